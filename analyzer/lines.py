@@ -1,0 +1,45 @@
+"""Map character offsets to the 1-based line numbers a reader sees in an editor."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+
+class LineIndex:
+    """Line starts of a text, built once per document so each lookup is a bisection.
+
+    A final newline ends the last line rather than opening an empty one, as in an editor
+    and in ``wc -l``.
+    """
+
+    __slots__ = ("end", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        self.end = len(text)
+        if len(self.starts) > 1 and self.starts[-1] == len(text):
+            self.starts.pop()
+            self.end -= 1
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def line_of(self, char: int) -> int:
+        """The 1-based line holding character offset ``char``."""
+        return bisect_right(self.starts, char)
+
+    def start_of(self, line: int) -> int:
+        """Offset of the first character of 1-based ``line``."""
+        return self.starts[line - 1]
+
+    def end_of(self, line: int) -> int:
+        """Offset just past the last character of 1-based ``line`` (its newline excluded)."""
+        return self.starts[line] - 1 if line < len(self.starts) else self.end
+
+    def lines(self) -> list[str]:
+        return [self.text[self.start_of(n) : self.end_of(n)] for n in range(1, len(self.starts) + 1)]
