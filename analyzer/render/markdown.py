@@ -1,0 +1,109 @@
+"""The Markdown report: a title block, a table of sections, then each section in detail."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .text import (
+    READABILITY_LABELS,
+    display_title,
+    line_range,
+    number,
+    outline_numbers,
+    plural,
+    signed,
+    tone,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def escape(text: str) -> str:
+    """Quote the writer's text verbatim: no stray emphasis, links, HTML or table breaks."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    numbers = outline_numbers(report["sections"])
+    parts = [
+        title_block(report),
+        sections_table(report["sections"], numbers),
+        section_details(report["sections"], numbers),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def title_block(report: dict[str, Any]) -> str:
+    doc = report["document"]
+    heading = doc["title"] or doc["source"] or "Untitled document"
+    sentiment = report["sentiment"]
+    rows = [
+        ("Source", escape(doc["source"]) if doc["source"] else "–"),
+        ("Date", escape(doc["date"]) if doc["date"] else "–"),
+        ("Words", f"{number(doc['words'])} in {len(report['sections'])} sections"),
+        ("Sentiment", sentiment_summary(sentiment)),
+        ("Readability", readability_summary(report["readability"])),
+        ("Analyzer", f"memo-analyzer {report['analyzer']['version']}, model {report['analyzer']['model']}"),
+    ]
+    table = "\n".join(f"| {k} | {v} |" for k, v in rows)
+    return f"# Memo analysis: {escape(heading)}\n\n| | |\n|---|---|\n{table}"
+
+
+def sentiment_summary(sentiment: dict[str, Any] | None) -> str:
+    if not sentiment or not sentiment["sentences"]:
+        return "– (no sentences)"
+    return (
+        f"{signed(sentiment['compound'])} ({tone(sentiment['compound'])}; "
+        f"negative {sentiment['neg']:.2f}, neutral {sentiment['neu']:.2f}, "
+        f"positive {sentiment['pos']:.2f}, over {plural(sentiment['sentences'], 'sentence')})"
+    )
+
+
+def readability_summary(readability: dict[str, Any] | None) -> str:
+    if not readability or not readability["words"]:
+        return "–"
+    return " · ".join(f"{label} {number(readability[key])}" for key, label in READABILITY_LABELS.items())
+
+
+def sections_table(sections: list[dict[str, Any]], numbers: dict[int, str]) -> str:
+    header = (
+        "## Sections\n\n"
+        "| # | Section | Lines | Words | Sentiment | Reading ease | Grade | Fog |\n"
+        "|---|---|---|---:|---|---:|---:|---:|"
+    )
+    rows = []
+    for s in sections:
+        indent = "&nbsp;&nbsp;" * max(numbers.get(s["id"], "").count("."), 0)
+        r = s["readability"] or {}
+        compound = s["sentiment"]["compound"] if s["sentiment"] and s["sentiment"]["sentences"] else None
+        rows.append(
+            f"| {numbers.get(s['id'], '')} | {indent}{escape(display_title(s))} | {line_range(s)} "
+            f"| {number(s['words'])} | {signed(compound)}{' ' + tone(compound) if compound is not None else ''} "
+            f"| {number(r.get('flesch_reading_ease'))} | {number(r.get('flesch_kincaid_grade'))} "
+            f"| {number(r.get('gunning_fog'))} |"
+        )
+    return header + "\n" + "\n".join(rows)
+
+
+def section_details(sections: list[dict[str, Any]], numbers: dict[int, str]) -> str:
+    blocks = ["## Section details"]
+    for s in sections:
+        if s["title"] is None and not s["words"]:
+            continue
+        label = f"{numbers[s['id']]}. " if s["id"] in numbers else ""
+        lines = [f"### {label}{escape(display_title(s))}", ""]
+        lines.append(f"Lines {line_range(s)} · {number(s['words'])} words")
+        if s["sentiment"] and s["sentiment"]["sentences"]:
+            lines.append(f"- Sentiment: {sentiment_summary(s['sentiment'])}")
+            lines.extend(f"  - {evidence_line(e)}" for e in s["sentiment"]["evidence"])
+        if s["readability"] and s["readability"]["words"]:
+            lines.append(f"- Readability: {readability_summary(s['readability'])}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def evidence_line(evidence: dict[str, Any]) -> str:
+    words = ", ".join(f"*{escape(w['word'])}* {signed(w['valence'], 1)}" for w in evidence["words"])
+    rated = f" (rated words: {words})" if words else ""
+    return f"line {evidence['line']}, {signed(evidence['compound'])}: “{escape(evidence['text'])}”{rated}"
