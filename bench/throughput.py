@@ -1,0 +1,67 @@
+"""Throughput of the analyzer against bare spaCy, same model, same texts, same run.
+
+    python bench/throughput.py [--docs 200] [--rounds 3] [--texts DIR] [--model NAME]
+
+Prints words/s for ``nlp.pipe`` with the bare model, for ``Analyzer.analyze_many`` (our
+components plus building the report), and their ratio. Each round times both; the best
+round of each counts, so a passing hiccup on a busy machine does not decide the figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import time
+from pathlib import Path
+
+from analyzer import Analyzer
+from analyzer.pipeline import load_model
+from analyzer.reading import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(folder: Path, count: int) -> list[str]:
+    texts = [read_source(p).text for p in sorted(folder.iterdir()) if p.is_file()]
+    if not texts:
+        raise SystemExit(f"no documents in {folder}")
+    return list(itertools.islice(itertools.cycle(texts), count))
+
+
+def timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--texts", type=Path, default=ROOT / "samples")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    texts = corpus(args.texts, args.docs)
+    bare = load_model(args.model)
+    analyzer = Analyzer(model=args.model)
+    words = sum(sum(1 for t in doc if not (t.is_punct or t.is_space)) for doc in bare.pipe(texts[:50]))
+    words = words * len(texts) / min(50, len(texts))
+    pairs = [(f"doc-{i}", text) for i, text in enumerate(texts)]
+    # Warm both up once: first calls load lexicons and caches.
+    list(analyzer.analyze_many(pairs[:5]))
+    list(bare.pipe(texts[:5]))
+
+    bare_best = analyzer_best = float("inf")
+    for _ in range(args.rounds):
+        bare_best = min(bare_best, timed(lambda: list(bare.pipe(texts))))
+        analyzer_best = min(analyzer_best, timed(lambda: list(analyzer.analyze_many(pairs))))
+
+    print(f"model: {analyzer.model}; {len(texts)} documents, about {words:,.0f} words; best of {args.rounds}")
+    print(f"bare nlp.pipe:           {words / bare_best:9,.0f} words/s  {len(texts) / bare_best:7.1f} docs/s")
+    print(f"Analyzer.analyze_many:   {words / analyzer_best:9,.0f} words/s  {len(texts) / analyzer_best:7.1f} docs/s")
+    print(f"ratio analyzer / bare:   {bare_best / analyzer_best:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,30 @@
+"""Shared fixtures: the parser is loaded once per test session."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from analyzer import Analyzer
+from analyzer.cli import cli
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def nlp(analyzer: Analyzer):
+    return analyzer.nlp
+
+
+@pytest.fixture
+def run_cli():
+    """Run the CLI in-process; stdout and stderr are kept apart."""
+    runner = CliRunner()
+
+    def run(*args: str, input: bytes | str | None = None):
+        return runner.invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return run
