@@ -9,17 +9,15 @@ decides the ones we leave open.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions
+from .layout import ends_sentence, starts_block
 
-_TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
 _CLOSERS = frozenset("\"'’”)]")
-_LIST_START = re.compile(r"^\s*(?:[-*+•>#|]|\d+[.)]|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
 # A hard-wrapped document has most of its long lines within this many characters of its width.
 _WRAP_SLACK = 15
 _WRAP_MAX_WIDTH = 100
@@ -42,9 +40,9 @@ def continues(line: str, following: str, width: int | None) -> bool:
     """Whether ``following`` carries on the sentence that ``line`` left open."""
     if not line.strip() or not following.strip():
         return False
-    if _TERMINAL.search(line.rstrip()) or line.rstrip().endswith((":", ";")):
+    if ends_sentence(line) or line.rstrip().endswith((":", ";")):
         return False
-    if _LIST_START.match(following) or _LIST_START.match(line):
+    if starts_block(following) or starts_block(line):
         return False
     head = following.lstrip()[0]
     if head.islower():
