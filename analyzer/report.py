@@ -16,6 +16,7 @@ from . import extensions
 from ._version import __version__
 from .lines import LineIndex
 from .readability import Readability
+from .sections import Outline
 from .sentiment import Sentiment
 from .words import word_count
 
@@ -35,6 +36,7 @@ def build_report(doc: Doc, *, source: str | None, model: str) -> dict[str, Any]:
             "words": word_count(doc),
             "lines": len(index),
             "sha256": text_sha256(doc.text),
+            **metadata_entries(outline, len(index)),
         },
         "sentiment": sentiment_entry(doc._.analyzer_sentiment, index),
         "readability": readability_entry(doc._.analyzer_readability),
@@ -49,6 +51,33 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def metadata_entries(outline: Outline | None, line_count: int) -> dict[str, Any]:
+    """What the text says about itself: front-matter fields, e-mails in a thread, chat turns.
+
+    An e-mail or a turn runs until the next one starts, whatever headings it contains.
+    """
+    if outline is None:
+        return {"metadata": {}, "emails": [], "turns": []}
+    meta = outline.metadata
+    email_ends = _run_ends([b.line for b in meta.headers], line_count)
+    turn_ends = _run_ends([t.line for t in meta.turns], line_count)
+    return {
+        "metadata": {key.replace(" ", "_"): value for key, value in meta.fields.items()},
+        "emails": [
+            {"line": block.line, "end_line": end, **block.fields}
+            for block, end in zip(meta.headers, email_ends)
+        ],
+        "turns": [
+            {"speaker": turn.speaker, "time": turn.time, "line": turn.line, "end_line": end}
+            for turn, end in zip(meta.turns, turn_ends)
+        ],
+    }
+
+
+def _run_ends(starts: list[int], line_count: int) -> list[int]:
+    return [nxt - 1 for nxt in starts[1:]] + [line_count] if starts else []
+
+
 def section_entry(span: Span, index: LineIndex) -> dict[str, Any]:
     section = span._.analyzer_section
     return {
@@ -59,6 +88,7 @@ def section_entry(span: Span, index: LineIndex) -> dict[str, Any]:
         "end_line": section.end_line,
         "parent": section.parent,
         "cue": section.cue,
+        "turn": {"speaker": section.turn.speaker, "time": section.turn.time} if section.turn else None,
         "words": word_count(t for t in span if index.line_of(t.idx) >= section.body_line),
         "sentiment": sentiment_entry(span._.analyzer_sentiment, index),
         "readability": readability_entry(span._.analyzer_readability),

@@ -1,39 +1,35 @@
-"""Split a document into sections at its headings.
+"""Split a document into sections: headings, hierarchy, and the metadata around them.
 
-``find_sections`` is the pure function: lines in, ``Outline`` out. The ``analyzer_sections``
-component wraps it and turns each section into a span of the doc.
+``find_sections`` is the pure function: lines (and, optionally, what the parse says about
+each line) in, ``Outline`` out. The ``analyzer_sections`` component wraps it, asks the
+parse about candidate lines, and turns each section into a span of the doc.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import extensions
+from .headings import CLAUSE, INTERJECTION, PHRASE, Grammar, Heading, find_headings
+from .metadata import ChatTurn, Metadata, find_chat_turns, find_header_blocks, front_matter_fields
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-
-
-@dataclass(frozen=True)
-class Heading:
-    line: int
-    title: str
-    level: int
-    cue: str
+MARKUP_CUES = {"atx", "setext", "numbered"}
+# Dates are stated near the top: before the second heading, and within this many lines.
+FRONT_MATTER_LINES = 20
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 
 @dataclass(frozen=True)
 class Section:
-    """A heading and the lines under it, up to the next heading.
+    """A heading (or a metadata boundary) and the lines under it, up to the next one.
 
     ``line`` is the heading's line (or the first line for the preamble); ``body_line`` is
-    the first line after the heading. Lines are 1-based and inclusive.
+    the first line after the heading or the metadata block. Lines are 1-based, inclusive.
     """
 
     id: int
@@ -44,6 +40,7 @@ class Section:
     body_line: int
     parent: int | None
     cue: str | None
+    turn: ChatTurn | None = None
 
 
 @dataclass
@@ -51,43 +48,114 @@ class Outline:
     sections: list[Section]
     title: str | None = None
     date: str | None = None
-    metadata: dict[str, str] = field(default_factory=dict)
+    metadata: Metadata = field(default_factory=Metadata)
 
 
-def find_headings(lines: Sequence[str]) -> list[Heading]:
-    headings = []
-    in_fence = False
-    for number, line in enumerate(lines, start=1):
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        match = None if in_fence else _ATX.match(line)
-        if match:
-            headings.append(Heading(number, match.group(2).strip(), len(match.group(1)), "atx"))
-    return headings
+@dataclass(frozen=True)
+class _Boundary:
+    """Where an e-mail in a thread or a chat turn starts: a new untitled section."""
+
+    line: int
+    last_line: int
+    cue: str
+    turn: ChatTurn | None = None
 
 
-def find_sections(lines: Sequence[str]) -> Outline:
+def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None) -> Outline:
     """Cut ``lines`` into sections that cover every line exactly once."""
-    headings = find_headings(lines)
+    lines = list(lines)
+    metadata = Metadata(find_header_blocks(lines), find_chat_turns(lines))
+    boundaries = _boundaries(metadata)
+    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)}
+    headings = find_headings(lines, grammar=grammar, skip=skip)
+    markers = sorted([*headings, *boundaries], key=lambda m: m.line)
+    sections = _build(markers, len(lines))
+    front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
+    metadata.fields = front_matter_fields(lines, front_end, metadata.headers)
+    return Outline(sections, title=metadata.title() or _top_title(sections),
+                   date=metadata.date(), metadata=metadata)
+
+
+def _boundaries(metadata: Metadata) -> list[_Boundary]:
+    blocks = [_Boundary(b.line, b.last_line, "email") for b in metadata.headers]
+    turns = [_Boundary(t.line, t.line, "chat-turn", t) for t in metadata.turns]
+    return blocks + turns
+
+
+def _build(markers: Sequence[Heading | _Boundary], line_count: int) -> list[Section]:
     sections: list[Section] = []
-    if not headings or headings[0].line > 1:
-        first_heading = headings[0].line if headings else len(lines) + 1
-        sections.append(Section(1, None, 0, 1, first_heading - 1, 1, None, None))
-    open_by_level: list[Section] = []
-    for i, heading in enumerate(headings):
-        end = headings[i + 1].line - 1 if i + 1 < len(headings) else len(lines)
-        while open_by_level and open_by_level[-1].level >= heading.level:
-            open_by_level.pop()
-        parent = open_by_level[-1].id if open_by_level else None
-        section = Section(
-            len(sections) + 1, heading.title, heading.level, heading.line, end,
-            heading.line + 1, parent, heading.cue,
-        )
+    if not markers or markers[0].line > 1:
+        end = markers[0].line - 1 if markers else line_count
+        sections.append(Section(1, None, 0, 1, end, 1, None, None))
+    # Open headings, innermost last: (rank, section). A heading closes every open heading
+    # of the same or a lower rank, and nests under the rest.
+    open_headings: list[tuple[float, Section]] = []
+    for k, marker in enumerate(markers):
+        end = markers[k + 1].line - 1 if k + 1 < len(markers) else line_count
+        sid = len(sections) + 1
+        if isinstance(marker, _Boundary):
+            open_headings.clear()
+            sections.append(Section(sid, None, 0, marker.line, end, marker.last_line + 1, None,
+                                    marker.cue, marker.turn))
+            continue
+        while open_headings and open_headings[-1][0] >= marker.rank:
+            open_headings.pop()
+        parent = open_headings[-1][1] if open_headings else None
+        level = (parent.level if parent else 0) + 1
+        if marker.cue in MARKUP_CUES:
+            level = max(level, _markup_level(marker))
+        section = Section(sid, marker.title, level, marker.line, end, marker.last_line + 1,
+                          parent.id if parent else None, marker.cue)
         sections.append(section)
-        open_by_level.append(section)
-    top = [h for h in headings if h.level == min(h.level for h in headings)]
-    return Outline(sections, title=top[0].title if top else None)
+        open_headings.append((marker.rank, section))
+    return sections
+
+
+def _markup_level(heading: Heading) -> int:
+    """The level the markup itself states: # count, setext underline, numbering depth
+    (a numbered heading's rank is its depth plus a fraction)."""
+    return int(heading.rank)
+
+
+def _top_title(sections: Sequence[Section]) -> str | None:
+    titled = [s for s in sections if s.title is not None]
+    if not titled:
+        return None
+    top = min(s.level for s in titled)
+    return next(s.title for s in titled if s.level == top)
+
+
+# -- the spaCy side ------------------------------------------------------------------
+
+
+def line_grammar(doc: Doc) -> Grammar:
+    """What the parse says about each line: a clause, an interjection, or a phrase."""
+    index = extensions.line_index(doc)
+    by_line: dict[int, list[Token]] = {}
+    for token in doc:
+        if not token.is_space:
+            by_line.setdefault(index.line_of(token.idx), []).append(token)
+
+    def grammar(line: int) -> str:
+        tokens = by_line.get(line, [])
+        inside = {t.i for t in tokens}
+        roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
+        if roots and roots[0].pos_ == "INTJ":
+            return INTERJECTION
+        if any(_is_clause_root(t) for t in roots):
+            return CLAUSE
+        return PHRASE
+
+    return grammar
+
+
+def _is_clause_root(token: Token) -> bool:
+    """A finite verb at the root makes a statement ("We shipped it", "Here's how we plan").
+    Titles are noun phrases, participles ("Handling escalations"), imperatives or
+    wh-clauses, none of which has a finite root."""
+    return token.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in token.children
+    )
 
 
 def section_spans(doc: Doc, outline: Outline) -> list[Span]:
@@ -96,8 +164,8 @@ def section_spans(doc: Doc, outline: Outline) -> list[Span]:
     starts = [t.idx for t in doc]
     spans = []
     for section in outline.sections:
-        start = _token_at(starts, index.start_of(section.line))
-        end = _token_at(starts, index.end_of(section.end_line) + 1)
+        start = bisect_left(starts, index.start_of(section.line))
+        end = bisect_left(starts, index.end_of(section.end_line) + 1)
         span = Span(doc, start, end, label=section.cue or "preamble")
         span._.analyzer_section = section
         spans.append(span)
@@ -135,13 +203,8 @@ def section_at(doc: Doc, char: int) -> Section | None:
     return spans[slot]._.analyzer_section if slot >= 0 else None
 
 
-def _token_at(starts: list[int], char: int) -> int:
-    """Index of the first token starting at or after ``char``."""
-    return bisect_left(starts, char)
-
-
 def segment(doc: Doc) -> Doc:
-    outline = find_sections(extensions.line_index(doc).lines())
+    outline = find_sections(extensions.line_index(doc).lines(), grammar=line_grammar(doc))
     doc._.analyzer_outline = outline
     doc.spans[extensions.SECTIONS] = section_spans(doc, outline)
     return doc

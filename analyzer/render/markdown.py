@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .text import (
+    CUE_NAMES,
     READABILITY_LABELS,
     display_title,
     line_range,
@@ -41,6 +42,7 @@ def title_block(report: dict[str, Any]) -> str:
     rows = [
         ("Source", escape(doc["source"]) if doc["source"] else "–"),
         ("Date", escape(doc["date"]) if doc["date"] else "–"),
+        *structure_rows(doc),
         ("Words", f"{number(doc['words'])} in {len(report['sections'])} sections"),
         ("Sentiment", sentiment_summary(sentiment)),
         ("Readability", readability_summary(report["readability"])),
@@ -48,6 +50,16 @@ def title_block(report: dict[str, Any]) -> str:
     ]
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return f"# Memo analysis: {escape(heading)}\n\n| | |\n|---|---|\n{table}"
+
+
+def structure_rows(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = []
+    if doc.get("turns"):
+        speakers = ", ".join(dict.fromkeys(escape(t["speaker"]) for t in doc["turns"]))
+        rows.append(("Chat", f"{plural(len(doc['turns']), 'turn')} ({speakers})"))
+    if doc.get("emails"):
+        rows.append(("E-mail", plural(len(doc["emails"]), "message")))
+    return rows
 
 
 def sentiment_summary(sentiment: dict[str, Any] | None) -> str:
@@ -93,7 +105,8 @@ def section_details(sections: list[dict[str, Any]], numbers: dict[int, str]) -> 
             continue
         label = f"{numbers[s['id']]}. " if s["id"] in numbers else ""
         lines = [f"### {label}{escape(display_title(s))}", ""]
-        lines.append(f"Lines {line_range(s)} · {number(s['words'])} words")
+        cue = f" · heading: {CUE_NAMES[s['cue']]}" if s["cue"] in CUE_NAMES else ""
+        lines.append(f"Lines {line_range(s)} · {number(s['words'])} words{cue}")
         if s["sentiment"] and s["sentiment"]["sentences"]:
             lines.append(f"- Sentiment: {sentiment_summary(s['sentiment'])}")
             lines.extend(f"  - {evidence_line(e)}" for e in s["sentiment"]["evidence"])

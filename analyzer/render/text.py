@@ -49,8 +49,27 @@ def outline_numbers(sections: list[dict[str, Any]]) -> dict[int, str]:
     return numbers
 
 
+CUE_NAMES = {
+    "atx": "markdown #",
+    "setext": "underlined",
+    "numbered": "numbered",
+    "caps": "all caps",
+    "bold": "bold line",
+    "label": "label",
+    "title-line": "title line",
+    "bracket": "bracketed label",
+}
+
+
 def display_title(section: dict[str, Any]) -> str:
-    return section["title"] if section["title"] is not None else "(before the first heading)"
+    """A heading's own words; untitled sections say what they are."""
+    if section["title"] is not None:
+        return section["title"]
+    if section.get("turn"):
+        return f"({section['turn']['speaker']}, {section['turn']['time']})"
+    if section["cue"] == "email":
+        return "(e-mail headers)"
+    return "(before the first heading)"
 
 
 def line_range(section: dict[str, Any]) -> str:
