@@ -1,0 +1,156 @@
+"""Headings a reader sees, in every form memos use, and the look-alikes that are not headings."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analyzer.sections import find_sections
+
+GOLD = Path(__file__).parent / "data" / "sections"
+
+
+def titled(report_or_outline) -> list[tuple[int, str, str]]:
+    sections = report_or_outline["sections"]
+    return [(s["line"], s["cue"], s["title"]) for s in sections if s["title"] is not None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("# Plan\nWe ship in May.", (1, "atx", "Plan")),
+        ("Intro.\n\nPlan\n====\nWe ship in May.", (3, "setext", "Plan")),
+        ("Intro.\n\nPlan\n----\nWe ship in May.", (3, "setext", "Plan")),
+        ("Intro.\n\n2.1 Scope of the change\nEveryone in the London office is covered.", (3, "numbered", "2.1 Scope of the change")),
+        ("Intro.\n\n1. Purpose\nThis policy explains when people can work remotely.", (3, "numbered", "1. Purpose")),
+        ("Intro.\n\nIV. Budget\nThe budget for the year is fixed at the March review.", (3, "numbered", "IV. Budget")),
+        ("Intro.\n\nTHE FEEDBACK:\nI read the proposal twice before writing this.", (3, "caps", "THE FEEDBACK")),
+        ("Intro.\n\n**What's going on?**\nNew hires take five weeks to ship a first change.", (3, "bold", "What's going on?")),
+        ("Intro.\n\nNext steps:\nLuis writes the rollout plan and shares it by Friday.", (3, "label", "Next steps")),
+        ("Intro.\n\nThe way we plan\nWe went from shared to siloed planning this year.", (3, "title-line", "The way we plan")),
+        ("Intro.\n\nWhat I am hearing\nYou want the team to own the whole customer experience.", (3, "title-line", "What I am hearing")),
+        ("Intro.\n\nHistorical references: a team set up for failure\nThis reminds me of last year.", (3, "title-line", "Historical references: a team set up for failure")),
+        ("Options follow.\n\nOptions\n(horizontal team)\nMake a small team that only scales features up.", (4, "bracket", "(horizontal team)")),
+        ("Options follow.\n\nOptions\n(catch-up team) - the null hypothesis\nOne team is responsible for everything.", (4, "bracket", "(catch-up team) - the null hypothesis")),
+    ],
+)
+def test_each_heading_form_is_found_with_its_cue(analyzer, text, expected):
+    assert expected in titled(analyzer.analyze(text))
+
+
+@pytest.mark.parametrize(
+    "text, not_heading",
+    [
+        # A sentence ending with a colon announces a list; its short items are not titles.
+        ("Here is how the team spends its time:\nCustomer support\nSelf-hosted installs\n\nMore text follows here.", 2),
+        ("# Notes\nThe plan is fine.\nNote: There seems to be an implicit assumption that we can operate like that.", 3),
+        ("# Notes\nConclusion: I feel like we realised this model did not work.", 2),
+        ("# Risks\n- Hiring is slow\n- The queue could slip\n", 2),
+        ("# Agenda\n1. Retry policy\n2. Storage of receipts\n3. Rollout plan\n", 2),
+        ("Hi team,\n\nThe release went out this morning and everything looks healthy.\n\nThanks,\nDana", 1),
+        ("The release went out this morning and everything looks healthy.\n\nThanks,\nDana", 4),
+        ("# Onboarding\n**Please read this before Friday.**\nThe guide is out of date.", 2),
+        ("# Notes\n\nWe shipped it\nand then we went home early to celebrate the launch.", 3),
+        ("# Notes\nText before the rule.\n\n---\n\nText after the rule.", 4),
+        ("# Notes\n```\n# not a heading\n```\nText.", 3),
+        ("# Notes\nWe merged the teams last year and it went well.\n\nPLEASE DO NOT FORWARD", 4),
+        ("# Notes\n(apologies, this section is going to be less tangible than the one above)\nIt is second-hand history.", 2),
+        ("# Notes\nWe shipped the release\nThe customers were happy with the new exports.", 2),
+    ],
+)
+def test_look_alikes_are_not_headings(analyzer, text, not_heading):
+    assert not_heading not in [line for line, _, _ in titled(analyzer.analyze(text))]
+
+
+def test_hierarchy_ranks_caps_above_title_lines_above_option_labels(analyzer):
+    text = (
+        "THE FEEDBACK:\n"
+        "What I am hearing\nYou want one team to own the whole customer experience.\n\n"
+        "Paths forward\nThere are two options I can see.\n"
+        "(small team)\nMake a small senior team for enterprise features.\n"
+        "(big team)\nMove everyone to enterprise work for a quarter.\n\n"
+        "Final thoughts\nPlease take the capacity numbers seriously.\n"
+    )
+    sections = analyzer.analyze(text)["sections"]
+    by_id = {s["id"]: s for s in sections}
+    tree = [(s["title"], s["level"], by_id[s["parent"]]["title"] if s["parent"] else None) for s in sections]
+    assert tree == [
+        ("THE FEEDBACK", 1, None),
+        ("What I am hearing", 2, "THE FEEDBACK"),
+        ("Paths forward", 2, "THE FEEDBACK"),
+        ("(small team)", 3, "Paths forward"),
+        ("(big team)", 3, "Paths forward"),
+        ("Final thoughts", 2, "THE FEEDBACK"),
+    ]
+
+
+def test_markup_states_the_level():
+    outline = find_sections("## Late start\nText.\n### Deeper\nText.\n# Top\nText.".split("\n"))
+    assert [(s.title, s.level, s.parent) for s in outline.sections] == [
+        ("Late start", 2, None), ("Deeper", 3, 1), ("Top", 1, None),
+    ]
+
+
+def test_numbered_headings_nest_by_their_numbering(analyzer):
+    text = ("POLICY\n\n1. Purpose\nWhy this policy exists is explained here in full.\n\n"
+            "2. Scope\nWho it covers is set out below in detail.\n\n"
+            "2.1 Exceptions\nA few roles are not covered by this policy.\n")
+    sections = analyzer.analyze(text)["sections"]
+    assert [(s["title"], s["level"]) for s in sections] == [
+        ("POLICY", 1), ("1. Purpose", 2), ("2. Scope", 2), ("2.1 Exceptions", 3),
+    ]
+
+
+def test_email_header_block_is_metadata_not_a_section(analyzer):
+    text = ("From: Dana <dana@example.com>\nTo: Team <team@example.com>\nSubject: Re: Q3 plan\n"
+            "Date: Tue, 9 Jul 2024 16:42:10 +0100\n\nHi all,\n\nWe are over-committed for Q3.\n")
+    report = analyzer.analyze(text)
+    assert (report["document"]["title"], report["document"]["date"]) == ("Q3 plan", "2024-07-09")
+    assert report["document"]["emails"][0]["from"] == "Dana <dana@example.com>"
+    assert titled(report) == []
+    assert report["sections"][0]["cue"] == "email"
+    assert report["sections"][0]["sentiment"]["sentences"] == 2  # the header lines are not prose
+
+
+def test_chat_export_turns_are_metadata_and_split_the_text(analyzer):
+    text = ("# Team morale\n\nCreated: 2024-05-02 10:15:00\n\n### User - 2024-05-02 10:15:00\n\n"
+            "What is my team worried about?\n\n### Assistant - 2024-05-02 10:16:40\n\n"
+            "**Workload**\nOn-call load is the strongest concern.\n")
+    report = analyzer.analyze(text)
+    assert report["document"]["title"] == "Team morale"
+    assert report["document"]["date"] == "2024-05-02"
+    assert [(t["speaker"], t["line"], t["end_line"]) for t in report["document"]["turns"]] == [
+        ("User", 5, 8), ("Assistant", 9, 12),
+    ]
+    assert titled(report) == [(1, "atx", "Team morale"), (11, "bold", "Workload")]
+    assert [s["cue"] for s in report["sections"]] == ["atx", "chat-turn", "chat-turn", "bold"]
+
+
+def test_date_comes_from_front_matter(analyzer):
+    report = analyzer.analyze("# Weekly status\n\nDate: 2025-04-04\n\n## Summary\nA calm week.\n")
+    assert report["document"]["date"] == "2025-04-04"
+
+
+def test_a_document_with_no_headings_is_one_section(analyzer):
+    sections = analyzer.analyze("just a note\nwith two lines and nothing more to it")["sections"]
+    assert [(s["title"], s["line"], s["end_line"]) for s in sections] == [(None, 1, 2)]
+
+
+def test_a_document_with_only_headings_is_a_list_of_empty_sections(analyzer):
+    sections = analyzer.analyze("# One\n## Two\n## Three\n")["sections"]
+    assert [(s["title"], s["words"]) for s in sections] == [("One", 0), ("Two", 0), ("Three", 0)]
+
+
+@pytest.mark.parametrize("gold_file", sorted(GOLD.glob("*.json")), ids=lambda p: p.stem)
+def test_gold_documents_round_trip(analyzer, gold_file):
+    """Every gold heading found, no trap taken, every line in exactly one section."""
+    gold = json.loads(gold_file.read_text())
+    text = (gold_file.parent / gold["doc"]).read_text()
+    report = analyzer.analyze(text)
+    found = {s["line"] for s in report["sections"] if s["title"] is not None}
+    required = {h["line"] for h in gold["headings_required"]}
+    assert required <= found
+    assert not found & set(gold["heading_traps"])
+    assert not found - required - set(gold["headings_optional"])
+    covered = [n for s in report["sections"] for n in range(s["line"], s["end_line"] + 1)]
+    assert covered == list(range(1, report["document"]["lines"] + 1))
