@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+# A hard-wrapped document has most of its long lines within this many characters of its width.
+WRAP_SLACK = 15
+_WRAP_MAX_WIDTH = 100
+_WRAP_SHARE = 0.3
 _TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•◦‣▪>]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
 # Anything that opens a new block: a bullet, an enumerator, a markdown heading, a table row.
@@ -30,3 +35,20 @@ def is_blank(line: str) -> bool:
 
 def indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The column the text was hard-wrapped at, or None when lines run free."""
+    lengths = [len(line) for line in lines if line.strip()]
+    if len(lengths) < 3:
+        return None
+    width = max(lengths)
+    if width > _WRAP_MAX_WIDTH:
+        return None
+    near = sum(1 for n in lengths if n >= width - WRAP_SLACK)
+    return width if near >= 3 and near / len(lengths) >= _WRAP_SHARE else None
+
+
+def is_wrapped_line(line: str, width: int) -> bool:
+    """In hard-wrapped text, a line that reaches the margin broke because the next word did not fit."""
+    return len(line) >= width - WRAP_SLACK

@@ -19,6 +19,7 @@ from .headings import CLAUSE, INTERJECTION, PHRASE, Grammar, Heading, find_headi
 from .metadata import ChatTurn, Metadata, find_chat_turns, find_header_blocks, front_matter_fields
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 # Dates are stated near the top: before the second heading, and within this many lines.
 FRONT_MATTER_LINES = 20
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
@@ -152,10 +153,31 @@ def line_grammar(doc: Doc) -> Grammar:
 def _is_clause_root(token: Token) -> bool:
     """A finite verb at the root makes a statement ("We shipped it", "Here's how we plan").
     Titles are noun phrases, participles ("Handling escalations"), imperatives or
-    wh-clauses, none of which has a finite root."""
-    return token.tag_ in FINITE_TAGS or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in token.children
+    wh-clauses, none of which has a finite root; headline style drops the article before a
+    bare subject ("JetBrains set up for failure", "Concern raised with HR"), and a noun
+    may carry a clause with no relative pronoun ("Outcome I'm hoping for")."""
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    finite = token.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in auxiliaries)
+    if not finite:
+        return False
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+    if subjects and not auxiliaries and all(_bare_noun(s) for s in subjects):
+        return False
+    return not _noun_with_contact_clause(token)
+
+
+def _bare_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in token.children
     )
+
+
+def _noun_with_contact_clause(root: Token) -> bool:
+    """The line opens with a noun and a pronoun subject follows it: "Questions we still have"."""
+    first = root.doc[root.left_edge.i]
+    following = root.doc[first.i + 1] if first.i + 1 < len(root.doc) else None
+    return (first.pos_ in ("NOUN", "PROPN") and following is not None
+            and following.pos_ == "PRON" and following.dep_ in SUBJECTS)
 
 
 def section_spans(doc: Doc, outline: Outline) -> list[Span]:

@@ -9,33 +9,13 @@ decides the ones we leave open.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions
-from .layout import ends_sentence, starts_block
+from .layout import ends_sentence, is_wrapped_line, starts_block, wrap_width
 
 _CLOSERS = frozenset("\"'’”)]")
-# A hard-wrapped document has most of its long lines within this many characters of its width.
-_WRAP_SLACK = 15
-_WRAP_MAX_WIDTH = 100
-_WRAP_SHARE = 0.3
-
-
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The column the text was hard-wrapped at, or None when lines run free."""
-    lengths = [len(line) for line in lines if line.strip()]
-    if len(lengths) < 3:
-        return None
-    width = max(lengths)
-    if width > _WRAP_MAX_WIDTH:
-        return None
-    near = sum(1 for n in lengths if n >= width - _WRAP_SLACK)
-    return width if near >= 3 and near / len(lengths) >= _WRAP_SHARE else None
-
-
 def continues(line: str, following: str, width: int | None) -> bool:
     """Whether ``following`` carries on the sentence that ``line`` left open."""
     if not line.strip() or not following.strip():
@@ -47,7 +27,7 @@ def continues(line: str, following: str, width: int | None) -> bool:
     head = following.lstrip()[0]
     if head.islower():
         return len(line.strip()) > 30 or width is not None
-    return width is not None and len(line) >= width - _WRAP_SLACK
+    return width is not None and is_wrapped_line(line, width)
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
