@@ -102,6 +102,8 @@ def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[Head
     for line in lines[: until - 1]:
         if m := _DATE_FIELD.match(line):
             found.setdefault(m.group(1).lower(), m.group(2).strip())
+        elif line.strip() and parse_date(line):
+            found.setdefault("date", line.strip())  # a letter's date on a line of its own
     for block in headers[:1]:
         for key in ("date", "sent"):
             if key in block.fields:

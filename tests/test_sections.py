@@ -131,6 +131,12 @@ def test_date_comes_from_front_matter(analyzer):
     assert report["document"]["date"] == "2025-04-04"
 
 
+def test_a_letter_dated_on_its_own_line(analyzer):
+    report = analyzer.analyze("14 June 2024\n\nDear Marcus,\n\nPlease accept my resignation.\n")
+    assert report["document"]["date"] == "2024-06-14"
+    assert titled(report) == []
+
+
 def test_a_document_with_no_headings_is_one_section(analyzer):
     sections = analyzer.analyze("just a note\nwith two lines and nothing more to it")["sections"]
     assert [(s["title"], s["line"], s["end_line"]) for s in sections] == [(None, 1, 2)]
