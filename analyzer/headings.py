@@ -153,9 +153,10 @@ class HeadingFinder:
         if not m:
             return None
         number, title = m.group("num"), m.group("title").strip()
-        if not self._title_shaped(title, max_words=12) or not self._marked_block_start(i):
+        question = title.endswith("?") and self._title_shaped(title[:-1], max_words=12)
+        if not (question or self._title_shaped(title, max_words=12)) or not self._marked_block_start(i):
             return None
-        if self._in_numbered_run(i, number) or self._reads_as_sentence(i, title):
+        if self._in_numbered_run(i, number) or (not question and self._reads_as_sentence(i, title)):
             return None
         depth = self._depth(number)
         return Heading(i + 1, i + 1, _clean(f"{number} {title}"), "numbered", depth + NUMBERED_OFFSET)
@@ -179,7 +180,7 @@ class HeadingFinder:
             return None
         if _INNER_STOP.search(m.group("title")):
             return None
-        if not self._opens_block(i) or self._next_content(i) is None:
+        if not self._opens_block(i) or self._next_content(i) is None or self._under_heading(i):
             return None
         if self._reads_as_sentence(i, m.group("title")):
             return None
@@ -212,6 +213,8 @@ class HeadingFinder:
             return None
         if self._runs_on(i) or not self._opens_block(i) or self._starts_timed_run(i):
             return None
+        if self._under_heading(i) and (text.endswith(":") or not self._prose_after(i)):
+            return None  # a subtitle, or a label introducing the section's own content
         if text.endswith("?"):
             return self._question(i, text)
         if not self._title_shaped(text, max_words=MAX_TITLE_WORDS):
@@ -256,6 +259,14 @@ class HeadingFinder:
         or a list."""
         return i == 0 or is_blank(self.lines[i - 1]) or (i - 1) in self.heading_lines or (i - 1) in self.skip
 
+    def _under_heading(self, i: int) -> bool:
+        return (i - 1) in self.heading_lines
+
+    def _prose_after(self, i: int) -> bool:
+        """The very next line is prose: a sentence, or a long line that is not a field."""
+        following = self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
+        return ends_sentence(following) or (len(following) >= BODY_LINE and not _shape(following)[1])
+
     def _starts_timed_run(self, i: int) -> bool:
         """Lines that open with a time, date or figure, one after another, are a timeline or
         a table, however long each line is."""
@@ -298,6 +309,8 @@ class HeadingFinder:
         if len(block) < 2 or text.endswith(":"):
             return False
         if sum(len(self.lines[k].strip()) for k in block) / len(block) >= BLOCK_PROSE:
+            return True
+        if any(ends_sentence(self.lines[k]) for k in block):
             return True
         shapes = {_shape(self.lines[k]) for k in block}
         return len(shapes) == 1 and _shape(self.lines[i]) not in shapes

@@ -154,8 +154,9 @@ def _is_clause_root(token: Token) -> bool:
     """A finite verb at the root makes a statement ("We shipped it", "Here's how we plan").
     Titles are noun phrases, participles ("Handling escalations"), imperatives or
     wh-clauses, none of which has a finite root; headline style drops the article before a
-    bare subject ("JetBrains set up for failure", "Concern raised with HR"), and a noun
-    may carry a clause with no relative pronoun ("Outcome I'm hoping for")."""
+    bare subject ("JetBrains set up for failure", "Concern raised with HR"), a noun may
+    carry a clause with no relative pronoun ("Outcome I'm hoping for"), and a title's
+    first word may be a plural noun read as a verb."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     finite = token.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in auxiliaries)
     if not finite:
@@ -163,6 +164,8 @@ def _is_clause_root(token: Token) -> bool:
     subjects = [c for c in token.children if c.dep_ in SUBJECTS]
     if subjects and not auxiliaries and all(_bare_noun(s) for s in subjects):
         return False
+    if not subjects and token.i == token.left_edge.i and token.tag_ == "VBZ":
+        return False  # "Wins worth highlighting": a plural noun the tagger read as a verb
     return not _noun_with_contact_clause(token)
 
 

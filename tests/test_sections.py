@@ -32,6 +32,12 @@ def titled(report_or_outline) -> list[tuple[int, str, str]]:
         ("Intro.\n\nHistorical references: a team set up for failure\nThis reminds me of last year.", (3, "title-line", "Historical references: a team set up for failure")),
         ("Options follow.\n\nOptions\n(horizontal team)\nMake a small team that only scales features up.", (4, "bracket", "(horizontal team)")),
         ("Options follow.\n\nOptions\n(catch-up team) - the null hypothesis\nOne team is responsible for everything.", (4, "bracket", "(catch-up team) - the null hypothesis")),
+        ("Intro.\n\n[Slide 3] Office move: what changes for you\nWe move into the new building in August.", (3, "bracket", "[Slide 3] Office move: what changes for you")),
+        ("Intro.\n\nIs this a formal grievance?\nNot at this stage; I would like to try an informal route first.", (3, "title-line", "Is this a formal grievance?")),
+        ("Intro.\n\nIII. Was my data exposed?\nMost likely not. We found no evidence of downloads.", (3, "numbered", "III. Was my data exposed?")),
+        ("Intro.\n\nWins worth highlighting\nTwo new logos closed in September, both in logistics.", (3, "title-line", "Wins worth highlighting")),
+        ("Concern raised with the People team\nRaised by: Aisha\n\nI am putting this in writing.", (1, "title-line", "Concern raised with the People team")),
+        ("Intro.\n\nOutcome I'm hoping for:\nA rota that is published a month ahead.", (3, "label", "Outcome I'm hoping for")),
     ],
 )
 def test_each_heading_form_is_found_with_its_cue(analyzer, text, expected):
@@ -56,6 +62,14 @@ def test_each_heading_form_is_found_with_its_cue(analyzer, text, expected):
         ("# Notes\nWe merged the teams last year and it went well.\n\nPLEASE DO NOT FORWARD", 4),
         ("# Notes\n(apologies, this section is going to be less tangible than the one above)\nIt is second-hand history.", 2),
         ("# Notes\nWe shipped the release\nThe customers were happy with the new exports.", 2),
+        # A subtitle under the title, and a label introducing the section's own content.
+        ("Vendor evaluation: log management\nPlatform Engineering | Decision record | November\n\nWe compared three vendors.", 2),
+        ("Intro.\n\n4.2 Cost\nThree-year totals, including migration:\nOption A: USD 612K\nOption B: USD 745K", 4),
+        # Runs of alike lines: a timeline, a list of names.
+        ("# Timeline\n\n09:14 Queue depth alert fires for the dispatcher\n09:21 On-call acknowledges and starts investigating", 3),
+        ("Attendees:\nHanna Berg (chair)\nKofi Asante\nLucía Romero\n\nWe met to plan Q3.", 2),
+        # A hard-wrapped paragraph's line that reaches the margin runs on.
+        ("Intro line that is quite long and wraps at the margin of the page\n\nConfirm your rotation lists in the sheet by July, including\nanyone on a reduced schedule. If someone would lose money, tell me.\nThe change goes live in August and we will review it in the autumn.", 3),
     ],
 )
 def test_look_alikes_are_not_headings(analyzer, text, not_heading):
