@@ -1,0 +1,1 @@
+"""Privacy-safe review: find people, pseudonymise them everywhere, refuse to write a leak."""
