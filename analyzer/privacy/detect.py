@@ -61,6 +61,8 @@ class Mention:
     text: str
     start: int
     end: int
+    # For a name, its words as written, without particles and initials ("María", "Cruz").
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,8 @@ class Detection:
     """Everything the pseudonyms, the redaction and the leak check need from the document."""
 
     mentions: tuple[Mention, ...]
-    # Each accepted name as written (its fullest form) with the evidence that made it a person.
-    people: dict[str, tuple[str, ...]]
+    # Each accepted name (its folded words) with the evidence that made it a person.
+    people: dict[tuple[str, ...], tuple[str, ...]]
     # Candidates kept as non-persons, with the reason (so a reviewer can see why "Cody" stayed).
     rejected: dict[str, tuple[str, ...]]
     # Name words the document also uses as ordinary lower-case words ("will", "mark").
@@ -165,10 +167,9 @@ class _Scan:
         self._find_named_urls(accepted)
         ordinary = self._ordinary_words(accepted)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
-        people = {self.candidates[k].text: tuple(sorted(self.candidates[k].strong | self.candidates[k].medium))
-                  for k in accepted}
-        rejected = {text: tuple(sorted(reasons)) for text, reasons in self.rejected.items()
-                    if fold(text) not in {fold(p) for p in people}}
+        people = {k: tuple(sorted(self.candidates[k].strong | self.candidates[k].medium)) for k in accepted}
+        names = {fold(self.candidates[k].text) for k in accepted}
+        rejected = {text: tuple(sorted(reasons)) for text, reasons in self.rejected.items() if fold(text) not in names}
         return Detection(tuple(_dedupe(self.mentions)), people, rejected, ordinary)
 
     def _mark(self, regex: re.Pattern[str] | None, marks: bytearray) -> list[tuple[int, int]]:
@@ -190,7 +191,7 @@ class _Scan:
         for start, end in self._matches(regexes[HANDLE]):
             handle = self.text[start:end]
             if fold(handle) not in self.d.words["group"] and not self.allowed[start]:
-                self.mentions.append(Mention(HANDLE, "@" + handle, start - 1, end))
+                self.mentions.append(Mention(HANDLE, "@" + handle, start - 1, end, (handle,)))
         for start, end in self._matches(regexes["PHONE"]):
             if not self.blocked[start] and _is_phone(self.text[start:end]):
                 self.mentions.append(Mention("PHONE", self.text[start:end], start, end))
@@ -317,10 +318,13 @@ class _Scan:
         if run is not None:
             self._add(*run, reason, strong=True)
 
-    def _key(self, start: int, end: int) -> tuple[str, ...]:
-        """A name as its folded words, without particles and initials: ("maria", "cruz")."""
-        return tuple(fold(t.text) for t in self.doc[start:end]
+    def _words(self, start: int, end: int) -> tuple[str, ...]:
+        """A name's own words, without particles and initials: ("María", "Cruz")."""
+        return tuple(t.text for t in self.doc[start:end]
                      if len(t.text) > 1 and t.lower_ not in self.d.words["particle"] and not _initial(t))
+
+    def _key(self, start: int, end: int) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self._words(start, end))
 
     def _add(self, start: int, end: int, reason: str, strong: bool = False) -> None:
         key = self._key(start, end)
@@ -499,7 +503,7 @@ class _Scan:
                 continue
             run = self._run_at(span.start) or (span.start, span.end)
             name = self.doc[run[0]:run[1]]
-            self.mentions.append(Mention(PERSON, name.text, name.start_char, name.end_char))
+            self.mentions.append(Mention(PERSON, name.text, name.start_char, name.end_char, self._words(*run)))
 
     def _find_named_urls(self, accepted: set[tuple[str, ...]]) -> None:
         words = {w for key in accepted for w in key if len(w) > 2}

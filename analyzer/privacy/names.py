@@ -10,16 +10,21 @@ import re
 import unicodedata
 
 # Letters that carry no combining mark, so NFKD cannot strip them to ASCII.
-_PLAIN = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ß": "ss",
-                        "æ": "ae", "œ": "oe", "þ": "th", "’": "'"})
+_BARE = {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th"}
+_PLAIN = str.maketrans({**_BARE, **{k.upper(): v.capitalize() for k, v in _BARE.items()}, "’": "'"})
 # A word of letters, with inner apostrophes or hyphens ("O'Neill", "Smith-Jones").
 _WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")
 
 
+def plain(text: str) -> str:
+    """``text`` without accents, case kept: "Nguyễn Rafał" -> "Nguyen Rafal"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def fold(text: str) -> str:
     """Case- and accent-free form of ``text`` for comparing names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_PLAIN)
+    return plain(text).casefold()
 
 
 def is_word(text: str) -> bool:

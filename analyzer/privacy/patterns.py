@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import OptionError
 from ..resources import data_file
@@ -117,3 +118,14 @@ def read_text(path: str | Path, option: str) -> str:
         raise OptionError(f"{option} {p}: is not UTF-8 text") from None
     except OSError as e:
         raise OptionError(f"{option} {p}: cannot be read ({e.strerror or e})") from None
+
+
+def pii_config(allow: Any, deny: Any, patterns: str | Path | None) -> dict[str, Any]:
+    """The ``analyzer_pii`` config, every file read and checked now rather than mid-pipeline."""
+    allowed, denied = read_names(allow, "--allow"), read_names(deny, "--deny")
+    both = sorted({n.casefold() for n in allowed} & {n.casefold() for n in denied})
+    if both:
+        raise OptionError(f"{', '.join(both)}: on both the allow and the deny list; keep each name on one")
+    if patterns is not None:
+        load_patterns(patterns)
+    return {"allow": allowed, "deny": denied, "patterns": str(patterns) if patterns is not None else None}
