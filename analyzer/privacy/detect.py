@@ -302,16 +302,26 @@ class _Scan:
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and fold(prev.text.rstrip(".")) in self.d.words["title"]:
             self._add_run(token, "title")
-        verbs = self.d.words["person_verb"]
-        if token.pos_ == "PROPN" and token.head.lemma_.lower() in verbs and (
-            token.dep_ in ("nsubj", "dobj", "dative") or (token.dep_ == "pobj" and token.head.dep_ == "agent")
-        ):
-            self._add_run(token, f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{token.head.lemma_}'")
+        if _shouted(token.sent):
+            return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
+        if token.pos_ == "PROPN" and not self._common_word(token) and (verb := self._person_verb(token)):
+            self._add_run(token, f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
         if _with_pronoun(token):
             self._add_run(token, "listed with a personal pronoun")
+        if _vocative(token):
+            self._add_run(token, "addressed by name")
         before = [t.lower_ for t in self.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
         if _starts_with(before[::-1], [p[::-1] for p in self.d.patterns.phrases("thanks")]):
             self._add_run(token, "thanked")
+
+    def _person_verb(self, token: Token) -> str | None:
+        """The verb that makes ``token`` a person: "Quinn wants", "told Quinn", "spoke with Quinn"."""
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ("with", "to", "by"):
+            head = head.head
+        elif token.dep_ not in ("nsubj", "dobj", "dative"):
+            return None
+        return head.lemma_ if head.lemma_.lower() in self.d.words["person_verb"] else None
 
     def _add_run(self, token: Token, reason: str) -> None:
         run = self._run_at(token.i)
@@ -342,6 +352,8 @@ class _Scan:
         folded = fold(token.text)
         if folded in self.d.cue_words or folded in self.d.words["org"] or token.ent_type_ in NOT_IN_NAMES - {"ORG"}:
             return False
+        if is_caps(token.text) and token.is_stop:
+            return False  # "HAS", "AND": in ALL-CAPS text the tagger calls every word a name
         return is_caps(token.text) or token.ent_type_ == PERSON or not self._common_word(token)
 
     def _common_word(self, token: Token) -> bool:
@@ -351,7 +363,7 @@ class _Scan:
         (which reads the unknown "Nguyễn" as a verb); at the start of a sentence or line the
         tagger is all we have ("Yesterday", "Leadership is").
         """
-        if token.tag_ not in COMMON_TAGS:
+        if token.tag_ not in COMMON_TAGS or not token.text.isascii():
             return False
         prev = token.nbor(-1) if token.i > 0 else None
         return (prev is None or token.is_sent_start or prev.is_punct or prev.is_space
@@ -371,7 +383,7 @@ class _Scan:
             end += 1
         while doc[start].lower_ in self.d.words["particle"]:
             start += 1
-        if self._touches_org(start, end + 1) or end + 1 - start > MAX_NAME_WORDS + 2:
+        if self._touches_org(start, end + 1) or len(self._words(start, end + 1)) > MAX_NAME_WORDS:
             return None
         return start, end + 1
 
@@ -380,6 +392,8 @@ class _Scan:
             return False
         if token.lower_ in self.d.words["particle"]:
             return beyond is not None and self._name_like(beyond)
+        if token.text in ("-", "‐") and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_:
+            return beyond is not None and self._name_like(beyond)  # "Okonkwo-Adeyemi"
         return self._name_like(token)
 
     def _touches_org(self, start: int, end: int) -> bool:
@@ -412,7 +426,12 @@ class _Scan:
             return "ALL-CAPS word without other evidence"
         return None
 
-    def _soft_objections(self, key: tuple[str, ...], candidate: _Candidate) -> list[str]:
+    def _soft_objections(self, key: tuple[str, ...], candidate: _Candidate, listed: bool = False) -> list[str]:
+        """Signs that a name with only medium evidence is a product, team, heading or word.
+
+        The model's organisation tags do not count against a name listed with a person: it
+        reads unfamiliar names ("Søren", "Zoë Laurent") as organisations.
+        """
         doc = self.doc
         objections = []
         tokens = [doc[end - 1] for _, end in candidate.runs]
@@ -424,17 +443,34 @@ class _Scan:
             objections.append("only used as a heading or a 'Label:'")
         if any(t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN" and t.head.is_lower for t in tokens):
             objections.append("modifies a common noun (a product or team name)")
-        if any(self._non_person(fold(t.text)) for t in tokens):
-            objections.append("the model tags it as an organisation or product")
+        if any(t.dep_ == "compound" and t.head.text == "|" or any(c.dep_ == "dobj" for c in t.children)
+               for t in tokens):
+            objections.append("used as a verb")
+        if any(self._used_as_thing(t) for t in tokens):
+            objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
         if any(self._non_person(fold(c.text)) for t in tokens for c in t.conjuncts):
             objections.append("listed with an organisation or product")
+        if not listed and any(self._non_person(fold(t.text)) for t in tokens):
+            objections.append("the model tags it as an organisation or product")
         return objections
 
+    def _used_as_thing(self, token: Token) -> bool:
+        while token.dep_ == "conj" and token.head is not token:
+            token = token.head
+        if token.dep_ == "dobj":
+            return token.head.lemma_.lower() in self.d.words["thing_verb"]
+        return token.dep_ == "pobj" and token.head.lower_ in self.d.words["thing_preposition"] \
+            and not any(c.dep_ == "case" for c in token.children)
+
     def _is_label(self, token: Token) -> bool:
+        """In a heading, a table's header row, or "Label:" at the start of a line."""
         line = self.index.line_of(token.idx)
         first = self.lines[line][0]
         follows = token.nbor(1) if token.i + 1 < len(self.doc) else None
-        return line in self.heading_lines or (first.i == token.i and follows is not None and follows.text == ":")
+        below = self.lines.get(line + 1, [])
+        header_row = first.text == "|" and below and all(t.text in "|-:" or set(t.text) <= set("|-:") for t in below)
+        return line in self.heading_lines or bool(header_row) or (
+            first.i == token.i and follows is not None and follows.text == ":")
 
     def _non_person(self, folded: str) -> bool:
         labels = self.ent_labels.get(folded)
@@ -449,40 +485,45 @@ class _Scan:
         while changed:
             changed = False
             for members in lists:
-                if not any(k in accepted for k, _ in members):
+                known = {w for k in accepted for w in k}
+                if not any(set(k) <= known for k, _ in members):
                     continue
                 for key, run in members:
-                    if key in accepted:
+                    if key in accepted or set(key) <= known:
                         continue
                     self._add(*run, "listed with a person")
                     candidate = self.candidates[key]
                     objection = self._hard_objection(key, candidate) or next(
-                        iter(self._soft_objections(key, candidate)), None)
+                        iter(self._soft_objections(key, candidate, listed=True)), None)
                     if objection is None:
                         accepted.add(key)
                         changed = True
 
     def _name_lists(self) -> list[list[tuple[tuple[str, ...], tuple[int, int]]]]:
-        """Runs of names joined by commas, "and", "or" or "&" on one line."""
-        lists = []
-        for tokens in self.lines.values():
-            i, current = 0, []
-            while i < len(tokens):
-                run = self._run_at(tokens[i].i, limit=(tokens[0].i, tokens[-1].i + 1))
-                if run is None:
-                    i += 1
-                    current = _close(current, lists)
-                    continue
-                if key := self._key(*run):
-                    current.append((key, run))
+        """Names joined by commas and "and", "or" or "&" ("Ana, Bo and Cy"), even across a line
+        break. Commas alone make no list: "Will Grant, Senior Analyst" is a name and a role."""
+        tokens = [t for t in self.doc if not t.is_space]
+        lists: list = []
+        i, current, coordinated = 0, [], False
+        while i < len(tokens):
+            run = self._run_at(tokens[i].i)
+            if run is not None and (key := self._key(*run)):
+                current.append((key, run))
                 i += run[1] - tokens[i].i
-                joined = 0
-                while i + joined < len(tokens) and tokens[i + joined].lower_ in LIST_JOINERS and joined < 2:
-                    joined += 1
-                if not joined:
-                    current = _close(current, lists)
-                i += joined
-            _close(current, lists)
+                joiners = 0
+                while i + joiners < len(tokens) and tokens[i + joiners].lower_ in LIST_JOINERS and joiners < 2:
+                    coordinated |= tokens[i + joiners].text != ","
+                    joiners += 1
+                i += joiners
+                if joiners:
+                    continue
+            else:
+                i += 1
+            if coordinated and len(current) > 1:
+                lists.append(current)
+            current, coordinated = [], False
+        if coordinated and len(current) > 1:
+            lists.append(current)
         return lists
 
     # -- mentions ------------------------------------------------------------------------
@@ -499,7 +540,7 @@ class _Scan:
             if self.blocked[m.start()] or self.allowed[m.start()]:
                 continue
             span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None or (span[0].is_lower and span[0].pos_ in ORDINARY_POS):
+            if span is None or _ordinary(span[0]):
                 continue
             run = self._run_at(span.start) or (span.start, span.end)
             name = self.doc[run[0]:run[1]]
@@ -517,14 +558,23 @@ class _Scan:
 
     def _ordinary_words(self, accepted: set[tuple[str, ...]]) -> frozenset[str]:
         words = {w for key in accepted for w in key}
-        return frozenset(t.lower_ for t in self.doc
-                         if t.is_lower and t.lower_ in words and t.pos_ in ORDINARY_POS)
+        return frozenset(t.lower_ for t in self.doc if t.lower_ in words and _ordinary(t))
 
 
-def _close(current: list, lists: list) -> list:
-    if len(current) > 1:
-        lists.append(current)
-    return []
+def _ordinary(token: Token) -> bool:
+    """A lower-case word used as a word ("we will", "a grace period"), not a name in lower case.
+
+    A bare lower-case noun ("thanks dana") still counts as the name: better to redact a word
+    than to leak a name.
+    """
+    if not token.is_lower:
+        return False
+    if token.pos_ in ORDINARY_POS:
+        return True
+    return token.pos_ == "NOUN" and (
+        any(c.dep_ in ("det", "amod", "poss") for c in token.children)
+        or (token.dep_ == "compound" and token.head.is_lower)
+    )
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -554,6 +604,22 @@ def _personal_pronoun(token: Token) -> bool:
     return token.tag_ == "PRP" and "Neut" not in token.morph.get("Gender")
 
 
+def _shouted(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return bool(words) and sum(t.is_upper for t in words) * 2 > len(words)
+
+
+def _vocative(token: Token) -> bool:
+    """"Ravi, can you...", "...push back, Aiyana?": a name addressed in a sentence to "you"."""
+    doc, sent = token.doc, token.sent
+    you = any(t.tag_ == "PRP" and t.morph.get("Person") == ["2"] for t in sent)
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    opening = token.i == sent.start and after is not None and after.text == ","
+    closing = before is not None and before.text == "," and after is not None and after.text in ("?", "!", ".")
+    return you and (opening or closing)
+
+
 def _with_pronoun(token: Token) -> bool:
     """"Björn and I", "you and Dana": only people are coordinated with personal pronouns."""
     doc = token.doc
@@ -569,7 +635,8 @@ def _is_phone(text: str) -> bool:
     if not PHONE_MIN_DIGITS <= digits <= PHONE_MAX_DIGITS:
         return False
     dated = [len(g) for g in groups] in ([4, 2, 2], [2, 2, 4])
-    return not dated and (text.startswith(("+", "(")) or len(groups) >= 3)
+    national = text.startswith("0") and digits >= 10  # "07700 900461"
+    return not dated and (text.startswith(("+", "(")) or len(groups) >= 3 or national)
 
 
 @Language.factory(
