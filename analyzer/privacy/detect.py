@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
-from .names import fold, is_caps, is_name_word
+from .names import fold, is_caps, is_name_word, is_word
 from .patterns import PiiPatterns, load_patterns, read_names
 
 SPANS_KEY = "analyzer_pii"
@@ -47,6 +47,8 @@ NOT_IN_NAMES = NON_PERSON_ENTS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY"
 ORDINARY_POS = {"VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
 # Tagger verdicts that a capitalised word is a common word, not a name.
 COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"}
+# A lower-case word in these roles is a noun phrase: a name written in lower case ("greta added").
+NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos"}
 LIST_JOINERS = {",", "and", "or", "&"}
 NAME_STOPS = {":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"}
 MAX_NAME_WORDS = 4
@@ -188,6 +190,10 @@ class _Scan:
                     self.blocked[start:end] = b"\x01" * (end - start)
                     if label == "EMAIL":
                         self.mentions.append(Mention("EMAIL", self.text[start:end], start, end))
+        for start, end in self._matches(regexes["ID"]):
+            if not self.blocked[start]:
+                self.blocked[start:end] = b"\x01" * (end - start)
+                self.mentions.append(Mention("ID", self.text[start:end], start, end))
         for start, end in self._matches(regexes[HANDLE]):
             handle = self.text[start:end]
             if fold(handle) not in self.d.words["group"] and not self.allowed[start]:
@@ -195,9 +201,6 @@ class _Scan:
         for start, end in self._matches(regexes["PHONE"]):
             if not self.blocked[start] and _is_phone(self.text[start:end]):
                 self.mentions.append(Mention("PHONE", self.text[start:end], start, end))
-        for start, end in self._matches(regexes["ID"]):
-            if not self.blocked[start]:
-                self.mentions.append(Mention("ID", self.text[start:end], start, end))
 
     def _matches(self, regexes: list[re.Pattern[str]]) -> Iterable[tuple[int, int]]:
         for regex in regexes:
@@ -224,8 +227,12 @@ class _Scan:
         if any(fold(t.text) in self.d.words["org"] for t in words):
             self.rejected[ent.text.strip()].add("organisation word")
             return
-        for start, end in self._runs_in(words[0].i if words else ent.start, ent.end):
+        runs = self._runs_in(words[0].i if words else ent.start, ent.end)
+        for start, end in runs:
             self._add(start, end, "model: PERSON")
+        if not runs:
+            touches = self._touches_org(ent.start, ent.end)
+            self.rejected[ent.text.strip()].add("next to an organisation word" if touches else "not shaped like a name")
 
     def _runs_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The runs of name-like tokens between two token indices."""
@@ -298,6 +305,9 @@ class _Scan:
 
     def _token_rules(self, token: Token) -> None:
         if not self._name_like(token):
+            # "Ravi, can you...": the tagger reads an unknown name opening a sentence as a noun.
+            if token.tag_ in ("NN", "NNP") and _vocative(token) and self._name_like(token, judge_position=False):
+                self._add_run(token, "addressed by name", trust_anchor=True)
             return
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and fold(prev.text.rstrip(".")) in self.d.words["title"]:
@@ -323,8 +333,8 @@ class _Scan:
             return None
         return head.lemma_ if head.lemma_.lower() in self.d.words["person_verb"] else None
 
-    def _add_run(self, token: Token, reason: str) -> None:
-        run = self._run_at(token.i)
+    def _add_run(self, token: Token, reason: str, trust_anchor: bool = False) -> None:
+        run = self._run_at(token.i, trust_anchor=trust_anchor)
         if run is not None:
             self._add(*run, reason, strong=True)
 
@@ -346,15 +356,16 @@ class _Scan:
 
     # -- runs of name words --------------------------------------------------------------
 
-    def _name_like(self, token: Token) -> bool:
+    def _name_like(self, token: Token, judge_position: bool = True) -> bool:
         if not is_name_word(token.text, self.d.prefixes) or self.blocked[token.idx] or self.allowed[token.idx]:
             return False
         folded = fold(token.text)
         if folded in self.d.cue_words or folded in self.d.words["org"] or token.ent_type_ in NOT_IN_NAMES - {"ORG"}:
             return False
-        if is_caps(token.text) and token.is_stop:
-            return False  # "HAS", "AND": in ALL-CAPS text the tagger calls every word a name
-        return is_caps(token.text) or token.ent_type_ == PERSON or not self._common_word(token)
+        if is_caps(token.text):
+            # "HAS", "TOLD": in ALL-CAPS text the tagger still knows verbs and function words.
+            return not token.is_stop and token.tag_ not in COMMON_TAGS - {"NN", "NNS"}
+        return token.ent_type_ == PERSON or not judge_position or not self._common_word(token)
 
     def _common_word(self, token: Token) -> bool:
         """A capital that only the position explains, on a word the tagger reads as common.
@@ -369,11 +380,12 @@ class _Scan:
         return (prev is None or token.is_sent_start or prev.is_punct or prev.is_space
                 or self.index.line_of(prev.idx) != self.index.line_of(token.idx))
 
-    def _run_at(self, i: int, limit: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    def _run_at(self, i: int, limit: tuple[int, int] | None = None,
+                trust_anchor: bool = False) -> tuple[int, int] | None:
         """The run of name words (with particles such as "van") holding token ``i``, on one line."""
         doc = self.doc
         lo, hi = limit or (0, len(doc))
-        if not self._name_like(doc[i]):
+        if not (trust_anchor or self._name_like(doc[i])):
             return None
         line = self.index.line_of(doc[i].idx)
         start = end = i
@@ -448,9 +460,9 @@ class _Scan:
             objections.append("used as a verb")
         if any(self._used_as_thing(t) for t in tokens):
             objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
-        if any(self._non_person(fold(c.text)) for t in tokens for c in t.conjuncts):
+        if any(self._non_person(c) for t in tokens for c in t.conjuncts):
             objections.append("listed with an organisation or product")
-        if not listed and any(self._non_person(fold(t.text)) for t in tokens):
+        if not listed and any(self._non_person(t) for t in tokens):
             objections.append("the model tags it as an organisation or product")
         return objections
 
@@ -472,8 +484,11 @@ class _Scan:
         return line in self.heading_lines or bool(header_row) or (
             first.i == token.i and follows is not None and follows.text == ":")
 
-    def _non_person(self, folded: str) -> bool:
-        labels = self.ent_labels.get(folded)
+    def _non_person(self, token: Token) -> bool:
+        """A product-shaped word ("JetBrains"), or one the model tags as an organisation twice."""
+        if token.text[:1].isupper() and is_word(token.text) and not is_name_word(token.text, self.d.prefixes):
+            return True
+        labels = self.ent_labels.get(fold(token.text))
         if not labels or labels[PERSON]:
             return False
         return sum(labels[label] for label in NON_PERSON_ENTS) >= 2
@@ -569,6 +584,8 @@ def _ordinary(token: Token) -> bool:
     """
     if not token.is_lower:
         return False
+    if token.dep_ in NOMINAL_ROLES:
+        return token.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "poss") for c in token.children)
     if token.pos_ in ORDINARY_POS:
         return True
     return token.pos_ == "NOUN" and (
