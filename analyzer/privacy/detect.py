@@ -33,12 +33,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
+from .context import term_regex
 from .names import fold, is_caps, is_name_word, is_word
 from .patterns import PiiPatterns, load_patterns, read_names
 
 SPANS_KEY = "analyzer_pii"
 PERSON, HANDLE = "PERSON", "HANDLE"
-OTHER_LABELS = ("EMAIL", "URL", "PHONE", "ID")
 # Entity labels that make a word something other than a person when the model is sure.
 NON_PERSON_ENTS = {"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"}
 # Tokens inside these entities never extend a name ("Dana Monday").
@@ -97,8 +97,8 @@ class PiiDetector:
         self.prefixes = patterns.words["name_prefix"]
         self.cues = set().union(*(patterns.words[r] for r in ("greeting", "signoff", "thanks", "title", "header", "group")))
         self.cue_words = {w for phrase in self.cues for w in phrase.split()}
-        self.allow = _phrase_regex(allow)
-        self.deny = _phrase_regex(deny)
+        self.allow = term_regex((name, False) for name in allow)
+        self.deny = term_regex((name, False) for name in deny)
 
     def __call__(self, doc: Doc) -> Doc:
         scan = _Scan(self, doc)
@@ -109,14 +109,6 @@ class PiiDetector:
             if (span := doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")) is not None
         ]
         return doc
-
-
-def _phrase_regex(names: Iterable[str]) -> re.Pattern[str] | None:
-    names = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
-    if not names:
-        return None
-    body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
-    return re.compile(rf"(?<![\w@]){body}(?!\w)", re.IGNORECASE)
 
 
 class _Scan:
@@ -132,7 +124,6 @@ class _Scan:
         self.rejected: dict[str, set[str]] = defaultdict(set)
         self.blocked = bytearray(len(self.text) + 1)  # characters inside e-mails and URLs
         self.allowed = bytearray(len(self.text) + 1)
-        self.forced: list[tuple[int, int]] = []  # deny-list occurrences
         self.lines = self._tokens_by_line()
         self.lower_words = Counter(t.text for t in doc if t.text.islower() and t.is_alpha)
         self.ent_labels = self._entity_labels()
@@ -161,7 +152,8 @@ class _Scan:
     # -- the steps -----------------------------------------------------------------------
 
     def run(self) -> Detection:
-        self._mark(self.d.allow, self.allowed)
+        for start, end in _spans(self.d.allow, self.text):
+            self.allowed[start:end] = b"\x01" * (end - start)
         self._find_patterns()
         self._find_candidates()
         accepted = self._decide()
@@ -173,14 +165,6 @@ class _Scan:
         names = {fold(self.candidates[k].text) for k in accepted}
         rejected = {text: tuple(sorted(reasons)) for text, reasons in self.rejected.items() if fold(text) not in names}
         return Detection(tuple(_dedupe(self.mentions)), people, rejected, ordinary)
-
-    def _mark(self, regex: re.Pattern[str] | None, marks: bytearray) -> list[tuple[int, int]]:
-        found = []
-        if regex is not None:
-            for m in regex.finditer(self.text):
-                marks[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-                found.append((m.start(), m.end()))
-        return found
 
     def _find_patterns(self) -> None:
         regexes = self.d.patterns.regexes
@@ -217,7 +201,7 @@ class _Scan:
             self._line_rules(line, tokens)
         for token in self.doc:
             self._token_rules(token)
-        for start, end in self._mark(self.d.deny, bytearray(len(self.text) + 1)):
+        for start, end in _spans(self.d.deny, self.text):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 self._add(span.start, span.end, "deny list", strong=True)
@@ -574,6 +558,10 @@ class _Scan:
     def _ordinary_words(self, accepted: set[tuple[str, ...]]) -> frozenset[str]:
         words = {w for key in accepted for w in key}
         return frozenset(t.lower_ for t in self.doc if t.lower_ in words and _ordinary(t))
+
+
+def _spans(regex: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in regex.finditer(text)] if regex is not None else []
 
 
 def _ordinary(token: Token) -> bool:

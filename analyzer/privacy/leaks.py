@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 from ..errors import LeakError
 from .context import PrivacyContext, Term, term_regex
-from .names import fold, plain
+from .names import plain
 
 # Two phone numbers are the same number when their last digits agree, however grouped.
 PHONE_TAIL = 7
