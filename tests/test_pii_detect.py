@@ -39,6 +39,9 @@ def people(doc) -> list[str]:
         ("Kevin Brandt called twice today.\nI TOLD KEVIN THAT WE ARE ON IT.\n", ["Kevin Brandt", "KEVIN"]),
         ("REGARDS,\nMARTA SZYMAŃSKA\nHead of Customer Success\n", ["MARTA SZYMAŃSKA"]),
         ("Greta Lindqvist sent notes. Later greta added more.\n", ["Greta Lindqvist", "greta"]),
+        ("On Tue, 4 Mar 2025 at 10:12, Hamid Karimi <hamid@example.org> wrote:\n> Can we move it?\n",
+         ["Hamid Karimi"]),
+        ("I told Quinn it would be late, and Quinn agreed.\n", ["Quinn", "Quinn"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
@@ -50,6 +53,7 @@ def test_people_are_found_by_context(nlp, text, expected):
     [
         "Background: when we tried this before, it failed.\n",
         "Leadership is asking for a single owner. The leadership team agrees.\n",
+        "Leadership asked each lead for feedback, and Finance agreed to fund it.\n",
         "The other Cody teams shipped it, and the Strat team is stretched; strat work piles up.\n",
         "Making feature X work makes or breaks a deal with Bank Z.\n",
         "We could support just JetBrains for enterprises, or just Cloud or just autocomplete.\n",

@@ -346,6 +346,8 @@ class _Scan:
         folded = fold(token.text)
         if folded in self.d.cue_words or folded in self.d.words["org"] or token.ent_type_ in NOT_IN_NAMES - {"ORG"}:
             return False
+        if _in_date(token):
+            return False
         if is_caps(token.text):
             # "HAS", "TOLD": in ALL-CAPS text the tagger still knows verbs and function words.
             return not token.is_stop and token.tag_ not in COMMON_TAGS - {"NN", "NNS"}
@@ -395,8 +397,10 @@ class _Scan:
     def _touches_org(self, start: int, end: int) -> bool:
         """A run next to an organisation word is a team or company name ("Atlas Team")."""
         doc = self.doc
-        neighbours = [doc[end]] if end < len(doc) else []
-        return any(fold(t.text) in self.d.words["org"] for t in neighbours) or any(
+        after = doc[end] if end < len(doc) else None
+        team_word = after is not None and fold(after.text) in self.d.words["org"] and (
+            not after.is_lower or after.pos_ == "NOUN")  # "the Strat team", not "told Dana support"
+        return team_word or any(
             fold(t.text) in self.d.words["org"] for t in doc[start:end])
 
     # -- the verdicts --------------------------------------------------------------------
@@ -558,6 +562,15 @@ class _Scan:
     def _ordinary_words(self, accepted: set[tuple[str, ...]]) -> frozenset[str]:
         words = {w for key in accepted for w in key}
         return frozenset(t.lower_ for t in self.doc if t.lower_ in words and _ordinary(t))
+
+
+def _in_date(token: Token) -> bool:
+    """"4 Mar 2025", "Mar 2025": a word between numbers, or before a year, is part of a date."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    year = after is not None and after.like_num and len(after.text) == 4
+    return year or (before is not None and after is not None and before.like_num and after.like_num)
 
 
 def _spans(regex: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
