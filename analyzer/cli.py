@@ -11,6 +11,7 @@ import click
 
 from ._version import __version__
 from .errors import AnalyzerError
+from .options import PRIVACY_MODES
 from .render import FORMATS
 
 DEBUG_ENV = "MEMO_ANALYZER_DEBUG"
@@ -50,9 +51,6 @@ def cli() -> None:
       memo-analyzer analyze memo.txt
       memo-analyzer analyze memo.txt --format json --output memo.json
     """
-
-
-PRIVACY_MODES = ("standard", "strict")  # as analyzer.options.PRIVACY_MODES, without importing spaCy
 
 
 def analysis_options(command):

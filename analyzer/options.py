@@ -52,8 +52,8 @@ class Options:
         needs_redaction = ("pseudonym_key", "allow", "deny", "pii_patterns")
         given = [name for name in needs_redaction if getattr(self, name) is not None]
         if given and not self.privacy_mode:
-            raise OptionError(f"{', '.join(given)} only apply when redacting; "
-                              "pass redact=True (--redact) or a privacy mode (--privacy)")
+            raise OptionError(f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} only when "
+                              "redacting; pass redact=True (--redact) or a privacy mode (--privacy)")
 
     @property
     def privacy_mode(self) -> str | None:
@@ -64,6 +64,6 @@ class Options:
 
     def pipeline_config(self) -> dict[str, dict[str, Any]]:
         """Config for each of our components, keyed by factory name."""
-        from .privacy.patterns import pii_config
+        from .privacy.patterns import pii_config  # here, so importing the options loads no spaCy
 
         return {"analyzer_pii": pii_config(self.allow, self.deny, self.pii_patterns)}

@@ -160,7 +160,8 @@ def test_allow_and_deny_files(tmp_path):
 @pytest.mark.parametrize(
     "options, message",
     [
-        ({"allow": ["Cody"]}, "allow only apply when redacting"),
+        ({"allow": ["Cody"]}, "allow applies only when redacting"),
+        ({"allow": ["Cody"], "deny": ["Nimbus"]}, "allow, deny apply only when redacting"),
         ({"redact": True, "allow": ["Cody"], "deny": ["cody"]}, "cody: on both the allow and the deny list"),
         ({"privacy": "paranoid"}, "privacy must be one of standard, strict"),
         ({"redact": "yes"}, "redact must be True or False"),
@@ -275,7 +276,7 @@ def test_a_detection_failure_writes_nothing(run_cli, memo, tmp_path, monkeypatch
     "args, message",
     [
         (["--redact", "--pseudonym-key", "missing.key"], "--pseudonym-key missing.key: no such file"),
-        (["--allow", "allow.txt"], "allow only apply when redacting; pass redact=True (--redact)"),
+        (["--allow", "allow.txt"], "allow applies only when redacting; pass redact=True (--redact)"),
         (["--redact", "--allow", "missing.txt"], "--allow missing.txt: no such file"),
         (["--redact", "--pii-patterns", "bad.tsv"], "bad.tsv:1: unknown kind 'regexp'"),
     ],

@@ -15,13 +15,13 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..errors import PrivacyError
-from .context import MODES, NO_PRIVACY, STANDARD, PrivacyContext
+from .context import NO_PRIVACY, STANDARD, PrivacyContext
 from .detect import Detection
 from .leaks import check_leaks, privacy_of
 from .pseudonyms import Person, assign, read_key
 from .redact import build_terms, redact_report
 
-__all__ = ["MODES", "PrivacyContext", "PrivacySettings", "check_leaks", "privacy_of", "protect"]
+__all__ = ["PrivacyContext", "PrivacySettings", "check_leaks", "privacy_of", "protect"]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 OFF, STANDARD, STRICT = "off", "standard", "strict"
-MODES = (STANDARD, STRICT)
 
 
 @dataclass(frozen=True)
