@@ -162,8 +162,10 @@ class _Scan:
         ordinary = self._ordinary_words(accepted)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         people = {k: tuple(sorted(self.candidates[k].strong | self.candidates[k].medium)) for k in accepted}
-        names = {fold(self.candidates[k].text) for k in accepted}
-        rejected = {text: tuple(sorted(reasons)) for text, reasons in self.rejected.items() if fold(text) not in names}
+        # A rejected form whose words all belong to a person ("Ngozi" of "Ngozi Okonkwo") was redacted.
+        words = {w for k in accepted for w in k}
+        rejected = {text: tuple(sorted(reasons)) for text, reasons in self.rejected.items()
+                    if not set(fold(text).split()) <= words}
         return Detection(tuple(_dedupe(self.mentions)), people, rejected, ordinary)
 
     def _find_patterns(self) -> None:
@@ -443,8 +445,7 @@ class _Scan:
             objections.append("only used as a heading or a 'Label:'")
         if any(t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN" and t.head.is_lower for t in tokens):
             objections.append("modifies a common noun (a product or team name)")
-        if any(t.dep_ == "compound" and t.head.text == "|" or any(c.dep_ == "dobj" for c in t.children)
-               for t in tokens):
+        if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
             objections.append("used as a verb")
         if any(self._used_as_thing(t) for t in tokens):
             objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
