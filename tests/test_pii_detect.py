@@ -42,6 +42,12 @@ def people(doc) -> list[str]:
         ("On Tue, 4 Mar 2025 at 10:12, Hamid Karimi <hamid@example.org> wrote:\n> Can we move it?\n",
          ["Hamid Karimi"]),
         ("I told Quinn it would be late, and Quinn agreed.\n", ["Quinn", "Quinn"]),
+        ("Olivia Brennan: let's start.\nTariq Aziz: I can go first.\n", ["Olivia Brennan", "Tariq Aziz"]),
+        ("Ji-hoon and I covered the weekend; the Dana-led review can wait.\n", ["Ji-hoon", "Dana"]),
+        ("2024-06-11 02:13 <jsmith> db is at 100% cpu\n2024-06-11 02:15 <akowalski> looking\n",
+         ["jsmith", "akowalski"]),
+        ("He praised his peers, especially Ifeoma and Lars, who carried the rewrite.\n", ["Ifeoma", "Lars"]),
+        ("I will write it up for him and for Nadia in the morning.\n", ["Nadia"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):

@@ -41,7 +41,8 @@ SPANS_KEY = "analyzer_pii"
 PERSON, HANDLE = "PERSON", "HANDLE"
 # Entity labels that make a word something other than a person when the model is sure.
 NON_PERSON_ENTS = {"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"}
-# Tokens inside these entities never extend a name ("Dana Monday").
+# Tokens inside these entities are never part of a name ("Dana Monday"); the model also
+# tags unfamiliar names as organisations and products, so those two are judged like any word.
 NOT_IN_NAMES = NON_PERSON_ENTS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 # Parts of speech a lower-case word takes when it is an ordinary word, not a name ("will").
 ORDINARY_POS = {"VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"}
@@ -55,6 +56,11 @@ MAX_NAME_WORDS = 4
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
 PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 7, 15
+HYPHEN_TAIL_LENGTH = 4
+# A user name as a chat speaker: "<jsmith>" or "jsmith:" right after the time stamp.
+_CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
+# A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
+TRANSCRIPT_LINES = 2
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,7 @@ class _Scan:
                 self._ner_candidate(ent)
         for line, tokens in self.lines.items():
             self._line_rules(line, tokens)
+        self._transcript_speakers()
         for token in self.doc:
             self._token_rules(token)
         for start, end in _spans(self.d.deny, self.text):
@@ -251,7 +258,32 @@ class _Scan:
         if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
             self._names_after(tokens, 1, "signature")
 
+    def _transcript_speakers(self) -> None:
+        """"Olivia Brennan: okay, let's start." on several lines: the labels are speakers.
+
+        Only full names (two words or more): one-word labels ("Note:", "Background:") are the
+        memo's own headings far more often than a speaker.
+        """
+        labels = []
+        for tokens in self.lines.values():
+            run = self._run_at(tokens[0].i)
+            if run and run[1] < len(self.doc) and self.doc[run[1]].text == ":" and len(self._words(*run)) > 1:
+                labels.append(run)
+        if len(labels) >= TRANSCRIPT_LINES:
+            for run in labels:
+                self._add(*run, "transcript speaker", strong=True)
+
     def _chat_speaker(self, line: int, tokens: list[Token]) -> None:
+        """The speaker after a time stamp: "[09:14] Kofi Mensah:", or a user name ("<jsmith>")."""
+        start = self.index.start_of(line)
+        for regex in self.d.patterns.regexes["CHAT_STAMP"]:
+            stamp = regex.match(self.text, start)
+            nick = stamp and _CHAT_NICK.match(self.text, stamp.end())
+            group = nick and (1 if nick.group(1) else 2)
+            if nick and nick.group(group).islower():
+                begin, end = nick.span(group)
+                self.mentions.append(Mention(HANDLE, nick.group(group), begin, end, (nick.group(group),)))
+                return
         colon = next((i for i, t in enumerate(tokens) if t.text == ":" and
                       self.index.line_of(t.idx) == line and not t.nbor(-1).like_num), None)
         if colon is None:
@@ -290,25 +322,33 @@ class _Scan:
             i += run[1] - token.i
 
     def _token_rules(self, token: Token) -> None:
-        if not self._name_like(token):
+        """Evidence from the words around a name; each word of the name is asked in turn."""
+        tail = _hyphen_tail(token)  # "hoon" of "Ji-hoon and I"
+        if not (tail or self._name_like(token)):
             # "Ravi, can you...": the tagger reads an unknown name opening a sentence as a noun.
             if token.tag_ in ("NN", "NNP") and _vocative(token) and self._name_like(token, judge_position=False):
                 self._add_run(token, "addressed by name", trust_anchor=True)
             return
+
+        def add(reason: str) -> None:
+            self._add_run(token, reason, trust_anchor=tail)
+
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and fold(prev.text.rstrip(".")) in self.d.words["title"]:
-            self._add_run(token, "title")
+            add("title")
         if _shouted(token.sent):
             return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
         if token.pos_ == "PROPN" and not self._common_word(token) and (verb := self._person_verb(token)):
-            self._add_run(token, f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
+            add(f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
         if _with_pronoun(token):
-            self._add_run(token, "listed with a personal pronoun")
+            add("listed with a personal pronoun")
         if _vocative(token):
-            self._add_run(token, "addressed by name")
+            add("addressed by name")
+        if _relative_who(token):
+            add("followed by 'who'")
         before = [t.lower_ for t in self.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
         if _starts_with(before[::-1], [p[::-1] for p in self.d.patterns.phrases("thanks")]):
-            self._add_run(token, "thanked")
+            add("thanked")
 
     def _person_verb(self, token: Token) -> str | None:
         """The verb that makes ``token`` a person: "Quinn wants", "told Quinn", "spoke with Quinn"."""
@@ -346,7 +386,7 @@ class _Scan:
         if not is_name_word(token.text, self.d.prefixes) or self.blocked[token.idx] or self.allowed[token.idx]:
             return False
         folded = fold(token.text)
-        if folded in self.d.cue_words or folded in self.d.words["org"] or token.ent_type_ in NOT_IN_NAMES - {"ORG"}:
+        if folded in self.d.cue_words or folded in self.d.words["org"] or token.ent_type_ in NOT_IN_NAMES - {"ORG", "PRODUCT"}:
             return False
         if _in_date(token):
             return False
@@ -393,8 +433,9 @@ class _Scan:
         if token.lower_ in self.d.words["particle"]:
             return beyond is not None and self._name_like(beyond)
         if token.text in ("-", "‐") and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_:
-            return beyond is not None and self._name_like(beyond)  # "Okonkwo-Adeyemi"
-        return self._name_like(token)
+            # "Okonkwo-Adeyemi", "Hyun-woo"
+            return beyond is not None and (self._name_like(beyond) or _hyphen_tail(beyond))
+        return self._name_like(token) or _hyphen_tail(token)
 
     def _touches_org(self, start: int, end: int) -> bool:
         """A run next to an organisation word is a team or company name ("Atlas Team")."""
@@ -565,6 +606,18 @@ class _Scan:
         return frozenset(t.lower_ for t in self.doc if t.lower_ in words and _ordinary(t))
 
 
+def _hyphen_tail(token: Token) -> bool:
+    """The lower-case second half of a hyphenated given name ("Hyun-woo", "Ji-hoon").
+
+    Only short nouns: "Dana-led" and "Cody-based" are verbs, "Dana-style" too long.
+    """
+    if token.i < 2 or not (token.is_alpha and token.is_lower and len(token) <= HYPHEN_TAIL_LENGTH):
+        return False
+    hyphen = token.nbor(-1)
+    return (hyphen.text in ("-", "‐") and not hyphen.whitespace_ and not token.nbor(-2).whitespace_
+            and token.tag_ in ("NN", "NNS", "NNP", "NNPS") and not token.is_stop)
+
+
 def _in_date(token: Token) -> bool:
     """"4 Mar 2025", "Mar 2025": a word between numbers, or before a year, is part of a date."""
     doc = token.doc
@@ -639,10 +692,21 @@ def _vocative(token: Token) -> bool:
     return you and (opening or closing)
 
 
+def _relative_who(token: Token) -> bool:
+    """"Ifeoma and Lars, who carried the team": "who" refers to people."""
+    doc = token.doc
+    following = [t for t in doc[token.i + 1:token.i + 3] if t.text != ","][:1]
+    return bool(following) and following[0].lower_ in ("who", "whom", "whose") and following[0].tag_ in ("WP", "WP$")
+
+
 def _with_pronoun(token: Token) -> bool:
-    """"Björn and I", "you and Dana": only people are coordinated with personal pronouns."""
+    """"Björn and I", "you and Dana", "for him and for Nadia": only people are coordinated with
+    personal pronouns."""
     doc = token.doc
     after, before = doc[token.i + 1:token.i + 3], doc[max(token.i - 2, 0):token.i]
+    if token.dep_ == "pobj" and any(_personal_pronoun(o) for prep in token.head.conjuncts
+                                    for o in prep.children if o.dep_ == "pobj"):
+        return True
     return (any(_personal_pronoun(c) for c in token.conjuncts)
             or (len(after) == 2 and after[0].lower_ in ("and", "&") and _personal_pronoun(after[1]))
             or (len(before) == 2 and before[1].lower_ in ("and", "&") and _personal_pronoun(before[0])))
