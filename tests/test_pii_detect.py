@@ -48,6 +48,7 @@ def people(doc) -> list[str]:
          ["jsmith", "akowalski"]),
         ("He praised his peers, especially Ifeoma and Lars, who carried the rewrite.\n", ["Ifeoma", "Lars"]),
         ("I will write it up for him and for Nadia in the morning.\n", ["Nadia"]),
+        ("Workload is unsustainable since Paula left. Nobody has replaced her.\n", ["Paula"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):

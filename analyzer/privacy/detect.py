@@ -330,8 +330,8 @@ class _Scan:
                 self._add_run(token, "addressed by name", trust_anchor=True)
             return
 
-        def add(reason: str) -> None:
-            self._add_run(token, reason, trust_anchor=tail)
+        def add(reason: str, strong: bool = True) -> None:
+            self._add_run(token, reason, trust_anchor=tail, strong=strong)
 
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and fold(prev.text.rstrip(".")) in self.d.words["title"]:
@@ -346,6 +346,9 @@ class _Scan:
             add("addressed by name")
         if _relative_who(token):
             add("followed by 'who'")
+        if token.pos_ == "PROPN" and self._before_gendered_pronoun(token):
+            # Medium evidence only: "We moved to Jira. She says..." may mean someone else.
+            add("then called 'he' or 'she'", strong=False)
         before = [t.lower_ for t in self.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
         if _starts_with(before[::-1], [p[::-1] for p in self.d.patterns.phrases("thanks")]):
             add("thanked")
@@ -359,10 +362,22 @@ class _Scan:
             return None
         return head.lemma_ if head.lemma_.lower() in self.d.words["person_verb"] else None
 
-    def _add_run(self, token: Token, reason: str, trust_anchor: bool = False) -> None:
+    def _add_run(self, token: Token, reason: str, trust_anchor: bool = False, strong: bool = True) -> None:
         run = self._run_at(token.i, trust_anchor=trust_anchor)
         if run is not None:
-            self._add(*run, reason, strong=True)
+            self._add(*run, reason, strong=strong)
+
+    def _before_gendered_pronoun(self, token: Token) -> bool:
+        """"Paula left. Nobody has replaced her.": the next he/she/him/her, in this sentence or
+        the next, with no other proper noun between, refers to this name."""
+        doc, sent = self.doc, token.sent
+        end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+        for t in doc[token.i + 1:end]:
+            if t.tag_ in ("PRP", "PRP$") and t.morph.get("Gender") in (["Masc"], ["Fem"]):
+                return True
+            if t.pos_ == "PROPN" and self._name_like(t) and t.head is not token:
+                return False
+        return False
 
     def _words(self, start: int, end: int) -> tuple[str, ...]:
         """A name's own words, without particles and initials: ("María", "Cruz")."""
