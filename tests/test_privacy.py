@@ -184,6 +184,9 @@ def test_privacy_options_are_checked(options, message):
         "regrouped phone: +44 (0) 2079 460958",
         "url-encoded: /people/Rafa%C5%82",
         "local part: quinn.slack",
+        '{"json newline": "line one\\nErik wrote"}',
+        "markdown emphasis: _Beyang_ and \\_Erik\\_",
+        "file name: erik_review.md",
     ],
 )
 def test_leak_check_sees_names_however_a_renderer_writes_them(redacting, rendered):

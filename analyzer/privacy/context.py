@@ -46,7 +46,8 @@ def term_regex(terms: Iterable[tuple[str, bool]]) -> re.Pattern[str] | None:
     """One regex for many terms, longest first, each as a whole word.
 
     A name broken across lines in a quote ("Quinn\\nSlack") still matches: its words may be
-    separated by any white space.
+    separated by any white space. Underscores separate words here ("_Dana_" in Markdown,
+    "dana_review.txt"): only a letter, digit or "@" next to a term makes it part of another word.
     """
     alternatives = []
     for text, exact_case in sorted(set(terms), key=lambda t: len(t[0]), reverse=True):
@@ -57,7 +58,7 @@ def term_regex(terms: Iterable[tuple[str, bool]]) -> re.Pattern[str] | None:
             alternatives.append(f"(?i:{_spaced(text)})")
     if not alternatives:
         return None
-    return re.compile(rf"(?<![\w@])(?:{'|'.join(alternatives)})(?!\w)")
+    return re.compile(rf"(?<![^\W_])(?<!@)(?:{'|'.join(alternatives)})(?![^\W_])")
 
 
 def _spaced(text: str) -> str:

@@ -27,6 +27,8 @@ PHONE_TAIL = 7
 _PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _ESCAPED = re.compile(r"\\([^\w\s])")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+# JSON's "\n" before a name would otherwise glue it to the "n".
+_CONTROL_ESCAPE = re.compile(r"\\[nrtbf]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 
@@ -70,6 +72,7 @@ def find_leaks(text: str, context: PrivacyContext) -> Counter[str]:
 def readable(text: str) -> str:
     """``text`` as a reader sees it: escapes and entities decoded, accents dropped."""
     text = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = _CONTROL_ESCAPE.sub(" ", text)
     text = unquote(html.unescape(text))
     text = _ESCAPED.sub(r"\1", _INVISIBLE.sub("", text))
     return plain(unicodedata.normalize("NFKC", text))
