@@ -5,16 +5,19 @@ organisation) and tags product and team names as people ("Cody", "Strat", "Bank 
 name is accepted on evidence, weighed per distinct name over the whole document:
 
 - strong evidence: a greeting ("Hi Dana,"), a sign-off ("Thanks, Priya" or a name under
-  "Best,"), a header ("From:", "Cc:"), a chat speaker after a time stamp, a title ("Dr."),
-  being the subject or object of a verb that takes a person ("Quinn wants", "told Quinn"),
-  being coordinated with a personal pronoun ("Björn and I"), the deny list;
-- medium evidence: the model's PERSON entity, or being listed with an accepted person
-  ("Rafał and Erik"). Medium evidence is enough unless the name also looks like something
-  else: a word the document uses in lower case ("strat"), a common noun to the tagger
-  ("Leadership is"), a heading or "Label:" word, a modifier of a common noun ("Cody teams"),
-  an organisation the model tags as such at least twice, or coordinated with one;
-- never a person: anything on the allow list, a phrase with an organisation word ("Bank Z",
-  "Atlas Team"), a product-shaped word ("JetBrains", "Node.js"), a short acronym.
+  "Best,"), a header ("From:", "Cc:"), a chat or transcript speaker, a title ("Dr."), being
+  addressed ("Ravi, can you"), being the subject or object of a verb that takes a person
+  ("Quinn wants", "told Quinn"), being coordinated with a personal pronoun ("Björn and I"),
+  a following "who", the deny list;
+- medium evidence: the model's PERSON entity, being listed with an accepted person
+  ("Rafał and Erik"), or being called "he" or "she" next. Medium evidence is enough unless
+  the name also looks like something else: a word the document uses in lower case
+  ("strat"), a common noun to the tagger ("Leadership is"), a heading or "Label:" word, a
+  modifier of a common noun ("Cody teams"), a thing used or worked in ("uses Cody"), an
+  organisation the model tags as such at least twice, or coordinated with one;
+- never a person: anything on the allow list, a phrase with an organisation or department
+  word ("Bank Z", "Atlas Team", "Leadership"), a product-shaped word ("JetBrains",
+  "Node.js"), a short acronym, a word of a date ("4 Mar 2025").
 
 Every occurrence of an accepted name's words then counts as a mention, in any case
 ("DANA"), widened to the capitalised words around it ("Priya" -> "Priya Raman").
@@ -101,8 +104,11 @@ class PiiDetector:
         self.patterns = patterns
         self.words = patterns.words
         self.prefixes = patterns.words["name_prefix"]
-        self.cues = set().union(*(patterns.words[r] for r in ("greeting", "signoff", "thanks", "title", "header", "group")))
-        self.cue_words = {w for phrase in self.cues for w in phrase.split()}
+        cues = ("greeting", "signoff", "thanks", "title", "header", "group")
+        self.cue_words = {w for role in cues for phrase in patterns.words[role] for w in phrase.split()}
+        self.phrases = {role: patterns.phrases(role) for role in ("greeting", "signoff", "header")}
+        # Read backwards from a name: "thank you" ends just before "Priya".
+        self.thanks_reversed = [phrase[::-1] for phrase in patterns.phrases("thanks")]
         self.allow = term_regex((name, False) for name in allow)
         self.deny = term_regex((name, False) for name in deny)
 
@@ -240,16 +246,17 @@ class _Scan:
         return runs
 
     def _line_rules(self, line: int, tokens: list[Token]) -> None:
-        stamp = any(r.match(self.text, self.index.start_of(line)) for r in self.d.patterns.regexes["CHAT_STAMP"])
+        start = self.index.start_of(line)
+        stamp = next((m for r in self.d.patterns.regexes["CHAT_STAMP"] if (m := r.match(self.text, start))), None)
         if stamp:
-            self._chat_speaker(line, tokens)
+            self._chat_speaker(line, tokens, stamp.end())
         lowered = [t.lower_ for t in tokens]
-        if (n := _starts_with(lowered, self.d.patterns.phrases("greeting"))) and n < len(tokens):
+        if (n := _starts_with(lowered, self.d.phrases["greeting"])) and n < len(tokens):
             self._names_after(tokens, n, "greeting")
-        if n := _starts_with(lowered, self.d.patterns.phrases("header")):
+        if n := _starts_with(lowered, self.d.phrases["header"]):
             if n < len(tokens) and tokens[n].text == ":":
                 self._names_after(tokens, n + 1, "header", joiners=LIST_JOINERS | {";"})
-        if n := _starts_with(lowered, self.d.patterns.phrases("signoff")):
+        if n := _starts_with(lowered, self.d.phrases["signoff"]):
             rest = [t for t in tokens[n:] if not t.is_punct]
             if rest:
                 self._names_after(tokens, n, "sign-off")
@@ -273,17 +280,14 @@ class _Scan:
             for run in labels:
                 self._add(*run, "transcript speaker", strong=True)
 
-    def _chat_speaker(self, line: int, tokens: list[Token]) -> None:
+    def _chat_speaker(self, line: int, tokens: list[Token], after_stamp: int) -> None:
         """The speaker after a time stamp: "[09:14] Kofi Mensah:", or a user name ("<jsmith>")."""
-        start = self.index.start_of(line)
-        for regex in self.d.patterns.regexes["CHAT_STAMP"]:
-            stamp = regex.match(self.text, start)
-            nick = stamp and _CHAT_NICK.match(self.text, stamp.end())
-            group = nick and (1 if nick.group(1) else 2)
-            if nick and nick.group(group).islower():
-                begin, end = nick.span(group)
-                self.mentions.append(Mention(HANDLE, nick.group(group), begin, end, (nick.group(group),)))
-                return
+        nick = _CHAT_NICK.match(self.text, after_stamp)
+        group = nick and (1 if nick.group(1) else 2)
+        if nick and nick.group(group).islower():
+            begin, end = nick.span(group)
+            self.mentions.append(Mention(HANDLE, nick.group(group), begin, end, (nick.group(group),)))
+            return
         colon = next((i for i, t in enumerate(tokens) if t.text == ":" and
                       self.index.line_of(t.idx) == line and not t.nbor(-1).like_num), None)
         if colon is None:
@@ -350,7 +354,7 @@ class _Scan:
             # Medium evidence only: "We moved to Jira. She says..." may mean someone else.
             add("then called 'he' or 'she'", strong=False)
         before = [t.lower_ for t in self.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
-        if _starts_with(before[::-1], [p[::-1] for p in self.d.patterns.phrases("thanks")]):
+        if _starts_with(before[::-1], self.d.thanks_reversed):
             add("thanked")
 
     def _person_verb(self, token: Token) -> str | None:
@@ -525,7 +529,7 @@ class _Scan:
         first = self.lines[line][0]
         follows = token.nbor(1) if token.i + 1 < len(self.doc) else None
         below = self.lines.get(line + 1, [])
-        header_row = first.text == "|" and below and all(t.text in "|-:" or set(t.text) <= set("|-:") for t in below)
+        header_row = first.text == "|" and below and all(set(t.text) <= set("|-:") for t in below)
         return line in self.heading_lines or bool(header_row) or (
             first.i == token.i and follows is not None and follows.text == ":")
 
@@ -654,14 +658,12 @@ def _ordinary(token: Token) -> bool:
     """
     if not token.is_lower:
         return False
+    determined = any(c.dep_ in ("det", "amod", "poss") for c in token.children)  # "a grace period"
     if token.dep_ in NOMINAL_ROLES:
-        return token.pos_ == "NOUN" and any(c.dep_ in ("det", "amod", "poss") for c in token.children)
+        return token.pos_ == "NOUN" and determined
     if token.pos_ in ORDINARY_POS:
         return True
-    return token.pos_ == "NOUN" and (
-        any(c.dep_ in ("det", "amod", "poss") for c in token.children)
-        or (token.dep_ == "compound" and token.head.is_lower)
-    )
+    return token.pos_ == "NOUN" and (determined or (token.dep_ == "compound" and token.head.is_lower))
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
