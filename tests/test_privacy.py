@@ -302,3 +302,10 @@ def test_cli_keyed_output_never_contains_the_key(run_cli, memo, tmp_path):
     assert first.exit_code == 0 and first.stdout == again.stdout
     assert "a-secret-of-thirty-two-characters" not in first.stdout + first.stderr
     assert json.loads(first.stdout)["privacy"]["pseudonyms"] == "keyed"
+
+
+def test_an_ambiguous_first_name_is_a_person_of_its_own(redacting):
+    text = "Chris Lee joined in May. Chris Park wrote the plan, and Chris said it was fine. Lee agreed.\n"
+    redact = Redactor(redacting.analyze(text).privacy.terms)
+    assert redact(text) == ("Person 1 joined in May. Person 2 wrote the plan, and Person 3 said it was fine. "
+                            "Person 1 agreed.\n")

@@ -32,7 +32,8 @@ class Person:
     pseudonym: str = ""
     first: int = 0
     names: set[tuple[str, ...]] = field(default_factory=set)  # folded words of each alias
-    forms: set[str] = field(default_factory=set)  # every name and name word as written
+    aliases: set[str] = field(default_factory=set)  # each name as written: "Quinn Slack", "Quinn"
+    parts: set[str] = field(default_factory=set)  # each word of those names as written
     handles: set[str] = field(default_factory=set)  # without the @
     mentions: int = 0
 
@@ -99,8 +100,8 @@ def _group_names(detection: Detection) -> list[Person]:
         for m in aliases[name]:
             person.first = min(person.first, m.start)
             person.mentions += 1
-            person.forms.add(" ".join(m.words))
-            person.forms.update(m.words)
+            person.aliases.add(" ".join(m.words))
+            person.parts.update(m.words)
     return people
 
 

@@ -27,10 +27,14 @@ ELLIPSIS = "…"
 def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, ...]:
     """Every detected string and its parts, with the pseudonym or placeholder that replaces it."""
     terms: dict[str, Term] = {}
+    people = list(people)
+    # Whole names first: a "Chris" of their own keeps their pseudonym, not Chris Lee's.
+    for forms in ([(p, p.aliases) for p in people], [(p, p.parts) for p in people]):
+        for person, written in forms:
+            for form in written:
+                exact = " " not in form and fold(form) in detection.ordinary_words
+                terms.setdefault(fold(form), Term(form, person.pseudonym, PERSON, exact))
     for person in people:
-        for form in person.forms:
-            exact = " " not in form and fold(form) in detection.ordinary_words
-            terms.setdefault(fold(form), Term(form, person.pseudonym, PERSON, exact))
         for handle in person.handles:
             for form in (f"@{handle}", handle):
                 terms.setdefault(fold(form), Term(form, person.pseudonym, HANDLE))
