@@ -107,15 +107,21 @@ def read_names(source: str | Path | Iterable[str] | None, option: str) -> list[s
 
 
 def read_text(path: str | Path, option: str) -> str:
+    try:
+        return read_option_file(path, option).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise OptionError(f"{option} {path}: is not UTF-8 text") from None
+
+
+def read_option_file(path: str | Path, option: str) -> bytes:
+    """The bytes of a file named by an option, or an error naming the option and the file."""
     p = Path(path)
     try:
-        return p.read_text(encoding="utf-8-sig")
+        return p.read_bytes()
     except FileNotFoundError:
         raise OptionError(f"{option} {p}: no such file") from None
     except IsADirectoryError:
         raise OptionError(f"{option} {p}: is a directory, not a file") from None
-    except UnicodeDecodeError:
-        raise OptionError(f"{option} {p}: is not UTF-8 text") from None
     except OSError as e:
         raise OptionError(f"{option} {p}: cannot be read ({e.strerror or e})") from None
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import OptionError
 from .detect import HANDLE, PERSON, Detection
 from .names import fold
+from .patterns import read_option_file
 
 # Shorter keys are passwords, and an HMAC keyed by a guessable password can be brute-forced
 # from a list of likely names.
@@ -53,16 +54,7 @@ def read_key(source: str | Path | bytes) -> bytes:
     if isinstance(source, (bytes, bytearray)):
         key, where = bytes(source), "pseudonym_key"
     else:
-        path = Path(source)
-        where = f"--pseudonym-key {path}"
-        try:
-            key = path.read_bytes().strip()
-        except FileNotFoundError:
-            raise OptionError(f"{where}: no such file") from None
-        except IsADirectoryError:
-            raise OptionError(f"{where}: is a directory, not a key file") from None
-        except OSError as e:
-            raise OptionError(f"{where}: cannot be read ({e.strerror or e})") from None
+        key, where = read_option_file(source, "--pseudonym-key").strip(), f"--pseudonym-key {source}"
     if len(key) < KEY_MIN_BYTES:
         raise OptionError(
             f"{where}: the key is {len(key)} bytes; use at least {KEY_MIN_BYTES} random bytes, "
