@@ -81,7 +81,7 @@ def test_cli_runs_in_a_namespace_with_no_network(offline_env, tmp_path):
 def test_redacting_cli_runs_with_every_connection_failing(offline_env, tmp_path):
     env, log = offline_env
     memo = tmp_path / "memo.txt"
-    memo.write_text("Hi Dana,\n\nQuinn and Rafał are worried about the Cody rollout.\n\nThanks,\nPriya\n")
+    memo.write_text("Hi Dana,\n\nMarisol and Łukasz are worried about the Cody rollout.\n\nThanks,\nPriya\n")
     key = tmp_path / "team.key"
     key.write_text("an-offline-test-key-of-32-chars!\n")
     allow = tmp_path / "allow.txt"
@@ -90,5 +90,5 @@ def test_redacting_cli_runs_with_every_connection_failing(offline_env, tmp_path)
         for fmt in ("json", "markdown"):
             result = run_offline(env, "-m", "analyzer", "analyze", str(memo), "--format", fmt, *args)
             assert result.returncode == 0, result.stderr
-            assert not any(name in result.stdout for name in ("Dana", "Quinn", "Rafał", "Priya"))
+            assert not any(name in result.stdout for name in ("Dana", "Marisol", "Łukasz", "Priya"))
     assert not log.exists(), f"network attempts: {log.read_text()}"

@@ -24,9 +24,10 @@ def people(doc) -> list[str]:
         ("Best regards,\nIngrid Solheim\nHead of Support\n", ["Ingrid Solheim"]),
         ("From: Tomás Ortega <tomas@example.org>\nTo: Lena Fischer\n\nPlease review it.\n",
          ["Tomás Ortega", "Lena Fischer"]),
-        ("I interviewed people who tried it last time (Rafał and Erik specifically).\n", ["Rafał", "Erik"]),
-        ("Quinn and Beyang want the team to own it. I told Quinn we would need time.\n",
-         ["Quinn", "Beyang", "Quinn"]),
+        ("Before the rewrite I talked to the two people who built the old system (Wojciech and Erik).\n",
+         ["Wojciech", "Erik"]),
+        ("Marisol and Teodor want us to own the funnel. I told Marisol we need more people.\n",
+         ["Marisol", "Teodor", "Marisol"]),
         ("Nguyễn Văn Minh joined in January and leads the clean-up.\n", ["Nguyễn Văn Minh"]),
         ("Łukasz and I reviewed the macros on Friday.\n", ["Łukasz"]),
         ("The escalations go to Ngozi Okonkwo-Adeyemi on weekends, and José said so.\n",
@@ -35,13 +36,13 @@ def people(doc) -> list[str]:
         ("[09:14] Kofi Mensah: did anyone look at the alerts?\n[09:15] Aiyana Redcloud: yes, all fine.\n",
          ["Kofi Mensah", "Aiyana Redcloud"]),
         ("Ravi, can you write up the comparison for the architects?\n", ["Ravi"]),
-        ("@csells was in the room, so he knows this is for you and @aravind.\n", ["@csells", "@aravind"]),
+        ("@tbrandt joined the call late, so please sync with @mkoh on the details.\n", ["@tbrandt", "@mkoh"]),
         ("Kevin Brandt called twice today.\nI TOLD KEVIN THAT WE ARE ON IT.\n", ["Kevin Brandt", "KEVIN"]),
         ("REGARDS,\nMARTA SZYMAŃSKA\nHead of Customer Success\n", ["MARTA SZYMAŃSKA"]),
         ("Greta Lindqvist sent notes. Later greta added more.\n", ["Greta Lindqvist", "greta"]),
         ("On Tue, 4 Mar 2025 at 10:12, Hamid Karimi <hamid@example.org> wrote:\n> Can we move it?\n",
          ["Hamid Karimi"]),
-        ("I told Quinn it would be late, and Quinn agreed.\n", ["Quinn", "Quinn"]),
+        ("I told Teodor it would be late, and Teodor agreed.\n", ["Teodor", "Teodor"]),
         ("Olivia Brennan: let's start.\nTariq Aziz: I can go first.\n", ["Olivia Brennan", "Tariq Aziz"]),
         ("Ji-hoon and I covered the weekend; the Dana-led review can wait.\n", ["Ji-hoon", "Dana"]),
         ("2024-06-11 02:13 <jsmith> db is at 100% cpu\n2024-06-11 02:15 <akowalski> looking\n",
@@ -61,9 +62,9 @@ def test_people_are_found_by_context(nlp, text, expected):
         "Background: when we tried this before, it failed.\n",
         "Leadership is asking for a single owner. The leadership team agrees.\n",
         "Leadership asked each lead for feedback, and Finance agreed to fund it.\n",
-        "The other Cody teams shipped it, and the Strat team is stretched; strat work piles up.\n",
-        "Making feature X work makes or breaks a deal with Bank Z.\n",
-        "We could support just JetBrains for enterprises, or just Cloud or just autocomplete.\n",
+        "Two Cody squads own the editor plugins, and the Strat team handles the strat accounts.\n",
+        "The renewal with Bank Z depends on the audit we owe them in March.\n",
+        "For the pilot we might ship only JetBrains support, or only Cloud, or only search.\n",
         "# Risks\n\n| Owner | Item | Due |\n|---|---|---|\n| Dana | Draft the rollback plan | May |\n",
         "THE INTEGRATION HAS BEEN DOWN AND NOBODY HAS ANSWERED.\n",
         "We will decide next week whether the pilot uses Cody or Copilot.\n",
@@ -125,8 +126,8 @@ def test_allow_list_keeps_a_name_and_deny_list_forces_one(nlp):
 
 
 def test_detection_explains_each_verdict(nlp):
-    detection = nlp("Quinn wants the Cody teams to own it.\n")._.analyzer_pii
-    assert detection.people[("quinn",)] == ("subject of 'want'",)
+    detection = nlp("Marisol wants the Cody teams to own it.\n")._.analyzer_pii
+    assert detection.people[("marisol",)] == ("subject of 'want'",)
     assert "Cody" in detection.rejected
 
 

@@ -13,21 +13,21 @@ from analyzer.privacy.redact import SNIPPET_WORDS, Redactor, redact_report
 from analyzer.render import render
 from analyzer.report import build_report
 
-MEMO = """# Feedback for Quinn Slack
+MEMO = """# Feedback for Marisol Vega
 
-Quinn and Beyang want the platform team to own the whole customer experience. I told Quinn
-that we are already stretched, and @csells agreed with me after the meeting.
+Marisol and Teodor want the platform team to run customer support end to end. I told Marisol
+that we are already stretched, and @tbrandt agreed with me after the meeting.
 
 ## What worries me
 
-Rafał and Erik are exhausted after covering the weekend shifts for six weeks in a row.
+Łukasz and Erik are exhausted after covering the weekend shifts for six weeks in a row.
 The Cody teams keep shipping features that break our dashboards, and the deal with Bank Z
-depends on us fixing them. Call me on +44 20 7946 0958 or write to quinn.slack@example.org.
+depends on us fixing them. Call me on +44 20 7946 0958 or write to marisol.vega@example.org.
 
 Thanks,
 Dana
 """
-NAMES = ["Quinn", "Slack", "Beyang", "Rafał", "Rafal", "Erik", "Dana", "csells", "quinn.slack",
+NAMES = ["Marisol", "Vega", "Teodor", "Łukasz", "Lukasz", "Erik", "Dana", "tbrandt", "marisol.vega",
          "7946 0958"]
 
 
@@ -47,7 +47,7 @@ def assert_no_names(text: str, names=NAMES) -> None:
 
 
 def test_redacted_report_names_nobody_in_any_format(redacting):
-    report = redacting.analyze(MEMO, source="feedback-quinn.txt")
+    report = redacting.analyze(MEMO, source="feedback-marisol.txt")
     for fmt, text in outputs(report).items():
         assert_no_names(text)
         check_leaks(text, privacy_of(report))
@@ -60,8 +60,8 @@ def test_pseudonyms_follow_first_mention_and_aliases(redacting):
     report = redacting.analyze(MEMO)
     redact = Redactor(report.privacy.terms)
     assert redact(MEMO.splitlines()[2]) == (
-        "Person 1 and Person 2 want the platform team to own the whole customer experience. I told Person 1")
-    assert redact("Rafał, Erik, QUINN and quinn slack; @csells and csells.") == (
+        "Person 1 and Person 2 want the platform team to run customer support end to end. I told Person 1")
+    assert redact("Łukasz, Erik, MARISOL and marisol vega; @tbrandt and tbrandt.") == (
         "Person 4, Person 5, Person 1 and Person 1; Person 3 and Person 3.")
     assert [p["pseudonym"] for p in report["privacy"]["people"]] == [f"Person {n}" for n in range(1, 7)]
 
@@ -75,9 +75,9 @@ def test_products_and_teams_stay_readable(redacting):
 def test_every_nested_string_and_key_is_redacted_including_fields_added_later(redacting, nlp):
     doc = redacting.nlp(MEMO)
     report = build_report(doc, source=None, model="test")
-    report["claims"] = [{"speaker": "Quinn", "subject": "Rafał and Erik", "object": ("Dana", ["Beyang"])}]
+    report["claims"] = [{"speaker": "Marisol", "subject": "Łukasz and Erik", "object": ("Dana", ["Teodor"])}]
     report["takeaways"] = {"emotional": [{"text": "Erik is exhausted", "evidence": [{"quote": "Dana"}]}]}
-    report["future"] = {"by_person": {"Quinn Slack": 3}, "count": 2, "flag": True, "nothing": None}
+    report["future"] = {"by_person": {"Marisol Vega": 3}, "count": 2, "flag": True, "nothing": None}
     redacted = protect(report, doc, PrivacySettings())
     text = json.dumps(redacted, ensure_ascii=False)
     assert_no_names(text)
@@ -108,7 +108,7 @@ def test_keyed_pseudonyms_are_stable_across_runs_and_documents(tmp_path):
     assert first == pseudonyms(MEMO, pseudonym_key=key.read_bytes().strip())
     assert all(re.fullmatch(r"Person [A-Z2-7]{8}", p) for p in first)
     # The same person in another document, mentioned in another order, keeps their pseudonym.
-    second = pseudonyms("Erik wrote to Beyang about the outage.\n", pseudonym_key=key)
+    second = pseudonyms("Erik wrote to Teodor about the outage.\n", pseudonym_key=key)
     assert set(second) == {first[4], first[1]}
     assert pseudonyms(MEMO) == [f"Person {n}" for n in range(1, 7)]
     assert set(pseudonyms(MEMO, pseudonym_key=other)).isdisjoint(first)
@@ -175,17 +175,17 @@ def test_privacy_options_are_checked(options, message):
 @pytest.mark.parametrize(
     "rendered",
     [
-        "plain: Rafał wrote it",
-        "no accents: Rafal wrote it",
-        "capitals: RAFAŁ WROTE IT",
-        "markdown escaped: \\@csells",
-        "html entities: Rafa&#322; and &#x45;rik",
-        "json escapes: Rafa\\u0142",
+        "plain: Łukasz wrote it",
+        "no accents: Lukasz wrote it",
+        "capitals: ŁUKASZ WROTE IT",
+        "markdown escaped: \\@tbrandt",
+        "html entities: &#321;ukasz and &#x45;rik",
+        "json escapes: \\u0141ukasz",
         "regrouped phone: +44 (0) 2079 460958",
-        "url-encoded: /people/Rafa%C5%82",
-        "local part: quinn.slack",
+        "url-encoded: /people/%C5%81ukasz",
+        "local part: marisol.vega",
         '{"json newline": "line one\\nErik wrote"}',
-        "markdown emphasis: _Beyang_ and \\_Erik\\_",
+        "markdown emphasis: _Teodor_ and \\_Erik\\_",
         "file name: erik_review.md",
     ],
 )
