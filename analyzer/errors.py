@@ -44,3 +44,11 @@ def model_not_found(name: str | None, tried: list[str]) -> ModelNotFoundError:
 
 def unknown_option(name: str, valid: list[str]) -> OptionError:
     return OptionError(f"unknown option '{name}'; valid options are: {', '.join(sorted(valid))}")
+
+
+class PrivacyError(AnalyzerError):
+    """Redaction was asked for and cannot be guaranteed, so nothing is produced."""
+
+
+class LeakError(PrivacyError):
+    """A rendered output still holds a string that redaction should have removed."""

@@ -16,6 +16,7 @@ DOC_ATTRS = (
     "analyzer_outline",      # sections.Outline: sections, title, date, metadata
     "analyzer_sentiment",    # sentiment.Sentiment of the whole document
     "analyzer_readability",  # readability.Readability of the whole document
+    "analyzer_pii",          # privacy.detect.Detection: people and personal data found
 )
 SPAN_ATTRS = (
     "analyzer_section",      # sections.Section, on spans in doc.spans["analyzer_sections"]

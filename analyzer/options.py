@@ -6,15 +6,28 @@ Each option belongs to one stage. ``pipeline_config`` hands the component option
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 from .errors import OptionError, unknown_option
+
+PRIVACY_MODES = ("standard", "strict")
+# Names for allow/deny lists: a file of one name per line, or the names themselves.
+NameList = str | Path | Iterable[str] | None
 
 
 @dataclass(frozen=True)
 class Options:
     batch_size: int = 32
+    # Privacy (see analyzer/privacy): redact=True or any privacy mode pseudonymises people.
+    redact: bool = False
+    privacy: str | None = None
+    pseudonym_key: str | Path | bytes | None = None
+    allow: NameList = None
+    deny: NameList = None
+    pii_patterns: str | Path | None = None
 
     @classmethod
     def from_kwargs(cls, kwargs: dict[str, Any]) -> Options:
@@ -29,7 +42,28 @@ class Options:
     def validate(self) -> None:
         if not isinstance(self.batch_size, int) or self.batch_size < 1:
             raise OptionError(f"batch_size must be a positive integer, not {self.batch_size!r}")
+        self._validate_privacy()
+
+    def _validate_privacy(self) -> None:
+        if not isinstance(self.redact, bool):
+            raise OptionError(f"redact must be True or False, not {self.redact!r}")
+        if self.privacy is not None and self.privacy not in PRIVACY_MODES:
+            raise OptionError(f"privacy must be one of {', '.join(PRIVACY_MODES)}, not {self.privacy!r}")
+        needs_redaction = ("pseudonym_key", "allow", "deny", "pii_patterns")
+        given = [name for name in needs_redaction if getattr(self, name) is not None]
+        if given and not self.privacy_mode:
+            raise OptionError(f"{', '.join(given)} {'applies' if len(given) == 1 else 'apply'} only when "
+                              "redacting; pass redact=True (--redact) or a privacy mode (--privacy)")
+
+    @property
+    def privacy_mode(self) -> str | None:
+        """The privacy mode in force, or None when nothing is redacted."""
+        if self.privacy is not None:
+            return self.privacy
+        return "standard" if self.redact else None
 
     def pipeline_config(self) -> dict[str, dict[str, Any]]:
         """Config for each of our components, keyed by factory name."""
-        return {}
+        from .privacy.patterns import pii_config  # here, so importing the options loads no spaCy
+
+        return {"analyzer_pii": pii_config(self.allow, self.deny, self.pii_patterns)}

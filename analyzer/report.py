@@ -23,10 +23,20 @@ from .words import word_count
 SCHEMA_VERSION = 1
 
 
-def build_report(doc: Doc, *, source: str | None, model: str) -> dict[str, Any]:
+class Report(dict):
+    """The JSON report: a plain dict to every reader and to ``json.dumps``.
+
+    ``privacy`` (a ``privacy.PrivacyContext``) rides along as an attribute, never serialised:
+    it tells writers what was redacted, so they can run the leak check before writing.
+    """
+
+    privacy: Any = None
+
+
+def build_report(doc: Doc, *, source: str | None, model: str) -> Report:
     index = extensions.line_index(doc)
     outline = doc._.analyzer_outline
-    return {
+    return Report({
         "schema_version": SCHEMA_VERSION,
         "analyzer": {"version": __version__, "model": model},
         "document": {
@@ -43,7 +53,9 @@ def build_report(doc: Doc, *, source: str | None, model: str) -> dict[str, Any]:
         "sections": [section_entry(span, index) for span in doc.spans.get(extensions.SECTIONS, [])],
         "claims": [],
         "takeaways": {"emotional": [], "factual": []},
-    }
+        # Filled in by privacy.protect when the report is redacted.
+        "privacy": None,
+    })
 
 
 def text_sha256(text: str) -> str:

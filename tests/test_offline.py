@@ -76,3 +76,19 @@ def test_cli_runs_in_a_namespace_with_no_network(offline_env, tmp_path):
                          prefix=(unshare, "-n"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["document"]["title"] == "Offline check"
+
+
+def test_redacting_cli_runs_with_every_connection_failing(offline_env, tmp_path):
+    env, log = offline_env
+    memo = tmp_path / "memo.txt"
+    memo.write_text("Hi Dana,\n\nMarisol and Łukasz are worried about the Cody rollout.\n\nThanks,\nPriya\n")
+    key = tmp_path / "team.key"
+    key.write_text("an-offline-test-key-of-32-chars!\n")
+    allow = tmp_path / "allow.txt"
+    allow.write_text("Cody\n")
+    strict = ["--privacy", "strict", "--pseudonym-key", str(key), "--allow", str(allow)]
+    for fmt, args in (("json", ["--redact"]), ("markdown", strict)):
+        result = run_offline(env, "-m", "analyzer", "analyze", str(memo), "--format", fmt, *args)
+        assert result.returncode == 0, result.stderr
+        assert not any(name in result.stdout for name in ("Dana", "Marisol", "Łukasz", "Priya"))
+    assert not log.exists(), f"network attempts: {log.read_text()}"

@@ -1,0 +1,94 @@
+"""Apply the pseudonyms to every string of a report, wherever it sits.
+
+The walk visits every key and value of the report dict, so a field another stage adds later
+(claims, markers, takeaways, anything) is redacted without anyone listing it here. In strict
+mode each string is then cut to a short snippet, so no sentence of the input survives whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any
+
+from .context import STRICT, PrivacyContext, Term, term_regex
+from .detect import HANDLE, PERSON, Detection
+from .names import fold
+from .pseudonyms import Person
+
+PLACEHOLDERS = {"EMAIL": "[email]", "PHONE": "[phone]", "URL": "[url]", "ID": "[id]"}
+# Strict mode keeps at most this many words of any string: enough to find the passage in
+# the original, too few to carry a sentence.
+SNIPPET_WORDS = 6
+ELLIPSIS = "…"
+
+
+def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, ...]:
+    """Every detected string and its parts, with the pseudonym or placeholder that replaces it."""
+    terms: dict[str, Term] = {}
+    people = list(people)
+    # Whole names first: a "Chris" of their own keeps their pseudonym, not Chris Lee's.
+    for forms in ([(p, p.aliases) for p in people], [(p, p.parts) for p in people]):
+        for person, written in forms:
+            for form in written:
+                exact = " " not in form and fold(form) in detection.ordinary_words
+                terms.setdefault(fold(form), Term(form, person.pseudonym, PERSON, exact))
+    for person in people:
+        for handle in person.handles:
+            for form in (f"@{handle}", handle):
+                terms.setdefault(fold(form), Term(form, person.pseudonym, HANDLE))
+    for mention in detection.mentions:
+        if mention.label in PLACEHOLDERS:
+            terms.setdefault(fold(mention.text), Term(mention.text, PLACEHOLDERS[mention.label], mention.label))
+        if mention.label == "EMAIL":
+            local = mention.text.split("@")[0]
+            # "dana.whitfield" names someone; a bare "hr" or "support" is a role, and a common word.
+            if re.search(r"[._\d-]", local) and len(local) > 2:
+                terms.setdefault(fold(local), Term(local, "[email]", "EMAIL"))
+    return tuple(terms.values())
+
+
+class Redactor:
+    """Replaces every term in a string, longest first, whole words only."""
+
+    def __init__(self, terms: Iterable[Term]) -> None:
+        terms = list(terms)
+        self.replacements = {_norm(t.text): t.replacement for t in terms}
+        self.pattern = term_regex((t.text, t.exact_case) for t in terms)
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None:
+            return text
+        return self.pattern.sub(lambda m: self.replacements[_norm(m.group())], text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def redact_report(report: dict[str, Any], context: PrivacyContext) -> dict[str, Any]:
+    """A copy of ``report`` with every key and string redacted (and cut to snippets if strict)."""
+    redactor = Redactor(context.terms)
+    value = redactor if context.mode != STRICT else lambda s: snippet(redactor(s))
+    # Keys are field names: redact them, since a later field might be keyed by name, but only
+    # names written with a capital, so a person called "Line" never renames the "line" field.
+    keys = Redactor(replace(t, exact_case=True) for t in context.terms)
+    return walk(report, value, keys)
+
+
+def walk(node: Any, value: Callable[[str], str], key: Callable[[str], str]) -> Any:
+    if isinstance(node, str):
+        return value(node)
+    if isinstance(node, dict):
+        return {key(k) if isinstance(k, str) else k: walk(v, value, key) for k, v in node.items()}
+    if isinstance(node, (list, tuple)):
+        return [walk(v, value, key) for v in node]
+    return node
+
+
+def snippet(text: str) -> str:
+    words = text.split()
+    if len(words) <= SNIPPET_WORDS:
+        return text
+    return " ".join(words[:SNIPPET_WORDS]) + " " + ELLIPSIS

@@ -1,0 +1,166 @@
+"""analyzer_pii: who and what it finds, and what it leaves alone."""
+
+import pytest
+
+from analyzer.errors import OptionError
+from analyzer.privacy.detect import PiiDetector
+from analyzer.privacy.patterns import load_patterns, read_names
+
+
+def found(doc, *labels: str) -> list[str]:
+    return [m.text for m in doc._.analyzer_pii.mentions if m.label in labels]
+
+
+def people(doc) -> list[str]:
+    return found(doc, "PERSON", "HANDLE")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hi Dana,\n\nThe report is late again.\n", ["Dana"]),
+        ("The figures are in the shared folder.\n\nThanks,\nPriya\n", ["Priya"]),
+        ("That is all from me. Thanks, Priya\n", ["Priya"]),
+        ("Best regards,\nIngrid Solheim\nHead of Support\n", ["Ingrid Solheim"]),
+        ("From: Tomás Ortega <tomas@example.org>\nTo: Lena Fischer\n\nPlease review it.\n",
+         ["Tomás Ortega", "Lena Fischer"]),
+        ("Before the rewrite I talked to the two people who built the old system (Wojciech and Erik).\n",
+         ["Wojciech", "Erik"]),
+        ("Marisol and Teodor want us to own the funnel. I told Marisol we need more people.\n",
+         ["Marisol", "Teodor", "Marisol"]),
+        ("Nguyễn Văn Minh joined in January and leads the clean-up.\n", ["Nguyễn Văn Minh"]),
+        ("Łukasz and I reviewed the macros on Friday.\n", ["Łukasz"]),
+        ("The escalations go to Ngozi Okonkwo-Adeyemi on weekends, and José said so.\n",
+         ["Ngozi Okonkwo-Adeyemi", "José"]),
+        ("Ms. Castellanos received the complaint on Monday.\n", ["Castellanos"]),
+        ("[09:14] Kofi Mensah: did anyone look at the alerts?\n[09:15] Aiyana Redcloud: yes, all fine.\n",
+         ["Kofi Mensah", "Aiyana Redcloud"]),
+        ("Ravi, can you write up the comparison for the architects?\n", ["Ravi"]),
+        ("@tbrandt joined the call late, so please sync with @mkoh on the details.\n", ["@tbrandt", "@mkoh"]),
+        ("Kevin Brandt called twice today.\nI TOLD KEVIN THAT WE ARE ON IT.\n", ["Kevin Brandt", "KEVIN"]),
+        ("REGARDS,\nMARTA SZYMAŃSKA\nHead of Customer Success\n", ["MARTA SZYMAŃSKA"]),
+        ("Greta Lindqvist sent notes. Later greta added more.\n", ["Greta Lindqvist", "greta"]),
+        ("On Tue, 4 Mar 2025 at 10:12, Hamid Karimi <hamid@example.org> wrote:\n> Can we move it?\n",
+         ["Hamid Karimi"]),
+        ("I told Teodor it would be late, and Teodor agreed.\n", ["Teodor", "Teodor"]),
+        ("Olivia Brennan: let's start.\nTariq Aziz: I can go first.\n", ["Olivia Brennan", "Tariq Aziz"]),
+        ("Ji-hoon and I covered the weekend; the Dana-led review can wait.\n", ["Ji-hoon", "Dana"]),
+        ("2024-06-11 02:13 <jsmith> db is at 100% cpu\n2024-06-11 02:15 <akowalski> looking\n",
+         ["jsmith", "akowalski"]),
+        ("He praised his peers, especially Ifeoma and Lars, who carried the rewrite.\n", ["Ifeoma", "Lars"]),
+        ("I will write it up for him and for Nadia in the morning.\n", ["Nadia"]),
+        ("Workload is unsustainable since Paula left. Nobody has replaced her.\n", ["Paula"]),
+    ],
+)
+def test_people_are_found_by_context(nlp, text, expected):
+    assert people(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Background: when we tried this before, it failed.\n",
+        "Leadership is asking for a single owner. The leadership team agrees.\n",
+        "Leadership asked each lead for feedback, and Finance agreed to fund it.\n",
+        "Two Cody squads own the editor plugins, and the Strat team handles the strat accounts.\n",
+        "The renewal with Bank Z depends on the audit we owe them in March.\n",
+        "For the pilot we might ship only JetBrains support, or only Cloud, or only search.\n",
+        "# Risks\n\n| Owner | Item | Due |\n|---|---|---|\n| Dana | Draft the rollback plan | May |\n",
+        "THE INTEGRATION HAS BEEN DOWN AND NOBODY HAS ANSWERED.\n",
+        "We will decide next week whether the pilot uses Cody or Copilot.\n",
+    ],
+)
+def test_products_teams_headings_and_words_are_not_people(nlp, text):
+    assert [p for p in people(nlp(text)) if p != "Dana"] == []
+
+
+def test_a_name_that_is_also_a_word_is_only_the_name_where_it_names(nlp):
+    doc = nlp("Will Grant reviewed the model. It will not converge, and Will knows why.\n"
+              "There is a grace period, and Grace Liu agreed.\n")
+    assert people(doc) == ["Will Grant", "Will", "Grace Liu"]
+    assert doc._.analyzer_pii.ordinary_words >= {"will", "grace"}
+
+
+@pytest.mark.parametrize(
+    "text, label, value",
+    [
+        ("Write to dana.whitfield@example.org today.", "EMAIL", "dana.whitfield@example.org"),
+        ("Call +1 (415) 555-0134 after lunch.", "PHONE", "+1 (415) 555-0134"),
+        ("Call +44 20 7946 0958 after lunch.", "PHONE", "+44 20 7946 0958"),
+        ("Reach me on 07700 900461 tonight.", "PHONE", "07700 900461"),
+        ("Her profile: https://www.linkedin.com/in/anjali-menon-dev.", "URL",
+         "https://www.linkedin.com/in/anjali-menon-dev"),
+        ("Code at https://github.com/srivera for review.", "URL", "https://github.com/srivera"),
+        ("My employee ID: EMP-204518 for reference.", "ID", "EMP-204518"),
+        ("Scorecard ID: HR-77120 attached.", "ID", "HR-77120"),
+        ("Her SSN is 123-45-6789 on the form.", "ID", "123-45-6789"),
+    ],
+)
+def test_personal_data_patterns(nlp, text, label, value):
+    assert found(nlp(text), label) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The release is on 2024-03-15 and uses version 3.8.0.",
+        "Revenue grew 2019-2020 by $2m, and 70% of capacity goes to support.",
+        "The bridge handles 20’000 lbs; trucks of 30-40k lbs drive by daily.",
+        "See https://docs.example.com/guide/setup for the steps.",
+        "Ticket PROJ-1234 tracks it, at 10:30 on 12/03/2024.",
+    ],
+)
+def test_numbers_dates_and_plain_urls_are_not_personal_data(nlp, text):
+    assert found(nlp(text), "PHONE", "ID", "URL", "EMAIL") == []
+
+
+def test_url_naming_a_detected_person_is_personal_data(nlp):
+    doc = nlp("Dana Whitfield wrote the notes at https://wiki.example.com/notes/dana-whitfield today.\n")
+    assert found(doc, "URL") == ["https://wiki.example.com/notes/dana-whitfield"]
+
+
+def test_allow_list_keeps_a_name_and_deny_list_forces_one(nlp):
+    detector = PiiDetector(load_patterns(), allow=["Cody"], deny=["Nimbus"])
+    doc = detector(nlp("Cody said the rollout was fine. Nimbus approved it, and Dana agreed.\n"))
+    assert people(doc) == ["Nimbus", "Dana"]
+
+
+def test_detection_explains_each_verdict(nlp):
+    detection = nlp("Marisol wants the Cody teams to own it.\n")._.analyzer_pii
+    assert detection.people[("marisol",)] == ("subject of 'want'",)
+    assert "Cody" in detection.rejected
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("regex\tEMAIL", "expected three tab-separated fields"),
+        ("rule\tEMAIL\tx", "unknown kind 'rule'"),
+        ("regex\tSSN\t\\d+", "unknown regex label 'SSN'"),
+        ("word\tgreeting_word\thowdy", "unknown word role 'greeting_word'"),
+        ("regex\tID\t(unclosed", "invalid regular expression"),
+        ("regex\tID\t(?P<number>\\d+)", "a named group must be called 'pii'"),
+        ("regex\tID\t\\d*", "matches empty text"),
+    ],
+)
+def test_pattern_files_are_checked_with_file_and_line(tmp_path, row, message):
+    path = tmp_path / "mine.tsv"
+    path.write_text(f"# my patterns\nword\tgreeting\thowdy\n{row}\n")
+    with pytest.raises(OptionError, match=rf"{path}:3: .*{message}"):
+        load_patterns(path)
+
+
+def test_user_patterns_add_to_the_shipped_ones(tmp_path, nlp):
+    path = tmp_path / "mine.tsv"
+    path.write_text("regex\tID\t\\b(?P<pii>BDG\\d{5})\\b\nword\tgreeting\thowdy\n")
+    detector = PiiDetector(load_patterns(path))
+    doc = detector(nlp("Howdy Marisol,\nyour badge is BDG12345 and mail goes to m.r@example.org.\n"))
+    assert found(doc, "PERSON", "ID", "EMAIL") == ["Marisol", "BDG12345", "m.r@example.org"]
+
+
+def test_name_lists_skip_comments_and_blank_lines(tmp_path):
+    path = tmp_path / "allow.txt"
+    path.write_text("# products\nCody\n\nVS Code   # the editor\n")
+    assert read_names(path, "--allow") == ["Cody", "VS Code"]
+    with pytest.raises(OptionError, match="--allow .*missing.txt: no such file"):
+        read_names(tmp_path / "missing.txt", "--allow")
