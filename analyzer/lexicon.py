@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -45,9 +45,13 @@ POS_TAGS = frozenset(
 MAX_EXPANSIONS = 4000
 _WORD = re.compile(r"^[^\W_](?:[\w.&/-]*[^\W_])?$")
 _VOWELS = frozenset("aeiou")
-# Where spaCy's lemma is not the lowercase word: the pronoun "I" keeps its capital, and
+# Where spaCy's lemma is not the lowercase word and its lemmatizer cannot say so without a
+# sentence: pronouns take their subject form ("me" -> "I", which keeps its capital), and
 # "let’s" typed with a curly apostrophe keeps "’s" as its lemma (with "'" it is "us").
-_LEMMA_ALIASES = {"i": ("I",), "us": ("us", "’s")}
+_LEMMA_ALIASES = {
+    "i": ("I",), "me": ("me", "I"), "us": ("us", "we", "’s"), "him": ("him", "he"), "her": ("her", "she"),
+    "them": ("them", "they"),
+}
 # A wildcard stands for a word: it may be a piece of a compound ("strat/enterprise",
 # "front-end" are three tokens each) but not punctuation that ends a clause.
 _CLAUSE_PUNCT = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "…"]
@@ -336,14 +340,20 @@ class Match:
     span: Span
 
 
+Lemmatize = Callable[[str], Iterable[str]]
+
+
 class EntryMatcher:
     """Finds every entry of a lexicon in a doc; built once, reused for every doc.
 
-    A one-word entry is also matched by the spelling of its regular inflections, because
-    the small English model slips on some lemmas ("hoping" -> "hop", "coping" -> "cop").
+    A word in a phrase also matches whatever lemma the pipeline's lemmatizer may give it
+    (``lemmatize``), so "taken for granted" and "long hours" match as written. A one-word
+    entry also matches its own spelling and its regular inflections' spellings, in any case:
+    a user may write "hours", a heading may shout "BURNOUT" (a proper noun keeps its case as
+    its lemma), and the small English model slips on some lemmas ("hoping" -> "hop").
     """
 
-    def __init__(self, vocab: Vocab, entries: Iterable[Entry]) -> None:
+    def __init__(self, vocab: Vocab, entries: Iterable[Entry], lemmatize: Lemmatize | None = None) -> None:
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.spellings = PhraseMatcher(vocab, attr="LOWER")
         self.matcher = Matcher(vocab)
@@ -353,14 +363,19 @@ class EntryMatcher:
         for entry in entries:
             key = vocab.strings.add(entry.where)
             self.entries[key] = entry
+            # In a phrase the other words fix the sense, so a word takes every lemma it may
+            # carry; a lone word keeps to its own forms and leaves other entries' words alone.
+            single = len(entry.tokens) == 1
+            forms = [_forms(vocab, spec, explicit if single else frozenset(), None if single else lemmatize)
+                     for spec in entry.tokens]
             if entry.needs_matcher:
-                self.matcher.add(entry.where, [_matcher_pattern(entry, explicit)])
-            else:
-                self.phrases.add(entry.where, _phrase_docs(vocab, entry, explicit))
-                if len(entry.tokens) == 1:
-                    spelled = [f for word in entry.tokens[0].words for f in inflections(word, explicit)]
-                    if spelled:
-                        self.spellings.add(entry.where, [Doc(vocab, words=[f]) for f in spelled])
+                self.matcher.add(entry.where, [_matcher_pattern(entry, forms)])
+                continue
+            self.phrases.add(entry.where, _phrase_docs(vocab, entry, forms))
+            if len(entry.tokens) == 1:
+                spelled = [f for word in entry.tokens[0].words
+                           for f in (word, *(() if vocab[word].is_stop else inflections(word, explicit)))]
+                self.spellings.add(entry.where, [Doc(vocab, words=[f]) for f in dict.fromkeys(spelled)])
 
     def __call__(self, doc: Doc) -> list[Match]:
         found: set[tuple[int, int, int]] = set()
@@ -370,13 +385,9 @@ class EntryMatcher:
         return [Match(self.entries[key], doc[start:end]) for key, start, end in sorted(found, key=lambda m: (m[1], m[2]))]
 
 
-def _phrase_docs(vocab: Vocab, entry: Entry, explicit: frozenset[str]) -> list[Doc]:
+def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> list[Doc]:
     choices = []
-    for spec in entry.tokens:
-        forms = _forms(spec, explicit)
-        if len(entry.tokens) == 1:
-            # A lone word may be tagged a proper noun (a heading, shouting), keeping its case.
-            forms += [f.title() for f in forms] + [f.upper() for f in forms]
+    for spec, forms in zip(entry.tokens, token_forms):
         choices.append([None, *forms] if spec.optional else forms)
     total = math.prod(len(c) for c in choices)
     if total > MAX_EXPANSIONS:
@@ -391,12 +402,11 @@ def _phrase_docs(vocab: Vocab, entry: Entry, explicit: frozenset[str]) -> list[D
     return docs
 
 
-def _matcher_pattern(entry: Entry, explicit: frozenset[str]) -> list[dict]:
+def _matcher_pattern(entry: Entry, token_forms: list[list[str]]) -> list[dict]:
     pattern = []
-    for spec in entry.tokens:
+    for spec, forms in zip(entry.tokens, token_forms):
         token: dict = (
-            {"IS_SPACE": False, "ORTH": {"NOT_IN": _CLAUSE_PUNCT}} if spec.wildcard
-            else {"LEMMA": {"IN": _forms(spec, explicit)}}
+            {"IS_SPACE": False, "ORTH": {"NOT_IN": _CLAUSE_PUNCT}} if spec.wildcard else {"LEMMA": {"IN": forms}}
         )
         if spec.pos:
             token["POS"] = spec.pos
@@ -406,5 +416,31 @@ def _matcher_pattern(entry: Entry, explicit: frozenset[str]) -> list[dict]:
     return pattern
 
 
-def _forms(spec: TokenSpec, explicit: frozenset[str]) -> list[str]:
-    return list(dict.fromkeys(f for word in spec.words for f in lemma_forms(word, explicit)))
+def _forms(vocab: Vocab, spec: TokenSpec, explicit: frozenset[str], lemmatize: Lemmatize | None) -> list[str]:
+    """The lemmas one pattern token matches. Stop words ("the", "not", "can") are not
+    inflected: "the" + "-ing" would be "thing"."""
+    forms = [f for word in spec.words
+             for f in (_LEMMA_ALIASES.get(word, (word,)) if vocab[word].is_stop else lemma_forms(word, explicit))]
+    if lemmatize is not None:
+        forms += [f for word in spec.words if word not in _LEMMA_ALIASES for f in lemmatize(word)]
+    return list(dict.fromkeys(forms))
+
+
+def pipeline_lemmas(nlp) -> Lemmatize:
+    """The lemmas the pipeline's rule lemmatizer gives a word as a noun, verb, adjective or
+    adverb ("granted" -> "grant", "hours" -> "hour", "better" -> "good", "well"), or just
+    the word when the pipeline has no rule lemmatizer."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    rule = getattr(lemmatizer, "rule_lemmatize", None)
+    if rule is None:
+        return lambda word: (word,)
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def lemmas(word: str) -> tuple[str, ...]:
+        if word not in cache:
+            found = [lemma for pos in ("NOUN", "VERB", "ADJ", "ADV")
+                     for lemma in rule(Doc(nlp.vocab, words=[word], pos=[pos])[0])]
+            cache[word] = tuple(dict.fromkeys(found))
+        return cache[word]
+
+    return lemmas

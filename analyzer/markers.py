@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from . import extensions
-from .lexicon import EntryMatcher, Lexicon, Match, load_lexicon
+from .lexicon import EntryMatcher, Lemmatize, Lexicon, Match, load_lexicon, pipeline_lemmas
 from .words import is_word
 
 WINDOW = 3
@@ -65,9 +65,9 @@ class Marker:
 class MarkerTagger:
     """Finds markers with matchers built once from the lexicon, then weighs each in context."""
 
-    def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
+    def __init__(self, vocab: Vocab, lexicon: Lexicon, lemmatize: Lemmatize | None = None) -> None:
         self.lexicon = lexicon
-        self.matcher = EntryMatcher(vocab, lexicon.entries)
+        self.matcher = EntryMatcher(vocab, lexicon.entries, lemmatize)
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.matcher(doc)
@@ -165,4 +165,4 @@ def _barrier(token: Token) -> bool:
 def make_markers(nlp: Language, name: str, lexicons: list[str], replace_lexicons: bool) -> MarkerTagger:
     """Stress, emotion and tone markers from our lexicons plus ``lexicons`` (file paths)."""
     extensions.register()
-    return MarkerTagger(nlp.vocab, load_lexicon(lexicons, replace=replace_lexicons))
+    return MarkerTagger(nlp.vocab, load_lexicon(lexicons, replace=replace_lexicons), pipeline_lemmas(nlp))

@@ -80,11 +80,14 @@ def joined(phrase: str) -> str:
 
 def load_overrides() -> Overrides:
     source = f"lexicons/{OVERRIDES_FILE}"
+    return parse_overrides(read_text(data_file(OVERRIDES_FILE), source), source)
+
+
+def parse_overrides(text: str, source: str) -> Overrides:
     words: dict[str, float] = {}
     phrases: dict[str, float] = {}
     seen: dict[str, int] = {}
-    for number, (term, valence, _) in table_rows(read_text(data_file(OVERRIDES_FILE), source), source,
-                                                 ("term", "valence", "note"), 2):
+    for number, (term, valence, _) in table_rows(text, source, ("term", "valence", "note"), 2):
         where = f"{source}, line {number}"
         term = " ".join(term.split())
         if not _TERM.match(term):
