@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
@@ -36,7 +37,6 @@ ROLES = {
     "hedge": (0.0, 1.0, "a factor above 0 and below 1"),
     "negator": (0.0, 1.0, "a factor from 0 (cancels the marker) to below 1"),
 }
-MODIFIER_ROLES = ("intensifier", "hedge", "negator")
 # Universal POS tags a pattern token may require, as spaCy assigns them.
 POS_TAGS = frozenset(
     "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split()
@@ -63,10 +63,6 @@ class Category:
     group: str
     role: str
     label: str
-
-    @property
-    def modifier(self) -> bool:
-        return self.role in MODIFIER_ROLES
 
 
 @dataclass(frozen=True)
@@ -382,7 +378,8 @@ class EntryMatcher:
         for matcher in (self.phrases, self.spellings, self.matcher):
             if len(matcher):  # an empty matcher warns on every call
                 found.update(matcher(doc))
-        return [Match(self.entries[key], doc[start:end]) for key, start, end in sorted(found, key=lambda m: (m[1], m[2]))]
+        ordered = sorted(found, key=lambda m: (m[1], m[2]))
+        return [Match(self.entries[key], doc[start:end]) for key, start, end in ordered]
 
 
 def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> list[Doc]:
@@ -426,7 +423,7 @@ def _forms(vocab: Vocab, spec: TokenSpec, explicit: frozenset[str], lemmatize: L
     return list(dict.fromkeys(forms))
 
 
-def pipeline_lemmas(nlp) -> Lemmatize:
+def pipeline_lemmas(nlp: Language) -> Lemmatize:
     """The lemmas the pipeline's rule lemmatizer gives a word as a noun, verb, adjective or
     adverb ("granted" -> "grant", "hours" -> "hour", "better" -> "good", "well"), or just
     the word when the pipeline has no rule lemmatizer."""

@@ -67,35 +67,32 @@ class MarkerTagger:
 
     def __init__(self, vocab: Vocab, lexicon: Lexicon, lemmatize: Lemmatize | None = None) -> None:
         self.lexicon = lexicon
+        self.roles = {name: category.role for name, category in lexicon.categories.items()}
         self.matcher = EntryMatcher(vocab, lexicon.entries, lemmatize)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self.matcher(doc)
-        is_marker = {name: c.role == "marker" for name, c in self.lexicon.categories.items()}
-        markers = _longest_first(m for m in found if is_marker[m.entry.category])
+        # "...I was stressed. Out of nowhere..." is not "stressed out".
+        found = [m for m in self.matcher(doc) if not any(t.is_sent_start for t in m.span[1:])]
+        markers = _longest_first(m for m in found if self.roles[m.entry.category] == "marker")
         modifiers = _longest_first(
-            (m for m in found if not is_marker[m.entry.category] and not _inside(m, markers)),
+            (m for m in found if self.roles[m.entry.category] != "marker" and not _inside(m, markers)),
             same_span_ok=True,
         )
-        ending_at = defaultdict(list)
+        ending_at: dict[int, list[Match]] = defaultdict(list)
         for m in modifiers:
             ending_at[m.span.end].append(m)
-        table = {}
-        for m, modified_by in [(m, _modifiers_before(m.span, ending_at)) for m in markers] + [(m, []) for m in modifiers]:
-            span, marker = self._weigh(m, modified_by)
-            table[(span.start, span.end, span.label_)] = marker
+        weighed = [self._weigh(m, _modifiers_before(m.span, ending_at)) for m in markers]
+        weighed += [self._weigh(m, ()) for m in modifiers]
+        table = {(span.start, span.end, span.label_): marker for span, marker in weighed}
         doc._.analyzer_marker_table = table
-        doc.spans[extensions.MARKERS] = [
-            Span(doc, start, end, label=label) for start, end, label in sorted(table)
-        ]
+        doc.spans[extensions.MARKERS] = [Span(doc, start, end, label=label) for start, end, label in sorted(table)]
         return doc
 
     def _weigh(self, match: Match, modifiers: Sequence[Match]) -> tuple[Span, Marker]:
         entry = match.entry
         category = self.lexicon.categories[entry.category]
         adjustments = tuple(
-            Adjustment(KINDS[self.lexicon.categories[m.entry.category].role], m.span.text, m.entry.weight,
-                       m.span.start_char)
+            Adjustment(KINDS[self.roles[m.entry.category]], m.span.text, m.entry.weight, m.span.start_char)
             for m in modifiers
         )
         factor = 1.0

@@ -28,7 +28,8 @@ from .lexicon import Category, load_categories
 from .markers import Marker
 from .resources import data_file
 from .sections import body_sentences
-from .words import is_word
+from .sentiment import Sentiment
+from .words import word_count
 
 MODEL_FILE = "stress-index.json"
 LEVELS = ("low", "moderate", "high")
@@ -141,10 +142,10 @@ def load_model(categories: Mapping[str, Category]) -> StressModel:
     return model
 
 
-def features(sentences: Sequence[Span], markers: Sequence[tuple[Span, Marker]], sentiment,
+def features(sentences: Sequence[Span], markers: Sequence[tuple[Span, Marker]], sentiment: Sentiment | None,
              categories: Sequence[str]) -> Features:
     """Densities per 100 words of the markers in ``sentences``, plus tone and focus."""
-    words = sum(1 for s in sentences for t in s if is_word(t))
+    words = sum(word_count(s) for s in sentences)
     totals = dict.fromkeys(categories, 0.0)
     for _, marker in markers:
         # A modifier's weight is a factor, so its category counts occurrences instead.
@@ -201,7 +202,7 @@ class StressScorer:
                                              doc._.analyzer_sentiment)
         return doc
 
-    def measure(self, doc: Doc, sentences: Sequence[Span], sentiment) -> Stress:
+    def measure(self, doc: Doc, sentences: Sequence[Span], sentiment: Sentiment | None) -> Stress:
         found = features(sentences, markers_in(doc, sentences), sentiment, self.categories)
         return self.model.score(found, self.labels)
 

@@ -36,9 +36,10 @@ def read_rows(path: Path, text_column: str, label_column: str, group_column: str
     csv.field_size_limit(sys.maxsize)
     with path.open(newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        missing = [c for c in (text_column, label_column, group_column) if c and c not in (reader.fieldnames or [])]
+        columns = reader.fieldnames or []
+        missing = [c for c in (text_column, label_column, group_column) if c and c not in columns]
         if missing:
-            raise SystemExit(f"{path}: no column {', '.join(missing)}; columns are {', '.join(reader.fieldnames or [])}")
+            raise SystemExit(f"{path}: no column {', '.join(missing)}; columns are {', '.join(columns)}")
         rows = []
         for record in reader:
             text = record[text_column]
@@ -63,9 +64,8 @@ def parsed(nlp, texts: Sequence[str], cache: Path | None, batch_size: int = 64) 
     if path and path.exists():
         yield from DocBin().from_disk(path).get_docs(nlp.vocab)
         return
-    ours = [name for name in nlp.pipe_names if name.startswith("analyzer_") and name != "analyzer_line_breaks"]
     docs = []
-    with nlp.select_pipes(disable=ours):
+    with nlp.select_pipes(disable=_after_parse(nlp)):
         for doc in nlp.pipe(texts, batch_size=batch_size):
             docs.append(doc)
     if path:
@@ -77,11 +77,16 @@ def parsed(nlp, texts: Sequence[str], cache: Path | None, batch_size: int = 64) 
 
 def run_components(nlp, docs: Iterable) -> Iterator:
     """Our components over docs the model has already parsed, as nlp.pipe would run them."""
-    ours = [(name, proc) for name, proc in nlp.pipeline if name.startswith("analyzer_") and name != "analyzer_line_breaks"]
+    ours = [(name, proc) for name, proc in nlp.pipeline if name in _after_parse(nlp)]
     for doc in docs:
         for _, proc in ours:
             doc = proc(doc)
         yield doc
+
+
+def _after_parse(nlp) -> list[str]:
+    """Our components that read the parse (the line-break one must run before the parser)."""
+    return [name for name in nlp.pipe_names if name.startswith("analyzer_") and name != "analyzer_line_breaks"]
 
 
 # -- metrics ---------------------------------------------------------------------------------

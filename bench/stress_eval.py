@@ -17,7 +17,7 @@ import argparse
 import time
 from pathlib import Path
 
-from calibration import Confusion, Row, read_rows, roc_auc
+from calibration import Confusion, read_rows, roc_auc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer import Analyzer

@@ -5,6 +5,7 @@ import sys
 import textwrap
 
 import pytest
+from spacy.tokens import Doc
 
 
 def markers(nlp, text):
@@ -124,3 +125,15 @@ def test_the_component_works_in_anyones_pipeline_through_its_entry_point():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[('stressed', 'pressure', 0.0), ('stretched thin', 'workload', 2.0)] True"
+
+
+def test_a_phrase_never_spans_two_sentences(nlp):
+    # Layout can start a sentence with no punctuation before it: "...stressed" / "Out of...".
+    words = ["I", "was", "stressed", "Out", "of", "nowhere"]
+    parsed = {"lemmas": ["I", "be", "stress", "out", "of", "nowhere"],
+              "pos": ["PRON", "AUX", "VERB", "ADP", "ADP", "ADV"]}
+    tagger = nlp.get_pipe("analyzer_markers")
+    joined = tagger(Doc(nlp.vocab, words=words, **parsed))
+    split = tagger(Doc(nlp.vocab, words=words, sent_starts=[True, False, False, True, False, False], **parsed))
+    assert [s.text for s in joined.spans["analyzer_markers"]] == ["stressed Out"]
+    assert [s.text for s in split.spans["analyzer_markers"]] == ["stressed"]
