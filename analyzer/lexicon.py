@@ -379,7 +379,18 @@ class EntryMatcher:
             if len(matcher):  # an empty matcher warns on every call
                 found.update(matcher(doc))
         ordered = sorted(found, key=lambda m: (m[1], m[2]))
-        return [Match(self.entries[key], doc[start:end]) for key, start, end in ordered]
+        matches = (Match(self.entries[key], doc[start:end]) for key, start, end in ordered)
+        return [m for m in matches if _plausible(m)]
+
+
+def _plausible(match: Match) -> bool:
+    """A lone word reached through a derived -ed/-ing form must be a verb or an adjective:
+    the noun "billing" is not the entry "bill"."""
+    token = match.span[0]
+    if len(match.span) > 1 or token.pos_ not in ("NOUN", "PROPN"):
+        return True
+    own = match.entry.tokens[0].words
+    return token.lemma_.lower() in own or token.lower_ in own
 
 
 def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> list[Doc]:

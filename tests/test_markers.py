@@ -39,10 +39,22 @@ def the_marker(nlp, text, marker_text):
         ("Please let’s not cut the testing budget.", "Please let’s not", "plea"),
         ("I don't know what to do about the backlog.", "don't know what to do", "self_doubt"),
         ("This will break the front-end team.", "break the front-end team", "failure"),
+        ("The connection pool was exhausted again.", "connection pool was exhausted", "failure"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
     assert (marker, category) in [(t, c) for t, c, _, _ in markers(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The billing migration is on schedule.", "billing"),  # not "bill" + -ing
+        ("The connection pool was exhausted again.", "exhausted"),  # a resource, not a person
+    ],
+)
+def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
+    assert word not in [t for t, *_ in markers(nlp, text)]
 
 
 @pytest.mark.parametrize(
