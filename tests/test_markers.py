@@ -26,7 +26,7 @@ def the_marker(nlp, text, marker_text):
 @pytest.mark.parametrize(
     "text, marker, category",
     [
-        ("The team is spread thin this quarter.", "spread thin", "workload"),
+        ("Our group is spread thin this quarter.", "spread thin", "workload"),
         ("We have stretched ourselves thin for months.", "stretched ourselves thin", "workload"),
         ("Everyone was stretching themselves to ship it.", "stretching themselves", "workload"),
         ("She spreads herself too thin.", "spreads herself too thin", "workload"),
@@ -95,7 +95,7 @@ def test_a_negator_inside_a_phrase_belongs_to_the_phrase(nlp):
 @pytest.mark.parametrize(
     "text, marker, modifier, factor",
     [
-        ("The team has been working extremely hard.", "hard", "extremely", 1.6),
+        ("They worked extremely hard on the audit.", "hard", "extremely", 1.6),
         ("There is immense pressure from sales.", "pressure", "immense", 1.6),
         ("We are very tired after the audit.", "tired", "very", 1.3),
     ],
