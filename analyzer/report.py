@@ -15,9 +15,11 @@ from spacy.tokens import Doc, Span
 from . import extensions
 from ._version import __version__
 from .lines import LineIndex
+from .markers import Marker
 from .readability import Readability
 from .sections import Outline
 from .sentiment import Sentiment
+from .stress import Stress
 from .words import word_count
 
 SCHEMA_VERSION = 1
@@ -50,6 +52,8 @@ def build_report(doc: Doc, *, source: str | None, model: str) -> Report:
         },
         "sentiment": sentiment_entry(doc._.analyzer_sentiment, index),
         "readability": readability_entry(doc._.analyzer_readability),
+        "stress": stress_entry(doc._.analyzer_stress),
+        "markers": markers_entry(doc._.analyzer_stress, index),
         "sections": [section_entry(span, index) for span in doc.spans.get(extensions.SECTIONS, [])],
         "claims": [],
         "takeaways": {"emotional": [], "factual": []},
@@ -104,6 +108,8 @@ def section_entry(span: Span, index: LineIndex) -> dict[str, Any]:
         "words": word_count(t for t in span if index.line_of(t.idx) >= section.body_line),
         "sentiment": sentiment_entry(span._.analyzer_sentiment, index),
         "readability": readability_entry(span._.analyzer_readability),
+        "stress": stress_entry(span._.analyzer_stress),
+        "markers": markers_entry(span._.analyzer_stress, index),
     }
 
 
@@ -129,3 +135,42 @@ def evidence_entry(sent: Span, index: LineIndex) -> dict[str, Any]:
 
 def readability_entry(readability: Readability | None) -> dict[str, Any] | None:
     return readability.as_dict() if readability else None
+
+
+def stress_entry(stress: Stress | None) -> dict[str, Any] | None:
+    if stress is None:
+        return None
+    return {
+        "index": stress.index,
+        "level": stress.level,
+        "too_short": stress.too_short,
+        "words": stress.words,
+        "categories": stress.densities,
+        "baseline": stress.baseline,
+        "drivers": [
+            {"feature": d.feature, "label": d.label, "value": d.value, "contribution": d.contribution,
+             "words": list(d.words)}
+            for d in stress.drivers
+        ],
+    }
+
+
+def markers_entry(stress: Stress | None, index: LineIndex) -> list[dict[str, Any]]:
+    return [marker_entry(span, marker, index) for span, marker in stress.markers] if stress else []
+
+
+def marker_entry(span: Span, marker: Marker, index: LineIndex) -> dict[str, Any]:
+    return {
+        "category": marker.category,
+        "group": marker.group,
+        "text": " ".join(span.text.split()),
+        "lemma": " ".join(t.lemma_ for t in span),
+        "line": index.line_of(span.start_char),
+        "weight": marker.weight,
+        "base_weight": marker.base_weight,
+        "adjusted_by": [
+            {"kind": a.kind, "text": a.text, "factor": a.factor, "line": index.line_of(a.start_char)}
+            for a in marker.adjusted_by
+        ],
+        "entry": marker.entry,
+    }

@@ -3,10 +3,18 @@
 VADER is tuned for sentences; fed a whole section its compound score saturates towards
 +/-1. So a section's score is the mean of its sentences, weighted by their words, and the
 document's is the same mean over all body sentences.
+
+VADER's lexicon misreads workplace words ("please" in a request is not joy, "overwhelmed"
+is not neutral), so our instance's lexicon is updated from lexicons/vader-overrides.tsv,
+the documented way, without touching VADER's files. VADER looks words up one token at a
+time, so a phrase such as "no issues" is joined into one token ("no_issues") in the text
+VADER reads, and rated under that name.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,8 +23,14 @@ from spacy.tokens import Doc, Span
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from . import extensions
+from .errors import LexiconError
+from .lexicon import read_text, table_rows
+from .resources import data_file
 from .sections import body_sentences
 from .words import word_count
+
+OVERRIDES_FILE = "vader-overrides.tsv"
+_TERM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
 
 SCORES = ("compound", "pos", "neu", "neg")
 # VADER's own convention: |compound| below this is neutral.
@@ -42,11 +56,64 @@ class Sentiment:
 NEUTRAL = Sentiment(0.0, 0.0, 1.0, 0.0)
 
 
+@dataclass(frozen=True)
+class Overrides:
+    """Valences that replace or extend VADER's, and a regex finding the multi-word ones."""
+
+    words: dict[str, float]
+    phrases: dict[str, float]
+
+    def joined(self) -> dict[str, float]:
+        """Everything as VADER's lexicon will hold it: phrases under their joined token."""
+        return {**self.words, **{joined(p): v for p, v in self.phrases.items()}}
+
+    def phrase_pattern(self) -> re.Pattern | None:
+        if not self.phrases:
+            return None
+        alternatives = sorted((r"\s+".join(map(re.escape, p.split())) for p in self.phrases), key=len, reverse=True)
+        return re.compile(r"(?<![\w'-])(?:" + "|".join(alternatives) + r")(?![\w'-])", re.IGNORECASE)
+
+
+def joined(phrase: str) -> str:
+    return "_".join(phrase.lower().split())
+
+
+def load_overrides() -> Overrides:
+    source = f"lexicons/{OVERRIDES_FILE}"
+    return parse_overrides(read_text(data_file(OVERRIDES_FILE), source), source)
+
+
+def parse_overrides(text: str, source: str) -> Overrides:
+    words: dict[str, float] = {}
+    phrases: dict[str, float] = {}
+    seen: dict[str, int] = {}
+    for number, (term, valence, _) in table_rows(text, source, ("term", "valence", "note"), 2):
+        where = f"{source}, line {number}"
+        term = " ".join(term.split())
+        if not _TERM.match(term):
+            raise LexiconError(f"{where}: bad term '{term}'; use lowercase words separated by spaces")
+        if term in seen:
+            raise LexiconError(f"{where}: duplicate term '{term}', first at line {seen[term]}; remove one")
+        try:
+            value = float(valence)
+        except ValueError:
+            value = math.nan
+        if not -4 <= value <= 4:
+            raise LexiconError(f"{where}: bad valence '{valence}'; use a number from -4 to 4 (VADER's scale)")
+        seen[term] = number
+        (phrases if " " in term else words)[term] = value
+    return Overrides(words, phrases)
+
+
 class SentimentScorer:
     """Scores sentences with one VADER instance built for the whole pipeline."""
 
     def __init__(self) -> None:
         self.vader = SentimentIntensityAnalyzer()
+        overrides = load_overrides()
+        # The instance's own dict, so VADER's files and other instances are untouched.
+        self.vader.lexicon.update(overrides.joined())
+        self.phrases = overrides.phrase_pattern()
 
     def __call__(self, doc: Doc) -> Doc:
         all_scored: list[tuple[Span, Sentiment, int]] = []
@@ -59,9 +126,17 @@ class SentimentScorer:
         return doc
 
     def score_sentence(self, sent: Span) -> Sentiment:
-        raw = self.vader.polarity_scores(sent.text)
+        text = sent.text
+        phrases = list(self.phrases.finditer(text)) if self.phrases else []
+        if phrases:
+            text = self.phrases.sub(lambda m: joined(m.group()), text)
+        raw = self.vader.polarity_scores(text)
         lexicon = self.vader.lexicon
-        words = tuple((t.text, lexicon[t.lower_]) for t in sent if t.lower_ in lexicon)
+        inside = {i for m in phrases for i in range(sent.start_char + m.start(), sent.start_char + m.end())}
+        rated = [(t.idx, t.text, lexicon[t.lower_]) for t in sent if t.lower_ in lexicon and t.idx not in inside]
+        rated += [(sent.start_char + m.start(), " ".join(m.group().split()), lexicon[joined(m.group())])
+                  for m in phrases]
+        words = tuple((word, valence) for _, word, valence in sorted(rated))
         result = Sentiment(raw["compound"], raw["pos"], raw["neu"], raw["neg"], 1, words)
         sent._.analyzer_sentiment = result
         return result

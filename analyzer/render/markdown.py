@@ -8,13 +8,19 @@ from typing import Any
 from .text import (
     CUE_NAMES,
     READABILITY_LABELS,
+    adjustment_phrase,
+    cancelled_markers,
     display_title,
     line_range,
     number,
     outline_numbers,
     plural,
     signed,
+    stress_cell,
+    stress_explanation,
+    stress_headline,
     tone,
+    top_markers,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -46,6 +52,7 @@ def title_block(report: dict[str, Any]) -> str:
         ("Words", f"{number(doc['words'])} in {len(report['sections'])} sections"),
         ("Sentiment", sentiment_summary(sentiment)),
         ("Readability", readability_summary(report["readability"])),
+        ("Stress language", escape(stress_summary(report.get("stress")))),
         ("Analyzer", f"memo-analyzer {report['analyzer']['version']}, model {report['analyzer']['model']}"),
     ]
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
@@ -81,8 +88,8 @@ def readability_summary(readability: dict[str, Any] | None) -> str:
 def sections_table(sections: list[dict[str, Any]], numbers: dict[int, str]) -> str:
     header = (
         "## Sections\n\n"
-        "| # | Section | Lines | Words | Sentiment | Reading ease | Grade | Fog |\n"
-        "|---|---|---|---:|---|---:|---:|---:|"
+        "| # | Section | Lines | Words | Sentiment | Reading ease | Grade | Fog | Stress |\n"
+        "|---|---|---|---:|---|---:|---:|---:|---|"
     )
     rows = []
     for s in sections:
@@ -93,7 +100,7 @@ def sections_table(sections: list[dict[str, Any]], numbers: dict[int, str]) -> s
             f"| {numbers.get(s['id'], '')} | {indent}{escape(display_title(s))} | {line_range(s)} "
             f"| {number(s['words'])} | {signed(compound)}{' ' + tone(compound) if compound is not None else ''} "
             f"| {number(r.get('flesch_reading_ease'))} | {number(r.get('flesch_kincaid_grade'))} "
-            f"| {number(r.get('gunning_fog'))} |"
+            f"| {number(r.get('gunning_fog'))} | {stress_cell(s.get('stress'))} |"
         )
     return header + "\n" + "\n".join(rows)
 
@@ -112,8 +119,32 @@ def section_details(sections: list[dict[str, Any]], numbers: dict[int, str]) -> 
             lines.extend(f"  - {evidence_line(e)}" for e in s["sentiment"]["evidence"])
         if s["readability"] and s["readability"]["words"]:
             lines.append(f"- Readability: {readability_summary(s['readability'])}")
+        lines.extend(stress_lines(s))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def stress_summary(stress: dict[str, Any] | None) -> str:
+    explanation = stress_explanation(stress)
+    return stress_headline(stress) + (f". {explanation}" if explanation else "")
+
+
+def stress_lines(section: dict[str, Any]) -> list[str]:
+    """The section's stress language and the markers behind it, quoted with their lines."""
+    stress = section.get("stress")
+    if not stress or stress["index"] is None:
+        return []
+    lines = [f"- Stress language: {escape(stress_summary(stress))}"]
+    markers = section.get("markers", [])
+    labels = {d["feature"]: d["label"] for d in stress["drivers"]}
+    for m in top_markers(markers):
+        adjusted = f"; {adjustment_phrase(m)}" if m["adjusted_by"] else ""
+        lines.append(f"  - line {m['line']}: “{escape(m['text'])}” "
+                     f"({escape(labels.get(m['category'], m['category']))}, weight {m['weight']:g}{escape(adjusted)})")
+    for m in cancelled_markers(markers):
+        lines.append(f"  - line {m['line']}: “{escape(m['text'])}” counts for nothing "
+                     f"({escape(labels.get(m['category'], m['category']))}; {escape(adjustment_phrase(m))})")
+    return lines
 
 
 def evidence_line(evidence: dict[str, Any]) -> str:

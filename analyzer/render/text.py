@@ -80,3 +80,90 @@ def line_range(section: dict[str, Any]) -> str:
 
 def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+# -- stress and markers ----------------------------------------------------------------------
+
+# Drivers smaller than this (in score points) are not worth a reader's attention.
+NOTABLE_CONTRIBUTION = 0.05
+TOP_MARKERS = 5
+
+
+def stress_headline(stress: dict[str, Any] | None) -> str:
+    """"46.2/100, moderate", or why there is no confident level. Describes the text only."""
+    if not stress or stress["index"] is None:
+        return "– (no prose)"
+    if stress["too_short"]:
+        return f"too short to judge ({plural(stress['words'], 'word')}; provisional index {stress['index']:.0f}/100)"
+    return f"{stress['index']:.0f}/100, {stress['level']}"
+
+
+def stress_cell(stress: dict[str, Any] | None) -> str:
+    """The same, short enough for a table cell."""
+    if not stress or stress["index"] is None:
+        return "–"
+    return f"{stress['index']:.0f} (short)" if stress["too_short"] else f"{stress['index']:.0f} {stress['level']}"
+
+
+def driver_phrase(driver: dict[str, Any]) -> str:
+    """What a driver is, in words about the text: a category with its words, or a feature."""
+    value, raising = driver["value"], driver["contribution"] > 0
+    if driver["feature"] == "negative_tone":
+        return f"VADER tone {signed(-value)}"
+    if driver["feature"] == "first_person":
+        few = "" if raising else "few "
+        return f"{few}first-person singular words ({value * value:.1f} per 100 words)"
+    if driver["feature"] == "present_focus":
+        if raising:
+            return f"present-tense verbs ({value:.0%} of tensed verbs)"
+        return f"mostly past-tense verbs (present {value:.0%} of tensed verbs)"
+    return driver["label"] + (f" ({', '.join(quoted(w) for w in driver['words'])})" if driver["words"] else "")
+
+
+def notable_drivers(stress: dict[str, Any], raising: bool, limit: int) -> list[dict[str, Any]]:
+    """The drivers that move the index most in one direction and can be shown to a reader.
+
+    A category with no words in the text moves the index only by its absence, which says
+    little about the text, so it is left out here (the JSON keeps every driver).
+    """
+    picked = [
+        d for d in stress["drivers"]
+        if (d["contribution"] >= NOTABLE_CONTRIBUTION if raising else d["contribution"] <= -NOTABLE_CONTRIBUTION)
+        and (d["words"] or d["feature"] in ("negative_tone", "first_person", "present_focus"))
+    ]
+    picked.sort(key=lambda d: -abs(d["contribution"]))
+    return picked[:limit]
+
+
+def stress_explanation(stress: dict[str, Any] | None) -> str:
+    """"The text shows ... (raised by ...; lowered by ...)": the index's drivers, in words."""
+    if not stress or stress["index"] is None:
+        return ""
+    up = notable_drivers(stress, raising=True, limit=4)
+    down = notable_drivers(stress, raising=False, limit=2)
+    parts = []
+    if up:
+        parts.append("raised by " + "; ".join(driver_phrase(d) for d in up))
+    if down:
+        parts.append("lowered by " + "; ".join(driver_phrase(d) for d in down))
+    return ". ".join(p[0].upper() + p[1:] for p in parts) + ("." if parts else "")
+
+
+def top_markers(markers: list[dict[str, Any]], limit: int = TOP_MARKERS) -> list[dict[str, Any]]:
+    """The heaviest stress and emotion markers, and pleas: what a reader should look at first."""
+    shown = [m for m in markers if m["weight"] > 0 and (m["group"] != "tone" or m["category"] == "plea")]
+    return sorted(shown, key=lambda m: (-m["weight"], m["line"]))[:limit]
+
+
+def cancelled_markers(markers: list[dict[str, Any]], limit: int = 3) -> list[dict[str, Any]]:
+    """Markers a negation cancelled: the evidence for what the text says it is not."""
+    return [m for m in markers if m["group"] != "tone" and m["weight"] == 0 and m["adjusted_by"]][:limit]
+
+
+def adjustment_phrase(marker: dict[str, Any]) -> str:
+    words = {"negation": "negated by", "intensifier": "intensified by", "hedge": "hedged by"}
+    return ", ".join(f"{words[a['kind']]} {quoted(a['text'])}" for a in marker["adjusted_by"])
+
+
+def quoted(text: str) -> str:
+    return f"“{text}”"

