@@ -22,7 +22,10 @@ DOC_ATTRS = (
 )
 SPAN_ATTRS = (
     "analyzer_section",      # sections.Section, on spans in doc.spans["analyzer_sections"]
-    "analyzer_sentiment",    # sentiment.Sentiment, on sentences and sections
+    "analyzer_sentiment",    # sentiment.Sentiment, on sections
+    # On sentences, under its own name: a one-sentence section shares its sentence's
+    # character offsets, and spaCy keys span values by offsets alone.
+    "analyzer_sentence_sentiment",  # sentiment.Sentiment, on sentences
     "analyzer_readability",  # readability.Readability, on sections
     "analyzer_stress",       # stress.Stress, on sections
 )

@@ -124,7 +124,7 @@ def sentiment_entry(sentiment: Sentiment | None, index: LineIndex) -> dict[str, 
 
 
 def evidence_entry(sent: Span, index: LineIndex) -> dict[str, Any]:
-    scored: Sentiment = sent._.analyzer_sentiment
+    scored: Sentiment = sent._.analyzer_sentence_sentiment
     return {
         "text": sent.text.strip(),
         "line": index.line_of(sent.start_char),

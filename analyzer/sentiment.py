@@ -138,7 +138,7 @@ class SentimentScorer:
                   for m in phrases]
         words = tuple((word, valence) for _, word, valence in sorted(rated))
         result = Sentiment(raw["compound"], raw["pos"], raw["neu"], raw["neg"], 1, words)
-        sent._.analyzer_sentiment = result
+        sent._.analyzer_sentence_sentiment = result
         return result
 
     @staticmethod
@@ -165,7 +165,7 @@ def _extremes(scored: Sequence[tuple[Span, Sentiment, int]]) -> tuple[Span, ...]
 
 @Language.factory(
     "analyzer_sentiment",
-    assigns=["doc._.analyzer_sentiment", "span._.analyzer_sentiment"],
+    assigns=["doc._.analyzer_sentiment", "span._.analyzer_sentiment", "span._.analyzer_sentence_sentiment"],
     default_config={},
 )
 def make_sentiment(nlp: Language, name: str) -> SentimentScorer:

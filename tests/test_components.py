@@ -53,7 +53,7 @@ def test_sentiment_scores_sentences_sections_and_document(nlp):
     doc = nlp("# Good\nWe love this result.\n# Bad\nThis failure is awful and sad.\n")
     sections = list(doc.spans["analyzer_sections"])
     assert sections[0]._.analyzer_sentiment.compound > 0 > sections[1]._.analyzer_sentiment.compound
-    scored = {s.text.strip(): s._.analyzer_sentiment is not None for s in doc.sents}
+    scored = {s.text.strip(): s._.analyzer_sentence_sentiment is not None for s in doc.sents}
     assert scored == {"# Good": False, "We love this result.": True,
                       "# Bad": False, "This failure is awful and sad.": True}
     assert doc._.analyzer_sentiment.sentences == 2

@@ -86,3 +86,8 @@ def test_readability_grades_each_section(analyzer):
     easy_grade = analyzer.analyze(simple)["sections"][0]["readability"]["flesch_kincaid_grade"]
     hard_grade = analyzer.analyze(hard)["sections"][0]["readability"]["flesch_kincaid_grade"]
     assert easy_grade < 3 < 15 < hard_grade
+
+
+def test_a_one_sentence_section_keeps_its_sentence_evidence(analyzer):
+    evidence = analyzer.analyze("# Risks\nWe are worried about the outage.\n")["sections"][0]["sentiment"]["evidence"]
+    assert "worried" in [w["word"] for w in evidence[0]["words"]]

@@ -128,13 +128,13 @@ def test_markdown_describes_the_text_never_a_persons_health(report):
 def test_vader_overrides_fix_workplace_words(nlp, text, compound):
     doc = nlp(f"# Note\n{text}\nSecond line here.\n")
     first = next(s for s in doc.sents if s.text.strip() == text)
-    assert compound(first._.analyzer_sentiment.compound)
+    assert compound(first._.analyzer_sentence_sentiment.compound)
 
 
 def test_an_override_phrase_is_quoted_whole_in_the_evidence(nlp):
     doc = nlp("# Note\nNo issues this week.\nAll good.\n")
     first = next(s for s in doc.sents if s.text.startswith("No"))
-    assert first._.analyzer_sentiment.words == (("No issues", 1.2),)
+    assert first._.analyzer_sentence_sentiment.words == (("No issues", 1.2),)
 
 
 def test_vaders_own_lexicon_is_left_alone(nlp):
