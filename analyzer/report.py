@@ -25,6 +25,10 @@ SCHEMA_VERSION = 1
 def build_report(doc: Doc, *, source: str | None, model: str) -> dict[str, Any]:
     index = extensions.line_index(doc)
     outline = doc._.analyzer_outline
+    claims = claim_entries(doc)
+    sections = [section_entry(span, index) for span in doc.spans.get(extensions.SECTIONS, [])]
+    for section in sections:
+        section["claims"] = [c["id"] for c in claims if c["section"] == section["id"]]
     return {
         "schema_version": SCHEMA_VERSION,
         "analyzer": {"version": __version__, "model": model},
@@ -38,8 +42,8 @@ def build_report(doc: Doc, *, source: str | None, model: str) -> dict[str, Any]:
         },
         "sentiment": sentiment_entry(doc._.analyzer_sentiment, index),
         "readability": readability_entry(doc._.analyzer_readability),
-        "sections": [section_entry(span, index) for span in doc.spans.get(extensions.SECTIONS, [])],
-        "claims": [],
+        "sections": sections,
+        "claims": claims,
         "takeaways": {"emotional": [], "factual": []},
     }
 
@@ -83,6 +87,12 @@ def evidence_entry(sent: Span, index: LineIndex) -> dict[str, Any]:
         "compound": round(scored.compound, 4),
         "words": [{"word": word, "valence": valence} for word, valence in scored.words],
     }
+
+
+def claim_entries(doc: Doc) -> list[dict[str, Any]]:
+    """The claims in document order, numbered from 1 so sections can list them by id."""
+    spans = doc.spans.get(extensions.CLAIMS, [])
+    return [{"id": n, **span._.analyzer_claim.as_dict()} for n, span in enumerate(spans, start=1)]
 
 
 def readability_entry(readability: Readability | None) -> dict[str, Any] | None:
