@@ -132,7 +132,7 @@ class _Clause:
 class ClaimFinder:
     """Reads claims from a parsed doc. Matchers, lexicons and patterns are built once here."""
 
-    def __init__(self, nlp: Language, evaluative_valence: float = 1.5) -> None:
+    def __init__(self, nlp: Language, evaluative_valence: float = 2.0) -> None:
         modality = load_cues("claims/modality.tsv", "modality", MODALITIES, ("phrase", "dep", "frame", "label", "markup"))
         kinds = load_cues("claims/kinds.tsv", "kind", KINDS, ("phrase", "dep"))
         self.cues = CueFinder(nlp, modality + kinds)
@@ -414,9 +414,14 @@ def _trim(tokens: list[Token]) -> list[Token]:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (_is_punct(tokens[0]) or tokens[0].dep_ in ("cc", "mark") and tokens[0].head.dep_ == "conj"):
         tokens.pop(0)
-    while tokens and (tokens[-1].dep_ == "cc" or _is_punct(tokens[-1]) and not _closes(tokens[-1], tokens)):
+    while tokens and (_joins(tokens[-1]) or _is_punct(tokens[-1]) and not _closes(tokens[-1], tokens)):
         tokens.pop()
     return tokens
+
+
+def _joins(token: Token) -> bool:
+    """A trailing "and" or "but" that joined the next clause (not the "or" of "either-or")."""
+    return token.dep_ == "cc" and any(c.dep_ == "conj" and c.i > token.i for c in token.head.children)
 
 
 def _is_punct(token: Token) -> bool:
@@ -453,7 +458,7 @@ def _subject_text(subject: Token | None, clause: _Clause) -> str | None:
         return None
     if subject.lower_ in ("’s", "'s") and any(f.lemma_ == "let" for f in (clause.head.head, *clause.frames)):
         return "us"
-    return phrase(subject, set()) or subject.text
+    return phrase(subject, set(), determiner=True) or subject.text
 
 
 def _negated(clause: _Clause, subject: Token | None, hits: dict[int, list[Hit]]) -> bool:
@@ -527,7 +532,7 @@ def _join(tokens: list[Token]) -> str | None:
 @Language.factory(
     "analyzer_claims",
     assigns=["doc.spans", "span._.analyzer_claim"],
-    default_config={"evaluative_valence": 1.5},
+    default_config={"evaluative_valence": 2.0},
 )
 def make_claims(nlp: Language, name: str, evaluative_valence: float) -> ClaimFinder:
     """Claims per clause: subject, predicate, object, kind, modality, polarity, figures."""

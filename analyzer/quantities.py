@@ -155,7 +155,9 @@ def _is_list_number(span: Span) -> bool:
 def measured(span: Span) -> str | None:
     """The words for what a figure measures, read from the parse around it."""
     root = span.root
-    quantity = set(range(span.start, span.end))
+    quantity = _figure_tokens(span)
+    if root.pos_ == "VERB":  # "volume doubled": the verb is the figure, its subject the thing
+        return _subject_phrase(root, quantity)
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ in _MEASURED_PREPS:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -169,17 +171,33 @@ def measured(span: Span) -> str | None:
     if head.pos_ in ("NOUN", "PROPN") and (root.dep_ in _MODIFIER_DEPS or root.dep_ == "pobj"):
         return phrase(head, quantity)
     if head.pos_ in ("VERB", "AUX"):
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in quantity]
-        if subjects and subjects[0].pos_ not in ("PRON", "DET"):
-            return phrase(subjects[0], quantity)
-        return verb_phrase(head, quantity)
+        return _subject_phrase(head, quantity) or verb_phrase(head, quantity)
     return None
 
 
-def phrase(token: Token, leave_out: set[int]) -> str | None:
-    """A noun phrase without its determiner, asides and clauses, or the figure itself."""
+def _figure_tokens(span: Span) -> set[int]:
+    """The figure and the words that qualify it ("about", "nearly"), to leave out of phrases."""
+    tokens = set(range(span.start, span.end))
+    for token in span:
+        for child in token.children:
+            if child.dep_ in ("advmod", "quantmod") and child.i < span.start:
+                tokens.update(t.i for t in child.subtree)
+    return tokens
+
+
+def _subject_phrase(verb: Token, leave_out: set[int]) -> str | None:
+    """The verb's subject, unless it is a pronoun ("it took us…") that names nothing."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in leave_out]
+    if subjects and subjects[0].pos_ not in ("PRON", "DET"):
+        return phrase(subjects[0], leave_out)
+    return None
+
+
+def phrase(token: Token, leave_out: set[int], *, determiner: bool = False) -> str | None:
+    """A noun phrase without its asides and clauses, or the figure itself; its determiner
+    ("the", "a") is left out unless asked for."""
     keep = _subtree_without(token, leave_out, _CLAUSE_DEPS)
-    while keep and (keep[0].dep_ in ("det", "predet") or keep[0].is_punct):
+    while keep and ((keep[0].dep_ in ("det", "predet") and not determiner) or keep[0].is_punct):
         keep.pop(0)
     return _join(keep)
 
