@@ -4,7 +4,8 @@ A cue is one row of ``modality.tsv`` or ``kinds.tsv``: a label (a modality or a 
 a form and a pattern. Forms:
 
 - ``phrase``: words matched case-insensitively as a run of tokens;
-- ``dep``: a small dependency pattern (see ``parse_pattern``) run by spaCy's DependencyMatcher;
+- ``dep``: a small dependency pattern (see ``parse_pattern``) compiled to a spaCy
+  DependencyMatcher pattern;
 - ``frame``: a dependency pattern whose first node introduces content ("I think X"): the
   content becomes the claim and the frame gives it its modality;
 - ``label``: a word or two written before a colon at the start of a sentence ("Opinion: ...");
@@ -21,15 +22,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .dependency_patterns import DependencyPatterns
 from .errors import LexiconError
 from .resources import data_file
 
 FORMS = ("phrase", "dep", "frame", "label", "markup")
 # The node of a pattern whose words name who holds or said the claim.
 SPEAKER_NODE = "speaker"
+# The node of a pattern that is the verb the cue speaks for; without one, the first node.
+# A pattern starts from its most telling word ("should") and reaches the verb from there.
+VERB_NODE = "verb"
 
 _ATTRS = {"lower": "LOWER", "lemma": "LEMMA", "pos": "POS", "tag": "TAG", "dep": "DEP"}
 # Nodes constrained by these are the cue's words, quoted as its evidence; the others
@@ -179,10 +184,11 @@ class CueFinder:
     def __init__(self, nlp: Language, cues: Iterable[Cue]) -> None:
         self.cues = list(cues)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.deps = DependencyMatcher(nlp.vocab)
+        self.deps = DependencyPatterns(nlp.vocab)
         self.labels: dict[str, Cue] = {}
         self.markup: dict[str, Cue] = {}
         self._speaker_node: dict[str, int | None] = {}
+        self._verb_node: dict[str, int] = {}
         self._word_nodes: dict[str, tuple[int, ...]] = {}
         for number, cue in enumerate(self.cues):
             key = str(number)
@@ -190,8 +196,9 @@ class CueFinder:
                 self.phrases.add(key, [nlp.make_doc(p) for p in _spellings(cue.pattern)])
             elif cue.form in ("dep", "frame"):
                 pattern, nodes = parse_pattern(cue)
-                self.deps.add(key, [pattern])
+                self.deps.add(key, pattern)
                 self._speaker_node[key] = nodes.get(SPEAKER_NODE)
+                self._verb_node[key] = nodes.get(VERB_NODE, 0)
                 self._word_nodes[key] = tuple(n for n, node in enumerate(pattern)
                                               if set(node["RIGHT_ATTRS"]) & _WORD_ATTRS)
             elif cue.form == "label":
@@ -207,10 +214,9 @@ class CueFinder:
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
             hits.append(Hit(self._by_key[vocab[match_id]], span.root.i, tuple(range(start, end))))
-        for match_id, token_ids in self.deps(doc):
-            key = vocab[match_id]
+        for key, token_ids in self.deps(doc):
             speaker = self._speaker_node.get(key)
             words = tuple(token_ids[n] for n in self._word_nodes[key]) or (token_ids[0],)
-            hits.append(Hit(self._by_key[key], token_ids[0], words,
+            hits.append(Hit(self._by_key[key], token_ids[self._verb_node[key]], words,
                             token_ids[speaker] if speaker is not None else None))
         return hits

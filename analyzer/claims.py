@@ -145,7 +145,7 @@ class ClaimFinder:
             hits[hit.anchor].append(hit)
         quantities = {q_root(doc, q): q for q in self.quantities.find(doc)}
         markup = [(self.cues.markup[tag], start, end)
-                  for tag, start, end in markup_spans(doc.text, self.cues.markup)]
+                  for tag, start, end in markup_spans(line_index(doc).text, self.cues.markup)]
         spans = []
         for _, sents in body_sentences(doc):
             for sent in sents:
@@ -178,6 +178,10 @@ class _SentenceReader:
         self.words = [t for t in sent if not (t.is_space or t.i in skip)]
         self.markup = [(cue, start, end) for cue, start, end in markup
                        if start < sent.end_char and end > sent.start_char]
+        self.depth = _bracket_depths(sent)
+        # Body sentences never cross a heading, so one lookup serves all their clauses.
+        section = section_at(self.doc, sent.start_char)
+        self.section = section.id if section else None
 
     # --- cutting the sentence -------------------------------------------------------------
 
@@ -260,18 +264,17 @@ class _SentenceReader:
             return None
         owned = {t.i for t in tokens}
         reported = self._reported_content(clause)
-        hits = [h for h in self._hits_for(clause, owned) if h.anchor not in reported]
+        asides = self._asides(clause)
+        hits = [h for h in self._hits_for(clause, owned - asides) if h.anchor not in reported]
         figures = tuple(q for i, q in sorted(quantities.items()) if i in owned)
         modality, modality_cues = self._modality(
-            clause, hits, [t for t in tokens if t.i not in reported and t.i not in _asides(clause)])
+            clause, hits, [t for t in tokens if t.i not in reported and t.i not in asides])
         kind, kind_cues = self._kind(clause, hits, figures)
         subject = clause.subject
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        section = section_at(self.doc, start)
         return Claim(
-            text=self.doc.text[start:end],
-            line=line_index(self.doc).line_of(start),
-            section=section.id if section else None,
+            text=_join(tokens),
+            line=line_index(self.doc).line_of(tokens[0].idx),
+            section=self.section,
             subject=_subject_text(subject, clause) if clause.head.pos_ in _VERBS else _join(tokens),
             predicate=_predicate(clause.head) if clause.head.pos_ in _VERBS else None,
             object=self._object(clause, owned),
@@ -284,13 +287,18 @@ class _SentenceReader:
             cues=tuple(dict.fromkeys(kind_cues + modality_cues)),
         )
 
+    def _asides(self, clause: _Clause) -> set[int]:
+        """Words in brackets deeper than the clause's verb: an aside, not the clause's voice."""
+        level = self.depth.get(clause.head.i, 0)
+        return {i for i, d in self.depth.items() if d > level}
+
     def _reported_content(self, clause: _Clause) -> set[int]:
         """Words someone else is reported to have said: their hedges are not the writer's."""
         if not self._is_attribution(clause.head):
             return set()
         return {t.i for c in clause.head.children if c.dep_ in _CONTENT_DEPS for t in c.subtree}
 
-    def _hits_for(self, clause: _Clause, owned: set[int]) -> list[Hit]:
+    def _hits_for(self, clause: _Clause, words: set[int]) -> list[Hit]:
         """The cues that speak for this clause.
 
         A verb construction (a modal, "we could") counts on the clause's own verb or frames,
@@ -301,8 +309,7 @@ class _SentenceReader:
         ("we should merge A and pause B").
         """
         own_verbs = {clause.head.i, *(f.i for f in clause.frames)}
-        asides = _asides(clause)
-        found = [h for i in owned - asides for h in self.hits.get(i, ())
+        found = [h for i in words for h in self.hits.get(i, ())
                  if h.cue.form in ("phrase", "frame") or h.cue.label in KINDS or h.anchor in own_verbs]
         parent, shares_subject = clause.parent, not has_subject(clause.head)
         while parent is not None:
@@ -316,7 +323,8 @@ class _SentenceReader:
         cues = [(h.text(self.doc), h.cue.label) for h in hits if h.cue.label in MODALITIES]
         if self.label_cue is not None:
             cues.append((self.label.text, self.label_cue.label))
-        cues.extend((self.doc.text[s:e], cue.label) for cue, s, e in self.markup if s <= clause.head.idx < e)
+        text = line_index(self.doc).text
+        cues.extend((text[s:e], cue.label) for cue, s, e in self.markup if s <= clause.head.idx < e)
         if is_question(clause.tokens):
             cues.append(("?", "question"))
         if is_imperative(self._imperative_head(clause), clause.subject is not None):
@@ -408,6 +416,18 @@ def _after_break(token: Token, marks: frozenset[str]) -> bool:
     return start > token.sent.start and token.doc[start - 1].text in marks
 
 
+def _bracket_depths(sent: Span) -> dict[int, int]:
+    """How many brackets enclose each token of the sentence."""
+    depth, depths = 0, {}
+    for token in sent:
+        if token.text in _OPENERS:
+            depth += 1
+        depths[token.i] = depth
+        if token.text in (")", "]") and depth:
+            depth -= 1
+    return depths
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop joining words and stray punctuation at the edges; keep a closing "?" or bracket
     whose opening one is kept."""
@@ -484,19 +504,6 @@ def _unsure(frame: Token, hits: dict[int, list[Hit]]) -> bool:
     return _is_factive(frame, hits) and any(c.dep_ == "neg" for c in frame.children)
 
 
-def _asides(clause: _Clause) -> set[int]:
-    """Words in brackets deeper than the clause's verb: an aside, not the clause's own voice."""
-    depth, depths = 0, {}
-    for token in clause.head.sent:
-        if token.text in _OPENERS:
-            depth += 1
-        depths[token.i] = depth
-        if token.text in _BRACKETS and token.text not in ('"', "”") and depth:
-            depth -= 1
-    level = depths.get(clause.head.i, 0)
-    return {i for i, d in depths.items() if d > level}
-
-
 def _happened(head: Token) -> bool:
     """Past, perfect, passive past or ongoing: something that happened or is happening."""
     if head.pos_ != "VERB":
@@ -526,7 +533,8 @@ def _path(clause: _Clause, subject: Token | None) -> str:
 def _join(tokens: list[Token]) -> str | None:
     if not tokens:
         return None
-    return tokens[0].doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    # Doc.text joins every token on each call; a span's text costs only its own length.
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 @Language.factory(

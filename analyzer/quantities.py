@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .claim_cues import read_table
 from .errors import LexiconError
+from .extensions import line_index
 
 DIMENSIONS = ("share", "money", "multiplier", "duration", "weight", "distance", "size")
 NUMBER_ROLES = ("number", "scale", "multiplier")
@@ -99,7 +100,7 @@ class QuantityFinder:
 
     def find(self, doc: Doc) -> list[Quantity]:
         found = []
-        for match in self.pattern.finditer(doc.text):
+        for match in self.pattern.finditer(line_index(doc).text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -145,10 +146,10 @@ class QuantityFinder:
 
 def _is_list_number(span: Span) -> bool:
     """ "1." or "2)" opening a line is an item number, not a figure."""
-    doc = span.doc
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    before = doc.text[line_start : span.start_char]
-    after = doc.text[span.end_char : span.end_char + 1]
+    text = line_index(span.doc).text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[line_start : span.start_char]
+    after = text[span.end_char : span.end_char + 1]
     return not before.strip(" #*-(") and after in (".", ")")
 
 

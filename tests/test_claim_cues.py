@@ -75,3 +75,18 @@ def test_unit_tables_are_checked(data_dir):
 )
 def test_patterns_compile_to_dependency_matcher_patterns(pattern, compiled):
     assert parse_pattern(Cue("hedged", "dep", pattern, "test"))[0] == compiled
+
+
+def test_dependency_patterns_find_what_spacys_dependency_matcher_finds(nlp):
+    patterns = nlp.get_pipe("analyzer_claims").cues.deps
+    text = (
+        "I think we should move the launch, and Dana said the vendor might be late. "
+        "If the budget shrinks, we would lose the contract, so the team wants a faster review. "
+        "According to the finance team, costs rose because the migration stemmed from a bad plan. "
+        "We could merge the teams; it seems the backlog is bigger than we thought."
+    )
+    doc = nlp(text)
+    ours = sorted((key, tuple(ids)) for key, ids in patterns(doc))
+    theirs = sorted((nlp.vocab.strings[key], tuple(ids)) for key, ids in patterns.reference(doc))
+    assert len(ours) > 10
+    assert ours == theirs
