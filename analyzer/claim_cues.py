@@ -9,7 +9,10 @@ a form and a pattern. Forms:
 - ``frame``: a dependency pattern whose first node introduces content ("I think X"): the
   content becomes the claim and the frame gives it its modality;
 - ``label``: a word or two written before a colon at the start of a sentence ("Opinion: ...");
-- ``markup``: a tag pair wrapped around text (``<speculation>...</speculation>``).
+- ``markup``: a tag pair wrapped around text (``<speculation>...</speculation>``);
+- ``heading``: words in the title of the section holding a claim, or of a section above it
+  ("Paths forward"): the modality of its claims that nothing else marks and that are not
+  about the past.
 
 Every problem stops the load with an error naming the file and the line, because a cue that
 is silently skipped changes results without anyone noticing.
@@ -29,7 +32,7 @@ from .dependency_patterns import DependencyPatterns
 from .errors import LexiconError
 from .resources import data_file
 
-FORMS = ("phrase", "dep", "frame", "label", "markup")
+FORMS = ("phrase", "dep", "frame", "label", "markup", "heading")
 # The node of a pattern whose words name who holds or said the claim.
 SPEAKER_NODE = "speaker"
 # The node of a pattern that is the verb the cue speaks for; without one, the first node.
@@ -187,6 +190,7 @@ class CueFinder:
         self.deps = DependencyPatterns(nlp.vocab)
         self.labels: dict[str, Cue] = {}
         self.markup: dict[str, Cue] = {}
+        self.headings: list[tuple[re.Pattern[str], Cue]] = []
         self._speaker_node: dict[str, int | None] = {}
         self._verb_node: dict[str, int] = {}
         self._word_nodes: dict[str, tuple[int, ...]] = {}
@@ -203,9 +207,28 @@ class CueFinder:
                                               if set(node["RIGHT_ATTRS"]) & _WORD_ATTRS)
             elif cue.form == "label":
                 self.labels[label_words(cue.pattern)] = cue
+            elif cue.form == "heading":
+                words = r"\s+".join(re.escape(w) for w in cue.pattern.split())
+                self.headings.append((re.compile(rf"\b{words}\b", re.IGNORECASE), cue))
             else:
                 self.markup[cue.pattern.lower()] = cue
         self._by_key = {str(n): cue for n, cue in enumerate(self.cues)}
+        names = "|".join(re.escape(tag) for tag in self.markup) or r"(?!)"
+        # The tokenizer may glue a closing tag to the word before it ("handling</speculation").
+        self._tags = re.compile(rf"</?(?:{names})>?", re.IGNORECASE)
+
+    def strip_tags(self, text: str) -> str:
+        """Text without the markup tags the writer wrapped around it."""
+        return self._tags.sub("", text).strip() if self.markup else text
+
+    def heading(self, titles: Iterable[str]) -> tuple[str, Cue] | None:
+        """The first heading cue found in these section titles, with the words it matched."""
+        for title in titles:
+            for pattern, cue in self.headings:
+                match = pattern.search(title)
+                if match:
+                    return match.group(), cue
+        return None
 
     def find(self, doc: Doc) -> list[Hit]:
         """Phrase and dependency cues; labels and markup are looked up by the claims stage."""

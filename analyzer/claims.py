@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from . import extensions
-from .claim_cues import CueFinder, Hit, load_cues
+from .claim_cues import FORMS, CueFinder, Hit, load_cues
 from .extensions import CLAIMS, line_index
 from .modality import (
     ASSERTED,
@@ -56,8 +56,12 @@ _CONTENT_MARKS = {"like", "that", "as"}
 # parser has usually attached an aside to the frame by mistake.
 _CONTENT_GAP = 3
 _VERBS = ("VERB", "AUX")
+_PAST_AUXES = {"has", "have", "had", "was", "were", "’ve", "'ve"}
 _BRACKETS = {")": "(", "]": "[", "”": "“", '"': '"'}
 _OPENERS = {"(", "["}
+_OPENING_QUOTES = {"“", "``"}
+_EITHER_QUOTES = {'"'}
+_QUOTES = _OPENING_QUOTES | _EITHER_QUOTES | {"”", "''"}
 # After these, any clause with its own subject stands alone ("we shipped it; it failed").
 _BREAKS = frozenset({";", ":"})
 # After these, a complement clause with its own subject is spliced on, not governed:
@@ -132,12 +136,12 @@ class _Clause:
 class ClaimFinder:
     """Reads claims from a parsed doc. Matchers, lexicons and patterns are built once here."""
 
-    def __init__(self, nlp: Language, evaluative_valence: float = 2.0) -> None:
-        modality = load_cues("claims/modality.tsv", "modality", MODALITIES, ("phrase", "dep", "frame", "label", "markup"))
+    def __init__(self, nlp: Language, evaluative_valence: float = 1.5, attributive_valence: float = 2.5) -> None:
+        modality = load_cues("claims/modality.tsv", "modality", MODALITIES, FORMS)
         kinds = load_cues("claims/kinds.tsv", "kind", KINDS, ("phrase", "dep"))
         self.cues = CueFinder(nlp, modality + kinds)
         self.quantities = QuantityFinder()
-        self.evaluative = EvaluativeWords(SentimentIntensityAnalyzer().lexicon, evaluative_valence)
+        self.evaluative = EvaluativeWords(SentimentIntensityAnalyzer().lexicon, evaluative_valence, attributive_valence)
 
     def __call__(self, doc: Doc) -> Doc:
         hits = defaultdict(list)
@@ -174,14 +178,16 @@ class _SentenceReader:
         self.hits = hits
         self.label: Label | None = sentence_label(sent)
         self.label_cue = finder.cues.labels.get(self.label.text) if self.label else None
-        skip = self.label.tokens if self.label else frozenset()
-        self.words = [t for t in sent if not (t.is_space or t.i in skip)]
         self.markup = [(cue, start, end) for cue, start, end in markup
                        if start < sent.end_char and end > sent.start_char]
+        skip = (self.label.tokens if self.label else frozenset()) | self._tag_tokens()
+        self.words = [t for t in sent if not (t.is_space or t.i in skip)]
         self.depth = _bracket_depths(sent)
+        self.quoted = _quoted(sent)
         # Body sentences never cross a heading, so one lookup serves all their clauses.
         section = section_at(self.doc, sent.start_char)
         self.section = section.id if section else None
+        self.heading_cue = finder.cues.heading(_titles(self.doc, section))
 
     # --- cutting the sentence -------------------------------------------------------------
 
@@ -189,6 +195,7 @@ class _SentenceReader:
         inside = {t.i for t in self.words}
         tops = [t for t in self.words if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
         pending = [self._lift(_Clause(t, t, "root")) for t in tops]
+        pending.extend(_Clause(t, t, "markup") for t in self._markup_tops())
         found: list[_Clause] = []
         seen: set[int] = set()
         while pending:
@@ -233,15 +240,26 @@ class _SentenceReader:
                 yield child, "spliced"
             elif child.pos_ in _VERBS and has_subject(child) and _after_break(child, _BREAKS) and not reported:
                 yield child, "spliced"
-            elif self._in_markup(child) and not self._in_markup(head):
-                yield child, "markup"
         for frame in clause.frames:
             for child in frame.children:
                 if child.dep_ == "conj" and child.pos_ in _VERBS and (has_subject(child) or _coordinated(frame, child)):
                     yield child, "conj"
 
-    def _in_markup(self, token: Token) -> bool:
-        return any(start <= token.idx < end for _, start, end in self.markup)
+    def _tag_tokens(self) -> set[int]:
+        """The tokens of the tags themselves ("<speculation>"), which belong to no claim."""
+        text = line_index(self.doc).text
+        tags = []
+        for _, start, end in self.markup:
+            tags.append((start, text.index(">", start) + 1))
+            tags.append((text.rindex("<", start, end), end))
+        return {t.i for t in self.sent if any(s <= t.idx < e for s, e in tags)}
+
+    def _markup_tops(self) -> list[Token]:
+        """The verbs heading text the writer wrapped in a tag: claims of their own."""
+        def inside(token: Token) -> bool:
+            return any(start <= token.idx < end for _, start, end in self.markup)
+
+        return [t for t in self.words if t.pos_ in _VERBS and inside(t) and not inside(t.head)]
 
     def _assign_tokens(self, clauses: list[_Clause]) -> None:
         """Each word goes to the nearest clause above it in the tree."""
@@ -260,7 +278,9 @@ class _SentenceReader:
 
     def claim(self, clause: _Clause, quantities: dict[int, Quantity]) -> Claim | None:
         tokens = clause.tokens
-        if sum(1 for t in tokens if t.is_alpha or t.like_num) < _MIN_WORDS:
+        words = sum(1 for t in tokens if t.is_alpha or t.like_num)
+        if words < _MIN_WORDS or (clause.via == "parataxis" and words <= _MIN_WORDS):
+            # "I mean", "you know": an aside dropped into another clause says nothing.
             return None
         owned = {t.i for t in tokens}
         reported = self._reported_content(clause)
@@ -272,7 +292,7 @@ class _SentenceReader:
         kind, kind_cues = self._kind(clause, hits, figures)
         subject = clause.subject
         return Claim(
-            text=_join(tokens),
+            text=self.finder.cues.strip_tags(_join(tokens)),
             line=line_index(self.doc).line_of(tokens[0].idx),
             section=self.section,
             subject=_subject_text(subject, clause) if clause.head.pos_ in _VERBS else _join(tokens),
@@ -288,9 +308,10 @@ class _SentenceReader:
         )
 
     def _asides(self, clause: _Clause) -> set[int]:
-        """Words in brackets deeper than the clause's verb: an aside, not the clause's voice."""
+        """Words that are not the clause's own voice: a bracketed aside deeper than its verb,
+        or a quotation (someone else's words, whose hedges and judgements are theirs)."""
         level = self.depth.get(clause.head.i, 0)
-        return {i for i, d in self.depth.items() if d > level}
+        return {i for i, d in self.depth.items() if d > level} | self.quoted
 
     def _reported_content(self, clause: _Clause) -> set[int]:
         """Words someone else is reported to have said: their hedges are not the writer's."""
@@ -305,8 +326,9 @@ class _SentenceReader:
         not on a verb in a relative or subordinate clause inside it ("an assumption that we
         can operate"). Words and frames ("perhaps", "I think") count anywhere in the clause
         except in a bracketed aside: they are the writer's voice wherever they stand. Frames
-        above the clause count too, and so do the modals of a verb whose subject it shares
-        ("we should merge A and pause B").
+        above the clause count too, and so do the modals and opening adverbs of a verb whose
+        subject it shares ("we should merge A and pause B", "obviously X is unrealistic and
+        not aligned").
         """
         own_verbs = {clause.head.i, *(f.i for f in clause.frames)}
         found = [h for i in words for h in self.hits.get(i, ())
@@ -316,6 +338,8 @@ class _SentenceReader:
             found.extend(h for f in parent.frames for h in self.hits.get(f.i, ()) if h.cue.form == "frame")
             if shares_subject:
                 found.extend(h for h in self.hits.get(parent.head.i, ()) if h.cue.form == "dep")
+                found.extend(h for t in parent.head.lefts if t.dep_ == "advmod" for h in self.hits.get(t.i, ())
+                             if h.cue.form == "phrase")
             parent = parent.parent
         return found
 
@@ -332,6 +356,10 @@ class _SentenceReader:
         cues.extend((t.text, "opinion") for t in self.finder.evaluative.find(tokens))
         cues.extend((f"{f.text} (negated)", "hedged") for f in clause.frames if _unsure(f, self.hits))
         modality = strongest(label for _, label in cues)
+        if modality == ASSERTED and self.heading_cue is not None and not _past(clause.head):
+            # Under "Paths forward", a plain present-tense line describes an option.
+            words, cue = self.heading_cue
+            return cue.label, [(words, cue.label)]
         return modality, [c for c in cues if c[1] == modality and modality != ASSERTED]
 
     def _imperative_head(self, clause: _Clause) -> Token:
@@ -428,13 +456,28 @@ def _bracket_depths(sent: Span) -> dict[int, int]:
     return depths
 
 
+def _quoted(sent: Span) -> set[int]:
+    """Tokens inside quotation marks (curly, straight or doubled backquotes)."""
+    inside, found = False, set()
+    for token in sent:
+        if token.text in _QUOTES:
+            inside = token.text in _OPENING_QUOTES or (token.text in _EITHER_QUOTES and not inside)
+            continue
+        if inside:
+            found.add(token.i)
+    return found
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop joining words and stray punctuation at the edges; keep a closing "?" or bracket
     whose opening one is kept."""
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (_is_punct(tokens[0]) or tokens[0].dep_ in ("cc", "mark") and tokens[0].head.dep_ == "conj"):
         tokens.pop(0)
-    while tokens and (_joins(tokens[-1]) or _is_punct(tokens[-1]) and not _closes(tokens[-1], tokens)):
+    while tokens and (_joins(tokens[-1]) or _is_punct(tokens[-1]) and not _closes(tokens[-1], tokens)
+                      or len(tokens) > 1 and _is_punct(tokens[-1]) and tokens[-2].i != tokens[-1].i - 1):
+        # The parser hangs a sentence's final "?" on its first clause; past a later
+        # clause's words it closes that one, not this.
         tokens.pop()
     return tokens
 
@@ -504,15 +547,32 @@ def _unsure(frame: Token, hits: dict[int, list[Hit]]) -> bool:
     return _is_factive(frame, hits) and any(c.dep_ == "neg" for c in frame.children)
 
 
+def _titles(doc: Doc, section) -> list[str]:
+    """The titles of a section and of the sections above it, nearest first."""
+    outline = doc._.analyzer_outline
+    if section is None or outline is None:
+        return []
+    by_id = {s.id: s for s in outline.sections}
+    titles = []
+    while section is not None:
+        if section.title:
+            titles.append(section.title)
+        section = by_id.get(section.parent)
+    return titles
+
+
+def _past(head: Token) -> bool:
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(auxes & _PAST_AUXES))
+
+
 def _happened(head: Token) -> bool:
     """Past, perfect, passive past or ongoing: something that happened or is happening."""
     if head.pos_ != "VERB":
         return False
+    if _past(head):
+        return True
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    if head.tag_ == "VBD":
-        return True
-    if head.tag_ == "VBN" and auxes & {"has", "have", "had", "was", "were", "’ve", "'ve"}:
-        return True
     return head.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "was", "were", "’re", "'re"})
 
 
@@ -540,9 +600,12 @@ def _join(tokens: list[Token]) -> str | None:
 @Language.factory(
     "analyzer_claims",
     assigns=["doc.spans", "span._.analyzer_claim"],
-    default_config={"evaluative_valence": 2.0},
+    # How strongly VADER must rate a judging word (its scale runs -4 to +4) for it to make a
+    # clause an opinion: said of something, or inside a noun phrase (calibrated on the
+    # CheckThat! training split; see README).
+    default_config={"evaluative_valence": 1.5, "attributive_valence": 2.5},
 )
-def make_claims(nlp: Language, name: str, evaluative_valence: float) -> ClaimFinder:
+def make_claims(nlp: Language, name: str, evaluative_valence: float, attributive_valence: float) -> ClaimFinder:
     """Claims per clause: subject, predicate, object, kind, modality, polarity, figures."""
     extensions.register()
-    return ClaimFinder(nlp, evaluative_valence)
+    return ClaimFinder(nlp, evaluative_valence, attributive_valence)

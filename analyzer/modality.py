@@ -26,9 +26,8 @@ _LABEL_MAX_WORDS = 3
 # Tokens that may open an imperative before its verb ("Please do…", "So, make…").
 _IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
-# Where a judging word states the writer's view: said of something ("is unrealistic"), of
-# an action ("clearly owned"), or standing alone ("Happy to expand."). Inside a noun phrase
-# ("a senior team") an adjective more often names a kind of thing than judges it.
+# Where a judging adjective states the writer's view: said of something ("is unrealistic")
+# or standing alone ("Happy to expand.").
 _PREDICATIVE_DEPS = {"acomp", "attr", "oprd", "ROOT", "conj"}
 _ADVERB_DEPS = {"advmod"}
 
@@ -101,30 +100,34 @@ class EvaluativeWords:
     """Adjectives and adverbs that judge: VADER's lexicon rates them as positive or negative.
 
     Reusing VADER's hand-rated lexicon keeps one list of evaluative words in the project. A
-    judging word said of something ("the plan is unrealistic", "a terrible idea") marks the
-    writer's opinion; the same words inside a noun phrase that names a thing ("the
-    security team") are not rated, so they do not count.
+    judging word said of something ("the plan is unrealistic"), of an action ("clearly
+    owned") or standing alone ("Happy to expand.") marks the writer's opinion. Inside a
+    noun phrase an adjective more often names a kind of thing ("a dedicated PM", "free
+    tier"), so there only a strongly rated one counts ("a terrible plan").
     """
 
-    def __init__(self, lexicon: dict[str, float], threshold: float) -> None:
+    def __init__(self, lexicon: dict[str, float], threshold: float, attributive_threshold: float) -> None:
         self.lexicon = lexicon
         self.threshold = threshold
+        self.attributive_threshold = attributive_threshold
 
     def find(self, tokens: Iterable[Token]) -> list[Token]:
         return [t for t in tokens if self.judges(t)]
 
     def judges(self, token: Token) -> bool:
-        if token.pos_ == "ADJ":
-            placed = token.dep_ in _PREDICATIVE_DEPS
-        elif token.pos_ == "ADV":
-            placed = token.dep_ in _ADVERB_DEPS and token.head.pos_ in ("VERB", "AUX", "ADJ")
+        if token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE_DEPS:
+            threshold = self.threshold
+        elif token.pos_ == "ADJ" and token.dep_ == "amod":
+            threshold = self.attributive_threshold
+        elif token.pos_ == "ADV" and token.dep_ in _ADVERB_DEPS and token.head.pos_ in ("VERB", "AUX", "ADJ"):
+            threshold = self.threshold
         else:
             return False
         # "Development-wise": a suffix, not a judgement.
-        if not placed or (token.i > 0 and token.nbor(-1).text == "-"):
+        if token.i > 0 and token.nbor(-1).text == "-":
             return False
         valence = self.lexicon.get(token.lower_)
-        return valence is not None and abs(valence) >= self.threshold
+        return valence is not None and abs(valence) >= threshold
 
 
 def has_subject(token: Token) -> bool:

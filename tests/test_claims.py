@@ -51,7 +51,7 @@ def only_claim(analyzer, text: str) -> dict:
         # attribution
         ("Dana said the servers were back by noon.", "attribution", "asserted"),
         ("Leadership wants the platform team to own customer support.", "attribution", "asserted"),
-        ("According to the vendor, the patch is ready.", "attribution", "asserted"),
+        ("According to the vendor, the patch ships on Monday.", "attribution", "asserted"),
         # cause
         ("The release slipped because the vendor was late.", "cause", "asserted"),
         # comparison
@@ -200,7 +200,17 @@ def test_a_frame_covers_every_clause_it_introduces(analyzer):
 def test_speculation_markup_is_its_own_claim(analyzer):
     text = "The client teams missed the issue, <speculation>which would suggest they skip support</speculation>."
     claims = claims_of(analyzer, text)
-    assert [c["modality"] for c in claims] == ["asserted", "speculation"]
+    assert [(c["text"], c["modality"]) for c in claims] == [
+        ("The client teams missed the issue", "asserted"),
+        ("which would suggest they skip support", "speculation")]
+
+
+def test_under_an_options_heading_present_tense_lines_are_proposals(analyzer):
+    text = ("# Paths forward\n\nThe company starts acting enterprise first.\n"
+            "It took us two weeks to build the prototype.\nOpinion: it is a recipe for failure.\n")
+    claims = claims_of(analyzer, text)
+    assert [(c["modality"], c["cues"][-1]["text"]) for c in claims] == [
+        ("proposal", "Paths forward"), ("asserted", "two weeks"), ("opinion", "opinion")]
 
 
 def test_a_question_mark_in_an_aside_does_not_make_a_question(analyzer):
