@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from . import extensions
-from .claim_cues import FORMS, CueFinder, Hit, load_cues
+from .claim_cues import FORMS, Cue, CueFinder, Hit, load_cues
 from .extensions import CLAIMS, line_index
 from .modality import (
     ASSERTED,
@@ -38,7 +38,7 @@ from .modality import (
     strongest,
 )
 from .quantities import Quantity, QuantityFinder, phrase
-from .sections import body_sentences, section_at
+from .sections import Section, body_sentences
 
 # Checked in this order: a reported statement is an attribution even when it holds a
 # figure; a figure outranks the cause or comparison it sits in.
@@ -151,9 +151,11 @@ class ClaimFinder:
         markup = [(self.cues.markup[tag], start, end)
                   for tag, start, end in markup_spans(line_index(doc).text, self.cues.markup)]
         spans = []
-        for _, sents in body_sentences(doc):
+        for section_span, sents in body_sentences(doc):
+            section = section_span._.analyzer_section if section_span is not None else None
+            heading = self.cues.heading(_titles(doc, section))
             for sent in sents:
-                reader = _SentenceReader(self, sent, hits, markup)
+                reader = _SentenceReader(self, sent, hits, markup, section, heading)
                 for clause in reader.clauses():
                     claim = reader.claim(clause, quantities)
                     if claim is not None:
@@ -171,7 +173,8 @@ def q_root(doc: Doc, quantity: Quantity) -> int:
 class _SentenceReader:
     """Cuts one sentence into clauses and reads each as a claim."""
 
-    def __init__(self, finder: ClaimFinder, sent: Span, hits: dict[int, list[Hit]], markup) -> None:
+    def __init__(self, finder: ClaimFinder, sent: Span, hits: dict[int, list[Hit]], markup,
+                 section: Section | None, heading_cue: tuple[str, Cue] | None) -> None:
         self.finder = finder
         self.sent = sent
         self.doc = sent.doc
@@ -182,12 +185,10 @@ class _SentenceReader:
                        if start < sent.end_char and end > sent.start_char]
         skip = (self.label.tokens if self.label else frozenset()) | self._tag_tokens()
         self.words = [t for t in sent if not (t.is_space or t.i in skip)]
-        self.depth = _bracket_depths(sent)
-        self.quoted = _quoted(sent)
-        # Body sentences never cross a heading, so one lookup serves all their clauses.
-        section = section_at(self.doc, sent.start_char)
+        self.depth, self.quoted = _enclosures(sent)
+        self._asides_at: dict[int, set[int]] = {}
         self.section = section.id if section else None
-        self.heading_cue = finder.cues.heading(_titles(self.doc, section))
+        self.heading_cue = heading_cue
 
     # --- cutting the sentence -------------------------------------------------------------
 
@@ -247,6 +248,8 @@ class _SentenceReader:
 
     def _tag_tokens(self) -> set[int]:
         """The tokens of the tags themselves ("<speculation>"), which belong to no claim."""
+        if not self.markup:
+            return set()
         text = line_index(self.doc).text
         tags = []
         for _, start, end in self.markup:
@@ -263,12 +266,20 @@ class _SentenceReader:
 
     def _assign_tokens(self, clauses: list[_Clause]) -> None:
         """Each word goes to the nearest clause above it in the tree."""
-        by_anchor = {c.anchor.i: c for c in clauses}
+        owners: dict[int, _Clause | None] = {c.anchor.i: c for c in clauses}
+        start, end = self.sent.start, self.sent.end
         for token in self.words:
-            node = token
-            while node.i not in by_anchor and node.head.i != node.i and self.sent.start <= node.head.i < self.sent.end:
-                node = node.head
-            owner = by_anchor.get(node.i)
+            path, node = [], token
+            # Walk up to a token whose owner is known, then remember it for the whole path.
+            while node.i not in owners:
+                path.append(node.i)
+                head = node.head
+                if head.i == node.i or not start <= head.i < end:
+                    owners[node.i] = None
+                    break
+                node = head
+            owner = owners[node.i]
+            owners.update(dict.fromkeys(path, owner))
             if owner is not None:
                 owner.tokens.append(token)
         for clause in clauses:
@@ -311,7 +322,9 @@ class _SentenceReader:
         """Words that are not the clause's own voice: a bracketed aside deeper than its verb,
         or a quotation (someone else's words, whose hedges and judgements are theirs)."""
         level = self.depth.get(clause.head.i, 0)
-        return {i for i, d in self.depth.items() if d > level} | self.quoted
+        if level not in self._asides_at:
+            self._asides_at[level] = {i for i, d in self.depth.items() if d > level} | self.quoted
+        return self._asides_at[level]
 
     def _reported_content(self, clause: _Clause) -> set[int]:
         """Words someone else is reported to have said: their hedges are not the writer's."""
@@ -444,28 +457,23 @@ def _after_break(token: Token, marks: frozenset[str]) -> bool:
     return start > token.sent.start and token.doc[start - 1].text in marks
 
 
-def _bracket_depths(sent: Span) -> dict[int, int]:
-    """How many brackets enclose each token of the sentence."""
+def _enclosures(sent: Span) -> tuple[dict[int, int], set[int]]:
+    """How many brackets enclose each token, and which tokens stand inside quotation marks
+    (curly, straight or doubled backquotes)."""
     depth, depths = 0, {}
+    quoting, quoted = False, set()
     for token in sent:
-        if token.text in _OPENERS:
+        text = token.text
+        if text in _OPENERS:
             depth += 1
         depths[token.i] = depth
-        if token.text in (")", "]") and depth:
+        if text in (")", "]") and depth:
             depth -= 1
-    return depths
-
-
-def _quoted(sent: Span) -> set[int]:
-    """Tokens inside quotation marks (curly, straight or doubled backquotes)."""
-    inside, found = False, set()
-    for token in sent:
-        if token.text in _QUOTES:
-            inside = token.text in _OPENING_QUOTES or (token.text in _EITHER_QUOTES and not inside)
-            continue
-        if inside:
-            found.add(token.i)
-    return found
+        if text in _QUOTES:
+            quoting = text in _OPENING_QUOTES or (text in _EITHER_QUOTES and not quoting)
+        elif quoting:
+            quoted.add(token.i)
+    return depths, quoted
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
@@ -547,7 +555,7 @@ def _unsure(frame: Token, hits: dict[int, list[Hit]]) -> bool:
     return _is_factive(frame, hits) and any(c.dep_ == "neg" for c in frame.children)
 
 
-def _titles(doc: Doc, section) -> list[str]:
+def _titles(doc: Doc, section: Section | None) -> list[str]:
     """The titles of a section and of the sections above it, nearest first."""
     outline = doc._.analyzer_outline
     if section is None or outline is None:
