@@ -28,6 +28,7 @@ from .extensions import CLAIMS, line_index
 from .modality import (
     ASSERTED,
     MODALITIES,
+    SUBJECT_DEPS,
     EvaluativeWords,
     Label,
     has_subject,
@@ -45,7 +46,6 @@ from .sections import Section, body_sentences
 KINDS = ("attribution", "quantity", "cause", "comparison", "event", "state")
 AFFIRMATIVE, NEGATED = "affirmative", "negated"
 
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # Children that complete a predicate: objects, complements, and the phrases after the verb.
 _OBJECT_DEPS = {"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "agent",
                 "advmod", "npadvmod", "pcomp", "pobj"}
@@ -125,7 +125,7 @@ class _Clause:
 
     @property
     def subject(self) -> Token | None:
-        own = [c for c in self.head.children if c.dep_ in _SUBJECT_DEPS]
+        own = [c for c in self.head.children if c.dep_ in SUBJECT_DEPS]
         if own:
             return min(own, key=lambda c: abs(c.i - self.head.i))
         if self.via == "conj" and self.parent is not None:
@@ -147,7 +147,7 @@ class ClaimFinder:
         hits = defaultdict(list)
         for hit in self.cues.find(doc):
             hits[hit.anchor].append(hit)
-        quantities = {q_root(doc, q): q for q in self.quantities.find(doc)}
+        quantities = {_figure_root(doc, q): q for q in self.quantities.find(doc)}
         markup = [(self.cues.markup[tag], start, end)
                   for tag, start, end in markup_spans(line_index(doc).text, self.cues.markup)]
         spans = []
@@ -166,7 +166,7 @@ class ClaimFinder:
         return doc
 
 
-def q_root(doc: Doc, quantity: Quantity) -> int:
+def _figure_root(doc: Doc, quantity: Quantity) -> int:
     return doc[quantity.start : quantity.end].root.i
 
 
@@ -223,7 +223,7 @@ class _SentenceReader:
         return any(h.cue.form == "frame" for h in self.hits.get(token.i, ()))
 
     def _is_attribution(self, token: Token) -> bool:
-        return any(h.cue.label == "attribution" and h.anchor == token.i for h in self.hits.get(token.i, ()))
+        return any(h.cue.label == "attribution" for h in self.hits.get(token.i, ()))
 
     def _splits(self, clause: _Clause) -> Iterable[tuple[Token, str]]:
         """Children of a clause that are claims of their own."""
@@ -360,8 +360,7 @@ class _SentenceReader:
         cues = [(h.text(self.doc), h.cue.label) for h in hits if h.cue.label in MODALITIES]
         if self.label_cue is not None:
             cues.append((self.label.text, self.label_cue.label))
-        text = line_index(self.doc).text
-        cues.extend((text[s:e], cue.label) for cue, s, e in self.markup if s <= clause.head.idx < e)
+        cues.extend((f"<{cue.pattern}>", cue.label) for cue, s, e in self.markup if s <= clause.head.idx < e)
         if is_question(clause.tokens):
             cues.append(("?", "question"))
         if is_imperative(self._imperative_head(clause), clause.subject is not None):
@@ -537,7 +536,7 @@ def _negated(clause: _Clause, subject: Token | None, hits: dict[int, list[Hit]])
     head = clause.head
     negated = any(c.dep_ == "neg" for c in head.children)
     negated = negated or any(t.lower_ in _NEGATIONS and t.dep_ in ("det", "advmod", "nsubj", "dobj", "attr")
-                             for c in head.children if c.dep_ in (*_SUBJECT_DEPS, "dobj", "attr", "neg", "advmod")
+                             for c in head.children if c.dep_ in (*SUBJECT_DEPS, "dobj", "attr", "neg", "advmod")
                              for t in (c, *c.children))
     for frame in clause.frames:
         if any(c.dep_ == "neg" for c in frame.children) and not _is_factive(frame, hits):

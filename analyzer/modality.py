@@ -25,7 +25,7 @@ ASSERTED = "asserted"
 _LABEL_MAX_WORDS = 3
 # Tokens that may open an imperative before its verb ("Please do…", "So, make…").
 _IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # Where a judging adjective states the writer's view: said of something ("is unrealistic")
 # or standing alone ("Happy to expand.").
 _PREDICATIVE_DEPS = {"acomp", "attr", "oprd", "ROOT", "conj"}
@@ -131,4 +131,4 @@ class EvaluativeWords:
 
 
 def has_subject(token: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS for c in token.children)
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)

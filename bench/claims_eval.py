@@ -120,7 +120,7 @@ def run_checkthat(analyzer: Analyzer, train: Path, evals: list[Path], errors: in
     data = {path: read_checkthat(path) for path in [train, *evals]}
     compounds = {path: [abs(vader.polarity_scores(t)["compound"]) for t, _ in rows] for path, rows in data.items()}
     threshold = tune_vader(compounds[train], [g for _, g in data[train]])
-    print(f"Scoring: OBJ when the analyzer returns at least one 'asserted' claim for the sentence.")
+    print("Scoring: OBJ when the analyzer returns at least one 'asserted' claim for the sentence.")
     print(f"Reference: VADER |compound| >= {threshold:.2f} is SUBJ (threshold tuned on {train.name}).")
     for path, rows in data.items():
         gold = [g for _, g in rows]
