@@ -290,8 +290,9 @@ class _SentenceReader:
     def claim(self, clause: _Clause, quantities: dict[int, Quantity]) -> Claim | None:
         tokens = clause.tokens
         words = sum(1 for t in tokens if t.is_alpha or t.like_num)
-        if words < _MIN_WORDS or (clause.via == "parataxis" and words <= _MIN_WORDS):
-            # "I mean", "you know": an aside dropped into another clause says nothing.
+        if words < _MIN_WORDS or not any(t.is_alpha for t in tokens) or (clause.via == "parataxis" and words <= _MIN_WORDS):
+            # A date alone ("Created: 2025-03-07") says nothing, nor does an aside dropped
+            # into another clause ("I mean", "you know").
             return None
         owned = {t.i for t in tokens}
         reported = self._reported_content(clause)

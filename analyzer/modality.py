@@ -84,7 +84,8 @@ def is_imperative(head: Token, has_subject: bool) -> bool:
            for c in head.children):
         return False
     before = [t for t in head.lefts if not t.is_space]
-    return all(t.dep_ in _IMPERATIVE_OPENERS or t.dep_ in ("aux", "neg") for t in before)
+    # An item number ("2. Add alerts") may stand before the verb as well.
+    return all(t.dep_ in _IMPERATIVE_OPENERS or t.dep_ in ("aux", "neg") or t.like_num for t in before)
 
 
 def markup_spans(text: str, tags: Iterable[str]) -> list[tuple[str, int, int]]:

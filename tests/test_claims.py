@@ -43,6 +43,7 @@ def only_claim(analyzer, text: str) -> dict:
         ("We could move the planning meeting to Friday.", "state", "proposal"),
         ("Make a small team for the data migration.", "state", "proposal"),
         ("Please do not cancel the offsite.", "state", "proposal"),
+        ("2. Add pool saturation to the dashboard.", "state", "proposal"),
         # speculation
         ("If the vendor fails, we would lose the contract.", "state", "speculation"),
         ("Assumption: the other teams keep their roadmaps.", "state", "speculation"),
@@ -216,6 +217,10 @@ def test_under_an_options_heading_present_tense_lines_are_proposals(analyzer):
 def test_a_question_mark_in_an_aside_does_not_make_a_question(analyzer):
     claim = only_claim(analyzer, "One set of teams (experience mostly?) owns the prototypes.")
     assert claim["modality"] == "asserted"
+
+
+def test_a_date_alone_is_not_a_claim(analyzer):
+    assert claims_of(analyzer, "Created: 2025-03-07\n") == []
 
 
 def test_headings_are_not_claims(analyzer):
