@@ -358,7 +358,11 @@ class _SentenceReader:
         return found
 
     def _modality(self, clause: _Clause, hits: list[Hit], tokens: list[Token]) -> tuple[str, list[tuple[str, str]]]:
-        cues = [(h.text(self.doc), h.cue.label) for h in hits if h.cue.label in MODALITIES]
+        stance = [h for h in hits if h.cue.label in MODALITIES]
+        # The longer construction wins where two share words: "could not" (a past
+        # inability, stated as fact) over the hedge "could".
+        stance = [h for h in stance if not any(set(h.tokens) < set(o.tokens) for o in stance)]
+        cues = [(h.text(self.doc), h.cue.label) for h in stance]
         if self.label_cue is not None:
             cues.append((self.label.text, self.label_cue.label))
         cues.extend((f"<{cue.pattern}>", cue.label) for cue, s, e in self.markup if s <= clause.head.idx < e)

@@ -30,6 +30,8 @@ def only_claim(analyzer, text: str) -> dict:
         ("Move the launch to the first week of June.", "state", "proposal"),
         # hedged
         ("Perhaps the vendor lost our purchase order.", "event", "hedged"),
+        ("The vendor could be late again.", "state", "hedged"),
+        ("Customers could not complete a purchase for an hour.", "state", "asserted"),
         ("The migration seems to be slower than we planned.", "comparison", "hedged"),
         ("I think the release slipped again.", "event", "hedged"),
         ("My gut feeling is that the budget will be cut.", "state", "hedged"),
