@@ -29,7 +29,7 @@ class OutputError(AnalyzerError):
 
 
 class LexiconError(AnalyzerError, ValueError):
-    """A lexicon file is missing or has a bad line; the message names the file and line."""
+    """A data file in lexicons/ is malformed; the message names the file and the line."""
 
 
 MODEL_INSTALL_HINT = (

@@ -28,6 +28,7 @@ SPAN_ATTRS = (
     "analyzer_sentence_sentiment",  # sentiment.Sentiment, on sentences
     "analyzer_readability",  # readability.Readability, on sections
     "analyzer_stress",       # stress.Stress, on sections
+    "analyzer_claim",        # claims.Claim, on spans in doc.spans["analyzer_claims"]
 )
 
 # Computed from the doc, not stored on the span: spaCy keys a span's values by its character
@@ -38,6 +39,7 @@ SPAN_GETTERS = {
 
 SECTIONS = "analyzer_sections"
 MARKERS = "analyzer_markers"
+CLAIMS = "analyzer_claims"
 
 
 def register() -> None:

@@ -38,6 +38,10 @@ class Report(dict):
 def build_report(doc: Doc, *, source: str | None, model: str) -> Report:
     index = extensions.line_index(doc)
     outline = doc._.analyzer_outline
+    claims = claim_entries(doc)
+    sections = [section_entry(span, index) for span in doc.spans.get(extensions.SECTIONS, [])]
+    for section in sections:
+        section["claims"] = [c["id"] for c in claims if c["section"] == section["id"]]
     return Report({
         "schema_version": SCHEMA_VERSION,
         "analyzer": {"version": __version__, "model": model},
@@ -54,8 +58,8 @@ def build_report(doc: Doc, *, source: str | None, model: str) -> Report:
         "readability": readability_entry(doc._.analyzer_readability),
         "stress": stress_entry(doc._.analyzer_stress),
         "markers": markers_entry(doc._.analyzer_stress, index),
-        "sections": [section_entry(span, index) for span in doc.spans.get(extensions.SECTIONS, [])],
-        "claims": [],
+        "sections": sections,
+        "claims": claims,
         "takeaways": {"emotional": [], "factual": []},
         # Filled in by privacy.protect when the report is redacted.
         "privacy": None,
@@ -131,6 +135,12 @@ def evidence_entry(sent: Span, index: LineIndex) -> dict[str, Any]:
         "compound": round(scored.compound, 4),
         "words": [{"word": word, "valence": valence} for word, valence in scored.words],
     }
+
+
+def claim_entries(doc: Doc) -> list[dict[str, Any]]:
+    """The claims in document order, numbered from 1 so sections can list them by id."""
+    spans = doc.spans.get(extensions.CLAIMS, [])
+    return [{"id": n, **span._.analyzer_claim.as_dict()} for n, span in enumerate(spans, start=1)]
 
 
 def readability_entry(readability: Readability | None) -> dict[str, Any] | None:

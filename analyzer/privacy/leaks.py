@@ -19,12 +19,9 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import LeakError
-from .context import PrivacyContext, Term, term_regex
+from .context import PHONE_LIKE, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
 from .names import plain
 
-# Two phone numbers are the same number when their last digits agree, however grouped.
-PHONE_TAIL = 7
-_PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 _ESCAPED = re.compile(r"\\([^\w\s])")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 # JSON's "\n" before a name would otherwise glue it to the "n".
@@ -61,9 +58,9 @@ def find_leaks(text: str, context: PrivacyContext) -> Counter[str]:
     variants = {text, readable(text)}
     for kind, pattern in _patterns(context.terms).items():
         hits[kind] += max(len(pattern.findall(v)) for v in variants)
-    phones = {_digits(t.text)[-PHONE_TAIL:] for t in context.terms if t.kind == "PHONE"}
-    if phones:
-        hits["PHONE"] += sum(_digits(m)[-PHONE_TAIL:] in phones for v in variants for m in _PHONE_LIKE.findall(v))
+    tails = phone_tails(context.terms)
+    if tails:
+        hits["PHONE"] += sum(is_known_phone(m, tails) for v in variants for m in PHONE_LIKE.findall(v))
     if context.key and any(form in v for form in _key_forms(context.key) for v in variants):
         hits["KEY"] += 1
     return +hits
@@ -85,10 +82,6 @@ def _patterns(terms: tuple[Term, ...]) -> dict[str, re.Pattern[str]]:
         forms.add((t.text, t.exact_case))
         forms.add((plain(t.text), t.exact_case))
     return {kind: pattern for kind, forms in by_kind.items() if (pattern := term_regex(forms))}
-
-
-def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
 
 
 def _key_forms(key: bytes) -> list[str]:

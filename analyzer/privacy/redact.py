@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from .context import STRICT, PrivacyContext, Term, term_regex
+from .context import PHONE_LIKE, STRICT, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
 from .detect import HANDLE, PERSON, Detection
 from .names import fold
 from .pseudonyms import Person
@@ -50,17 +50,22 @@ def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, .
 
 
 class Redactor:
-    """Replaces every term in a string, longest first, whole words only."""
+    """Replaces every term in a string, longest first, whole words only; and any run of
+    digits that ends like a detected phone number, however another stage cut or grouped it."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
         terms = list(terms)
         self.replacements = {_norm(t.text): t.replacement for t in terms}
         self.pattern = term_regex((t.text, t.exact_case) for t in terms)
+        self.phones = phone_tails(terms)
 
     def __call__(self, text: str) -> str:
-        if self.pattern is None:
-            return text
-        return self.pattern.sub(lambda m: self.replacements[_norm(m.group())], text)
+        if self.pattern is not None:
+            text = self.pattern.sub(lambda m: self.replacements[_norm(m.group())], text)
+        if self.phones:
+            text = PHONE_LIKE.sub(lambda m: PLACEHOLDERS["PHONE"] if is_known_phone(m.group(), self.phones)
+                                  else m.group(), text)
+        return text
 
 
 def _norm(text: str) -> str:

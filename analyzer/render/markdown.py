@@ -37,6 +37,7 @@ def render_markdown(report: dict[str, Any]) -> str:
         title_block(report),
         sections_table(report["sections"], numbers),
         section_details(report["sections"], numbers),
+        claims_part(report.get("claims", [])),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
 
@@ -151,3 +152,49 @@ def evidence_line(evidence: dict[str, Any]) -> str:
     words = ", ".join(f"*{escape(w['word'])}* {signed(w['valence'], 1)}" for w in evidence["words"])
     rated = f" (rated words: {words})" if words else ""
     return f"line {evidence['line']}, {signed(evidence['compound'])}: “{escape(evidence['text'])}”{rated}"
+
+
+# Kinds in the order a reader wants them: figures and events first, the setting last.
+CLAIM_KINDS = {
+    "quantity": "Figures",
+    "event": "Events",
+    "attribution": "Who said or wants what",
+    "cause": "Causes",
+    "comparison": "Comparisons",
+    "state": "States",
+}
+
+
+def claims_part(claims: list[dict[str, Any]]) -> str:
+    """Claims grouped by kind; every claim says how it is put, so no opinion reads as fact."""
+    if not claims:
+        return ""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        counts[claim["modality"]] = counts.get(claim["modality"], 0) + 1
+    summary = ", ".join(f"{n} {modality}" for modality, n in counts.items())
+    blocks = [
+        f"## Claims\n\n{plural(len(claims), 'claim')}: {summary}. Only *asserted* claims are stated "
+        "as fact; the others show the words that mark them as hedged, opinion, proposal, "
+        "speculation or question."
+    ]
+    for kind, title in CLAIM_KINDS.items():
+        group = [c for c in claims if c["kind"] == kind]
+        if group:
+            blocks.append(f"### {title}\n\n" + "\n".join(claim_line(c) for c in group))
+    return "\n\n".join(blocks)
+
+
+def claim_line(claim: dict[str, Any]) -> str:
+    how = claim["modality"]
+    cues = [c["text"] for c in claim["cues"] if c["marks"] == how]
+    if cues:
+        how += " (" + ", ".join(f"“{escape(c)}”" for c in cues) + ")"
+    if claim["polarity"] == "negated":
+        how += ", negated"
+    speaker = f" {escape(claim['speaker'])}:" if claim["speaker"] and claim["kind"] == "attribution" else ""
+    figures = "; ".join(
+        escape(q["text"]) + (f" ({escape(q['measures'])})" if q["measures"] else "") for q in claim["quantities"]
+    )
+    return (f"- line {claim['line']} · *{how}* ·{speaker} “{escape(claim['text'])}”"
+            + (f" — {figures}" if figures else ""))

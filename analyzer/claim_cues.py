@@ -1,0 +1,245 @@
+"""The claims stage's cue tables: read from ``lexicons/claims/``, checked, compiled once.
+
+A cue is one row of ``modality.tsv`` or ``kinds.tsv``: a label (a modality or a claim kind),
+a form and a pattern. Forms:
+
+- ``phrase``: words matched case-insensitively as a run of tokens;
+- ``dep``: a small dependency pattern (see ``parse_pattern``) compiled to a spaCy
+  DependencyMatcher pattern;
+- ``frame``: a dependency pattern whose first node introduces content ("I think X"): the
+  content becomes the claim and the frame gives it its modality;
+- ``label``: a word or two written before a colon at the start of a sentence ("Opinion: ...");
+- ``markup``: a tag pair wrapped around text (``<speculation>...</speculation>``);
+- ``heading``: words in the title of the section holding a claim, or of a section above it
+  ("Paths forward"): the modality of its claims that nothing else marks and that are not
+  about the past.
+
+Every problem stops the load with an error naming the file and the line, because a cue that
+is silently skipped changes results without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .dependency_patterns import DependencyPatterns
+from .errors import LexiconError
+from .resources import data_file
+
+FORMS = ("phrase", "dep", "frame", "label", "markup", "heading")
+# The node of a pattern whose words name who holds or said the claim.
+SPEAKER_NODE = "speaker"
+# The node of a pattern that is the verb the cue speaks for; without one, the first node.
+# A pattern starts from its most telling word ("should") and reaches the verb from there.
+VERB_NODE = "verb"
+
+_ATTRS = {"lower": "LOWER", "lemma": "LEMMA", "pos": "POS", "tag": "TAG", "dep": "DEP"}
+# Nodes constrained by these are the cue's words, quoted as its evidence; the others
+# ("any verb", "its subject") only place them.
+_WORD_ATTRS = {"LOWER", "LEMMA", "TAG"}
+_NODE = re.compile(r"^(?P<name>[a-z_]\w*)(?:\[(?P<attrs>[^\]]*)\])?$")
+_RELATION = re.compile(r"^(?P<left>[a-z_]\w*)\s+(?P<op>>>|<<|>|<|\.\*|\.)(?P<deps>[a-z:|]*)\s+(?P<right>\S+)$")
+_APOSTROPHES = ("'", "’")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data line of a table, with where it came from for error messages."""
+
+    where: str
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Cue:
+    label: str
+    form: str
+    pattern: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in a document: the token it hangs on, its words, the speaker if named."""
+
+    cue: Cue
+    anchor: int
+    tokens: tuple[int, ...]
+    speaker: int | None = None
+
+    def text(self, doc: Doc) -> str:
+        return " ".join(doc[i].text for i in sorted(self.tokens))
+
+
+def read_table(name: str, columns: tuple[str, ...]) -> Iterator[Row]:
+    """Rows of a tab-separated table in ``lexicons/``: a header row, then one row per line."""
+    path = f"lexicons/{name}"
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [cell.strip() for cell in line.split("\t")]
+        where = f"{path}, line {number}"
+        if not header_seen:
+            if tuple(cells) != columns:
+                raise LexiconError(f"{where}: the header must be {' | '.join(columns)} (tab-separated), "
+                                   f"not {' | '.join(cells)}")
+            header_seen = True
+            continue
+        if len(cells) != len(columns) or not all(cells):
+            raise LexiconError(f"{where}: expected {len(columns)} non-empty tab-separated columns "
+                               f"({', '.join(columns)}), found {len(cells)}: {line.strip()!r}")
+        yield Row(where, dict(zip(columns, cells)))
+    if not header_seen:
+        raise LexiconError(f"{path}: has no header row ({' | '.join(columns)})")
+
+
+def load_cues(name: str, label_column: str, labels: Iterable[str], forms: Iterable[str]) -> list[Cue]:
+    labels, forms = tuple(labels), tuple(forms)
+    cues = []
+    for row in read_table(name, (label_column, "form", "pattern")):
+        label, form, pattern = row.values[label_column], row.values["form"], row.values["pattern"]
+        if label not in labels:
+            raise LexiconError(f"{row.where}: unknown {label_column} {label!r}; use one of {', '.join(labels)}")
+        if form not in forms:
+            raise LexiconError(f"{row.where}: unknown form {form!r}; use one of {', '.join(forms)}")
+        cue = Cue(label, form, pattern, row.where)
+        if form in ("dep", "frame"):
+            parse_pattern(cue)  # fail at load time, not at the first document
+        cues.append(cue)
+    return cues
+
+
+def parse_pattern(cue: Cue) -> tuple[list[dict], dict[str, int]]:
+    """Compile the pattern mini-language to a DependencyMatcher pattern.
+
+    ``v[lemma=think|guess] ; v >nsubj s[lower=i]`` reads: a token v whose lemma is "think"
+    or "guess", with a child s whose dependency is nsubj and whose lowercase form is "i".
+    The first part names the anchor; each later part relates a named node to a new one
+    with an operator (``>`` child, ``<`` head, ``>>`` descendant, ``<<`` ancestor, ``.``
+    next token, ``.*`` any later token), optionally followed by dependency labels.
+    Attribute keys: lower, lemma, pos, tag, dep; ``|`` separates alternatives and ``!=``
+    excludes them (``s[lower!=i|we]``: a word other than "i" or "we").
+    Returns the pattern and each node's position in a match.
+    """
+    parts = [part.strip() for part in cue.pattern.split(";")]
+    anchor = _NODE.match(parts[0])
+    if not anchor:
+        raise LexiconError(f"{cue.where}: the pattern must start with a node such as v[lemma=say], "
+                           f"not {parts[0]!r}")
+    pattern = [{"RIGHT_ID": anchor["name"], "RIGHT_ATTRS": _attrs(anchor["attrs"], cue)}]
+    nodes = {anchor["name"]: 0}
+    for part in parts[1:]:
+        relation = _RELATION.match(part)
+        right = _NODE.match(relation["right"]) if relation else None
+        if not relation or not right:
+            raise LexiconError(f"{cue.where}: cannot read {part!r}; write it as "
+                               f"'left OP[deps] right[attrs]', for example 'v >nsubj s[lower=i]'")
+        if relation["left"] not in nodes:
+            raise LexiconError(f"{cue.where}: {part!r} refers to {relation['left']!r} before it is defined")
+        if right["name"] in nodes:
+            raise LexiconError(f"{cue.where}: node {right['name']!r} is defined twice")
+        attrs = _attrs(right["attrs"], cue)
+        if relation["deps"]:
+            attrs["DEP"] = {"IN": relation["deps"].split("|")}
+        pattern.append({"LEFT_ID": relation["left"], "REL_OP": relation["op"],
+                        "RIGHT_ID": right["name"], "RIGHT_ATTRS": attrs})
+        nodes[right["name"]] = len(nodes)
+    return pattern, nodes
+
+
+def _attrs(spec: str | None, cue: Cue) -> dict:
+    attrs: dict = {}
+    for item in (spec or "").split():
+        key, _, values = item.partition("=")
+        negated = key.endswith("!")
+        key = key.rstrip("!")
+        if key not in _ATTRS or not values:
+            raise LexiconError(f"{cue.where}: bad attribute {item!r}; use key=value or key!=value "
+                               f"with a key among {', '.join(_ATTRS)}")
+        choices = [v for value in values.split("|") for v in _spellings(value)]
+        attrs[_ATTRS[key]] = {"NOT_IN" if negated else "IN": choices}
+    return attrs
+
+
+def _spellings(word: str) -> list[str]:
+    """Both apostrophes: memos are typed with straight and curly ones alike."""
+    if "'" not in word and "’" not in word:
+        return [word]
+    return [word.replace("’", "'"), word.replace("'", "’")]
+
+
+def label_words(text: str) -> str:
+    """How a sentence label such as "Side note" or "OPINION" is looked up."""
+    return " ".join(text.lower().split())
+
+
+class CueFinder:
+    """Finds every cue of a set of tables in a doc; the matchers are built once."""
+
+    def __init__(self, nlp: Language, cues: Iterable[Cue]) -> None:
+        self.cues = list(cues)
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.deps = DependencyPatterns(nlp.vocab)
+        self.labels: dict[str, Cue] = {}
+        self.markup: dict[str, Cue] = {}
+        self.headings: list[tuple[re.Pattern[str], Cue]] = []
+        self._speaker_node: dict[str, int | None] = {}
+        self._verb_node: dict[str, int] = {}
+        self._word_nodes: dict[str, tuple[int, ...]] = {}
+        for number, cue in enumerate(self.cues):
+            key = str(number)
+            if cue.form == "phrase":
+                self.phrases.add(key, [nlp.make_doc(p) for p in _spellings(cue.pattern)])
+            elif cue.form in ("dep", "frame"):
+                pattern, nodes = parse_pattern(cue)
+                self.deps.add(key, pattern)
+                self._speaker_node[key] = nodes.get(SPEAKER_NODE)
+                self._verb_node[key] = nodes.get(VERB_NODE, 0)
+                self._word_nodes[key] = tuple(n for n, node in enumerate(pattern)
+                                              if set(node["RIGHT_ATTRS"]) & _WORD_ATTRS)
+            elif cue.form == "label":
+                self.labels[label_words(cue.pattern)] = cue
+            elif cue.form == "heading":
+                words = r"\s+".join(re.escape(w) for w in cue.pattern.split())
+                self.headings.append((re.compile(rf"\b{words}\b", re.IGNORECASE), cue))
+            else:
+                self.markup[cue.pattern.lower()] = cue
+        self._by_key = {str(n): cue for n, cue in enumerate(self.cues)}
+        names = "|".join(re.escape(tag) for tag in self.markup) or r"(?!)"
+        # The tokenizer may glue a closing tag to the word before it ("handling</speculation").
+        self._tags = re.compile(rf"</?(?:{names})>?", re.IGNORECASE)
+
+    def strip_tags(self, text: str) -> str:
+        """Text without the markup tags the writer wrapped around it."""
+        return self._tags.sub("", text).strip() if self.markup else text
+
+    def heading(self, titles: Iterable[str]) -> tuple[str, Cue] | None:
+        """The first heading cue found in these section titles, with the words it matched."""
+        for title in titles:
+            for pattern, cue in self.headings:
+                match = pattern.search(title)
+                if match:
+                    return match.group(), cue
+        return None
+
+    def find(self, doc: Doc) -> list[Hit]:
+        """Phrase and dependency cues; labels and markup are looked up by the claims stage."""
+        hits = []
+        vocab = doc.vocab.strings
+        for match_id, start, end in self.phrases(doc):
+            span = doc[start:end]
+            hits.append(Hit(self._by_key[vocab[match_id]], span.root.i, tuple(range(start, end))))
+        for key, token_ids in self.deps(doc):
+            speaker = self._speaker_node.get(key)
+            words = tuple(token_ids[n] for n in self._word_nodes[key]) or (token_ids[0],)
+            hits.append(Hit(self._by_key[key], token_ids[self._verb_node[key]], words,
+                            token_ids[speaker] if speaker is not None else None))
+        return hits

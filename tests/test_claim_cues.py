@@ -1,0 +1,92 @@
+"""The claims stage's data files: a broken line stops the load and names its file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyzer import claim_cues
+from analyzer.claim_cues import Cue, load_cues, parse_pattern
+from analyzer.errors import LexiconError
+from analyzer.quantities import QuantityFinder
+
+HEADER = "modality\tform\tpattern\n"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """Point the loaders at a folder of test tables instead of the shipped lexicons."""
+    def data_file(name):
+        return tmp_path / name
+
+    (tmp_path / "claims").mkdir()
+    monkeypatch.setattr(claim_cues, "data_file", data_file)
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("opinion\tphrase\tin my view\n", None),
+        ("guesswork\tphrase\tmaybe\n", "line 3: unknown modality 'guesswork'"),
+        ("hedged\tregex\tmaybe\n", "line 3: unknown form 'regex'"),
+        ("hedged\tphrase\n", "line 3: expected 3 non-empty tab-separated columns"),
+        ("hedged\tdep\tv[lemma=seem] ; v >nsubj\n", "line 3: cannot read 'v >nsubj'"),
+        ("hedged\tdep\tv[lemma=seem] ; w >nsubj s\n", "line 3: 'w >nsubj s' refers to 'w' before it is defined"),
+        ("hedged\tdep\tv[colour=red]\n", "line 3: bad attribute 'colour=red'"),
+        ("hedged\tdep\t[lemma=seem]\n", "line 3: the pattern must start with a node"),
+    ],
+)
+def test_cue_tables_are_checked_line_by_line(data_dir, body, message):
+    (data_dir / "claims" / "test.tsv").write_text("# a comment\n" + HEADER + body)
+    if message is None:
+        assert [c.pattern for c in load_cues("claims/test.tsv", "modality", ["opinion"], ["phrase"])] == ["in my view"]
+        return
+    with pytest.raises(LexiconError, match="lexicons/claims/test.tsv, " + message.replace("(", r"\(").replace("[", r"\[")):
+        load_cues("claims/test.tsv", "modality", ["hedged", "opinion"], ["phrase", "dep"])
+
+
+def test_a_table_needs_its_header(data_dir):
+    (data_dir / "claims" / "test.tsv").write_text("label\tform\tpattern\n")
+    with pytest.raises(LexiconError, match="line 1: the header must be modality | form | pattern"):
+        load_cues("claims/test.tsv", "modality", ["hedged"], ["phrase"])
+
+
+def test_unit_tables_are_checked(data_dir):
+    (data_dir / "claims" / "units.tsv").write_text(
+        "unit\tdimension\tposition\tforms\npercent\tshare\tafter\t%\nyard\tlength\tafter\tyd\n")
+    (data_dir / "claims" / "numbers.tsv").write_text("word\tvalue\trole\ntwo\t2\tnumber\n")
+    with pytest.raises(LexiconError, match="units.tsv, line 3: unknown dimension 'length'"):
+        QuantityFinder()
+
+
+@pytest.mark.parametrize(
+    "pattern, compiled",
+    [
+        ("v[lemma=think] ; v >nsubj s[lower=i]",
+         [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"IN": ["think"]}}},
+          {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s",
+           "RIGHT_ATTRS": {"LOWER": {"IN": ["i"]}, "DEP": {"IN": ["nsubj"]}}}]),
+        ("v ; v >aux m[lower=would|'d]",
+         [{"RIGHT_ID": "v", "RIGHT_ATTRS": {}},
+          {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "m",
+           "RIGHT_ATTRS": {"LOWER": {"IN": ["would", "'d", "’d"]}, "DEP": {"IN": ["aux"]}}}]),
+        ("v[lemma!=like|love]", [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": {"NOT_IN": ["like", "love"]}}}]),
+    ],
+)
+def test_patterns_compile_to_dependency_matcher_patterns(pattern, compiled):
+    assert parse_pattern(Cue("hedged", "dep", pattern, "test"))[0] == compiled
+
+
+def test_dependency_patterns_find_what_spacys_dependency_matcher_finds(nlp):
+    patterns = nlp.get_pipe("analyzer_claims").cues.deps
+    text = (
+        "I think we should move the launch, and Dana said the vendor might be late. "
+        "If the budget shrinks, we would lose the contract, so the team wants a faster review. "
+        "According to the finance team, costs rose because the migration stemmed from a bad plan. "
+        "We could merge the teams; it seems the backlog is bigger than we thought."
+    )
+    doc = nlp(text)
+    ours = sorted((key, tuple(ids)) for key, ids in patterns(doc))
+    theirs = sorted((nlp.vocab.strings[key], tuple(ids)) for key, ids in patterns.reference(doc))
+    assert len(ours) > 10
+    assert ours == theirs

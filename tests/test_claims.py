@@ -1,0 +1,260 @@
+"""Claims: each kind and each modality, pinned with sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analyzer.render import render
+
+
+def claims_of(analyzer, text: str) -> list[dict]:
+    return analyzer.analyze(text)["claims"]
+
+
+def only_claim(analyzer, text: str) -> dict:
+    claims = claims_of(analyzer, text)
+    assert len(claims) == 1, [c["text"] for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    "text, kind, modality",
+    [
+        # copular
+        ("The new server is in the Frankfurt data centre.", "state", "asserted"),
+        # passive
+        ("The contract was signed by the vendor on Monday.", "event", "asserted"),
+        # imperative
+        ("Move the launch to the first week of June.", "state", "proposal"),
+        # hedged
+        ("Perhaps the vendor lost our purchase order.", "event", "hedged"),
+        ("The vendor could be late again.", "state", "hedged"),
+        ("Customers could not complete a purchase for an hour.", "state", "asserted"),
+        ("The migration seems to be slower than we planned.", "comparison", "hedged"),
+        ("I think the release slipped again.", "event", "hedged"),
+        ("My gut feeling is that the budget will be cut.", "state", "hedged"),
+        # opinion
+        ("In my opinion the new review process is a mistake.", "state", "opinion"),
+        ("I feel the support team deserves more credit.", "state", "opinion"),
+        ("The rollout was terrible.", "state", "opinion"),
+        ("Obviously the plan cannot work.", "state", "opinion"),
+        # proposal
+        ("We should hire a second designer.", "state", "proposal"),
+        ("We could move the planning meeting to Friday.", "state", "proposal"),
+        ("Make a small team for the data migration.", "state", "proposal"),
+        ("Please do not cancel the offsite.", "state", "proposal"),
+        ("2. Add pool saturation to the dashboard.", "state", "proposal"),
+        # speculation
+        ("If the vendor fails, we would lose the contract.", "state", "speculation"),
+        ("Assumption: the other teams keep their roadmaps.", "state", "speculation"),
+        # question
+        ("Did the vendor sign the contract?", "state", "question"),
+        # attribution
+        ("Dana said the servers were back by noon.", "attribution", "asserted"),
+        ("Leadership wants the platform team to own customer support.", "attribution", "asserted"),
+        ("According to the vendor, the patch ships on Monday.", "attribution", "asserted"),
+        # cause
+        ("The release slipped because the vendor was late.", "cause", "asserted"),
+        # comparison
+        ("The new build is faster than the old one.", "comparison", "asserted"),
+        # event
+        ("We merged the two client teams last spring.", "quantity", "asserted"),
+        ("The team shipped the billing fix.", "event", "asserted"),
+    ],
+)
+def test_kind_and_modality(analyzer, text, kind, modality):
+    claim = only_claim(analyzer, text)
+    assert (claim["kind"], claim["modality"]) == (kind, modality), claim
+
+
+@pytest.mark.parametrize(
+    "text, subject, predicate, obj",
+    [
+        ("The new server is in the Frankfurt data centre.", "The new server", "be", "in the Frankfurt data centre"),
+        ("The contract was signed by the vendor.", "The contract", "be signed", "by the vendor"),
+        ("The team did not miss the deadline.", "The team", "not miss", "the deadline"),
+        ("We set up a weekly review.", "We", "set up", "a weekly review"),
+        ("Move the launch to June.", None, "move", "the launch to June"),
+        ("I think the release slipped.", "the release", "slip", None),
+    ],
+)
+def test_subject_predicate_object(analyzer, text, subject, predicate, obj):
+    claim = only_claim(analyzer, text)
+    assert (claim["subject"], claim["predicate"], claim["object"]) == (subject, predicate, obj)
+
+
+@pytest.mark.parametrize(
+    "text, polarity",
+    [
+        ("The team did not miss the deadline.", "negated"),
+        ("There is no budget for travel.", "negated"),
+        ("Nobody answered the survey.", "negated"),
+        ("I don't think the plan works.", "negated"),
+        ("The team met the deadline.", "affirmative"),
+    ],
+)
+def test_polarity(analyzer, text, polarity):
+    assert only_claim(analyzer, text)["polarity"] == polarity
+
+
+def test_not_knowing_is_a_hedge_not_a_denial(analyzer):
+    claim = only_claim(analyzer, "I do not know whether the vendor shipped the parts.")
+    assert (claim["modality"], claim["polarity"]) == ("hedged", "affirmative")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Dana said the servers were back by noon.", "Dana"),
+        ("According to the finance team, the budget is fixed.", "finance team"),
+        ("I think the release slipped.", "I"),
+        ("The release slipped.", None),
+    ],
+)
+def test_speaker_where_the_text_names_one(analyzer, text, speaker):
+    assert only_claim(analyzer, text)["speaker"] == speaker
+
+
+def test_reported_hedges_belong_to_the_speaker_not_the_writer(analyzer):
+    claim = only_claim(analyzer, "Priya said the vendor might be late.")
+    assert (claim["kind"], claim["modality"], claim["speaker"]) == ("attribution", "asserted", "Priya")
+
+
+@pytest.mark.parametrize(
+    "text, figure, value, high, unit, dimension, measures",
+    [
+        ("Support takes about 70% of our senior engineers' time.", "70%", 70, None, "percent", "share",
+         "our senior engineers' time"),
+        ("The bank offered a $2m deal for the platform.", "$2m", 2_000_000, None, "USD", "money", "deal for the platform"),
+        ("The forecast shows a 2x increase in tickets.", "2x", 2, None, "times", "multiplier", "increase in tickets"),
+        ("It took us two weeks to build the prototype.", "two weeks", 2, None, "week", "duration", None),
+        ("About 4,100 orders failed.", "4,100", 4100, None, None, "count", "orders"),
+        ("Trucks of 30-40k lbs cross the bridge daily.", "30-40k lbs", 30_000, 40_000, "lb", "weight", None),
+        ("The outage cost us $180k in delayed revenue.", "$180k", 180_000, None, "USD", "money", "delayed revenue"),
+        ("Ticket volume doubled this quarter.", "doubled", 2, None, "times", "multiplier", "Ticket volume"),
+    ],
+)
+def test_quantities_with_unit_and_what_they_measure(analyzer, text, figure, value, high, unit, dimension, measures):
+    claim = only_claim(analyzer, text)
+    assert claim["kind"] == "quantity"
+    (quantity,) = claim["quantities"]
+    assert (quantity["text"], quantity["value"], quantity["high"], quantity["unit"], quantity["dimension"]) == (
+        figure, value, high, unit, dimension)
+    if measures is not None:
+        assert quantity["measures"] == measures
+    else:
+        assert quantity["measures"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review happened in 2023 with the whole team.",
+        "The outage started on 3 March after the deploy.",
+        "The alert fired at 14:09 during the deploy.",
+        "The variant BA.5 spread quickly among the staff.",
+        "1. Review the on-call rota with the team.",
+    ],
+)
+def test_dates_times_versions_and_item_numbers_are_not_figures(analyzer, text):
+    assert all(not c["quantities"] for c in claims_of(analyzer, text))
+
+
+def test_a_fragment_list_item_yields_its_figure(analyzer):
+    text = "Current duties:\n- Customer support (recently about 70% of most senior engineers capacity goes there).\n"
+    claims = claims_of(analyzer, text)
+    figures = [q for c in claims for q in c["quantities"]]
+    assert [(q["text"], q["measures"]) for q in figures] == [("70%", "most senior engineers capacity")]
+
+
+def test_a_noun_fragment_is_a_state_claim(analyzer):
+    claim = only_claim(analyzer, "- Weekly planning with the sales team\n")
+    assert (claim["kind"], claim["predicate"], claim["subject"]) == ("state", None, "Weekly planning with the sales team")
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("We shipped the fix and the customers stopped complaining.",
+         ["We shipped the fix", "the customers stopped complaining"]),
+        ("The build passed; the deploy failed.", ["The build passed", "the deploy failed"]),
+        ("We merged the teams, but the backlog kept growing.", ["We merged the teams", "the backlog kept growing"]),
+        ("It took us a week to build, we shipped it, we evaluated it.",
+         ["It took us a week to build", "we shipped it", "we evaluated it"]),
+    ],
+)
+def test_clauses_joined_by_and_but_or_semicolon_are_separate_claims(analyzer, text, parts):
+    assert [c["text"] for c in claims_of(analyzer, text)] == parts
+
+
+def test_each_clause_keeps_its_own_modality(analyzer):
+    claims = claims_of(analyzer, "We merged the client teams and I think the change failed.")
+    assert [(c["text"], c["modality"]) for c in claims] == [
+        ("We merged the client teams", "asserted"), ("I think the change failed", "hedged")]
+
+
+def test_a_frame_covers_every_clause_it_introduces(analyzer):
+    claims = claims_of(analyzer, "I think the plan slipped and the budget grew.")
+    assert [c["modality"] for c in claims] == ["hedged", "hedged"]
+
+
+def test_speculation_markup_is_its_own_claim(analyzer):
+    text = "The client teams missed the issue, <speculation>which would suggest they skip support</speculation>."
+    claims = claims_of(analyzer, text)
+    assert [(c["text"], c["modality"]) for c in claims] == [
+        ("The client teams missed the issue", "asserted"),
+        ("which would suggest they skip support", "speculation")]
+
+
+def test_under_an_options_heading_present_tense_lines_are_proposals(analyzer):
+    text = ("# Paths forward\n\nThe company starts acting enterprise first.\n"
+            "It took us two weeks to build the prototype.\nOpinion: it is a recipe for failure.\n")
+    claims = claims_of(analyzer, text)
+    assert [(c["modality"], c["cues"][-1]["text"]) for c in claims] == [
+        ("proposal", "Paths forward"), ("asserted", "two weeks"), ("opinion", "opinion")]
+
+
+def test_a_question_mark_in_an_aside_does_not_make_a_question(analyzer):
+    claim = only_claim(analyzer, "One set of teams (experience mostly?) owns the prototypes.")
+    assert claim["modality"] == "asserted"
+
+
+def test_a_date_alone_is_not_a_claim(analyzer):
+    assert claims_of(analyzer, "Created: 2025-03-07\n") == []
+
+
+def test_headings_are_not_claims(analyzer):
+    claims = claims_of(analyzer, "# Budget review\n\nThe budget grew by 10% this year.\n")
+    assert [c["line"] for c in claims] == [3]
+
+
+def test_claims_json_shape_and_section_ids(analyzer):
+    text = "# Plan\n\nWe ship in May.\n\n## Risks\n\nI think the vendor is late. Should we wait?\n"
+    report = json.loads(json.dumps(analyzer.analyze(text)))
+    claims = report["claims"]
+    assert [c["id"] for c in claims] == [1, 2, 3]
+    fields = {"id": int, "text": str, "line": int, "section": int, "subject": (str, type(None)),
+              "predicate": (str, type(None)), "object": (str, type(None)), "path": str, "kind": str,
+              "modality": str, "polarity": str, "speaker": (str, type(None)), "quantities": list, "cues": list}
+    for claim in claims:
+        for name, types in fields.items():
+            assert isinstance(claim[name], types), (name, claim)
+    assert [s["claims"] for s in report["sections"]] == [[1], [2, 3]]
+    assert [(c["line"], c["modality"]) for c in claims] == [(3, "asserted"), (7, "hedged"), (7, "question")]
+    assert claims[1]["cues"] == [{"text": "I think", "marks": "hedged"}]
+
+
+def test_markdown_lists_claims_by_kind_with_their_modality(analyzer):
+    text = "We merged the client teams. In my opinion the merge was a mistake. Support takes 70% of our time.\n"
+    markdown = render(analyzer.analyze(text), "markdown")
+    part = markdown.split("## Claims", 1)[1]
+    assert part.index("### Figures") < part.index("### Events") < part.index("### States")
+    assert "*asserted* · “We merged the client teams”" in part
+    assert "*opinion (“In my opinion”)*" in part
+    assert "— 70% (our time)" in part
+
+
+def test_no_claims_no_claims_part(analyzer):
+    assert "## Claims" not in render(analyzer.analyze("# Title only\n"), "markdown")
