@@ -58,6 +58,11 @@ def _plain(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
+# Seven digits or more in one run, grouped by spaces, dots, dashes or brackets: a phone
+# number, an ID or a release number, whose parts are not amounts.
+_NUMBER_STRING = re.compile(r"\+?\d[\d ().-]{5,}\d")
+
+
 @dataclass(frozen=True)
 class _Unit:
     name: str
@@ -99,8 +104,12 @@ class QuantityFinder:
         )
 
     def find(self, doc: Doc) -> list[Quantity]:
+        text = line_index(doc).text
+        codes = [m.span() for m in _NUMBER_STRING.finditer(text) if sum(c.isdigit() for c in m.group()) >= 7]
         found = []
-        for match in self.pattern.finditer(line_index(doc).text):
+        for match in self.pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in codes):
+                continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or not len(span):
                 continue

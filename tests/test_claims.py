@@ -156,6 +156,8 @@ def test_quantities_with_unit_and_what_they_measure(analyzer, text, figure, valu
         "The alert fired at 14:09 during the deploy.",
         "The variant BA.5 spread quickly among the staff.",
         "1. Review the on-call rota with the team.",
+        "Call the desk on +44 20 7946 0958 if the build breaks.",
+        "Release 2024.06.04-1 shipped to every customer.",
     ],
 )
 def test_dates_times_versions_and_item_numbers_are_not_figures(analyzer, text):
