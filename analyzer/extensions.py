@@ -19,6 +19,7 @@ DOC_ATTRS = (
     "analyzer_stress",       # stress.Stress of the whole document
     "analyzer_marker_table",  # {(start, end, category): markers.Marker}; read via span._.analyzer_marker
     "analyzer_pii",          # privacy.detect.Detection: people and personal data found
+    "analyzer_takeaways",    # takeaways: the digest {emotional, factual, words, budget}
 )
 SPAN_ATTRS = (
     "analyzer_section",      # sections.Section, on spans in doc.spans["analyzer_sections"]

@@ -374,13 +374,30 @@ class EntryMatcher:
                 self.spellings.add(entry.where, [Doc(vocab, words=[f]) for f in dict.fromkeys(spelled)])
 
     def __call__(self, doc: Doc) -> list[Match]:
+        view, kept = _without_line_breaks(doc)
         found: set[tuple[int, int, int]] = set()
         for matcher in (self.phrases, self.spellings, self.matcher):
             if len(matcher):  # an empty matcher warns on every call
-                found.update(matcher(doc))
+                found.update(matcher(view))
         ordered = sorted(found, key=lambda m: (m[1], m[2]))
-        matches = (Match(self.entries[key], doc[start:end]) for key, start, end in ordered)
+        matches = (Match(self.entries[key], doc[kept[start] : kept[end - 1] + 1]) for key, start, end in ordered)
         return [m for m in matches if _plausible(m)]
+
+
+def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int]]:
+    """The doc without its whitespace tokens, and where each remaining token came from.
+
+    A phrase that a hard-wrapped line breaks ("worked through most\\nweekends") has a
+    newline token inside it, which no phrase pattern expects; matching on this view finds it.
+    """
+    kept = [t.i for t in doc if not t.is_space]
+    if len(kept) == len(doc):
+        return doc, kept
+    tokens = [doc[i] for i in kept]
+    tagged = all(t.pos_ for t in tokens)
+    view = Doc(doc.vocab, words=[t.text for t in tokens], lemmas=[t.lemma_ or t.text for t in tokens],
+               pos=[t.pos_ for t in tokens] if tagged else None)
+    return view, kept
 
 
 def _plausible(match: Match) -> bool:

@@ -12,7 +12,7 @@ from spacy.language import Language
 
 # Importing the modules registers their factories (the entry points do the same for
 # anyone calling nlp.add_pipe("analyzer_...") without importing us).
-from . import claims, markers, readability, sections, sentences, sentiment, stress  # noqa: F401
+from . import claims, markers, readability, sections, sentences, sentiment, stress, takeaways  # noqa: F401
 from .privacy import detect  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
 
@@ -22,7 +22,7 @@ PARSER_FACTORIES = {"parser", "beam_parser"}
 # After the model's own components, in the order the data flows.
 COMPONENTS = (
     "analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_markers",
-    "analyzer_stress", "analyzer_claims", "analyzer_pii",
+    "analyzer_stress", "analyzer_claims", "analyzer_takeaways", "analyzer_pii",
 )
 
 

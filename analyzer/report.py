@@ -60,7 +60,7 @@ def build_report(doc: Doc, *, source: str | None, model: str) -> Report:
         "markers": markers_entry(doc._.analyzer_stress, index),
         "sections": sections,
         "claims": claims,
-        "takeaways": {"emotional": [], "factual": []},
+        "takeaways": doc._.analyzer_takeaways or {"emotional": [], "factual": []},
         # Filled in by privacy.protect when the report is redacted.
         "privacy": None,
     })

@@ -35,6 +35,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     numbers = outline_numbers(report["sections"])
     parts = [
         title_block(report),
+        digest(report),
         sections_table(report["sections"], numbers),
         section_details(report["sections"], numbers),
         claims_part(report.get("claims", [])),
@@ -58,6 +59,46 @@ def title_block(report: dict[str, Any]) -> str:
     ]
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return f"# Memo analysis: {escape(heading)}\n\n| | |\n|---|---|\n{table}"
+
+
+def digest(report: dict[str, Any]) -> str:
+    """The key takeaways, first: how the text reads, then what it says, each with its lines."""
+    takeaways = report.get("takeaways") or {}
+    emotional, factual = takeaways.get("emotional", []), takeaways.get("factual", [])
+    if not emotional and not factual:
+        return ""
+    titles = {s["id"]: display_title(s) for s in report["sections"]}
+    blocks = ["## Key takeaways"]
+    if emotional:
+        lines = ["### How it reads", ""]
+        for theme in emotional:
+            lines.append(f"- **{escape(theme['label'])}** (strength {theme['strength']:.2f}). "
+                         f"{escape(theme['summary'])}")
+            lines.extend(f"  - {quote_line(e, titles)}" for e in theme["evidence"])
+        blocks.append("\n".join(lines))
+    if factual:
+        lines = ["### What it says"]
+        for label, facts in grouped(factual).items():
+            lines += ["", f"**{escape(label)}**", ""]
+            for fact in facts:
+                where = ", ".join(f"line {e['line']}" for e in fact["evidence"][:3])
+                lines.append(f"- {escape(fact['summary'])} *({fact['modality']}, {fact['kind']}; {where})*")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def grouped(facts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Facts under their labels, groups in the order their first fact ranks."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for fact in facts:
+        groups.setdefault(fact["label"], []).append(fact)
+    return groups
+
+
+def quote_line(evidence: dict[str, Any], titles: dict[int, str]) -> str:
+    section = titles.get(evidence["section"])
+    where = f"*{escape(section)}*, line {evidence['line']}" if section else f"line {evidence['line']}"
+    return f"“{escape(evidence['text'])}” ({where})"
 
 
 def structure_rows(doc: dict[str, Any]) -> list[tuple[str, str]]:
