@@ -30,6 +30,10 @@ class Options:
         if not isinstance(self.batch_size, int) or self.batch_size < 1:
             raise OptionError(f"batch_size must be a positive integer, not {self.batch_size!r}")
 
+    def as_kwargs(self) -> dict[str, Any]:
+        """The options as ``Analyzer`` keyword arguments, so another process can build the same one."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
     def pipeline_config(self) -> dict[str, dict[str, Any]]:
         """Config for each of our components, keyed by factory name."""
         return {}

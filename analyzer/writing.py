@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from .errors import OutputError
 
@@ -14,6 +17,18 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Non
 
     An existing file is kept unless ``overwrite`` is set: a report never replaces a user's
     file by surprise.
+    """
+    with open_atomic(path, overwrite=overwrite) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def open_atomic(path: str | Path, *, overwrite: bool = False, newline: str = "\n") -> Iterator[TextIO]:
+    """A UTF-8 text handle whose content appears at ``path`` only if the block succeeds.
+
+    For outputs written piece by piece (a table streamed row by row): until the rename,
+    readers see the previous file whole, and a crash leaves at most a hidden temporary file.
+    ``newline=""`` hands line endings to the caller, as the ``csv`` module wants.
     """
     target = Path(path)
     if target.is_dir():
@@ -28,8 +43,8 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Non
     except OSError as e:
         raise OutputError(f"{target}: cannot be written ({e.strerror or e})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
