@@ -275,12 +275,12 @@ def test_a_worker_that_dies_loses_only_its_own_document(batch, archive, monkeypa
 SLOW = """
 import os, time
 import analyzer.batch.work as work
-_success = work._success
+_result = work._result
 def slow(*args, **kwargs):
     open(os.path.join(os.environ["BATCH_TEST_PIDS"], str(os.getpid())), "w").close()
     time.sleep(0.15)
-    return _success(*args, **kwargs)
-work._success = slow
+    return _result(*args, **kwargs)
+work._result = slow
 """
 
 

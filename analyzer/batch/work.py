@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -105,30 +105,32 @@ def analyze_chunk(spec: AnalyzerSpec, items: Sequence[Item]) -> list[Result]:
             ready.append((item, analyzer.prepare(decode_document(item.data, item.name), item.name)))
         except InputError as e:
             results[item.name] = failure(item.name, item.source, e, str(e), item.sha256)
+        except Exception as e:
+            results[item.name] = _internal(item, e)
     # Strings and vocabulary a chunk adds are freed after it, so a worker's memory stays flat
     # however many documents pass through it; reports are plain data built inside the zone.
     with analyzer.nlp.memory_zone():
-        results.update(_analyse(analyzer, ready, spec.include_text))
+        try:
+            reports: list[dict[str, Any] | None] = list(
+                analyzer.analyze_many((item.name, text) for item, text in ready))
+        except Exception:
+            # One document broke the stream; each is then analysed alone, so only it fails.
+            reports = [None] * len(ready)
+        for (item, text), report in zip(ready, reports):
+            results[item.name] = _result(analyzer, item, text, report, spec.include_text)
     return [results[item.name] for item in items]
 
 
-def _analyse(analyzer: Analyzer, ready: list[tuple[Item, str]], include_text: bool) -> dict[str, Result]:
+def _result(analyzer: Analyzer, item: Item, text: str, report: dict[str, Any] | None,
+            include_text: bool) -> Result:
     try:
-        reports = list(analyzer.analyze_many((item.name, text) for item, text in ready))
-    except Exception:
-        # One document broke the stream; score them one by one so only that one fails.
-        return dict(_one_by_one(analyzer, ready, include_text))
-    return {item.name: _success(item, report, text, include_text)
-            for (item, text), report in zip(ready, reports)}
+        if report is None:
+            report = analyzer.analyze(text, source=item.name)
+        return Result(item.name, item.source, item.sha256, report if include_text else without_text(report, text))
+    except Exception as e:
+        return _internal(item, e)
 
 
-def _one_by_one(analyzer: Analyzer, ready: Iterable[tuple[Item, str]], include_text: bool):
-    for item, text in ready:
-        try:
-            yield item.name, _success(item, analyzer.analyze(text, source=item.name), text, include_text)
-        except Exception as e:
-            yield item.name, failure(item.name, item.source, e, f"{item.name}: internal error: {type(e).__name__}: {e}")
-
-
-def _success(item: Item, report: dict[str, Any], text: str, include_text: bool) -> Result:
-    return Result(item.name, item.source, item.sha256, report if include_text else without_text(report, text))
+def _internal(item: Item, error: Exception) -> Result:
+    """A bug met on this document: its own error row, and no hash, so a fixed analyzer retries it."""
+    return failure(item.name, item.source, error, f"{item.name}: internal error: {type(error).__name__}: {error}")
