@@ -1,0 +1,185 @@
+"""Batch scoring against bare spaCy, one worker against two, and the workers' memory.
+
+    python bench/batch_bench.py [--docs 2000] [--small 500] [--samples DIR] [--model NAME]
+
+Builds a corpus of ``--docs`` documents from the samples (sections shuffled, dropped or
+repeated, names swapped among those the samples contain, numbers changed), cached under
+bench/out/. Then, in one run, it times:
+
+- bare ``nlp.pipe`` over the corpus texts, in this process (the model already loaded);
+- ``memo-analyzer batch --workers 1`` over the first ``--small`` documents and over all;
+- ``memo-analyzer batch --workers 2`` over all.
+
+Each batch is the real command in a subprocess, timed from start to exit (loading the
+model, reading, writing every report and table included), into a fresh output folder. Its
+workers' peak resident memory (VmHWM) is read from /proc while it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from analyzer.pipeline import load_model
+from analyzer.reading import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out" / "batch"
+SEED = 8
+_HEADING = re.compile(r"^#{1,6} ")
+_NUMBER = re.compile(r"\d+")
+
+
+# --- the corpus --------------------------------------------------------------------------
+
+def blocks(text: str) -> list[str]:
+    """A sample cut at its headings (markdown) or its blank-line paragraphs (plain text)."""
+    lines = text.rstrip("\n").split("\n")
+    if any(_HEADING.match(line) for line in lines):
+        cuts = [i for i, line in enumerate(lines) if _HEADING.match(line)] + [len(lines)]
+        head = ["\n".join(lines[: cuts[0]])] if cuts[0] else []
+        parts = head + ["\n".join(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
+    else:
+        parts = text.split("\n\n")
+    return [p.strip("\n") for p in parts if p.strip()]
+
+
+def people(texts: list[str], nlp) -> list[str]:
+    """The person names our samples mention: the pool names are swapped within."""
+    names = {ent.text for doc in nlp.pipe(texts) for ent in doc.ents if ent.label_ == "PERSON"}
+    return sorted(n for n in names if n.replace(" ", "").isalpha())
+
+
+def variant(text: str, names: list[str], rng: random.Random) -> str:
+    parts = blocks(text)
+    first, rest = parts[0], parts[1:]
+    rng.shuffle(rest)
+    rest = rest[: rng.randint(max(1, len(rest) // 2), len(rest))] if rest else rest
+    if rest and rng.random() < 0.3:
+        rest.append(rng.choice(rest))  # a longer document
+    out = "\n\n".join([first, *rest])
+    for name in names:
+        if name in out:
+            out = out.replace(name, rng.choice(names))
+    return _NUMBER.sub(lambda m: str(rng.randint(1, 10 ** len(m.group()) - 1)), out) + "\n"
+
+
+def corpus(samples: Path, count: int, nlp) -> Path:
+    folder = OUT / f"corpus-{count}"
+    if folder.is_dir() and len(list(folder.iterdir())) == count:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    sources = sorted(p for p in samples.iterdir() if p.is_file())
+    texts = [read_source(p).text for p in sources]
+    names = people(texts, nlp)
+    rng = random.Random(SEED)
+    for n in range(count):
+        i = n % len(sources)
+        (folder / f"doc-{n:05d}{sources[i].suffix}").write_text(variant(texts[i], names, rng))
+    return folder
+
+
+# --- measuring ---------------------------------------------------------------------------
+
+def bare_pipe(nlp, texts: list[str]) -> float:
+    list(nlp.pipe(texts[:20]))  # warm up
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    return time.perf_counter() - start
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    match = re.search(r"VmHWM:\s+(\d+) kB", status)
+    return int(match.group(1)) / 1024 if match else None
+
+
+def run_batch(inputs: list[Path], workers: int, out: Path, model: str | None) -> tuple[float, dict[int, float]]:
+    """Wall time of the batch command, and each worker's peak RSS in MB."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "analyzer", "batch", "-", "--out", str(out), "--workers", str(workers)]
+    if model:
+        command += ["--model", model]
+    paths = "".join(f"{p}\n" for p in inputs)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdin.write(paths)
+    process.stdin.close()
+    peaks: dict[int, float] = {}
+    while process.poll() is None:
+        for pid in children(process.pid):
+            rss = peak_rss_mb(pid)
+            if rss is not None:
+                peaks[pid] = max(peaks.get(pid, 0.0), rss)
+        time.sleep(0.25)
+    seconds = time.perf_counter() - start
+    stderr = process.stderr.read()
+    if process.returncode != 0:
+        raise SystemExit(f"batch failed ({process.returncode}): {stderr}")
+    return seconds, peaks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--small", type=int, default=500)
+    parser.add_argument("--samples", type=Path, default=ROOT / "samples")
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    nlp = load_model(args.model)
+    folder = corpus(args.samples, args.docs, nlp)
+    paths = sorted(folder.iterdir())
+    texts = [read_source(p).text for p in paths]
+    words = sum(sum(1 for t in doc if not (t.is_punct or t.is_space)) for doc in nlp.tokenizer.pipe(texts))
+    small_words = words * args.small / len(texts)
+    print(f"corpus: {len(texts):,} documents, {words:,} words, from {args.samples}; machine: "
+          f"{len(__import__('os').sched_getaffinity(0))} CPUs, load average {Path('/proc/loadavg').read_text().split()[0]}")
+
+    def line(label: str, seconds: float, docs: int, n_words: float) -> None:
+        print(f"{label:<34} {seconds:7.1f} s {n_words / seconds:9,.0f} words/s {docs / seconds:7.1f} docs/s")
+
+    bare = bare_pipe(nlp, texts)
+    line("bare nlp.pipe (in process)", bare, len(texts), words)
+    del nlp
+
+    small_s, small_rss = run_batch(paths[: args.small], 1, OUT / "run-1-small", args.model)
+    line(f"batch --workers 1, {args.small} docs", small_s, args.small, small_words)
+    one_s, one_rss = run_batch(paths, 1, OUT / "run-1", args.model)
+    line(f"batch --workers 1, {len(paths)} docs", one_s, len(paths), words)
+    two_s, two_rss = run_batch(paths, 2, OUT / "run-2", args.model)
+    line(f"batch --workers 2, {len(paths)} docs", two_s, len(paths), words)
+
+    print(f"ratio 1 worker / bare nlp.pipe:    {bare / one_s:.3f}  (target >= 0.85)")
+    print(f"ratio 2 workers / 1 worker:        {one_s / two_s:.3f}  (target >= 1.6)")
+    for label, peaks in ((f"1 worker, {args.small} docs", small_rss), (f"1 worker, {len(paths)} docs", one_rss),
+                         (f"2 workers, {len(paths)} docs", two_rss)):
+        shown = ", ".join(f"{mb:.0f}" for mb in sorted(peaks.values())) or "not seen"
+        print(f"peak RSS per worker, {label + ':':<22} {shown} MB  (target < 600)")
+
+
+if __name__ == "__main__":
+    main()
