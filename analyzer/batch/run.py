@@ -12,11 +12,11 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from ..api import Analyzer
 from ..errors import InputError, TooLargeInputError
@@ -26,7 +26,7 @@ from .manifest import Manifest, fingerprint
 from .pool import LocalPool
 from .progress import Progress, duration
 from .tables import LAYOUT
-from .work import AnalyzerSpec, Item, failure
+from .work import AnalyzerSpec, Item, Result, failure
 from .writer import LeakCheck, OutputFolder, Recorder
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -37,6 +37,26 @@ EXIT_OK = 0
 EXIT_FAILURES = 3
 EXIT_INTERRUPTED = 130
 DUPLICATE_ERROR = "DuplicateNameError"
+
+
+class Executor(Protocol):
+    """Runs ``work.analyze_chunk`` somewhere: worker processes here, a cluster elsewhere.
+
+    It yields each chunk's results as they finish, keeps its own bound on the chunks in
+    flight, and never writes the output folder; a document it cannot finish comes back as
+    an error result. ``pool.LocalPool`` is the local one.
+    """
+
+    def results(self, chunks: Iterable[list[Item]]) -> Iterator[list[Result]]: ...
+
+
+# Builds the executor for a run from the workers' spec; used as a context manager, so it
+# stops its workers however the run ends.
+ExecutorFactory = Callable[[AnalyzerSpec, "BatchSettings"], AbstractContextManager[Executor]]
+
+
+def local_pool(spec: AnalyzerSpec, settings: BatchSettings) -> LocalPool:
+    return LocalPool(spec, settings.workers)
 
 
 @dataclass(frozen=True)
@@ -98,10 +118,13 @@ def run_batch(
     stdin: TextIO | None = None,
     progress: TextIO | None = None,
     leak_check: LeakCheck | None = None,
+    executor: ExecutorFactory = local_pool,
 ) -> BatchSummary:
     """Score every document the inputs name into ``settings.out``; see the module docstring.
 
-    ``progress`` is a terminal stream to draw a progress bar on (None: no bar).
+    ``progress`` is a terminal stream to draw a progress bar on (None: no bar);
+    ``leak_check`` sees every document-derived text before it is written (see ``writer``);
+    ``executor`` makes what runs the chunks (the local worker processes by default).
     """
     inputs = list(inputs)
     summary = BatchSummary()
@@ -116,9 +139,12 @@ def run_batch(
                                 include_text=settings.include_text, columns=LAYOUT)
             recorder = Recorder(folder, manifest, stamp)
             bar = Progress(progress, _count(inputs, settings.out)) if progress is not None else None
+            if bar is not None:
+                bar.update(0, 0, 0, force=True)  # at once, not after the first chunk
             try:
                 with _interrupt_on_sigterm():
-                    _analyse_all(inputs, stdin, spec, settings, recorder, summary, bar, analyzer.options.batch_size)
+                    _analyse_all(inputs, stdin, settings, recorder, summary, bar,
+                                 executor(spec, settings), analyzer.options.batch_size)
             except KeyboardInterrupt:
                 summary.interrupted = True
             finally:
@@ -133,16 +159,17 @@ def run_batch(
     return summary
 
 
-def _analyse_all(inputs: list[str], stdin: TextIO | None, spec: AnalyzerSpec, settings: BatchSettings,
-                 recorder: Recorder, summary: BatchSummary, bar: Progress | None, chunk_docs: int) -> None:
+def _analyse_all(inputs: list[str], stdin: TextIO | None, settings: BatchSettings, recorder: Recorder,
+                 summary: BatchSummary, bar: Progress | None, pool: AbstractContextManager[Executor],
+                 chunk_docs: int) -> None:
     def tick() -> None:
         if bar is not None:
             bar.update(summary.done, summary.analysed, summary.failed)
 
     planner = Planner(recorder, settings, summary, tick)
     items = planner.items(discover(inputs, stdin=stdin, exclude=settings.out))
-    with LocalPool(spec, settings.workers) as pool:
-        for results in pool.results(chunked(items, chunk_docs, CHUNK_BYTES)):
+    with pool as running:
+        for results in running.results(chunked(items, chunk_docs, CHUNK_BYTES)):
             for result in results:
                 recorder.record(result)
                 if result.ok:
