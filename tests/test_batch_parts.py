@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,10 +67,13 @@ def test_a_file_outside_the_current_folder_keeps_its_whole_path(tmp_path, monkey
     assert found.name == (tmp_path / "far/memo.md").as_posix().lstrip("/")
 
 
-def test_inputs_that_name_nothing_are_reported_not_raised(tmp_path):
-    found = list(discover([str(tmp_path / "absent.md"), str(tmp_path / "*.none")]))
+def test_inputs_that_name_nothing_readable_are_reported_not_raised(tmp_path):
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "gone.md")
+    os.mkfifo(tmp_path / "pipe.md")
+    found = list(discover([str(tmp_path / n) for n in ("absent.md", "*.none", "dangling.md", "pipe.md")]))
     assert all(isinstance(f, NotFound) for f in found)
-    assert [f.message.split(": ")[-1] for f in found] == ["no such file or folder", "matches no file"]
+    assert [f.message.split(": ")[-1] for f in found] == [
+        "no such file or folder", "matches no file", "no such file or folder", "is not a regular file"]
 
 
 # --- the work function -------------------------------------------------------------------

@@ -55,7 +55,7 @@ def discover(
                 path = line.rstrip("\r\n")
                 if path.strip():
                     yield from _named(path, skip)
-        elif not os.path.lexists(arg) and glob.has_magic(arg):
+        elif not os.path.exists(arg) and glob.has_magic(arg):
             yield from _globbed(arg, skip)
         else:
             yield from _named(arg, skip)
@@ -63,10 +63,13 @@ def discover(
 
 def _named(arg: str, skip: Path | None) -> Iterator[Found | NotFound]:
     path = Path(arg)
-    if not os.path.lexists(path):
+    if not path.exists():
         yield _missing(arg, "no such file or folder")
     elif path.is_dir():
         yield from _walk(path, path, skip)
+    elif not path.is_file():
+        # A pipe or a device would block the run or never end; neither is a memo.
+        yield _missing(arg, "is not a regular file")
     else:
         yield Found(path, _own_name(path))
 

@@ -138,11 +138,12 @@ def run_batch(
             stamp = fingerprint(model=analyzer.model, options=analyzer.options,
                                 include_text=settings.include_text, columns=LAYOUT)
             recorder = Recorder(folder, manifest, stamp)
-            bar = Progress(progress, _count(inputs, settings.out)) if progress is not None else None
-            if bar is not None:
-                bar.update(0, 0, 0, force=True)  # at once, not after the first chunk
+            bar = None
             try:
                 with _interrupt_on_sigterm():
+                    if progress is not None:
+                        bar = Progress(progress, _count(inputs, settings.out))
+                        bar.update(0, 0, 0, force=True)  # at once, not after the first chunk
                     _analyse_all(inputs, stdin, settings, recorder, summary, bar,
                                  executor(spec, settings), analyzer.options.batch_size)
             except KeyboardInterrupt:
