@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from .errors import InputError
+from .errors import EmptyInputError, InputError, TooLargeInputError
 from .options import Options
 from .pipeline import build_pipeline, model_label
 from .privacy import PrivacySettings, protect
@@ -31,6 +31,8 @@ class Analyzer:
 
     def __init__(self, model: str | None = None, **options: Any) -> None:
         self.options = Options.from_kwargs(options)
+        # As given, so another process can build the same Analyzer (batch workers do).
+        self.model_name = model
         self.nlp = _pipeline(model, json.dumps(self.options.pipeline_config(), sort_keys=True))
         self.model = model_label(self.nlp)
         mode = self.options.privacy_mode
@@ -46,22 +48,32 @@ class Analyzer:
 
     def analyze_many(self, items: Iterable[tuple[str | None, str]]) -> Iterator[Report]:
         """Analyse (source, text) pairs lazily through ``nlp.pipe``, in input order."""
-        prepared = ((self._prepare(text, source), source) for source, text in items)
+        prepared = ((self.prepare(text, source), source) for source, text in items)
         # Detection costs about 5% of the run; skip it when nothing is to be redacted.
         skip = [] if self.privacy else ["analyzer_pii"]
         docs = self.nlp.pipe(prepared, as_tuples=True, batch_size=self.options.batch_size, disable=skip)
         for doc, source in docs:
-            yield protect(build_report(doc, source=source, model=self.model), doc, self.privacy)
+            report = protect(build_report(doc, source=source, model=self.model), doc, self.privacy)
+            # Our extensions hold spans of their doc: a reference cycle only the garbage
+            # collector breaks, late, so a long stream's memory would climb. The doc goes no
+            # further than here, so break the cycle now and let it go at once.
+            doc.user_data.clear()
+            yield report
 
-    def _prepare(self, text: str, source: str | None) -> str:
+    def prepare(self, text: str, source: str | None) -> str:
+        """Normalise one text, or raise ``InputError`` saying why it cannot be analysed.
+
+        Public so a batch can refuse a bad document on its own before it reaches
+        ``nlp.pipe``, where one bad text would stop the whole stream.
+        """
         name = source or "text"
         if not isinstance(text, str):
             raise InputError(f"{name}: expected text (str), got {type(text).__name__}")
         text = normalise(text)
         if not text.strip():
-            raise InputError(f"{name}: is empty (no text to analyse)")
+            raise EmptyInputError(f"{name}: is empty (no text to analyse)")
         if len(text) > self.nlp.max_length:
-            raise InputError(
+            raise TooLargeInputError(
                 f"{name}: is too long ({len(text):,} characters; the limit is "
                 f"{self.nlp.max_length:,}); split it into smaller documents"
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ def cli() -> None:
     Examples:
       memo-analyzer analyze memo.txt
       memo-analyzer analyze memo.txt --format json --output memo.json
+      memo-analyzer batch archive/ --out scores
+      memo-analyzer summarize scores
     """
 
 
@@ -146,6 +149,96 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+class ByteSize(click.ParamType):
+    """A size such as ``20MB``, ``500k`` or ``1048576`` (K, M, G count in 1024s)."""
+
+    name = "size"
+    _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+    _PATTERN = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", re.I)
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        match = self._PATTERN.fullmatch(str(value))
+        if not match or float(match.group(1)) <= 0:
+            self.fail(f"{value!r} is not a size; write it like 20MB, 500k or 1048576", param, ctx)
+        return int(float(match.group(1)) * self._UNITS[match.group(2).lower()])
+
+
+def _cpu_count() -> int:
+    """CPUs this process may use (a container or taskset may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the reports and tables (created if missing; a rerun resumes it).")
+@click.option("--workers", type=click.IntRange(min=1), default=_cpu_count, show_default="the CPU count",
+              help="Worker processes; each holds one copy of the parser.")
+@click.option("--force", is_flag=True, help="Analyse every document again, even those unchanged since the last run.")
+@click.option("--max-bytes", type=ByteSize(), default="20MB", show_default=True,
+              help="Larger files are not read; each becomes a row of errors.csv.")
+@click.option("--include-text", is_flag=True,
+              help="Keep quoted sentences in the reports and claims.jsonl (left out by default).")
+@click.option("--prune", is_flag=True,
+              help="Drop documents that earlier runs scored into --out but this run's inputs no longer include.")
+@analysis_options
+def batch(inputs: tuple[str, ...], out: Path, workers: int, force: bool, max_bytes: int,
+          include_text: bool, prune: bool, **analysis) -> None:
+    """Score many memos (files, folders, globs, or - for a list of paths on stdin) into --out.
+
+    Reads .txt, .md, .markdown and .eml files (folders are searched recursively). Writes one
+    JSON report per document under reports/, and documents.csv, sections.csv, claims.jsonl
+    and errors.csv. A rerun skips documents that are unchanged and redoes those that changed;
+    an interrupted run (Ctrl-C, a crash) resumes where it stopped.
+
+    Exit code 0: every document was scored; 3: some failed (see errors.csv); 130: interrupted.
+
+    \b
+    Examples:
+      memo-analyzer batch archive/ --out scores
+      memo-analyzer batch 'memos/**/*.md' mail/*.eml --out scores --workers 4
+      find archive -name '*.txt' -mtime -7 | memo-analyzer batch - --out scores
+      memo-analyzer summarize scores
+    """
+    from .batch.run import BatchSettings, run_batch
+
+    settings = BatchSettings(out=out, workers=workers, force=force, max_bytes=max_bytes,
+                             include_text=include_text, prune=prune)
+    summary = run_batch(
+        inputs, make_analyzer(**analysis), settings,
+        stdin=sys.stdin,
+        progress=sys.stderr if sys.stderr.isatty() else None,
+    )
+    click.echo(summary.describe(out), err=True)
+    click.get_current_context().exit(summary.exit_code)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--top", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="How many documents and sections to list as the most stressed.")
+def summarize(folder: Path, top: int) -> None:
+    """Write an overview of a finished batch: summary.md and summary.html in FOLDER.
+
+    It shows how stress and sentiment are spread, the most stressed documents and sections,
+    the categories that dominate, and the trend over the documents' dates when they have
+    them. The HTML page is one self-contained file: its charts are inline SVG.
+
+    \b
+    Examples:
+      memo-analyzer summarize scores
+      memo-analyzer summarize scores --top 25
+    """
+    from .batch.summary import summarize_folder
+
+    for path in summarize_folder(folder, top=top):
+        click.echo(f"Wrote {path}", err=True)
 
 
 def main() -> None:

@@ -16,6 +16,28 @@ class InputError(AnalyzerError, ValueError):
     """The document cannot be read or is not text we can analyse."""
 
 
+# What went wrong with one document, as a class, so a batch can tabulate failures by kind
+# (errors.csv) while ``except InputError`` still catches them all.
+class UnreadableInputError(InputError):
+    """The file is missing, a directory, or the OS refuses to read it."""
+
+
+class BinaryInputError(InputError):
+    """The bytes are not text (a PDF, an image, an archive...)."""
+
+
+class UndecodableInputError(InputError):
+    """The bytes are text in an encoding we do not read, or a malformed e-mail."""
+
+
+class EmptyInputError(InputError):
+    """There is no text to analyse."""
+
+
+class TooLargeInputError(InputError):
+    """The document is over the size the analyzer accepts."""
+
+
 class ModelNotFoundError(AnalyzerError):
     """No spaCy pipeline with the requested name is installed."""
 
@@ -30,6 +52,10 @@ class OutputError(AnalyzerError):
 
 class LexiconError(AnalyzerError, ValueError):
     """A data file in lexicons/ is malformed; the message names the file and the line."""
+
+
+class WorkerError(AnalyzerError):
+    """A batch's worker processes keep failing on their own, whatever document they are given."""
 
 
 MODEL_INSTALL_HINT = (

@@ -74,6 +74,10 @@ class Options:
             return self.privacy
         return "standard" if self.redact else None
 
+    def as_kwargs(self) -> dict[str, Any]:
+        """The options as ``Analyzer`` keyword arguments, so another process can build the same one."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
     def pipeline_config(self) -> dict[str, dict[str, Any]]:
         """Config for each of our components, keyed by factory name."""
         from .privacy.patterns import pii_config  # here, so importing the options loads no spaCy

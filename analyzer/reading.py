@@ -7,14 +7,23 @@ same line a user sees in their editor.
 from __future__ import annotations
 
 import codecs
+import email
+import email.policy
 import re
 import sys
 import unicodedata
 from dataclasses import dataclass
+from email.message import EmailMessage
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import InputError
+from .errors import (
+    BinaryInputError,
+    EmptyInputError,
+    UndecodableInputError,
+    UnreadableInputError,
+)
 
 STDIN = "-"
 _SNIFF_BYTES = 8192
@@ -29,6 +38,19 @@ _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 TAB_SIZE = 4
+EMAIL_SUFFIXES = (".eml",)
+# The header lines an e-mail's text starts with, in this order; the segmenter reads them
+# as the document's metadata (title from Subject, date from Date).
+EMAIL_HEADERS = ("Subject", "From", "To", "Date")
+# How an HTML-only e-mail's elements become text: paragraphs are set apart by a blank line,
+# line-like elements start a new line, and the invisible ones are left out.
+_HTML_PARAGRAPHS = {
+    "address", "article", "blockquote", "div", "dl", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "ol", "p", "pre", "section", "table", "ul",
+}
+_HTML_LINES = {"br", "dd", "dt", "li", "tr"}
+_HTML_SKIPPED = {"head", "script", "style", "title"}
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -45,21 +67,28 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         stream = stdin if stdin is not None else sys.stdin.buffer
         return Source("<stdin>", decode(stream.read(), "<stdin>"))
     p = Path(path)
-    return Source(str(p), decode(read_bytes(p), str(p)))
+    return Source(str(p), decode_document(read_bytes(p), str(p)))
+
+
+def decode_document(data: bytes, name: str) -> str:
+    """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, else plain text."""
+    if name.lower().endswith(EMAIL_SUFFIXES):
+        return decode_email(data, name)
+    return decode(data, name)
 
 
 def read_bytes(path: Path) -> bytes:
     """Read a file's bytes, turning every OS failure into a one-line ``InputError``."""
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise UnreadableInputError(f"{path}: no such file")
     if path.is_dir():
-        raise InputError(f"{path}: is a directory, not a file (use `memo-analyzer batch` for folders)")
+        raise UnreadableInputError(f"{path}: is a directory, not a file (use `memo-analyzer batch` for folders)")
     try:
         return path.read_bytes()
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise UnreadableInputError(f"{path}: permission denied") from None
     except OSError as e:
-        raise InputError(f"{path}: cannot be read ({e.strerror or e})") from None
+        raise UnreadableInputError(f"{path}: cannot be read ({e.strerror or e})") from None
 
 
 def decode(data: bytes, name: str) -> str:
@@ -68,17 +97,20 @@ def decode(data: bytes, name: str) -> str:
         text = _decode_utf16(data, name)
     else:
         if looks_binary(data):
-            raise InputError(f"{name}: looks like a binary file, not text")
+            raise BinaryInputError(f"{name}: looks like a binary file, not text")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise InputError(
+            raise UndecodableInputError(
                 f"{name}: is not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
                 "convert it first, e.g. `iconv -f latin1 -t utf-8`"
             ) from None
-    text = normalise(text)
+    return _non_empty(normalise(text), name)
+
+
+def _non_empty(text: str, name: str) -> str:
     if not text.strip():
-        raise InputError(f"{name}: is empty (no text to analyse)")
+        raise EmptyInputError(f"{name}: is empty (no text to analyse)")
     return text
 
 
@@ -86,7 +118,7 @@ def _decode_utf16(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-16")
     except UnicodeDecodeError:
-        raise InputError(f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16") from None
+        raise UndecodableInputError(f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16") from None
 
 
 def looks_binary(data: bytes) -> bool:
@@ -110,3 +142,79 @@ def normalise(text: str) -> str:
     text = _CONTROL_CHARS.sub("", text)
     text = "\n".join(line.expandtabs(TAB_SIZE).rstrip() for line in text.split("\n"))
     return unicodedata.normalize("NFC", text)
+
+
+def decode_email(data: bytes, name: str) -> str:
+    """An e-mail as text: its header block, a blank line, then its body as plain text.
+
+    The body is the text/plain part when there is one, else the text/html part turned into
+    text; transfer encodings (quoted-printable, base64) and charsets are decoded.
+    """
+    if looks_binary(data):
+        raise BinaryInputError(f"{name}: looks like a binary file, not an e-mail")
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not message.keys():
+        raise UndecodableInputError(
+            f"{name}: is not an e-mail (it has no header lines); rename it to .txt to read it as text"
+        )
+    part = message.get_body(preferencelist=("plain", "html"))
+    body = "" if part is None else _part_text(part, name)
+    if part is not None and part.get_content_subtype() == "html":
+        body = html_to_text(body)
+    body = normalise(body).strip("\n")
+    if not body.strip():
+        raise EmptyInputError(f"{name}: has no text body to analyse")
+    block = "".join(f"{key}: {_one_line(message[key])}\n" for key in EMAIL_HEADERS if message[key])
+    return normalise(f"{block}\n{body}\n" if block else f"{body}\n")
+
+
+def _part_text(part: EmailMessage, name: str) -> str:
+    try:
+        return part.get_content()
+    except LookupError:
+        raise UndecodableInputError(
+            f"{name}: declares an unknown charset {part.get_content_charset()!r}"
+        ) from None
+    except ValueError as e:
+        raise UndecodableInputError(f"{name}: its body cannot be decoded ({e})") from None
+
+
+def _one_line(value: object) -> str:
+    """A header as one line: folded headers span several, and a title must not."""
+    return " ".join(str(value).split())
+
+
+class _TextOfHTML(HTMLParser):
+    """Collects an HTML body's text with the line structure its elements imply."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _HTML_SKIPPED:
+            self.skipping += 1
+        elif tag in _HTML_PARAGRAPHS:
+            self.parts.append("\n\n")
+        elif tag in _HTML_LINES:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HTML_SKIPPED:
+            self.skipping = max(self.skipping - 1, 0)
+        elif tag in _HTML_PARAGRAPHS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(_WHITESPACE.sub(" ", data))
+
+
+def html_to_text(html: str) -> str:
+    """Readable text from an HTML e-mail body: one line per block, runs of blank lines cut to one."""
+    parser = _TextOfHTML()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")

@@ -4,16 +4,35 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from .errors import OutputError
 
 
-def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> None:
+def write_atomic(path: str | Path, text: str, *, overwrite: bool = False, scratch: Path | None = None) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
     An existing file is kept unless ``overwrite`` is set: a report never replaces a user's
     file by surprise.
+    """
+    with open_atomic(path, overwrite=overwrite, scratch=scratch) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def open_atomic(
+    path: str | Path, *, overwrite: bool = False, newline: str = "\n", scratch: Path | None = None
+) -> Iterator[TextIO]:
+    """A UTF-8 text handle whose content appears at ``path`` only if the block succeeds.
+
+    For outputs written piece by piece (a table streamed row by row): until the rename,
+    readers see the previous file whole, and a crash leaves at most a hidden temporary file.
+    ``newline=""`` hands line endings to the caller, as the ``csv`` module wants. The
+    temporary file goes in ``scratch`` if given (a folder on the same file system, which a
+    caller can sweep after a crash), else beside ``path``.
     """
     target = Path(path)
     if target.is_dir():
@@ -24,12 +43,12 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Non
     if not parent.is_dir():
         raise OutputError(f"{parent}: no such directory")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=scratch or parent)
     except OSError as e:
         raise OutputError(f"{target}: cannot be written ({e.strerror or e})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

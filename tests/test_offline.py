@@ -92,3 +92,15 @@ def test_redacting_cli_runs_with_every_connection_failing(offline_env, tmp_path)
         assert result.returncode == 0, result.stderr
         assert not any(name in result.stdout for name in ("Dana", "Marisol", "Łukasz", "Priya"))
     assert not log.exists(), f"network attempts: {log.read_text()}"
+
+
+def test_batch_and_summarize_run_with_every_connection_failing(offline_env, tmp_path):
+    env, log = offline_env
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "memo.md").write_text(MEMO)
+    out = tmp_path / "out"
+    result = run_offline(env, "-m", "analyzer", "batch", str(tmp_path / "in"), "--out", str(out), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert run_offline(env, "-m", "analyzer", "summarize", str(out)).returncode == 0
+    assert (out / "reports" / "memo.md.json").is_file() and (out / "summary.html").is_file()
+    assert not log.exists(), f"network attempts: {log.read_text()}"

@@ -3,8 +3,8 @@ import io
 
 import pytest
 
-from analyzer.errors import InputError
-from analyzer.reading import decode, normalise, read_source
+from analyzer.errors import BinaryInputError, EmptyInputError, InputError, UndecodableInputError
+from analyzer.reading import decode, decode_email, normalise, read_source
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,54 @@ def test_missing_file_and_directory_are_input_errors(tmp_path):
 def test_stdin_is_read_as_bytes():
     source = read_source("-", stdin=io.BytesIO("Hello\r\nworld".encode()))
     assert (source.name, source.text) == ("<stdin>", "Hello\nworld")
+
+
+# --- e-mails -----------------------------------------------------------------------------
+
+HEADERS = b"From: Dana Lee <dana@example.org>\nTo: team@example.org\nSubject: Rota\nDate: Tue, 04 Jun 2024 09:30:00 +0200\n"
+BLOCK = "Subject: Rota\nFrom: Dana Lee <dana@example.org>\nTo: team@example.org\nDate: Tue, 04 Jun 2024 09:30:00 +0200\n\n"
+
+
+@pytest.mark.parametrize(
+    "mime, body, text",
+    [
+        (b"Content-Type: text/plain; charset=utf-8\n", "Plain body.\nSecond line.".encode(), "Plain body.\nSecond line.\n"),
+        (b"Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: quoted-printable\n",
+         b"Caf=E9 is closed. This line is soft=\n wrapped.", "Café is closed. This line is soft wrapped.\n"),
+        (b"Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n",
+         __import__("base64").encodebytes(b"<html><head><style>p{}</style></head><body><p>Hello <b>team</b>,</p>"
+                                          b"<ul><li>one</li><li>two &amp; three</li></ul></body></html>"),
+         "Hello team,\n\none\ntwo & three\n"),
+        (b'Content-Type: multipart/alternative; boundary="b"\n',
+         b"--b\nContent-Type: text/html\n\n<p>HTML version</p>\n--b\nContent-Type: text/plain\n\nPlain version.\n--b--\n",
+         "Plain version.\n"),
+    ],
+    ids=["plain", "quoted-printable latin-1", "base64 html only", "alternative prefers plain"],
+)
+def test_an_e_mail_reads_as_its_header_block_then_its_body(mime, body, text):
+    assert decode_email(HEADERS + mime + b"\n" + body, "m.eml") == BLOCK + text
+
+
+def test_encoded_and_folded_headers_become_one_plain_line():
+    data = b"Subject: =?utf-8?q?Plan_=E2=80=94_Q3?=\n and beyond\nFrom: a@example.org\n\nBody.\n"
+    assert decode_email(data, "m.eml") == "Subject: Plan — Q3 and beyond\nFrom: a@example.org\n\nBody.\n"
+
+
+@pytest.mark.parametrize(
+    "data, error, message",
+    [
+        (b"just some text, no headers\n", UndecodableInputError, "is not an e-mail"),
+        (HEADERS + b"\n\n   \n", EmptyInputError, "has no text body"),
+        (HEADERS + b"Content-Type: text/plain; charset=x-unknown-9\n\nBody", UndecodableInputError, "unknown charset"),
+        (b"%PDF-1.7 binary", BinaryInputError, "binary"),
+    ],
+)
+def test_an_e_mail_we_cannot_read_says_why(data, error, message):
+    with pytest.raises(error, match=message):
+        decode_email(data, "m.eml")
+
+
+def test_analyze_reads_an_eml_file_as_an_e_mail(tmp_path):
+    path = tmp_path / "m.eml"
+    path.write_bytes(HEADERS + b"\nThe rota is late again.\n")
+    assert read_source(path).text == BLOCK + "The rota is late again.\n"

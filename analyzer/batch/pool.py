@@ -1,0 +1,165 @@
+"""Run chunks of documents in local worker processes, and outlive any worker that dies.
+
+This is the local executor: it takes chunks of ``Item`` and yields lists of ``Result``,
+with a bounded number of chunks in flight so memory stays flat. It knows nothing of the
+output folder; a cluster executor can take its place behind the same ``results`` call.
+
+A worker that dies (a crash in native code, the out-of-memory killer) takes the pool with
+it, and every chunk in flight fails. Those documents are then run again one at a time, so
+the one that kills a worker is found and becomes an error result; no document is lost and
+the run never hangs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+
+from ..errors import WorkerError
+from .work import AnalyzerSpec, Item, Result, analyze_chunk, analyzer_for, failure
+
+CRASH_ERROR = "WorkerCrashError"
+# Workers dying this many times in a row, each on a document run alone, are failing for a
+# reason of their own (memory, a broken install); the run stops instead of failing them all.
+MAX_CRASHES_IN_A_ROW = 5
+CHUNKS_PER_WORKER = 2
+
+
+def start_method() -> str:
+    """Fork where it is safe (Linux): workers start at once and share the loaded model's pages."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def _start_worker(parent: int, spec: AnalyzerSpec) -> None:
+    # Ctrl-C reaches the whole process group; stopping the workers is the parent's job.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    analyzer_for(spec)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed outright (``kill -9``) cannot stop its workers, so they watch for it."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+class LocalPool:
+    """``workers`` processes, each building its Analyzer once from ``spec``."""
+
+    def __init__(self, spec: AnalyzerSpec, workers: int) -> None:
+        self.spec = spec
+        self.workers = workers
+        self.limit = workers * CHUNKS_PER_WORKER
+        self.context = multiprocessing.get_context(start_method())
+        self.executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(stop_now=exc_type is not None)
+
+    def _start(self) -> None:
+        self.executor = ProcessPoolExecutor(
+            self.workers, mp_context=self.context, initializer=_start_worker,
+            initargs=(os.getpid(), self.spec),
+        )
+
+    def close(self, *, stop_now: bool = False) -> None:
+        """Shut the workers down; ``stop_now`` kills them mid-chunk (their documents are redone next run)."""
+        if self.executor is None:
+            return
+        if stop_now:
+            # The executor has no public way to stop a running task; its process table does.
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self.executor = None
+
+    def _restart(self) -> None:
+        # The next submission starts a fresh pool.
+        self.close()
+
+    def results(self, chunks: Iterable[list[Item]]) -> Iterator[list[Result]]:
+        """Each chunk's results as it finishes (not in input order)."""
+        source = iter(chunks)
+        pending: dict[Future, list[Item]] = {}
+        suspects: deque[Item] = deque()
+        exhausted = False
+        crashes_in_a_row = 0
+        while True:
+            if suspects:
+                # Alone in the pool, a document that kills its worker is caught in the act.
+                if not pending:
+                    self._submit(pending, [suspects.popleft()])
+            else:
+                while not exhausted and len(pending) < self.limit:
+                    chunk = next(source, None)
+                    if chunk is None:
+                        exhausted = True
+                    else:
+                        self._submit(pending, chunk)
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            finished, broken = _collect(pending, done)
+            if broken:
+                # The pool is gone; every chunk still in flight went with it, unless it had finished.
+                more_finished, more_broken = _collect(pending, wait(pending).done)
+                finished += more_finished
+                broken += more_broken
+                self._restart()
+            yield from finished
+            crashes_in_a_row = 0 if finished else crashes_in_a_row
+            items = [item for chunk in broken for item in chunk]
+            if len(items) == 1:
+                crashes_in_a_row += 1
+                if crashes_in_a_row >= MAX_CRASHES_IN_A_ROW:
+                    raise WorkerError(
+                        f"worker processes died {crashes_in_a_row} times in a row, each on a different "
+                        "document; the machine may be out of memory (try fewer --workers)"
+                    )
+                yield [_crashed(items[0])]
+            else:
+                suspects.extend(items)
+
+    def _submit(self, pending: dict[Future, list[Item]], chunk: list[Item]) -> None:
+        # Started on first use, so a rerun with nothing to do starts no worker.
+        if self.executor is None:
+            self._start()
+        try:
+            future = self.executor.submit(analyze_chunk, self.spec, chunk)
+        except BrokenProcessPool as e:
+            # A worker died before we noticed; let the chunk fail like the ones in flight.
+            future = Future()
+            future.set_exception(e)
+        pending[future] = chunk
+
+
+def _collect(pending: dict[Future, list[Item]], done: Iterable[Future]) -> tuple[list[list[Result]], list[list[Item]]]:
+    """Take ``done`` out of ``pending``: the results of chunks that finished, and the chunks a crash lost."""
+    finished, broken = [], []
+    for future in done:
+        chunk = pending.pop(future)
+        try:
+            finished.append(future.result())
+        except BrokenProcessPool:
+            broken.append(chunk)
+    return finished, broken
+
+
+def _crashed(item: Item) -> Result:
+    return failure(
+        item.name, item.source, CRASH_ERROR,
+        f"{item.name}: the worker process analysing it died (a crash or out of memory); "
+        "it is tried again on the next run",
+    )
