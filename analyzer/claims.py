@@ -444,15 +444,17 @@ class _SentenceReader:
         """The stance of the sentence's unmarked words in the writer's own voice: not in a
         clause that its own cues already mark ("I feel like X" explains X, not its
         neighbour), not in a bracketed aside or quotation marks, not reported from someone
-        else."""
+        else. Reporting evidence is read over the whole sentence."""
         left_out = marked | self._asides_below(0) | {i for c in clauses for i in self._reported_content(c)}
+        # Words already read as a construction ("even if", "could not") are not read again.
+        left_out |= {i for t in self.words for h in self.hits.get(t.i, ()) if h.cue.label in MODALITIES for i in h.tokens}
         voice = [t for t in self.words if t.i not in left_out]
         cues = distinct([cue for t in voice for cue in self.stance_words.get(t.i, ())]
                         + [((t.i,), t.text, "evaluative") for t in self.finder.evaluative.find(voice)])
         sources = [self.doc[h.speaker] for t in self.words for h in self.hits.get(t.i, ())
                    if h.cue.label == "attribution" and h.speaker is not None]
         figures = [q.text for i, q in quantities.items() if self.sent.start <= i < self.sent.end]
-        return Stance(tuple(cues), tuple(reporting_evidence(voice, figures, [c.head for c in clauses], sources)))
+        return Stance(tuple(cues), tuple(reporting_evidence(self.words, figures, [c.head for c in clauses], sources)))
 
     def _imperative_head(self, clause: _Clause) -> Token:
         """A verb joined to an imperative shares its mood: "Split the config and add alerts"."""

@@ -151,7 +151,6 @@ _FAMILY_CAP = 2
 # Named agents and sources: news reports name who did or said something.
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _TIMES = {"DATE", "TIME"}
-_PERSONAL = {"i", "we", "you", "me", "us", "one"}
 # Marker categories whose words grade another word rather than judge by themselves.
 _DEGREE_ROLES = ("intensifier", "hedge")
 
@@ -178,13 +177,25 @@ def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: I
     said, a past event, an agent the text names ("the Senate voted", "Acme said")."""
     found = [(text, "figure") for text in figures]
     for token in tokens:
-        if token.ent_type_ in _TIMES and token.ent_iob_ == "B":
+        if token.ent_type_ in _TIMES and token.ent_iob_ == "B" and _dated(token):
             found.append((token.text, "date"))
         elif token.dep_ in SUBJECT_DEPS[:2] and (token.ent_type_ in _NAMED or token.pos_ == "PROPN"):
             found.append((token.text, "named"))
-    found.extend((s.text, "source") for s in sources if s.lower_ not in _PERSONAL)
+    found.extend((s.text, "source") for s in sources if s.pos_ != "PRON")
     found.extend((h.text, "event") for h in heads if h.pos_ == "VERB" and past_tense(h))
     return found
+
+
+def _dated(start: Token) -> bool:
+    """A time the text pins down ("in 2014", "on Monday", "last August"), not a vague one
+    ("the days when", "for years")."""
+    token = start
+    while True:
+        if token.like_num or token.pos_ == "PROPN":
+            return True
+        if token.i + 1 >= len(token.doc) or token.nbor().ent_iob_ != "I":
+            return False
+        token = token.nbor()
 
 
 def past_tense(head: Token) -> bool:
