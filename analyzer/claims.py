@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -28,13 +28,20 @@ from .extensions import CLAIMS, line_index
 from .modality import (
     ASSERTED,
     MODALITIES,
+    OPINION,
+    STANCE_FAMILIES,
     SUBJECT_DEPS,
     EvaluativeWords,
     Label,
+    Stance,
+    StanceWords,
+    distinct,
     has_subject,
     is_imperative,
     is_question,
     markup_spans,
+    past_tense,
+    reporting_evidence,
     sentence_label,
     strongest,
 )
@@ -56,7 +63,6 @@ _CONTENT_MARKS = {"like", "that", "as"}
 # parser has usually attached an aside to the frame by mistake.
 _CONTENT_GAP = 3
 _VERBS = ("VERB", "AUX")
-_PAST_AUXES = {"has", "have", "had", "was", "were", "’ve", "'ve"}
 _BRACKETS = {")": "(", "]": "[", "”": "“", '"': '"'}
 _OPENERS = {"(", "["}
 _OPENING_QUOTES = {"“", "``"}
@@ -69,6 +75,9 @@ _BREAKS = frozenset({";", ":"})
 _SPLICE_MARKS = frozenset({",", ";", ":", "-", "–", "—"})
 _NEGATIONS = {"no", "never", "nobody", "nothing", "none", "neither", "nor"}
 _COPULA_FORMS = {"’s": "be", "'s": "be", "’re": "be", "'re": "be", "’m": "be", "'m": "be"}
+# The stance a sentence must keep for a judging word alone to make its clause an opinion:
+# its stance evidence (the judging word among it) may not be outweighed by a report's marks.
+_JUDGED = 0
 # Claims need words: a clause of fewer is a stray piece of a parse.
 _MIN_WORDS = 2
 
@@ -136,17 +145,27 @@ class _Clause:
 class ClaimFinder:
     """Reads claims from a parsed doc. Matchers, lexicons and patterns are built once here."""
 
-    def __init__(self, nlp: Language, evaluative_valence: float = 1.5, attributive_valence: float = 2.5) -> None:
+    def __init__(self, nlp: Language, evaluative_valence: float = 1.5, attributive_valence: float = 2.5,
+                 stance_threshold: int = 2) -> None:
         modality = load_cues("claims/modality.tsv", "modality", MODALITIES, FORMS)
         kinds = load_cues("claims/kinds.tsv", "kind", KINDS, ("phrase", "dep"))
-        self.cues = CueFinder(nlp, modality + kinds)
+        stance = load_cues("claims/stance.tsv", "stance", STANCE_FAMILIES, ("phrase", "dep", "category"))
+        self.cues = CueFinder(nlp, modality + kinds + [c for c in stance if c.form != "category"])
+        self.stance_words = StanceWords(nlp, [c for c in stance if c.form == "category"])
+        self.stance_threshold = stance_threshold
         self.quantities = QuantityFinder()
         self.evaluative = EvaluativeWords(SentimentIntensityAnalyzer().lexicon, evaluative_valence, attributive_valence)
 
     def __call__(self, doc: Doc) -> Doc:
         hits = defaultdict(list)
+        stance: dict[int, list[tuple[tuple[int, ...], str, str]]] = defaultdict(list)
         for hit in self.cues.find(doc):
-            hits[hit.anchor].append(hit)
+            if hit.cue.label in STANCE_FAMILIES:
+                stance[hit.tokens[0]].append((hit.tokens, hit.text(doc), hit.cue.label))
+            else:
+                hits[hit.anchor].append(hit)
+        for cue in self.stance_words.find(doc):
+            stance[cue[0][0]].append(cue)
         quantities = {_figure_root(doc, q): q for q in self.quantities.find(doc)}
         markup = [(self.cues.markup[tag], start, end)
                   for tag, start, end in markup_spans(line_index(doc).text, self.cues.markup)]
@@ -155,13 +174,11 @@ class ClaimFinder:
             section = section_span._.analyzer_section if section_span is not None else None
             heading = self.cues.heading(_titles(doc, section))
             for sent in sents:
-                reader = _SentenceReader(self, sent, hits, markup, section, heading)
-                for clause in reader.clauses():
-                    claim = reader.claim(clause, quantities)
-                    if claim is not None:
-                        span = doc[clause.tokens[0].i : clause.tokens[-1].i + 1]
-                        span._.analyzer_claim = claim
-                        spans.append(span)
+                reader = _SentenceReader(self, sent, hits, stance, markup, section, heading)
+                for clause, claim in reader.claims(quantities):
+                    span = doc[clause.tokens[0].i : clause.tokens[-1].i + 1]
+                    span._.analyzer_claim = claim
+                    spans.append(span)
         doc.spans[CLAIMS] = spans
         return doc
 
@@ -173,12 +190,16 @@ def _figure_root(doc: Doc, quantity: Quantity) -> int:
 class _SentenceReader:
     """Cuts one sentence into clauses and reads each as a claim."""
 
-    def __init__(self, finder: ClaimFinder, sent: Span, hits: dict[int, list[Hit]], markup,
+    def __init__(self, finder: ClaimFinder, sent: Span, hits: dict[int, list[Hit]],
+                 stance_words: dict[int, list[tuple[tuple[int, ...], str, str]]], markup,
                  section: Section | None, heading_cue: tuple[str, Cue] | None) -> None:
         self.finder = finder
         self.sent = sent
         self.doc = sent.doc
         self.hits = hits
+        self.stance_words = stance_words
+        # Heads of clauses that only judging words make opinions: weighed again in _settle.
+        self._judged: set[int] = set()
         self.label: Label | None = sentence_label(sent)
         self.label_cue = finder.cues.labels.get(self.label.text) if self.label else None
         self.markup = [(cue, start, end) for cue, start, end in markup
@@ -287,6 +308,44 @@ class _SentenceReader:
 
     # --- reading a clause ---------------------------------------------------------------
 
+    def claims(self, quantities: dict[int, Quantity]) -> list[tuple[_Clause, Claim]]:
+        """Each clause read as a claim; then the clauses that no cue of their own marks are
+        weighed against the stance of the sentence's unmarked words."""
+        clauses = self.clauses()
+        read = [(clause, self.claim(clause, quantities)) for clause in clauses]
+        read = [(clause, claim) for clause, claim in read if claim is not None]
+        open_ = [claim.modality == ASSERTED or clause.head.i in self._judged for clause, claim in read]
+        marked = {t.i for (clause, _), unsettled in zip(read, open_) if not unsettled for t in clause.tokens}
+        stance: Stance | None = None
+        settled = []
+        for (clause, claim), unsettled in zip(read, open_):
+            if unsettled:
+                stance = stance or self._stance(clauses, marked, quantities)
+                claim = self._settle(clause, claim, stance)
+            settled.append((clause, claim))
+        return settled
+
+    def _settle(self, clause: _Clause, claim: Claim, stance: Stance) -> Claim:
+        """Weigh a clause that no construction marks against its sentence's stance.
+
+        Unmarked, it is an opinion when the sentence leans clearly to the writer's view. A
+        clause that only a judging word makes an opinion ("went ahead peacefully") stays a
+        fact when the sentence reads as a report no less than as a view: a date, a named
+        agent, a past event outweigh one adjective. Still unmarked under an options heading,
+        a present-tense clause describes an option.
+        """
+        if claim.modality == OPINION:
+            if stance.score >= _JUDGED:
+                return claim
+            claim = replace(claim, modality=ASSERTED, cues=tuple(c for c in claim.cues if c[1] != OPINION))
+        elif stance.score >= self.finder.stance_threshold:
+            words = dict.fromkeys(w for w, _ in stance.cues)
+            return replace(claim, modality=OPINION, cues=claim.cues + tuple((w, OPINION) for w in words))
+        if self.heading_cue is not None and not past_tense(clause.head):
+            words, cue = self.heading_cue
+            return replace(claim, modality=cue.label, cues=claim.cues + ((words, cue.label),))
+        return claim
+
     def claim(self, clause: _Clause, quantities: dict[int, Quantity]) -> Claim | None:
         tokens = clause.tokens
         words = sum(1 for t in tokens if t.is_alpha or t.like_num)
@@ -322,7 +381,9 @@ class _SentenceReader:
     def _asides(self, clause: _Clause) -> set[int]:
         """Words that are not the clause's own voice: a bracketed aside deeper than its verb,
         or a quotation (someone else's words, whose hedges and judgements are theirs)."""
-        level = self.depth.get(clause.head.i, 0)
+        return self._asides_below(self.depth.get(clause.head.i, 0))
+
+    def _asides_below(self, level: int) -> set[int]:
         if level not in self._asides_at:
             self._asides_at[level] = {i for i, d in self.depth.items() if d > level} | self.quoted
         return self._asides_at[level]
@@ -370,14 +431,30 @@ class _SentenceReader:
             cues.append(("?", "question"))
         if is_imperative(self._imperative_head(clause), clause.subject is not None):
             cues.append((clause.head.text, "proposal"))
-        cues.extend((t.text, "opinion") for t in self.finder.evaluative.find(tokens))
+        judging = [(t.text, OPINION) for t in self.finder.evaluative.find(tokens)]
+        cues.extend(judging)
         cues.extend((f"{f.text} (negated)", "hedged") for f in clause.frames if _unsure(f, self.hits))
         modality = strongest(label for _, label in cues)
-        if modality == ASSERTED and self.heading_cue is not None and not _past(clause.head):
-            # Under "Paths forward", a plain present-tense line describes an option.
-            words, cue = self.heading_cue
-            return cue.label, [(words, cue.label)]
-        return modality, [c for c in cues if c[1] == modality and modality != ASSERTED]
+        kept = [c for c in cues if c[1] == modality and modality != ASSERTED]
+        if modality == OPINION and len(kept) == len(judging):
+            self._judged.add(clause.head.i)
+        return modality, kept
+
+    def _stance(self, clauses: list[_Clause], marked: set[int], quantities: dict[int, Quantity]) -> Stance:
+        """The stance of the sentence's unmarked words in the writer's own voice: not in a
+        clause that its own cues already mark ("I feel like X" explains X, not its
+        neighbour), not in a bracketed aside or quotation marks, not reported from someone
+        else. Reporting evidence is read over the whole sentence."""
+        left_out = marked | self._asides_below(0) | {i for c in clauses for i in self._reported_content(c)}
+        # Words already read as a construction ("even if", "could not") are not read again.
+        left_out |= {i for t in self.words for h in self.hits.get(t.i, ()) if h.cue.label in MODALITIES for i in h.tokens}
+        voice = [t for t in self.words if t.i not in left_out]
+        cues = distinct([cue for t in voice for cue in self.stance_words.get(t.i, ())]
+                        + [((t.i,), t.text, "evaluative") for t in self.finder.evaluative.find(voice)])
+        sources = [self.doc[h.speaker] for t in self.words for h in self.hits.get(t.i, ())
+                   if h.cue.label == "attribution" and h.speaker is not None]
+        figures = [q.text for i, q in quantities.items() if self.sent.start <= i < self.sent.end]
+        return Stance(tuple(cues), tuple(reporting_evidence(self.words, figures, [c.head for c in clauses], sources)))
 
     def _imperative_head(self, clause: _Clause) -> Token:
         """A verb joined to an imperative shares its mood: "Split the config and add alerts"."""
@@ -573,16 +650,11 @@ def _titles(doc: Doc, section: Section | None) -> list[str]:
     return titles
 
 
-def _past(head: Token) -> bool:
-    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(auxes & _PAST_AUXES))
-
-
 def _happened(head: Token) -> bool:
     """Past, perfect, passive past or ongoing: something that happened or is happening."""
     if head.pos_ != "VERB":
         return False
-    if _past(head):
+    if past_tense(head):
         return True
     auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     return head.tag_ == "VBG" and bool(auxes & {"is", "are", "am", "was", "were", "’re", "'re"})
@@ -615,9 +687,13 @@ def _join(tokens: list[Token]) -> str | None:
     # How strongly VADER must rate a judging word (its scale runs -4 to +4) for it to make a
     # clause an opinion: said of something, or inside a noun phrase (calibrated on the
     # CheckThat! training split; see README).
-    default_config={"evaluative_valence": 1.5, "attributive_valence": 2.5},
+    # How much more stance evidence than reporting evidence makes an otherwise unmarked
+    # sentence an opinion (see modality.Stance).
+    default_config={"evaluative_valence": 1.5, "attributive_valence": 2.5, "stance_threshold": 2},
 )
-def make_claims(nlp: Language, name: str, evaluative_valence: float, attributive_valence: float) -> ClaimFinder:
+def make_claims(nlp: Language, name: str, evaluative_valence: float, attributive_valence: float,
+                stance_threshold: int) -> ClaimFinder:
     """Claims per clause: subject, predicate, object, kind, modality, polarity, figures."""
     extensions.register()
-    return ClaimFinder(nlp, evaluative_valence, attributive_valence)
+    return ClaimFinder(nlp, evaluative_valence, attributive_valence, stance_threshold)
+

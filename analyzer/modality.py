@@ -13,14 +13,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
-from .claim_cues import label_words
+from .claim_cues import Cue, label_words
+from .errors import LexiconError
+from .lexicon import EntryMatcher, load_lexicon, pipeline_lemmas
 
 # Strongest first: one cue of an earlier kind decides, whatever else the clause holds. A
 # question stays a question even when it hedges; a conditional proposal is still speculative.
 MODALITIES = ("question", "speculation", "proposal", "opinion", "hedged", "asserted")
 ASSERTED = "asserted"
+OPINION = "opinion"
 # Words a sentence label may have ("Side note:", "Opinion:"); longer prefixes are prose.
 _LABEL_MAX_WORDS = 3
 # Tokens that may open an imperative before its verb ("Please do…", "So, make…").
@@ -30,6 +34,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # or standing alone ("Happy to expand.").
 _PREDICATIVE_DEPS = {"acomp", "attr", "oprd", "ROOT", "conj"}
 _ADVERB_DEPS = {"advmod"}
+_PAST_AUXES = {"has", "have", "had", "was", "were", "’ve", "'ve"}
 
 
 def strongest(modalities: Iterable[str]) -> str:
@@ -133,3 +138,115 @@ class EvaluativeWords:
 
 def has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+# --- stance: when a sentence that nothing marks still gives the writer's own view ----------
+
+# Families of evidence that a sentence takes the writer's stance (lexicons/claims/stance.tsv
+# names the words of all but the first).
+STANCE_FAMILIES = ("evaluative", "certainty", "intensifier", "hedge", "negation", "emotion", "focus",
+                   "writer", "superlative", "exclamation")
+# A family counts at most this often, so one repeated word ("we… we… we") cannot decide alone.
+_FAMILY_CAP = 2
+# Named agents and sources: news reports name who did or said something.
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_TIMES = {"DATE", "TIME"}
+# Marker categories whose words grade another word rather than judge by themselves.
+_DEGREE_ROLES = ("intensifier", "hedge")
+
+
+@dataclass(frozen=True)
+class Stance:
+    """The evidence that one sentence gives the writer's own view, against the evidence that
+    it reports: each entry is (words, family)."""
+
+    cues: tuple[tuple[str, str], ...]
+    reporting: tuple[tuple[str, str], ...]
+
+    @property
+    def score(self) -> int:
+        counts: dict[str, int] = {}
+        for _, family in self.cues:
+            counts[family] = counts.get(family, 0) + 1
+        return sum(min(n, _FAMILY_CAP) for n in counts.values()) - len({f for _, f in self.reporting})
+
+
+def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: Iterable[Token],
+                       sources: Iterable[Token]) -> list[tuple[str, str]]:
+    """What makes a sentence read as a report: a figure or a date, a named source of what is
+    said, a past event, an agent the text names ("the Senate voted", "Acme said")."""
+    found = [(text, "figure") for text in figures]
+    for token in tokens:
+        if token.ent_type_ in _TIMES and token.ent_iob_ == "B" and _dated(token):
+            found.append((token.text, "date"))
+        elif token.dep_ in SUBJECT_DEPS[:2] and (token.ent_type_ in _NAMED or token.pos_ == "PROPN"):
+            found.append((token.text, "named"))
+    found.extend((s.text, "source") for s in sources if s.pos_ != "PRON")
+    found.extend((h.text, "event") for h in heads if h.pos_ == "VERB" and past_tense(h))
+    return found
+
+
+def _dated(start: Token) -> bool:
+    """A time the text pins down ("in 2014", "on Monday", "last August"), not a vague one
+    ("the days when", "for years")."""
+    token = start
+    while True:
+        if token.like_num or token.pos_ == "PROPN":
+            return True
+        if token.i + 1 >= len(token.doc) or token.nbor().ent_iob_ != "I":
+            return False
+        token = token.nbor()
+
+
+def past_tense(head: Token) -> bool:
+    """Simple past or perfect: "shipped", "has shipped", "was shipped"."""
+    auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    return head.tag_ == "VBD" or (head.tag_ == "VBN" and bool(auxes & _PAST_AUXES))
+
+
+class StanceWords:
+    """Finds the words behind a sentence's stance, built once per pipeline.
+
+    The marker lexicons' categories (certainty, intensifiers, hedges, negators, emotions)
+    are shared with the markers stage through ``load_lexicon``, so a word added there
+    counts here too; ``stance.tsv`` names the categories and the family each belongs to.
+    """
+
+    def __init__(self, nlp: Language, categories: Iterable[Cue]) -> None:
+        lexicon = load_lexicon()
+        self.families: dict[str, str] = {}
+        for cue in categories:
+            if cue.pattern not in lexicon.categories:
+                raise LexiconError(f"{cue.where}: unknown marker category {cue.pattern!r}; use one of "
+                                   f"{', '.join(lexicon.categories)}")
+            self.families[cue.pattern] = cue.label
+        self.degree = {name for name in self.families if lexicon.categories[name].role in _DEGREE_ROLES}
+        entries = [e for e in lexicon.entries if e.category in self.families]
+        self.matcher = EntryMatcher(nlp.vocab, entries, pipeline_lemmas(nlp))
+
+    def find(self, doc: Doc) -> list[tuple[tuple[int, ...], str, str]]:
+        """(tokens, words, family) of each stance word."""
+        return [(tuple(range(m.span.start, m.span.end)), m.span.text, self.families[m.entry.category])
+                for m in self.matcher(doc) if m.entry.category not in self.degree or _grades(m.span)]
+
+
+def _grades(span: Span) -> bool:
+    """Whether a degree word ("very", "too", "almost") grades something: an adjective or
+    adverb, or the verb right after it ("really take"). "In the room too" means "also",
+    "so" may join clauses, and "almost 70%" only rounds a figure."""
+    if len(span) > 1 or span[0].pos_ != "ADV":
+        return True
+    token = span[0]
+    return token.head.pos_ in ("ADJ", "ADV") or (token.head.pos_ == "VERB" and token.head.i == token.i + 1)
+
+
+def distinct(cues: Iterable[tuple[tuple[int, ...], str, str]]) -> list[tuple[str, str]]:
+    """(words, family) of cues that share no token, longest first: "not sure" is one hedge,
+    not a hedge and a negator, and "at least" is not also a superlative."""
+    used: set[int] = set()
+    kept = []
+    for tokens, words, family in sorted(cues, key=lambda c: (-len(c[0]), c[0])):
+        if used.isdisjoint(tokens):
+            used.update(tokens)
+            kept.append((tokens[0], words, family))
+    return [(words, family) for _, words, family in sorted(kept)]

@@ -1,6 +1,8 @@
 """How well the claims stage tells facts from opinions, and how well it reads who did what.
 
     python bench/claims_eval.py checkthat --train TRAIN.tsv [--eval DEV.tsv ...] [--errors N]
+    python bench/claims_eval.py sentences --subj SUBJ.txt --obj OBJ.txt [--limit N]
+    python bench/claims_eval.py claimbuster SENTENCES.csv [--limit N]
     python bench/claims_eval.py carb GOLD.tsv [--limit N]
 
 ``checkthat`` reads CheckThat! subjectivity files (tab-separated, no header: sentence_id,
@@ -10,6 +12,13 @@ document and scored OBJ when the analyzer returns at least one claim with modali
 every file, and in the same run a reference: VADER's |compound| as a subjectivity score,
 SUBJ at or above a threshold tuned on the --train file. ``--errors N`` lists N misread
 sentences of the --train file (never of an --eval file: those are for checking, not tuning).
+
+``sentences`` scores the same way two files of one sentence a line, one subjective, one
+objective (the Pang & Lee subjectivity data: review snippets and plot summaries), and
+``claimbuster`` the ClaimBuster debate sentences (CSV with ``Text`` and ``Verdict``: -1 is a
+non-factual sentence, SUBJ here; 0 and 1 are factual, OBJ). ``--limit N`` takes the first N
+lines of each file, or N sentences spread evenly over the CSV. Their VADER reference is tuned
+on the same file, so it is an optimistic line.
 
 ``carb`` reads CaRB gold tuples (tab-separated: sentence, relation, arg1, arg2…) and counts
 the gold tuples that some claim of the same sentence matches, leniently: two phrases match
@@ -47,6 +56,13 @@ def main() -> None:
     checkthat.add_argument("--train", type=Path, required=True, help="file the VADER threshold is tuned on")
     checkthat.add_argument("--eval", type=Path, nargs="*", default=[], help="files scored with that threshold")
     checkthat.add_argument("--errors", type=int, default=0, help="list this many misread --train sentences")
+    sentences = modes.add_parser("sentences", help="one-sentence-a-line SUBJ and OBJ files (Pang & Lee)")
+    sentences.add_argument("--subj", type=Path, required=True)
+    sentences.add_argument("--obj", type=Path, required=True)
+    sentences.add_argument("--limit", type=int, default=None, help="only the first N lines of each file")
+    claimbuster = modes.add_parser("claimbuster", help="ClaimBuster sentences: factual (Verdict >= 0) or not")
+    claimbuster.add_argument("csv", type=Path)
+    claimbuster.add_argument("--limit", type=int, default=None, help="N sentences spread evenly over the file")
     carb = modes.add_parser("carb", help="CaRB gold tuples: subject / predicate / object matches")
     carb.add_argument("gold", type=Path)
     carb.add_argument("--limit", type=int, default=None, help="only the first N sentences")
@@ -55,6 +71,12 @@ def main() -> None:
     analyzer = Analyzer(model=args.model)
     if args.mode == "checkthat":
         run_checkthat(analyzer, args.train, args.eval, args.errors)
+    elif args.mode == "sentences":
+        rows = [(text, "SUBJ") for text in read_lines(args.subj, args.limit)]
+        run_labelled(analyzer, f"{args.subj.name} + {args.obj.name}",
+                     rows + [(text, "OBJ") for text in read_lines(args.obj, args.limit)])
+    elif args.mode == "claimbuster":
+        run_labelled(analyzer, args.csv.name, read_claimbuster(args.csv, args.limit))
     else:
         run_carb(analyzer, args.gold, args.limit)
 
@@ -69,6 +91,22 @@ def read_checkthat(path: Path) -> list[tuple[str, str]]:
             if len(row) < 3 or row[2] not in LABELS:
                 sys.exit(f"{path}, line {number}: expected sentence_id, sentence, OBJ|SUBJ")
             rows.append((row[1], row[2]))
+    return rows
+
+
+def read_lines(path: Path, limit: int | None) -> list[str]:
+    lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    return [line for line in lines if line][:limit]
+
+
+def read_claimbuster(path: Path, limit: int | None) -> list[tuple[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"Text", "Verdict"} <= set(reader.fieldnames):
+            sys.exit(f"{path}: expected a CSV with Text and Verdict columns")
+        rows = [(row["Text"], "OBJ" if int(row["Verdict"]) >= 0 else "SUBJ") for row in reader]
+    if limit is not None and limit < len(rows):
+        rows = [rows[i * len(rows) // limit] for i in range(limit)]
     return rows
 
 
@@ -132,6 +170,20 @@ def run_checkthat(analyzer: Analyzer, train: Path, evals: list[Path], errors: in
         print(report_line(f"VADER |compound| >= {threshold:.2f}", gold, vader_labels(compounds[path], threshold)))
         if path == train and errors:
             print_errors(rows, claims, ours, errors)
+
+
+def run_labelled(analyzer: Analyzer, name: str, rows: list[tuple[str, str]]) -> None:
+    """Another corpus scored as CheckThat! is, with a VADER threshold tuned on it."""
+    vader = SentimentIntensityAnalyzer()
+    gold = [g for _, g in rows]
+    compounds = [abs(vader.polarity_scores(t)["compound"]) for t, _ in rows]
+    threshold = tune_vader(compounds, gold)
+    ours = [predict_from_claims(c) for c in claims_per_text(analyzer, [t for t, _ in rows])]
+    counts = {label: gold.count(label) for label in LABELS}
+    print("Scoring: OBJ when the analyzer returns at least one 'asserted' claim for the sentence.")
+    print(f"\n{name}: {len(rows)} sentences ({counts['OBJ']} OBJ, {counts['SUBJ']} SUBJ)")
+    print(report_line("claims (asserted => OBJ)", gold, ours))
+    print(report_line(f"VADER |compound| >= {threshold:.2f} (tuned here)", gold, vader_labels(compounds, threshold)))
 
 
 def print_errors(rows, claims, predicted, limit: int) -> None:
