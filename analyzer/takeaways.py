@@ -51,6 +51,7 @@ ROOMY_BUDGET = 300
 TERSE_BUDGET = 30
 # How informative a claim is, by what it states; quantities and named things add to it.
 KIND_SCORE = {"quantity": 3.0, "attribution": 2.0, "event": 2.0, "cause": 1.5, "comparison": 1.5, "state": 1.0}
+MAX_NAMED_SCORE = 1.5
 NAMED = {"PERSON", "ORG", "GPE", "PRODUCT", "MONEY", "PERCENT", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
 VAGUE_SUBJECTS = {"it", "this", "that", "there", "these", "those"}
 ASKING_VERBS = {"want", "expect", "ask", "need", "require", "request", "love", "like", "propose", "suggest"}
@@ -230,8 +231,8 @@ def _information(span: Span, claim) -> float:
     """How much a reader learns from a claim: its kind, its figures, the named things in it."""
     # A figure with a unit (70%, $2m, 2x, two weeks) says more than a bare count.
     score = KIND_SCORE.get(claim.kind, 1.0) + min(sum(1.0 if q.unit else 0.5 for q in claim.quantities), 2)
-    if any(t.ent_type_ in NAMED for t in span):
-        score += 1.0
+    # Each named thing (a person, a product, a sum) is something a reader can check or act on.
+    score += min(0.5 * len({e.text for e in span.ents if e.label_ in NAMED}), MAX_NAMED_SCORE)
     if claim.speaker and claim.speaker.lower() not in FIRST_PERSON:
         score += 0.5
     subject = (claim.subject or "").lower()
@@ -281,10 +282,12 @@ def _fact_text(claim) -> str:
     words = claim.text.lstrip("-*•◦ ").split()
     if len(words) <= FACT_SUMMARY_WORDS or not claim.quantities:
         return _quote(claim.text, FACT_SUMMARY_WORDS)
-    figure = claim.quantities[0].text.split()[0]
-    at = next((n for n, w in enumerate(words) if figure in w), 0)
-    start = max(0, min(at - FACT_SUMMARY_WORDS // 2, len(words) - FACT_SUMMARY_WORDS))
-    end = start + FACT_SUMMARY_WORDS
+    # Every figure stays in view: "not a 10% increase … but a 2x increase" loses its point without both.
+    at = [n for q in claim.quantities for n, w in enumerate(words) if q.text.split()[0] in w] or [0]
+    length = max(FACT_SUMMARY_WORDS, min(max(at) - min(at) + 4, 2 * FACT_SUMMARY_WORDS))
+    centre = (min(at) + max(at)) // 2
+    start = max(0, min(centre - length // 2, len(words) - length))
+    end = start + length
     return ("… " if start else "") + " ".join(words[start:end]) + (" …" if end < len(words) else "")
 
 
@@ -310,7 +313,9 @@ def option_takeaway(context: _Context) -> dict[str, Any] | None:
         "summary": summary,
         "modality": modality,
         "kind": "state",
-        "evidence": [{"text": s.title, "section": s.id, "line": s.line} for s in options],
+        # The favoured option's whole label carries the writer's reason; the others need only their names.
+        "evidence": [{"text": s.title if s is favoured and modality == "opinion" else option_name(s.title),
+                      "section": s.id, "line": s.line} for s in options],
     }
 
 

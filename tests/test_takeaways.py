@@ -96,6 +96,15 @@ def test_figures_and_the_favoured_option_are_facts(ranked):
     assert options["modality"] == "opinion"
 
 
+def test_a_figure_summary_keeps_every_figure_of_its_claim(analyzer):
+    text = ("Budget\nFinance told us on Monday that the cloud bill for the search cluster is not going to "
+            "grow by a modest 5% over the year as planned in the spring, but by roughly 40% before the "
+            "end of the third quarter.\n")
+    facts = analyzer.analyze(text)["takeaways"]["factual"]
+    figures = [f["summary"] for f in facts if f["label"] == "Figures"]
+    assert figures and "5%" in figures[0] and "40%" in figures[0]
+
+
 def test_an_opinion_is_never_presented_as_a_fact(analyzer):
     text = ("Planning\nIn my opinion the new planning process is a mistake for this team.\n"
             "The process started in March and covers all twelve teams.\n") * 3
