@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span, Token
+
+# Where a doc keeps its running word count. Stages count the words of the document, of each
+# section and of each sentence, several times over; one pass per doc serves them all.
+_RUNNING_COUNT = ("analyzer", "words_before")
 
 
 def is_word(token: Token) -> bool:
@@ -15,5 +20,19 @@ def is_word(token: Token) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def word_count(tokens: Iterable[Token]) -> int:
+def word_count(tokens: Doc | Span | Iterable[Token]) -> int:
+    if isinstance(tokens, Doc):
+        return _words_before(tokens)[-1]
+    if isinstance(tokens, Span):
+        before = _words_before(tokens.doc)
+        return before[tokens.end] - before[tokens.start]
     return sum(1 for t in tokens if is_word(t))
+
+
+def _words_before(doc: Doc) -> list[int]:
+    """Entry i is the number of words among the doc's first i tokens."""
+    counts = doc.user_data.get(_RUNNING_COUNT)
+    if counts is None or len(counts) != len(doc) + 1:
+        counts = list(accumulate((is_word(t) for t in doc), initial=0))
+        doc.user_data[_RUNNING_COUNT] = counts
+    return counts
