@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .text import (
+    CLAIM_KINDS,
     CUE_NAMES,
     READABILITY_LABELS,
     adjustment_phrase,
@@ -193,17 +194,6 @@ def evidence_line(evidence: dict[str, Any]) -> str:
     words = ", ".join(f"*{escape(w['word'])}* {signed(w['valence'], 1)}" for w in evidence["words"])
     rated = f" (rated words: {words})" if words else ""
     return f"line {evidence['line']}, {signed(evidence['compound'])}: “{escape(evidence['text'])}”{rated}"
-
-
-# Kinds in the order a reader wants them: figures and events first, the setting last.
-CLAIM_KINDS = {
-    "quantity": "Figures",
-    "event": "Events",
-    "attribution": "Who said or wants what",
-    "cause": "Causes",
-    "comparison": "Comparisons",
-    "state": "States",
-}
 
 
 def claims_part(claims: list[dict[str, Any]]) -> str:

@@ -49,6 +49,19 @@ def outline_numbers(sections: list[dict[str, Any]]) -> dict[int, str]:
     return numbers
 
 
+# Kinds in the order a reader wants them: figures and events first, the setting last.
+CLAIM_KINDS = {
+    "quantity": "Figures",
+    "event": "Events",
+    "attribution": "Who said or wants what",
+    "cause": "Causes",
+    "comparison": "Comparisons",
+    "state": "States",
+}
+# How a claim is put, from plain fact to open question.
+MODALITY_ORDER = ("asserted", "hedged", "opinion", "proposal", "speculation", "question")
+
+
 CUE_NAMES = {
     "atx": "markdown #",
     "setext": "underlined",
