@@ -37,7 +37,8 @@ from .text import (
 HIGHLIGHTED_GROUPS = ("stress", "emotion")
 HIGHLIGHTED_TONE = ("plea",)
 SENTIMENT = "#2f5d8a"
-OWN_NUMBER = re.compile(r"\s*(?:\d+|[IVX]+|[A-Z])(?:\.\d+)*[.):]?\s")
+# "1. Summary", "2.3 Risks", "IV) Options", "A: Appendix"; not "2024 plans" or "A great week".
+OWN_NUMBER = re.compile(r"\s*(?:(?:\d{1,3}(?:\.\d+)*|[IVX]+|[A-Z])[.):]|\d{1,3}(?:\.\d+)+)\s")
 STRESS = "#b4463c"
 
 
@@ -238,9 +239,9 @@ def chart_stress(stress: dict[str, Any] | None) -> str:
 def sections_part(sections: list[dict[str, Any]], numbers: dict[int, str]) -> str:
     blocks = [section_block(s, numbers) for s in sections if s["title"] is not None or s["words"]]
     legend = (
-        '<p class="legend">Highlighted: <mark class="mk g-stress">stress language</mark> '
-        '<mark class="mk g-emotion">emotion</mark> <mark class="mk g-plea">pleas and appeals</mark> '
-        '<mark class="mk g-stress off">negated (counts for nothing)</mark>. '
+        '<p class="legend">Highlighted: <mark class="mk key g-stress">stress language</mark> '
+        '<mark class="mk key g-emotion">emotion</mark> <mark class="mk key g-plea">pleas and appeals</mark> '
+        '<mark class="mk key g-stress off">negated (counts for nothing)</mark>. '
         "Hover a highlight for its category and weight.</p>"
     )
     return ('<section id="sections" aria-labelledby="sections-h">\n<h2 id="sections-h">Sections</h2>\n'
