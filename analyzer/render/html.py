@@ -170,7 +170,9 @@ def fact_groups(factual: list[dict[str, Any]], anchors: dict[int, int]) -> list[
     """Facts under their labels, groups in the order their first fact ranks."""
     groups: dict[str, list[str]] = {}
     for fact in factual:
-        lines = ", ".join(where(e["line"], e["section"], anchors, f"line {e['line']}") for e in fact["evidence"][:3])
+        evidence = fact["evidence"][:3]
+        lines = ("line " if len(evidence) == 1 else "lines ") + ", ".join(
+            where(e["line"], e["section"], anchors, str(e["line"])) for e in evidence)
         groups.setdefault(fact["label"], []).append(
             f'<li class="fact">{modality_badge(fact["modality"])} {escape(fact["summary"])} '
             f'<span class="muted">({escape(CLAIM_KINDS.get(fact["kind"], fact["kind"]).lower())}; {lines})</span></li>'

@@ -13,6 +13,7 @@ from .text import (
     cancelled_markers,
     display_title,
     line_range,
+    lines_phrase,
     number,
     outline_numbers,
     plural,
@@ -82,8 +83,9 @@ def digest(report: dict[str, Any]) -> str:
         for label, facts in grouped(factual).items():
             lines += ["", f"**{escape(label)}**", ""]
             for fact in facts:
-                where = ", ".join(f"line {e['line']}" for e in fact["evidence"][:3])
-                lines.append(f"- {escape(fact['summary'])} *({fact['modality']}, {fact['kind']}; {where})*")
+                where = lines_phrase([e["line"] for e in fact["evidence"][:3]])
+                kind = CLAIM_KINDS.get(fact["kind"], fact["kind"]).lower()
+                lines.append(f"- {escape(fact['summary'])} *({fact['modality']}; {escape(kind)}; {where})*")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 

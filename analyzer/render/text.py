@@ -62,6 +62,13 @@ CLAIM_KINDS = {
 MODALITY_ORDER = ("asserted", "hedged", "opinion", "proposal", "speculation", "question")
 
 
+def lines_phrase(lines: list[int]) -> str:
+    """"line 5" or "lines 5, 7, 9": a reader's way to cite several lines."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return "lines " + ", ".join(str(n) for n in lines)
+
+
 CUE_NAMES = {
     "atx": "markdown #",
     "setext": "underlined",
