@@ -53,7 +53,8 @@ class Analyzer:
         skip = [] if self.privacy else ["analyzer_pii"]
         docs = self.nlp.pipe(prepared, as_tuples=True, batch_size=self.options.batch_size, disable=skip)
         for doc, source in docs:
-            report = protect(build_report(doc, source=source, model=self.model), doc, self.privacy)
+            built = build_report(doc, source=source, model=self.model, section_text=self.options.section_text)
+            report = protect(built, doc, self.privacy)
             # Our extensions hold spans of their doc: a reference cycle only the garbage
             # collector breaks, late, so a long stream's memory would climb. The doc goes no
             # further than here, so break the cycle now and let it go at once.

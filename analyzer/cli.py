@@ -51,6 +51,7 @@ def cli() -> None:
     Examples:
       memo-analyzer analyze memo.txt
       memo-analyzer analyze memo.txt --format json --output memo.json
+      memo-analyzer analyze memo.txt --format html --output memo.html
       memo-analyzer batch archive/ --out scores
       memo-analyzer summarize scores
     """
@@ -105,7 +106,7 @@ def make_analyzer(**analysis: Any):
 @cli.command()
 @click.argument("path", metavar="PATH|-")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="markdown", show_default=True,
-              help="Report format.")
+              help="Report format: markdown, json, or html (one self-contained page to open in a browser).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
@@ -113,13 +114,16 @@ def make_analyzer(**analysis: Any):
 def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: Any) -> None:
     """Analyse one memo (a file, or - for standard input) and print its report.
 
-    The report lists the document's sections with word counts, sentiment,
-    readability and stress language, and quotes the words behind each score.
+    The report opens with the key emotional and factual takeaways, then lists the
+    document's sections with word counts, sentiment, readability and stress language,
+    and quotes the words behind each score. The HTML page adds a chart of sentiment and
+    stress by section, the text with its markers highlighted, and claims to filter.
 
     \b
     Examples:
       memo-analyzer analyze samples/post-mortem.md
       memo-analyzer analyze memo.txt --format json -o memo.json
+      memo-analyzer analyze memo.txt --format html -o memo.html
       cat memo.txt | memo-analyzer analyze - --format json
       memo-analyzer analyze memo.txt --model en_core_web_md
       memo-analyzer analyze memo.txt --lexicon team-terms.tsv
@@ -128,13 +132,14 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: A
     """
     from .privacy import check_leaks, privacy_of
     from .reading import STDIN, read_source
-    from .render import render
+    from .render import SHOWS_TEXT, render
     from .writing import write_atomic
 
     if output is not None and path != STDIN and _same_file(Path(path), output):
         raise click.ClickException(f"{output}: is the input file; choose another --output")
     source = read_source(path)
-    report = make_analyzer(**analysis).analyze(source.text, source=source.name)
+    analyzer = make_analyzer(section_text=fmt in SHOWS_TEXT, **analysis)
+    report = analyzer.analyze(source.text, source=source.name)
     text = render(report, fmt)
     check_leaks(text, privacy_of(report))
     if output is None:

@@ -31,6 +31,9 @@ class Options:
     allow: NameList = None
     deny: NameList = None
     pii_patterns: str | Path | None = None
+    # Keep each section's body text in the report (``sections[].text``), for the HTML page.
+    # Redaction covers it like every other string of the report.
+    section_text: bool = False
 
     @classmethod
     def from_kwargs(cls, kwargs: dict[str, Any]) -> Options:
@@ -49,6 +52,8 @@ class Options:
             raise OptionError(f"lexicons must be a list of file paths, not {self.lexicons!r}")
         if not isinstance(self.replace_lexicons, bool):
             raise OptionError(f"replace_lexicons must be True or False, not {self.replace_lexicons!r}")
+        if not isinstance(self.section_text, bool):
+            raise OptionError(f"section_text must be True or False, not {self.section_text!r}")
         if self.replace_lexicons and not self.lexicons:
             raise OptionError(
                 "replace_lexicons (--replace-lexicons) needs at least one lexicon file (--lexicon PATH) "

@@ -17,7 +17,7 @@ from ._version import __version__
 from .lines import LineIndex
 from .markers import Marker
 from .readability import Readability
-from .sections import Outline
+from .sections import Outline, Section
 from .sentiment import Sentiment
 from .stress import Stress
 from .words import word_count
@@ -35,11 +35,14 @@ class Report(dict):
     privacy: Any = None
 
 
-def build_report(doc: Doc, *, source: str | None, model: str) -> Report:
+def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool = False) -> Report:
+    """The report of ``doc``; ``section_text`` keeps each section's body text, for renderers
+    that show the text itself (HTML). It is off by default: a report mostly travels without it.
+    """
     index = extensions.line_index(doc)
     outline = doc._.analyzer_outline
     claims = claim_entries(doc)
-    sections = [section_entry(span, index) for span in doc.spans.get(extensions.SECTIONS, [])]
+    sections = [section_entry(span, index, section_text) for span in doc.spans.get(extensions.SECTIONS, [])]
     for section in sections:
         section["claims"] = [c["id"] for c in claims if c["section"] == section["id"]]
     return Report({
@@ -98,7 +101,7 @@ def _run_ends(starts: list[int], line_count: int) -> list[int]:
     return [nxt - 1 for nxt in starts[1:]] + [line_count] if starts else []
 
 
-def section_entry(span: Span, index: LineIndex) -> dict[str, Any]:
+def section_entry(span: Span, index: LineIndex, with_text: bool = False) -> dict[str, Any]:
     section = span._.analyzer_section
     return {
         "id": section.id,
@@ -114,7 +117,16 @@ def section_entry(span: Span, index: LineIndex) -> dict[str, Any]:
         "readability": readability_entry(span._.analyzer_readability),
         "stress": stress_entry(span._.analyzer_stress),
         "markers": markers_entry(span._.analyzer_stress, index),
+        "body_line": section.body_line,
+        "text": body_text(section, index) if with_text else None,
     }
+
+
+def body_text(section: Section, index: LineIndex) -> str:
+    """The section's lines after its heading, as normalised (empty for a bare heading)."""
+    if section.body_line > section.end_line:
+        return ""
+    return index.text[index.start_of(section.body_line) : index.end_of(section.end_line)]
 
 
 def sentiment_entry(sentiment: Sentiment | None, index: LineIndex) -> dict[str, Any] | None:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from .html import render_html
 from .markdown import render_markdown
 
 
@@ -16,7 +17,10 @@ def render_json(report: dict[str, Any]) -> str:
 RENDERERS: dict[str, Callable[[dict[str, Any]], str]] = {
     "markdown": render_markdown,
     "json": render_json,
+    "html": render_html,
 }
+# Formats that show the document's own text, so the report must carry it (``section_text``).
+SHOWS_TEXT = frozenset({"html"})
 FORMATS = tuple(RENDERERS)
 
 

@@ -6,12 +6,14 @@ import re
 from typing import Any
 
 from .text import (
+    CLAIM_KINDS,
     CUE_NAMES,
     READABILITY_LABELS,
     adjustment_phrase,
     cancelled_markers,
     display_title,
     line_range,
+    lines_phrase,
     number,
     outline_numbers,
     plural,
@@ -81,8 +83,9 @@ def digest(report: dict[str, Any]) -> str:
         for label, facts in grouped(factual).items():
             lines += ["", f"**{escape(label)}**", ""]
             for fact in facts:
-                where = ", ".join(f"line {e['line']}" for e in fact["evidence"][:3])
-                lines.append(f"- {escape(fact['summary'])} *({fact['modality']}, {fact['kind']}; {where})*")
+                where = lines_phrase([e["line"] for e in fact["evidence"][:3]])
+                kind = CLAIM_KINDS.get(fact["kind"], fact["kind"]).lower()
+                lines.append(f"- {escape(fact['summary'])} *({fact['modality']}; {escape(kind)}; {where})*")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
@@ -193,17 +196,6 @@ def evidence_line(evidence: dict[str, Any]) -> str:
     words = ", ".join(f"*{escape(w['word'])}* {signed(w['valence'], 1)}" for w in evidence["words"])
     rated = f" (rated words: {words})" if words else ""
     return f"line {evidence['line']}, {signed(evidence['compound'])}: “{escape(evidence['text'])}”{rated}"
-
-
-# Kinds in the order a reader wants them: figures and events first, the setting last.
-CLAIM_KINDS = {
-    "quantity": "Figures",
-    "event": "Events",
-    "attribution": "Who said or wants what",
-    "cause": "Causes",
-    "comparison": "Comparisons",
-    "state": "States",
-}
 
 
 def claims_part(claims: list[dict[str, Any]]) -> str:

@@ -34,14 +34,17 @@ _NUMERIC = ' class="num"'
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def page(title: str, body: str, *, lang: str = "en") -> str:
-    """The whole document around ``body`` (already HTML); ``title`` is plain text."""
+def page(title: str, body: str, *, lang: str = "en", style: str = "") -> str:
+    """The whole document around ``body`` (already HTML); ``title`` is plain text.
+
+    ``style`` is CSS a page adds to the shared rules (ours, never the document's text).
+    """
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<title>{escape(title)}</title>\n<style>{STYLE}{style}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 
 WIDTH = 640
@@ -25,10 +26,10 @@ LEFT, RIGHT, TOP, BOTTOM = 56, 16, 40, 44
 INSET = 28
 
 
-def _svg(height: int, title: str, description: str, body: list[str]) -> str:
+def _svg(height: int, title: str, description: str, body: list[str], width: int = WIDTH) -> str:
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" style="max-width:{WIDTH}px;height:auto" font-family="{escape(FONT)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+        f'width="100%" style="max-width:{width}px;height:auto" font-family="{escape(FONT)}" '
         f'font-size="12" fill="{INK}" aria-label="{escape(title)}">'
         f"<title>{escape(title)}</title><desc>{escape(description or title)}</desc>"
         f'<text x="0" y="16" font-size="14" font-weight="600">{escape(title)}</text>'
@@ -124,24 +125,114 @@ def line_chart(
     step_x = inner / max(len(points) - 1, 1)
     coords = [(LEFT + INSET + (step_x * i if len(points) > 1 else inner / 2),
                TOP + plot_h * (high - v) / (high - low)) for i, (_, v) in enumerate(points)]
-    if len(coords) > 1:
-        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
-        body.append(f'<polyline points="{path}" fill="none" stroke="{LINE}" stroke-width="2"/>')
-    for (label, value), (x, y) in zip(points, coords):
-        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{LINE}">'
-                    f"<title>{escape(label)}: {escape(value_format(value))}</title></circle>")
+    body += _line(coords, [f"{label}: {value_format(value)}" for label, value in points], LINE)
     every = max(1, math.ceil(len(points) / 8))
     for i in range(0, len(points), every):
         body.append(_text(coords[i][0], TOP + plot_h + 16, points[i][0], anchor="middle", color=MUTED))
     return _svg(height, title, description, body)
 
 
-def _y_axis(low: float, high: float, plot_h: float, fmt: Callable[[float], str], ticks: int = 4) -> list[str]:
+def _line(coords: Sequence[tuple[float, float]], tips: Sequence[str], color: str, css_class: str = "") -> list[str]:
+    """A polyline through the points, and a dot per point whose ``<title>`` is its tip."""
+    parts = []
+    if len(coords) > 1:
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+        parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
+    marked = f' class="{escape(css_class)}"' if css_class else ""
+    for tip, (x, y) in zip(tips, coords):
+        parts.append(f'<circle{marked} cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{color}">'
+                     f"<title>{escape(tip)}</title></circle>")
+    return parts
+
+
+@dataclass(frozen=True)
+class Series:
+    """One panel of ``panel_chart``: a measure with its own scale, one value (or None) per step."""
+
+    key: str  # the class of its dots, so a page or a test can find them
+    name: str
+    values: Sequence[float | None]
+    y_range: tuple[float, float]
+    color: str
+    value_format: Callable[[float], str] = _plain
+    # A value worth a darker grid line (0 on a scale from negative to positive).
+    reference: float | None = None
+
+
+PANEL_WIDTH = 900
+PANEL_HEIGHT = 110
+PANEL_GAP = 42
+SLANT_ROOM = 90
+
+
+def panel_chart(steps: Sequence[tuple[str, str]], series: Sequence[Series], *, title: str,
+                description: str = "") -> str:
+    """Several measures over the same steps, one panel each, stacked so the steps line up.
+
+    ``steps`` are (axis label, full name) pairs: the label, shortened to fit, goes under the
+    dots; the full name goes in each dot's title.
+    A step whose value is None leaves a gap in its line rather than a made-up value.
+    """
+    width = PANEL_WIDTH
+    # Labels lie flat while they fit between the dots; slanted, they may run longer, and the
+    # first ones need room on the left.
+    slanted = (width - LEFT - RIGHT - 2 * INSET) / max(len(steps) - 1, 1) < 90 and len(steps) > 1
+    start = LEFT + INSET + (SLANT_ROOM if slanted else 0)
+    inner = width - start - RIGHT - INSET
+    step_x = inner / max(len(steps) - 1, 1)
+    longest = 24 if slanted else max(int(min(step_x, inner) / 7), 4)
+    plots = TOP + 6 + len(series) * (PANEL_HEIGHT + PANEL_GAP) - PANEL_GAP
+    height = plots + (130 if slanted else BOTTOM)
+    xs = [start + (step_x * i if len(steps) > 1 else inner / 2) for i in range(len(steps))]
+    body = []
+    for n, one in enumerate(series):
+        body += _panel(one, steps, xs, TOP + 6 + n * (PANEL_HEIGHT + PANEL_GAP), width)
+    every = max(1, math.ceil(len(steps) / 40))
+    for i in range(0, len(steps), every):
+        body.append(_axis_label(xs[i], plots + 16, _shorten(steps[i][0], longest), slanted))
+    return _svg(height, title, description, body, width)
+
+
+def _shorten(label: str, longest: int) -> str:
+    return label if len(label) <= longest else label[: longest - 1].rstrip() + "…"
+
+
+def _axis_label(x: float, y: float, label: str, slanted: bool) -> str:
+    if not slanted:
+        return _text(x, y, label, anchor="middle", color=MUTED)
+    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="end" fill="{MUTED}" font-size="12" '
+            f'transform="rotate(-35 {x:.1f} {y:.1f})">{escape(label)}</text>')
+
+
+def _panel(series: Series, steps: Sequence[tuple[str, str]], xs: Sequence[float], top: float,
+           width: int) -> list[str]:
+    low, high = series.y_range
+    body = _y_axis(low, high, PANEL_HEIGHT, series.value_format, ticks=2, top=top, width=width)
+    body.append(_text(LEFT, top - 8, series.name, color=series.color, size=13))
+    if series.reference is not None and low < series.reference < high:
+        y = top + PANEL_HEIGHT * (high - series.reference) / (high - low)
+        body.append(f'<line x1="{LEFT}" x2="{width - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{MUTED}"/>')
+    run: list[tuple[float, float]] = []
+    tips: list[str] = []
+    css_class = f"point {series.key}"
+    for (_, name), x, value in [*zip(steps, xs, series.values), (("", ""), 0.0, None)]:
+        if value is None:
+            body += _line(run, tips, series.color, css_class)
+            run, tips = [], []
+            continue
+        clamped = min(max(value, low), high)
+        run.append((x, top + PANEL_HEIGHT * (high - clamped) / (high - low)))
+        tips.append(f"{name}: {series.name} {series.value_format(value)}")
+    return body
+
+
+def _y_axis(low: float, high: float, plot_h: float, fmt: Callable[[float], str], ticks: int = 4,
+            top: float = TOP, width: int = WIDTH) -> list[str]:
     parts = []
     for i in range(ticks + 1):
         value = low + (high - low) * i / ticks
-        y = TOP + plot_h * (1 - i / ticks)
-        parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
+        y = top + plot_h * (1 - i / ticks)
+        parts.append(f'<line x1="{LEFT}" x2="{width - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         parts.append(_text(LEFT - 6, y + 4, fmt(value), anchor="end", color=MUTED))
     return parts
 

@@ -49,6 +49,26 @@ def outline_numbers(sections: list[dict[str, Any]]) -> dict[int, str]:
     return numbers
 
 
+# Kinds in the order a reader wants them: figures and events first, the setting last.
+CLAIM_KINDS = {
+    "quantity": "Figures",
+    "event": "Events",
+    "attribution": "Who said or wants what",
+    "cause": "Causes",
+    "comparison": "Comparisons",
+    "state": "States",
+}
+# How a claim is put, from plain fact to open question.
+MODALITY_ORDER = ("asserted", "hedged", "opinion", "proposal", "speculation", "question")
+
+
+def lines_phrase(lines: list[int]) -> str:
+    """"line 5" or "lines 5, 7, 9": a reader's way to cite several lines."""
+    if len(lines) == 1:
+        return f"line {lines[0]}"
+    return "lines " + ", ".join(str(n) for n in lines)
+
+
 CUE_NAMES = {
     "atx": "markdown #",
     "setext": "underlined",
