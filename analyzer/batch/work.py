@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..api import Analyzer
@@ -28,7 +28,8 @@ class Item:
 
     name: str
     source: str
-    data: bytes
+    # Never in a repr: a cluster's workers log a failed task's arguments.
+    data: bytes = field(repr=False)
     sha256: str
 
     @classmethod
