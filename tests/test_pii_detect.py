@@ -50,6 +50,8 @@ def people(doc) -> list[str]:
         ("He praised his peers, especially Ifeoma and Lars, who carried the rewrite.\n", ["Ifeoma", "Lars"]),
         ("I will write it up for him and for Nadia in the morning.\n", ["Nadia"]),
         ("Workload is unsustainable since Paula left. Nobody has replaced her.\n", ["Paula"]),
+        ("Review: Odile Marchetti, Senior Analyst\n\nThe model work was careful.\n", ["Odile Marchetti"]),
+        ("Please loop in Anouk and Tiberius from the data group.\n", ["Anouk", "Tiberius"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):

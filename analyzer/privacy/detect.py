@@ -54,6 +54,8 @@ COMMON_TAGS = {"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN",
 # A lower-case word in these roles is a noun phrase: a name written in lower case ("greta added").
 NOMINAL_ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos"}
 LIST_JOINERS = {",", "and", "or", "&"}
+# How far after "Name," a job title may end: "Senior Staff Engineer".
+ROLE_WINDOW = 3
 NAME_STOPS = {":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"}
 MAX_NAME_WORDS = 4
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
@@ -340,6 +342,8 @@ class _Scan:
         prev = token.nbor(-1) if token.i > 0 else None
         if prev is not None and fold(prev.text.rstrip(".")) in self.d.words["title"]:
             add("title")
+        if self._followed_by_role(token):
+            add("followed by a job title")
         if _shouted(token.sent):
             return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
         if token.pos_ == "PROPN" and not self._common_word(token) and (verb := self._person_verb(token)):
@@ -357,10 +361,25 @@ class _Scan:
         if _starts_with(before[::-1], self.d.thanks_reversed):
             add("thanked")
 
+    def _followed_by_role(self, token: Token) -> bool:
+        """ "Will Grant, Senior Analyst": a name, a comma, then a job title on the same line."""
+        doc = self.doc
+        if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            return False
+        line = self.index.line_of(token.idx)
+        after = [t for t in doc[token.i + 2:token.i + 2 + ROLE_WINDOW] if self.index.line_of(t.idx) == line]
+        return any(fold(t.text) in self.d.words["role"] for t in after)
+
     def _person_verb(self, token: Token) -> str | None:
         """The verb that makes ``token`` a person: "Quinn wants", "told Quinn", "spoke with Quinn"."""
         head = token.head
-        if token.dep_ == "pobj" and head.lower_ in ("with", "to", "by"):
+        if token.dep_ == "pobj":
+            # A verb and its particle ("loop in Arjun", "bring in Tamsin") may be listed together.
+            phrasal = f"{head.head.lemma_.lower()} {head.lower_}"
+            if phrasal in self.d.words["person_verb"]:
+                return phrasal
+            if head.lower_ not in ("with", "to", "by"):
+                return None
             head = head.head
         elif token.dep_ not in ("nsubj", "dobj", "dative"):
             return None
@@ -521,7 +540,7 @@ class _Scan:
         if token.dep_ == "dobj":
             return token.head.lemma_.lower() in self.d.words["thing_verb"]
         return token.dep_ == "pobj" and token.head.lower_ in self.d.words["thing_preposition"] \
-            and not any(c.dep_ == "case" for c in token.children)
+            and not any(c.dep_ == "case" for c in token.children) and self._person_verb(token) is None
 
     def _is_label(self, token: Token) -> bool:
         """In a heading, a table's header row, or "Label:" at the start of a line."""

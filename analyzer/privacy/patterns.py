@@ -19,8 +19,8 @@ from ..resources import data_file
 DEFAULT_FILE = "pii_patterns.tsv"
 # What each regex row detects; the labels the detector knows what to do with.
 REGEX_LABELS = ("EMAIL", "URL", "HANDLE", "PHONE", "ID", "PROFILE_URL", "CHAT_STAMP")
-WORD_ROLES = ("greeting", "signoff", "thanks", "header", "title", "group", "org", "particle", "name_prefix",
-              "person_verb", "thing_verb", "thing_preposition")
+WORD_ROLES = ("greeting", "signoff", "thanks", "header", "title", "role", "group", "org", "particle",
+              "name_prefix", "person_verb", "thing_verb", "thing_preposition")
 
 
 @dataclass
