@@ -155,6 +155,18 @@ def test_markdown_puts_the_digest_first(analyzer):
     assert "### How it reads" in markdown and "### What it says" in markdown
 
 
+def test_a_text_without_headings_cites_its_evidence_by_line_alone(analyzer):
+    from analyzer.render import html, markdown
+
+    text = ("We are stretched thin again this month and I am exhausted. Two people left in May and "
+            "nobody replaced them, so the backlog keeps growing and the deadline has not moved. "
+            "I worry that we will miss the launch and that the team will burn out before it.\n")
+    report = analyzer.analyze(text)
+    assert report["takeaways"]["emotional"]
+    for digest in (markdown.digest(report), html.digest(report, {})):
+        assert "line 1" in digest and "before the first heading" not in digest
+
+
 def test_a_theme_naming_an_unknown_category_is_refused_with_its_line():
     table = "# theme\tcategories\tlabel\tdescribes\ncapacity\tworkload,overload\tStress\tstress language\n"
     with pytest.raises(LexiconError, match=r"themes.tsv, line 2: unknown marker category overload"):

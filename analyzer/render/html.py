@@ -21,6 +21,7 @@ from .text import (
     CLAIM_KINDS,
     MODALITY_ORDER,
     display_title,
+    quoted_titles,
     line_range,
     number,
     outline_numbers,
@@ -133,7 +134,7 @@ def digest(report: dict[str, Any], anchors: dict[int, int]) -> str:
     """The takeaways first: how the text reads, then what it says, each with its lines."""
     takeaways = report.get("takeaways") or {}
     emotional, factual = takeaways.get("emotional", []), takeaways.get("factual", [])
-    titles = {s["id"]: display_title(s) for s in report["sections"]}
+    titles = quoted_titles(report["sections"])
     if not emotional and not factual:
         body = '<p class="muted">No emotional or factual takeaway stands out in this text.</p>'
     else:
@@ -371,7 +372,7 @@ def present(values: list[str], order: tuple[str, ...]) -> list[str]:
 def claims_part(claims: list[dict[str, Any]], sections: list[dict[str, Any]], anchors: dict[int, int]) -> str:
     if not claims:
         return ""
-    titles = {s["id"]: display_title(s) for s in sections}
+    titles = quoted_titles(sections)
     kinds = present([c["kind"] for c in claims], tuple(CLAIM_KINDS))
     modalities = present([c["modality"] for c in claims], MODALITY_ORDER)
     filters = (

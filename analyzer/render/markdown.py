@@ -12,6 +12,7 @@ from .text import (
     adjustment_phrase,
     cancelled_markers,
     display_title,
+    quoted_titles,
     line_range,
     lines_phrase,
     number,
@@ -69,7 +70,7 @@ def digest(report: dict[str, Any]) -> str:
     emotional, factual = takeaways.get("emotional", []), takeaways.get("factual", [])
     if not emotional and not factual:
         return ""
-    titles = {s["id"]: display_title(s) for s in report["sections"]}
+    titles = quoted_titles(report["sections"])
     blocks = ["## Key takeaways"]
     if emotional:
         lines = ["### How it reads", ""]

@@ -92,6 +92,14 @@ def display_title(section: dict[str, Any]) -> str:
     return "(before the first heading)"
 
 
+def quoted_titles(sections: list[dict[str, Any]]) -> dict[int, str]:
+    """Section names to cite evidence by; none when the text has no heading at all, where
+    "(before the first heading)" beside every quote would only be noise."""
+    if all(s["title"] is None and not s.get("turn") and s.get("cue") != "email" for s in sections):
+        return {}
+    return {s["id"]: display_title(s) for s in sections}
+
+
 def line_range(section: dict[str, Any]) -> str:
     if section["line"] == section["end_line"]:
         return str(section["line"])
