@@ -28,14 +28,16 @@ def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, .
     """Every detected string and its parts, with the pseudonym or placeholder that replaces it."""
     terms: dict[str, Term] = {}
     people = list(people)
-    # Whole names first: a "Chris" of their own keeps their pseudonym, not Chris Lee's.
+    # Whole names first: a "Chris" of their own keeps their pseudonym, not Chris Lee's. The
+    # forms are sets; sorted, the capitalised spelling of a word comes first and is the one
+    # kept, whatever order the set (and the process's hash seed) gives them.
     for forms in ([(p, p.aliases) for p in people], [(p, p.parts) for p in people]):
         for person, written in forms:
-            for form in written:
+            for form in sorted(written):
                 exact = " " not in form and fold(form) in detection.ordinary_words
                 terms.setdefault(fold(form), Term(form, person.pseudonym, PERSON, exact))
     for person in people:
-        for handle in person.handles:
+        for handle in sorted(person.handles):
             for form in (f"@{handle}", handle):
                 terms.setdefault(fold(form), Term(form, person.pseudonym, HANDLE))
     for mention in detection.mentions:
