@@ -13,8 +13,8 @@ from .errors import EmptyInputError, InputError, TooLargeInputError
 from .options import Options
 from .pipeline import build_pipeline, model_label
 from .privacy import PrivacySettings, protect
-from .reading import normalise
-from .report import Report, build_report
+from .text.read import normalise
+from .report.build import Report, build_report
 
 
 @lru_cache(maxsize=4)

@@ -131,9 +131,9 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: A
       memo-analyzer analyze memo.txt --privacy strict --pseudonym-key team.key
     """
     from .privacy import check_leaks, privacy_of
-    from .reading import STDIN, read_source
+    from .text.read import STDIN, read_source
     from .render import SHOWS_TEXT, render
-    from .writing import write_atomic
+    from .output import write_atomic
 
     if output is not None and path != STDIN and _same_file(Path(path), output):
         raise click.ClickException(f"{output}: is the input file; choose another --output")

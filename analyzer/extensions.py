@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .lines import LineIndex
+from .text.lines import LineIndex
 
 DOC_ATTRS = (
     "analyzer_lines",        # LineIndex of doc.text

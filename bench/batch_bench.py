@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer.pipeline import load_model
-from analyzer.reading import read_source
+from analyzer.text.read import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "batch"

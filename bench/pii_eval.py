@@ -26,7 +26,7 @@ from analyzer import Analyzer
 from analyzer.privacy.detect import HANDLE, PERSON
 from analyzer.privacy.pseudonyms import assign
 from analyzer.privacy.redact import Redactor, build_terms
-from analyzer.reading import read_source
+from analyzer.text.read import read_source
 
 HERE = Path(__file__).resolve().parent
 

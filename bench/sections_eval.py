@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analyzer import Analyzer
-from analyzer.reading import read_source
+from analyzer.text.read import read_source
 
 
 @dataclass

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from analyzer import Analyzer
-from analyzer.reading import read_source
+from analyzer.text.read import read_source
 
 KINDS = ("quantity", "event", "attribution", "cause", "comparison", "state")
 MODALITIES = ("asserted", "hedged", "opinion", "proposal", "speculation", "question")

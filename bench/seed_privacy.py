@@ -22,7 +22,7 @@ from analyzer import Analyzer
 from analyzer.privacy import check_leaks, privacy_of
 from analyzer.privacy.names import fold
 from analyzer.privacy.redact import Redactor
-from analyzer.reading import read_source
+from analyzer.text.read import read_source
 from analyzer.render import FORMATS, render
 
 

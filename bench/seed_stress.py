@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from analyzer import Analyzer
-from analyzer.reading import read_source
+from analyzer.text.read import read_source
 
 
 def main() -> None:

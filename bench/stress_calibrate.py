@@ -27,10 +27,10 @@ from pathlib import Path
 import numpy as np
 from calibration import Confusion, best_threshold, parsed, read_rows, roc_auc, run_components
 
-from analyzer.lexicon import load_categories
+from analyzer.markers.lexicon import load_categories
 from analyzer.pipeline import build_pipeline
-from analyzer.sections import body_sentences
-from analyzer.stress import MODEL_FILE, TEXT_FEATURES, features, markers_in
+from analyzer.sections.outline import body_sentences
+from analyzer.scores.stress import MODEL_FILE, TEXT_FEATURES, features, markers_in
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out"

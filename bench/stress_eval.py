@@ -21,8 +21,8 @@ from calibration import Confusion, read_rows, roc_auc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer import Analyzer
-from analyzer.lexicon import load_categories
-from analyzer.stress import load_model
+from analyzer.markers.lexicon import load_categories
+from analyzer.scores.stress import load_model
 
 VADER_NEGATIVE = -0.05
 

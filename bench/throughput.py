@@ -16,7 +16,7 @@ from pathlib import Path
 
 from analyzer import Analyzer
 from analyzer.pipeline import load_model
-from analyzer.reading import read_source
+from analyzer.text.read import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer import claim_cues
-from analyzer.claim_cues import Cue, load_cues, parse_pattern
+from analyzer.claims import cues as claim_cues
+from analyzer.claims.cues import Cue, load_cues, parse_pattern
 from analyzer.errors import LexiconError
-from analyzer.quantities import QuantityFinder
+from analyzer.claims.quantities import QuantityFinder
 
 HEADER = "modality\tform\tpattern\n"
 

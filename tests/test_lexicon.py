@@ -5,7 +5,7 @@ import re
 import pytest
 
 from analyzer import Analyzer, LexiconError, OptionError
-from analyzer.lexicon import inflections, lemma_forms, load_lexicon, parse_pattern
+from analyzer.markers.lexicon import inflections, lemma_forms, load_lexicon, parse_pattern
 
 
 def test_shipped_lexicons_load_with_hundreds_of_entries_in_every_category():

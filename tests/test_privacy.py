@@ -11,7 +11,7 @@ from analyzer.privacy import PrivacySettings, check_leaks, privacy_of, protect
 from analyzer.privacy.context import NO_PRIVACY
 from analyzer.privacy.redact import SNIPPET_WORDS, Redactor, redact_report
 from analyzer.render import render
-from analyzer.report import build_report
+from analyzer.report.build import build_report
 
 MEMO = """# Feedback for Marisol Vega
 

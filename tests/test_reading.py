@@ -4,7 +4,7 @@ import io
 import pytest
 
 from analyzer.errors import BinaryInputError, EmptyInputError, InputError, UndecodableInputError
-from analyzer.reading import decode, decode_email, normalise, read_source
+from analyzer.text.read import decode, decode_email, normalise, read_source
 
 
 @pytest.mark.parametrize(

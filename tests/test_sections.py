@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.sections import find_sections
+from analyzer.sections.outline import find_sections
 
 GOLD = Path(__file__).parent / "data" / "sections"
 

@@ -8,7 +8,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer import LexiconError
 from analyzer.render import render
-from analyzer.sentiment import parse_overrides
+from analyzer.scores.sentiment import parse_overrides
 
 MEMO = """# Weekly planning
 We plan the next sprint on Monday with product and design. Each team brings its roadmap, we

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from analyzer.errors import LexiconError
-from analyzer.lexicon import load_categories
-from analyzer.takeaways import digest_words, parse_themes
+from analyzer.markers.lexicon import load_categories
+from analyzer.takeaways.component import digest_words, parse_themes
 
 SAMPLES = sorted((Path(__file__).parent.parent / "samples").iterdir())
 

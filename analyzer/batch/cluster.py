@@ -33,7 +33,7 @@ from typing import Any
 
 from ..errors import ClusterError, InputError
 from ..privacy.pseudonyms import read_key
-from ..reading import read_bytes
+from ..text.read import read_bytes
 from .pool import CrashWatch
 from .run import BatchSettings, ExecutorFactory
 from .work import AnalyzerSpec, Item, Result, analyze_chunk, failure

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import UnreadableInputError
-from ..reading import EMAIL_SUFFIXES, STDIN
+from ..text.read import EMAIL_SUFFIXES, STDIN
 
 # What a folder walk picks up; a file named on the command line is read whatever its suffix.
 SUFFIXES = (".txt", ".md", ".markdown", *EMAIL_SUFFIXES)

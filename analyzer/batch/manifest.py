@@ -26,8 +26,8 @@ from typing import Any
 from .._version import __version__
 from ..errors import OutputError
 from ..options import Options
-from ..report import SCHEMA_VERSION
-from ..resources import data_dir
+from ..report.build import SCHEMA_VERSION
+from ..data.files import data_dir
 
 FILE_NAME = "manifest.sqlite"
 # Bump when the tables below change shape; an older manifest is then refused, not misread.

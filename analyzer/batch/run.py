@@ -20,7 +20,7 @@ from typing import Protocol, TextIO
 
 from ..api import Analyzer
 from ..errors import InputError, TooLargeInputError
-from ..reading import STDIN, read_bytes
+from ..text.read import STDIN, read_bytes
 from .discover import Found, NotFound, discover
 from .manifest import Manifest, fingerprint
 from .pool import LocalPool

@@ -23,9 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..lexicon import load_categories
+from ..markers.lexicon import load_categories
 from ..render.text import tone
-from ..writing import open_atomic
+from ..output import open_atomic
 from .manifest import Rows
 
 DOCUMENT_COLUMNS = (

@@ -18,7 +18,7 @@ from ..api import Analyzer
 from ..errors import InputError, LeakError
 from ..options import Options
 from ..privacy import check_leaks, privacy_of
-from ..reading import decode_document
+from ..text.read import decode_document
 from .scrub import without_text
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import OutputError
 from ..render import render_json
-from ..writing import write_atomic
+from ..output import write_atomic
 from .manifest import FILE_NAME as MANIFEST, Manifest, Record
 from .tables import failure_rows, report_rows, write_tables
 from .work import Result

@@ -22,9 +22,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from . import extensions
-from .claim_cues import FORMS, Cue, CueFinder, Hit, load_cues
-from .extensions import CLAIMS, line_index
+from .. import extensions
+from .cues import FORMS, Cue, CueFinder, Hit, load_cues
+from ..extensions import CLAIMS, line_index
 from .modality import (
     ASSERTED,
     MODALITIES,
@@ -46,7 +46,7 @@ from .modality import (
     strongest,
 )
 from .quantities import Quantity, QuantityFinder, phrase
-from .sections import Section, body_sentences
+from ..sections.outline import Section, body_sentences
 
 # Checked in this order: a reported statement is an attribution even when it holds a
 # figure; a figure outranks the cause or comparison it sits in.

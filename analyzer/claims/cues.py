@@ -29,8 +29,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .dependency_patterns import DependencyPatterns
-from .errors import LexiconError
-from .resources import data_file
+from ..errors import LexiconError
+from ..data.files import data_file
 
 FORMS = ("phrase", "dep", "frame", "label", "markup", "heading")
 # The node of a pattern whose words name who holds or said the claim.

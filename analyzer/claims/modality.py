@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .claim_cues import Cue, label_words
-from .errors import LexiconError
-from .lexicon import EntryMatcher, load_lexicon, pipeline_lemmas
+from .cues import Cue, label_words
+from ..errors import LexiconError
+from ..markers.lexicon import EntryMatcher, load_lexicon, pipeline_lemmas
 
 # Strongest first: one cue of an earlier kind decides, whatever else the clause holds. A
 # question stays a question even when it hedges; a conditional proposal is still speculative.

@@ -14,9 +14,9 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .claim_cues import read_table
-from .errors import LexiconError
-from .extensions import line_index
+from .cues import read_table
+from ..errors import LexiconError
+from ..extensions import line_index
 
 DIMENSIONS = ("share", "money", "multiplier", "duration", "weight", "distance", "size")
 NUMBER_ROLES = ("number", "scale", "multiplier")

@@ -23,9 +23,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from . import extensions
+from .. import extensions
 from .lexicon import EntryMatcher, Lemmatize, Lexicon, Match, load_lexicon, pipeline_lemmas
-from .words import is_word
+from ..text.words import is_word
 
 WINDOW = 3
 # The most a chain of intensifiers may multiply a marker's weight by.

@@ -23,8 +23,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from .errors import LexiconError
-from .resources import data_file
+from ..errors import LexiconError
+from ..data.files import data_file
 
 CATEGORIES_FILE = "marker-categories.tsv"
 MARKERS_DIR = "markers"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OptionError
-from ..resources import data_file
+from ..data.files import data_file
 
 DEFAULT_FILE = "pii_patterns.tsv"
 # What each regex row detects; the labels the detector knows what to do with.

@@ -12,15 +12,15 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from . import extensions
-from ._version import __version__
-from .lines import LineIndex
-from .markers import Marker
-from .readability import Readability
-from .sections import Outline, Section
-from .sentiment import Sentiment
-from .stress import Stress
-from .words import word_count
+from .. import extensions
+from .._version import __version__
+from ..text.lines import LineIndex
+from ..markers.component import Marker
+from ..scores.readability import Readability
+from ..sections.outline import Outline, Section
+from ..scores.sentiment import Sentiment
+from ..scores.stress import Stress
+from ..text.words import word_count
 
 SCHEMA_VERSION = 1
 

@@ -14,9 +14,9 @@ import textstat
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import extensions
-from .sections import body_sentences
-from .words import word_count
+from .. import extensions
+from ..sections.outline import body_sentences
+from ..text.words import word_count
 
 # The grades a reader can act on; each is a textstat function of the same name.
 METRICS = (

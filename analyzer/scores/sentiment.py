@@ -22,12 +22,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from . import extensions
-from .errors import LexiconError
-from .lexicon import read_text, table_rows
-from .resources import data_file
-from .sections import body_sentences
-from .words import word_count
+from .. import extensions
+from ..errors import LexiconError
+from ..markers.lexicon import read_text, table_rows
+from ..data.files import data_file
+from ..sections.outline import body_sentences
+from ..text.words import word_count
 
 OVERRIDES_FILE = "vader-overrides.tsv"
 _TERM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")

@@ -22,14 +22,14 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import extensions
-from .errors import LexiconError
-from .lexicon import Category, load_categories
-from .markers import Marker
-from .resources import data_file
-from .sections import body_sentences
+from .. import extensions
+from ..errors import LexiconError
+from ..markers.lexicon import Category, load_categories
+from ..markers.component import Marker
+from ..data.files import data_file
+from ..sections.outline import body_sentences
 from .sentiment import Sentiment
-from .words import word_count
+from ..text.words import word_count
 
 MODEL_FILE = "stress-index.json"
 LEVELS = ("low", "moderate", "high")

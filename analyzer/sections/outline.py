@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from . import extensions
+from .. import extensions
 from .headings import CLAUSE, INTERJECTION, PHRASE, Grammar, Heading, find_headings
 from .metadata import ChatTurn, Metadata, find_chat_turns, find_header_blocks, front_matter_fields
 

@@ -20,12 +20,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import extensions
-from .errors import LexiconError
-from .lexicon import load_categories, read_text, table_rows
-from .resources import data_file
-from .sections import Section, body_sentences
-from .words import word_count
+from .. import extensions
+from ..errors import LexiconError
+from ..markers.lexicon import load_categories, read_text, table_rows
+from ..data.files import data_file
+from ..sections.outline import Section, body_sentences
+from ..text.words import word_count
 
 THEMES_FILE = "themes.tsv"
 STANCE_FILE = "option-stance.tsv"

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import (
+from ..errors import (
     BinaryInputError,
     EmptyInputError,
     UndecodableInputError,

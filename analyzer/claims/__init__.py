@@ -1,0 +1,1 @@
+"""The claims stage: clauses read as claims, with kind, modality, polarity, speaker and figures."""

@@ -1,0 +1,1 @@
+"""The data files under lexicons/: where they live, and one reader for their tables."""

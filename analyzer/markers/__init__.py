@@ -1,0 +1,1 @@
+"""The markers stage: stress, emotion and tone words from lexicons, weighed in context."""

@@ -1,0 +1,1 @@
+"""The JSON report: the one contract every renderer, writer and table reads."""

@@ -1,0 +1,1 @@
+"""Scores per sentence, section and document: sentiment (VADER), readability, stress."""

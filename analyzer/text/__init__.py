@@ -1,0 +1,1 @@
+"""Reading a document and the facts about its text every stage shares: lines, words, dates."""
