@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
-
-from spacy.language import Language
 
 from .errors import EmptyInputError, InputError, TooLargeInputError
 from .options import Options
@@ -17,14 +13,11 @@ from .text.read import normalise
 from .report.build import Report, build_report
 
 
-@lru_cache(maxsize=4)
-def _pipeline(model: str | None, config: str) -> Language:
-    """Pipelines are costly to build and stateless between documents, so share them."""
-    return build_pipeline(model, json.loads(config))
-
-
 class Analyzer:
-    """Analyse memos with one pipeline, loaded once.
+    """Analyse memos with one pipeline, built once for this Analyzer and used for every
+    document it analyses. Build one and keep it: building costs seconds, analysing a memo
+    a fraction of one. Two Analyzers never share a pipeline, so changing one's ``nlp``
+    cannot change the other's reports.
 
     >>> report = Analyzer().analyze("# Status\\nAll good this week.")  # doctest: +SKIP
     """
@@ -33,7 +26,7 @@ class Analyzer:
         self.options = Options.from_kwargs(options)
         # As given, so another process can build the same Analyzer (batch workers do).
         self.model_name = model
-        self.nlp = _pipeline(model, json.dumps(self.options.pipeline_config(), sort_keys=True))
+        self.nlp = build_pipeline(model, self.options)
         self.model = model_label(self.nlp)
         mode = self.options.privacy_mode
         self.privacy = PrivacySettings.load(mode, self.options.pseudonym_key) if mode else None

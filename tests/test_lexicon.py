@@ -5,7 +5,8 @@ import re
 import pytest
 
 from analyzer import Analyzer, LexiconError, OptionError
-from analyzer.markers.lexicon import inflections, lemma_forms, load_lexicon, parse_pattern
+from analyzer.markers.lexicon import load_lexicon, parse_pattern
+from analyzer.markers.matcher import inflections, lemma_forms
 
 
 def test_shipped_lexicons_load_with_hundreds_of_entries_in_every_category():
@@ -25,7 +26,7 @@ def test_shipped_lexicons_load_with_hundreds_of_entries_in_every_category():
         ("spread thin\tworkload\t7", "line 2: bad weight '7'"),
         ("extremely\tintensifier\t0.5", "line 2: bad weight '0.5' for intensifier category"),
         ("maybe\thedge\t1.5", "line 2: bad weight '1.5' for hedge category"),
-        ("\tworkload\t1", "line 2: empty pattern"),
+        ("\tworkload\t1", "line 2: the pattern column is empty"),
         ("spread thin workload 1", "line 2: expected pattern<TAB>category<TAB>weight<TAB>[note], found 1 column"),
         ("can't cope\tself_doubt\t1", "line 2: malformed pattern token 'can't': spaCy splits contractions"),
         ("spread|| thin\tworkload\t1", "line 2: malformed pattern token 'spread||'"),
@@ -48,7 +49,7 @@ def test_a_bad_line_is_refused_with_its_file_and_line(tmp_path, line, message):
 @pytest.mark.parametrize(
     "problem, write, message",
     [
-        ("missing", None, "no such lexicon file"),
+        ("missing", None, "no such file; check the path"),
         ("empty", "# nothing yet\n\n", "has no entries"),
         ("not UTF-8", "stress\tpressure\t1\n".encode("utf-16"), "is not UTF-8 text"),
     ],
@@ -148,7 +149,7 @@ def test_cli_adds_a_lexicon_file(run_cli, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--lexicon", "{tmp}/missing.tsv"], "Error: {tmp}/missing.tsv: no such lexicon file; check the path\n"),
+        (["--lexicon", "{tmp}/missing.tsv"], "Error: {tmp}/missing.tsv: no such file; check the path\n"),
         (["--lexicon", "{tmp}/bad.tsv"], "Error: {tmp}/bad.tsv, line 1: unknown category 'stres'; use one of "),
         (["--replace-lexicons"], "Error: replace_lexicons (--replace-lexicons) needs at least one lexicon file"),
     ],

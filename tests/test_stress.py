@@ -8,6 +8,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analyzer import LexiconError
 from analyzer.render import render
+from analyzer.data.files import DataText
 from analyzer.scores.sentiment import parse_overrides
 
 MEMO = """# Weekly planning
@@ -154,4 +155,4 @@ def test_vaders_own_lexicon_is_left_alone(nlp):
 )
 def test_a_bad_override_line_names_its_line(line, message):
     with pytest.raises(LexiconError, match=re.escape(f"vader.tsv, {message}")):
-        parse_overrides(line + "\nplease\t0\n", "vader.tsv")
+        parse_overrides(DataText("vader.tsv", line + "\nplease\t0\n"))

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.data.files import DataText
 from analyzer.errors import LexiconError
 from analyzer.markers.lexicon import load_categories
 from analyzer.takeaways.component import digest_words, parse_themes
@@ -170,4 +171,4 @@ def test_a_text_without_headings_cites_its_evidence_by_line_alone(analyzer):
 def test_a_theme_naming_an_unknown_category_is_refused_with_its_line():
     table = "# theme\tcategories\tlabel\tdescribes\ncapacity\tworkload,overload\tStress\tstress language\n"
     with pytest.raises(LexiconError, match=r"themes.tsv, line 2: unknown marker category overload"):
-        parse_themes(table, "themes.tsv", load_categories())
+        parse_themes(DataText("themes.tsv", table), load_categories())

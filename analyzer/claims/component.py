@@ -20,10 +20,12 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .. import extensions
-from .cues import FORMS, Cue, CueFinder, Hit, load_cues
+from ..data.saved import DataComponent
+from ..markers.lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
+from ..scores.sentiment import Vader
+from .cues import FORMS, ClaimTables, Cue, CueFinder, Hit, load_cues
 from ..extensions import CLAIMS, line_index
 from .modality import (
     ASSERTED,
@@ -142,21 +144,36 @@ class _Clause:
         return None
 
 
-class ClaimFinder:
-    """Reads claims from a parsed doc. Matchers, lexicons and patterns are built once here."""
+class ClaimFinder(DataComponent):
+    """Reads claims from a parsed doc. Matchers, lexicons and patterns are built once, in
+    ``initialize(lexicon=..., vader=..., tables=...)``: the marker lexicon (for the stance
+    rule's words), the pipeline's VADER (for judging words) and the cue tables."""
 
-    def __init__(self, nlp: Language, evaluative_valence: float = 1.5, attributive_valence: float = 2.5,
-                 stance_threshold: int = 2) -> None:
-        modality = load_cues("claims/modality.tsv", "modality", MODALITIES, FORMS)
-        kinds = load_cues("claims/kinds.tsv", "kind", KINDS, ("phrase", "dep"))
-        stance = load_cues("claims/stance.tsv", "stance", STANCE_FAMILIES, ("phrase", "dep", "category"))
-        self.cues = CueFinder(nlp, modality + kinds + [c for c in stance if c.form != "category"])
-        self.stance_words = StanceWords(nlp, [c for c in stance if c.form == "category"])
+    def __init__(self, nlp: Language, evaluative_valence: float, attributive_valence: float,
+                 stance_threshold: int) -> None:
+        self.nlp = nlp
+        self.evaluative_valence = evaluative_valence
+        self.attributive_valence = attributive_valence
         self.stance_threshold = stance_threshold
-        self.quantities = QuantityFinder()
-        self.evaluative = EvaluativeWords(SentimentIntensityAnalyzer().lexicon, evaluative_valence, attributive_valence)
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
+                   vader: Vader | None = None, tables: ClaimTables | None = None) -> None:
+        lexicon, vader, tables = lexicon or load_lexicon(), vader or Vader(), tables or ClaimTables.shipped()
+        modality = load_cues(tables.modality, "modality", MODALITIES, FORMS)
+        kinds = load_cues(tables.kinds, "kind", KINDS, ("phrase", "dep"))
+        stance = load_cues(tables.stance, "stance", STANCE_FAMILIES, ("phrase", "dep", "category"))
+        self.cues = CueFinder(self.nlp, modality + kinds + [c for c in stance if c.form != "category"])
+        self.stance_words = StanceWords(self.nlp, lexicon, [c for c in stance if c.form == "category"])
+        self.quantities = QuantityFinder(tables.units, tables.numbers)
+        self.evaluative = EvaluativeWords(vader.lexicon, self.evaluative_valence, self.attributive_valence)
+        self.texts = {"lexicon": lexicon.texts, "overrides": vader.overrides, "tables": tables}
+
+    def rebuild(self, texts: dict) -> dict:
+        return {"lexicon": build_lexicon(LexiconTexts(**texts["lexicon"])), "vader": Vader(texts["overrides"]),
+                "tables": ClaimTables(**texts["tables"])}
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
         hits = defaultdict(list)
         stance: dict[int, list[tuple[tuple[int, ...], str, str]]] = defaultdict(list)
         for hit in self.cues.find(doc):

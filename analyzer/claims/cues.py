@@ -21,7 +21,7 @@ is silently skipped changes results without anyone noticing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -30,7 +30,8 @@ from spacy.tokens import Doc
 
 from .dependency_patterns import DependencyPatterns
 from ..errors import LexiconError
-from ..data.files import data_file
+from ..data.files import DataText, shipped
+from ..data.tables import rows
 
 FORMS = ("phrase", "dep", "frame", "label", "markup", "heading")
 # The node of a pattern whose words name who holds or said the claim.
@@ -46,14 +47,6 @@ _WORD_ATTRS = {"LOWER", "LEMMA", "TAG"}
 _NODE = re.compile(r"^(?P<name>[a-z_]\w*)(?:\[(?P<attrs>[^\]]*)\])?$")
 _RELATION = re.compile(r"^(?P<left>[a-z_]\w*)\s+(?P<op>>>|<<|>|<|\.\*|\.)(?P<deps>[a-z:|]*)\s+(?P<right>\S+)$")
 _APOSTROPHES = ("'", "’")
-
-
-@dataclass(frozen=True)
-class Row:
-    """One data line of a table, with where it came from for error messages."""
-
-    where: str
-    values: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -77,39 +70,30 @@ class Hit:
         return " ".join(doc[i].text for i in sorted(self.tokens))
 
 
-def read_table(name: str, columns: tuple[str, ...]) -> Iterator[Row]:
-    """Rows of a tab-separated table in ``lexicons/``: a header row, then one row per line."""
-    path = f"lexicons/{name}"
-    lines = data_file(name).read_text(encoding="utf-8").splitlines()
-    header_seen = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        where = f"{path}, line {number}"
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise LexiconError(f"{where}: the header must be {' | '.join(columns)} (tab-separated), "
-                                   f"not {' | '.join(cells)}")
-            header_seen = True
-            continue
-        if len(cells) != len(columns) or not all(cells):
-            raise LexiconError(f"{where}: expected {len(columns)} non-empty tab-separated columns "
-                               f"({', '.join(columns)}), found {len(cells)}: {line.strip()!r}")
-        yield Row(where, dict(zip(columns, cells)))
-    if not header_seen:
-        raise LexiconError(f"{path}: has no header row ({' | '.join(columns)})")
+@dataclass(frozen=True)
+class ClaimTables:
+    """The claims stage's tables under lexicons/claims/, read once when the pipeline is built."""
+
+    modality: DataText
+    kinds: DataText
+    stance: DataText
+    units: DataText
+    numbers: DataText
+
+    @classmethod
+    def shipped(cls) -> ClaimTables:
+        return cls(*(shipped(f"claims/{name}.tsv") for name in ("modality", "kinds", "stance", "units", "numbers")))
 
 
-def load_cues(name: str, label_column: str, labels: Iterable[str], forms: Iterable[str]) -> list[Cue]:
+def load_cues(table: DataText, label_column: str, labels: Iterable[str], forms: Iterable[str]) -> list[Cue]:
     labels, forms = tuple(labels), tuple(forms)
     cues = []
-    for row in read_table(name, (label_column, "form", "pattern")):
-        label, form, pattern = row.values[label_column], row.values["form"], row.values["pattern"]
+    for row in rows(table, (label_column, "form", "pattern")):
+        label, form, pattern = row[label_column], row["form"], row["pattern"]
         if label not in labels:
-            raise LexiconError(f"{row.where}: unknown {label_column} {label!r}; use one of {', '.join(labels)}")
+            raise row.error(f"unknown {label_column} {label!r}; use one of {', '.join(labels)}")
         if form not in forms:
-            raise LexiconError(f"{row.where}: unknown form {form!r}; use one of {', '.join(forms)}")
+            raise row.error(f"unknown form {form!r}; use one of {', '.join(forms)}")
         cue = Cue(label, form, pattern, row.where)
         if form in ("dep", "frame"):
             parse_pattern(cue)  # fail at load time, not at the first document

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import Cue, label_words
 from ..errors import LexiconError
-from ..markers.lexicon import EntryMatcher, load_lexicon, pipeline_lemmas
+from ..markers.lexicon import Lexicon
+from ..markers.matcher import EntryMatcher, pipeline_lemmas
 
 # Strongest first: one cue of an earlier kind decides, whatever else the clause holds. A
 # question stays a question even when it hedges; a conditional proposal is still speculative.
@@ -212,8 +213,7 @@ class StanceWords:
     counts here too; ``stance.tsv`` names the categories and the family each belongs to.
     """
 
-    def __init__(self, nlp: Language, categories: Iterable[Cue]) -> None:
-        lexicon = load_lexicon()
+    def __init__(self, nlp: Language, lexicon: Lexicon, categories: Iterable[Cue]) -> None:
         self.families: dict[str, str] = {}
         for cue in categories:
             if cue.pattern not in lexicon.categories:

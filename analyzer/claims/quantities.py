@@ -14,8 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import read_table
-from ..errors import LexiconError
+from ..data.files import DataText
+from ..data.tables import rows
 from ..extensions import line_index
 
 DIMENSIONS = ("share", "money", "multiplier", "duration", "weight", "distance", "size")
@@ -73,9 +73,9 @@ class _Unit:
 class QuantityFinder:
     """Finds figures in a doc with one regular expression built from the unit tables."""
 
-    def __init__(self) -> None:
-        self.units = _load_units()
-        numbers = _load_numbers()
+    def __init__(self, units: DataText, numbers: DataText) -> None:
+        self.units = _load_units(units)
+        numbers = _load_numbers(numbers)
         self.words = {w: v for w, (v, role) in numbers.items() if role == "number"}
         self.scales = {w: v for w, (v, role) in numbers.items() if role == "scale"}
         self.multipliers = {w: v for w, (v, role) in numbers.items() if role == "multiplier"}
@@ -246,35 +246,32 @@ def _alternation(forms) -> str:
     return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
 
 
-def _load_units() -> dict[str, _Unit]:
+def _load_units(table: DataText) -> dict[str, _Unit]:
     units: dict[str, _Unit] = {}
-    for row in read_table("claims/units.tsv", ("unit", "dimension", "position", "forms")):
-        v = row.values
-        if v["dimension"] not in DIMENSIONS:
-            raise LexiconError(f"{row.where}: unknown dimension {v['dimension']!r}; use one of "
-                               f"{', '.join(DIMENSIONS)}")
-        if v["position"] not in ("before", "after"):
-            raise LexiconError(f"{row.where}: position must be 'before' or 'after', not {v['position']!r}")
-        for form in v["forms"].split("|"):
+    for row in rows(table, ("unit", "dimension", "position", "forms")):
+        if row["dimension"] not in DIMENSIONS:
+            raise row.error(f"unknown dimension {row['dimension']!r}; use one of {', '.join(DIMENSIONS)}")
+        if row["position"] not in ("before", "after"):
+            raise row.error(f"position must be 'before' or 'after', not {row['position']!r}")
+        for form in row["forms"].split("|"):
             form = form.strip().lower()
             if not form or form in units:
-                raise LexiconError(f"{row.where}: the form {form!r} is empty or listed twice")
-            units[form] = _Unit(v["unit"], v["dimension"], v["position"])
+                raise row.error(f"the form {form!r} is empty or listed twice")
+            units[form] = _Unit(row["unit"], row["dimension"], row["position"])
     return units
 
 
-def _load_numbers() -> dict[str, tuple[float, str]]:
+def _load_numbers(table: DataText) -> dict[str, tuple[float, str]]:
     numbers: dict[str, tuple[float, str]] = {}
-    for row in read_table("claims/numbers.tsv", ("word", "value", "role")):
-        v = row.values
-        if v["role"] not in NUMBER_ROLES:
-            raise LexiconError(f"{row.where}: unknown role {v['role']!r}; use one of {', '.join(NUMBER_ROLES)}")
+    for row in rows(table, ("word", "value", "role")):
+        if row["role"] not in NUMBER_ROLES:
+            raise row.error(f"unknown role {row['role']!r}; use one of {', '.join(NUMBER_ROLES)}")
         try:
-            value = float(v["value"])
+            value = float(row["value"])
         except ValueError:
-            raise LexiconError(f"{row.where}: value must be a number, not {v['value']!r}") from None
-        word = " ".join(v["word"].lower().split())
+            raise row.error(f"value must be a number, not {row['value']!r}") from None
+        word = " ".join(row["word"].lower().split())
         if word in numbers:
-            raise LexiconError(f"{row.where}: {word!r} is listed twice")
-        numbers[word] = (value, v["role"])
+            raise row.error(f"{word!r} is listed twice")
+        numbers[word] = (value, row["role"])
     return numbers

@@ -24,8 +24,10 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .. import extensions
-from .lexicon import EntryMatcher, Lemmatize, Lexicon, Match, load_lexicon, pipeline_lemmas
+from ..data.saved import DataComponent
 from ..text.words import is_word
+from .lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
+from .matcher import EntryMatcher, Lemmatize, Match, pipeline_lemmas
 
 WINDOW = 3
 # The most a chain of intensifiers may multiply a marker's weight by.
@@ -62,15 +64,28 @@ class Marker:
         return self.role in KINDS
 
 
-class MarkerTagger:
-    """Finds markers with matchers built once from the lexicon, then weighs each in context."""
+class MarkerTagger(DataComponent):
+    """Finds markers with matchers built once from the lexicon, then weighs each in context.
 
-    def __init__(self, vocab: Vocab, lexicon: Lexicon, lemmatize: Lemmatize | None = None) -> None:
-        self.lexicon = lexicon
-        self.roles = {name: category.role for name, category in lexicon.categories.items()}
-        self.matcher = EntryMatcher(vocab, lexicon.entries, lemmatize)
+    The lexicon comes through ``initialize(lexicon=...)``; without one, the first document
+    loads the shipped lexicon.
+    """
+
+    def __init__(self, vocab: Vocab, lemmatize: Lemmatize | None = None) -> None:
+        self.vocab = vocab
+        self.lemmatize = lemmatize
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.roles = {name: category.role for name, category in self.lexicon.categories.items()}
+        self.matcher = EntryMatcher(self.vocab, self.lexicon.entries, self.lemmatize)
+        self.texts = {"lexicon": self.lexicon.texts}
+
+    def rebuild(self, texts: dict) -> dict:
+        return {"lexicon": build_lexicon(LexiconTexts(**texts["lexicon"]))}
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
         # "...I was stressed. Out of nowhere..." is not "stressed out".
         found = [m for m in self.matcher(doc) if not any(t.is_sent_start for t in m.span[1:])]
         markers = _longest_first(m for m in found if self.roles[m.entry.category] == "marker")
@@ -157,9 +172,9 @@ def _barrier(token: Token) -> bool:
 @Language.factory(
     "analyzer_markers",
     assigns=["doc.spans", "doc._.analyzer_marker_table"],
-    default_config={"lexicons": [], "replace_lexicons": False},
+    default_config={},
 )
-def make_markers(nlp: Language, name: str, lexicons: list[str], replace_lexicons: bool) -> MarkerTagger:
-    """Stress, emotion and tone markers from our lexicons plus ``lexicons`` (file paths)."""
+def make_markers(nlp: Language, name: str) -> MarkerTagger:
+    """Stress, emotion and tone markers; ``initialize(lexicon=load_lexicon([...]))`` adds a user's files."""
     extensions.register()
-    return MarkerTagger(nlp.vocab, load_lexicon(lexicons, replace=replace_lexicons), pipeline_lemmas(nlp))
+    return MarkerTagger(nlp.vocab, pipeline_lemmas(nlp))

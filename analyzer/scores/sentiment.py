@@ -23,13 +23,13 @@ from spacy.tokens import Doc, Span
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from .. import extensions
-from ..errors import LexiconError
-from ..markers.lexicon import read_text, table_rows
-from ..data.files import data_file
+from ..data.files import DataText, shipped
+from ..data.saved import DataComponent
+from ..data.tables import rows
 from ..sections.outline import body_sentences
 from ..text.words import word_count
 
-OVERRIDES_FILE = "vader-overrides.tsv"
+OVERRIDES_FILE = "scores/vader-overrides.tsv"
 _TERM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
 
 SCORES = ("compound", "pos", "neu", "neg")
@@ -78,44 +78,53 @@ def joined(phrase: str) -> str:
     return "_".join(phrase.lower().split())
 
 
-def load_overrides() -> Overrides:
-    source = f"lexicons/{OVERRIDES_FILE}"
-    return parse_overrides(read_text(data_file(OVERRIDES_FILE), source), source)
-
-
-def parse_overrides(text: str, source: str) -> Overrides:
+def parse_overrides(table: DataText) -> Overrides:
     words: dict[str, float] = {}
     phrases: dict[str, float] = {}
     seen: dict[str, int] = {}
-    for number, (term, valence, _) in table_rows(text, source, ("term", "valence", "note"), 2):
-        where = f"{source}, line {number}"
-        term = " ".join(term.split())
+    for row in rows(table, ("term", "valence", "note"), required=2):
+        term = " ".join(row["term"].split())
         if not _TERM.match(term):
-            raise LexiconError(f"{where}: bad term '{term}'; use lowercase words separated by spaces")
+            raise row.error(f"bad term '{term}'; use lowercase words separated by spaces")
         if term in seen:
-            raise LexiconError(f"{where}: duplicate term '{term}', first at line {seen[term]}; remove one")
+            raise row.error(f"duplicate term '{term}', first at line {seen[term]}; remove one")
         try:
-            value = float(valence)
+            value = float(row["valence"])
         except ValueError:
             value = math.nan
         if not -4 <= value <= 4:
-            raise LexiconError(f"{where}: bad valence '{valence}'; use a number from -4 to 4 (VADER's scale)")
-        seen[term] = number
+            raise row.error(f"bad valence '{row['valence']}'; use a number from -4 to 4 (VADER's scale)")
+        seen[term] = row.line
         (phrases if " " in term else words)[term] = value
     return Overrides(words, phrases)
 
 
-class SentimentScorer:
-    """Scores sentences with one VADER instance built for the whole pipeline."""
+class Vader:
+    """The one VADER of a pipeline, with our overrides: sentiment scores with it, and the
+    claims stage reads its lexicon to tell a judging word from a plain one."""
 
-    def __init__(self) -> None:
-        self.vader = SentimentIntensityAnalyzer()
-        overrides = load_overrides()
+    def __init__(self, overrides: DataText | None = None) -> None:
+        self.overrides = overrides or shipped(OVERRIDES_FILE)
+        parsed = parse_overrides(self.overrides)
+        self.analyzer = SentimentIntensityAnalyzer()
         # The instance's own dict, so VADER's files and other instances are untouched.
-        self.vader.lexicon.update(overrides.joined())
-        self.phrases = overrides.phrase_pattern()
+        self.analyzer.lexicon.update(parsed.joined())
+        self.lexicon: dict[str, float] = self.analyzer.lexicon
+        self.phrases = parsed.phrase_pattern()
+
+
+class SentimentScorer(DataComponent):
+    """Scores sentences with the pipeline's VADER, handed over by ``initialize(vader=...)``."""
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, vader: Vader | None = None) -> None:
+        self.vader = vader or Vader()
+        self.texts = {"overrides": self.vader.overrides}
+
+    def rebuild(self, texts: dict) -> dict:
+        return {"vader": Vader(texts["overrides"])}
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
         all_scored: list[tuple[Span, Sentiment, int]] = []
         for section, sents in body_sentences(doc):
             scored = [(s, self.score_sentence(s), word_count(s)) for s in sents]
@@ -127,10 +136,11 @@ class SentimentScorer:
 
     def score_sentence(self, sent: Span) -> Sentiment:
         text = sent.text
-        phrases = list(self.phrases.finditer(text)) if self.phrases else []
+        pattern = self.vader.phrases
+        phrases = list(pattern.finditer(text)) if pattern else []
         if phrases:
-            text = self.phrases.sub(lambda m: joined(m.group()), text)
-        raw = self.vader.polarity_scores(text)
+            text = pattern.sub(lambda m: joined(m.group()), text)
+        raw = self.vader.analyzer.polarity_scores(text)
         lexicon = self.vader.lexicon
         inside = {i for m in phrases for i in range(sent.start_char + m.start(), sent.start_char + m.end())}
         rated = [(t.idx, t.text, lexicon[t.lower_]) for t in sent if t.lower_ in lexicon and t.idx not in inside]

@@ -17,21 +17,22 @@ import json
 import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .. import extensions
 from ..errors import LexiconError
-from ..markers.lexicon import Category, load_categories
+from ..data.files import DataText, shipped
+from ..data.saved import DataComponent
 from ..markers.component import Marker
-from ..data.files import data_file
+from ..markers.lexicon import Category, Lexicon, categories_only
 from ..sections.outline import body_sentences
 from .sentiment import Sentiment
 from ..text.words import word_count
 
-MODEL_FILE = "stress-index.json"
+MODEL_FILE = "scores/stress-index.json"
 LEVELS = ("low", "moderate", "high")
 # Features that are not marker categories, and how reports name them.
 TEXT_FEATURES = {
@@ -93,6 +94,8 @@ class StressModel:
     moderate: float
     high: float
     min_words: int
+    # The file it was read from, so a saved pipeline keeps the same constants.
+    table: DataText = field(repr=False, compare=False)
 
     def score(self, features: Features, labels: Mapping[str, str]) -> Stress:
         densities = features.densities
@@ -123,22 +126,23 @@ class StressModel:
                       tuple(words.values())[:EVIDENCE_WORDS])
 
 
-def load_model(categories: Mapping[str, Category]) -> StressModel:
-    """The calibrated constants, checked against the features this module can compute."""
-    source = f"lexicons/{MODEL_FILE}"
+def load_model(categories: Mapping[str, Category], table: DataText | None = None) -> StressModel:
+    """The calibrated constants (the shipped file unless ``table`` is given), checked against
+    the features this module can compute."""
+    table = table or shipped(MODEL_FILE)
     try:
-        data = json.loads(data_file(MODEL_FILE).read_text(encoding="utf-8"))
+        data = json.loads(table.text)
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         reference = {str(k): float(v) for k, v in data["reference"].items()}
         model = StressModel(float(data["baseline"]), weights, reference, float(data["levels"]["moderate"]),
-                            float(data["levels"]["high"]), int(data["min_words"]))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
-        raise LexiconError(f"{source}: not a valid stress model ({type(e).__name__}: {e})") from None
+                            float(data["levels"]["high"]), int(data["min_words"]), table)
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise LexiconError(f"{table.source}: not a valid stress model ({type(e).__name__}: {e})") from None
     unknown = (set(weights) | set(reference)) - set(categories) - set(TEXT_FEATURES)
     if unknown:
-        raise LexiconError(f"{source}: unknown features {', '.join(sorted(unknown))}")
+        raise LexiconError(f"{table.source}: unknown features {', '.join(sorted(unknown))}")
     if not 0 <= model.moderate <= model.high <= 100:
-        raise LexiconError(f"{source}: levels must satisfy 0 <= moderate <= high <= 100")
+        raise LexiconError(f"{table.source}: levels must satisfy 0 <= moderate <= high <= 100")
     return model
 
 
@@ -184,16 +188,25 @@ def markers_in(doc: Doc, sentences: Sequence[Span]) -> list[tuple[Span, Marker]]
     return found
 
 
-class StressScorer:
-    """Scores every section and the document with one model loaded for the pipeline."""
+class StressScorer(DataComponent):
+    """Scores every section and the document with one model, handed over with the lexicon's
+    categories by ``initialize(lexicon=..., model=...)``."""
 
-    def __init__(self) -> None:
-        categories = load_categories()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
+                   model: StressModel | None = None) -> None:
+        lexicon = lexicon or categories_only()
+        categories = lexicon.categories
         self.categories = tuple(categories)
         self.labels = {**{name: c.label for name, c in categories.items()}, **TEXT_FEATURES}
-        self.model = load_model(categories)
+        self.model = model or load_model(categories)
+        self.texts = {"categories": lexicon.texts.categories, "model": self.model.table}
+
+    def rebuild(self, texts: dict) -> dict:
+        lexicon = categories_only(texts["categories"])
+        return {"lexicon": lexicon, "model": load_model(lexicon.categories, texts["model"])}
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
         groups = body_sentences(doc)
         for section, sents in groups:
             if section is not None:

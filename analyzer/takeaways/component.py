@@ -21,14 +21,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions
-from ..errors import LexiconError
-from ..markers.lexicon import load_categories, read_text, table_rows
-from ..data.files import data_file
+from ..data.files import DataText, shipped
+from ..data.saved import DataComponent
+from ..data.tables import rows
+from ..markers.lexicon import Lexicon, categories_only
 from ..sections.outline import Section, body_sentences
 from ..text.words import word_count
 
-THEMES_FILE = "themes.tsv"
-STANCE_FILE = "option-stance.tsv"
+THEMES_FILE = "takeaways/themes.tsv"
+STANCE_FILE = "takeaways/option-stance.tsv"
 DIGEST_WORDS = 600
 SHORT_DOCUMENT_SHARE = 0.25
 # A theme counts with two markers, or one this strong, and at least this strength.
@@ -83,39 +84,30 @@ class Theme:
     describes: str
 
 
-def load_themes() -> list[Theme]:
-    source = f"lexicons/{THEMES_FILE}"
-    return parse_themes(read_text(data_file(THEMES_FILE), source), source, load_categories())
-
-
-def parse_themes(text: str, source: str, known: Mapping[str, Any]) -> list[Theme]:
+def parse_themes(table: DataText, known: Mapping[str, Any]) -> list[Theme]:
     """The themes table, checked against the marker categories; errors name the line."""
     themes = []
-    for number, (name, categories, label, describes) in table_rows(
-        text, source, ("theme", "categories", "label", "describes"), 4
-    ):
-        wanted = frozenset(c.strip() for c in categories.split(","))
+    for row in rows(table, ("theme", "categories", "label", "describes")):
+        wanted = frozenset(c.strip() for c in row["categories"].split(","))
         unknown = sorted(wanted - known.keys())
         if unknown:
-            raise LexiconError(f"{source}, line {number}: unknown marker categor"
-                               f"{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}; "
-                               f"use names from lexicons/marker-categories.tsv")
-        themes.append(Theme(name, wanted, label, describes))
+            raise row.error(f"unknown marker categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}; "
+                            f"use names from lexicons/markers/categories.tsv")
+        themes.append(Theme(row["theme"], wanted, row["label"], row["describes"]))
     return themes
 
 
 class OptionStance:
-    """Scores how warmly a passage speaks of an option, from ``lexicons/option-stance.tsv``."""
+    """Scores how warmly a passage speaks of an option, from ``lexicons/takeaways/option-stance.tsv``."""
 
-    def __init__(self) -> None:
-        source = f"lexicons/{STANCE_FILE}"
+    def __init__(self, table: DataText | None = None) -> None:
+        self.table = table or shipped(STANCE_FILE)
         self.weights: dict[str, float] = {}
-        for number, (phrase, weight) in table_rows(read_text(data_file(STANCE_FILE), source), source,
-                                                   ("phrase", "weight"), 2):
+        for row in rows(self.table, ("phrase", "weight")):
             try:
-                self.weights[" ".join(phrase.lower().split())] = float(weight)
+                self.weights[" ".join(row["phrase"].lower().split())] = float(row["weight"])
             except ValueError:
-                raise LexiconError(f"{source}, line {number}: weight '{weight}' is not a number") from None
+                raise row.error(f"weight '{row['weight']}' is not a number") from None
         phrases = sorted(self.weights, key=len, reverse=True)
         self.pattern = re.compile(r"(?<![\w'’])(" + "|".join(re.escape(p) for p in phrases) + r")(?![\w'’])", re.I)
 
@@ -141,13 +133,25 @@ class _Tally:
         return sorted(self.words, key=lambda w: -self.words[w])[:EXAMPLE_WORDS]
 
 
-class TakeawayBuilder:
-    def __init__(self, themes: Sequence[Theme], stance: OptionStance) -> None:
-        self.themes = list(themes)
+class TakeawayBuilder(DataComponent):
+    """Builds the digest; the themes, their categories and the option words come through
+    ``initialize(lexicon=..., themes=..., option_stance=...)``."""
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
+                   themes: DataText | None = None, option_stance: DataText | None = None) -> None:
+        lexicon = lexicon or categories_only()
+        themes = themes or shipped(THEMES_FILE)
+        self.themes = parse_themes(themes, lexicon.categories)
         self.theme_of = {c: t.name for t in self.themes for c in t.categories}
-        self.stance = stance
+        self.stance = OptionStance(option_stance)
+        self.texts = {"categories": lexicon.texts.categories, "themes": themes, "option_stance": self.stance.table}
+
+    def rebuild(self, texts: dict) -> dict:
+        return {"lexicon": categories_only(texts["categories"]), "themes": texts["themes"],
+                "option_stance": texts["option_stance"]}
 
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
         context = _Context.of(doc, self.stance)
         emotional, factual = self.rank(doc, context)
         doc._.analyzer_takeaways = fit_budget(emotional, factual, context.budget)
@@ -539,4 +543,4 @@ def _option_support(spans: Iterable[Span], stance: OptionStance) -> dict[int, fl
 def make_takeaways(nlp: Language, name: str) -> TakeawayBuilder:
     """The digest of emotional themes and key facts, from the markers and claims on the doc."""
     extensions.register()
-    return TakeawayBuilder(load_themes(), OptionStance())
+    return TakeawayBuilder()

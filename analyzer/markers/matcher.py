@@ -1,0 +1,207 @@
+"""Matching a lexicon's entries in a doc: built once per pipeline, reused for every doc.
+
+``EntryMatcher`` compiles the entries into spaCy matchers: fixed phrases go to a
+PhraseMatcher on LEMMA (a hash lookup that stays fast with thousands of phrases); the few
+entries with a wildcard or a part-of-speech constraint go to a Matcher, whose cost grows
+with every pattern.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ..errors import LexiconError
+from .lexicon import Entry, TokenSpec
+
+_VOWELS = frozenset("aeiou")
+# Where spaCy's lemma is not the lowercase word and its lemmatizer cannot say so without a
+# sentence: pronouns take their subject form ("me" -> "I", which keeps its capital), and
+# "let’s" typed with a curly apostrophe keeps "’s" as its lemma (with "'" it is "us").
+_LEMMA_ALIASES = {
+    "i": ("I",), "me": ("me", "I"), "us": ("us", "we", "’s"), "him": ("him", "he"), "her": ("her", "she"),
+    "them": ("them", "they"),
+}
+# A wildcard stands for a word: it may be a piece of a compound ("strat/enterprise",
+# "front-end" are three tokens each) but not punctuation that ends a clause.
+_CLAUSE_PUNCT = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "…"]
+# One entry may expand to at most this many phrases; more means it should be split.
+MAX_EXPANSIONS = 4000
+
+def lemma_forms(word: str, explicit: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The lemmas a token of ``word`` may carry: the word and its regular participles.
+
+    spaCy lemmatises "overwhelmed" to "overwhelm" as a verb but keeps "overwhelmed" as an
+    adjective, so an entry for the verb also matches its participles.
+    """
+    return _LEMMA_ALIASES.get(word, (word, *inflections(word, explicit)))
+
+
+def inflections(word: str, explicit: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Regular -ed and -ing spellings of ``word``.
+
+    Forms that are not English words are harmless: no token carries them. A form that is a
+    one-word entry of its own (``explicit``) belongs to that entry alone, so "please" does
+    not reach "pleased".
+    """
+    if not word.isalpha() or len(word) < 3 or word in _LEMMA_ALIASES:
+        return ()
+    if word.endswith("e"):
+        forms = [word + "d", word[:-1] + "ing"]
+    elif word[-1] == "y" and word[-2] not in _VOWELS:
+        forms = [word[:-1] + "ied", word + "ing"]
+    elif word.endswith("c"):
+        forms = [word + "ked", word + "king"]  # panicked, panicking
+    else:
+        forms = [word + "ed", word + "ing"]
+        if word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+            forms += [word + word[-1] + "ed", word + word[-1] + "ing"]
+    return tuple(f for f in dict.fromkeys(forms) if f not in explicit)
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    span: Span
+
+
+Lemmatize = Callable[[str], Iterable[str]]
+
+
+class EntryMatcher:
+    """Finds every entry of a lexicon in a doc; built once, reused for every doc.
+
+    A word in a phrase also matches whatever lemma the pipeline's lemmatizer may give it
+    (``lemmatize``), so "taken for granted" and "long hours" match as written. A one-word
+    entry also matches its own spelling and its regular inflections' spellings, in any case:
+    a user may write "hours", a heading may shout "BURNOUT" (a proper noun keeps its case as
+    its lemma), and the small English model slips on some lemmas ("hoping" -> "hop").
+    """
+
+    def __init__(self, vocab: Vocab, entries: Iterable[Entry], lemmatize: Lemmatize | None = None) -> None:
+        self.phrases = PhraseMatcher(vocab, attr="LEMMA")
+        self.spellings = PhraseMatcher(vocab, attr="LOWER")
+        self.matcher = Matcher(vocab)
+        self.entries: dict[int, Entry] = {}
+        entries = list(entries)
+        explicit = frozenset(w for e in entries if len(e.tokens) == 1 for w in e.tokens[0].words)
+        for entry in entries:
+            key = vocab.strings.add(entry.where)
+            self.entries[key] = entry
+            # In a phrase the other words fix the sense, so a word takes every lemma it may
+            # carry; a lone word keeps to its own forms and leaves other entries' words alone.
+            single = len(entry.tokens) == 1
+            forms = [_forms(vocab, spec, explicit if single else frozenset(), None if single else lemmatize)
+                     for spec in entry.tokens]
+            if entry.needs_matcher:
+                self.matcher.add(entry.where, [_matcher_pattern(entry, forms)])
+                continue
+            self.phrases.add(entry.where, _phrase_docs(vocab, entry, forms))
+            if len(entry.tokens) == 1:
+                spelled = [f for word in entry.tokens[0].words
+                           for f in (word, *(() if vocab[word].is_stop else inflections(word, explicit)))]
+                self.spellings.add(entry.where, [Doc(vocab, words=[f]) for f in dict.fromkeys(spelled)])
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        view, kept = _without_line_breaks(doc)
+        found: set[tuple[int, int, int]] = set()
+        for matcher in (self.phrases, self.spellings, self.matcher):
+            if len(matcher):  # an empty matcher warns on every call
+                found.update(matcher(view))
+        ordered = sorted(found, key=lambda m: (m[1], m[2]))
+        matches = (Match(self.entries[key], doc[kept[start] : kept[end - 1] + 1]) for key, start, end in ordered)
+        return [m for m in matches if _plausible(m)]
+
+
+def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int]]:
+    """The doc without its whitespace tokens, and where each remaining token came from.
+
+    A phrase that a hard-wrapped line breaks ("worked through most\\nweekends") has a
+    newline token inside it, which no phrase pattern expects; matching on this view finds it.
+    """
+    kept = [t.i for t in doc if not t.is_space]
+    if len(kept) == len(doc):
+        return doc, kept
+    tokens = [doc[i] for i in kept]
+    tagged = all(t.pos_ for t in tokens)
+    view = Doc(doc.vocab, words=[t.text for t in tokens], lemmas=[t.lemma_ or t.text for t in tokens],
+               pos=[t.pos_ for t in tokens] if tagged else None)
+    return view, kept
+
+
+def _plausible(match: Match) -> bool:
+    """A lone word reached through a derived -ed/-ing form must be a verb or an adjective:
+    the noun "billing" is not the entry "bill"."""
+    token = match.span[0]
+    if len(match.span) > 1 or token.pos_ not in ("NOUN", "PROPN"):
+        return True
+    own = match.entry.tokens[0].words
+    return token.lemma_.lower() in own or token.lower_ in own
+
+
+def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> list[Doc]:
+    choices = []
+    for spec, forms in zip(entry.tokens, token_forms):
+        choices.append([None, *forms] if spec.optional else forms)
+    total = math.prod(len(c) for c in choices)
+    if total > MAX_EXPANSIONS:
+        raise LexiconError(
+            f"{entry.source}, line {entry.line}: pattern '{entry.pattern}' expands to {total:,} "
+            f"phrases (at most {MAX_EXPANSIONS:,}); split it into several entries"
+        )
+    docs = []
+    for combo in itertools.product(*choices):
+        words = [w for w in combo if w is not None]
+        docs.append(Doc(vocab, words=words, lemmas=words))
+    return docs
+
+
+def _matcher_pattern(entry: Entry, token_forms: list[list[str]]) -> list[dict]:
+    pattern = []
+    for spec, forms in zip(entry.tokens, token_forms):
+        token: dict = (
+            {"IS_SPACE": False, "ORTH": {"NOT_IN": _CLAUSE_PUNCT}} if spec.wildcard else {"LEMMA": {"IN": forms}}
+        )
+        if spec.pos:
+            token["POS"] = spec.pos
+        if spec.optional:
+            token["OP"] = "?"
+        pattern.append(token)
+    return pattern
+
+
+def _forms(vocab: Vocab, spec: TokenSpec, explicit: frozenset[str], lemmatize: Lemmatize | None) -> list[str]:
+    """The lemmas one pattern token matches. Stop words ("the", "not", "can") are not
+    inflected: "the" + "-ing" would be "thing"."""
+    forms = [f for word in spec.words
+             for f in (_LEMMA_ALIASES.get(word, (word,)) if vocab[word].is_stop else lemma_forms(word, explicit))]
+    if lemmatize is not None:
+        forms += [f for word in spec.words if word not in _LEMMA_ALIASES for f in lemmatize(word)]
+    return list(dict.fromkeys(forms))
+
+
+def pipeline_lemmas(nlp: Language) -> Lemmatize:
+    """The lemmas the pipeline's rule lemmatizer gives a word as a noun, verb, adjective or
+    adverb ("granted" -> "grant", "hours" -> "hour", "better" -> "good", "well"), or just
+    the word when the pipeline has no rule lemmatizer."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    rule = getattr(lemmatizer, "rule_lemmatize", None)
+    if rule is None:
+        return lambda word: (word,)
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def lemmas(word: str) -> tuple[str, ...]:
+        if word not in cache:
+            found = [lemma for pos in ("NOUN", "VERB", "ADJ", "ADV")
+                     for lemma in rule(Doc(nlp.vocab, words=[word], pos=[pos])[0])]
+            cache[word] = tuple(dict.fromkeys(found))
+        return cache[word]
+
+    return lemmas
