@@ -46,8 +46,10 @@ class Analyzer:
         skip = [] if self.privacy else ["analyzer_pii"]
         docs = self.nlp.pipe(prepared, as_tuples=True, batch_size=self.options.batch_size, disable=skip)
         for doc, source in docs:
-            built = build_report(doc, source=source, model=self.model, section_text=self.options.section_text)
-            report = protect(built, doc, self.privacy)
+            # Built with the section texts, so redaction covers them whatever format shows them.
+            report = protect(build_report(doc, source=source, model=self.model), doc, self.privacy)
+            if not self.options.section_text:
+                report = report.without_bodies()
             # Our extensions hold spans of their doc: a reference cycle only the garbage
             # collector breaks, late, so a long stream's memory would climb. The doc goes no
             # further than here, so break the cycle now and let it go at once.

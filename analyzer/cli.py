@@ -154,22 +154,17 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: A
       memo-analyzer analyze memo.txt --redact --allow products.txt
       memo-analyzer analyze memo.txt --privacy strict --pseudonym-key team.key
     """
-    from .privacy import check_leaks, privacy_of
+    from .output import emit
     from .text.read import STDIN, read_source
-    from .render import SHOWS_TEXT, render
-    from .output import write_atomic
 
     if output is not None and path != STDIN and _same_file(Path(path), output):
         raise click.ClickException(f"{output}: is the input file; choose another --output")
     source = read_source(path)
-    analyzer = make_analyzer(section_text=fmt in SHOWS_TEXT, **analysis)
-    report = analyzer.analyze(source.text, source=source.name)
-    text = render(report, fmt)
-    check_leaks(text, privacy_of(report))
+    report = make_analyzer(**analysis).analyze(source.text, source=source.name)
+    text = emit(report, fmt, output, overwrite=force)
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text, overwrite=force)
         click.echo(f"Wrote {output}", err=True)
 
 

@@ -32,8 +32,8 @@ class Options:
     allow: NameList = None
     deny: NameList = None
     pii_patterns: str | Path | None = None
-    # Keep each section's body text in the report (``sections[].text``), for the HTML page.
-    # Redaction covers it like every other string of the report.
+    # Keep each section's body text in the report dict (``sections[].text``). Renderers that
+    # show the text (HTML) have it either way; redaction covers it like every other string.
     section_text: bool = False
 
     @classmethod

@@ -1,4 +1,9 @@
-"""Write outputs so a crash never leaves half a file and nothing is replaced silently."""
+"""The one gate every output passes: render, check for leaks, write atomically.
+
+The CLI, the batch runner and library users all write reports through ``emit`` (or take
+the checked text from ``checked``), so a redacted report can never reach a file or a screen
+without the leak check, and a crash never leaves half a file. Nothing is replaced silently.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,34 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .errors import OutputError
+from .privacy import check_leaks, privacy_of
+from .render import SHOWS_TEXT, render
+
+
+def checked(report: Any, fmt: str) -> str:
+    """``report`` rendered in ``fmt`` (markdown, json, html), once the leak check has passed.
+
+    Raises ``LeakError`` when the report was redacted and a redacted string survives, or
+    when the report lost its record of what was redacted (a copy or a JSON round trip).
+    A format that shows the document's text gets each section's text back from the report.
+    """
+    if fmt in SHOWS_TEXT and hasattr(report, "with_bodies"):
+        report = report.with_bodies()
+    text = render(report, fmt)
+    check_leaks(text, privacy_of(report))
+    return text
+
+
+def emit(report: Any, fmt: str, destination: str | Path | None = None, *, overwrite: bool = False) -> str:
+    """Render and check ``report``, then write it to ``destination`` (atomically, never over an
+    existing file unless ``overwrite``); with no destination, only return the checked text."""
+    text = checked(report, fmt)
+    if destination is not None:
+        write_atomic(destination, text, overwrite=overwrite)
+    return text
 
 
 def write_atomic(path: str | Path, text: str, *, overwrite: bool = False, scratch: Path | None = None) -> None:

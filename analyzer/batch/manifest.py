@@ -26,7 +26,7 @@ from typing import Any
 from .._version import __version__
 from ..errors import OutputError
 from ..options import Options
-from ..report.build import SCHEMA_VERSION
+from ..report.vocab import SCHEMA_VERSION
 from ..data.files import data_dir
 
 FILE_NAME = "manifest.sqlite"

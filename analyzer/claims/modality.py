@@ -19,13 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from .cues import Cue, label_words
 from ..errors import LexiconError
 from ..markers.lexicon import Lexicon
+from ..report.vocab import ASSERTED, MODALITIES
 from ..markers.matcher import EntryMatcher, pipeline_lemmas
 
-# Strongest first: one cue of an earlier kind decides, whatever else the clause holds. A
-# question stays a question even when it hedges; a conditional proposal is still speculative.
-MODALITIES = ("question", "speculation", "proposal", "opinion", "hedged", "asserted")
-ASSERTED = "asserted"
-OPINION = "opinion"
 # Words a sentence label may have ("Side note:", "Opinion:"); longer prefixes are prose.
 _LABEL_MAX_WORDS = 3
 # Tokens that may open an imperative before its verb ("Please do…", "So, make…").

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..report.vocab import ATTRIBUTION, CAUSE, COMPARISON, EVENT, MODALITIES, QUANTITY, STATE
+
 # VADER's convention for calling a compound score positive or negative.
 NEUTRAL_BAND = 0.05
 READABILITY_LABELS = {
@@ -51,15 +53,15 @@ def outline_numbers(sections: list[dict[str, Any]]) -> dict[int, str]:
 
 # Kinds in the order a reader wants them: figures and events first, the setting last.
 CLAIM_KINDS = {
-    "quantity": "Figures",
-    "event": "Events",
-    "attribution": "Who said or wants what",
-    "cause": "Causes",
-    "comparison": "Comparisons",
-    "state": "States",
+    QUANTITY: "Figures",
+    EVENT: "Events",
+    ATTRIBUTION: "Who said or wants what",
+    CAUSE: "Causes",
+    COMPARISON: "Comparisons",
+    STATE: "States",
 }
 # How a claim is put, from plain fact to open question.
-MODALITY_ORDER = ("asserted", "hedged", "opinion", "proposal", "speculation", "question")
+MODALITY_ORDER = tuple(reversed(MODALITIES))
 
 
 def lines_phrase(lines: list[int]) -> str:

@@ -21,24 +21,46 @@ from ..sections.outline import Outline, Section
 from ..scores.sentiment import Sentiment
 from ..scores.stress import Stress
 from ..text.words import word_count
+from .vocab import SCHEMA_VERSION
 
-SCHEMA_VERSION = 1
 
 
 class Report(dict):
     """The JSON report: a plain dict to every reader and to ``json.dumps``.
 
-    ``privacy`` (a ``privacy.PrivacyContext``) rides along as an attribute, never serialised:
-    it tells writers what was redacted, so they can run the leak check before writing.
+    Two attributes ride along, never serialised. ``privacy`` (a ``privacy.PrivacyContext``)
+    tells writers what was redacted, so they can run the leak check before writing.
+    ``bodies`` holds each section's body text, redacted like the rest, when the JSON leaves
+    it out (``sections[].text`` is null unless asked for): a format that shows the text
+    (HTML) puts it back, so any report can be rendered in any format.
     """
 
     privacy: Any = None
+    bodies: dict[int, str] | None = None
+
+    def _copy(self, content: dict[str, Any]) -> Report:
+        report = Report(content)
+        report.privacy, report.bodies = self.privacy, self.bodies
+        return report
+
+    def without_bodies(self) -> Report:
+        """The report with ``sections[].text`` null and the texts kept in ``bodies``."""
+        sections = self.get("sections", [])
+        copy = self._copy({**self, "sections": [{**s, "text": None} for s in sections]})
+        copy.bodies = {s["id"]: s["text"] for s in sections if s.get("text") is not None}
+        return copy
+
+    def with_bodies(self) -> Report:
+        """The report with each section's text filled in from ``bodies`` where it is null."""
+        if not self.bodies:
+            return self
+        sections = [{**s, "text": self.bodies.get(s["id"])} if s.get("text") is None else s
+                    for s in self.get("sections", [])]
+        return self._copy({**self, "sections": sections})
 
 
-def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool = False) -> Report:
-    """The report of ``doc``; ``section_text`` keeps each section's body text, for renderers
-    that show the text itself (HTML). It is off by default: a report mostly travels without it.
-    """
+def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool = True) -> Report:
+    """The report of ``doc``, each section's body text included unless ``section_text`` is off."""
     index = extensions.line_index(doc)
     outline = doc._.analyzer_outline
     claims = claim_entries(doc)
