@@ -10,7 +10,8 @@ from .options import Options
 from .pipeline import build_pipeline, model_label
 from .privacy import PrivacySettings, protect
 from .text.read import normalise
-from .report.build import Report, build_report
+from .report import Report
+from .report.build import build_report
 
 
 class Analyzer:

@@ -30,7 +30,8 @@ from calibration import Confusion, best_threshold, parsed, read_rows, roc_auc, r
 from analyzer.markers.lexicon import load_categories
 from analyzer.pipeline import build_pipeline
 from analyzer.sections.outline import body_sentences
-from analyzer.scores.stress import MODEL_FILE, TEXT_FEATURES, features, markers_in
+from analyzer.markers.component import MarkerIndex
+from analyzer.scores.stress import MODEL_FILE, TEXT_FEATURES, features
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out"
@@ -44,7 +45,7 @@ def feature_matrix(nlp, texts: list[str], names: list[str], categories: list[str
     rows = []
     for doc in run_components(nlp, parsed(nlp, texts, CACHE)):
         sentences = [s for _, sents in body_sentences(doc) for s in sents]
-        found = features(sentences, markers_in(doc, sentences), doc._.analyzer_sentiment, categories)
+        found = features(sentences, MarkerIndex(doc).within(sentences), doc._.analyzer_sentiment, categories)
         rows.append([found.value(name) for name in names])
     return np.array(rows)
 

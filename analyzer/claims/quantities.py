@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data.files import DataText
 from ..data.tables import rows
 from ..extensions import line_index
+from ..text.codes import code_spans
 
 DIMENSIONS = ("share", "money", "multiplier", "duration", "weight", "distance", "size")
 NUMBER_ROLES = ("number", "scale", "multiplier")
@@ -58,9 +59,6 @@ def _plain(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-# Seven digits or more in one run, grouped by spaces, dots, dashes or brackets: a phone
-# number, an ID or a release number, whose parts are not amounts.
-_NUMBER_STRING = re.compile(r"\+?\d[\d ().-]{5,}\d")
 
 
 @dataclass(frozen=True)
@@ -105,7 +103,7 @@ class QuantityFinder:
 
     def find(self, doc: Doc) -> list[Quantity]:
         text = line_index(doc).text
-        codes = [m.span() for m in _NUMBER_STRING.finditer(text) if sum(c.isdigit() for c in m.group()) >= 7]
+        codes = code_spans(text)
         found = []
         for match in self.pattern.finditer(text):
             if any(start <= match.start() < end for start, end in codes):
@@ -209,7 +207,7 @@ def phrase(token: Token, leave_out: set[int], *, determiner: bool = False) -> st
     keep = _subtree_without(token, leave_out, _CLAUSE_DEPS)
     while keep and ((keep[0].dep_ in ("det", "predet") and not determiner) or keep[0].is_punct):
         keep.pop(0)
-    return _join(keep)
+    return _phrase_text(keep)
 
 
 def verb_phrase(verb: Token, leave_out: set[int]) -> str | None:
@@ -218,7 +216,7 @@ def verb_phrase(verb: Token, leave_out: set[int]) -> str | None:
     for child in verb.rights:
         if child.dep_ in _VERB_PHRASE_DEPS and child.i not in leave_out:
             keep.extend(_subtree_without(child, leave_out, _CLAUSE_DEPS))
-    return _join(sorted(keep, key=lambda t: t.i))
+    return _phrase_text(sorted(keep, key=lambda t: t.i))
 
 
 def _subtree_without(token: Token, leave_out: set[int], clause_deps: set[str]) -> list[Token]:
@@ -234,7 +232,8 @@ def _subtree_without(token: Token, leave_out: set[int], clause_deps: set[str]) -
                   key=lambda t: t.i)
 
 
-def _join(tokens: list[Token]) -> str | None:
+def _phrase_text(tokens: list[Token]) -> str | None:
+    """The given tokens as written (spaces kept), without trailing punctuation."""
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     if not tokens:

@@ -68,10 +68,10 @@ def read(sentence: Sentence, clause: Clause, quantities: Mapping[int, Quantity],
     kind, kind_cues = _kind(sentence, clause, hits, figures)
     subject = clause.subject
     claim = Claim(
-        text=rules.strip_tags(_join(tokens)),
+        text=rules.strip_tags(_span_text(tokens)),
         line=line_index(sentence.doc).line_of(tokens[0].idx),
         section=sentence.section,
-        subject=_subject_text(subject, clause) if clause.head.pos_ in VERBS else _join(tokens),
+        subject=_subject_text(subject, clause) if clause.head.pos_ in VERBS else _span_text(tokens),
         predicate=_predicate(clause.head) if clause.head.pos_ in VERBS else None,
         object=_object(clause, owned),
         path=_path(clause, subject),
@@ -176,7 +176,7 @@ def _object(clause: Clause, owned: set[int]) -> str | None:
     if not parts:
         return None
     tokens = [t for c in parts for t in c.subtree if t.i in owned]
-    return _join(sorted(tokens, key=lambda t: t.i))
+    return _span_text(sorted(tokens, key=lambda t: t.i))
 
 
 def _speaker(sentence: Sentence, clause: Clause, hits: list[Hit], kind: str) -> str | None:
@@ -262,7 +262,8 @@ def _path(clause: Clause, subject: Token | None) -> str:
     return " > ".join([*steps, prefix + core])
 
 
-def _join(tokens: list[Token]) -> str | None:
+def _span_text(tokens: list[Token]) -> str | None:
+    """The text from the first token to the last, as written (an aside inside included)."""
     if not tokens:
         return None
     # Doc.text joins every token on each call; a span's text costs only its own length.

@@ -15,6 +15,7 @@ is one unfairness marker) and adjusts nothing else.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -121,6 +122,25 @@ class MarkerTagger(DataComponent):
             entry.category, category.group, category.role, entry.weight,
             round(entry.weight * min(factor, MAX_FACTOR), 3), adjustments, entry.where, entry.pattern,
         )
+
+
+class MarkerIndex:
+    """A doc's markers in order, indexed once, so each section's share is a bisection
+    rather than a scan of every marker."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.spans.get(extensions.MARKERS, []))
+        self.starts = [s.start for s in self.spans]
+
+    def within(self, sentences: Iterable[Span]) -> list[tuple[Span, Marker]]:
+        """The markers that start inside ``sentences``, in document order."""
+        found = []
+        for sent in sentences:
+            i = bisect_left(self.starts, sent.start)
+            while i < len(self.spans) and self.spans[i].start < sent.end:
+                found.append((self.spans[i], self.spans[i]._.analyzer_marker))
+                i += 1
+        return found
 
 
 def _longest_first(matches: Iterable[Match], *, same_span_ok: bool = False) -> list[Match]:

@@ -2,7 +2,8 @@
 
 The report is plain data (str, int, float, None, list, dict) so it can be written as JSON,
 rendered, redacted or tabulated without spaCy. Fields are only ever added, never renamed;
-``SCHEMA_VERSION`` changes if one ever has to be.
+``SCHEMA_VERSION`` changes if one ever has to be. This is the one module of ``report/`` that
+reads a Doc; the shape and the vocabularies load no spaCy.
 """
 
 from __future__ import annotations
@@ -14,49 +15,15 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from .._version import __version__
-from ..text.lines import LineIndex
-from ..markers.component import Marker
+from ..markers.component import Marker, MarkerIndex
 from ..scores.readability import Readability
-from ..sections.outline import Outline, Section
 from ..scores.sentiment import Sentiment
 from ..scores.stress import Stress
+from ..sections.outline import Outline, Section, body_sentences
+from ..text.lines import LineIndex
 from ..text.words import word_count
+from .shape import Report
 from .vocab import SCHEMA_VERSION
-
-
-
-class Report(dict):
-    """The JSON report: a plain dict to every reader and to ``json.dumps``.
-
-    Two attributes ride along, never serialised. ``privacy`` (a ``privacy.PrivacyContext``)
-    tells writers what was redacted, so they can run the leak check before writing.
-    ``bodies`` holds each section's body text, redacted like the rest, when the JSON leaves
-    it out (``sections[].text`` is null unless asked for): a format that shows the text
-    (HTML) puts it back, so any report can be rendered in any format.
-    """
-
-    privacy: Any = None
-    bodies: dict[int, str] | None = None
-
-    def _copy(self, content: dict[str, Any]) -> Report:
-        report = Report(content)
-        report.privacy, report.bodies = self.privacy, self.bodies
-        return report
-
-    def without_bodies(self) -> Report:
-        """The report with ``sections[].text`` null and the texts kept in ``bodies``."""
-        sections = self.get("sections", [])
-        copy = self._copy({**self, "sections": [{**s, "text": None} for s in sections]})
-        copy.bodies = {s["id"]: s["text"] for s in sections if s.get("text") is not None}
-        return copy
-
-    def with_bodies(self) -> Report:
-        """The report with each section's text filled in from ``bodies`` where it is null."""
-        if not self.bodies:
-            return self
-        sections = [{**s, "text": self.bodies.get(s["id"])} if s.get("text") is None else s
-                    for s in self.get("sections", [])]
-        return self._copy({**self, "sections": sections})
 
 
 def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool = True) -> Report:
@@ -64,9 +31,16 @@ def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool
     index = extensions.line_index(doc)
     outline = doc._.analyzer_outline
     claims = claim_entries(doc)
-    sections = [section_entry(span, index, section_text) for span in doc.spans.get(extensions.SECTIONS, [])]
+    claims_of: dict[int | None, list[int]] = {}
+    for claim in claims:
+        claims_of.setdefault(claim["section"], []).append(claim["id"])
+    # Markers count where scores do: in body sentences, never on a heading line.
+    markers = MarkerIndex(doc)
+    groups = body_sentences(doc)
+    sections = [section_entry(span, index, markers.within(sents), section_text) for span, sents in groups
+                if span is not None]
     for section in sections:
-        section["claims"] = [c["id"] for c in claims if c["section"] == section["id"]]
+        section["claims"] = claims_of.get(section["id"], [])
     return Report({
         "schema_version": SCHEMA_VERSION,
         "analyzer": {"version": __version__, "model": model},
@@ -82,7 +56,7 @@ def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool
         "sentiment": sentiment_entry(doc._.analyzer_sentiment, index),
         "readability": readability_entry(doc._.analyzer_readability),
         "stress": stress_entry(doc._.analyzer_stress),
-        "markers": markers_entry(doc._.analyzer_stress, index),
+        "markers": markers_entry(markers.within(s for _, sents in groups for s in sents), index),
         "sections": sections,
         "claims": claims,
         "takeaways": doc._.analyzer_takeaways or {"emotional": [], "factual": []},
@@ -123,7 +97,8 @@ def _run_ends(starts: list[int], line_count: int) -> list[int]:
     return [nxt - 1 for nxt in starts[1:]] + [line_count] if starts else []
 
 
-def section_entry(span: Span, index: LineIndex, with_text: bool = False) -> dict[str, Any]:
+def section_entry(span: Span, index: LineIndex, markers: list[tuple[Span, Marker]],
+                  with_text: bool = False) -> dict[str, Any]:
     section = span._.analyzer_section
     return {
         "id": section.id,
@@ -138,7 +113,7 @@ def section_entry(span: Span, index: LineIndex, with_text: bool = False) -> dict
         "sentiment": sentiment_entry(span._.analyzer_sentiment, index),
         "readability": readability_entry(span._.analyzer_readability),
         "stress": stress_entry(span._.analyzer_stress),
-        "markers": markers_entry(span._.analyzer_stress, index),
+        "markers": markers_entry(markers, index),
         "body_line": section.body_line,
         "text": body_text(section, index) if with_text else None,
     }
@@ -199,8 +174,8 @@ def stress_entry(stress: Stress | None) -> dict[str, Any] | None:
     }
 
 
-def markers_entry(stress: Stress | None, index: LineIndex) -> list[dict[str, Any]]:
-    return [marker_entry(span, marker, index) for span, marker in stress.markers] if stress else []
+def markers_entry(markers: list[tuple[Span, Marker]], index: LineIndex) -> list[dict[str, Any]]:
+    return [marker_entry(span, marker, index) for span, marker in markers]
 
 
 def marker_entry(span: Span, marker: Marker, index: LineIndex) -> dict[str, Any]:

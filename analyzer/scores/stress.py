@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,7 +25,7 @@ from .. import extensions
 from ..errors import LexiconError
 from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
-from ..markers.component import Marker
+from ..markers.component import Marker, MarkerIndex
 from ..markers.lexicon import Category, Lexicon, categories_only
 from ..sections.outline import body_sentences
 from .sentiment import Sentiment
@@ -175,19 +174,6 @@ def _first_person_singular(token: Token) -> bool:
     return token.pos_ == "PRON" and morph.get("Person") == ["1"] and morph.get("Number") == ["Sing"]
 
 
-def markers_in(doc: Doc, sentences: Sequence[Span]) -> list[tuple[Span, Marker]]:
-    """The markers that start inside ``sentences``, in document order."""
-    spans = list(doc.spans.get(extensions.MARKERS, []))
-    starts = [s.start for s in spans]
-    found = []
-    for sent in sentences:
-        i = bisect_left(starts, sent.start)
-        while i < len(spans) and spans[i].start < sent.end:
-            found.append((spans[i], spans[i]._.analyzer_marker))
-            i += 1
-    return found
-
-
 class StressScorer(DataComponent):
     """Scores every section and the document with one model, handed over with the lexicon's
     categories by ``initialize(lexicon=..., model=...)``."""
@@ -208,15 +194,16 @@ class StressScorer(DataComponent):
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
         groups = body_sentences(doc)
+        markers = MarkerIndex(doc)
         for section, sents in groups:
             if section is not None:
-                section._.analyzer_stress = self.measure(doc, sents, section._.analyzer_sentiment)
-        doc._.analyzer_stress = self.measure(doc, [s for _, sents in groups for s in sents],
+                section._.analyzer_stress = self.measure(markers, sents, section._.analyzer_sentiment)
+        doc._.analyzer_stress = self.measure(markers, [s for _, sents in groups for s in sents],
                                              doc._.analyzer_sentiment)
         return doc
 
-    def measure(self, doc: Doc, sentences: Sequence[Span], sentiment: Sentiment | None) -> Stress:
-        found = features(sentences, markers_in(doc, sentences), sentiment, self.categories)
+    def measure(self, markers: MarkerIndex, sentences: Sequence[Span], sentiment: Sentiment | None) -> Stress:
+        found = features(sentences, markers.within(sentences), sentiment, self.categories)
         return self.model.score(found, self.labels)
 
 

@@ -7,7 +7,7 @@ parse about candidate lines, and turns each section into a span of the doc.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -217,15 +217,6 @@ def body_sentences(doc: Doc) -> list[tuple[Span | None, list[Span]]]:
         if slot < len(spans) and line >= spans[slot]._.analyzer_section.body_line:
             grouped[slot][1].append(sent)
     return grouped
-
-
-def section_at(doc: Doc, char: int) -> Section | None:
-    """The section holding character offset ``char``, for stages that cite a section."""
-    if extensions.SECTIONS not in doc.spans:
-        return None
-    spans = doc.spans[extensions.SECTIONS]
-    slot = bisect_right([span.start_char for span in spans], char) - 1
-    return spans[slot]._.analyzer_section if slot >= 0 else None
 
 
 def segment(doc: Doc) -> Doc:
