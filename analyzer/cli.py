@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -130,7 +131,7 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: A
       memo-analyzer analyze memo.txt --redact --allow products.txt
       memo-analyzer analyze memo.txt --privacy strict --pseudonym-key team.key
     """
-    from .privacy import check_leaks, privacy_of
+    from .privacy import check_leaks
     from .reading import STDIN, read_source
     from .render import SHOWS_TEXT, render
     from .writing import write_atomic
@@ -141,7 +142,7 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: A
     analyzer = make_analyzer(section_text=fmt in SHOWS_TEXT, **analysis)
     report = analyzer.analyze(source.text, source=source.name)
     text = render(report, fmt)
-    check_leaks(text, privacy_of(report))
+    check_leaks(text, report, partial(render, fmt=fmt))
     if output is None:
         click.echo(text, nl=False)
     else:
