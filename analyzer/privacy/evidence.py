@@ -1,0 +1,251 @@
+"""Evidence that a run of name words is a person, from the lines and the words around it.
+
+Each rule reads the document through a ``NameReader`` and adds reasons to candidates, keyed
+by the name's folded words: strong reasons (a greeting, a sign-off, a header, a chat or
+transcript speaker, a title, a verb that takes a person, a personal pronoun beside it, a
+following "who", the deny list) and medium ones (the model's PERSON entity, being called "he"
+or "she" next). ``gather`` returns them all at once; ``verdict`` weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, relative_who, shouted, vocative,
+                      with_pronoun)
+from .mention import HANDLE, Mention
+from .names import fold
+from .reader import MAX_NAME_WORDS, PERSON, NameReader, hyphen_tail, initial
+
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
+NAME_STOPS = frozenset({":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"})
+# A user name as a chat speaker: "<jsmith>" or "jsmith:" right after the time stamp.
+_CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
+# A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
+TRANSCRIPT_LINES = 2
+
+
+@dataclass
+class Candidate:
+    text: str
+    strong: set[str] = field(default_factory=set)
+    medium: set[str] = field(default_factory=set)
+    runs: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(sorted(self.strong | self.medium))
+
+
+Candidates = dict[tuple[str, ...], Candidate]
+
+
+@dataclass
+class Evidence:
+    """What the rules found: candidates with their reasons, words ruled out, user-name mentions."""
+
+    candidates: Candidates = field(default_factory=dict)
+    rejected: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    handles: list[Mention] = field(default_factory=list)
+
+    def add(self, reader: NameReader, run: tuple[int, int], reason: str, strong: bool = False) -> None:
+        key = reader.key(*run)
+        if not key:
+            return
+        candidate = self.candidates.setdefault(key, Candidate(reader.doc[run[0]:run[1]].text))
+        (candidate.strong if strong else candidate.medium).add(reason)
+        candidate.runs.append(run)
+
+
+def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]],
+           deny: list[tuple[int, int]]) -> Evidence:
+    """Every candidate name of the document with the reasons for it."""
+    evidence = Evidence()
+    for ent in reader.doc.ents:
+        if ent.label_ == PERSON:
+            _entity(reader, ent, evidence)
+    for line, tokens in reader.lines.items():
+        _line_rules(reader, line, tokens, phrases, evidence)
+    _transcript_speakers(reader, evidence)
+    for token in reader.doc:
+        _token_rules(reader, token, phrases["thanks_reversed"], evidence)
+    for start, end in deny:
+        span = reader.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            evidence.add(reader, (span.start, span.end), "deny list", strong=True)
+    return evidence
+
+
+def runs_in(reader: NameReader, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of name-like tokens between two token indices."""
+    runs, i = [], start
+    while i < end:
+        run = reader.run_at(i, limit=(start, end))
+        if run:
+            runs.append(run)
+            i = run[1]
+        else:
+            i += 1
+    return runs
+
+
+def _entity(reader: NameReader, ent: Span, evidence: Evidence) -> None:
+    words = [t for t in ent if not t.is_space]
+    if any(reader.org_word(t) for t in words):
+        evidence.rejected[ent.text.strip()].add("organisation word")
+        return
+    runs = runs_in(reader, words[0].i if words else ent.start, ent.end)
+    for run in runs:
+        evidence.add(reader, run, "model: PERSON")
+    if not runs:
+        touches = reader.touches_org(ent.start, ent.end)
+        evidence.rejected[ent.text.strip()].add("next to an organisation word" if touches else "not shaped like a name")
+
+
+# -- rules for a whole line ------------------------------------------------------------------
+
+def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dict[str, list[tuple[str, ...]]],
+                evidence: Evidence) -> None:
+    start = reader.index.start_of(line)
+    stamp = next((m for r in _stamps(reader) if (m := r.match(reader.text, start))), None)
+    if stamp:
+        _chat_speaker(reader, line, tokens, stamp.end(), evidence)
+    lowered = [t.lower_ for t in tokens]
+    if (n := starts_with(lowered, phrases["greeting"])) and n < len(tokens):
+        names_after(reader, tokens, n, "greeting", evidence)
+    if n := starts_with(lowered, phrases["header"]):
+        if n < len(tokens) and tokens[n].text == ":":
+            names_after(reader, tokens, n + 1, "header", evidence, joiners=LIST_JOINERS | {";"})
+    if n := starts_with(lowered, phrases["signoff"]):
+        if any(not t.is_punct for t in tokens[n:]):
+            names_after(reader, tokens, n, "sign-off", evidence)
+        else:
+            _name_line_below(reader, line, "sign-off", evidence)
+    if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
+        names_after(reader, tokens, 1, "signature", evidence)
+
+
+def _stamps(reader: NameReader) -> list[re.Pattern[str]]:
+    return reader.patterns.regexes["CHAT_STAMP"]
+
+
+def _transcript_speakers(reader: NameReader, evidence: Evidence) -> None:
+    """"Olivia Brennan: okay, let's start." on several lines: the labels are speakers.
+
+    Only full names (two words or more): one-word labels ("Note:", "Background:") are the
+    memo's own headings far more often than a speaker.
+    """
+    doc, labels = reader.doc, []
+    for tokens in reader.lines.values():
+        run = reader.run_at(tokens[0].i)
+        if run and run[1] < len(doc) and doc[run[1]].text == ":" and len(reader.name_words(*run)) > 1:
+            labels.append(run)
+    if len(labels) >= TRANSCRIPT_LINES:
+        for run in labels:
+            evidence.add(reader, run, "transcript speaker", strong=True)
+
+
+def _chat_speaker(reader: NameReader, line: int, tokens: list[Token], after_stamp: int,
+                  evidence: Evidence) -> None:
+    """The speaker after a time stamp: "[09:14] Kofi Mensah:", or a user name ("<jsmith>")."""
+    nick = _CHAT_NICK.match(reader.text, after_stamp)
+    group = nick and (1 if nick.group(1) else 2)
+    if nick and nick.group(group).islower():
+        begin, end = nick.span(group)
+        evidence.handles.append(Mention(HANDLE, nick.group(group), begin, end, (nick.group(group),)))
+        return
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":" and
+                  reader.line_of(t) == line and not t.nbor(-1).like_num), None)
+    if colon is None:
+        return
+    start = next((i for i, t in enumerate(tokens[:colon]) if t.is_alpha), None)
+    if start is not None:
+        names_after(reader, tokens[:colon], start, "chat speaker", evidence)
+
+
+def _name_line_below(reader: NameReader, line: int, reason: str, evidence: Evidence) -> None:
+    for below in (line + 1, line + 2):
+        tokens = reader.lines.get(below)
+        if tokens:
+            cut = next((i for i, t in enumerate(tokens) if t.text in NAME_STOPS | {","}), len(tokens))
+            words = tokens[:cut]
+            if 0 < len(words) <= MAX_NAME_WORDS and all(reader.name_like(t) or initial(t) for t in words):
+                names_after(reader, words, 0, reason, evidence)
+            return
+
+
+def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str, evidence: Evidence,
+                joiners: frozenset[str] = LIST_JOINERS) -> None:
+    """Names in a greeting, header or sign-off: runs separated by joiners, up to a stop."""
+    i = first
+    while i < len(tokens):
+        token = tokens[i]
+        if token.lower_ in joiners or token.lower_ in reader.words["title"] or initial(token) \
+                or token.text in {".", "'", '"', "“", "”"} or reader.blocked(token.idx):
+            i += 1
+            continue
+        run = reader.run_at(token.i, limit=(tokens[0].i, tokens[-1].i + 1))
+        if run is None:
+            if fold(token.text) in reader.words["group"] or token.is_punct:
+                i += 1
+                continue
+            return
+        evidence.add(reader, run, reason, strong=True)
+        i += run[1] - token.i
+
+
+def starts_with(words: list[str], phrases: list[tuple[str, ...]]) -> int:
+    """How many leading words form one of ``phrases`` (0 if none)."""
+    for phrase in phrases:
+        if tuple(words[: len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+# -- rules for one word ----------------------------------------------------------------------
+
+def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[str, ...]],
+                 evidence: Evidence) -> None:
+    """Evidence from the words around a name; each word of the name is asked in turn."""
+    tail = hyphen_tail(token)  # "hoon" of "Ji-hoon and I"
+    if not (tail or reader.name_like(token)):
+        # "Ravi, can you...": the tagger reads an unknown name opening a sentence as a noun.
+        if token.tag_ in ("NN", "NNP") and vocative(token) and reader.name_like(token, judge_position=False):
+            _add_run(reader, token, "addressed by name", evidence, trust_anchor=True)
+        return
+
+    def add(reason: str, strong: bool = True) -> None:
+        _add_run(reader, token, reason, evidence, trust_anchor=tail, strong=strong)
+
+    prev = token.nbor(-1) if token.i > 0 else None
+    if prev is not None and fold(prev.text.rstrip(".")) in reader.words["title"]:
+        add("title")
+    if followed_by_role(reader, token):
+        add("followed by a job title")
+    if shouted(token.sent):
+        return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
+    if token.pos_ == "PROPN" and not reader.common_word(token) and (verb := person_verb(reader, token)):
+        add(f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
+    if with_pronoun(token):
+        add("listed with a personal pronoun")
+    if vocative(token):
+        add("addressed by name")
+    if relative_who(token):
+        add("followed by 'who'")
+    if token.pos_ == "PROPN" and before_gendered_pronoun(reader, token):
+        # Medium evidence only: "We moved to Jira. She says..." may mean someone else.
+        add("then called 'he' or 'she'", strong=False)
+    before = [t.lower_ for t in reader.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
+    if starts_with(before[::-1], thanks_reversed):
+        add("thanked")
+
+
+def _add_run(reader: NameReader, token: Token, reason: str, evidence: Evidence, trust_anchor: bool = False,
+             strong: bool = True) -> None:
+    run = reader.run_at(token.i, trust_anchor=trust_anchor)
+    if run is not None:
+        evidence.add(reader, run, reason, strong=strong)

@@ -1,0 +1,207 @@
+"""Which candidates are people: the evidence for each weighed against the signs it is not.
+
+Strong evidence is enough unless the name is on the allow list or is an acronym. Medium
+evidence (the model's PERSON tag, "he" or "she" next) is enough unless the document shows
+the word is something else: a word it also writes in lower case, a heading or "Label:", a
+modifier of a common noun ("the Cody teams"), a thing used or worked in ("uses Cody"), a
+product-shaped word or an organisation the model tags as such. A name listed with an
+accepted person ("Rafał and Erik") is judged again with that evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .evidence import LIST_JOINERS, Candidate, Evidence
+from .grammar import person_verb
+from .names import fold, is_caps, is_name_word, is_word
+from .reader import NON_PERSON_ENTS, PERSON, NameReader
+
+# Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
+ACRONYM_LENGTH = 3
+LISTED = "listed with a person"
+
+Key = tuple[str, ...]
+Run = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The people, each with the evidence that made it one, and the names left, each with why."""
+
+    people: dict[Key, tuple[str, ...]]
+    rejected: dict[str, tuple[str, ...]]
+    # Where each accepted name was seen as a candidate (runs of tokens).
+    runs: dict[Key, tuple[Run, ...]]
+
+
+def judge(reader: NameReader, evidence: Evidence) -> Verdict:
+    """Accept or reject every candidate, then the names listed with the accepted ones."""
+    candidates = dict(evidence.candidates)
+    rejected = {text: set(reasons) for text, reasons in evidence.rejected.items()}
+    accepted: set[Key] = set()
+    for key, candidate in candidates.items():
+        objections = _objections(reader, key, candidate)
+        if "deny list" in candidate.strong or not objections:
+            accepted.add(key)
+        else:
+            rejected.setdefault(candidate.text, set()).update(objections)
+    for key, candidate in _listed_people(reader, candidates, accepted):
+        candidates[key] = candidate
+        accepted.add(key)
+    words = {w for k in accepted for w in k}
+    return Verdict(
+        people={k: candidates[k].reasons for k in accepted},
+        # A rejected form whose words all belong to a person ("Ngozi" of "Ngozi Okonkwo") was redacted.
+        rejected={text: tuple(sorted(reasons)) for text, reasons in rejected.items()
+                  if not set(fold(text).split()) <= words},
+        runs={k: tuple(candidates[k].runs) for k in accepted},
+    )
+
+
+def _objections(reader: NameReader, key: Key, candidate: Candidate, listed: bool = False) -> list[str]:
+    hard = _hard_objection(reader, key, candidate)
+    if hard:
+        return [hard]
+    if candidate.strong and not listed:
+        return []
+    return _soft_objections(reader, key, candidate, listed)
+
+
+def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str | None:
+    if any(reader.allowed(reader.doc[s].idx) for s, _ in candidate.runs):
+        return "allow list"
+    if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
+        return "acronym"
+    if len(key) == 1 and is_caps(candidate.text) and not candidate.strong:
+        return "ALL-CAPS word without other evidence"
+    return None
+
+
+def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed: bool) -> list[str]:
+    """Signs that a name with only medium evidence is a product, team, heading or word.
+
+    The model's organisation tags do not count against a name listed with a person: it
+    reads unfamiliar names ("Søren", "Zoë Laurent") as organisations.
+    """
+    objections = []
+    tokens = [reader.doc[end - 1] for _, end in candidate.runs]
+    if len(key) == 1 and reader.lower_words[candidate.text.lower()]:
+        objections.append(f"the text also writes '{candidate.text.lower()}' in lower case")
+    if len(key) == 1 and sum(reader.common_word(t) for t in tokens) * 2 > len(tokens):
+        objections.append("the tagger reads it as a common word")
+    if all(_is_label(reader, t) for t in tokens):
+        objections.append("only used as a heading or a 'Label:'")
+    if any(t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN" and t.head.is_lower for t in tokens):
+        objections.append("modifies a common noun (a product or team name)")
+    if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
+        objections.append("used as a verb")
+    if any(_used_as_thing(reader, t) for t in tokens):
+        objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
+    if any(_non_person(reader, c) for t in tokens for c in t.conjuncts):
+        objections.append("listed with an organisation or product")
+    if not listed and any(_non_person(reader, t) for t in tokens):
+        objections.append("the model tags it as an organisation or product")
+    return objections
+
+
+def _used_as_thing(reader: NameReader, token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in reader.words["thing_verb"]
+    return token.dep_ == "pobj" and token.head.lower_ in reader.words["thing_preposition"] \
+        and not any(c.dep_ == "case" for c in token.children) and person_verb(reader, token) is None
+
+
+def _is_label(reader: NameReader, token: Token) -> bool:
+    """In a heading, a table's header row, or "Label:" at the start of a line."""
+    line = reader.line_of(token)
+    first = reader.lines[line][0]
+    follows = token.nbor(1) if token.i + 1 < len(reader.doc) else None
+    below = reader.lines.get(line + 1, [])
+    header_row = first.text == "|" and below and all(set(t.text) <= set("|-:") for t in below)
+    return line in reader.heading_lines or bool(header_row) or (
+        first.i == token.i and follows is not None and follows.text == ":")
+
+
+def _non_person(reader: NameReader, token: Token) -> bool:
+    """A product-shaped word ("JetBrains"), or one the model tags as an organisation twice."""
+    if token.text[:1].isupper() and is_word(token.text) and not is_name_word(token.text, reader.prefixes):
+        return True
+    labels = reader.ent_labels.get(fold(token.text))
+    if not labels or labels[PERSON]:
+        return False
+    return sum(labels[label] for label in NON_PERSON_ENTS) >= 2
+
+
+# -- names listed with people ----------------------------------------------------------------
+
+def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
+                   accepted: set[Key]) -> list[tuple[Key, Candidate]]:
+    """Names listed with an accepted person ("Rafał and Erik") that nothing else objects to.
+
+    A name accepted this way can vouch for the next in another list, so the lists are read
+    until no list adds anyone.
+    """
+    lists = name_lists(reader)
+    people = set(accepted)
+    found: dict[Key, Candidate] = {}
+    grew = True
+    while grew:
+        grew = False
+        known = {w for k in people for w in k}
+        for members in lists:
+            if not any(set(k) <= known for k, _ in members):
+                continue
+            for key, run in members:
+                if key in people or set(key) <= known:
+                    continue
+                if key in found:
+                    found[key].runs.append(run)
+                else:
+                    found[key] = _with_list_evidence(reader, candidates.get(key), run)
+                candidate = found[key]
+                if not _objections(reader, key, candidate, listed=True):
+                    people.add(key)
+                    grew = True
+    return [(k, c) for k, c in found.items() if k in people]
+
+
+def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Run) -> Candidate:
+    listed = Candidate(reader.doc[run[0]:run[1]].text)
+    if candidate is not None:
+        listed.strong, listed.medium, listed.runs = set(candidate.strong), set(candidate.medium), list(candidate.runs)
+    listed.medium.add(LISTED)
+    listed.runs.append(run)
+    return listed
+
+
+def name_lists(reader: NameReader) -> list[list[tuple[Key, Run]]]:
+    """Names joined by commas and "and", "or" or "&" ("Ana, Bo and Cy"), even across a line
+    break. Commas alone make no list: "Will Grant, Senior Analyst" is a name and a role."""
+    tokens = [t for t in reader.doc if not t.is_space]
+    lists: list[list[tuple[Key, Run]]] = []
+    i, current, coordinated = 0, [], False
+    while i < len(tokens):
+        run = reader.run_at(tokens[i].i)
+        if run is not None and (key := reader.key(*run)):
+            current.append((key, run))
+            i += run[1] - tokens[i].i
+            joiners = 0
+            while i + joiners < len(tokens) and tokens[i + joiners].lower_ in LIST_JOINERS and joiners < 2:
+                coordinated |= tokens[i + joiners].text != ","
+                joiners += 1
+            i += joiners
+            if joiners:
+                continue
+        else:
+            i += 1
+        if coordinated and len(current) > 1:
+            lists.append(current)
+        current, coordinated = [], False
+    if coordinated and len(current) > 1:
+        lists.append(current)
+    return lists
