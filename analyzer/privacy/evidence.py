@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, relative_who, shouted, vocative,
-                      with_pronoun)
+from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, possessive_full_name,
+                      preceded_by_role, relative_who, shouted, vocative, with_pronoun)
 from .mention import HANDLE, Mention
 from .names import fold
 from .reader import MAX_NAME_WORDS, PERSON, NameReader, hyphen_tail, initial
@@ -25,6 +25,9 @@ LIST_JOINERS = frozenset({",", "and", "or", "&"})
 NAME_STOPS = frozenset({":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"})
 # A user name as a chat speaker: "<jsmith>" or "jsmith:" right after the time stamp.
 _CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
+# One item of a header's list ("Authors: aaron, noah"), and a user name as such an item.
+_LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
+_USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
 TRANSCRIPT_LINES = 2
 
@@ -71,6 +74,7 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]],
     for line, tokens in reader.lines.items():
         _line_rules(reader, line, tokens, phrases, evidence)
     _transcript_speakers(reader, evidence)
+    _lists_after_people_nouns(reader, evidence)
     for token in reader.doc:
         _token_rules(reader, token, phrases["thanks_reversed"], evidence)
     for start, end in deny:
@@ -119,7 +123,8 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
         names_after(reader, tokens, n, "greeting", evidence)
     if n := starts_with(lowered, phrases["header"]):
         if n < len(tokens) and tokens[n].text == ":":
-            names_after(reader, tokens, n + 1, "header", evidence, joiners=LIST_JOINERS | {";"})
+            names_after(reader, tokens, n + 1, "header", evidence, joiners=LIST_JOINERS | {";"}, skip=True)
+            evidence.handles.extend(_header_user_names(reader, tokens[n].idx + 1, reader.index.end_of(line)))
     if n := starts_with(lowered, phrases["signoff"]):
         if any(not t.is_punct for t in tokens[n:]):
             names_after(reader, tokens, n, "sign-off", evidence)
@@ -167,20 +172,106 @@ def _chat_speaker(reader: NameReader, line: int, tokens: list[Token], after_stam
         names_after(reader, tokens[:colon], start, "chat speaker", evidence)
 
 
+def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention]:
+    """"Author: hzoo", "Authors: aaron, noah": a lower-case item of a header's list is a user name.
+
+    Only items that are one word of letters, digits, dots, dashes or underscores, and not an
+    ordinary word ("all", "tbd" is kept: better a redacted placeholder than a leaked name).
+    """
+    found = []
+    for item in _LIST_ITEM.finditer(reader.text, start, end):
+        word = item.group(1)
+        if word and _USER_NAME.fullmatch(word) and not _ordinary_word(reader, word):
+            found.append(Mention(HANDLE, word, item.start(1), item.end(1), (word,)))
+    return found
+
+
+def _ordinary_word(reader: NameReader, word: str) -> bool:
+    lexeme = reader.doc.vocab[word]
+    return lexeme.is_stop or word in reader.words["group"] or word in reader.words["org"] or word in reader.cue_words
+
+
 def _name_line_below(reader: NameReader, line: int, reason: str, evidence: Evidence) -> None:
+    """The writer's name under a sign-off: "Best,\nDana", or several ("Signed,\nAna, Bo, Cy")."""
     for below in (line + 1, line + 2):
         tokens = reader.lines.get(below)
         if tokens:
-            cut = next((i for i, t in enumerate(tokens) if t.text in NAME_STOPS | {","}), len(tokens))
+            cut = next((i for i, t in enumerate(tokens) if t.text in NAME_STOPS), len(tokens))
             words = tokens[:cut]
-            if 0 < len(words) <= MAX_NAME_WORDS and all(reader.name_like(t) or initial(t) for t in words):
+            names = [t for t in words if t.lower_ not in LIST_JOINERS]
+            if names and all(reader.name_like(t) or initial(t) for t in names) and _short_items(words):
                 names_after(reader, words, 0, reason, evidence)
             return
 
 
+def _short_items(tokens: list[Token]) -> bool:
+    """Every item of a list is short enough to be a name (commas and "and" separate items)."""
+    items, count = [], 0
+    for t in tokens:
+        if t.lower_ in LIST_JOINERS:
+            items.append(count)
+            count = 0
+        else:
+            count += 1
+    items.append(count)
+    return all(0 < n <= MAX_NAME_WORDS for n in items if n)
+
+
+def _lists_after_people_nouns(reader: NameReader, evidence: Evidence) -> None:
+    """"three maintainers: Ana, Bo and Cy", "the team (Ana, Bo and Cy)": members of a group of people."""
+    for members in name_lists(reader):
+        noun = _noun_before(reader, members[0][1][0])
+        if noun is not None:
+            for _, run in members:
+                evidence.add(reader, run, f"listed after '{noun}'", strong=True)
+
+
+def _noun_before(reader: NameReader, i: int) -> str | None:
+    """The people noun a list starting at token ``i`` follows, past a ":" or "(" (or nothing)."""
+    doc, j = reader.doc, i - 1
+    while j >= 0 and doc[j].text in (":", "(", ",", "—", "–", "-") and i - j <= 2:
+        j -= 1
+    if j < 0 or j == i - 1:
+        return None
+    word = doc[j].lower_
+    return word if word in reader.words["people_noun"] else None
+
+
+def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int, int]]]]:
+    """Names joined by commas and "and", "or" or "&" ("Ana, Bo and Cy"), even across a line
+    break. Commas alone make no list: "Will Grant, Senior Analyst" is a name and a role."""
+    tokens = [t for t in reader.doc if not t.is_space]
+    lists: list = []
+    i, current, coordinated = 0, [], False
+    while i < len(tokens):
+        run = reader.run_at(tokens[i].i)
+        if run is not None and (key := reader.key(*run)):
+            current.append((key, run))
+            i += run[1] - tokens[i].i
+            joiners = 0
+            while i + joiners < len(tokens) and tokens[i + joiners].lower_ in LIST_JOINERS and joiners < 2:
+                coordinated |= tokens[i + joiners].text != ","
+                joiners += 1
+            i += joiners
+            if joiners:
+                continue
+        else:
+            i += 1
+        if coordinated and len(current) > 1:
+            lists.append(current)
+        current, coordinated = [], False
+    if coordinated and len(current) > 1:
+        lists.append(current)
+    return lists
+
+
 def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str, evidence: Evidence,
-                joiners: frozenset[str] = LIST_JOINERS) -> None:
-    """Names in a greeting, header or sign-off: runs separated by joiners, up to a stop."""
+                joiners: frozenset[str] = LIST_JOINERS, skip: bool = False) -> None:
+    """Names in a greeting, header or sign-off: runs separated by joiners, up to a stop.
+
+    With ``skip`` (a header's list) an item that is not a name is passed over, not a stop:
+    "Authors: Executive Council, Tracy Teal".
+    """
     i = first
     while i < len(tokens):
         token = tokens[i]
@@ -193,7 +284,12 @@ def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str
             if fold(token.text) in reader.words["group"] or token.is_punct:
                 i += 1
                 continue
-            return
+            if not skip:
+                return
+            # Pass the whole item, so "Board of Directors" gives no "Directors".
+            while i < len(tokens) and tokens[i].lower_ not in joiners:
+                i += 1
+            continue
         evidence.add(reader, run, reason, strong=True)
         i += run[1] - token.i
 
@@ -226,6 +322,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
         add("title")
     if followed_by_role(reader, token):
         add("followed by a job title")
+    if preceded_by_role(reader, token):
+        add("after a job title and a comma")
     if shouted(token.sent):
         return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
     if token.pos_ == "PROPN" and not reader.common_word(token) and (verb := person_verb(reader, token)):
@@ -239,6 +337,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
     if token.pos_ == "PROPN" and before_gendered_pronoun(reader, token):
         # Medium evidence only: "We moved to Jira. She says..." may mean someone else.
         add("then called 'he' or 'she'", strong=False)
+    if possessive_full_name(reader, token):
+        add("a full name with a possessive", strong=False)
     before = [t.lower_ for t in reader.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
     if starts_with(before[::-1], thanks_reversed):
         add("thanked")

@@ -47,6 +47,24 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
     return any(fold(t.text) in reader.words["role"] for t in after)
 
 
+def preceded_by_role(reader: NameReader, token: Token) -> bool:
+    """"Executive Director, Tracy Teal": a job title, a comma, then the name, on one line."""
+    doc = reader.doc
+    if token.i < 2 or doc[token.i - 1].text != ",":
+        return False
+    line = reader.line_of(token)
+    before = [t for t in doc[max(token.i - 1 - ROLE_WINDOW, 0):token.i - 1] if reader.line_of(t) == line]
+    return any(fold(t.text) in reader.words["role"] for t in before)
+
+
+def possessive_full_name(reader: NameReader, token: Token) -> bool:
+    """"Caleb Troughton's deck": two or more name words, then "'s". One word ("Google's") is not enough."""
+    if not any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children):
+        return False
+    run = reader.run_at(token.i)
+    return run is not None and run[1] == token.i + 1 and len(reader.name_words(*run)) > 1
+
+
 def before_gendered_pronoun(reader: NameReader, token: Token) -> bool:
     """"Paula left. Nobody has replaced her.": the next he/she/him/her, in this sentence or
     the next, with no other proper noun between, refers to this name."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .evidence import LIST_JOINERS, Candidate, Evidence
+from .evidence import Candidate, Evidence, name_lists
 from .grammar import person_verb
 from .names import fold, is_caps, is_name_word, is_word
 from .reader import NON_PERSON_ENTS, PERSON, NameReader
@@ -177,31 +177,3 @@ def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Ru
     listed.medium.add(LISTED)
     listed.runs.append(run)
     return listed
-
-
-def name_lists(reader: NameReader) -> list[list[tuple[Key, Run]]]:
-    """Names joined by commas and "and", "or" or "&" ("Ana, Bo and Cy"), even across a line
-    break. Commas alone make no list: "Will Grant, Senior Analyst" is a name and a role."""
-    tokens = [t for t in reader.doc if not t.is_space]
-    lists: list[list[tuple[Key, Run]]] = []
-    i, current, coordinated = 0, [], False
-    while i < len(tokens):
-        run = reader.run_at(tokens[i].i)
-        if run is not None and (key := reader.key(*run)):
-            current.append((key, run))
-            i += run[1] - tokens[i].i
-            joiners = 0
-            while i + joiners < len(tokens) and tokens[i + joiners].lower_ in LIST_JOINERS and joiners < 2:
-                coordinated |= tokens[i + joiners].text != ","
-                joiners += 1
-            i += joiners
-            if joiners:
-                continue
-        else:
-            i += 1
-        if coordinated and len(current) > 1:
-            lists.append(current)
-        current, coordinated = [], False
-    if coordinated and len(current) > 1:
-        lists.append(current)
-    return lists
