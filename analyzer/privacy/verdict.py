@@ -10,6 +10,7 @@ accepted person ("Rafał and Erik") is judged again with that evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -17,11 +18,17 @@ from spacy.tokens import Token
 from .evidence import Candidate, Evidence, name_lists
 from .grammar import person_verb
 from .names import fold, is_caps, is_name_word, is_word
-from .reader import NON_PERSON_ENTS, PERSON, NameReader
+from .reader import COMMON_TAGS, NON_PERSON_ENTS, PERSON, NameReader
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
 LISTED = "listed with a person"
+ARTICLES = frozenset({"the", "a", "an"})
+_PRODUCT_SHAPE = re.compile(r"[a-z][A-Z]|\w\.\w|\d")
+# A later word of a name written this often in lower case is a word, not a surname ("Cloud Run").
+ORDINARY_REPEATS = 2
+# A line of at least this many longer words, all capitalised, is a title ("Saying Farewell To...").
+TITLE_WORDS = 3
 
 Key = tuple[str, ...]
 Run = tuple[int, int]
@@ -71,8 +78,13 @@ def _objections(reader: NameReader, key: Key, candidate: Candidate, listed: bool
 
 
 def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str | None:
-    if any(reader.allowed(reader.doc[s].idx) for s, _ in candidate.runs):
+    doc = reader.doc
+    if any(reader.allowed(doc[s].idx) for s, _ in candidate.runs):
         return "allow list"
+    if all(s > 0 and doc[s - 1].lower_ in ARTICLES for s, _ in candidate.runs):
+        return "always after 'the' or 'a' (a title or a thing: 'the Director')"
+    if all(_before_acronym(reader, run) for run in candidate.runs):
+        return "followed by an acronym, as a product is ('Travis CI')"
     if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
         return "acronym"
     if len(key) == 1 and is_caps(candidate.text) and not candidate.strong:
@@ -98,10 +110,15 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("modifies a common noun (a product or team name)")
     if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
         objections.append("used as a verb")
-    if any(_used_as_thing(reader, t) for t in tokens):
+    # Listed with a person, a name shares the list's role: "worked with Ana and Bo" is no tool.
+    if not listed and any(_used_as_thing(reader, t) for t in tokens):
         objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
-    if any(_non_person(reader, c) for t in tokens for c in t.conjuncts):
+    if any(_thing_like(reader, c) for t in tokens for c in t.conjuncts):
         objections.append("listed with an organisation or product")
+    if all(_title_case_line(reader, reader.line_of(t)) for t in tokens):
+        objections.append("only in title-case lines, where every word has a capital")
+    if ordinary := [w for w in key[1:] if reader.lower_words[w] >= ORDINARY_REPEATS]:
+        objections.append(f"its word '{ordinary[0]}' is an ordinary word of the text")
     if not listed and any(_non_person(reader, t) for t in tokens):
         objections.append("the model tags it as an organisation or product")
     return objections
@@ -125,6 +142,37 @@ def _is_label(reader: NameReader, token: Token) -> bool:
     header_row = first.text == "|" and below and all(set(t.text) <= set("|-:") for t in below)
     return line in reader.heading_lines or bool(header_row) or (
         first.i == token.i and follows is not None and follows.text == ":")
+
+
+def _product_shaped(token: Token) -> bool:
+    """"JetBrains", "Next.js", "Web3": a capitalised word with an inner capital, dot or digit."""
+    return token.text[:1].isupper() and bool(_PRODUCT_SHAPE.search(token.text))
+
+
+def _thing_like(reader: NameReader, token: Token) -> bool:
+    """A word that makes a list one of things: "Next.js", an acronym ("AMP"), an organisation."""
+    acronym = token.is_alpha and token.is_upper and 2 <= len(token) <= ACRONYM_LENGTH + 1
+    return _product_shaped(token) or acronym or reader.org_word(token) or _non_person(reader, token)
+
+
+def _before_acronym(reader: NameReader, run: Run) -> bool:
+    """The run ends in, or is followed on its line by, a short ALL-CAPS word: "Travis CI"."""
+    doc, (start, end) = reader.doc, run
+    last = doc[end - 1]
+    after = doc[end] if end < len(doc) and reader.line_of(doc[end]) == reader.line_of(last) else None
+    return any(t is not None and t.is_alpha and t.is_upper and 2 <= len(t) <= ACRONYM_LENGTH + 1
+               for t in ((last if end - start > 1 else None), after))
+
+
+def _title_case_line(reader: NameReader, line: int) -> bool:
+    """A title written with every word capitalised: a capital there says nothing about names."""
+    tokens = reader.lines.get(line, [])
+    if any(t.text == "|" for t in tokens):
+        return False  # a table row: its cells are capitalised one by one
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    capitals = [t for t in words if t.text[0].isupper()]
+    common = [t for t in capitals if t.tag_ in COMMON_TAGS or t.pos_ in ("VERB", "AUX", "ADV", "ADJ")]
+    return len(words) >= TITLE_WORDS and len(capitals) == len(words) and bool(common)
 
 
 def _non_person(reader: NameReader, token: Token) -> bool:
