@@ -228,10 +228,11 @@ def _lists_after_people_nouns(reader: NameReader, evidence: Evidence) -> None:
 
 def _noun_before(reader: NameReader, i: int) -> str | None:
     """The people noun a list starting at token ``i`` follows, past a ":" or "(" (or nothing)."""
-    doc, j = reader.doc, i - 1
-    while j >= 0 and doc[j].text in (":", "(", ",", "—", "–", "-") and i - j <= 2:
+    doc, j, passed = reader.doc, i - 1, 0
+    while j >= 0 and (doc[j].is_space or doc[j].text in (":", "(", "—", "–", "-")) and passed < 2:
+        passed += not doc[j].is_space
         j -= 1
-    if j < 0 or j == i - 1:
+    if j < 0 or not passed:
         return None
     word = doc[j].lower_
     return word if word in reader.words["people_noun"] else None
