@@ -41,6 +41,7 @@ from .context import term_regex
 from .evidence import gather
 from .found import find_shaped, spans_of
 from .mention import HANDLE, PERSON, Detection, Mention
+from .names import fold
 from .mentions import named_urls, ordinary_words, person_mentions, without_overlaps
 from .patterns import PiiPatterns, load_patterns, read_names
 from .reader import NameReader
@@ -78,7 +79,9 @@ class PiiDetector:
         evidence = gather(reader, self.phrases, spans_of(self.deny, doc.text))
         verdict = judge(reader, evidence)
         early = [*shaped.mentions, *evidence.handles]
-        mentions = [*early, *person_mentions(reader, verdict), *named_urls(reader, verdict, early)]
+        people = {w for key in verdict.people for w in key}
+        inverted = [m for m in evidence.inverted if {fold(w) for w in m.words} <= people]
+        mentions = [*early, *inverted, *person_mentions(reader, verdict), *named_urls(reader, verdict, early)]
         return Detection(tuple(without_overlaps(mentions)), verdict.people, verdict.rejected,
                          ordinary_words(reader, verdict))
 

@@ -17,9 +17,9 @@ from spacy.tokens import Span, Token
 
 from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, possessive_full_name,
                       preceded_by_role, relative_who, shouted, vocative, with_pronoun)
-from .mention import HANDLE, Mention
+from .mention import HANDLE, PERSON, Mention
 from .names import fold
-from .reader import MAX_NAME_WORDS, PERSON, NameReader, hyphen_tail, initial
+from .reader import MAX_NAME_WORDS, NameReader, hyphen_tail, initial
 
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 NAME_STOPS = frozenset({":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"})
@@ -54,6 +54,8 @@ class Evidence:
     candidates: Candidates = field(default_factory=dict)
     rejected: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     handles: list[Mention] = field(default_factory=list)
+    # "From: Whitfield, Dana": one name written surname first, as a mention with its words in order.
+    inverted: list[Mention] = field(default_factory=list)
 
     def add(self, reader: NameReader, run: tuple[int, int], reason: str, strong: bool = False) -> None:
         key = reader.key(*run)
@@ -69,7 +71,7 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]],
     """Every candidate name of the document with the reasons for it."""
     evidence = Evidence()
     for ent in reader.doc.ents:
-        if ent.label_ == PERSON:
+        if ent.label_ == "PERSON":
             _entity(reader, ent, evidence)
     for line, tokens in reader.lines.items():
         _line_rules(reader, line, tokens, phrases, evidence)
@@ -125,6 +127,7 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
         if n < len(tokens) and tokens[n].text == ":":
             names_after(reader, tokens, n + 1, "header", evidence, joiners=LIST_JOINERS | {";"}, skip=True)
             evidence.handles.extend(_header_user_names(reader, tokens[n].idx + 1, reader.index.end_of(line)))
+            evidence.inverted.extend(_surname_first(reader, tokens[n + 1:]))
     if n := starts_with(lowered, phrases["signoff"]):
         if any(not t.is_punct for t in tokens[n:]):
             names_after(reader, tokens, n, "sign-off", evidence)
@@ -184,6 +187,16 @@ def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention
         if word and _USER_NAME.fullmatch(word) and not _ordinary_word(reader, word):
             found.append(Mention(HANDLE, word, item.start(1), item.end(1), (word,)))
     return found
+
+
+def _surname_first(reader: NameReader, tokens: list[Token]) -> list[Mention]:
+    """A header's value that is one surname, a comma and one given name: "Whitfield, Dana <d@x.org>"."""
+    value = tokens[:next((i for i, t in enumerate(tokens) if t.text in ("<", "(")), len(tokens))]
+    if len(value) != 3 or value[1].text != "," or not all(reader.name_like(t) for t in (value[0], value[2])):
+        return []
+    surname, given = value[0], value[2]
+    text = reader.text[surname.idx:given.idx + len(given)]
+    return [Mention(PERSON, text, surname.idx, given.idx + len(given), (given.text, surname.text))]
 
 
 def _ordinary_word(reader: NameReader, word: str) -> bool:

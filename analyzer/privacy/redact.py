@@ -23,9 +23,20 @@ PLACEHOLDERS = {"EMAIL": "[email]", "PHONE": "[phone]", "URL": "[url]", "ID": "[
 # Strict mode keeps at most this many words of any string: enough to find the passage in
 # the original, too few to carry a sentence.
 SNIPPET_WORDS = 6
+# Pieces of a handle this short ("a" of "kwame.a") are initials, and left alone.
+HANDLE_PIECE_MIN = 2
 # What a redacted report calls its source file.
 SOURCE_LABEL = "[source]"
 ELLIPSIS = "…"
+
+
+def handle_names(handle: str) -> list[str]:
+    """The name inside a handle: "kwame" of "@kwame.a", "dana" and "whitfield" of "dana_whitfield".
+
+    Redacting "@kwame.a" but not "kwame" would print the pseudonym right beside the name.
+    Pieces of one or two letters are initials, not names.
+    """
+    return [piece for piece in re.split(r"[\W_\d]+", handle) if len(piece) > HANDLE_PIECE_MIN]
 
 
 def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, ...]:
@@ -40,8 +51,8 @@ def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, .
                 terms.setdefault(fold(form), Term(form, person.pseudonym, PERSON, exact))
     for person in people:
         for handle in person.handles:
-            for form in (f"@{handle}", handle):
-                terms.setdefault(fold(form), Term(form, person.pseudonym, HANDLE))
+            for form in (f"@{handle}", handle, *handle_names(handle)):
+                terms.setdefault(fold(form), Term(form, person.pseudonym, HANDLE, fold(form) in detection.ordinary_words))
     for mention in detection.mentions:
         if mention.label in PLACEHOLDERS:
             terms.setdefault(fold(mention.text), Term(mention.text, PLACEHOLDERS[mention.label], mention.label))
