@@ -8,7 +8,7 @@ import pytest
 
 from analyzer import Analyzer
 from analyzer.errors import LeakError, OptionError, PrivacyError
-from analyzer.privacy import PrivacySettings, check_leaks, privacy_of, protect
+from analyzer.privacy import PrivacySettings, check_leaks, protect
 from analyzer.privacy.context import NO_PRIVACY
 from analyzer.privacy.redact import SNIPPET_WORDS, Redactor, redact_report
 from analyzer.render import render

@@ -40,7 +40,7 @@ from .. import extensions
 from .context import term_regex
 from .evidence import gather
 from .found import find_shaped, spans_of
-from .mention import HANDLE, PERSON, Detection, Mention
+from .mention import EMAIL, HANDLE, PERSON, Detection, Mention
 from .names import fold
 from .mentions import named_urls, ordinary_words, person_mentions, without_overlaps
 from .patterns import PiiPatterns, load_patterns, read_names
@@ -76,7 +76,8 @@ class PiiDetector:
         """Shaped data, then evidence, then verdicts, then every mention of the people found."""
         shaped = find_shaped(doc.text, self.patterns, self.allow)
         reader = NameReader(doc, self.patterns, shaped.masks)
-        evidence = gather(reader, self.phrases, spans_of(self.deny, doc.text))
+        addresses = [m for m in shaped.mentions if m.label in (EMAIL, HANDLE)]
+        evidence = gather(reader, self.phrases, spans_of(self.deny, doc.text), addresses)
         verdict = judge(reader, evidence)
         early = [*shaped.mentions, *evidence.handles]
         people = {w for key in verdict.people for w in key}

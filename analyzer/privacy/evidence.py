@@ -66,10 +66,15 @@ class Evidence:
         candidate.runs.append(run)
 
 
-def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]],
-           deny: list[tuple[int, int]]) -> Evidence:
-    """Every candidate name of the document with the reasons for it."""
+def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: list[tuple[int, int]],
+           addresses: list[Mention]) -> Evidence:
+    """Every candidate name of the document with the reasons for it.
+
+    ``addresses`` are the e-mail addresses and handles found: "ines.carvalho@..." makes the
+    "Ines Carvalho" of the same text a person.
+    """
     evidence = Evidence()
+    _named_by_address(reader, addresses, evidence)
     for ent in reader.doc.ents:
         if ent.label_ == "PERSON":
             _entity(reader, ent, evidence)
@@ -84,6 +89,26 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]],
         if span is not None:
             evidence.add(reader, (span.start, span.end), "deny list", strong=True)
     return evidence
+
+
+def _named_by_address(reader: NameReader, addresses: list[Mention], evidence: Evidence) -> None:
+    names = set()
+    for m in addresses:
+        local = m.text.lstrip("@").split("@")[0]
+        pieces = tuple(fold(p) for p in re.split(r"[._-]+", local))
+        if len(pieces) > 1 and all(p.isalpha() and len(p) > 1 for p in pieces):
+            names |= {pieces, pieces[::-1]}
+    if not names:
+        return
+    i = 0
+    while i < len(reader.doc):
+        run = reader.run_at(i)
+        if run is None:
+            i += 1
+            continue
+        if reader.key(*run) in names:
+            evidence.add(reader, run, "named by an e-mail address or handle", strong=True)
+        i = run[1]
 
 
 def runs_in(reader: NameReader, start: int, end: int) -> list[tuple[int, int]]:

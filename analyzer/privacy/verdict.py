@@ -81,7 +81,7 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
     doc = reader.doc
     if any(reader.allowed(doc[s].idx) for s, _ in candidate.runs):
         return "allow list"
-    if all(s > 0 and doc[s - 1].lower_ in ARTICLES for s, _ in candidate.runs):
+    if all(s > 0 and doc[s - 1].lower_ in ARTICLES and s <= doc[s - 1].head.i < e for s, e in candidate.runs):
         return "always after 'the' or 'a' (a title or a thing: 'the Director')"
     if all(_before_acronym(reader, run) for run in candidate.runs):
         return "followed by an acronym, as a product is ('Travis CI')"
