@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .evidence import Candidate, Evidence, name_lists
-from .grammar import person_verb
+from .grammar import person_verb, shouted
 from .names import fold, is_caps, is_name_word, is_word
 from .reader import COMMON_TAGS, NON_PERSON_ENTS, PERSON, NameReader
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
 LISTED = "listed with a person"
-ARTICLES = frozenset({"the", "a", "an"})
+# Words before a title or a thing, never before a name.
+DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its"})
+# An ALL-CAPS word this short beside a name makes a product name ("Travis CI", "Ingress NGINX").
+PRODUCT_ACRONYM = 5
 _PRODUCT_SHAPE = re.compile(r"[a-z][A-Z]|\w\.\w|\d")
 # A later word of a name written this often in lower case is a word, not a surname ("Cloud Run").
 ORDINARY_REPEATS = 2
@@ -81,10 +84,10 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
     doc = reader.doc
     if any(reader.allowed(doc[s].idx) for s, _ in candidate.runs):
         return "allow list"
-    if all(s > 0 and doc[s - 1].lower_ in ARTICLES and s <= doc[s - 1].head.i < e for s, e in candidate.runs):
-        return "always after 'the' or 'a' (a title or a thing: 'the Director')"
-    if all(_before_acronym(reader, run) for run in candidate.runs):
-        return "followed by an acronym, as a product is ('Travis CI')"
+    if all(_determined(doc[e - 1]) for _, e in candidate.runs):
+        return "always after 'the', 'a' or 'our' (a title or a thing: 'the Director')"
+    if any(_before_acronym(reader, run) for run in candidate.runs + _occurrences(reader, key)):
+        return "written with an acronym, as a product is ('Travis CI')"
     if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
         return "acronym"
     if len(key) == 1 and is_caps(candidate.text) and not candidate.strong:
@@ -117,6 +120,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("listed with an organisation or product")
     if all(_title_case_line(reader, reader.line_of(t)) for t in tokens):
         objections.append("only in title-case lines, where every word has a capital")
+    if any(_described_as_thing(reader, t) for t in tokens):
+        objections.append("described as a thing ('Quarry is the only engine', 'services such as Quarry')")
     if ordinary := [w for w in key[1:] if reader.lower_words[w] >= ORDINARY_REPEATS]:
         objections.append(f"its word '{ordinary[0]}' is an ordinary word of the text")
     if not listed and any(_non_person(reader, t) for t in tokens):
@@ -155,13 +160,40 @@ def _thing_like(reader: NameReader, token: Token) -> bool:
     return _product_shaped(token) or acronym or reader.org_word(token) or _non_person(reader, token)
 
 
+def _occurrences(reader: NameReader, key: Key) -> list[Run]:
+    """Every place the name's last word is written, as a run of its own: "Travis" of "Travis CI"."""
+    return [(t.i, t.i + 1) for t in reader.doc if fold(t.text) == key[-1]]
+
+
+def _determined(token: Token) -> bool:
+    """"the Director", "a single Project Steward", "our Steward": a name takes no article."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DETERMINERS for c in token.children)
+
+
 def _before_acronym(reader: NameReader, run: Run) -> bool:
-    """The run ends in, or is followed on its line by, a short ALL-CAPS word: "Travis CI"."""
+    """A name word with a short ALL-CAPS word after it, in mixed-case text: "Travis CI", "Ingress NGINX"."""
     doc, (start, end) = reader.doc, run
     last = doc[end - 1]
+    if shouted(last.sent):
+        return False
     after = doc[end] if end < len(doc) and reader.line_of(doc[end]) == reader.line_of(last) else None
-    return any(t is not None and t.is_alpha and t.is_upper and 2 <= len(t) <= ACRONYM_LENGTH + 1
-               for t in ((last if end - start > 1 else None), after))
+    acronyms = [t for t in ((last if end - start > 1 else None), after)
+                if t is not None and t.is_alpha and t.is_upper and 2 <= len(t) <= PRODUCT_ACRONYM and not t.is_stop]
+    return bool(acronyms) and not doc[start].is_upper
+
+
+def _described_as_thing(reader: NameReader, token: Token) -> bool:
+    """"Quarry is the only engine", "services such as Quarry and Nimbus": a noun for a thing says so."""
+    things = reader.words["thing_noun"]
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.lower_ in things for c in head.head.children)
+    if head.dep_ == "pobj" and head.head.lower_ in ("including", "like", "as"):
+        owner = head.head.head
+        return owner.lower_ in things or (owner.lower_ == "such" and owner.head.lower_ in things)
+    return False
 
 
 def _title_case_line(reader: NameReader, line: int) -> bool:
