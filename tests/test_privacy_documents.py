@@ -73,6 +73,9 @@ CASES = {
     "lower-case handle beside its @handle": (
         "@kwame.a fixed the deploy script on Friday.\nPlease ping kwame on chat if it breaks again.\n",
         ["kwame", "kwame.a"]),
+    "a name in lower case, and glued into a user name": (
+        "Alba Moreau wrote the plan on Monday.\nalba handled comms too, and tor.h will ship it.\n"
+        "Tor Halvard agreed with her.\n", ["Alba", "alba", "Moreau", "tor.h", "Tor", "Halvard"]),
     "non-ASCII name in the title, a heading, quotes and claims": (
         "# Feedback for Zoë Müller-Łukasz\n\n## What Zoë Müller-Łukasz did well\n\n"
         "Zoë Müller-Łukasz rebuilt the alerting in two weeks. Everyone says Zoë is exhausted now.\n\n"
@@ -108,6 +111,11 @@ def test_a_name_written_surname_first_is_one_person(redacting):
     people = redacting.analyze(EMAIL)["privacy"]["people"]
     # Dana (the header and the last line) and Tomás (the header and the greeting), nobody split in two.
     assert [p["mentions"] for p in people] == [2, 2]
+
+
+def test_a_name_glued_into_a_user_name_joins_its_person(redacting):
+    report = redacting.analyze(CASES["a name in lower case, and glued into a user name"][0])
+    assert [p["mentions"] for p in report["privacy"]["people"]] == [2, 2]
 
 
 def test_a_hyphenated_name_is_replaced_whole(redacting):

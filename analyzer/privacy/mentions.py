@@ -39,6 +39,10 @@ def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or ordinary(span[0]):
             continue
+        if span.text != m.group() and reader.run_at(span.start) is None:
+            # "bob.t", "dana_w": the name glued into a user name, which joins its person as a handle.
+            found.append(Mention(HANDLE, span.text, span.start_char, span.end_char, (span.text,)))
+            continue
         run = reader.run_at(span.start) or (span.start, span.end)
         name = doc[run[0]:run[1]]
         found.append(Mention(PERSON, name.text, name.start_char, name.end_char, reader.name_words(*run)))
@@ -76,6 +80,8 @@ def ordinary(token: Token) -> bool:
     determined = any(c.dep_ in ("det", "amod", "poss") for c in token.children)  # "a grace period"
     if token.dep_ in NOMINAL_ROLES:
         return token.pos_ == "NOUN" and determined
+    if token.pos_ == "ADV" and not (token.is_stop or token.lower_.endswith("ly")):
+        return False  # the tagger's guess for a word it does not know ("alba handled comms")
     if token.pos_ in ORDINARY_POS:
         return True
     return token.pos_ == "NOUN" and (determined or (token.dep_ == "compound" and token.head.is_lower))
