@@ -9,9 +9,10 @@ and for the pseudonym key, in two places:
 
 - each string of the report that came from the document (``fields``): a hit there is a gap in
   the redaction, and the error names the field and the memo line, never the name;
-- the rendered text, less what the renderer writes on its own: the same renderer run over the
+- the rendered text, less the renderer's own ordinary words: the same renderer run over the
   report with every document string blanked out gives the page's own words and markup, so a
-  person called Mark is not refused for a ``<mark>`` tag or "words that mark them".
+  person called Mark is not refused for a ``<mark>`` tag or "words that mark them"; a full
+  name or a capitalised one it writes is refused all the same.
 
 It fails closed: no context, or any hit, raises ``LeakError`` and the writer writes nothing.
 """
@@ -24,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote
@@ -31,7 +33,7 @@ from urllib.parse import unquote
 from ..errors import LeakError
 from .context import PHONE_LIKE, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
 from .fields import document_strings, field_kind, rewrite, source_line
-from .names import plain
+from .names import fold, plain
 
 _ESCAPED = re.compile(r"\\([^\w\s])")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
@@ -39,6 +41,7 @@ _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _CONTROL_ESCAPE = re.compile(r"\\[nrtbf]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+")
 
 Renderer = Callable[[Any], str]
 
@@ -65,7 +68,8 @@ def check_leaks(text: str, report: Any, render: Renderer | None = None) -> None:
     _check_fields(report, context)
     hits = find_leaks(text, context)
     if hits and render is not None:
-        hits -= find_leaks(render(blanked(report)), context)
+        template = render(blanked(report))
+        hits -= find_leaks(template, own_words(context, template))
     if hits:
         found = ", ".join(f"{n} {kind.lower()}{'s' if n > 1 else ''}" for kind, n in sorted(hits.items()))
         raise LeakError(
@@ -97,6 +101,20 @@ def _check_fields(report: Any, context: PrivacyContext) -> None:
 def _first_hit(string: str, context: PrivacyContext) -> int:
     offsets = [m.start() for pattern in _patterns(context.terms).values() if (m := pattern.search(string))]
     return min(offsets, default=0)
+
+
+def own_words(context: PrivacyContext, template: str) -> PrivacyContext:
+    """The detected names that are also ordinary words, which the renderer may write as its own.
+
+    A one-word name counts when the page writes it in lower case ("mark" of ``<mark>``, "line
+    12", the category "joy"), or when the memo itself uses it as an ordinary word ("we hope",
+    so the page's label "Hope and a positive outlook" is ours). It is forgiven only as often as
+    the page writes it for a blank report. A full name is never the page's own word.
+    """
+    ours = {fold(w) for w in _WORD.findall(readable(template)) if w.islower()}
+    return replace(context, key=None, terms=tuple(
+        t for t in context.terms if t.kind in ("PERSON", "HANDLE") and " " not in t.text
+        and (t.exact_case or fold(t.text) in ours)))
 
 
 def blanked(report: Any) -> Any:
