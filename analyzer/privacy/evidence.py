@@ -76,7 +76,7 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: 
     evidence = Evidence()
     _named_by_address(reader, addresses, evidence)
     for ent in reader.doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == PERSON:
             _entity(reader, ent, evidence)
     for line, tokens in reader.lines.items():
         _line_rules(reader, line, tokens, phrases, evidence)

@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Token
 
 from .. import extensions
 from ..lines import LineIndex
+from .mention import PERSON
 from .names import fold, is_caps, is_name_word
 from .patterns import PiiPatterns
 
-PERSON = "PERSON"
 # Entity labels that make a word something other than a person when the model is sure.
 NON_PERSON_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 # Tokens inside these entities are never part of a name ("Dana Monday"); the model also

@@ -17,8 +17,9 @@ from spacy.tokens import Token
 
 from .evidence import Candidate, Evidence, name_lists
 from .grammar import person_verb, shouted
+from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_word
-from .reader import COMMON_TAGS, NON_PERSON_ENTS, PERSON, NameReader
+from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
