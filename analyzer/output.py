@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import partial
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import OutputError
-from .privacy import check_leaks, privacy_of
+from .privacy import check_leaks
 from .render import SHOWS_TEXT, render
 
 
@@ -29,7 +30,7 @@ def checked(report: Any, fmt: str) -> str:
     if fmt in SHOWS_TEXT and hasattr(report, "with_bodies"):
         report = report.with_bodies()
     text = render(report, fmt)
-    check_leaks(text, privacy_of(report))
+    check_leaks(text, report, partial(render, fmt=fmt))
     return text
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
 from analyzer import Analyzer
-from analyzer.privacy import check_leaks, privacy_of
+from analyzer.privacy import check_leaks
 from analyzer.privacy.names import fold
 from analyzer.privacy.redact import Redactor
 from analyzer.text.read import read_source
@@ -40,11 +41,12 @@ def main() -> int:
     args = parser.parse_args()
 
     source = read_source(args.path)
-    options = {"privacy": "strict" if args.strict else "standard"}
+    # With the section text, as the CLI asks for it for HTML: the page then shows the whole memo.
+    options = {"privacy": "strict" if args.strict else "standard", "section_text": True}
     if args.allow:
         options["allow"] = args.allow
     report = Analyzer(**options).analyze(source.text, source=source.name)
-    plain = Analyzer().analyze(source.text, source=source.name)
+    plain = Analyzer(section_text=True).analyze(source.text, source=source.name)
     # Each output with its unredacted counterpart, to count the kept names against.
     outputs = {fmt: (render(report, fmt), render(plain, fmt)) for fmt in FORMATS}
     outputs["whole text"] = (Redactor(report.privacy.terms)(source.text), source.text)
@@ -54,7 +56,7 @@ def main() -> int:
         verdict = "leak check passed" if label in FORMATS else "(not a writer output)"
         if label in FORMATS:
             try:
-                check_leaks(text, privacy_of(report))
+                check_leaks(text, report, partial(render, fmt=label))
             except Exception as e:  # report the refusal, keep checking the other formats
                 verdict = f"leak check refused: {e}"
         kept = {k: (count(k, text), count(k, original)) for k in args.keep}

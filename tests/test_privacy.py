@@ -2,12 +2,13 @@
 
 import json
 import re
+from functools import partial
 
 import pytest
 
 from analyzer import Analyzer
 from analyzer.errors import LeakError, OptionError, PrivacyError
-from analyzer.privacy import PrivacySettings, check_leaks, privacy_of, protect
+from analyzer.privacy import PrivacySettings, check_leaks, protect
 from analyzer.privacy.context import NO_PRIVACY
 from analyzer.privacy.redact import SNIPPET_WORDS, Redactor, redact_report
 from analyzer.render import render
@@ -50,10 +51,11 @@ def test_redacted_report_names_nobody_in_any_format(redacting):
     report = redacting.analyze(MEMO, source="feedback-marisol.txt")
     for fmt, text in outputs(report).items():
         assert_no_names(text)
-        check_leaks(text, privacy_of(report))
+        check_leaks(text, report, partial(render, fmt=fmt))
     assert report["document"]["title"] == "Feedback for Person 1"
     assert report["sections"][0]["title"] == "Feedback for Person 1"
-    assert report["document"]["source"] == "feedback-Person 1.txt"
+    # A path names people as often as the text does: it is replaced whole, never half-redacted.
+    assert report["document"]["source"] == "[source]"
 
 
 def test_pseudonyms_follow_first_mention_and_aliases(redacting):
@@ -190,27 +192,27 @@ def test_privacy_options_are_checked(options, message):
     ],
 )
 def test_leak_check_sees_names_however_a_renderer_writes_them(redacting, rendered):
-    context = redacting.analyze(MEMO).privacy
+    report = redacting.analyze(MEMO)
     with pytest.raises(LeakError, match="nothing was written") as caught:
-        check_leaks(rendered, context)
+        check_leaks(rendered, report)
     assert_no_names(str(caught.value))
 
 
 def test_leak_check_finds_the_pseudonym_key(tmp_path):
     key = tmp_path / "k"
     key.write_text("correct-horse-battery-staple-42\n")
-    context = Analyzer(redact=True, pseudonym_key=key).analyze(MEMO).privacy
-    check_leaks("Person ABCDEFGH was fine.", context)
+    report = Analyzer(redact=True, pseudonym_key=key).analyze(MEMO)
+    check_leaks("Person ABCDEFGH was fine.", report)
     with pytest.raises(LeakError, match="key"):
-        check_leaks("debug: correct-horse-battery-staple-42", context)
+        check_leaks("debug: correct-horse-battery-staple-42", report)
 
 
-def test_leak_check_fails_closed_without_a_context():
+def test_leak_check_fails_closed_without_a_context(analyzer):
     with pytest.raises(LeakError, match="no record of what was redacted"):
         check_leaks("anything at all", None)
     with pytest.raises(LeakError):
-        check_leaks("anything", privacy_of(json.loads('{"a": 1}')))
-    check_leaks("anything", NO_PRIVACY)
+        check_leaks("anything", json.loads('{"a": 1}'))
+    check_leaks("anything", analyzer.analyze("Nothing to hide here.\n"))
 
 
 def test_redaction_refuses_a_document_detection_did_not_see(nlp):
@@ -257,7 +259,7 @@ def test_a_leak_is_never_written_and_exits_non_zero(run_cli, memo, tmp_path, mon
         result = run_cli("analyze", str(memo), "--redact", *args)
         assert result.exit_code == 1
         assert result.stdout == ""
-        assert result.stderr.startswith("Error: privacy check failed: the output still contains")
+        assert result.stderr.startswith("Error: privacy check failed: a detected person survives redaction in")
         assert result.stderr.count("\n") == 1
         assert_no_names(result.stderr)
     assert not out.exists() and list(tmp_path.iterdir()) == [memo]

@@ -132,7 +132,8 @@ def _result(analyzer: Analyzer, item: Item, text: str, report: dict[str, Any] | 
         context = privacy_of(report)
         if context is None or context.redacts:  # no dump of the report when nothing was redacted
             # Every table cell is a value of the report, so checking its JSON covers the tables too.
-            check_leaks(json.dumps(written, ensure_ascii=False), context)
+            check_leaks(json.dumps(written, ensure_ascii=False), report, lambda whole: json.dumps(
+                whole if include_text else without_text(whole, text), ensure_ascii=False))
         return Result(item.name, item.source, item.sha256, written)
     except LeakError as e:
         return failure(item.name, item.source, e, f"{item.name}: {e}", item.sha256)

@@ -1,9 +1,10 @@
 """Privacy-safe review: find people, pseudonymise them in the whole report, refuse to write a leak.
 
 The stages, one module each: ``patterns`` (the rules, from data files), ``detect`` (the
-``analyzer_pii`` component), ``pseudonyms`` (who is who, and what they are called),
-``redact`` (every string of the report) and ``leaks`` (the check every writer runs).
-``protect`` ties them together for the API.
+``analyzer_pii`` component: ``found`` -> ``evidence`` -> ``verdict`` -> ``mentions``, reading
+the document through ``reader``), ``pseudonyms`` (who is who, and what they are called),
+``redact`` (every string of the report that came from the document, ``fields`` says which)
+and ``leaks`` (the check every writer runs). ``protect`` ties them together for the API.
 """
 
 from __future__ import annotations

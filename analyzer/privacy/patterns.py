@@ -20,7 +20,8 @@ DEFAULT_FILE = "pii_patterns.tsv"
 # What each regex row detects; the labels the detector knows what to do with.
 REGEX_LABELS = ("EMAIL", "URL", "HANDLE", "PHONE", "ID", "PROFILE_URL", "CHAT_STAMP")
 WORD_ROLES = ("greeting", "signoff", "thanks", "header", "title", "role", "group", "org", "particle",
-              "name_prefix", "person_verb", "thing_verb", "thing_preposition")
+              "name_prefix", "person_verb", "thing_verb", "thing_preposition", "people_noun",
+              "thing_noun")
 
 
 @dataclass

@@ -92,7 +92,8 @@ def _group_names(detection: Detection) -> list[Person]:
         for m in aliases[name]:
             person.first = min(person.first, m.start)
             person.mentions += 1
-            person.aliases.add(" ".join(m.words))
+            # As written too: "Müller-Łukasz" and "Whitfield, Dana" are one name, one pseudonym.
+            person.aliases.update({" ".join(m.words), m.text})
             person.parts.update(m.words)
     return people
 

@@ -1,19 +1,21 @@
-"""Apply the pseudonyms to every string of a report, wherever it sits.
+"""Apply the pseudonyms to every string of a report that came from the document.
 
 The walk visits every key and value of the report dict, so a field another stage adds later
-(claims, markers, takeaways, anything) is redacted without anyone listing it here. In strict
-mode each string is then cut to a short snippet, so no sentence of the input survives whole.
+(claims, markers, takeaways, anything) is redacted without anyone listing it here; only the
+fields ``fields.VOCABULARY`` declares our own words are left as they are. In strict mode each
+string is then cut to a short snippet, so no sentence of the input survives whole.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
 from .context import PHONE_LIKE, STRICT, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
 from .detect import HANDLE, PERSON, Detection
+from .fields import rewrite
 from .names import fold
 from .pseudonyms import Person
 
@@ -21,7 +23,20 @@ PLACEHOLDERS = {"EMAIL": "[email]", "PHONE": "[phone]", "URL": "[url]", "ID": "[
 # Strict mode keeps at most this many words of any string: enough to find the passage in
 # the original, too few to carry a sentence.
 SNIPPET_WORDS = 6
+# Pieces of a handle this short ("a" of "kwame.a") are initials, and left alone.
+HANDLE_PIECE_MIN = 2
+# What a redacted report calls its source file.
+SOURCE_LABEL = "[source]"
 ELLIPSIS = "…"
+
+
+def handle_names(handle: str) -> list[str]:
+    """The name inside a handle: "kwame" of "@kwame.a", "dana" and "whitfield" of "dana_whitfield".
+
+    Redacting "@kwame.a" but not "kwame" would print the pseudonym right beside the name.
+    Pieces of one or two letters are initials, not names.
+    """
+    return [piece for piece in re.split(r"[\W_\d]+", handle) if len(piece) > HANDLE_PIECE_MIN]
 
 
 def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, ...]:
@@ -38,8 +53,8 @@ def build_terms(detection: Detection, people: Iterable[Person]) -> tuple[Term, .
                 terms.setdefault(fold(form), Term(form, person.pseudonym, PERSON, exact))
     for person in people:
         for handle in sorted(person.handles):
-            for form in (f"@{handle}", handle):
-                terms.setdefault(fold(form), Term(form, person.pseudonym, HANDLE))
+            for form in (f"@{handle}", handle, *handle_names(handle)):
+                terms.setdefault(fold(form), Term(form, person.pseudonym, HANDLE, fold(form) in detection.ordinary_words))
     for mention in detection.mentions:
         if mention.label in PLACEHOLDERS:
             terms.setdefault(fold(mention.text), Term(mention.text, PLACEHOLDERS[mention.label], mention.label))
@@ -75,23 +90,21 @@ def _norm(text: str) -> str:
 
 
 def redact_report(report: dict[str, Any], context: PrivacyContext) -> dict[str, Any]:
-    """A copy of ``report`` with every key and string redacted (and cut to snippets if strict)."""
+    """A copy of ``report`` with every key and document string redacted (cut to snippets if strict).
+
+    The source label is the file's path as the user gave it, and paths carry names
+    ("reviews/dana-whitfield.txt"): it is replaced whole, not redacted word by word.
+    """
     redactor = Redactor(context.terms)
     value = redactor if context.mode != STRICT else lambda s: snippet(redactor(s))
     # Keys are field names: redact them, since a later field might be keyed by name, but only
     # names written with a capital, so a person called "Line" never renames the "line" field.
     keys = Redactor(replace(t, exact_case=True) for t in context.terms)
-    return walk(report, value, keys)
-
-
-def walk(node: Any, value: Callable[[str], str], key: Callable[[str], str]) -> Any:
-    if isinstance(node, str):
-        return value(node)
-    if isinstance(node, dict):
-        return {key(k) if isinstance(k, str) else k: walk(v, value, key) for k, v in node.items()}
-    if isinstance(node, (list, tuple)):
-        return [walk(v, value, key) for v in node]
-    return node
+    redacted = rewrite(report, value, keys)
+    document = redacted.get("document")
+    if isinstance(document, dict) and document.get("source") is not None:
+        document["source"] = SOURCE_LABEL
+    return redacted
 
 
 def snippet(text: str) -> str:

@@ -1,0 +1,390 @@
+"""Evidence that a run of name words is a person, from the lines and the words around it.
+
+Each rule reads the document through a ``NameReader`` and adds reasons to candidates, keyed
+by the name's folded words: strong reasons (a greeting, a sign-off, a header, a chat or
+transcript speaker, a title, a verb that takes a person, a personal pronoun beside it, a
+following "who", the deny list) and medium ones (the model's PERSON entity, being called "he"
+or "she" next). ``gather`` returns them all at once; ``verdict`` weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, possessive_full_name,
+                      preceded_by_role, relative_who, shouted, vocative, with_pronoun)
+from .mention import HANDLE, PERSON, Mention
+from .names import fold
+from .reader import MAX_NAME_WORDS, NameReader, hyphen_tail, initial
+
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
+NAME_STOPS = frozenset({":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"})
+# A user name as a chat speaker: "<jsmith>" or "jsmith:" right after the time stamp.
+_CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
+# One item of a header's list ("Authors: aaron, noah"), and a user name as such an item.
+_LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
+_USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
+# A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
+TRANSCRIPT_LINES = 2
+
+
+@dataclass
+class Candidate:
+    text: str
+    strong: set[str] = field(default_factory=set)
+    medium: set[str] = field(default_factory=set)
+    runs: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(sorted(self.strong | self.medium))
+
+
+Candidates = dict[tuple[str, ...], Candidate]
+
+
+@dataclass
+class Evidence:
+    """What the rules found: candidates with their reasons, words ruled out, user-name mentions."""
+
+    candidates: Candidates = field(default_factory=dict)
+    rejected: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    handles: list[Mention] = field(default_factory=list)
+    # "From: Whitfield, Dana": one name written surname first, as a mention with its words in order.
+    inverted: list[Mention] = field(default_factory=list)
+
+    def add(self, reader: NameReader, run: tuple[int, int], reason: str, strong: bool = False) -> None:
+        key = reader.key(*run)
+        if not key:
+            return
+        candidate = self.candidates.setdefault(key, Candidate(reader.doc[run[0]:run[1]].text))
+        (candidate.strong if strong else candidate.medium).add(reason)
+        candidate.runs.append(run)
+
+
+def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: list[tuple[int, int]],
+           addresses: list[Mention]) -> Evidence:
+    """Every candidate name of the document with the reasons for it.
+
+    ``addresses`` are the e-mail addresses and handles found: "ines.carvalho@..." makes the
+    "Ines Carvalho" of the same text a person.
+    """
+    evidence = Evidence()
+    _named_by_address(reader, addresses, evidence)
+    for ent in reader.doc.ents:
+        if ent.label_ == PERSON:
+            _entity(reader, ent, evidence)
+    for line, tokens in reader.lines.items():
+        _line_rules(reader, line, tokens, phrases, evidence)
+    _transcript_speakers(reader, evidence)
+    _lists_after_people_nouns(reader, evidence)
+    for token in reader.doc:
+        _token_rules(reader, token, phrases["thanks_reversed"], evidence)
+    for start, end in deny:
+        span = reader.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            evidence.add(reader, (span.start, span.end), "deny list", strong=True)
+    return evidence
+
+
+def _named_by_address(reader: NameReader, addresses: list[Mention], evidence: Evidence) -> None:
+    names = set()
+    for m in addresses:
+        local = m.text.lstrip("@").split("@")[0]
+        pieces = tuple(fold(p) for p in re.split(r"[._-]+", local))
+        if len(pieces) > 1 and all(p.isalpha() and len(p) > 1 for p in pieces):
+            names |= {pieces, pieces[::-1]}
+    if not names:
+        return
+    i = 0
+    while i < len(reader.doc):
+        run = reader.run_at(i)
+        if run is None:
+            i += 1
+            continue
+        if reader.key(*run) in names:
+            evidence.add(reader, run, "named by an e-mail address or handle", strong=True)
+        i = run[1]
+
+
+def runs_in(reader: NameReader, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of name-like tokens between two token indices."""
+    runs, i = [], start
+    while i < end:
+        run = reader.run_at(i, limit=(start, end))
+        if run:
+            runs.append(run)
+            i = run[1]
+        else:
+            i += 1
+    return runs
+
+
+def _entity(reader: NameReader, ent: Span, evidence: Evidence) -> None:
+    words = [t for t in ent if not t.is_space]
+    if any(reader.org_word(t) for t in words):
+        evidence.rejected[ent.text.strip()].add("organisation word")
+        return
+    runs = runs_in(reader, words[0].i if words else ent.start, ent.end)
+    for run in runs:
+        evidence.add(reader, run, "model: PERSON")
+    if not runs:
+        touches = reader.touches_org(ent.start, ent.end)
+        evidence.rejected[ent.text.strip()].add("next to an organisation word" if touches else "not shaped like a name")
+
+
+# -- rules for a whole line ------------------------------------------------------------------
+
+def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dict[str, list[tuple[str, ...]]],
+                evidence: Evidence) -> None:
+    start = reader.index.start_of(line)
+    stamp = next((m for r in _stamps(reader) if (m := r.match(reader.text, start))), None)
+    if stamp:
+        _chat_speaker(reader, line, tokens, stamp.end(), evidence)
+    lowered = [t.lower_ for t in tokens]
+    if (n := starts_with(lowered, phrases["greeting"])) and n < len(tokens):
+        names_after(reader, tokens, n, "greeting", evidence)
+    if n := starts_with(lowered, phrases["header"]):
+        if n < len(tokens) and tokens[n].text == ":":
+            names_after(reader, tokens, n + 1, "header", evidence, joiners=LIST_JOINERS | {";"}, skip=True)
+            evidence.handles.extend(_header_user_names(reader, tokens[n].idx + 1, reader.index.end_of(line)))
+            evidence.inverted.extend(_surname_first(reader, tokens[n + 1:]))
+    if n := starts_with(lowered, phrases["signoff"]):
+        if any(not t.is_punct for t in tokens[n:]):
+            names_after(reader, tokens, n, "sign-off", evidence)
+        else:
+            _name_line_below(reader, line, "sign-off", evidence)
+    if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
+        names_after(reader, tokens, 1, "signature", evidence)
+
+
+def _stamps(reader: NameReader) -> list[re.Pattern[str]]:
+    return reader.patterns.regexes["CHAT_STAMP"]
+
+
+def _transcript_speakers(reader: NameReader, evidence: Evidence) -> None:
+    """"Olivia Brennan: okay, let's start." on several lines: the labels are speakers.
+
+    Only full names (two words or more): one-word labels ("Note:", "Background:") are the
+    memo's own headings far more often than a speaker.
+    """
+    doc, labels = reader.doc, []
+    for tokens in reader.lines.values():
+        run = reader.run_at(tokens[0].i)
+        if run and run[1] < len(doc) and doc[run[1]].text == ":" and len(reader.name_words(*run)) > 1:
+            labels.append(run)
+    if len(labels) >= TRANSCRIPT_LINES:
+        for run in labels:
+            evidence.add(reader, run, "transcript speaker", strong=True)
+
+
+def _chat_speaker(reader: NameReader, line: int, tokens: list[Token], after_stamp: int,
+                  evidence: Evidence) -> None:
+    """The speaker after a time stamp: "[09:14] Kofi Mensah:", or a user name ("<jsmith>")."""
+    nick = _CHAT_NICK.match(reader.text, after_stamp)
+    group = nick and (1 if nick.group(1) else 2)
+    if nick and nick.group(group).islower():
+        begin, end = nick.span(group)
+        evidence.handles.append(Mention(HANDLE, nick.group(group), begin, end, (nick.group(group),)))
+        return
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":" and
+                  reader.line_of(t) == line and not t.nbor(-1).like_num), None)
+    if colon is None:
+        return
+    start = next((i for i, t in enumerate(tokens[:colon]) if t.is_alpha), None)
+    if start is not None:
+        names_after(reader, tokens[:colon], start, "chat speaker", evidence)
+
+
+def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention]:
+    """"Author: hzoo", "Authors: aaron, noah": a lower-case item of a header's list is a user name.
+
+    Only items that are one word of letters, digits, dots, dashes or underscores, and not an
+    ordinary word ("all", "tbd" is kept: better a redacted placeholder than a leaked name).
+    """
+    found = []
+    for item in _LIST_ITEM.finditer(reader.text, start, end):
+        word = item.group(1)
+        if word and _USER_NAME.fullmatch(word) and not _ordinary_word(reader, word):
+            found.append(Mention(HANDLE, word, item.start(1), item.end(1), (word,)))
+    return found
+
+
+def _surname_first(reader: NameReader, tokens: list[Token]) -> list[Mention]:
+    """A header's value that is one surname, a comma and one given name: "Whitfield, Dana <d@x.org>"."""
+    value = tokens[:next((i for i, t in enumerate(tokens) if t.text in ("<", "(")), len(tokens))]
+    if len(value) != 3 or value[1].text != "," or not all(reader.name_like(t) for t in (value[0], value[2])):
+        return []
+    surname, given = value[0], value[2]
+    text = reader.text[surname.idx:given.idx + len(given)]
+    return [Mention(PERSON, text, surname.idx, given.idx + len(given), (given.text, surname.text))]
+
+
+def _ordinary_word(reader: NameReader, word: str) -> bool:
+    lexeme = reader.doc.vocab[word]
+    return lexeme.is_stop or word in reader.words["group"] or word in reader.words["org"] or word in reader.cue_words
+
+
+def _name_line_below(reader: NameReader, line: int, reason: str, evidence: Evidence) -> None:
+    """The writer's name under a sign-off: "Best,\nDana", or several ("Signed,\nAna, Bo, Cy")."""
+    for below in (line + 1, line + 2):
+        tokens = reader.lines.get(below)
+        if tokens:
+            cut = next((i for i, t in enumerate(tokens) if t.text in NAME_STOPS), len(tokens))
+            words = tokens[:cut]
+            names = [t for t in words if t.lower_ not in LIST_JOINERS]
+            if names and all(reader.name_like(t) or initial(t) for t in names) and _short_items(words):
+                names_after(reader, words, 0, reason, evidence)
+            return
+
+
+def _short_items(tokens: list[Token]) -> bool:
+    """Every item of a list is short enough to be a name (commas and "and" separate items)."""
+    items, count = [], 0
+    for t in tokens:
+        if t.lower_ in LIST_JOINERS:
+            items.append(count)
+            count = 0
+        else:
+            count += 1
+    items.append(count)
+    return all(0 < n <= MAX_NAME_WORDS for n in items if n)
+
+
+def _lists_after_people_nouns(reader: NameReader, evidence: Evidence) -> None:
+    """"three maintainers: Ana, Bo and Cy", "the team (Ana, Bo and Cy)": members of a group of people."""
+    for members in name_lists(reader):
+        noun = _noun_before(reader, members[0][1][0])
+        if noun is not None:
+            for _, run in members:
+                evidence.add(reader, run, f"listed after '{noun}'", strong=True)
+
+
+def _noun_before(reader: NameReader, i: int) -> str | None:
+    """The people noun a list starting at token ``i`` follows, past a ":" or "(" (or nothing)."""
+    doc, j, passed = reader.doc, i - 1, 0
+    while j >= 0 and (doc[j].is_space or doc[j].text in (":", "(", "—", "–", "-")) and passed < 2:
+        passed += not doc[j].is_space
+        j -= 1
+    if j < 0 or not passed:
+        return None
+    word = doc[j].lower_
+    return word if word in reader.words["people_noun"] else None
+
+
+def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int, int]]]]:
+    """Names joined by commas and "and", "or" or "&" ("Ana, Bo and Cy"), even across a line
+    break. Commas alone make no list: "Will Grant, Senior Analyst" is a name and a role."""
+    tokens = [t for t in reader.doc if not t.is_space]
+    lists: list = []
+    i, current, coordinated = 0, [], False
+    while i < len(tokens):
+        run = reader.run_at(tokens[i].i)
+        if run is not None and (key := reader.key(*run)):
+            current.append((key, run))
+            i += run[1] - tokens[i].i
+            joiners = 0
+            while i + joiners < len(tokens) and tokens[i + joiners].lower_ in LIST_JOINERS and joiners < 2:
+                coordinated |= tokens[i + joiners].text != ","
+                joiners += 1
+            i += joiners
+            if joiners:
+                continue
+        else:
+            i += 1
+        if coordinated and len(current) > 1:
+            lists.append(current)
+        current, coordinated = [], False
+    if coordinated and len(current) > 1:
+        lists.append(current)
+    return lists
+
+
+def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str, evidence: Evidence,
+                joiners: frozenset[str] = LIST_JOINERS, skip: bool = False) -> None:
+    """Names in a greeting, header or sign-off: runs separated by joiners, up to a stop.
+
+    With ``skip`` (a header's list) an item that is not a name is passed over, not a stop:
+    "Authors: Executive Council, Tracy Teal".
+    """
+    i = first
+    while i < len(tokens):
+        token = tokens[i]
+        if token.lower_ in joiners or token.lower_ in reader.words["title"] or initial(token) \
+                or token.text in {".", "'", '"', "“", "”"} or reader.blocked(token.idx):
+            i += 1
+            continue
+        run = reader.run_at(token.i, limit=(tokens[0].i, tokens[-1].i + 1))
+        if run is None:
+            if fold(token.text) in reader.words["group"] or token.is_punct:
+                i += 1
+                continue
+            if not skip:
+                return
+            # Pass the whole item, so "Board of Directors" gives no "Directors".
+            while i < len(tokens) and tokens[i].lower_ not in joiners:
+                i += 1
+            continue
+        evidence.add(reader, run, reason, strong=True)
+        i += run[1] - token.i
+
+
+def starts_with(words: list[str], phrases: list[tuple[str, ...]]) -> int:
+    """How many leading words form one of ``phrases`` (0 if none)."""
+    for phrase in phrases:
+        if tuple(words[: len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+# -- rules for one word ----------------------------------------------------------------------
+
+def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[str, ...]],
+                 evidence: Evidence) -> None:
+    """Evidence from the words around a name; each word of the name is asked in turn."""
+    tail = hyphen_tail(token)  # "hoon" of "Ji-hoon and I"
+    if not (tail or reader.name_like(token)):
+        # "Ravi, can you...": the tagger reads an unknown name opening a sentence as a noun.
+        if token.tag_ in ("NN", "NNP") and vocative(token) and reader.name_like(token, judge_position=False):
+            _add_run(reader, token, "addressed by name", evidence, trust_anchor=True)
+        return
+
+    def add(reason: str, strong: bool = True) -> None:
+        _add_run(reader, token, reason, evidence, trust_anchor=tail, strong=strong)
+
+    prev = token.nbor(-1) if token.i > 0 else None
+    if prev is not None and fold(prev.text.rstrip(".")) in reader.words["title"]:
+        add("title")
+    if followed_by_role(reader, token):
+        add("followed by a job title")
+    if preceded_by_role(reader, token):
+        add("after a job title and a comma")
+    if shouted(token.sent):
+        return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
+    if token.pos_ == "PROPN" and not reader.common_word(token) and (verb := person_verb(reader, token)):
+        add(f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
+    if with_pronoun(token):
+        add("listed with a personal pronoun")
+    if vocative(token):
+        add("addressed by name")
+    if relative_who(token):
+        add("followed by 'who'")
+    if token.pos_ == "PROPN" and before_gendered_pronoun(reader, token):
+        # Medium evidence only: "We moved to Jira. She says..." may mean someone else.
+        add("then called 'he' or 'she'", strong=False)
+    if possessive_full_name(reader, token):
+        add("a full name with a possessive", strong=False)
+    before = [t.lower_ for t in reader.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
+    if starts_with(before[::-1], thanks_reversed):
+        add("thanked")
+
+
+def _add_run(reader: NameReader, token: Token, reason: str, evidence: Evidence, trust_anchor: bool = False,
+             strong: bool = True) -> None:
+    run = reader.run_at(token.i, trust_anchor=trust_anchor)
+    if run is not None:
+        evidence.add(reader, run, reason, strong=strong)

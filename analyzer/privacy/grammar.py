@@ -1,0 +1,118 @@
+"""What the parse says about one word: the grammatical signs that it names a person.
+
+Only people are addressed ("Ravi, can you..."), coordinated with "I" or "she" ("Björn and
+I"), followed by "who", called "he" or "she" next, or the subject or object of verbs such as
+"want", "tell" or "hire" (the ``person_verb`` words of ``pii_patterns.tsv``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .names import fold
+
+if TYPE_CHECKING:
+    from .reader import NameReader
+
+# How far after "Name," a job title may end: "Senior Staff Engineer".
+ROLE_WINDOW = 3
+
+
+def person_verb(reader: NameReader, token: Token) -> str | None:
+    """The verb that makes ``token`` a person: "Quinn wants", "told Quinn", "spoke with Quinn"."""
+    head = token.head
+    verbs = reader.words["person_verb"]
+    if token.dep_ == "pobj":
+        # A verb and its particle ("loop in Arjun", "bring in Tamsin") may be listed together.
+        phrasal = f"{head.head.lemma_.lower()} {head.lower_}"
+        if phrasal in verbs:
+            return phrasal
+        if head.lower_ not in ("with", "to", "by"):
+            return None
+        head = head.head
+    elif token.dep_ not in ("nsubj", "dobj", "dative"):
+        return None
+    return head.lemma_ if head.lemma_.lower() in verbs else None
+
+
+def followed_by_role(reader: NameReader, token: Token) -> bool:
+    """ "Will Grant, Senior Analyst": a name, a comma, then a job title on the same line."""
+    doc = reader.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+        return False
+    line = reader.line_of(token)
+    after = [t for t in doc[token.i + 2:token.i + 2 + ROLE_WINDOW] if reader.line_of(t) == line]
+    return any(fold(t.text) in reader.words["role"] for t in after)
+
+
+def preceded_by_role(reader: NameReader, token: Token) -> bool:
+    """"Executive Director, Tracy Teal": a job title, a comma, then the name, on one line."""
+    doc = reader.doc
+    if token.i < 2 or doc[token.i - 1].text != ",":
+        return False
+    line = reader.line_of(token)
+    before = [t for t in doc[max(token.i - 1 - ROLE_WINDOW, 0):token.i - 1] if reader.line_of(t) == line]
+    return any(fold(t.text) in reader.words["role"] for t in before)
+
+
+def possessive_full_name(reader: NameReader, token: Token) -> bool:
+    """"Caleb Troughton's deck": two or more name words, then "'s". One word ("Google's") is not enough."""
+    if not any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children):
+        return False
+    run = reader.run_at(token.i)
+    return run is not None and run[1] == token.i + 1 and len(reader.name_words(*run)) > 1
+
+
+def before_gendered_pronoun(reader: NameReader, token: Token) -> bool:
+    """"Paula left. Nobody has replaced her.": the next he/she/him/her, in this sentence or
+    the next, with no other proper noun between, refers to this name."""
+    doc, sent = reader.doc, token.sent
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    for t in doc[token.i + 1:end]:
+        if t.tag_ in ("PRP", "PRP$") and t.morph.get("Gender") in (["Masc"], ["Fem"]):
+            return True
+        if t.pos_ == "PROPN" and reader.name_like(t) and t.head is not token:
+            return False
+    return False
+
+
+def personal_pronoun(token: Token) -> bool:
+    return token.tag_ == "PRP" and "Neut" not in token.morph.get("Gender")
+
+
+def shouted(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return bool(words) and sum(t.is_upper for t in words) * 2 > len(words)
+
+
+def vocative(token: Token) -> bool:
+    """"Ravi, can you...", "...push back, Aiyana?": a name addressed in a sentence to "you"."""
+    doc, sent = token.doc, token.sent
+    you = any(t.tag_ == "PRP" and t.morph.get("Person") == ["2"] for t in sent)
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    opening = token.i == sent.start and after is not None and after.text == ","
+    closing = before is not None and before.text == "," and after is not None and after.text in ("?", "!", ".")
+    return you and (opening or closing)
+
+
+def relative_who(token: Token) -> bool:
+    """"Ifeoma and Lars, who carried the team": "who" refers to people."""
+    doc = token.doc
+    following = [t for t in doc[token.i + 1:token.i + 3] if t.text != ","][:1]
+    return bool(following) and following[0].lower_ in ("who", "whom", "whose") and following[0].tag_ in ("WP", "WP$")
+
+
+def with_pronoun(token: Token) -> bool:
+    """"Björn and I", "you and Dana", "for him and for Nadia": only people are coordinated with
+    personal pronouns."""
+    doc = token.doc
+    after, before = doc[token.i + 1:token.i + 3], doc[max(token.i - 2, 0):token.i]
+    if token.dep_ == "pobj" and any(personal_pronoun(o) for prep in token.head.conjuncts
+                                    for o in prep.children if o.dep_ == "pobj"):
+        return True
+    return (any(personal_pronoun(c) for c in token.conjuncts)
+            or (len(after) == 2 and after[0].lower_ in ("and", "&") and personal_pronoun(after[1]))
+            or (len(before) == 2 and before[1].lower_ in ("and", "&") and personal_pronoun(before[0])))

@@ -1,0 +1,97 @@
+"""Every place an accepted name occurs, and the URLs that name someone.
+
+A person is found once on evidence; after that each occurrence of their name's words counts,
+in any case ("DANA"), widened to the capitalised words around it ("Priya" -> "Priya Raman"),
+except where the word is used as an ordinary word ("we will", "a grace period").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from .found import matches
+from .mention import HANDLE, PERSON, URL, Mention
+from .names import fold
+from .reader import NameReader
+from .verdict import Verdict
+
+# Parts of speech a lower-case word takes when it is an ordinary word, not a name ("will").
+ORDINARY_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"})
+# A lower-case word in these roles is a noun phrase: a name written in lower case ("greta added").
+NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos"})
+
+
+def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
+    """Every occurrence of an accepted name's words, widened to the name around it."""
+    doc = reader.doc
+    forms = {t.text for key, runs in verdict.runs.items() for s, e in runs for t in doc[s:e] if fold(t.text) in key}
+    if not forms:
+        return []
+    pattern = re.compile(r"(?<![\w@.])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                         + r")(?![\w])", re.IGNORECASE)
+    found = []
+    for m in pattern.finditer(reader.text):
+        if reader.blocked(m.start()) or reader.allowed(m.start()):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or ordinary(span[0]):
+            continue
+        if span.text != m.group() and reader.run_at(span.start) is None:
+            # "bob.t", "dana_w": the name glued into a user name, which joins its person as a handle.
+            found.append(Mention(HANDLE, span.text, span.start_char, span.end_char, (span.text,)))
+            continue
+        run = reader.run_at(span.start) or (span.start, span.end)
+        name = doc[run[0]:run[1]]
+        found.append(Mention(PERSON, name.text, name.start_char, name.end_char, reader.name_words(*run)))
+    return found
+
+
+def named_urls(reader: NameReader, verdict: Verdict, handles: Iterable[Mention]) -> list[Mention]:
+    """URLs that contain a person's name or handle, or point at a profile (``PROFILE_URL``)."""
+    words = {w for key in verdict.people for w in key if len(w) > 2}
+    words |= {fold(m.text.lstrip("@")) for m in handles if m.label == HANDLE}
+    profiles = reader.patterns.regexes["PROFILE_URL"]
+    found = []
+    for start, end in matches(reader.patterns.regexes[URL], reader.text):
+        url = reader.text[start:end]
+        pieces = set(re.split(r"[\W_]+", fold(url)))
+        if pieces & words or any(p.search(url) for p in profiles):
+            found.append(Mention(URL, url, start, end))
+    return found
+
+
+def ordinary_words(reader: NameReader, verdict: Verdict) -> frozenset[str]:
+    """Name words the text also uses as ordinary words: only their capitalised forms are the name."""
+    words = {w for key in verdict.people for w in key}
+    return frozenset(t.lower_ for t in reader.doc if t.lower_ in words and ordinary(t))
+
+
+def ordinary(token: Token) -> bool:
+    """A lower-case word used as a word ("we will", "a grace period"), not a name in lower case.
+
+    A bare lower-case noun ("thanks dana") still counts as the name: better to redact a word
+    than to leak a name.
+    """
+    if not token.is_lower:
+        return False
+    determined = any(c.dep_ in ("det", "amod", "poss") for c in token.children)  # "a grace period"
+    if token.dep_ in NOMINAL_ROLES:
+        return token.pos_ == "NOUN" and determined
+    if token.pos_ == "ADV" and not (token.is_stop or token.lower_.endswith("ly")):
+        return False  # the tagger's guess for a word it does not know ("alba handled comms")
+    if token.pos_ in ORDINARY_POS:
+        return True
+    return token.pos_ == "NOUN" and (determined or (token.dep_ == "compound" and token.head.is_lower))
+
+
+def without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """In text order; a mention inside an earlier, longer one (a name inside a URL) is dropped."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

@@ -1,0 +1,191 @@
+"""What one document looks like to the name rules: its lines, words and runs of name words.
+
+Every step of detection (evidence, verdict, mentions) reads the document through a
+``NameReader``: facts computed once (which words the text writes in lower case, which the model
+tags as organisations, which lines are headings, which characters lie in an e-mail, URL or an
+allow-listed name) and the question all the rules share, "which run of name words holds this
+token?". It changes nothing once built, so the steps can run in any order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .. import extensions
+from ..text.lines import LineIndex
+from .mention import PERSON
+from .names import fold, is_caps, is_name_word
+from .patterns import PiiPatterns
+
+# Entity labels that make a word something other than a person when the model is sure.
+NON_PERSON_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
+# Tokens inside these entities are never part of a name ("Dana Monday"); the model also
+# tags unfamiliar names as organisations and products, so those two are judged like any word.
+NOT_IN_NAMES = NON_PERSON_ENTS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# Tagger verdicts that a capitalised word is a common word, not a name.
+COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"})
+# Closed-class words are never names, capitalised or not ("This PEP", "Our Data", "Those who").
+FUNCTION_TAGS = frozenset({"DT", "PDT", "PRP", "PRP$", "WDT", "WP", "WP$", "EX"})
+MAX_NAME_WORDS = 4
+HYPHENS = ("-", "‐")
+HYPHEN_TAIL_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Masks:
+    """Characters no name can start in: inside e-mails and URLs, or inside allow-listed names."""
+
+    blocked: bytes
+    allowed: bytes
+
+
+class NameReader:
+    """Read-only facts about one document and the runs of name words in it."""
+
+    def __init__(self, doc: Doc, patterns: PiiPatterns, masks: Masks) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.patterns = patterns
+        self.words = patterns.words
+        self.prefixes = patterns.words["name_prefix"]
+        cues = ("greeting", "signoff", "thanks", "title", "header", "group")
+        self.cue_words = {w for role in cues for phrase in patterns.words[role] for w in phrase.split()}
+        self.masks = masks
+        self.index: LineIndex = extensions.line_index(doc)
+        self.lines = self._tokens_by_line()
+        self.lower_words = Counter(t.text for t in doc if t.text.islower() and t.is_alpha)
+        self.ent_labels = self._entity_labels()
+        spans = doc.spans.get(extensions.SECTIONS, [])
+        self.heading_lines = {s._.analyzer_section.line for s in spans if s._.analyzer_section.title is not None}
+
+    def _tokens_by_line(self) -> dict[int, list[Token]]:
+        lines: dict[int, list[Token]] = defaultdict(list)
+        for token in self.doc:
+            if not token.is_space:
+                lines[self.index.line_of(token.idx)].append(token)
+        return lines
+
+    def _entity_labels(self) -> dict[str, Counter[str]]:
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        for ent in self.doc.ents:
+            for token in ent:
+                labels[fold(token.text)][ent.label_] += 1
+        return labels
+
+    def line_of(self, token: Token) -> int:
+        return self.index.line_of(token.idx)
+
+    def blocked(self, char: int) -> bool:
+        return bool(self.masks.blocked[char])
+
+    def allowed(self, char: int) -> bool:
+        return bool(self.masks.allowed[char])
+
+    # -- one word ------------------------------------------------------------------------
+
+    def name_like(self, token: Token, judge_position: bool = True) -> bool:
+        """Shaped like a word of a name, and not a cue, organisation, date or function word."""
+        if not is_name_word(token.text, self.prefixes) or self.blocked(token.idx) or self.allowed(token.idx):
+            return False
+        folded = fold(token.text)
+        if folded in self.cue_words or folded in self.words["org"] or token.tag_ in FUNCTION_TAGS:
+            return False
+        if token.ent_type_ in NOT_IN_NAMES - {"ORG", "PRODUCT"} or in_date(token):
+            return False
+        if is_caps(token.text):
+            # "HAS", "TOLD": in ALL-CAPS text the tagger still knows verbs and function words.
+            return not token.is_stop and token.tag_ not in COMMON_TAGS - {"NN", "NNS"}
+        return token.ent_type_ == PERSON or not judge_position or not self.common_word(token)
+
+    def common_word(self, token: Token) -> bool:
+        """A capital that only the position explains, on a word the tagger reads as common.
+
+        Mid-sentence, a capital is the writer's own sign of a name, stronger than the tagger
+        (which reads the unknown "Nguyễn" as a verb); at the start of a sentence or line the
+        tagger is all we have ("Yesterday", "Leadership is").
+        """
+        if token.tag_ not in COMMON_TAGS or not token.text.isascii():
+            return False
+        prev = token.nbor(-1) if token.i > 0 else None
+        return (prev is None or token.is_sent_start or prev.is_punct or prev.is_space
+                or self.line_of(prev) != self.line_of(token))
+
+    def org_word(self, token: Token) -> bool:
+        return fold(token.text) in self.words["org"]
+
+    # -- runs of name words --------------------------------------------------------------
+
+    def run_at(self, i: int, limit: tuple[int, int] | None = None,
+               trust_anchor: bool = False) -> tuple[int, int] | None:
+        """The run of name words (with particles such as "van") holding token ``i``, on one line."""
+        doc = self.doc
+        lo, hi = limit or (0, len(doc))
+        if not (trust_anchor or self.name_like(doc[i])):
+            return None
+        line = self.line_of(doc[i])
+        start = end = i
+        while start - 1 >= lo and self._joins(doc[start - 1], line, doc[start - 2] if start >= 2 else None):
+            start -= 1
+        while end + 1 < hi and self._joins(doc[end + 1], line, doc[end + 2] if end + 2 < len(doc) else None):
+            end += 1
+        while doc[start].lower_ in self.words["particle"]:
+            start += 1
+        if self.touches_org(start, end + 1) or len(self.name_words(start, end + 1)) > MAX_NAME_WORDS:
+            return None
+        return start, end + 1
+
+    def _joins(self, token: Token, line: int, beyond: Token | None) -> bool:
+        if self.line_of(token) != line or token.is_space:
+            return False
+        if token.lower_ in self.words["particle"]:
+            return beyond is not None and self.name_like(beyond)
+        if token.text in HYPHENS and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_:
+            # "Okonkwo-Adeyemi", "Hyun-woo"
+            return beyond is not None and (self.name_like(beyond) or hyphen_tail(beyond))
+        return self.name_like(token) or hyphen_tail(token)
+
+    def touches_org(self, start: int, end: int) -> bool:
+        """A run next to an organisation word is a team or company name ("Atlas Team")."""
+        doc = self.doc
+        after = doc[end] if end < len(doc) else None
+        team_word = after is not None and self.org_word(after) and (
+            not after.is_lower or after.pos_ == "NOUN")  # "the Strat team", not "told Dana support"
+        return team_word or any(self.org_word(t) for t in doc[start:end])
+
+    def name_words(self, start: int, end: int) -> tuple[str, ...]:
+        """A name's own words, without particles and initials: ("María", "Cruz")."""
+        return tuple(t.text for t in self.doc[start:end]
+                     if len(t.text) > 1 and t.lower_ not in self.words["particle"] and not initial(t))
+
+    def key(self, start: int, end: int) -> tuple[str, ...]:
+        """The name's identity: its own words, folded ("maria", "cruz")."""
+        return tuple(fold(w) for w in self.name_words(start, end))
+
+
+def initial(token: Token) -> bool:
+    """"W." in "Dana W.": part of a name, too short to identify anyone alone."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
+def hyphen_tail(token: Token) -> bool:
+    """The lower-case second half of a hyphenated given name ("Hyun-woo", "Ji-hoon").
+
+    Only short nouns: "Dana-led" and "Cody-based" are verbs, "Dana-style" too long.
+    """
+    if token.i < 2 or not (token.is_alpha and token.is_lower and len(token) <= HYPHEN_TAIL_LENGTH):
+        return False
+    hyphen = token.nbor(-1)
+    return (hyphen.text in HYPHENS and not hyphen.whitespace_ and not token.nbor(-2).whitespace_
+            and token.tag_ in ("NN", "NNS", "NNP", "NNPS") and not token.is_stop)
+
+
+def in_date(token: Token) -> bool:
+    """"4 Mar 2025", "Mar 2025": a word between numbers, or before a year, is part of a date."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    year = after is not None and after.like_num and len(after.text) == 4
+    return year or (before is not None and after is not None and before.like_num and after.like_num)

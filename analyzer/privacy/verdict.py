@@ -1,0 +1,260 @@
+"""Which candidates are people: the evidence for each weighed against the signs it is not.
+
+Strong evidence is enough unless the name is on the allow list or is an acronym. Medium
+evidence (the model's PERSON tag, "he" or "she" next) is enough unless the document shows
+the word is something else: a word it also writes in lower case, a heading or "Label:", a
+modifier of a common noun ("the Cody teams"), a thing used or worked in ("uses Cody"), a
+product-shaped word or an organisation the model tags as such. A name listed with an
+accepted person ("Rafał and Erik") is judged again with that evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .evidence import Candidate, Evidence, name_lists
+from .grammar import person_verb, shouted
+from .mention import PERSON
+from .names import fold, is_caps, is_name_word, is_word
+from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
+
+# Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
+ACRONYM_LENGTH = 3
+LISTED = "listed with a person"
+# Words before a title or a thing, never before a name.
+DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its"})
+# An ALL-CAPS word this short beside a name makes a product name ("Travis CI", "Ingress NGINX").
+PRODUCT_ACRONYM = 5
+_PRODUCT_SHAPE = re.compile(r"[a-z][A-Z]|\w\.\w|\d")
+# A later word of a name written this often in lower case is a word, not a surname ("Cloud Run").
+ORDINARY_REPEATS = 2
+# A line of at least this many longer words, all capitalised, is a title ("Saying Farewell To...").
+TITLE_WORDS = 3
+
+Key = tuple[str, ...]
+Run = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The people, each with the evidence that made it one, and the names left, each with why."""
+
+    people: dict[Key, tuple[str, ...]]
+    rejected: dict[str, tuple[str, ...]]
+    # Where each accepted name was seen as a candidate (runs of tokens).
+    runs: dict[Key, tuple[Run, ...]]
+
+
+def judge(reader: NameReader, evidence: Evidence) -> Verdict:
+    """Accept or reject every candidate, then the names listed with the accepted ones."""
+    candidates = dict(evidence.candidates)
+    rejected = {text: set(reasons) for text, reasons in evidence.rejected.items()}
+    accepted: set[Key] = set()
+    for key, candidate in candidates.items():
+        objections = _objections(reader, key, candidate)
+        if "deny list" in candidate.strong or not objections:
+            accepted.add(key)
+        else:
+            rejected.setdefault(candidate.text, set()).update(objections)
+    for key, candidate in _listed_people(reader, candidates, accepted):
+        candidates[key] = candidate
+        accepted.add(key)
+    words = {w for k in accepted for w in k}
+    return Verdict(
+        people={k: candidates[k].reasons for k in accepted},
+        # A rejected form whose words all belong to a person ("Ngozi" of "Ngozi Okonkwo") was redacted.
+        rejected={text: tuple(sorted(reasons)) for text, reasons in rejected.items()
+                  if not set(fold(text).split()) <= words},
+        runs={k: tuple(candidates[k].runs) for k in accepted},
+    )
+
+
+def _objections(reader: NameReader, key: Key, candidate: Candidate, listed: bool = False) -> list[str]:
+    hard = _hard_objection(reader, key, candidate)
+    if hard:
+        return [hard]
+    if candidate.strong and not listed:
+        return []
+    return _soft_objections(reader, key, candidate, listed)
+
+
+def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str | None:
+    doc = reader.doc
+    if any(reader.allowed(doc[s].idx) for s, _ in candidate.runs):
+        return "allow list"
+    if all(_determined(doc[e - 1]) for _, e in candidate.runs):
+        return "always after 'the', 'a' or 'our' (a title or a thing: 'the Director')"
+    if any(_before_acronym(reader, run) for run in candidate.runs + _occurrences(reader, key)):
+        return "written with an acronym, as a product is ('Travis CI')"
+    if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
+        return "acronym"
+    if len(key) == 1 and is_caps(candidate.text) and not candidate.strong:
+        return "ALL-CAPS word without other evidence"
+    return None
+
+
+def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed: bool) -> list[str]:
+    """Signs that a name with only medium evidence is a product, team, heading or word.
+
+    The model's organisation tags do not count against a name listed with a person: it
+    reads unfamiliar names ("Søren", "Zoë Laurent") as organisations.
+    """
+    objections = []
+    tokens = [reader.doc[end - 1] for _, end in candidate.runs]
+    if len(key) == 1 and reader.lower_words[candidate.text.lower()]:
+        objections.append(f"the text also writes '{candidate.text.lower()}' in lower case")
+    if len(key) == 1 and sum(reader.common_word(t) for t in tokens) * 2 > len(tokens):
+        objections.append("the tagger reads it as a common word")
+    if all(_is_label(reader, t) for t in tokens):
+        objections.append("only used as a heading or a 'Label:'")
+    if any(t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN" and t.head.is_lower for t in tokens):
+        objections.append("modifies a common noun (a product or team name)")
+    if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
+        objections.append("used as a verb")
+    # Listed with a person, a name shares the list's role: "worked with Ana and Bo" is no tool.
+    if not listed and any(_used_as_thing(reader, t) for t in tokens):
+        objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
+    if any(_thing_like(reader, c) for t in tokens for c in t.conjuncts):
+        objections.append("listed with an organisation or product")
+    if all(_title_case_line(reader, reader.line_of(t)) for t in tokens):
+        objections.append("only in title-case lines, where every word has a capital")
+    if any(_described_as_thing(reader, t) for t in tokens):
+        objections.append("described as a thing ('Quarry is the only engine', 'services such as Quarry')")
+    if ordinary := [w for w in key[1:] if reader.lower_words[w] >= ORDINARY_REPEATS]:
+        objections.append(f"its word '{ordinary[0]}' is an ordinary word of the text")
+    if not listed and any(_non_person(reader, t) for t in tokens):
+        objections.append("the model tags it as an organisation or product")
+    return objections
+
+
+def _used_as_thing(reader: NameReader, token: Token) -> bool:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in reader.words["thing_verb"]
+    return token.dep_ == "pobj" and token.head.lower_ in reader.words["thing_preposition"] \
+        and not any(c.dep_ == "case" for c in token.children) and person_verb(reader, token) is None
+
+
+def _is_label(reader: NameReader, token: Token) -> bool:
+    """In a heading, a table's header row, or "Label:" at the start of a line."""
+    line = reader.line_of(token)
+    first = reader.lines[line][0]
+    follows = token.nbor(1) if token.i + 1 < len(reader.doc) else None
+    below = reader.lines.get(line + 1, [])
+    header_row = first.text == "|" and below and all(set(t.text) <= set("|-:") for t in below)
+    return line in reader.heading_lines or bool(header_row) or (
+        first.i == token.i and follows is not None and follows.text == ":")
+
+
+def _product_shaped(token: Token) -> bool:
+    """"JetBrains", "Next.js", "Web3": a capitalised word with an inner capital, dot or digit."""
+    return token.text[:1].isupper() and bool(_PRODUCT_SHAPE.search(token.text))
+
+
+def _thing_like(reader: NameReader, token: Token) -> bool:
+    """A word that makes a list one of things: "Next.js", an acronym ("AMP"), an organisation."""
+    acronym = token.is_alpha and token.is_upper and 2 <= len(token) <= ACRONYM_LENGTH + 1
+    return _product_shaped(token) or acronym or reader.org_word(token) or _non_person(reader, token)
+
+
+def _occurrences(reader: NameReader, key: Key) -> list[Run]:
+    """Every place the name's last word is written, as a run of its own: "Travis" of "Travis CI"."""
+    return [(t.i, t.i + 1) for t in reader.doc if fold(t.text) == key[-1]]
+
+
+def _determined(token: Token) -> bool:
+    """"the Director", "a single Project Steward", "our Steward": a name takes no article."""
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DETERMINERS for c in token.children)
+
+
+def _before_acronym(reader: NameReader, run: Run) -> bool:
+    """A name word with a short ALL-CAPS word after it, in mixed-case text: "Travis CI", "Ingress NGINX"."""
+    doc, (start, end) = reader.doc, run
+    last = doc[end - 1]
+    if shouted(last.sent):
+        return False
+    after = doc[end] if end < len(doc) and reader.line_of(doc[end]) == reader.line_of(last) else None
+    acronyms = [t for t in ((last if end - start > 1 else None), after)
+                if t is not None and t.is_alpha and t.is_upper and 2 <= len(t) <= PRODUCT_ACRONYM and not t.is_stop]
+    return bool(acronyms) and not doc[start].is_upper
+
+
+def _described_as_thing(reader: NameReader, token: Token) -> bool:
+    """"Quarry is the only engine", "services such as Quarry and Nimbus": a noun for a thing says so."""
+    things = reader.words["thing_noun"]
+    head = token
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.lower_ in things for c in head.head.children)
+    if head.dep_ == "pobj" and head.head.lower_ in ("including", "like", "as"):
+        owner = head.head.head
+        return owner.lower_ in things or (owner.lower_ == "such" and owner.head.lower_ in things)
+    return False
+
+
+def _title_case_line(reader: NameReader, line: int) -> bool:
+    """A title written with every word capitalised: a capital there says nothing about names."""
+    tokens = reader.lines.get(line, [])
+    if any(t.text == "|" for t in tokens):
+        return False  # a table row: its cells are capitalised one by one
+    words = [t for t in tokens if t.is_alpha and len(t) > 3]
+    capitals = [t for t in words if t.text[0].isupper()]
+    common = [t for t in capitals if t.tag_ in COMMON_TAGS or t.pos_ in ("VERB", "AUX", "ADV", "ADJ")]
+    return len(words) >= TITLE_WORDS and len(capitals) == len(words) and bool(common)
+
+
+def _non_person(reader: NameReader, token: Token) -> bool:
+    """A product-shaped word ("JetBrains"), or one the model tags as an organisation twice."""
+    if token.text[:1].isupper() and is_word(token.text) and not is_name_word(token.text, reader.prefixes):
+        return True
+    labels = reader.ent_labels.get(fold(token.text))
+    if not labels or labels[PERSON]:
+        return False
+    return sum(labels[label] for label in NON_PERSON_ENTS) >= 2
+
+
+# -- names listed with people ----------------------------------------------------------------
+
+def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
+                   accepted: set[Key]) -> list[tuple[Key, Candidate]]:
+    """Names listed with an accepted person ("Rafał and Erik") that nothing else objects to.
+
+    A name accepted this way can vouch for the next in another list, so the lists are read
+    until no list adds anyone.
+    """
+    lists = name_lists(reader)
+    people = set(accepted)
+    found: dict[Key, Candidate] = {}
+    grew = True
+    while grew:
+        grew = False
+        known = {w for k in people for w in k}
+        for members in lists:
+            if not any(set(k) <= known for k, _ in members):
+                continue
+            for key, run in members:
+                if key in people or set(key) <= known:
+                    continue
+                if key in found:
+                    found[key].runs.append(run)
+                else:
+                    found[key] = _with_list_evidence(reader, candidates.get(key), run)
+                candidate = found[key]
+                if not _objections(reader, key, candidate, listed=True):
+                    people.add(key)
+                    grew = True
+    return [(k, c) for k, c in found.items() if k in people]
+
+
+def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Run) -> Candidate:
+    listed = Candidate(reader.doc[run[0]:run[1]].text)
+    if candidate is not None:
+        listed.strong, listed.medium, listed.runs = set(candidate.strong), set(candidate.medium), list(candidate.runs)
+    listed.medium.add(LISTED)
+    listed.runs.append(run)
+    return listed

@@ -1,0 +1,202 @@
+"""Redaction on documents shaped like real ones: every format writes, and nobody is named in it.
+
+Each case is a place real memos put names (headers, cc: lines, sign-offs, possessives,
+handles, non-ASCII names, e-mail addresses, file paths) or a name that collides with our own
+words (a person called Mark, and the page's <mark> tags). The leak gate runs on every output,
+as the CLI runs it; a refusal here is a gap in the redaction.
+"""
+
+import json
+import re
+from functools import partial
+
+import pytest
+
+from analyzer import Analyzer
+from analyzer.errors import LeakError
+from analyzer.privacy import check_leaks
+from analyzer.render import FORMATS, render
+
+
+@pytest.fixture(scope="module")
+def redacting(nlp):
+    """Redacting, with the section text the HTML page shows, as the CLI asks for it."""
+    return Analyzer(redact=True, section_text=True)
+
+
+def written(report) -> dict[str, str]:
+    """Every format as a writer would write it: rendered, then through the leak gate."""
+    outputs = {}
+    for fmt in FORMATS:
+        text = render(report, fmt)
+        check_leaks(text, report, partial(render, fmt=fmt))
+        outputs[fmt] = text
+    return outputs
+
+
+def readable(fmt: str, text: str) -> str:
+    """What a reader sees: JSON's strings, the page without its markup."""
+    if fmt == "json":
+        return json.dumps(json.loads(text), ensure_ascii=False)
+    if fmt == "html":
+        return re.sub(r"<[^>]+>", " ", text)
+    return text
+
+
+def named(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+EMAIL = """From: Whitfield, Dana <dana.whitfield@example.org>
+To: Ortega, Tomás
+Subject: The weekend rota
+
+Hi Tomás,
+
+The weekend rota has worn everyone down. Three of us covered six weekends in a row and
+nobody has had a proper break since March. I am worried we will lose people.
+
+Can we talk on Thursday about hiring a contractor?
+
+Dana
+"""
+
+CASES = {
+    "surname-first From: header, first-name sign-off": (EMAIL, ["Dana", "Whitfield", "Tomás", "Ortega"]),
+    "cc: line": (
+        "To: Lena Fischer\ncc: Priya Raman, Björn Halvorsen\nSubject: Outage follow-up\n\n"
+        "The outage on Monday was stressful for the whole team. We are exhausted.\n",
+        ["Lena", "Fischer", "Priya", "Raman", "Björn", "Halvorsen"]),
+    "possessive": (
+        "# Review notes\n\nAsha Varghese's review came in late, and Asha's team covered the gap.\n"
+        "The delay frustrated everyone.\n", ["Asha", "Varghese"]),
+    "lower-case handle beside its @handle": (
+        "@kwame.a fixed the deploy script on Friday.\nPlease ping kwame on chat if it breaks again.\n",
+        ["kwame", "kwame.a"]),
+    "a name in lower case, and glued into a user name": (
+        "Alba Moreau wrote the plan on Monday.\nalba handled comms too, and tor.h will ship it.\n"
+        "Tor Halvard agreed with her.\n", ["Alba", "alba", "Moreau", "tor.h", "Tor", "Halvard"]),
+    "non-ASCII name in the title, a heading, quotes and claims": (
+        "# Feedback for Zoë Müller-Łukasz\n\n## What Zoë Müller-Łukasz did well\n\n"
+        "Zoë Müller-Łukasz rebuilt the alerting in two weeks. Everyone says Zoë is exhausted now.\n\n"
+        "## Worries\n\nI am worried that Zoë Müller-Łukasz carries the whole on-call load alone.\n",
+        ["Zoë", "Müller", "Łukasz", "Zoe", "Muller", "Lukasz"]),
+    "name inside an e-mail address": (
+        "Send the figures to ines.carvalho@example.com before Friday; Ines Carvalho will merge them.\n",
+        ["ines.carvalho", "Ines", "Carvalho"]),
+    "lower-case author slugs in a header": (
+        "# Post-incident review\nAuthors: mfeldman, jo-anne\n\nThe deploy failed twice and we rolled back.\n",
+        ["mfeldman", "jo-anne"]),
+    "a list of first names under 'Signed,'": (
+        "We ask the board to approve the charter.\n\nSigned,\n\nFarida, Goran, Hyejin, Ilse, Jomo\n",
+        ["Farida", "Goran", "Hyejin", "Ilse", "Jomo"]),
+    "a list after a people noun": (
+        "This year we paid two new maintainers:\nOyelaran, Radek, and Siobhan.\n"
+        "The money ran out in May and the work is stalling.\n", ["Oyelaran", "Radek", "Siobhan"]),
+    "a job title, a comma, then the name": (
+        "Questions go to our Executive Director, Marguerite Oduya, who leads the review.\n",
+        ["Marguerite", "Oduya"]),
+}
+
+
+@pytest.mark.parametrize("text, names", CASES.values(), ids=CASES.keys())
+def test_every_format_writes_and_names_nobody(redacting, text, names):
+    outputs = written(redacting.analyze(text, source="memo.txt"))
+    for fmt, out in outputs.items():
+        seen = readable(fmt, out)
+        assert not [n for n in names if named(n, seen)], fmt
+
+
+def test_a_name_written_surname_first_is_one_person(redacting):
+    people = redacting.analyze(EMAIL)["privacy"]["people"]
+    # Dana (the header and the last line) and Tomás (the header and the greeting), nobody split in two.
+    assert [p["mentions"] for p in people] == [2, 2]
+
+
+def test_a_name_glued_into_a_user_name_joins_its_person(redacting):
+    report = redacting.analyze(CASES["a name in lower case, and glued into a user name"][0])
+    assert [p["mentions"] for p in report["privacy"]["people"]] == [2, 2]
+
+
+def test_a_hyphenated_name_is_replaced_whole(redacting):
+    report = redacting.analyze(CASES["non-ASCII name in the title, a heading, quotes and claims"][0])
+    assert report["document"]["title"] == "Feedback for Person 1"
+
+
+# Names that are also words, ours among them: "mark" (the page's <mark>, "words that mark
+# them"), "line" ("line 3"), "joy" and "hope" (emotion categories), "will", "max"...
+WORD_NAMES = ["Mark", "Max", "Joy", "Hope", "Line", "Will", "Grace", "Bill"]
+WORDY_MEMO = """# Rota review
+
+{name} Abernethy joined the support rota in May. I told {name} that the weekend shifts are
+exhausting and that we are worried about burnout. We hope the new rota brings some joy back,
+and we will mark the change in the line of the next plan.
+
+The pressure is overwhelming and everyone is anxious about the deadline.
+
+Thanks,
+{name}
+"""
+
+
+@pytest.mark.parametrize("name", WORD_NAMES)
+def test_a_name_that_is_one_of_our_own_words_is_never_refused(redacting, name):
+    outputs = written(redacting.analyze(WORDY_MEMO.format(name=name)))
+    for fmt, out in outputs.items():
+        seen = readable(fmt, out)
+        assert not named("Abernethy", seen) and not named(f"told {name}", seen), fmt
+    assert "<mark" in outputs["html"]
+
+
+def test_a_file_path_is_replaced_by_a_neutral_label(redacting, run_cli, tmp_path):
+    report = redacting.analyze("Dana Whitfield sent the plan.\n", source="reviews/dana-whitfield.txt")
+    assert report["document"]["source"] == "[source]"
+    path = tmp_path / "dana-whitfield-notes.txt"
+    path.write_text("Dana Whitfield sent the plan. I told Dana it was late.\n")
+    for fmt in FORMATS:
+        result = run_cli("analyze", str(path), "--redact", "--format", fmt)
+        assert result.exit_code == 0, result.stderr
+        assert not re.search("dana|whitfield", result.stdout, re.IGNORECASE), fmt
+
+
+def test_the_gate_names_the_field_and_line_never_the_name(redacting):
+    report = redacting.analyze(EMAIL)
+    leaked = dict(report)
+    leaked["claims"] = [dict(c) for c in report["claims"]]
+    leaked["claims"][0]["subject"] = "Whitfield"
+    leaked = type(report)(leaked)
+    leaked.privacy = report.privacy
+    with pytest.raises(LeakError) as caught:
+        check_leaks(render(leaked, "json"), leaked, partial(render, fmt="json"))
+    message = str(caught.value)
+    assert f"in the claim subject from line {report['claims'][0]['line']}" in message
+    assert "Whitfield" not in message and "Dana" not in message
+
+
+def test_the_gate_still_refuses_what_a_renderer_adds(redacting):
+    report = redacting.analyze(EMAIL)
+
+    def debugging(whole):
+        """A renderer bug: it prints what was redacted, read from the report's privacy record."""
+        context = getattr(whole, "privacy", None)
+        return render(whole, "markdown") + (" ".join(t.text for t in context.terms) if context else "")
+
+    with pytest.raises(LeakError, match="outside any field of the report") as caught:
+        check_leaks(debugging(report), report, debugging)
+    assert "Dana" not in str(caught.value)
+
+
+KEPT = {
+    "a product after 'the'": ("The Director approved it, and the Steward who reviewed it agreed.\n",
+                              ["Director", "Steward"]),
+    "a product followed by an acronym": ("Thanks to Jenkins CI for years of free builds. Jenkins CI is slow.\n",
+                                        ["Jenkins"]),
+    "a list with an acronym": ("Sponsors include Nimbus, Corelink, IDP, and Quarry.\n", ["Nimbus", "Corelink"]),
+}
+
+
+@pytest.mark.parametrize("text, kept", KEPT.values(), ids=KEPT.keys())
+def test_products_places_and_titles_stay_readable(redacting, text, kept):
+    report = redacting.analyze(text)
+    seen = json.dumps(report, ensure_ascii=False)
+    assert [k for k in kept if named(k, seen)] == kept
