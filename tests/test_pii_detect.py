@@ -2,7 +2,7 @@
 
 import pytest
 
-from analyzer.errors import OptionError
+from analyzer.errors import LexiconError, OptionError
 from analyzer.privacy.detect import PiiDetector
 from analyzer.privacy.patterns import load_patterns, read_names
 
@@ -122,7 +122,8 @@ def test_url_naming_a_detected_person_is_personal_data(nlp):
 
 
 def test_allow_list_keeps_a_name_and_deny_list_forces_one(nlp):
-    detector = PiiDetector(load_patterns(), allow=["Cody"], deny=["Nimbus"])
+    detector = PiiDetector()
+    detector.initialize(allow=["Cody"], deny=["Nimbus"])
     doc = detector(nlp("Cody said the rollout was fine. Nimbus approved it, and Dana agreed.\n"))
     assert people(doc) == ["Nimbus", "Dana"]
 
@@ -136,7 +137,7 @@ def test_detection_explains_each_verdict(nlp):
 @pytest.mark.parametrize(
     "row, message",
     [
-        ("regex\tEMAIL", "expected three tab-separated fields"),
+        ("regex\tEMAIL", "expected kind<TAB>name<TAB>value, found 2 columns"),
         ("rule\tEMAIL\tx", "unknown kind 'rule'"),
         ("regex\tSSN\t\\d+", "unknown regex label 'SSN'"),
         ("word\tgreeting_word\thowdy", "unknown word role 'greeting_word'"),
@@ -148,14 +149,15 @@ def test_detection_explains_each_verdict(nlp):
 def test_pattern_files_are_checked_with_file_and_line(tmp_path, row, message):
     path = tmp_path / "mine.tsv"
     path.write_text(f"# my patterns\nword\tgreeting\thowdy\n{row}\n")
-    with pytest.raises(OptionError, match=rf"{path}:3: .*{message}"):
+    with pytest.raises(LexiconError, match=rf"{path}, line 3: .*{message}"):
         load_patterns(path)
 
 
 def test_user_patterns_add_to_the_shipped_ones(tmp_path, nlp):
     path = tmp_path / "mine.tsv"
     path.write_text("regex\tID\t\\b(?P<pii>BDG\\d{5})\\b\nword\tgreeting\thowdy\n")
-    detector = PiiDetector(load_patterns(path))
+    detector = PiiDetector()
+    detector.initialize(patterns=load_patterns(path))
     doc = detector(nlp("Howdy Marisol,\nyour badge is BDG12345 and mail goes to m.r@example.org.\n"))
     assert found(doc, "PERSON", "ID", "EMAIL") == ["Marisol", "BDG12345", "m.r@example.org"]
 

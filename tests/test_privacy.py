@@ -283,7 +283,7 @@ def test_a_detection_failure_writes_nothing(run_cli, memo, tmp_path, monkeypatch
         (["--redact", "--pseudonym-key", "missing.key"], "--pseudonym-key missing.key: no such file"),
         (["--allow", "allow.txt"], "allow applies only when redacting; pass redact=True (--redact)"),
         (["--redact", "--allow", "missing.txt"], "--allow missing.txt: no such file"),
-        (["--redact", "--pii-patterns", "bad.tsv"], "bad.tsv:1: unknown kind 'regexp'"),
+        (["--redact", "--pii-patterns", "bad.tsv"], "bad.tsv, line 1: unknown kind 'regexp'"),
     ],
 )
 def test_cli_privacy_errors_are_one_line(run_cli, memo, tmp_path, monkeypatch, args, message):

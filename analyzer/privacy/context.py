@@ -16,7 +16,6 @@ OFF, STANDARD, STRICT = "off", "standard", "strict"
 # Two phone numbers are the same number when their last digits agree, however grouped, so
 # a fragment another stage quoted ("7946 0958" read as a figure) is still that phone.
 PHONE_TAIL = 7
-PHONE_LIKE = re.compile(r"\+?\d[\d ().-]{5,}\d")
 
 
 @dataclass(frozen=True)

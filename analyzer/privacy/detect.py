@@ -43,7 +43,8 @@ from .found import find_shaped, spans_of
 from .mention import EMAIL, HANDLE, PERSON, Detection, Mention
 from .names import fold
 from .mentions import named_urls, ordinary_words, person_mentions, without_overlaps
-from .patterns import PiiPatterns, load_patterns, read_names
+from ..data.saved import DataComponent
+from .patterns import PiiPatterns, build_patterns, load_patterns
 from .reader import NameReader
 from .verdict import judge
 
@@ -52,10 +53,18 @@ __all__ = ["HANDLE", "PERSON", "SPANS_KEY", "Detection", "Mention", "PiiDetector
 SPANS_KEY = "analyzer_pii"
 
 
-class PiiDetector:
-    """Rules and lists built once per pipeline; each call only reads a document."""
+class PiiDetector(DataComponent):
+    """Rules and lists built once per pipeline; each call only reads a document.
 
-    def __init__(self, patterns: PiiPatterns, allow: Iterable[str] = (), deny: Iterable[str] = ()) -> None:
+    ``initialize(patterns=..., allow=..., deny=...)`` hands them over. The patterns are saved
+    with a pipeline; the allow and deny lists are a run's own and never saved or put in
+    ``nlp.config``.
+    """
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: PiiPatterns | None = None,
+                   allow: Iterable[str] = (), deny: Iterable[str] = ()) -> None:
+        patterns = patterns or load_patterns()
+        self.texts = {"patterns": patterns.tables}
         self.patterns = patterns
         self.phrases = {role: patterns.phrases(role) for role in ("greeting", "signoff", "header")}
         # Read backwards from a name: "thank you" ends just before "Priya".
@@ -63,7 +72,11 @@ class PiiDetector:
         self.allow = term_regex((name, False) for name in allow)
         self.deny = term_regex((name, False) for name in deny)
 
+    def rebuild(self, texts: dict) -> dict:
+        return {"patterns": build_patterns(texts["patterns"])}
+
     def __call__(self, doc: Doc) -> Doc:
+        self.ensure_initialized()
         detection = self.detect(doc)
         doc._.analyzer_pii = detection
         doc.spans[SPANS_KEY] = [
@@ -90,9 +103,9 @@ class PiiDetector:
 @Language.factory(
     "analyzer_pii",
     assigns=["doc._.analyzer_pii", "doc.spans"],
-    default_config={"allow": [], "deny": [], "patterns": None},
+    default_config={},
 )
-def make_pii(nlp: Language, name: str, allow: list[str], deny: list[str], patterns: str | None) -> PiiDetector:
+def make_pii(nlp: Language, name: str) -> PiiDetector:
     """People, handles, e-mails, phones, person URLs and IDs in doc.spans["analyzer_pii"]."""
     extensions.register()
-    return PiiDetector(load_patterns(patterns), read_names(allow, "allow"), read_names(deny, "deny"))
+    return PiiDetector()

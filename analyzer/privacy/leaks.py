@@ -31,7 +31,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from ..errors import LeakError
-from .context import PHONE_LIKE, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
+from ..text.codes import DIGIT_RUN
+from .context import PrivacyContext, Term, is_known_phone, phone_tails, term_regex
 from .fields import document_strings, field_kind, rewrite, source_line
 from .names import fold, plain
 
@@ -136,7 +137,7 @@ def find_leaks(text: str, context: PrivacyContext) -> Counter[str]:
         hits[kind] += max(len(pattern.findall(v)) for v in variants)
     tails = phone_tails(context.terms)
     if tails:
-        hits["PHONE"] += sum(is_known_phone(m, tails) for v in variants for m in PHONE_LIKE.findall(v))
+        hits["PHONE"] += sum(is_known_phone(m, tails) for v in variants for m in DIGIT_RUN.findall(v))
     if context.key and any(form in v for form in _key_forms(context.key) for v in variants):
         hits["KEY"] += 1
     return +hits

@@ -27,7 +27,9 @@ def fold(text: str) -> str:
     return plain(text).casefold()
 
 
-def is_word(text: str) -> bool:
+def is_plain_word(text: str) -> bool:
+    """Letters only, perhaps joined by an apostrophe or hyphen ("O'Neil", "Müller-Łukasz"):
+    a string, unlike ``text.words.is_word``, which counts a token as a word."""
     return bool(_WORD.match(text))
 
 
@@ -42,7 +44,7 @@ def is_title(text: str, prefixes: set[str]) -> bool:
 
     Any other inner capital ("JetBrains", "GitHub") marks a product name, not a person.
     """
-    if not is_word(text) or not text[0].isupper() or is_caps(text):
+    if not is_plain_word(text) or not text[0].isupper() or is_caps(text):
         return False
     for piece in re.split(r"['’-]", text):
         if not piece or not piece[0].isupper():
@@ -55,4 +57,4 @@ def is_title(text: str, prefixes: set[str]) -> bool:
 
 def is_name_word(text: str, prefixes: set[str]) -> bool:
     """Shaped like a word of a name: capitalised or ALL-CAPS letters, two or more."""
-    return len(text) >= 2 and (is_title(text, prefixes) or (is_word(text) and is_caps(text)))
+    return len(text) >= 2 and (is_title(text, prefixes) or (is_plain_word(text) and is_caps(text)))

@@ -1,8 +1,10 @@
 """The rules the PII detector runs on, read from data files and checked before anything runs.
 
-``lexicons/pii_patterns.tsv`` ships the defaults; a user file in the same format adds rows
-(``--pii-patterns FILE``). Allow and deny lists are plain name lists, one per line. Every
-problem names the file and the line, as Presidio validates its recognizer configs up front.
+``lexicons/privacy/pii-patterns.tsv`` ships the defaults; a user file in the same format adds
+rows (``--pii-patterns FILE``). Both are read like every other table (``data.tables``), so
+every problem names the file and the line, as Presidio validates its recognizer configs up
+front. Allow and deny lists are plain name lists, one per line; they are given per run and
+never saved with a pipeline.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..data.files import DataText, read_text, shipped
+from ..data.tables import Row, rows
 from ..errors import OptionError
-from ..data.files import data_file
 
-DEFAULT_FILE = "pii_patterns.tsv"
+DEFAULT_FILE = "privacy/pii-patterns.tsv"
 # What each regex row detects; the labels the detector knows what to do with.
 REGEX_LABELS = ("EMAIL", "URL", "HANDLE", "PHONE", "ID", "PROFILE_URL", "CHAT_STAMP")
 WORD_ROLES = ("greeting", "signoff", "thanks", "header", "title", "role", "group", "org", "particle",
@@ -31,6 +34,8 @@ class PiiPatterns:
     regexes: dict[str, list[re.Pattern[str]]] = field(
         default_factory=lambda: {label: [] for label in REGEX_LABELS})
     words: dict[str, set[str]] = field(default_factory=lambda: {role: set() for role in WORD_ROLES})
+    # The files they were read from, so a saved pipeline rebuilds them.
+    tables: tuple[DataText, ...] = ()
 
     def phrases(self, role: str) -> list[tuple[str, ...]]:
         """Multi-word cues as word tuples, longest first, so "kind regards" wins over "kind"."""
@@ -39,48 +44,40 @@ class PiiPatterns:
 
 def load_patterns(user_file: str | Path | None = None) -> PiiPatterns:
     """The shipped patterns, plus the rows of ``user_file`` when one is given."""
-    patterns = PiiPatterns()
-    shipped = data_file(DEFAULT_FILE)
-    _add_rows(patterns, shipped.read_text(encoding="utf-8"), f"lexicons/{DEFAULT_FILE}")
+    tables = [shipped(DEFAULT_FILE)]
     if user_file is not None:
-        _add_rows(patterns, read_text(user_file, "--pii-patterns"), str(user_file))
+        tables.append(read_text(user_file))
+    return build_patterns(tables)
+
+
+def build_patterns(tables: Iterable[DataText]) -> PiiPatterns:
+    patterns = PiiPatterns(tables=tuple(tables))
+    for table in patterns.tables:
+        for row in rows(table, ("kind", "name", "value")):
+            if row["kind"] == "regex":
+                patterns.regexes[_known(row, REGEX_LABELS, "regex label")].append(_compile(row))
+            elif row["kind"] == "word":
+                patterns.words[_known(row, WORD_ROLES, "word role")].add(" ".join(row["value"].lower().split()))
+            else:
+                raise row.error(f"unknown kind {row['kind']!r}; use 'regex' or 'word'")
     return patterns
 
 
-def _add_rows(patterns: PiiPatterns, text: str, name: str) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        where = f"{name}:{number}"
-        cells = line.split("\t")
-        if len(cells) != 3 or not all(c.strip() for c in cells):
-            raise OptionError(f"{where}: expected three tab-separated fields (kind, name, value), "
-                              f"got {line!r}")
-        kind, label, value = (c.strip() for c in cells)
-        if kind == "regex":
-            patterns.regexes[_known(label, REGEX_LABELS, "regex label", where)].append(
-                _compile(value, where))
-        elif kind == "word":
-            patterns.words[_known(label, WORD_ROLES, "word role", where)].add(" ".join(value.lower().split()))
-        else:
-            raise OptionError(f"{where}: unknown kind {kind!r}; use 'regex' or 'word'")
+def _known(row: Row, valid: tuple[str, ...], what: str) -> str:
+    if row["name"] not in valid:
+        raise row.error(f"unknown {what} {row['name']!r}; valid: {', '.join(valid)}")
+    return row["name"]
 
 
-def _known(label: str, valid: tuple[str, ...], what: str, where: str) -> str:
-    if label not in valid:
-        raise OptionError(f"{where}: unknown {what} {label!r}; valid: {', '.join(valid)}")
-    return label
-
-
-def _compile(value: str, where: str) -> re.Pattern[str]:
+def _compile(row: Row) -> re.Pattern[str]:
     try:
-        pattern = re.compile(value, re.MULTILINE)
+        pattern = re.compile(row["value"], re.MULTILINE)
     except re.error as e:
-        raise OptionError(f"{where}: invalid regular expression ({e})") from None
+        raise row.error(f"invalid regular expression ({e})") from None
     if pattern.groupindex and "pii" not in pattern.groupindex:
-        raise OptionError(f"{where}: a named group must be called 'pii' (the part to redact)")
+        raise row.error("a named group must be called 'pii' (the part to redact)")
     if pattern.search(""):
-        raise OptionError(f"{where}: the regular expression matches empty text")
+        raise row.error("the regular expression matches empty text")
     return pattern
 
 
@@ -89,7 +86,7 @@ def read_names(source: str | Path | Iterable[str] | None, option: str) -> list[s
     if source is None:
         return []
     if isinstance(source, (str, Path)):
-        lines = read_text(source, option).splitlines()
+        lines = _option_text(source, option).splitlines()
         where = str(source)
     else:
         lines = list(source)
@@ -107,7 +104,7 @@ def read_names(source: str | Path | Iterable[str] | None, option: str) -> list[s
     return names
 
 
-def read_text(path: str | Path, option: str) -> str:
+def _option_text(path: str | Path, option: str) -> str:
     try:
         return read_option_file(path, option).decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -127,12 +124,10 @@ def read_option_file(path: str | Path, option: str) -> bytes:
         raise OptionError(f"{option} {p}: cannot be read ({e.strerror or e})") from None
 
 
-def pii_config(allow: Any, deny: Any, patterns: str | Path | None) -> dict[str, Any]:
-    """The ``analyzer_pii`` config, every file read and checked now rather than mid-pipeline."""
+def privacy_lists(allow: Any, deny: Any) -> tuple[list[str], list[str]]:
+    """The allow and deny lists, read and checked before anything is built."""
     allowed, denied = read_names(allow, "--allow"), read_names(deny, "--deny")
     both = sorted({n.casefold() for n in allowed} & {n.casefold() for n in denied})
     if both:
         raise OptionError(f"{', '.join(both)}: on both the allow and the deny list; keep each name on one")
-    if patterns is not None:
-        load_patterns(patterns)
-    return {"allow": allowed, "deny": denied, "patterns": str(patterns) if patterns is not None else None}
+    return allowed, denied

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from .context import PHONE_LIKE, STRICT, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
+from ..text.codes import DIGIT_RUN
+from .context import STRICT, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
 from .detect import HANDLE, PERSON, Detection
 from .fields import rewrite
 from .names import fold
@@ -80,7 +81,7 @@ class Redactor:
         if self.pattern is not None:
             text = self.pattern.sub(lambda m: self.replacements[_norm(m.group())], text)
         if self.phones:
-            text = PHONE_LIKE.sub(lambda m: PLACEHOLDERS["PHONE"] if is_known_phone(m.group(), self.phones)
+            text = DIGIT_RUN.sub(lambda m: PLACEHOLDERS["PHONE"] if is_known_phone(m.group(), self.phones)
                                   else m.group(), text)
         return text
 

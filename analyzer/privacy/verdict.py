@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from .evidence import Candidate, Evidence, name_lists
 from .grammar import person_verb, shouted
 from .mention import PERSON
-from .names import fold, is_caps, is_name_word, is_word
+from .names import fold, is_caps, is_name_word, is_plain_word
 from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
@@ -210,7 +210,7 @@ def _title_case_line(reader: NameReader, line: int) -> bool:
 
 def _non_person(reader: NameReader, token: Token) -> bool:
     """A product-shaped word ("JetBrains"), or one the model tags as an organisation twice."""
-    if token.text[:1].isupper() and is_word(token.text) and not is_name_word(token.text, reader.prefixes):
+    if token.text[:1].isupper() and is_plain_word(token.text) and not is_name_word(token.text, reader.prefixes):
         return True
     labels = reader.ent_labels.get(fold(token.text))
     if not labels or labels[PERSON]:
