@@ -2,8 +2,9 @@
 
 score.py runs ``memo-analyzer`` once per document and format, loading the model every
 time (about 80 runs for the digest, 120 for privacy). This script produces the same
-outputs through the same CLI code path with the model loaded once, into the cache folder
-score.py reads with ``--reports``, so a full scoring round takes seconds of analysis:
+outputs the way ``memo-analyzer analyze`` does (read the file, analyse it, pass the report
+through the output gate), analysing each document once for all its formats with the model
+loaded once, into the cache folder score.py reads with ``--reports``:
 
     python bench/real_memos.py ../shared/data/real-memos --reports /tmp/rm [--privacy] [--split dev]
     python3 ../shared/data/real-memos/score.py --cmd 'memo-analyzer analyze {file} --format json' \\
@@ -21,14 +22,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from analyzer.cli import cli
+from analyzer import Analyzer, AnalyzerError
+from analyzer.output import checked
+from analyzer.text.read import read_source
 
 SPLITS = {"dev": range(1, 31), "blind": range(31, 41), "all": range(1, 41)}
-DIGEST = (("report.json", ["--format", "json"]), ("report.md", ["--format", "markdown"]))
-PRIVACY = (("redact.json", ["--format", "json", "--redact"]), ("redact.md", ["--format", "markdown", "--redact"]),
-           ("redact.html", ["--format", "html", "--redact"]))
+# (output name, format), for the digest and for the privacy check.
+DIGEST = (("report.json", "json"), ("report.md", "markdown"))
+PRIVACY = (("redact.json", "json"), ("redact.md", "markdown"), ("redact.html", "html"))
 
 
 def documents(folder: Path, split: str) -> list[Path]:
@@ -42,19 +43,19 @@ def run(folder: Path, reports: Path, split: str, privacy: bool, only: list[str])
     for old in reports.iterdir():
         if any(old.name.endswith(f".{ext}") or old.name.endswith(f".{ext}.fail") for ext, _ in variants):
             old.unlink()
-    runner = CliRunner()
+    analyzer = Analyzer(redact=privacy)
     docs = [d for d in documents(folder, split) if not only or any(d.name.startswith(o) for o in only)]
     for doc in docs:
-        for ext, args in variants:
-            # An absolute path, as score.py passes it, so the report's source field agrees.
-            result = runner.invoke(cli, ["analyze", str(doc.resolve()), *args])
+        # An absolute path, as score.py passes it, so the report's source field agrees.
+        source = read_source(str(doc.resolve()))
+        report = analyzer.analyze(source.text, source=source.name)
+        for ext, fmt in variants:
             target = reports / f"{doc.stem}.{ext}"
-            if result.exit_code == 0:
-                target.write_text(result.stdout, encoding="utf-8")
-            else:
-                first = next((line for line in result.output.splitlines() if line.strip()), "")
-                Path(f"{target}.fail").write_text(f"exit {result.exit_code}\n{first}\n", encoding="utf-8")
-                print(f"{doc.name} {ext}: {first}", file=sys.stderr)
+            try:
+                target.write_text(checked(report, fmt), encoding="utf-8")
+            except AnalyzerError as e:
+                Path(f"{target}.fail").write_text(f"exit 1\nError: {e}\n", encoding="utf-8")
+                print(f"{doc.name} {ext}: {e}", file=sys.stderr)
     print(f"{len(docs)} documents into {reports}", file=sys.stderr)
 
 

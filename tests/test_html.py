@@ -89,7 +89,9 @@ def test_the_digest_comes_first(page, report):
     tags = Tags(page)
     ids = [a["id"] for _, a in tags.tags if "id" in a]
     assert ids.index("takeaways") < ids.index("chart") < ids.index("sections")
-    assert len(tags.with_class("article", "theme")) == len(report["takeaways"]["emotional"]) > 0
+    takeaways = report["takeaways"]
+    assert len(tags.with_class("article", "takeaway")) == len(takeaways["emotional"]) + len(takeaways["factual"]) > 0
+    assert len(tags.with_class("article", "main")) == 1
 
 
 def test_markers_are_highlighted_on_their_lines(page):
@@ -123,8 +125,9 @@ def test_without_section_text_the_strongest_markers_are_listed(analyzer):
     assert "exhausted" in Tags(page).marks
 
 
-def test_an_empty_digest_says_so(analyzer):
-    page = render(analyzer.analyze("Meeting at noon."), "html")
+def test_a_report_without_a_digest_says_so(analyzer):
+    report = analyzer.analyze("Meeting at noon.")
+    page = render({**report, "takeaways": {"emotional": [], "factual": []}}, "html")
     assert "No emotional or factual takeaway stands out" in page
 
 
@@ -226,8 +229,9 @@ def test_the_digest_has_every_takeaway(sample):
     report, _, tags = sample
     takeaways = report["takeaways"]
     assert takeaways["emotional"] or takeaways["factual"]
-    assert len(tags.with_class("article", "theme")) == len(takeaways["emotional"])
-    assert len(tags.with_class("li", "fact")) == len(takeaways["factual"])
+    assert len(tags.with_class("article", "feeling")) + len(tags.with_class("article", "tone")) \
+        == len(takeaways["emotional"])
+    assert len(tags.with_class("article", "takeaway")) == len(takeaways["emotional"]) + len(takeaways["factual"])
 
 
 def test_the_chart_has_one_dot_per_section_with_prose(sample):

@@ -64,7 +64,7 @@ def test_the_page_loads_without_console_messages_and_draws_digest_and_chart(page
     assert console(result) == []
     dom = result.stdout
     assert '<h2 id="takeaways-h">Key takeaways</h2>' in dom
-    assert '<article class="theme">' in dom
+    assert '<article class="takeaway main">' in dom
     assert dom.count('<circle class="point sentiment"') == 2
     assert dom.count('<circle class="point stress"') == 2
     assert "<mark " in dom

@@ -20,6 +20,7 @@ from .page import figure, page, stats, table
 from .text import (
     CLAIM_KINDS,
     MODALITY_ORDER,
+    digest_groups,
     display_title,
     quoted_titles,
     line_range,
@@ -28,6 +29,7 @@ from .text import (
     plural,
     signed,
     stress_explanation,
+    stated_as,
     stress_headline,
     tone,
     top_markers,
@@ -131,55 +133,42 @@ def contents(with_claims: bool) -> str:
 # -- the digest ----------------------------------------------------------------------------------
 
 def digest(report: dict[str, Any], anchors: dict[int, int]) -> str:
-    """The takeaways first: how the text reads, then what it says, each with its lines."""
-    takeaways = report.get("takeaways") or {}
-    emotional, factual = takeaways.get("emotional", []), takeaways.get("factual", [])
+    """The takeaways first: the main point, what each part says, how the text reads."""
+    groups = digest_groups(report.get("takeaways"))
     titles = quoted_titles(report["sections"])
-    if not emotional and not factual:
+    if not groups:
         body = '<p class="muted">No emotional or factual takeaway stands out in this text.</p>'
     else:
-        body = ('<div class="columns">'
-                + column("How it reads", [theme(t, titles, anchors) for t in emotional],
-                         "No emotional theme stands out.")
-                + column("What it says", fact_groups(factual, anchors), "No key fact stands out.")
-                + "</div>")
+        body = "\n".join(digest_group(heading, items, titles, anchors) for heading, items in groups)
     return f'<section id="takeaways" class="digest" aria-labelledby="takeaways-h">\n' \
            f'<h2 id="takeaways-h">Key takeaways</h2>\n{body}\n</section>'
 
 
-def column(title: str, blocks: list[str], empty: str) -> str:
-    inner = "\n".join(blocks) if blocks else f'<p class="muted">{escape(empty)}</p>'
-    return f'<div class="column"><h3>{escape(title)}</h3>\n{inner}</div>'
+def digest_group(heading: str | None, items: list[dict[str, Any]], titles: dict[int, str],
+                 anchors: dict[int, int]) -> str:
+    blocks = "\n".join(takeaway(item, titles, anchors) for item in items)
+    return f'<h3>{escape(heading)}</h3>\n{blocks}' if heading else blocks
 
 
-def theme(entry: dict[str, Any], titles: dict[int, str], anchors: dict[int, int]) -> str:
-    strength = min(max(entry["strength"], 0.0), 1.0)
+def takeaway(item: dict[str, Any], titles: dict[int, str], anchors: dict[int, int]) -> str:
+    """One takeaway as a card: its label, the digest's words, the writer's words with their lines."""
+    role = item["role"]
+    # A part's quotes stand under its own title: their line is all a reader needs.
+    titles = {} if role == "gist" and item["label"] else titles
     quotes = "".join(
         f'<blockquote><p>“{escape(e["text"])}”</p>'
         f'<footer>{where(e["line"], e["section"], anchors, evidence_label(e, titles))}</footer></blockquote>'
-        for e in entry["evidence"]
-    )
-    return (
-        f'<article class="theme"><h4>{escape(entry["label"])}</h4>'
-        f'<div class="strength"><span class="bar"><span style="width:{strength * 100:.0f}%"></span></span>'
-        f'<span class="muted">strength {entry["strength"]:.2f}</span></div>'
-        f'<p>{escape(entry["summary"])}</p>{quotes}</article>'
-    )
-
-
-def fact_groups(factual: list[dict[str, Any]], anchors: dict[int, int]) -> list[str]:
-    """Facts under their labels, groups in the order their first fact ranks."""
-    groups: dict[str, list[str]] = {}
-    for fact in factual:
-        evidence = fact["evidence"][:3]
-        lines = ("line " if len(evidence) == 1 else "lines ") + ", ".join(
-            where(e["line"], e["section"], anchors, str(e["line"])) for e in evidence)
-        groups.setdefault(fact["label"], []).append(
-            f'<li class="fact">{modality_badge(fact["modality"])} {escape(fact["summary"])} '
-            f'<span class="muted">({escape(CLAIM_KINDS.get(fact["kind"], fact["kind"]).lower())}; {lines})</span></li>'
-        )
-    return [f'<div class="facts"><h4>{escape(label)}</h4><ul>{"".join(items)}</ul></div>'
-            for label, items in groups.items()]
+        for e in item["evidence"] if e["text"])
+    strength = ""
+    if role == "feeling":
+        share = min(max(item["strength"], 0.0), 1.0)
+        strength = (f'<div class="strength"><span class="bar"><span style="width:{share * 100:.0f}%"></span></span>'
+                    f'<span class="muted">strength {item["strength"]:.2f}</span></div>')
+    how = stated_as(item.get("modality"))
+    badge = f" {modality_badge(how)}" if how else ""
+    summary = f'<p>{escape(item["summary"])}</p>' if item["summary"] else ""
+    label = f'<h4>{escape(item["label"])}{badge}</h4>' if item["label"] else badge
+    return f'<article class="takeaway {css_name(role)}">{label}{strength}{summary}{quotes}</article>'
 
 
 def modality_badge(modality: str) -> str:
@@ -447,11 +436,11 @@ a { color: #1d4f91; }
 a:focus-visible, input:focus-visible + label { outline: 2px solid #1d4f91; outline-offset: 2px; }
 .note { background: #f3f4f6; border-left: 4px solid #6b7280; padding: .4rem .75rem; margin: .75rem 0 0; }
 nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; padding: 0; margin: .75rem 0 0; }
-.columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; }
-.column > h3 { margin-top: .5rem; color: #374151; }
-.theme, .facts { border: 1px solid #e5e7eb; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 .75rem;
-                 background: #fcfcfd; break-inside: avoid; }
-.theme p { margin: .35rem 0; }
+.digest h3 { margin-top: 1rem; color: #374151; }
+.takeaway { border: 1px solid #e5e7eb; border-radius: .5rem; padding: .75rem 1rem; margin: 0 0 .75rem;
+            background: #fcfcfd; break-inside: avoid; }
+.takeaway.main { border-left: 4px solid #1d4f91; background: #f5f8fc; }
+.takeaway p { margin: .35rem 0; }
 .strength { display: flex; align-items: center; gap: .5rem; font-size: .85rem; }
 .strength .bar { display: inline-block; width: 7rem; height: .5rem; background: #e5e7eb; border-radius: .25rem;
                  overflow: hidden; }
@@ -459,8 +448,6 @@ nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; 
 blockquote { margin: .5rem 0 0; padding: .1rem 0 .1rem .75rem; border-left: 3px solid #d1d5db; color: #374151; }
 blockquote p { margin: 0; font-style: italic; }
 blockquote footer { font-size: .8rem; }
-.facts ul { margin: 0; padding-left: 1.1rem; }
-.fact { margin: .3rem 0; }
 .badge { display: inline-block; font-size: .72rem; font-weight: 600; padding: .05rem .45rem; border-radius: 1rem;
          border: 1px solid currentColor; white-space: nowrap; vertical-align: .05em; }
 .mod-asserted { color: #14532d; background: #ecfdf3; }
@@ -507,6 +494,6 @@ legend { font-size: .8rem; font-weight: 600; color: #374151; padding: 0 .25rem; 
   details { display: block; }
   .claim { display: block !important; }
   a { color: inherit; text-decoration: none; }
-  .theme, .facts { background: none; }
+  .takeaway { background: none; }
 }
 """

@@ -9,6 +9,8 @@ from .text import (
     CLAIM_KINDS,
     CUE_NAMES,
     READABILITY_LABELS,
+    digest_groups,
+    stated_as,
     adjustment_phrase,
     cancelled_markers,
     display_title,
@@ -65,38 +67,39 @@ def title_block(report: dict[str, Any]) -> str:
 
 
 def digest(report: dict[str, Any]) -> str:
-    """The key takeaways, first: how the text reads, then what it says, each with its lines."""
-    takeaways = report.get("takeaways") or {}
-    emotional, factual = takeaways.get("emotional", []), takeaways.get("factual", [])
-    if not emotional and not factual:
+    """The key takeaways, first: the main point, what each part says, how the text reads."""
+    groups = digest_groups(report.get("takeaways"))
+    if not groups:
         return ""
     titles = quoted_titles(report["sections"])
     blocks = ["## Key takeaways"]
-    if emotional:
-        lines = ["### How it reads", ""]
-        for theme in emotional:
-            lines.append(f"- **{escape(theme['label'])}** (strength {theme['strength']:.2f}). "
-                         f"{escape(theme['summary'])}")
-            lines.extend(f"  - {quote_line(e, titles)}" for e in theme["evidence"])
-        blocks.append("\n".join(lines))
-    if factual:
-        lines = ["### What it says"]
-        for label, facts in grouped(factual).items():
-            lines += ["", f"**{escape(label)}**", ""]
-            for fact in facts:
-                where = lines_phrase([e["line"] for e in fact["evidence"][:3]])
-                kind = CLAIM_KINDS.get(fact["kind"], fact["kind"]).lower()
-                lines.append(f"- {escape(fact['summary'])} *({fact['modality']}; {escape(kind)}; {where})*")
+    for heading, items in groups:
+        lines = [f"### {heading}", ""] if heading else []
+        for item in items:
+            lines.extend(digest_lines(item, titles))
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks)
 
 
-def grouped(facts: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """Facts under their labels, groups in the order their first fact ranks."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for fact in facts:
-        groups.setdefault(fact["label"], []).append(fact)
-    return groups
+def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
+    """One takeaway: its label, what the digest says of it, and the writer's words with their lines."""
+    role, label, summary = item["role"], escape(item["label"]), escape(item["summary"])
+    # A part's quotes stand under its own title: their line is all a reader needs.
+    cited = {} if role == "gist" and item["label"] else titles
+    quotes = [quote_line(e, cited) for e in item["evidence"] if e["text"]]
+    how = stated_as(item.get("modality"))
+    tag = f" *({how})*" if how else ""
+    if role == "main":
+        lead = f"**{label}**" + (f" — {summary}" if summary else "")
+        return [f"{lead}: {quotes[0]}{tag}" if quotes else lead]
+    if role == "feeling":
+        head = f"- **{label}** (strength {item['strength']:.2f}): {summary}"
+        return [head, *(f"  - {q}" for q in quotes)]
+    if role in ("tone", "turns", "options"):
+        where = f" ({lines_phrase([e['line'] for e in item['evidence']])})" if item["evidence"] else ""
+        return [f"- **{label}**: {summary}{where}"]
+    body = "; ".join(quotes)
+    return [f"- **{label}**: {body}{tag}" if label else f"- {body}{tag}"]
 
 
 def quote_line(evidence: dict[str, Any], titles: dict[int, str]) -> str:

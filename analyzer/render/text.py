@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..report.vocab import ATTRIBUTION, CAUSE, COMPARISON, EVENT, MODALITIES, QUANTITY, STATE
+from ..report.vocab import ASSERTED, ATTRIBUTION, CAUSE, COMPARISON, EVENT, MODALITIES, QUANTITY, STATE
 
 # VADER's convention for calling a compound score positive or negative.
 NEUTRAL_BAND = 0.05
@@ -197,3 +197,39 @@ def adjustment_phrase(marker: dict[str, Any]) -> str:
 
 def quoted(text: str) -> str:
     return f"“{text}”"
+
+
+# -- the digest ------------------------------------------------------------------------------
+
+# Where each kind of takeaway is read, in order: the main point opens the digest unheaded.
+DIGEST_HEADINGS = {
+    "main": None,
+    "gist": "What it says",
+    "options": "What it says",
+    "tone": "How it reads",
+    "feeling": "How it reads",
+    "turns": "Also in the chat",
+}
+
+
+def digest_groups(takeaways: dict[str, Any] | None) -> list[tuple[str | None, list[dict[str, Any]]]]:
+    """The digest's items in reading order, under the heading each is read under.
+
+    Items carry their ``order``; a report written before they did is read emotional first,
+    then factual, as it was then laid out.
+    """
+    takeaways = takeaways or {}
+    emotional = [{"role": "feeling", **t} for t in takeaways.get("emotional", [])]
+    factual = [{"role": "gist", **t} for t in takeaways.get("factual", [])]
+    items = emotional + factual
+    if items and all("order" in t for t in items):
+        items.sort(key=lambda t: t["order"])
+    groups: dict[str | None, list[dict[str, Any]]] = {}
+    for item in items:
+        groups.setdefault(DIGEST_HEADINGS.get(item["role"], "What it says"), []).append(item)
+    return list(groups.items())
+
+
+def stated_as(modality: str | None) -> str:
+    """How a quoted sentence is put, when it is not a plain statement: "opinion", "question"…"""
+    return "" if modality in (None, ASSERTED) else modality

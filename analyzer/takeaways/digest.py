@@ -1,0 +1,139 @@
+"""The digest as a reader reads it: the main point, each part's gist, then the feelings.
+
+Items are chosen by priority while they fit the word budget: the main point always, then the
+strongest feeling (or the calm tone), then the gists in the order they were chosen, then the
+other feelings. They are then laid out in reading order, which each item's ``order`` records. A quote is the writer's own sentence in
+``evidence[].text``; ``summary`` holds only what the digest adds (the title and date of the
+main point, the marker words behind a feeling), so no word is read twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..report.vocab import ASSERTED, STATE
+from .feelings import CALM_LABEL, CALM_SUMMARY, Feeling
+from .options import Options
+from .outline import Part
+from .sentences import Candidate
+from .view import DocView
+
+MAIN_LABEL = "Main point"
+OPTIONS_LABEL = "Options and proposals"
+TURNS_LABEL = "Other turns in the chat"
+# Reading order: the main point, the parts in document order, the feelings, other turns.
+MAIN, PARTS, FEELINGS, TURNS = range(4)
+
+
+@dataclass(order=True)
+class Item:
+    """A takeaway waiting for its place: ``priority`` decides whether it fits, ``position``
+    where it is read."""
+
+    priority: float
+    position: tuple = field(compare=False)
+    side: str = field(compare=False)
+    content: dict[str, Any] = field(compare=False)
+
+    @property
+    def words(self) -> int:
+        return digest_words(self.content)
+
+
+def digest_words(takeaway: dict[str, Any]) -> int:
+    """Words a reader reads for one takeaway: its label, summary and quotes."""
+    texts = [takeaway["label"], takeaway["summary"], *(e["text"] for e in takeaway["evidence"])]
+    return sum(len(t.split()) for t in texts)
+
+
+def fit(items: Sequence[Item], budget: int) -> dict[str, Any]:
+    """The items that fit the budget, best first, each tried without its extra quotes when it
+    does not fit whole; the first always stays, so even a note shorter than its budget has a
+    main point. Then laid out in reading order."""
+    kept: list[Item] = []
+    used = 0
+    for item in sorted(items):
+        for version in _shorter_versions(item):
+            if used + version.words <= budget or not kept:
+                kept.append(version)
+                used += version.words
+                break
+    kept.sort(key=lambda i: i.position)
+    digest: dict[str, Any] = {"emotional": [], "factual": []}
+    for order, item in enumerate(kept):
+        digest[item.side].append({**item.content, "order": order})
+    return {**digest, "words": used, "budget": budget}
+
+
+def _shorter_versions(item: Item) -> list[Item]:
+    evidence = item.content["evidence"]
+    versions = [item]
+    if len(evidence) > 1:
+        versions.append(Item(item.priority, item.position, item.side, {**item.content, "evidence": evidence[:1]}))
+    return versions
+
+
+def main_item(view: DocView, main: Candidate) -> Item:
+    summary = " ".join(p for p in (view.title, f"({view.date})" if view.date else None) if p)
+    return Item(0, (MAIN,), "factual", {"label": MAIN_LABEL, "summary": summary, "role": "main",
+                                        **claim_shape(view, main), "evidence": [quote_of(view, main)]})
+
+
+def gist_item(view: DocView, part: Part, chosen: list[Candidate], priority: float) -> Item:
+    """A part's gist: its title, and the sentences chosen from it in document order."""
+    quotes = sorted(chosen, key=lambda c: c.order)
+    return Item(priority, (PARTS, quotes[0].order), "factual", {
+        "label": part.title or "", "summary": "", "role": "gist", **claim_shape(view, quotes[0]),
+        "evidence": [quote_of(view, c) for c in quotes]})
+
+
+def options_item(options: Options, priority: float) -> Item:
+    favoured = options.favoured
+    evidence = [{"text": favoured.title, "section": favoured.id, "line": favoured.line}] if favoured else []
+    return Item(priority, (PARTS, -1, options.options[0].line), "factual", {
+        "label": OPTIONS_LABEL, "summary": options.summary(), "role": "options",
+        "modality": "opinion" if favoured else ASSERTED, "kind": STATE, "evidence": evidence})
+
+
+def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float) -> Item:
+    """A feeling: its theme, its strength, and the sentence where it is densest."""
+    return Item(priority, (FEELINGS, rank), "emotional", {
+        "label": feeling.theme.label,
+        "summary": "",
+        "role": "feeling",
+        "strength": feeling.strength,
+        "sections": list(feeling.sections),
+        "evidence": [{"text": text, "section": _section_id(view, sent.start_char), "line": view.line_of(sent.start_char)}
+                     for sent, text in feeling.evidence[:1]],
+        "words": list(feeling.words),
+    })
+
+
+def calm_item(priority: float) -> Item:
+    return Item(priority, (FEELINGS, -1), "emotional", {
+        "label": CALM_LABEL, "summary": CALM_SUMMARY, "role": "tone", "strength": 0.0, "sections": [],
+        "evidence": []})
+
+
+def turns_item(turns: list[tuple[str, str, int]], priority: float) -> Item:
+    listed = "; ".join(f"{speaker} ({time}, line {line})" for speaker, time, line in turns)
+    return Item(priority, (TURNS,), "factual", {
+        "label": TURNS_LABEL, "summary": f"Not summarised here: {listed}.", "role": "turns",
+        "modality": ASSERTED, "kind": STATE, "evidence": []})
+
+
+def quote_of(view: DocView, c: Candidate) -> dict[str, Any]:
+    return {"text": c.text, "section": c.section.id if c.section else None, "line": c.line}
+
+
+def claim_shape(view: DocView, c: Candidate) -> dict[str, str]:
+    """The modality and kind of the sentence's first claim: how it is put, what it states."""
+    claim = view.first_claim(c.sent)
+    return {"modality": claim.modality, "kind": claim.kind} if claim else {"modality": ASSERTED, "kind": STATE}
+
+
+def _section_id(view: DocView, char: int) -> int | None:
+    section = view.section_of(char)
+    return section.id if section else None

@@ -1,0 +1,173 @@
+"""The feelings a text shows, in the writer's own words, strongest first.
+
+A feeling is a theme: a group of marker categories (``lexicons/takeaways/themes.tsv``). Its
+markers count only in the writer's own prose: not in headings, not in text between quotation
+marks (someone else's words), not when a negation cancelled them ("no longer fun"), and not
+in a technical sense ("disaster recovery", which the lexicon matches as a longer phrase of no
+feeling). A theme needs two markers, or one strong one, and enough density; its evidence is
+the sentence where it is densest. A text with little feeling for its length is said to read
+calm and matter-of-fact, which is itself a finding a reader wants.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span
+
+from .. import extensions
+from ..data.files import DataText
+from ..data.tables import rows
+from .sentences import quote
+from .view import DocView
+
+# A theme counts with markers in two sentences, or this much weight in one, and at least this
+# strength; a theme that unsettles a reader (UNSETTLED) needs more before the digest names it.
+MIN_THEME_SENTENCES = 2
+STRONG_MARKER = 1.5
+MIN_THEME_STRENGTH = 0.3
+UNSETTLED_MIN_STRENGTH = 0.38
+# Sections shorter than this can't show where a theme peaks: one word would be a density.
+MIN_PEAK_WORDS = 100
+EXAMPLE_WORDS = 2
+MAX_EVIDENCE = 2
+# Below this much feeling per 100 words, with no unsettling theme, a text reads calm.
+CALM_DENSITY = 1.5
+CALM_LABEL = "Calm, matter-of-fact tone"
+CALM_SUMMARY = "Few feeling words for its length."
+# Themes whose presence means a text is not calm, however little of it there is.
+UNSETTLED = frozenset({"frustration", "defiance", "alarm", "worry", "sadness", "hurt", "burnout", "capacity",
+                       "self_doubt", "apology"})
+_QUOTES = {"“": "”", '"': '"'}
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    categories: frozenset[str]
+    label: str
+    describes: str
+
+
+def parse_themes(table: DataText, known: Mapping[str, Any]) -> list[Theme]:
+    """The themes table, checked against the marker categories; errors name the line."""
+    themes, owner = [], {}
+    for row in rows(table, ("theme", "categories", "label", "describes")):
+        wanted = frozenset(c.strip() for c in row["categories"].split(","))
+        unknown = sorted(wanted - known.keys())
+        if unknown:
+            raise row.error(f"unknown marker categor{'y' if len(unknown) == 1 else 'ies'} {', '.join(unknown)}; "
+                            f"use names from lexicons/markers/categories.tsv")
+        taken = sorted(c for c in wanted if c in owner)
+        if taken:
+            raise row.error(f"category {taken[0]} already belongs to theme {owner[taken[0]]}; a category "
+                            f"makes one feeling")
+        owner.update(dict.fromkeys(wanted, row["theme"]))
+        themes.append(Theme(row["theme"], wanted, row["label"], row["describes"]))
+    return themes
+
+
+@dataclass
+class Tally:
+    """One theme's markers, added up by section and by sentence."""
+
+    total: float = 0.0
+    by_section: dict[int | None, float] = field(default_factory=lambda: defaultdict(float))
+    by_sentence: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    words: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+
+@dataclass(frozen=True)
+class Feeling:
+    theme: Theme
+    strength: float
+    sections: tuple[int | None, ...]
+    evidence: tuple[tuple[Span, str], ...]
+    words: tuple[str, ...]
+
+
+def feelings(view: DocView, themes: list[Theme]) -> tuple[list[Feeling], float]:
+    """The themes the text shows, strongest first, and its feeling per 100 words."""
+    theme_of = {c: t.name for t in themes for c in t.categories}
+    sentences = {sent.start: (sent, section) for sent, section in view.sentences}
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    for span in view.doc.spans.get(extensions.MARKERS, []):
+        marker = span._.analyzer_marker
+        theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
+        owner = sentences.get(span.sent.start)
+        if theme is None or marker.weight <= 0 or owner is None or _quoted(span):
+            continue
+        sent, section = owner
+        tally = tallies[theme]
+        tally.total += marker.weight
+        tally.by_section[section.id if section else None] += marker.weight
+        tally.by_sentence[sent.start] += marker.weight
+        tally.words[" ".join(span.text.split()).lower()] += marker.weight
+    words_in = _words_by_section(view)
+    found = []
+    for theme in themes:
+        tally = tallies.get(theme.name)
+        if not tally or (len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER):
+            continue
+        strength = _strength(tally, view.words, words_in)
+        if strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH):
+            found.append(_feeling(theme, tally, strength, sentences, words_in))
+    density = sum(t.total for t in tallies.values()) / max(view.words, 1) * 100
+    return sorted(found, key=lambda f: -f.strength), density
+
+
+def reads_calm(found: list[Feeling], density: float) -> bool:
+    """Little feeling for the text's length, and nothing unsettled that stands out."""
+    return density < CALM_DENSITY and not any(f.theme.name in UNSETTLED for f in found)
+
+
+def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, tuple[Span, Any]],
+             words_in: dict[int | None, int]) -> Feeling:
+    sections = sorted(tally.by_section, key=lambda s: -_density(tally.by_section[s], words_in.get(s, 0)))
+    ranked = sorted(tally.by_sentence, key=lambda start: (-tally.by_sentence[start], start))
+    evidence = []
+    for start in ranked:
+        text = quote(sentences[start][0])
+        if text is not None:
+            evidence.append((sentences[start][0], text))
+        if len(evidence) == MAX_EVIDENCE:
+            break
+    examples = sorted(tally.words, key=lambda w: -tally.words[w])[:EXAMPLE_WORDS]
+    return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(examples))
+
+
+def _strength(tally: Tally, words: int, words_in: dict[int | None, int]) -> float:
+    """0 to 1 from the theme's markers per 100 words, over the text and where it peaks: a
+    theme written into one section is a finding even in a long memo. 0.5 is one
+    marker-weight per 100 words."""
+    overall = tally.total / max(words, 1) * 100
+    peak = max(_density(w, words_in.get(s, 0)) for s, w in tally.by_section.items())
+    density = (overall + peak) / 2
+    return density / (density + 1)
+
+
+def _density(weight: float, words: int) -> float:
+    return weight / max(words, MIN_PEAK_WORDS) * 100
+
+
+def _words_by_section(view: DocView) -> dict[int | None, int]:
+    counts: dict[int | None, int] = defaultdict(int)
+    for sent, section in view.sentences:
+        counts[section.id if section else None] += len(sent.text.split())
+    return counts
+
+
+def _quoted(span: Span) -> bool:
+    """Whether the marker stands between quotation marks in its sentence: someone else's words."""
+    sent = span.sent
+    before = span.doc[sent.start: span.start].text
+    for opening, closing in _QUOTES.items():
+        if opening == closing:
+            if before.count(opening) % 2 == 1:
+                return True
+        elif before.count(opening) > before.count(closing):
+            return True
+    return False

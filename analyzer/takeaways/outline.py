@@ -1,0 +1,212 @@
+"""What the document says, part by part: its main point first, then the gist of its parts.
+
+The main point is the decision, announcement, event or request the document exists for: an
+early sentence that carries decision words (``lexicons/takeaways/main-point.tsv``), shares
+the title's words and leads its part. A part is a section with prose under it, or, in a text
+without headings, a run of paragraphs.
+
+The gists are then chosen one at a time, each time the sentence that adds most per word a
+reader reads: how likely it states a key fact (central to the text, naming things and
+figures, carrying decision words; not a question or a lead-in to a list), less what it shares
+with the sentences already chosen and how many of those its part already has. A short
+sentence that says something new beats a long one that says it again, and every part gets
+its turn before any part gets a second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..sections.outline import Section
+from .centrality import Vector, centrality, cosine, tfidf
+from .sentences import Candidate
+from .view import DocView
+
+# In a text without headings, paragraphs are joined into parts of at least this many words.
+CHUNK_WORDS = 90
+# How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
+# things and figures (up to three), decision words, a list quoted whole, the part title's
+# words, a part's first sentence; against: a lead-in to a list, a question, a fragment.
+# Fitted (logistic regression) on which sentences of the real-memos development documents
+# carry a key fact, then rounded.
+GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "item": 0.35, "title": 0.35,
+                "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5}
+# Added to every sentence's worth before it is divided by its words, so that a sentence worth
+# little is not made attractive by being short; and what repeating counts against a sentence:
+# its greatest similarity (cosine) to one already chosen, and each gist its part already has.
+WORTH_FLOOR = 1.0
+REDUNDANCY = 4.0
+SPREAD = 0.5
+MIN_GIST_WORDS = 6
+# Main-point candidates: the first sentences of the text, and decision sentences anywhere in
+# its first half.
+LEAD_SENTENCES = 8
+MAIN_POSITION = (1.5, 0.8, 0.5, 0.35)
+# A decision stated later in the text must outweigh the lead by this much to open the digest.
+LATE_MAIN = -1.0
+# Decision words count this much when neither the writer nor an organisation is the subject
+# of the sentence's main verb: the sentence more likely reports a decision than makes one.
+OTHER_VOICE = 0.4
+TITLE_WORD = re.compile(r"[^\W_]+")
+# Words too common in titles to say what a text is about.
+TITLE_STOP = frozenset({"the", "a", "an", "of", "and", "or", "to", "for", "in", "on", "at", "by", "with", "from",
+                        "our", "we", "you", "your", "is", "are", "what", "how", "why", "need", "know", "about",
+                        "update", "note", "notes", "re", "fwd"})
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the document summarised on its own."""
+
+    section: Section | None
+    title: str | None
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(c.words for c in self.candidates)
+
+    @property
+    def line(self) -> int:
+        return self.candidates[0].line
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Candidates with the vectors and centrality every choice below reads."""
+
+    candidates: tuple[Candidate, ...]
+    vectors: tuple[Vector, ...]
+    overall: tuple[float, ...]
+
+    @classmethod
+    def of(cls, candidates: Sequence[Candidate]) -> Scored:
+        vectors = tfidf([c.lemmas for c in candidates])
+        return cls(tuple(candidates), tuple(vectors), tuple(centrality(vectors)))
+
+
+def parts(view: DocView, candidates: Sequence[Candidate]) -> list[Part]:
+    """Sections with prose, or runs of paragraphs when the text has no headings to go by."""
+    titled = {c.section.id for c in candidates if c.section is not None and c.section.title}
+    if len(titled) >= 2:
+        return _section_parts(candidates)
+    return _paragraph_parts(view, candidates)
+
+
+def _section_parts(candidates: Sequence[Candidate]) -> list[Part]:
+    by_section: dict[int | None, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_section[c.section.id if c.section else None].append(c)
+    found = []
+    for group in by_section.values():
+        section = group[0].section
+        found.append(Part(section, section.title if section else None, tuple(group)))
+    return found
+
+
+def _paragraph_parts(view: DocView, candidates: Sequence[Candidate]) -> list[Part]:
+    """Paragraphs (a blank line between sentences) joined into parts of some length."""
+    chunks: list[list[Candidate]] = []
+    for c in candidates:
+        new_paragraph = not chunks or _blank_between(view, chunks[-1][-1], c)
+        if new_paragraph and (not chunks or sum(x.words for x in chunks[-1]) >= CHUNK_WORDS):
+            chunks.append([c])
+        else:
+            chunks[-1].append(c)
+    return [Part(None, None, tuple(chunk)) for chunk in chunks]
+
+
+def _blank_between(view: DocView, before: Candidate, after: Candidate) -> bool:
+    end_line = view.line_of(before.end_char - 1) if before.end_char else before.line
+    return any(not view.lines.text[view.lines.start_of(n): view.lines.end_of(n)].strip()
+               for n in range(end_line + 1, after.line))
+
+
+def main_point(view: DocView, scored: Scored) -> int | None:
+    """The index of the candidate that states the document's main point."""
+    cands = scored.candidates
+    if not cands:
+        return None
+    title = view.title_words
+    half = cands[len(cands) // 2].order if len(cands) > 1 else cands[0].order
+    best, best_score = None, float("-inf")
+    for i, c in enumerate(cands):
+        early = i < LEAD_SENTENCES
+        if not early and not (c.cue >= 2 and c.order <= half):
+            continue
+        cue = min(c.cue, 4.0) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
+        score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i]
+        score += MAIN_POSITION[i] if i < len(MAIN_POSITION) else (0.2 if early else LATE_MAIN)
+        score -= 2.0 * c.question + 1.5 * c.lead_in + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int) -> list[int]:
+    """Indices of the sentences to quote as gists, best first, in at most ``words`` words
+    (and at least one, if anything can be quoted); a part's title, read once with its first
+    gist, counts in those words."""
+    cands = scored.candidates
+    part_of = {id(c): k for k, part in enumerate(doc_parts) for c in part.candidates}
+    position = {id(c): j for part in doc_parts for j, c in enumerate(part.candidates)}
+    titles = [title_words(part.title) for part in doc_parts]
+    worth = [gist_score(c, scored.overall[i], _overlap(titles[part_of[id(c)]], c), position[id(c)]) + WORTH_FLOOR
+             for i, c in enumerate(cands)]
+    chosen: list[int] = list(taken)
+    similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in chosen), default=0.0)
+               for i in range(len(cands))]
+    per_part = [0] * len(doc_parts)
+    open_ = {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in chosen}
+    picked: list[int] = []
+    room = words
+    while open_:
+        def value(i: int) -> float:
+            repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]
+            return (worth[i] - repeated) / cands[i].words
+        best = max(open_, key=lambda i: (value(i), -i))
+        open_.discard(best)
+        part = part_of[id(cands[best])]
+        cost = cands[best].words + (0 if per_part[part] else len((doc_parts[part].title or "").split()))
+        if (picked and cost > room) or any(_redundant(cands[best], cands[j]) for j in chosen):
+            continue
+        room -= cost
+        chosen.append(best)
+        picked.append(best)
+        per_part[part] += 1
+        for i in open_:
+            similar[i] = max(similar[i], cosine(scored.vectors[i], scored.vectors[best]))
+    return picked
+
+
+def gist_score(c: Candidate, overall: float, title: float, position: int) -> float:
+    """How likely a sentence states one of its part's key facts (weights in GIST_WEIGHTS)."""
+    w = GIST_WEIGHTS
+    return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
+            + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
+            + w["first"] * (position == 0) + w["lead_in"] * c.lead_in + w["question"] * c.question
+            + (w["short"] if c.words < 6 else 0.0))
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """A title's telling words, lower-case."""
+    if not title:
+        return frozenset()
+    return frozenset(w for w in (m.lower() for m in TITLE_WORD.findall(title)) if w not in TITLE_STOP and len(w) > 1)
+
+
+def _overlap(title: frozenset[str], c: Candidate) -> float:
+    """The share of the title's words the sentence uses (as written or by lemma)."""
+    if not title:
+        return 0.0
+    words = {t.lower_ for t in c.sent} | set(c.lemmas)
+    return len(title & words) / len(title)
+
+
+def _redundant(a: Candidate, b: Candidate) -> bool:
+    """Most of the shorter sentence's content words are in the other: the same point twice."""
+    x, y = set(a.lemmas), set(b.lemmas)
+    return bool(x and y) and len(x & y) / min(len(x), len(y)) >= 0.6

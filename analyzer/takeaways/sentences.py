@@ -1,0 +1,214 @@
+"""The sentences a digest may quote, each with the facts that make it worth quoting.
+
+A digest quotes the writer: whole sentences, or a clean clause of a long one, never a
+fragment that cuts the point or drops a negation. A list is quoted as a whole too: its
+lead-in and the opening words of each item, since a list's facts are spread over its items.
+Each candidate knows where it stands (its part of the document, its place in it), what it
+names (figures, named things), whether it asks or only leads in to a list, and how strongly
+its words mark a decision or announcement (``lexicons/takeaways/main-point.tsv``). Table
+rows are not prose and are never quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..data.files import DataText
+from ..data.tables import rows
+from ..sections.outline import Section
+
+# A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one
+# leaves a whole clause; a sentence longer than LONGEST_QUOTE with no such boundary is not quoted.
+MAX_QUOTE = 45
+LONGEST_QUOTE = 70
+MIN_CLAUSE = 8
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY", "TIME"})
+NAMED_ENTITIES = frozenset({"PERSON", "ORG", "PRODUCT", "GPE", "NORP", "EVENT", "LAW", "WORK_OF_ART", "FAC"})
+LONGEST_CUE = 4
+FIRST_PERSON = frozenset({"we", "i"})
+_BULLET = re.compile(r"^(?:[-*•◦‣+>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]{1,2}\))\s+")
+# A list quoted whole shows each item's opening words, up to its first clause break.
+ITEM_WORDS = 10
+MIN_ITEM_WORDS = 3
+MAX_LIST_QUOTE = 60
+_ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
+_EMPHASIS = re.compile(r"\*\*|__|`")
+_CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One body sentence as the digest sees it."""
+
+    sent: Span
+    section: Section | None
+    order: int
+    line: int
+    text: str
+    lemmas: tuple[str, ...]
+    figures: int
+    names: int
+    question: bool
+    cue: float
+    # Where the quoted text ends: the sentence's end, or the last item's of a list.
+    end_char: int
+    # A list item, or a sentence that only leads in to a list ("The goals are:").
+    item: bool = False
+    lead_in: bool = False
+    # The writer or an organisation is the subject of the main verb ("We will retire…",
+    # "The board decided…"): decision words then state the writer's own decision.
+    agent: bool = False
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+class MainPointCues:
+    """Phrases (as lemmas) that mark a decision, an announcement or an event, with weights."""
+
+    def __init__(self, table: DataText) -> None:
+        self.table = table
+        self.weights: dict[tuple[str, ...], float] = {}
+        for row in rows(table, ("phrase", "weight", "note"), required=2):
+            try:
+                weight = float(row["weight"])
+            except ValueError:
+                raise row.error(f"weight '{row['weight']}' is not a number") from None
+            if not -3 <= weight <= 3:
+                raise row.error(f"weight {weight:g} is out of range; use a number from -3 to 3")
+            self.weights[tuple(row["phrase"].lower().split())] = weight
+
+    def weight(self, lemmas: list[str]) -> float:
+        """The cue weights found in a run of lemmas, longest phrase first where they overlap."""
+        total, i = 0.0, 0
+        while i < len(lemmas):
+            for n in range(min(LONGEST_CUE, len(lemmas) - i), 0, -1):
+                found = self.weights.get(tuple(lemmas[i:i + n]))
+                if found is not None:
+                    total += found
+                    i += n
+                    break
+            else:
+                i += 1
+        return total
+
+
+def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: MainPointCues) -> list[Candidate]:
+    """Every body sentence that can be quoted, and every list quoted whole, in document order."""
+    found = []
+    for order, (sent, section) in enumerate(sentences):
+        text = quote(sent)
+        if text is None or text.count(" | ") >= 2:
+            continue
+        tokens = [t for t in sent if not t.is_space]
+        found.append(Candidate(
+            sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
+            lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
+            figures=sum(1 for t in tokens if _starts_entity(t, FIGURE_ENTITIES) or (t.like_num and not t.ent_type_)),
+            names=len({t.lemma_ for t in tokens if _starts_entity(t, NAMED_ENTITIES)}),
+            question=text.rstrip("”\"')").endswith("?"),
+            cue=cues.weight([t.lemma_.lower() for t in tokens]),
+            end_char=sent.end_char,
+            item=bool(_BULLET.match(sent.text.lstrip())),
+            lead_in=text.endswith(":"),
+            agent=_agent(sent),
+        ))
+    return _with_lists(found, line_of)
+
+
+def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
+    """The candidates, each list (two items or more, with its lead-in) added as one more."""
+    runs: list[list[Candidate]] = []
+    for c in found:
+        previous = runs[-1][-1] if runs else None
+        if c.item and previous is not None and previous.item and previous.section is c.section \
+                and line_of(previous.end_char - 1) + 1 >= c.line - 1:
+            runs[-1].append(c)
+        elif c.item:
+            runs.append([c])
+    lists = {run[0].order: _list_candidate(run, _lead_in(found, run[0])) for run in runs if len(run) >= 2}
+    merged = []
+    for c in found:
+        merged.append(c)
+        if c.order in lists and lists[c.order] is not None:
+            merged.append(lists[c.order])
+    return merged
+
+
+def _lead_in(found: list[Candidate], first: Candidate) -> Candidate | None:
+    before = [c for c in found if c.order == first.order - 1]
+    return before[0] if before and before[0].lead_in and before[0].section is first.section else None
+
+
+def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate | None:
+    """A list as one quote: its lead-in, then each item's opening words, while they fit."""
+    heads = [_head(c.text) for c in items]
+    text = lead.text if lead else ""
+    shown = 0
+    for head in heads:
+        longer = f"{text} {head}" if not shown else f"{text}; {head}"
+        if len(longer.split()) > MAX_LIST_QUOTE:
+            break
+        text, shown = longer.strip(), shown + 1
+    if shown < 2:
+        return None
+    if shown < len(heads):
+        text += "; …"
+    first = lead or items[0]
+    return Candidate(
+        sent=first.sent, section=first.section, order=first.order, line=first.line, text=text,
+        lemmas=tuple(w for c in ([lead] if lead else []) + items[:shown] for w in c.lemmas),
+        figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
+        question=False, cue=max(c.cue for c in items), end_char=items[shown - 1].end_char)
+
+
+def _head(text: str) -> str:
+    """A list item's opening words: up to its first clause break, or ITEM_WORDS words."""
+    words = text.split()
+    for match in _ITEM_BREAK.finditer(text):
+        head = text[: match.start()].split()
+        if len(head) >= MIN_ITEM_WORDS:
+            return " ".join(head) if len(head) <= ITEM_WORDS else " ".join(head[:ITEM_WORDS]) + " …"
+    return text if len(words) <= ITEM_WORDS else " ".join(words[:ITEM_WORDS]) + " …"
+
+
+def quote(sent: Span) -> str | None:
+    """The sentence as the digest quotes it: one line, no list marker or emphasis; a long one
+    cut to its leading clauses; None when it is too long to quote or has no words."""
+    text = _EMPHASIS.sub("", " ".join(sent.text.split()))
+    text = _BULLET.sub("", text).strip()
+    words = text.split()
+    if len(words) < 3 or not any(c.isalpha() for c in text):
+        return None
+    if len(words) <= MAX_QUOTE:
+        return text
+    clauses = _CLAUSE_BREAK.split(text)
+    kept: list[str] = []
+    for clause in clauses:
+        if kept and len(" ".join([*kept, clause]).split()) > MAX_QUOTE:
+            break
+        kept.append(clause)
+    head = " ".join(kept)
+    if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
+        return head.rstrip(";:,") + " …"
+    return text if len(words) <= LONGEST_QUOTE else None
+
+
+def _agent(sent: Span) -> bool:
+    """Whether the main verb's subject is the writer ("we", "I") or a named organisation."""
+    subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON") for s in subjects)
+
+
+def _content(token: Token) -> bool:
+    return token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)
+
+
+def _starts_entity(token: Token, labels: frozenset[str]) -> bool:
+    return token.ent_iob_ == "B" and token.ent_type_ in labels
