@@ -15,8 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import extensions
-from .headings import CLAUSE, INTERJECTION, PHRASE, Grammar, Heading, find_headings
-from .metadata import ChatTurn, Metadata, find_chat_turns, find_header_blocks, front_matter_fields
+from .headings import CLAUSE, HEADLINE, INTERJECTION, PHRASE, Grammar, Heading, find_headings
+from .metadata import (
+    ChatTurn, Metadata, find_chat_turns, find_field_block, find_header_blocks, front_matter_fields,
+)
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -65,14 +67,17 @@ class _Boundary:
 def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None) -> Outline:
     """Cut ``lines`` into sections that cover every line exactly once."""
     lines = list(lines)
-    metadata = Metadata(find_header_blocks(lines), find_chat_turns(lines))
+    headers = find_header_blocks(lines)
+    metadata = Metadata(headers, find_chat_turns(lines), front=find_field_block(lines, headers))
     boundaries = _boundaries(metadata)
     skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)}
-    headings = find_headings(lines, grammar=grammar, skip=skip)
+    front = metadata.front
+    fields = set(range(front.line - 1, front.last_line)) if front else set()
+    headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields)
     markers = sorted([*headings, *boundaries], key=lambda m: m.line)
     sections = _build(markers, len(lines))
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
-    metadata.fields = front_matter_fields(lines, front_end, metadata.headers)
+    metadata.fields = front_matter_fields(lines, front_end, metadata.headers, front)
     return Outline(sections, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata)
 
@@ -143,30 +148,30 @@ def line_grammar(doc: Doc) -> Grammar:
         roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
         if roots and roots[0].pos_ == "INTJ":
             return INTERJECTION
-        if any(_is_clause_root(t) for t in roots):
-            return CLAUSE
-        return PHRASE
+        verdicts = {_root_verdict(t) for t in roots}
+        return next((v for v in (CLAUSE, HEADLINE) if v in verdicts), PHRASE)
 
     return grammar
 
 
-def _is_clause_root(token: Token) -> bool:
+def _root_verdict(token: Token) -> str:
     """A finite verb at the root makes a statement ("We shipped it", "Here's how we plan").
     Titles are noun phrases, participles ("Handling escalations"), imperatives or
-    wh-clauses, none of which has a finite root; headline style drops the article before a
-    bare subject ("JetBrains set up for failure", "Concern raised with HR"), a noun may
-    carry a clause with no relative pronoun ("Outcome I'm hoping for"), and a title's
-    first word may be a plural noun read as a verb."""
+    wh-clauses, none of which has a finite root. Headline style drops the article before a
+    bare subject ("JetBrains set up for failure", "Concern raised with HR"): a title may
+    read so, a lead-in before a colon may not. A noun may carry a clause with no relative
+    pronoun ("Outcome I'm hoping for"), and a title's first word may be a plural noun read
+    as a verb."""
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     finite = token.tag_ in FINITE_TAGS or any(c.tag_ in FINITE_TAGS for c in auxiliaries)
     if not finite:
-        return False
+        return PHRASE
     subjects = [c for c in token.children if c.dep_ in SUBJECTS]
     if subjects and not auxiliaries and all(_bare_noun(s) for s in subjects):
-        return False
+        return HEADLINE
     if not subjects and token.i == token.left_edge.i and token.tag_ == "VBZ":
-        return False  # "Wins worth highlighting": a plural noun the tagger read as a verb
-    return not _noun_with_contact_clause(token)
+        return PHRASE  # "Wins worth highlighting": a plural noun the tagger read as a verb
+    return PHRASE if _noun_with_contact_clause(token) else CLAUSE
 
 
 def _bare_noun(token: Token) -> bool:
