@@ -175,7 +175,7 @@ def _list_items(page: Page, lead_ins: frozenset[int]) -> frozenset[int]:
         if following is not None and _sibling_items(page[i].numbering, page[following].numbering):
             titles = _short_title(page, i), _short_title(page, following)
             # Items of a list set apart by blank lines are alike: all titles or all sentences.
-            loose_unlike = page.blank_after(i) and titles[0] != titles[1]
+            loose_unlike = titles[0] != titles[1] and any(page[j].blank for j in range(i, following))
             outline_titles = outline and all(titles) and not page[i].numbering.relative
             if not outline_titles and not loose_unlike:
                 items.update((i, following))

@@ -36,17 +36,23 @@ def key_value(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def load_lookalikes() -> LookAlikes:
-    """The shipped vocabulary; a malformed line is an error naming the file and the line."""
+    """The shipped vocabulary, read once."""
     source = f"lexicons/{LOOKALIKES_FILE}"
+    return parse_lookalikes(read_text(data_file(LOOKALIKES_FILE), source), source)
+
+
+def parse_lookalikes(text: str, source: str) -> LookAlikes:
+    """``role<TAB>phrase`` rows; a malformed line is an error naming the file and the line."""
     phrases: dict[str, list[str]] = {role: [] for role in ROLES}
-    for number, (role, phrase) in table_rows(read_text(data_file(LOOKALIKES_FILE), source), source,
-                                             ("role", "phrase"), 2):
+    for number, (role, phrase) in table_rows(text, source, ("role", "phrase"), 2):
         where = f"{source}, line {number}"
         if role not in phrases:
             raise LexiconError(f"{where}: unknown role '{role}'; use one of {', '.join(ROLES)}")
         if not re.fullmatch(r"[a-z][a-z' -]*", phrase):
             raise LexiconError(f"{where}: phrase '{phrase}' must be lower-case words")
         phrases[role].append(phrase)
+    if missing := [role for role in ROLES if not phrases[role]]:
+        raise LexiconError(f"{source}: no {', '.join(missing)} phrases; each role needs at least one")
     return LookAlikes(
         salutation=_starting(phrases["salutation"], r"\b"),
         # A sign-off stands alone ("Thanks!"), or before a name of a few words ("Thanks, Dana").
