@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .layout import ends_sentence, indent, is_blank, is_bullet
 from .lookalikes import LookAlikes, load_lookalikes
-from .metadata import starts_with_date
+from .metadata import dateline
 
 # What the parse says about a 1-based line. A "headline" has a finite verb whose subject
 # is a bare noun with no auxiliary ("JetBrains set up for failure"): a title may drop its
@@ -135,7 +135,7 @@ def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAl
         salutation=len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":"))
         and bool(lookalikes.salutation.match(text)),
         signoff=bool(lookalikes.signoff.match(text)),
-        dated=starts_with_date(text),
+        dated=dateline(text),
     )
 
 

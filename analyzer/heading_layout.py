@@ -128,7 +128,7 @@ def document_layout(page: Page) -> Layout:
         announced=frozenset(j for i in lead_ins for j in page.block_from(i + 1)),
         tables=frozenset(_table_rows(page)),
         signatures=frozenset(_signatures(page)),
-        title_siblings=_at_least(MIN_TITLE_SIBLINGS, (i for i in range(len(page)) if _isolated_title(page, i))),
+        title_siblings=_title_siblings(page),
         bold_siblings=_at_least(MIN_BOLD_SIBLINGS, (i for i in range(len(page)) if _standalone_bold(page, i))),
     )
 
@@ -249,6 +249,15 @@ def _signatures(page: Page) -> Iterator[int]:
 
 
 # -- siblings ----------------------------------------------------------------------------
+
+
+def _title_siblings(page: Page) -> frozenset[int]:
+    """Short lines standing alone over prose, when enough of them carry no final mark to
+    make them the document's heading style; a question or an exclamation of that shape
+    then joins them ("Who did we hear from?")."""
+    alone = [i for i in range(len(page)) if _isolated_title(page, i)]
+    plain = [i for i in alone if page[i].text[-1] not in "?!"]
+    return frozenset(alone) if len(plain) >= MIN_TITLE_SIBLINGS else frozenset()
 
 
 def _isolated_title(page: Page, i: int) -> bool:

@@ -159,11 +159,15 @@ def parse_date(value: str) -> str | None:
     return _parse_day(value) or _parse_day(_TRAILING_TIME.sub("", value))
 
 
-def starts_with_date(line: str) -> bool:
-    """The line opens with a date ("October 7, 2025 by ...", "2024-06-14 standup"): a
-    dateline or a log entry, not a title."""
+def dateline(line: str) -> bool:
+    """The line is a date, or a date and words that run on from it in lower case
+    ("October 7, 2025 by the people team"): a dateline, not a title. A date that opens a
+    title ("2024-06-14 Standup") is left alone."""
     tokens = line.split()
-    return any(parse_date(" ".join(tokens[:n])) for n in range(min(len(tokens), MAX_DATE_TOKENS), 0, -1))
+    for n in range(min(len(tokens), MAX_DATE_TOKENS), 0, -1):
+        if parse_date(" ".join(tokens[:n])):
+            return n == len(tokens) or tokens[n][0].islower()
+    return False
 
 
 def _parse_day(value: str) -> str | None:

@@ -133,6 +133,10 @@ Most respondents have been with the company for under three years, and half work
 What people value
 
 Flexible hours came first again, ahead of pay and ahead of the office.
+
+Where we fall short
+
+Career paths are the weakest score, as they were in each of the last three years.
 """
 
 LETTER = """Dear hiring committee:
@@ -210,6 +214,20 @@ October 7, 2025 by the people team
 Today we publish the rota for the winter, four weeks ahead as promised.
 """
 
+# Two short sentences alone between paragraphs are not yet a heading style.
+TWO_SHORT_LINES = """Team,
+
+The quarter closed yesterday and the numbers are in, a week earlier than we planned for.
+
+We hit the target
+
+Revenue came in two percent above the plan, and churn fell for the third month running.
+
+The team carried it
+
+Every one of you worked late in the last two weeks of the quarter, and I saw it.
+"""
+
 BOLD_SIBLINGS = """**Moving off the old CI**
 
 We have used the hosted CI service for six years, and it served us well.
@@ -247,7 +265,7 @@ Follow the guide in the handbook; it takes about an hour per repository.
         (SUBPOENA_STYLE, [(1, "title-line"), (9, "numbered"), (13, "numbered")]),
         # Short lines alone between paragraphs, alike in shape: sentences, yet titles.
         (SIBLINGS, [(1, "title-line"), (5, "title-line"), (9, "title-line"), (13, "title-line")]),
-        (SURVEY, [(1, "title-line"), (3, "title-line"), (7, "title-line"), (11, "title-line")]),
+        (SURVEY, [(1, "title-line"), (3, "title-line"), (7, "title-line"), (11, "title-line"), (15, "title-line")]),
         # A document's first line over its header fields names it, whatever its grammar.
         (SENTENCE_TITLE, [(1, "title-line")]),
         (POLICY_FIELDS, [(1, "title-line"), (9, "numbered"), (13, "numbered")]),
@@ -268,6 +286,7 @@ def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expect
         (DESK, [8, 9]),  # list items under a lead-in
         (CODE_LEAD_IN, [3, 5, 7, 12]),  # lead-ins, code, a one-line paragraph over nothing
         (DATELINE, [4]),  # a dateline under the title
+        (TWO_SHORT_LINES, [5, 9]),
         ("Team update\n\nThe three things we agreed on last week are:\n\n- Weekly demos move to Thursday\n"
          "- The on-call rota gets a fifth person\n", [3, 5, 6]),
         ("Further reading\n\nhttps://example.com/runbook\n\n- Runbook for the dispatcher\n", [3, 5]),
