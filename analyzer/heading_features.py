@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .layout import ends_sentence, indent, is_blank, is_bullet
 from .lookalikes import LookAlikes, load_lookalikes
@@ -92,7 +93,11 @@ class LineFeatures:
     field: bool
     salutation: bool
     signoff: bool
-    dated: bool
+
+    @cached_property
+    def dated(self) -> bool:
+        """A dateline; asked only of title candidates, as trying every date format is slow."""
+        return dateline(self.text)
 
     @property
     def ends_sentence(self) -> bool:
@@ -104,12 +109,11 @@ class LineFeatures:
 
 
 def line_features(lines: Sequence[str], grammar: Grammar, skip: set[int]) -> list[LineFeatures]:
-    words = load_lookalikes()
-    return [_features(i, line, grammar, i in skip, words, lines) for i, line in enumerate(lines)]
+    lookalikes = load_lookalikes()
+    return [_features(i, line, grammar, i in skip, lookalikes) for i, line in enumerate(lines)]
 
 
-def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAlikes,
-              lines: Sequence[str]) -> LineFeatures:
+def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAlikes) -> LineFeatures:
     text = raw.strip()
     blank = is_blank(raw)
     atx = _ATX.match(raw)
@@ -135,7 +139,6 @@ def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAl
         salutation=len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":"))
         and bool(lookalikes.salutation.match(text)),
         signoff=bool(lookalikes.signoff.match(text)),
-        dated=dateline(text),
     )
 
 

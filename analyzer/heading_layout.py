@@ -16,6 +16,7 @@ rule runs, this pass looks at every line once and records, for the rules to read
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -23,7 +24,8 @@ from .heading_features import CLAUSE, HEADLINE, MAX_TITLE_CHARS, LineFeatures, N
 from .layout import ends_sentence, is_wrapped_line, starts_block, wrap_width
 
 MAX_TITLE_WORDS = 14
-MAX_NUMBERED_WORDS = 12
+# A numbered or ALL CAPS title is a short line.
+MAX_SHORT_TITLE_WORDS = 12
 # A line this long that ends with a colon announces what follows even if the parse misses it.
 PARAGRAPH_LINE = 60
 # The next line reads as body text when it is a sentence, a list, or at least this long.
@@ -181,15 +183,11 @@ def _list_items(page: Page, lead_ins: frozenset[int]) -> frozenset[int]:
                 items.update((i, following))
         if page.hanging(i) or page.prev_content(i) in lead_ins:
             items.add(i)
-    for i in numbered:
-        before = _previous_number(page, numbered, i)
-        if before is not None and all(j in items for j in before):
-            items.add(i)
-    return frozenset(items)
+    return frozenset(_continued_lists(page, numbered, items))
 
 
 def _short_title(page: Page, i: int) -> bool:
-    return title_shaped(page[i].numbering.title, max_words=MAX_NUMBERED_WORDS)
+    return title_shaped(page[i].numbering.title, max_words=MAX_SHORT_TITLE_WORDS)
 
 
 def _next_item(page: Page, i: int) -> int | None:
@@ -208,13 +206,23 @@ def _sibling_items(first: Numbering | None, second: Numbering | None) -> bool:
     return second.follows(first) or (second.parts == first.parts and first.parts[-1] == 1)
 
 
-def _previous_number(page: Page, numbered: list[int], i: int) -> list[int] | None:
-    """The numbered lines above ``i`` whose number comes just before its own, when the
-    nearest numbered line of its level is one of them; None when ``i`` starts a count."""
-    own = page[i].numbering
-    level = [j for j in numbered if j < i and page[j].numbering.depth == own.depth]
-    before = [j for j in level if own.follows(page[j].numbering)]
-    return before if level and level[-1] in before else None
+def _continued_lists(page: Page, numbered: list[int], items: set[int]) -> set[int]:
+    """``items`` and the numbered lines that count on from them ("4." under a list's "3."
+    with text between), in document order. A line counts on from the nearest numbered line
+    of its level when its number comes next; it continues a list only if every line above
+    numbered like that nearest one is a list item, so a head "4." after a list whose last
+    item is "3." still follows the head "3."."""
+    items = set(items)
+    nearest: dict[int, Numbering] = {}
+    numbered_as: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for i in numbered:
+        own = page[i].numbering
+        before = nearest.get(own.depth)
+        if before is not None and own.follows(before) and all(j in items for j in numbered_as[before.parts]):
+            items.add(i)
+        nearest[own.depth] = own
+        numbered_as[own.parts].append(i)
+    return items
 
 
 def _numbered_heads(page: Page, list_items: frozenset[int]) -> Iterator[int]:

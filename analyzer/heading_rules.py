@@ -9,13 +9,13 @@ first rule that takes a line decides, so every heading can say why it is one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .heading_features import CLAUSE, INTERJECTION, LineFeatures, title_shaped, two_sentences, wh_start, words_of
-from .heading_layout import BODY_LINE, MAX_NUMBERED_WORDS, MAX_TITLE_WORDS, Layout, Page, starts_like_title
+from .heading_layout import BODY_LINE, MAX_SHORT_TITLE_WORDS, MAX_TITLE_WORDS, Layout, Page, starts_like_title
 from .layout import ends_sentence
+from .lookalikes import key_value
 
 # Lower ranks sit higher in the hierarchy. Markup fixes a rank; plain cues rank CAPS above
 # bold lines above labels and title lines above bracketed option labels.
@@ -39,7 +39,6 @@ MAX_HEAD_SENTENCE_WORDS = 10
 MAX_DOCUMENT_TITLE_WORDS = 20
 # A block of unfinished lines reads as prose when its lines are this long on average.
 BLOCK_PROSE = 40
-_KEY_SHAPE = re.compile(r"^[^:]{1,30}:\s")
 
 
 @dataclass(frozen=True)
@@ -83,15 +82,15 @@ class Context:
     def follows_heading(self, i: int, cue: str) -> bool:
         return bool(self.taken) and self.taken[-1].cue == cue and self.taken[-1].last_line >= i - 1
 
-    def reads_as_sentence(self, i: int, text: str, *, verdicts: tuple[str, ...] = (CLAUSE, INTERJECTION)) -> bool:
+    def reads_as_sentence(self, i: int, text: str) -> bool:
         """The parse finds a statement or an interjection; a wh-clause ("What went wrong",
         "Who is covered") is a common title and is let through."""
-        return self.page[i].grammar in verdicts and not wh_start(text)
+        return self.page[i].grammar in (CLAUSE, INTERJECTION) and not wh_start(text)
 
     def prose_after(self, i: int) -> bool:
         """The very next line is prose: a sentence, or a long line that is not a field."""
         following = self.page.text(i + 1)
-        return ends_sentence(following) or (len(following) >= BODY_LINE and not _key_shape(following))
+        return ends_sentence(following) or (len(following) >= BODY_LINE and not key_value(following))
 
     def starts_timed_run(self, i: int) -> bool:
         """Lines that open with a time, date or figure, one after another, are a timeline or
@@ -171,8 +170,8 @@ def numbered(i: int, ctx: Context) -> Heading | None:
     if i in ctx.layout.numbered_heads:
         if not _head_shaped(title):
             return None
-    elif not (title.endswith("?") and title_shaped(title[:-1], max_words=MAX_NUMBERED_WORDS)):
-        if not title_shaped(title, max_words=MAX_NUMBERED_WORDS) or ctx.reads_as_sentence(i, title):
+    elif not (title.endswith("?") and title_shaped(title[:-1], max_words=MAX_SHORT_TITLE_WORDS)):
+        if not title_shaped(title, max_words=MAX_SHORT_TITLE_WORDS) or ctx.reads_as_sentence(i, title):
             return None
     depth = number.depth
     if number.relative:
@@ -185,7 +184,7 @@ def caps(i: int, ctx: Context) -> Heading | None:
     line = ctx.page[i]
     if not line.caps or line.indent > 3 or line.bullet or line.ends_sentence or i in ctx.layout.tables:
         return None
-    if line.words > MAX_NUMBERED_WORDS or ctx.page.runs_on(i):
+    if line.words > MAX_SHORT_TITLE_WORDS or ctx.page.runs_on(i):
         return None
     if ctx.page.next_content(i) is None and not ctx.follows_heading(i, "caps"):
         return None
@@ -302,15 +301,11 @@ def _head_shaped(title: str) -> bool:
     return count <= MAX_HEAD_SENTENCE_WORDS or not ends_sentence(title)
 
 
-def _key_shape(text: str) -> bool:
-    return bool(_KEY_SHAPE.match(text))
-
-
 def _shape(text: str) -> tuple[str, bool]:
     """How a line starts (digit, letter, other) and whether it is a ``key: value`` field:
     enough to see a run of alike lines such as a timeline or a list of names."""
     start = "digit" if text[:1].isdigit() else "letter" if text[:1].isalpha() else "other"
-    return start, _key_shape(text)
+    return start, key_value(text)
 
 
 def clean(title: str) -> str:

@@ -41,6 +41,7 @@ _DATE_FORMATS = (
 _TRAILING_TIME = re.compile(
     r",?(?:\s+at)?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{4}|\s+\(?[A-Z]{2,5}\)?)?$"
 )
+_YEAR = re.compile(r"\d{4}")
 # "Monday, July 8, 2024" is the longest date written in words.
 MAX_DATE_TOKENS = 4
 # Header fields start among the first lines: under a title and a subtitle at most.
@@ -171,6 +172,8 @@ def dateline(line: str) -> bool:
 
 
 def _parse_day(value: str) -> str | None:
+    if not _YEAR.search(value):
+        return None  # every format we read writes the year in full; strptime is slow
     m = re.match(_TIMESTAMP, value)
     if m:
         value = m.group(0)
