@@ -136,7 +136,7 @@ def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAl
         bullet=is_bullet(text),
         cells=_cells(text),
         field=bool(lookalikes.field.match(text)),
-        salutation=len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":"))
+        salutation=len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":", "!"))
         and bool(lookalikes.salutation.match(text)),
         signoff=bool(lookalikes.signoff.match(text)),
     )

@@ -36,6 +36,7 @@ CODE_INDENT = 4
 MIN_TITLE_SIBLINGS = 3
 MIN_BOLD_SIBLINGS = 3
 MIN_NUMBERED_HEADS = 2
+MIN_MARKED_HEADINGS = 2
 MAX_SIGNATURE_LEAD_WORDS = 4
 # A short line standing alone is a title only when it is this short.
 MAX_SIBLING_WORDS = 12
@@ -123,14 +124,15 @@ def read_page(lines: Sequence[LineFeatures]) -> Page:
 def document_layout(page: Page) -> Layout:
     lead_ins = frozenset(i for i in range(len(page)) if _lead_in(page, i))
     list_items = _list_items(page, lead_ins)
+    numbered_heads = _at_least(MIN_NUMBERED_HEADS, _numbered_heads(page, list_items))
     return Layout(
         list_items=list_items,
-        numbered_heads=_at_least(MIN_NUMBERED_HEADS, _numbered_heads(page, list_items)),
+        numbered_heads=numbered_heads,
         lead_ins=lead_ins,
         announced=frozenset(j for i in lead_ins for j in page.block_from(i + 1)),
         tables=frozenset(_table_rows(page)),
         signatures=frozenset(_signatures(page)),
-        title_siblings=_title_siblings(page),
+        title_siblings=frozenset() if _marked_up(page, numbered_heads) else _title_siblings(page),
         bold_siblings=_at_least(MIN_BOLD_SIBLINGS, (i for i in range(len(page)) if _standalone_bold(page, i))),
     )
 
@@ -257,6 +259,13 @@ def _signatures(page: Page) -> Iterator[int]:
 
 
 # -- siblings ----------------------------------------------------------------------------
+
+
+def _marked_up(page: Page, numbered_heads: frozenset[int]) -> bool:
+    """The document marks its headings (``#``, underlines, bold lines, numbers), so plain
+    lines standing alone are not its heading style."""
+    marked = [i for i in range(len(page)) if page[i].atx or page[i].underline or _standalone_bold(page, i)]
+    return len(marked) + len(numbered_heads) >= MIN_MARKED_HEADINGS
 
 
 def _title_siblings(page: Page) -> frozenset[int]:

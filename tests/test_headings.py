@@ -228,6 +228,26 @@ The team carried it
 Every one of you worked late in the last two weeks of the quarter, and I saw it.
 """
 
+# A document that marks its headings: plain sentences alone between paragraphs are prose.
+MARKED_UP = """# Release notes
+
+This release is mostly fixes, with one change to search that users asked for all year.
+
+## Fixes
+
+We fixed the export
+
+The export no longer drops the last row when the sheet has a filter applied to it.
+
+We fixed the login loop
+
+Users with two accounts no longer bounce between the two login pages forever.
+
+We sped up search
+
+Search now answers in under a second for most queries, even on the largest projects.
+"""
+
 BOLD_SIBLINGS = """**Moving off the old CI**
 
 We have used the hosted CI service for six years, and it served us well.
@@ -287,6 +307,8 @@ def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expect
         (CODE_LEAD_IN, [3, 5, 7, 12]),  # lead-ins, code, a one-line paragraph over nothing
         (DATELINE, [4]),  # a dateline under the title
         (TWO_SHORT_LINES, [5, 9]),
+        (MARKED_UP, [7, 11, 15]),
+        ("Hello everyone!\n\nThe new rota is out, four weeks ahead as we promised in the spring.\n", [1]),
         ("Team update\n\nThe three things we agreed on last week are:\n\n- Weekly demos move to Thursday\n"
          "- The on-call rota gets a fifth person\n", [3, 5, 6]),
         ("Further reading\n\nhttps://example.com/runbook\n\n- Runbook for the dispatcher\n", [3, 5]),
