@@ -264,7 +264,8 @@ def _signatures(page: Page) -> Iterator[int]:
 def _marked_up(page: Page, numbered_heads: frozenset[int]) -> bool:
     """The document marks its headings (``#``, underlines, bold lines, numbers), so plain
     lines standing alone are not its heading style."""
-    marked = [i for i in range(len(page)) if page[i].atx or page[i].underline or _standalone_bold(page, i)]
+    marked = [i for i in range(len(page)) if page[i].atx or _standalone_bold(page, i)
+              or (page[i].underline and i > 0 and not page[i - 1].blank)]
     return len(marked) + len(numbered_heads) >= MIN_MARKED_HEADINGS
 
 
