@@ -138,9 +138,12 @@ def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
 
 def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[HeaderBlock],
                         front: HeaderBlock | None = None) -> dict[str, str]:
-    """The header fields under the title, ``Date:``/``Created:`` style fields before line
-    ``until``, and the first e-mail's dates."""
-    found: dict[str, str] = dict(front.fields) if front else {}
+    """The known header fields under the title (``author``, ``status``...), ``Date:``/
+    ``Created:`` style fields before line ``until``, and the first e-mail's dates. A key
+    the lexicon does not know stays out: keys are not redacted, and a document's own words
+    must not become one ("PEP", "Reviewed by Dana")."""
+    known = load_lookalikes().field
+    found = {k: v for k, v in front.fields.items() if known.match(f"{k}: {v}")} if front else {}
     for line in lines[: until - 1]:
         if m := _DATE_FIELD.match(line):
             found.setdefault(m.group(1).lower(), m.group(2).strip())
