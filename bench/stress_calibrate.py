@@ -29,7 +29,7 @@ from calibration import Confusion, best_threshold, parsed, read_rows, roc_auc, r
 
 from analyzer.markers.lexicon import load_categories
 from analyzer.pipeline import build_pipeline
-from analyzer.sections.outline import body_sentences
+from analyzer.sections.component import body_sentences
 from analyzer.markers.component import MarkerIndex
 from analyzer.scores.stress import MODEL_FILE, TEXT_FEATURES, features
 

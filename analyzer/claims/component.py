@@ -20,7 +20,8 @@ from ..extensions import CLAIMS, line_index
 from ..markers.lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
 from ..report.vocab import KINDS, MODALITIES
 from ..scores.sentiment import Vader
-from ..sections.outline import Section, body_sentences
+from ..sections.component import body_sentences
+from ..sections.outline import Section
 from .clauses import cut
 from .cues import FORMS, ClaimTables, CueFinder, load_cues
 from .modality import STANCE_FAMILIES, EvaluativeWords, StanceWords, markup_spans

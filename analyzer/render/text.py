@@ -90,7 +90,7 @@ def display_title(section: dict[str, Any]) -> str:
     if section.get("turn"):
         return f"({section['turn']['speaker']}, {section['turn']['time']})"
     if section["cue"] == "email":
-        return "(e-mail headers)"
+        return "(e-mail message)"  # the whole message: its header block and its body
     return "(before the first heading)"
 
 

@@ -19,7 +19,8 @@ from ..markers.component import Marker, MarkerIndex
 from ..scores.readability import Readability
 from ..scores.sentiment import Sentiment
 from ..scores.stress import Stress
-from ..sections.outline import Outline, Section, body_sentences
+from ..sections.component import body_sentences
+from ..sections.outline import Outline, Section
 from ..text.lines import LineIndex
 from ..text.words import word_count
 from .shape import Report

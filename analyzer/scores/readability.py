@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import extensions
-from ..sections.outline import body_sentences
+from ..sections.component import body_sentences
 from ..text.words import word_count
 
 # The grades a reader can act on; each is a textstat function of the same name.

@@ -26,7 +26,7 @@ from .. import extensions
 from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..data.tables import rows
-from ..sections.outline import body_sentences
+from ..sections.component import body_sentences
 from ..text.words import word_count
 
 OVERRIDES_FILE = "scores/vader-overrides.tsv"

@@ -27,7 +27,7 @@ from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..markers.component import Marker, MarkerIndex
 from ..markers.lexicon import Category, Lexicon, categories_only
-from ..sections.outline import body_sentences
+from ..sections.component import body_sentences
 from .sentiment import Sentiment
 from ..text.words import word_count
 

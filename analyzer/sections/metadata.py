@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 
-_HEADER = re.compile(r"^(From|To|Cc|Bcc|Subject|Date|Sent|Reply-To)\s*:\s*(.*)$", re.I)
+from .lookalikes import key_value
+from .layout import ends_sentence
+
+_HEADER = re.compile(r"^(From|To|Cc|Bcc|Subject|Re|Date|Sent|Reply-To)\s*:\s*(.*)$", re.I)
+# A memo writes its subject as "Re:".
+_SUBJECT_KEYS = ("subject", "re")
 _BLOCK_KEYS = {"from", "subject", "sent"}
 # Lines that announce a quoted message in a thread; a header block may follow them.
 _THREAD_MARK = re.compile(
@@ -30,8 +35,17 @@ _DATE_PRIORITY = ("date", "created", "sent", "last updated", "updated")
 _DATE_FORMATS = (
     "%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d",
     "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%A, %d %B %Y",
-    "%A, %B %d, %Y", "%d/%m/%Y",
+    "%A, %B %d, %Y", "%d/%m/%Y", "%d-%b-%Y",
 )
+# A time after a date ("9:15 AM", "16:42:10 +0100", "10:00 UTC") says nothing about the day.
+_TRAILING_TIME = re.compile(
+    r",?(?:\s+at)?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{4}|\s+\(?[A-Z]{2,5}\)?)?$"
+)
+_YEAR = re.compile(r"\d{4}")
+# "Monday, July 8, 2024" is the longest date written in words.
+MAX_DATE_TOKENS = 4
+# Header fields start among the first lines: under a title and a subtitle at most.
+FIELD_BLOCK_START = 3
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg)\s*:\s*)+", re.I)
 
 
@@ -56,9 +70,11 @@ class Metadata:
     headers: list[HeaderBlock] = field(default_factory=list)
     turns: list[ChatTurn] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
+    front: HeaderBlock | None = None
 
     def title(self) -> str | None:
-        subject = self.headers[0].fields.get("subject", "") if self.headers else ""
+        blocks = [*self.headers[:1], *([self.front] if self.front else [])]
+        subject = next((b.fields[k] for b in blocks for k in _SUBJECT_KEYS if k in b.fields), "")
         return _REPLY_PREFIX.sub("", subject).strip() or None
 
     def date(self) -> str | None:
@@ -88,6 +104,30 @@ def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
     return blocks
 
 
+def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known: re.Pattern[str]) -> HeaderBlock | None:
+    """The ``Key: value`` fields at the top of a document, under its title: ``Author:`` and
+    ``Date:`` lines, a PEP's ``Status:`` and ``Type:``. Two fields in a row make a block
+    whatever their names; one alone must be a field the lexicon knows. Values that end a
+    sentence are prose ("Update: we shipped it."), a document's first line may be its title
+    ("Product Council: minutes"), and an e-mail's headers are its own. ``known`` matches the
+    field names the look-alikes lexicon lists."""
+    in_headers = {n - 1 for b in headers for n in range(b.line, b.last_line + 1)}
+    content = [i for i, line in enumerate(lines) if line.strip()][:FIELD_BLOCK_START]
+    for start in content:
+        if start in in_headers:
+            return None
+        j, fields = start, {}
+        while j < len(lines) and key_value(lines[j].strip()) and not ends_sentence(lines[j]):
+            key, value = lines[j].split(":", 1)
+            fields.setdefault(key.strip().lower(), value.strip())
+            j += 1
+        # A document's first line may be its title written as "Topic: subtitle".
+        first_known = bool(known.match(lines[start].strip()))
+        if (j - start >= 2 and (start != content[0] or first_known)) or (j - start == 1 and first_known):
+            return HeaderBlock(start + 1, j, fields)
+    return None
+
+
 def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
     turns = []
     for number, line in enumerate(lines, start=1):
@@ -96,9 +136,13 @@ def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
     return turns
 
 
-def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[HeaderBlock]) -> dict[str, str]:
-    """``Date:``/``Created:`` style fields before line ``until``, and the first e-mail's dates."""
-    found: dict[str, str] = {}
+def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[HeaderBlock], known: re.Pattern[str],
+                        front: HeaderBlock | None = None) -> dict[str, str]:
+    """The known header fields under the title (``author``, ``status``...), ``Date:``/
+    ``Created:`` style fields before line ``until``, and the first e-mail's dates. A key
+    the lexicon does not know stays out: keys are not redacted, and a document's own words
+    must not become one ("PEP", "Reviewed by Dana")."""
+    found = {k: v for k, v in front.fields.items() if known.match(f"{k}: {v}")} if front else {}
     for line in lines[: until - 1]:
         if m := _DATE_FIELD.match(line):
             found.setdefault(m.group(1).lower(), m.group(2).strip())
@@ -112,8 +156,26 @@ def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[Head
 
 
 def parse_date(value: str) -> str | None:
-    """An ISO date (YYYY-MM-DD) from the common ways memos and e-mails write one."""
+    """An ISO date (YYYY-MM-DD) from the common ways memos and e-mails write one, with or
+    without a time after it."""
     value = value.strip()
+    return _parse_day(value) or _parse_day(_TRAILING_TIME.sub("", value))
+
+
+def dateline(line: str) -> bool:
+    """The line is a date, or a date and words that run on from it in lower case
+    ("October 7, 2025 by the people team"): a dateline, not a title. A date that opens a
+    title ("2024-06-14 Standup") is left alone."""
+    tokens = line.split()
+    for n in range(min(len(tokens), MAX_DATE_TOKENS), 0, -1):
+        if parse_date(" ".join(tokens[:n])):
+            return n == len(tokens) or tokens[n][0].islower()
+    return False
+
+
+def _parse_day(value: str) -> str | None:
+    if not _YEAR.search(value):
+        return None  # every format we read writes the year in full; strptime is slow
     m = re.match(_TIMESTAMP, value)
     if m:
         value = m.group(0)

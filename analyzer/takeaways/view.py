@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from .. import extensions
-from ..sections.outline import Section, body_sentences
+from ..sections.component import body_sentences
+from ..sections.outline import Section
 from ..text.lines import LineIndex
 
 DIGEST_WORDS = 600

@@ -1,0 +1,72 @@
+"""Vocabulary of lines that open, close or describe a document: salutations ("Dear
+all,"), sign-offs ("Thanks,") and metadata fields ("Author: Dana"). Headings and metadata
+both read it, from ``lexicons/sections/lookalikes.tsv``, so a user extends it in one place.
+The pipeline reads the file once and hands it to the sections stage; ``shipped_lookalikes``
+is the same vocabulary for callers of ``find_sections`` who give none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..data.files import DataText, shipped
+from ..data.tables import rows
+from ..errors import LexiconError
+
+LOOKALIKES_FILE = "sections/lookalikes.tsv"
+ROLES = ("salutation", "signoff", "field")
+# A sign-off may carry a name of a few words: "Best regards, Dana Whitfield".
+MAX_SIGNATURE_WORDS = 3
+_KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [\w-]+){0,2})\s*:\s+\S")
+
+
+@dataclass(frozen=True)
+class LookAlikes:
+    """Each role's phrases, compiled to match at the start of a line."""
+
+    salutation: re.Pattern[str]
+    signoff: re.Pattern[str]
+    field: re.Pattern[str]
+    # The file it was read from, so a saved pipeline keeps the same vocabulary.
+    table: DataText
+
+
+def key_value(text: str) -> bool:
+    """A ``Key: value`` line with a short key, as fields and header lines are written."""
+    return bool(_KEY_VALUE.match(text))
+
+
+@lru_cache(maxsize=1)
+def shipped_lookalikes() -> LookAlikes:
+    """The shipped vocabulary, read once per process."""
+    return parse_lookalikes(shipped(LOOKALIKES_FILE))
+
+
+def parse_lookalikes(table: DataText) -> LookAlikes:
+    """``role<TAB>phrase`` rows; a malformed line is an error naming the file and the line."""
+    phrases: dict[str, list[str]] = {role: [] for role in ROLES}
+    for row in rows(table, ("role", "phrase")):
+        role, phrase = row["role"], row["phrase"]
+        if role not in phrases:
+            raise row.error(f"unknown role '{role}'; use one of {', '.join(ROLES)}")
+        if not re.fullmatch(r"[a-z][a-z' -]*", phrase):
+            raise row.error(f"phrase '{phrase}' must be lower-case words")
+        phrases[role].append(phrase)
+    if missing := [role for role in ROLES if not phrases[role]]:
+        raise LexiconError(f"{table.source}: no {', '.join(missing)} phrases; each role needs at least one")
+    return LookAlikes(
+        salutation=_starting(phrases["salutation"], r"\b"),
+        # A sign-off stands alone ("Thanks!"), or before a name of a few words ("Thanks, Dana").
+        signoff=_starting(phrases["signoff"], rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}})\s*$"),
+        field=_starting(phrases["field"], r"\s*:\s*\S"),
+        table=table,
+    )
+
+
+def _starting(phrases: list[str], tail: str) -> re.Pattern[str]:
+    """The phrases in any case at the start of a line, then ``tail`` (case-sensitive)."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
+    return re.compile(rf"^(?i:{alternatives}){tail}")

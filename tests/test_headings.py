@@ -1,0 +1,391 @@
+"""Headings decided from the layout of the whole document, and the look-alikes around them.
+
+Each document here is small and invented; the shapes are the ones published writing uses:
+numbered section heads next to numbered lists, short title lines that are sentences,
+letters with salutations and signatures, tables, header fields at the top.
+"""
+
+import pytest
+
+from analyzer.data.files import DataText
+from analyzer.errors import LexiconError
+from analyzer.sections.lookalikes import parse_lookalikes
+from analyzer.sections.metadata import parse_date
+from analyzer.render.text import display_title
+from analyzer.sections.outline import find_sections
+
+
+def headings(report) -> list[tuple[int, str]]:
+    return [(s["line"], s["cue"]) for s in report["sections"] if s["title"] is not None]
+
+
+ROTA = """Rota changes for the support team
+
+1. No more split shifts.
+Nobody works a morning and an evening on the same day from May onwards.
+
+2. No more weekend surprises.
+Weekend rotas are published four weeks ahead and changed only by swap.
+
+3. No more unpaid on-call.
+Every on-call week is paid at the standby rate, whether or not you are paged.
+"""
+
+REVIEW = """Quarterly review
+
+1) Revenue
+Revenue grew by four percent against the plan, mostly from renewals.
+
+2) Hiring
+We filled six of the nine roles we opened this quarter.
+"""
+
+DESK = """Moving the support desk
+
+1. Why we are moving
+The current desk software is out of support in June and costs twice as much.
+
+2. What changes for you
+From Monday the 3rd:
+1. Tickets arrive in the new queue.
+2. Macros are copied over by the tools team.
+
+3. What stays the same
+Your shifts, your team and your escalation contacts stay as they are.
+"""
+
+LESSONS = """Lessons from the failed pilot
+
+1. Talking it through
+
+We met the vendor for an hour and went through the delivery week by week.
+
+2. Our takeaways
+
+1. Context matters: the acceptance criteria were clear, but nobody said why
+   the feature was wanted, and that cost us a week.
+2. Vendors take risks too: they price the work before they see the code
+   and hesitate to ask questions that would help their competitors.
+
+3. Next steps
+
+We will run a retrospective after every pilot that misses its date.
+"""
+
+OUTAGE = """# Post-mortem: queue outage
+
+## What we did
+
+1. Paused the dispatcher so no new jobs were taken.
+
+2. Drained the dead-letter queue by hand.
+
+3. Restarted the workers one region at a time.
+
+## What we learned
+
+We had no runbook for draining the queue.
+"""
+
+SUBPOENA_STYLE = """Records we were asked for
+
+The request listed three kinds of record:
+
+1. "Names of the account holders;"
+1. "Addresses of the account holders;"
+1. "Connection logs;"
+
+1) Names of the account holders, including display names and user names;
+
+We keep a display name for each account and no history of its changes, so only the current name was shared.
+
+2) Addresses of the account holders;
+
+We keep one e-mail address per account and no postal addresses, so the addresses we shared are the current ones.
+"""
+
+SIBLINGS = """A note to the product team
+
+We spent the spring talking to forty customers about how they use the app, and three things stood out.
+
+Our customers need us less than we need them
+
+Most of them open the app once a week and would not notice if a feature vanished tomorrow.
+
+The roadmap follows the loudest voice
+
+We built the last four features for two accounts that have since left us anyway.
+
+Nobody owns the first week
+
+New customers get a welcome mail and then silence until the first invoice arrives.
+"""
+
+SURVEY = """Survey results 2024
+
+Thank you for the record turnout!
+
+We had 2,400 responses this year, a third more than last year, from every region we work in.
+
+Who answered?
+
+Most respondents have been with the company for under three years, and half work remotely.
+
+What people value
+
+Flexible hours came first again, ahead of pay and ahead of the office.
+
+Where we fall short
+
+Career paths are the weakest score, as they were in each of the last three years.
+"""
+
+LETTER = """Dear hiring committee:
+
+I am writing to ask that the decision on the platform role be delayed by two weeks.
+
+The candidate we prefer is on leave until the 20th and cannot interview before then.
+
+Thank you,
+
+Priya Raman, Tomas Berg, Ana Ruiz
+"""
+
+COMMUNITY = """Subject: Leaving the old forum
+Author: Community team
+Date: 2024-11-10
+
+To the whole community:
+
+We are closing the old forum at the end of the month and moving every thread to the new site.
+"""
+
+PRICES = """Price changes
+
+Plan | Old price | New price
+Starter | 10 | 12
+Team | 40 | 45
+
+The new prices apply from the first invoice after 1 July.
+"""
+
+POLICY_FIELDS = """Release policy
+
+Policy: 12
+Title: Release policy
+Status: Active
+Type: Process
+Created: 04-Mar-2024
+
+1. Summary
+
+Releases happen every six weeks, on a Tuesday.
+
+2. Rationale
+
+A fixed rhythm lets other teams plan around us.
+"""
+
+SENTENCE_TITLE = """We moved the build to our own servers, and it went better than we feared
+
+Authors: build team
+
+Three months ago we moved every build off the hosted service and onto four machines we run ourselves.
+"""
+
+CODE_LEAD_IN = """Export formats
+
+The export runs one query per table:
+
+    select id, name from accounts;
+
+Returning:
+
+    id   | the account's number
+    name | the account's display name
+
+These were checked against the live database
+"""
+
+DATELINE = """Introducing the new rota
+Date: 2025/10/07
+
+October 7, 2025 by the people team
+
+Today we publish the rota for the winter, four weeks ahead as promised.
+"""
+
+# Two short sentences alone between paragraphs are not yet a heading style.
+TWO_SHORT_LINES = """Team,
+
+The quarter closed yesterday and the numbers are in, a week earlier than we planned for.
+
+We hit the target
+
+Revenue came in two percent above the plan, and churn fell for the third month running.
+
+The team carried it
+
+Every one of you worked late in the last two weeks of the quarter, and I saw it.
+"""
+
+# A document that marks its headings: plain sentences alone between paragraphs are prose.
+MARKED_UP = """# Release notes
+
+This release is mostly fixes, with one change to search that users asked for all year.
+
+## Fixes
+
+We fixed the export
+
+The export no longer drops the last row when the sheet has a filter applied to it.
+
+We fixed the login loop
+
+Users with two accounts no longer bounce between the two login pages forever.
+
+We sped up search
+
+Search now answers in under a second for most queries, even on the largest projects.
+"""
+
+BOLD_SIBLINGS = """**Moving off the old CI**
+
+We have used the hosted CI service for six years, and it served us well.
+
+**A change of owner**
+
+The service was sold last year and the free tier for open projects has ended.
+
+**Thank you, old CI!**
+
+It ran close to a million builds for us without asking for anything.
+
+**Migrating your projects**
+
+Follow the guide in the handbook; it takes about an hour per repository.
+"""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Numbered section heads written as short sentences with a full stop.
+        (ROTA, [(1, "title-line"), (3, "numbered"), (6, "numbered"), (9, "numbered")]),
+        # "1) Title" numbering.
+        (REVIEW, [(1, "title-line"), (3, "numbered"), (6, "numbered")]),
+        # Section heads and a list in one document: the list's items are not heads, and
+        # the numbering of the heads goes on past the list.
+        (DESK, [(1, "title-line"), (3, "numbered"), (6, "numbered"), (11, "numbered")]),
+        # A list right under a head, its items with hanging indents.
+        (LESSONS, [(1, "title-line"), (3, "numbered"), (7, "numbered"), (14, "numbered")]),
+        # The steps of a procedure are an ordered list, not sections.
+        (OUTAGE, [(1, "atx"), (3, "atx"), (11, "atx")]),
+        # A quoted list numbered "1." on every item, then heads that stand over text, long
+        # and ending with a semicolon as the request they quote.
+        (SUBPOENA_STYLE, [(1, "title-line"), (9, "numbered"), (13, "numbered")]),
+        # Short lines alone between paragraphs, alike in shape: sentences, yet titles.
+        (SIBLINGS, [(1, "title-line"), (5, "title-line"), (9, "title-line"), (13, "title-line")]),
+        (SURVEY, [(1, "title-line"), (3, "title-line"), (7, "title-line"), (11, "title-line"), (15, "title-line")]),
+        # A document's first line over its header fields names it, whatever its grammar.
+        (SENTENCE_TITLE, [(1, "title-line")]),
+        (POLICY_FIELDS, [(1, "title-line"), (9, "numbered"), (13, "numbered")]),
+        # Bold lines standing alone like their siblings, an exclamation among them.
+        (BOLD_SIBLINGS, [(1, "bold"), (5, "bold"), (9, "bold"), (13, "bold")]),
+    ],
+)
+def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expected):
+    assert headings(analyzer.analyze(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, not_headings",
+    [
+        (LETTER, [1, 7, 9]),  # salutation, sign-off, signature
+        (COMMUNITY, [1, 2, 3, 5]),  # header fields and a salutation
+        (PRICES, [3, 4, 5]),  # a table's header row and rows
+        (DESK, [8, 9]),  # list items under a lead-in
+        (CODE_LEAD_IN, [3, 5, 7, 12]),  # lead-ins, code, a one-line paragraph over nothing
+        (DATELINE, [4]),  # a dateline under the title
+        (TWO_SHORT_LINES, [5, 9]),
+        (MARKED_UP, [7, 11, 15]),
+        ("Hello everyone!\n\nThe new rota is out, four weeks ahead as we promised in the spring.\n", [1]),
+        ("Team update\n\nThe three things we agreed on last week are:\n\n- Weekly demos move to Thursday\n"
+         "- The on-call rota gets a fifth person\n", [3, 5, 6]),
+        ("Further reading\n\nhttps://example.com/runbook\n\n- Runbook for the dispatcher\n", [3, 5]),
+        ("Hi all,\n\nThe release went out this morning.\n\nBest regards,\nDana Whitfield\n", [1, 5, 6]),
+    ],
+)
+def test_look_alikes_from_letters_tables_and_lists_are_not_headings(analyzer, text, not_headings):
+    found = [line for line, _ in headings(analyzer.analyze(text))]
+    assert not set(found) & set(not_headings), found
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [],
+        [""],
+        ["One line and nothing else"],
+        ["# One", "## Two", "## Three"],
+        ["1. One", "2. Two", "3. Three"],
+        ["- first", "- second", "- third"],
+        ["1.", "2)", "---", "|", "Dear:", "Thanks,"],
+        ["Author: Dana", "Date: 2024-01-01"],
+    ],
+)
+def test_every_line_belongs_to_exactly_one_section(lines):
+    outline = find_sections(lines)
+    covered = [n for s in outline.sections for n in range(s.line, s.end_line + 1)]
+    assert covered == list(range(1, len(lines) + 1))
+
+
+def test_a_pep_style_field_block_is_metadata(analyzer):
+    report = analyzer.analyze(POLICY_FIELDS)
+    assert report["document"]["date"] == "2024-03-04"
+    # Known fields only: keys are never redacted, so the document's own words stay out of them.
+    assert {k: v for k, v in report["document"]["metadata"].items() if k != "created"} == {"status": "Active"}
+
+
+def test_an_email_is_one_message_section_with_its_sent_date(analyzer):
+    text = ("From: Priya Raman <priya@example.com>\nSent: Monday, July 8, 2024 9:15 AM\nTo: Dana\n"
+            "Subject: Q3 capacity plan\n\nHi Dana,\n\nAttached is the capacity plan for Q3.\n\nThanks,\nPriya\n")
+    report = analyzer.analyze(text)
+    assert (report["document"]["title"], report["document"]["date"]) == ("Q3 capacity plan", "2024-07-08")
+    [section] = report["sections"]
+    assert (section["cue"], section["line"], section["end_line"]) == ("email", 1, 11)
+    assert display_title(section) == "(e-mail message)"
+
+
+def test_a_memo_header_block_gives_the_subject():
+    lines = ["MEMORANDUM", "To: All staff", "From: Finance", "Date: 3 June 2024", "Re: Travel policy", "",
+             "This memo replaces the old policy."]
+    outline = find_sections(lines)
+    assert (outline.title, outline.date) == ("Travel policy", "2024-06-03")
+
+
+@pytest.mark.parametrize(
+    "written, iso",
+    [
+        ("Monday, July 8, 2024 9:15 AM", "2024-07-08"),
+        ("Sunday, March 3, 2024 at 10:00 AM", "2024-03-03"),
+        ("Tue, 9 Jul 2024 16:42:10 +0100", "2024-07-09"),
+        ("21-Oct-2009", "2009-10-21"),
+        ("next week", None),
+    ],
+)
+def test_dates_with_a_time_after_them(written, iso):
+    assert parse_date(written) == iso
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("salutation\tdear\ngreeting\thi\n", "x.tsv, line 2: unknown role 'greeting'"),
+        ("salutation\tDear\n", "x.tsv, line 1: phrase 'Dear' must be lower-case words"),
+        ("salutation\tdear\nsignoff\tthanks\n", "x.tsv: no field phrases"),
+    ],
+)
+def test_a_bad_lookalikes_file_names_the_line(text, problem):
+    with pytest.raises(LexiconError, match=problem):
+        parse_lookalikes(DataText("x.tsv", text))
