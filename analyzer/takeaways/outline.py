@@ -44,7 +44,12 @@ MIN_GIST_WORDS = 6
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
 # its first half.
 LEAD_SENTENCES = 8
-MAIN_POSITION = (1.5, 0.8, 0.5, 0.35)
+# The main point sits in the first paragraph more often than anywhere else; the first
+# sentence of all is the likeliest. A paragraph past these counts LATE_MAIN.
+PARAGRAPH_POSITION = (0.6, 0.3, 0.1)
+FIRST_SENTENCE = 1.0
+# Decision words count up to this much.
+MAX_MAIN_CUE = 4.0
 # A decision stated later in the text must outweigh the lead by this much to open the digest.
 LATE_MAIN = -1.0
 # Decision words count this much when neither the writer nor an organisation is the subject
@@ -132,18 +137,29 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         return None
     title = view.title_words
     half = cands[len(cands) // 2].order if len(cands) > 1 else cands[0].order
+    paragraph = _paragraph_numbers(view, cands)
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
         if not early and not (c.cue >= 2 and c.order <= half):
             continue
-        cue = min(c.cue, 4.0) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
-        score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i]
-        score += MAIN_POSITION[i] if i < len(MAIN_POSITION) else (0.2 if early else LATE_MAIN)
+        cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
+        score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + (FIRST_SENTENCE if i == 0 else 0.0)
+        score += PARAGRAPH_POSITION[paragraph[i]] if paragraph[i] < len(PARAGRAPH_POSITION) else LATE_MAIN
         score -= 2.0 * c.question + 1.5 * c.lead_in + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _paragraph_numbers(view: DocView, cands: Sequence[Candidate]) -> list[int]:
+    """Each candidate's paragraph, counted from 0 at the top of the text."""
+    numbers, current = [], 0
+    for k, c in enumerate(cands):
+        if k and _blank_between(view, cands[k - 1], c):
+            current += 1
+        numbers.append(current)
+    return numbers
 
 
 def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int) -> list[int]:
