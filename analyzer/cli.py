@@ -134,13 +134,16 @@ def _file_state(value: Any) -> Any:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to FILE instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the --output file if it exists.")
+@click.option("--detail", is_flag=True,
+              help="Markdown: add every section's scores and evidence and every claim (JSON and HTML always have them).")
 @analysis_options
-def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: Any) -> None:
+def analyze(path: str, fmt: str, output: Path | None, force: bool, detail: bool, **analysis: Any) -> None:
     """Analyse one memo (a file, or - for standard input) and print its report.
 
-    The report opens with the key emotional and factual takeaways, then lists the
-    document's sections with word counts, sentiment, readability and stress language,
-    and quotes the words behind each score. The HTML page adds a chart of sentiment and
+    The report opens with the key takeaways (the main point, what each part says, how it
+    reads, each with its lines), then the sections with word counts, sentiment,
+    readability and stress, and the claims worth checking. --detail adds every section's
+    evidence and every claim. The HTML page adds a chart of sentiment and
     stress by section, the text with its markers highlighted, and claims to filter.
 
     \b
@@ -161,7 +164,7 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, **analysis: A
         raise click.ClickException(f"{output}: is the input file; choose another --output")
     source = read_source(path)
     report = make_analyzer(**analysis).analyze(source.text, source=source.name)
-    text = emit(report, fmt, output, overwrite=force)
+    text = emit(report, fmt, output, overwrite=force, detail=detail)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -20,8 +20,9 @@ from .privacy import check_leaks
 from .render import SHOWS_TEXT, render
 
 
-def checked(report: Any, fmt: str) -> str:
-    """``report`` rendered in ``fmt`` (markdown, json, html), once the leak check has passed.
+def checked(report: Any, fmt: str, *, detail: bool = False) -> str:
+    """``report`` rendered in ``fmt`` (markdown, json, html), once the leak check has passed;
+    ``detail`` makes the Markdown report list every section's evidence and every claim.
 
     Raises ``LeakError`` when the report was redacted and a redacted string survives, or
     when the report lost its record of what was redacted (a copy or a JSON round trip).
@@ -29,15 +30,16 @@ def checked(report: Any, fmt: str) -> str:
     """
     if fmt in SHOWS_TEXT and hasattr(report, "with_bodies"):
         report = report.with_bodies()
-    text = render(report, fmt)
-    check_leaks(text, report, partial(render, fmt=fmt))
+    text = render(report, fmt, detail=detail)
+    check_leaks(text, report, partial(render, fmt=fmt, detail=detail))
     return text
 
 
-def emit(report: Any, fmt: str, destination: str | Path | None = None, *, overwrite: bool = False) -> str:
+def emit(report: Any, fmt: str, destination: str | Path | None = None, *, overwrite: bool = False,
+         detail: bool = False) -> str:
     """Render and check ``report``, then write it to ``destination`` (atomically, never over an
     existing file unless ``overwrite``); with no destination, only return the checked text."""
-    text = checked(report, fmt)
+    text = checked(report, fmt, detail=detail)
     if destination is not None:
         write_atomic(destination, text, overwrite=overwrite)
     return text

@@ -250,7 +250,7 @@ def test_claims_json_shape_and_section_ids(analyzer):
 
 def test_markdown_lists_claims_by_kind_with_their_modality(analyzer):
     text = "We merged the client teams. In my opinion the merge was a mistake. Support takes 70% of our time.\n"
-    markdown = render(analyzer.analyze(text), "markdown")
+    markdown = render(analyzer.analyze(text), "markdown", detail=True)
     part = markdown.split("## Claims", 1)[1]
     assert part.index("### Figures") < part.index("### Events") < part.index("### States")
     assert "*asserted* · “We merged the client teams”" in part
@@ -259,4 +259,16 @@ def test_markdown_lists_claims_by_kind_with_their_modality(analyzer):
 
 
 def test_no_claims_no_claims_part(analyzer):
-    assert "## Claims" not in render(analyzer.analyze("# Title only\n"), "markdown")
+    assert "## Claims" not in render(analyzer.analyze("# Title only\n"), "markdown", detail=True)
+
+
+def test_the_default_markdown_lists_only_the_claims_to_check(analyzer):
+    text = ("Update\nWe merged the client teams in March, and the new team is settling in well. "
+            "In my opinion the merge was a mistake for the roadmap. Support takes 70% of our time now. "
+            "Dana said the budget will not change this year.\n") * 4
+    report = analyzer.analyze(text)
+    markdown = render(report, "markdown")
+    part = markdown.split("## Claims to check", 1)[1]
+    assert "### Figures" in part and "### Events" not in part and "### States" not in part
+    assert "--detail" in part
+    assert len(markdown.split()) < len(render(report, "markdown", detail=True).split())

@@ -19,7 +19,13 @@ def test_markdown_report_goes_to_stdout_by_default(run_cli, memo):
     result = run_cli("analyze", str(memo))
     assert result.exit_code == 0
     assert result.stdout.startswith("# Memo analysis: Status\n")
-    assert "## Sections" in result.stdout and "## Section details" in result.stdout
+    assert "## Sections" in result.stdout and "## Section details" not in result.stdout
+
+
+def test_detail_adds_every_section_and_claim_to_the_markdown(run_cli, memo):
+    result = run_cli("analyze", str(memo), "--detail")
+    assert result.exit_code == 0
+    assert "## Section details" in result.stdout and "## Claims\n" in result.stdout
 
 
 def test_json_report_parses(run_cli, memo):

@@ -103,7 +103,7 @@ def test_categories_are_densities_per_100_words(report):
 
 
 def test_markdown_shows_each_sections_stress_and_top_markers(report):
-    markdown = render(report, "markdown")
+    markdown = render(report, "markdown", detail=True)
     assert "| Stress language | " in markdown
     capacity = markdown.split("### 2. Capacity")[1].split("###")[0]
     assert re.search(r"- Stress language: \d+/100, high\. Raised by workload and capacity \(“", capacity)

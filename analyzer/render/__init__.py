@@ -24,5 +24,9 @@ SHOWS_TEXT = frozenset({"html"})
 FORMATS = tuple(RENDERERS)
 
 
-def render(report: dict[str, Any], fmt: str) -> str:
+def render(report: dict[str, Any], fmt: str, *, detail: bool = False) -> str:
+    """``report`` as text of format ``fmt``. ``detail`` adds to the Markdown report each
+    section's scores and evidence and every claim; JSON and HTML always carry everything."""
+    if fmt == "markdown":
+        return render_markdown(report, detail=detail)
     return RENDERERS[fmt](report)

@@ -21,6 +21,7 @@ from .text import (
     CLAIM_KINDS,
     MODALITY_ORDER,
     digest_groups,
+    digest_tone,
     display_title,
     quoted_titles,
     line_range,
@@ -99,8 +100,9 @@ def header(report: dict[str, Any]) -> str:
     readability = report["readability"] or {}
     stress = report.get("stress")
     figures = [
+        (digest_tone(report.get("takeaways"), limit=2), "how it reads"),
         (signed(sentiment["compound"]) if sentiment and sentiment["sentences"] else "–",
-         f"overall tone ({tone(sentiment['compound'])})" if sentiment and sentiment["sentences"] else "overall tone"),
+         f"VADER sentiment ({tone(sentiment['compound'])})" if sentiment and sentiment["sentences"] else "VADER sentiment"),
         (f"{stress['index']:.0f}/100" if stress and stress["index"] is not None else "–",
          f"stress language ({stress['level']})" if stress and stress["index"] is not None else "stress language"),
         (number(readability.get("flesch_reading_ease")), "Flesch reading ease"),

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..report.vocab import ATTRIBUTION, QUANTITY
 from .text import (
     CLAIM_KINDS,
     CUE_NAMES,
     READABILITY_LABELS,
     digest_groups,
+    digest_tone,
     stated_as,
     adjustment_phrase,
     cancelled_markers,
@@ -29,6 +31,9 @@ from .text import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# What a reader checks against other sources: figures, and who said or wants what.
+CHECKED_KINDS = (QUANTITY, ATTRIBUTION)
+MAX_CHECKED = 12
 
 
 def escape(text: str) -> str:
@@ -36,32 +41,40 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render_markdown(report: dict[str, Any]) -> str:
+def render_markdown(report: dict[str, Any], *, detail: bool = False) -> str:
+    """The report a reader reads first: the title block, the digest, the sections table and
+    the claims worth checking (figures and who said what). With ``detail``, each section's
+    scores and evidence and every claim follow; by default they stay in JSON and HTML, so
+    the report is shorter than the memo it describes."""
     numbers = outline_numbers(report["sections"])
-    parts = [
-        title_block(report),
-        digest(report),
-        sections_table(report["sections"], numbers),
-        section_details(report["sections"], numbers),
-        claims_part(report.get("claims", [])),
-    ]
+    claims = report.get("claims", [])
+    parts = [title_block(report, detail), digest(report), sections_table(report["sections"], numbers, detail)]
+    if detail:
+        parts += [section_details(report["sections"], numbers), claims_part(claims)]
+    else:
+        parts.append(claims_to_check(claims, quoted_lines(report)))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def title_block(report: dict[str, Any]) -> str:
+def title_block(report: dict[str, Any], detail: bool) -> str:
+    """The document's facts and how it reads; the scores behind them in full with ``detail``."""
     doc = report["document"]
     heading = doc["title"] or doc["source"] or "Untitled document"
-    sentiment = report["sentiment"]
+    stress = report.get("stress")
     rows = [
         ("Source", escape(doc["source"]) if doc["source"] else "–"),
         ("Date", escape(doc["date"]) if doc["date"] else "–"),
         *structure_rows(doc),
         ("Words", f"{number(doc['words'])} in {len(report['sections'])} sections"),
-        ("Sentiment", sentiment_summary(sentiment)),
-        ("Readability", readability_summary(report["readability"])),
-        ("Stress language", escape(stress_summary(report.get("stress")))),
-        ("Analyzer", f"memo-analyzer {report['analyzer']['version']}, model {report['analyzer']['model']}"),
+        ("Tone", escape(digest_tone(report.get("takeaways")))),
     ]
+    if detail:
+        rows += [("Sentiment", sentiment_summary(report["sentiment"])),
+                 ("Readability", readability_summary(report["readability"])),
+                 ("Stress language", escape(stress_summary(stress)))]
+    else:
+        rows.append(("Stress language", escape(stress_headline(stress))))
+    rows.append(("Analyzer", f"memo-analyzer {report['analyzer']['version']}, model {report['analyzer']['model']}"))
     table = "\n".join(f"| {k} | {v} |" for k, v in rows)
     return f"# Memo analysis: {escape(heading)}\n\n| | |\n|---|---|\n{table}"
 
@@ -134,22 +147,22 @@ def readability_summary(readability: dict[str, Any] | None) -> str:
     return " · ".join(f"{label} {number(readability[key])}" for key, label in READABILITY_LABELS.items())
 
 
-def sections_table(sections: list[dict[str, Any]], numbers: dict[int, str]) -> str:
-    header = (
-        "## Sections\n\n"
-        "| # | Section | Lines | Words | Sentiment | Reading ease | Grade | Fog | Stress |\n"
-        "|---|---|---|---:|---|---:|---:|---:|---|"
-    )
+def sections_table(sections: list[dict[str, Any]], numbers: dict[int, str], detail: bool) -> str:
+    """One row per section; its readability grades with ``detail``."""
+    grades = "| Reading ease | Grade | Fog " if detail else ""
+    header = (f"## Sections\n\n| # | Section | Lines | Words | Sentiment {grades}| Stress |\n"
+              f"|---|---|---|---:|---{'|---:|---:|---:' if detail else ''}|---|")
     rows = []
     for s in sections:
         indent = "&nbsp;&nbsp;" * max(numbers.get(s["id"], "").count("."), 0)
         r = s["readability"] or {}
         compound = s["sentiment"]["compound"] if s["sentiment"] and s["sentiment"]["sentences"] else None
+        scores = (f"| {number(r.get('flesch_reading_ease'))} | {number(r.get('flesch_kincaid_grade'))} "
+                  f"| {number(r.get('gunning_fog'))} ") if detail else ""
         rows.append(
             f"| {numbers.get(s['id'], '')} | {indent}{escape(display_title(s))} | {line_range(s)} "
             f"| {number(s['words'])} | {signed(compound)}{' ' + tone(compound) if compound is not None else ''} "
-            f"| {number(r.get('flesch_reading_ease'))} | {number(r.get('flesch_kincaid_grade'))} "
-            f"| {number(r.get('gunning_fog'))} | {stress_cell(s.get('stress'))} |"
+            f"{scores}| {stress_cell(s.get('stress'))} |"
         )
     return header + "\n" + "\n".join(rows)
 
@@ -219,6 +232,27 @@ def claims_part(claims: list[dict[str, Any]]) -> str:
         group = [c for c in claims if c["kind"] == kind]
         if group:
             blocks.append(f"### {title}\n\n" + "\n".join(claim_line(c) for c in group))
+    return "\n\n".join(blocks)
+
+
+def quoted_lines(report: dict[str, Any]) -> set[int]:
+    """Lines the digest already quotes."""
+    takeaways = report.get("takeaways") or {}
+    return {e["line"] for t in takeaways.get("emotional", []) + takeaways.get("factual", []) for e in t["evidence"]}
+
+
+def claims_to_check(claims: list[dict[str, Any]], quoted: set[int]) -> str:
+    """The claims a reader would check, that the digest does not already quote: figures and
+    who said or wants what. The rest is in the JSON and HTML, and here with ``--detail``."""
+    checked = [c for c in claims if c["kind"] in CHECKED_KINDS and c["line"] not in quoted][:MAX_CHECKED]
+    if not checked:
+        return ""
+    blocks = [f"## Claims to check\n\n{plural(len(checked), 'claim')} with figures or sources the digest does "
+              f"not quote ({plural(len(claims), 'claim')} in all: `--detail` lists every one)."]
+    for kind in CHECKED_KINDS:
+        group = [c for c in checked if c["kind"] == kind]
+        if group:
+            blocks.append(f"### {CLAIM_KINDS[kind]}\n\n" + "\n".join(claim_line(c) for c in group))
     return "\n\n".join(blocks)
 
 

@@ -230,6 +230,18 @@ def digest_groups(takeaways: dict[str, Any] | None) -> list[tuple[str | None, li
     return list(groups.items())
 
 
+def digest_tone(takeaways: dict[str, Any] | None, limit: int = 3) -> str:
+    """How the text reads, as the digest found it: its calm tone, or its strongest feelings.
+
+    The headline says this rather than VADER's sign, so a memo whose digest finds stress and
+    disappointment never heads its report with "positive"."""
+    emotional = (takeaways or {}).get("emotional", [])
+    if any(t.get("role") == "tone" for t in emotional):
+        return "calm, matter-of-fact"
+    labels = [t["label"].lower() for t in emotional[:limit]]
+    return "; ".join(labels) if labels else "–"
+
+
 def stated_as(modality: str | None) -> str:
     """How a quoted sentence is put, when it is not a plain statement: "opinion", "question"…"""
     return "" if modality in (None, ASSERTED) else modality
