@@ -65,7 +65,7 @@ def title_block(report: dict[str, Any], detail: bool) -> str:
         ("Source", escape(doc["source"]) if doc["source"] else "–"),
         ("Date", escape(doc["date"]) if doc["date"] else "–"),
         *structure_rows(doc),
-        ("Words", f"{number(doc['words'])} in {len(report['sections'])} sections"),
+        ("Words", f"{number(doc['words'])} in {plural(len(report['sections']), 'section')}"),
         ("Tone", escape(digest_tone(report.get("takeaways")))),
     ]
     if detail:

@@ -95,9 +95,10 @@ def display_title(section: dict[str, Any]) -> str:
 
 
 def quoted_titles(sections: list[dict[str, Any]]) -> dict[int, str]:
-    """Section names to cite evidence by; none when the text has no heading at all, where
-    "(before the first heading)" beside every quote would only be noise."""
-    if all(s["title"] is None and not s.get("turn") and s.get("cue") != "email" for s in sections):
+    """Section names to cite evidence by; none when the text is one section or has no heading
+    at all, where "(before the first heading)" beside every quote would only be noise."""
+    if len(sections) < 2 or all(s["title"] is None and not s.get("turn") and s.get("cue") != "email"
+                                for s in sections):
         return {}
     return {s["id"]: display_title(s) for s in sections}
 
