@@ -121,9 +121,9 @@ def test_quotes_are_whole_sentences_or_clauses_cut_with_a_mark(announcement):
 
 @pytest.mark.parametrize("label, word", [
     ("Stress and capacity", "stretched thin"),
-    ("Sadness and disappointment", "disheartening"),
+    ("Disappointment and sadness", "disheartening"),
     ("Self-doubt", "beyond my experience"),
-    ("Exhaustion and burnout", "burning out"),
+    ("Exhaustion and overwork", "burning out"),
 ])
 def test_feelings_a_reader_would_name_are_there_in_the_writers_words(charged_long, label, word):
     themes = {t["label"]: t for t in charged_long["takeaways"]["emotional"]}
@@ -157,7 +157,7 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
 @pytest.mark.parametrize("text, label", [
     ("Incident\nWe are sorry for the outage on Tuesday and for how long it took us to tell you.\n", "Apology"),
     ("Outcome\nThankfully no customer data was exposed, and service was back to normal within the hour.\n",
-     "Relief and calm"),
+     "Relief"),
     ("Policy\nWe will not tolerate harassment of any kind at our events, and there are no exceptions.\n",
      "Firmness and conviction"),
 ])
