@@ -2,18 +2,20 @@
 
 ``lexicons/`` at the top of the repository is mapped to the package ``analyzer.lexicons``
 (see pyproject.toml), so the wheel carries it and an editable install finds it the same way.
-Shipped files and the files a user names (``--lexicon``, ``--pii-patterns``) are read by
-the same function, so every failed read is one ``LexiconError`` naming the file.
+Shipped files and the files a user names (``--lexicon``, ``--pii-patterns``, ``--allow``,
+a pseudonym key) are read by the same function, so every failed read is one error naming
+the file and what it was for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from ..errors import LexiconError
+from ..errors import AnalyzerError, LexiconError
 
 PACKAGE = "analyzer.lexicons"
 
@@ -47,14 +49,27 @@ def shipped(name: str) -> DataText:
 def read_text(file: Traversable | Path | str, source: str | None = None) -> DataText:
     """The UTF-8 text of ``file`` (a byte-order mark is dropped), or a ``LexiconError`` saying why not."""
     source = source or str(file)
-    path = Path(file) if isinstance(file, str) else file
+
+    def fail(problem: str) -> LexiconError:
+        return LexiconError(f"{source}: {problem}")
+
+    data = read_bytes(Path(file) if isinstance(file, str) else file, fail)
     try:
-        return DataText(source, path.read_bytes().decode("utf-8-sig"))
-    except FileNotFoundError:
-        raise LexiconError(f"{source}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise LexiconError(f"{source}: is a directory; give a file") from None
+        return DataText(source, data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise LexiconError(f"{source}: is not UTF-8 text; save it as UTF-8") from None
+        raise fail("is not UTF-8 text; save it as UTF-8") from None
+
+
+def read_bytes(file: Traversable | Path, fail: Callable[[str], AnalyzerError]) -> bytes:
+    """The bytes of a file a user named or we ship, every failure a one-line error: ``fail``
+    turns the problem ("no such file") into the caller's error, naming what the file was for."""
+    try:
+        return file.read_bytes()
+    except FileNotFoundError:
+        raise fail("no such file") from None
+    except IsADirectoryError:
+        raise fail("is a directory, not a file") from None
+    except PermissionError:
+        raise fail("permission denied") from None
     except OSError as e:
-        raise LexiconError(f"{source}: cannot be read ({e.strerror or e})") from None
+        raise fail(f"cannot be read ({e.strerror or e})") from None

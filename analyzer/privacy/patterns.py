@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data.files import DataText, read_text, shipped
+from ..data.files import DataText, read_bytes, read_text, shipped
 from ..data.tables import Row, rows
 from ..errors import OptionError
 
@@ -113,15 +113,7 @@ def _option_text(path: str | Path, option: str) -> str:
 
 def read_option_file(path: str | Path, option: str) -> bytes:
     """The bytes of a file named by an option, or an error naming the option and the file."""
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise OptionError(f"{option} {p}: no such file") from None
-    except IsADirectoryError:
-        raise OptionError(f"{option} {p}: is a directory, not a file") from None
-    except OSError as e:
-        raise OptionError(f"{option} {p}: cannot be read ({e.strerror or e})") from None
+    return read_bytes(Path(path), lambda problem: OptionError(f"{option} {Path(path)}: {problem}"))
 
 
 def privacy_lists(allow: Any, deny: Any) -> tuple[list[str], list[str]]:

@@ -20,6 +20,10 @@ def ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip()))
 
 
+# A list item's marker at the start of a line: a bullet, "1." or "1)", "a.", "(a)".
+LIST_MARKER = re.compile(r"^\s*(?:[-*+•◦‣▪>]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+")
+
+
 def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line))
 

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from ..data.files import DataText
 from ..data.tables import rows
+from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
 
 # A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one
@@ -31,7 +32,6 @@ FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY",
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "PRODUCT", "GPE", "NORP", "EVENT", "LAW", "WORK_OF_ART", "FAC"})
 LONGEST_CUE = 4
 FIRST_PERSON = frozenset({"we", "i"})
-_BULLET = re.compile(r"^(?:[-*•◦‣+>]|\d{1,2}[.)]|\(?[a-zA-Z0-9]{1,2}\))\s+")
 # A list quoted whole shows each item's opening words, up to its first clause break.
 ITEM_WORDS = 10
 MIN_ITEM_WORDS = 3
@@ -115,7 +115,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             question=text.rstrip("”\"')").endswith("?"),
             cue=cues.weight([t.lemma_.lower() for t in tokens]),
             end_char=sent.end_char,
-            item=bool(_BULLET.match(sent.text.lstrip())),
+            item=bool(LIST_MARKER.match(sent.text)),
             lead_in=text.endswith(":"),
             agent=_agent(sent),
         ))
@@ -182,7 +182,7 @@ def quote(sent: Span) -> str | None:
     """The sentence as the digest quotes it: one line, no list marker or emphasis; a long one
     cut to its leading clauses; None when it is too long to quote or has no words."""
     text = _EMPHASIS.sub("", " ".join(sent.text.split()))
-    text = _BULLET.sub("", text).strip()
+    text = LIST_MARKER.sub("", text).strip()
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
