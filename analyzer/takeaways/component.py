@@ -70,7 +70,8 @@ class TakeawayBuilder(DataComponent):
         main = main_point(view, scored)
         if main is not None:
             items.append(main_item(view, found[main]))
-        items.extend(self._feelings(view, view.budget - sum(i.words for i in items)))
+        quoted = {found[main].sent.start} if main is not None else set()
+        items.extend(self._feelings(view, view.budget - sum(i.words for i in items), quoted))
         options = laid_out_options(view.sections, self._option_support(view.doc))
         if options is not None:
             items.append(options_item(options, OPTIONS))
@@ -82,7 +83,7 @@ class TakeawayBuilder(DataComponent):
         items.extend(self._gists(view, parts(view, found), scored, taken, room))
         return items
 
-    def _feelings(self, view: DocView, room: int) -> list[Item]:
+    def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:
         """The calm tone, or the feelings strongest first while they fit their share of the budget."""
         found, density = feelings(view, self.themes)
         if not found:
@@ -90,7 +91,7 @@ class TakeawayBuilder(DataComponent):
         share = min(FEELING_SHARE + FEELING_SHARE_STEP * (len(found) - 1), MOST_FEELING_SHARE) * view.budget
         items: list[Item] = []
         for rank, feeling in enumerate(found):
-            item = feeling_item(view, feeling, rank, TONE + rank / 100)
+            item = feeling_item(view, feeling, rank, TONE + rank / 100, quoted)
             if items and sum(i.words for i in items) + item.words > min(share, room):
                 continue
             items.append(item)

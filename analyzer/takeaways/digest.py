@@ -97,8 +97,10 @@ def options_item(options: Options, priority: float) -> Item:
         "modality": "opinion" if favoured else ASSERTED, "kind": STATE, "evidence": evidence})
 
 
-def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float) -> Item:
-    """A feeling: its theme, its strength, and the sentence where it is densest."""
+def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, quoted: set[int]) -> Item:
+    """A feeling: its theme, its strength, and the sentence where it is densest, unless that
+    one is already quoted (``quoted`` holds their starts) and the feeling has another."""
+    fresh = [e for e in feeling.evidence if e[0].start not in quoted] or list(feeling.evidence)
     return Item(priority, (FEELINGS, rank), "emotional", {
         "label": feeling.theme.label,
         "summary": "",
@@ -106,7 +108,7 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float) ->
         "strength": feeling.strength,
         "sections": list(feeling.sections),
         "evidence": [{"text": text, "section": _section_id(view, sent.start_char), "line": view.line_of(sent.start_char)}
-                     for sent, text in feeling.evidence[:1]],
+                     for sent, text in fresh[:1]],
         "words": list(feeling.words),
     })
 

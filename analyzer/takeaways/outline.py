@@ -146,7 +146,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + (FIRST_SENTENCE if i == 0 else 0.0)
         score += PARAGRAPH_POSITION[paragraph[i]] if paragraph[i] < len(PARAGRAPH_POSITION) else LATE_MAIN
-        score -= 2.0 * c.question + 1.5 * c.lead_in + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
+        score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score
     return best
@@ -203,7 +203,7 @@ def gist_score(c: Candidate, overall: float, title: float, position: int) -> flo
     w = GIST_WEIGHTS
     return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
             + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
-            + w["first"] * (position == 0) + w["lead_in"] * c.lead_in + w["question"] * c.question
+            + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
             + (w["short"] if c.words < 6 else 0.0))
 
 

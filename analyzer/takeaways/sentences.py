@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 from ..data.files import DataText
 from ..data.tables import rows
 from ..sections.layout import LIST_MARKER
+from ..sections.lookalikes import key_value
 from ..sections.outline import Section
 
 # A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one
@@ -32,6 +33,7 @@ FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY",
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "PRODUCT", "GPE", "NORP", "EVENT", "LAW", "WORK_OF_ART", "FAC"})
 LONGEST_CUE = 4
 FIRST_PERSON = frozenset({"we", "i"})
+FIELD_WORDS = 8
 # A list quoted whole shows each item's opening words, up to its first clause break.
 ITEM_WORDS = 10
 MIN_ITEM_WORDS = 3
@@ -57,9 +59,11 @@ class Candidate:
     cue: float
     # Where the quoted text ends: the sentence's end, or the last item's of a list.
     end_char: int
-    # A list item, or a sentence that only leads in to a list ("The goals are:").
+    # A list item, a sentence that only leads in to a list ("The goals are:"), or a short
+    # "Key: value" line ("Incident lead: Dana"), which labels rather than states.
     item: bool = False
     lead_in: bool = False
+    field: bool = False
     # The writer or an organisation is the subject of the main verb ("We will retire…",
     # "The board decided…"): decision words then state the writer's own decision.
     agent: bool = False
@@ -117,6 +121,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
             lead_in=text.endswith(":"),
+            field=key_value(text) and len(text.split()) <= FIELD_WORDS,
             agent=_agent(sent),
         ))
     return _with_lists(found, line_of)
