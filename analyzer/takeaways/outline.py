@@ -176,7 +176,11 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in chosen), default=0.0)
                for i in range(len(cands))]
     per_part = [0] * len(doc_parts)
-    open_ = {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in chosen}
+    # A question is quoted as a gist only in a text of nothing but questions: most ask for
+    # effect, and none states what a part says.
+    statements = {i for i, c in enumerate(cands) if not c.question}
+    open_ = {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in chosen
+             and (i in statements or not statements)}
     picked: list[int] = []
     room = words
     while open_:
