@@ -1,8 +1,10 @@
 """Run chunks of documents in local worker processes, and outlive any worker that dies.
 
 This is the local executor: it takes chunks of ``Item`` and yields lists of ``Result``,
-with a bounded number of chunks in flight so memory stays flat. It knows nothing of the
-output folder; a cluster executor can take its place behind the same ``results`` call.
+with one chunk per worker in flight, so memory stays flat and a ``kill -9`` of the command
+loses at most one chunk's work per worker: a worker is given its next chunk only once the
+results of its last one are recorded. It knows nothing of the output folder; a cluster
+executor can take its place behind the same ``results`` call.
 
 A worker that dies (a crash in native code, the out-of-memory killer) takes the pool with
 it, and every chunk in flight fails. Those documents are then run again one at a time, so
@@ -12,6 +14,8 @@ the run never hangs.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import signal
@@ -30,7 +34,7 @@ CRASH_ERROR = "WorkerCrashError"
 # Workers dying this many times in a row, each on a document run alone, are failing for a
 # reason of their own (memory, a broken install); the run stops instead of failing them all.
 MAX_CRASHES_IN_A_ROW = 5
-CHUNKS_PER_WORKER = 2
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def start_method() -> str:
@@ -41,12 +45,30 @@ def start_method() -> str:
 def _start_worker(parent: int, spec: AnalyzerSpec) -> None:
     # Ctrl-C reaches the whole process group; stopping the workers is the parent's job.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if not _die_with_parent():
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died while this worker started
+        os._exit(0)
     analyzer_for(spec)
 
 
+def _die_with_parent() -> bool:
+    """Ask Linux to kill this worker the moment its parent dies, however it dies.
+
+    A parent killed outright (``kill -9``) cannot stop its workers; one that went on with
+    the chunks already queued to it would spend CPU on results nobody records.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        return False
+
+
 def _exit_with_parent(parent: int) -> None:
-    """A parent killed outright (``kill -9``) cannot stop its workers, so they watch for it."""
+    """Where the system cannot kill a worker with its parent, the worker watches for it."""
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(0)
@@ -58,7 +80,6 @@ class LocalPool:
     def __init__(self, spec: AnalyzerSpec, workers: int) -> None:
         self.spec = spec
         self.workers = workers
-        self.limit = workers * CHUNKS_PER_WORKER
         self.context = multiprocessing.get_context(start_method())
         self.executor: ProcessPoolExecutor | None = None
 
@@ -102,7 +123,7 @@ class LocalPool:
                 if not pending:
                     self._submit(pending, [suspects.popleft()])
             else:
-                while not exhausted and len(pending) < self.limit:
+                while not exhausted and len(pending) < self.workers:
                     chunk = next(source, None)
                     if chunk is None:
                         exhausted = True
