@@ -7,9 +7,9 @@ results of its last one are recorded. It knows nothing of the output folder; a c
 executor can take its place behind the same ``results`` call.
 
 A worker that dies (a crash in native code, the out-of-memory killer) takes the pool with
-it, and every chunk in flight fails. Those documents are then run again one at a time, so
-the one that kills a worker is found and becomes an error result; no document is lost and
-the run never hangs.
+it, and every chunk in flight fails (``Ended.KILLED``). ``dispatch`` then runs those
+documents again one at a time, so the one that kills a worker is found and becomes an error
+result; no document is lost and the run never hangs.
 """
 
 from __future__ import annotations
@@ -22,18 +22,13 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from ..errors import WorkerError
-from .work import AnalyzerSpec, Item, Result, analyze_chunk, analyzer_for, failure
+from .dispatch import CrashWatch, Ended, Outcome, Sent, dispatch
+from .work import AnalyzerSpec, Item, Result, analyze_chunk, analyzer_for
 
-CRASH_ERROR = "WorkerCrashError"
-# Workers dying this many times in a row, each on a document run alone, are failing for a
-# reason of their own (memory, a broken install); the run stops instead of failing them all.
-MAX_CRASHES_IN_A_ROW = 5
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
@@ -82,6 +77,7 @@ class LocalPool:
         self.workers = workers
         self.context = multiprocessing.get_context(start_method())
         self.executor: ProcessPoolExecutor | None = None
+        self.pending: dict[Future, Sent] = {}
 
     def __enter__(self) -> LocalPool:
         return self
@@ -112,92 +108,39 @@ class LocalPool:
 
     def results(self, chunks: Iterable[list[Item]]) -> Iterator[list[Result]]:
         """Each chunk's results as it finishes (not in input order)."""
-        source = iter(chunks)
-        pending: dict[Future, list[Item]] = {}
-        suspects: deque[Item] = deque()
-        exhausted = False
-        crashes = CrashWatch("the machine may be out of memory (try fewer --workers)")
-        while True:
-            if suspects:
-                # Alone in the pool, a document that kills its worker is caught in the act.
-                if not pending:
-                    self._submit(pending, [suspects.popleft()])
-            else:
-                while not exhausted and len(pending) < self.workers:
-                    chunk = next(source, None)
-                    if chunk is None:
-                        exhausted = True
-                    else:
-                        self._submit(pending, chunk)
-            if not pending:
-                return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            finished, broken = _collect(pending, done)
-            if broken:
-                # The pool is gone; every chunk still in flight went with it, unless it had finished.
-                more_finished, more_broken = _collect(pending, wait(pending).done)
-                finished += more_finished
-                broken += more_broken
-                self._restart()
-            yield from finished
-            if finished:
-                crashes.finished()
-            items = [item for chunk in broken for item in chunk]
-            if len(items) == 1:
-                yield [crashes.crashed(items[0])]
-            else:
-                suspects.extend(items)
+        return dispatch(chunks, self, self.workers, CrashWatch("the machine may be out of memory (try fewer --workers)"))
 
-    def _submit(self, pending: dict[Future, list[Item]], chunk: list[Item]) -> None:
+    def send(self, sent: Sent) -> None:
         # Started on first use, so a rerun with nothing to do starts no worker.
         if self.executor is None:
             self._start()
         try:
-            future = self.executor.submit(analyze_chunk, self.spec, chunk)
+            future = self.executor.submit(analyze_chunk, self.spec, sent.chunk)
         except BrokenProcessPool as e:
             # A worker died before we noticed; let the chunk fail like the ones in flight.
             future = Future()
             future.set_exception(e)
-        pending[future] = chunk
+        self.pending[future] = sent
 
+    def in_flight(self) -> int:
+        return len(self.pending)
 
-def _collect(pending: dict[Future, list[Item]], done: Iterable[Future]) -> tuple[list[list[Result]], list[list[Item]]]:
-    """Take ``done`` out of ``pending``: the results of chunks that finished, and the chunks a crash lost."""
-    finished, broken = [], []
-    for future in done:
-        chunk = pending.pop(future)
-        try:
-            finished.append(future.result())
-        except BrokenProcessPool:
-            broken.append(chunk)
-    return finished, broken
+    def ended(self) -> list[tuple[Sent, Outcome]]:
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        outcomes = self._collect(done)
+        if any(outcome is Ended.KILLED for _, outcome in outcomes):
+            # The pool is gone; every chunk still in flight went with it, unless it had finished.
+            outcomes += self._collect(wait(self.pending).done)
+            self._restart()
+        return outcomes
 
-
-class CrashWatch:
-    """What becomes of documents whose worker died, for every executor.
-
-    A document that kills its worker while run alone becomes an error row (no hash, so the
-    next run tries it again). Workers dying on one document after another are failing for a
-    reason of their own (memory, a broken install), and the run stops instead of failing
-    them all; ``hint`` says where to look.
-    """
-
-    def __init__(self, hint: str) -> None:
-        self.hint = hint
-        self.in_a_row = 0
-
-    def finished(self) -> None:
-        """A chunk came back: the workers are sound."""
-        self.in_a_row = 0
-
-    def crashed(self, item: Item) -> Result:
-        self.in_a_row += 1
-        if self.in_a_row >= MAX_CRASHES_IN_A_ROW:
-            raise WorkerError(
-                f"worker processes died {self.in_a_row} times in a row, each on a different document; {self.hint}"
-            )
-        return failure(
-            item.name, item.source, CRASH_ERROR,
-            f"{item.name}: the worker process analysing it died (a crash or out of memory); "
-            "it is tried again on the next run",
-        )
+    def _collect(self, done: Iterable[Future]) -> list[tuple[Sent, Outcome]]:
+        """Take ``done`` out of ``pending``: each chunk's results, or KILLED when a crash took the pool."""
+        outcomes: list[tuple[Sent, Outcome]] = []
+        for future in done:
+            sent = self.pending.pop(future)
+            try:
+                outcomes.append((sent, future.result()))
+            except BrokenProcessPool:
+                outcomes.append((sent, Ended.KILLED))
+        return outcomes
