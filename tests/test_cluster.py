@@ -28,6 +28,9 @@ from analyzer.batch.work import AnalyzerSpec
 from analyzer.options import Options
 from test_batch import GOOD, outputs, table, write
 
+# Every test here talks to a cluster: a hang fails the test, not the CI run.
+pytestmark = pytest.mark.timeout(120)
+
 KEY = "a-cluster-test-key-of-32-bytes!!\n"
 LEXICON = "quarter close\tpressure\t2\n"
 
@@ -178,7 +181,6 @@ def orphans(monkeypatch):
     return make
 
 
-@pytest.mark.timeout(120)
 def test_a_chunk_nobody_computes_is_sent_again(analyzer, address, tmp_path, orphans):
     archive = write(tmp_path / "archive", GOOD)
     run_batch([str(archive)], analyzer, BatchSettings(out=tmp_path / "clean", workers=1))
@@ -189,7 +191,6 @@ def test_a_chunk_nobody_computes_is_sent_again(analyzer, address, tmp_path, orph
     assert outputs(tmp_path / "out") == outputs(tmp_path / "clean")
 
 
-@pytest.mark.timeout(120)
 def test_a_chunk_lost_every_time_becomes_error_rows_and_the_run_ends(run_cli, address, tmp_path, orphans):
     orphans(10**6)
     start = time.monotonic()
@@ -247,7 +248,6 @@ def test_without_loopback_a_local_cluster_is_one_line_that_says_what_to_do(run_c
         "without --scheduler: --workers N starts worker processes that need no network\n")
 
 
-@pytest.mark.timeout(120)
 def test_in_a_namespace_without_network_a_local_cluster_fails_at_once_in_one_line(tmp_path):
     unshare = shutil.which("unshare")
     if not unshare or subprocess.run([unshare, "-n", "true"], capture_output=True).returncode:
