@@ -10,6 +10,7 @@ digest stays within a word budget: 600 words, or a quarter of a short document.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import defaultdict
@@ -207,11 +208,12 @@ class TakeawayBuilder:
 
     def factual(self, doc: Doc, context: _Context) -> list[dict[str, Any]]:
         candidates = []
+        named = _NamedThings(doc)
         for order, span in enumerate(doc.spans.get(extensions.CLAIMS, [])):
             claim = span._.analyzer_claim
             if len(_WORD.findall(claim.text)) < 4:
                 continue
-            candidates.append((_information(span, claim), order, span, claim))
+            candidates.append((_information(span, claim, named), order, span, claim))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         chosen: list[dict[str, Any]] = []
         options = option_takeaway(context)
@@ -227,12 +229,26 @@ class TakeawayBuilder:
         return _diverse(chosen)
 
 
-def _information(span: Span, claim) -> float:
+class _NamedThings:
+    """The doc's entities of the NAMED kinds, found per span without walking the whole doc
+    for each (``span.ents`` does, which made the digest quadratic in a long text)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents = [e for e in doc.ents if e.label_ in NAMED]
+        self.starts = [e.start for e in self.ents]
+
+    def within(self, span: Span) -> set[str]:
+        """The texts of the entities wholly inside ``span``, as ``span.ents`` gives them."""
+        first = bisect.bisect_left(self.starts, span.start)
+        return {e.text for e in self.ents[first:bisect.bisect_left(self.starts, span.end)] if e.end <= span.end}
+
+
+def _information(span: Span, claim, named: _NamedThings) -> float:
     """How much a reader learns from a claim: its kind, its figures, the named things in it."""
     # A figure with a unit (70%, $2m, 2x, two weeks) says more than a bare count.
     score = KIND_SCORE.get(claim.kind, 1.0) + min(sum(1.0 if q.unit else 0.5 for q in claim.quantities), 2)
     # Each named thing (a person, a product, a sum) is something a reader can check or act on.
-    score += min(0.5 * len({e.text for e in span.ents if e.label_ in NAMED}), MAX_NAMED_SCORE)
+    score += min(0.5 * len(named.within(span)), MAX_NAMED_SCORE)
     if claim.speaker and claim.speaker.lower() not in FIRST_PERSON:
         score += 0.5
     subject = (claim.subject or "").lower()
