@@ -27,6 +27,7 @@ they say more about the cost of the work than the clock does.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -169,9 +170,13 @@ def run_batch(inputs: list[Path], workers: int, out: Path, model: str | None, ho
     if model:
         command += ["--model", model]
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    process.stdin.write("".join(f"{p}\n" for p in inputs))
-    process.stdin.close()
+    # The paths and the command's messages go through files: a pipe holds 64 KB, so writing
+    # 2,000 paths to one blocked this process until the command had read most of them, and
+    # the first half of the run went unwatched.
+    listing, log = out.parent / f"{out.name}-inputs.txt", out.parent / f"{out.name}-stderr.txt"
+    listing.write_text("".join(f"{p}\n" for p in inputs))
+    with listing.open() as stdin, log.open("w") as stderr:
+        process = subprocess.Popen(command, stdin=stdin, stderr=stderr)
     peaks: dict[int, float] = {}
     memory: list[tuple[int, dict[int, float]]] = []
     while True:
@@ -190,7 +195,9 @@ def run_batch(inputs: list[Path], workers: int, out: Path, model: str | None, ho
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"batch failed ({process.returncode}): {process.stderr.read()}")
+        raise SystemExit(f"batch failed ({process.returncode}): {log.read_text()}")
+    # The whole timeline, for a closer look than the summary lines give.
+    (out.parent / f"{out.name}-memory.json").write_text(json.dumps(memory))
     return Timing(seconds, usage.ru_utime + usage.ru_stime, peaks, memory)
 
 
