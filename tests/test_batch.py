@@ -296,8 +296,11 @@ def test_a_worker_that_dies_loses_only_its_own_document(batch, archive, monkeypa
 # command and its workers): chunks of CHUNK documents, each document takes a while, and each
 # worker logs the documents it finished to a file named by its process id.
 SHIM = """
-import os, time
+import os, signal, time
 import analyzer.batch.run as run
+# As a terminal leaves it: a suite started in the background (`cmd &` in a script) passes
+# SIGINT on ignored, and Python then never turns it into KeyboardInterrupt.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import analyzer.batch.work as work
 _result, _chunked = work._result, run.chunked
 def logged(analyzer, item, *args):
