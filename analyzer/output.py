@@ -3,11 +3,17 @@
 The CLI, the batch runner and library users all write reports through ``emit`` (or take
 the checked text from ``checked``), so a redacted report can never reach a file or a screen
 without the leak check, and a crash never leaves half a file. Nothing is replaced silently.
+
+An output gets the permissions any other program's would: a new file what the umask allows
+(``-rw-r--r--`` under the usual 022; set ``umask 077`` for reports only you may read), a
+replaced file the mode it had. A temporary file alone would be private (0600), whatever the
+user set.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from functools import partial
 from collections.abc import Iterator
@@ -80,6 +86,7 @@ def open_atomic(
     except OSError as e:
         raise OutputError(f"{target}: cannot be written ({e.strerror or e})") from None
     try:
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
             yield handle
             handle.flush()
@@ -91,3 +98,25 @@ def open_atomic(
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The mode ``target`` keeps if it exists, else the one the umask gives a new file."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """This process's umask. Linux shows it in /proc; elsewhere reading it means setting it
+    (to a private value, for the instant until it is set back)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask

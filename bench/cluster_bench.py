@@ -23,7 +23,7 @@ from batch_bench import OUT, ROOT, Timing, _load, best, corpus_texts, run_batch
 
 from analyzer.pipeline import load_model
 
-INTERNAL = {"manifest.sqlite", "manifest.sqlite-journal", ".lock"}
+INTERNAL = {"manifest.sqlite", "manifest.sqlite-wal", ".lock"}
 
 
 def outputs(folder: Path) -> dict[str, bytes]:

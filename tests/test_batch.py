@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -23,7 +24,7 @@ GOOD = {
 }
 # Internal files of the folder: not outputs a user reads. (Leftover temporary files are not
 # internal: a resumed run must have swept them.)
-INTERNAL = {"manifest.sqlite", "manifest.sqlite-journal", ".lock"}
+INTERNAL = {"manifest.sqlite", "manifest.sqlite-wal", ".lock"}
 DOCUMENT_HEADER = ("path,title,date,words,sentiment,tone,stress_index,stress_level,top_categories,claims,status,"
                    "sections,sentences,lines,reading_ease,grade_level,sha256,report")
 SECTION_HEADER = ("path,section,title,level,parent,line,end_line,words,sentences,sentiment,tone,reading_ease,"
@@ -291,62 +292,92 @@ def test_a_worker_that_dies_loses_only_its_own_document(batch, archive, monkeypa
     assert result.exit_code == 0 and "1 ok, 0 failed, 3 skipped" in result.stderr
 
 
-# Loaded into the killed run's processes (parent and workers) as sitecustomize: every
-# document takes a while, and each worker leaves its process id behind.
-SLOW = """
-import os, time
+# Loaded as sitecustomize into the processes of an interrupted run and of its rerun (the
+# command and its workers): chunks of CHUNK documents, each document takes a while, and each
+# worker logs the documents it finished to a file named by its process id.
+SHIM = """
+import os, signal, time
+import analyzer.batch.run as run
+# As a terminal leaves it: a suite started in the background (`cmd &` in a script) passes
+# SIGINT on ignored, and Python then never turns it into KeyboardInterrupt.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import analyzer.batch.work as work
-_result = work._result
-def slow(*args, **kwargs):
-    open(os.path.join(os.environ["BATCH_TEST_PIDS"], str(os.getpid())), "w").close()
-    time.sleep(0.15)
-    return _result(*args, **kwargs)
-work._result = slow
+_result, _chunked = work._result, run.chunked
+def logged(analyzer, item, *args):
+    result = _result(analyzer, item, *args)
+    time.sleep(0.1)
+    with open(os.path.join(os.environ["BATCH_TEST_LOG"], str(os.getpid())), "a") as log:
+        log.write(item.name + "\\n")
+    return result
+work._result = logged
+run.chunked = lambda items, docs, size: _chunked(items, int(os.environ["BATCH_TEST_CHUNK"]), size)
 """
+WORKERS, CHUNK = 2, 4
 
 
+def start_logged_batch(archive: Path, out: Path, log: Path) -> subprocess.Popen:
+    """``batch --workers 2`` in its own process group, with the shim above logging into ``log``."""
+    shim = log.parent / "shim"
+    shim.mkdir(exist_ok=True)
+    (shim / "sitecustomize.py").write_text(SHIM)
+    log.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(shim), "BATCH_TEST_LOG": str(log), "BATCH_TEST_CHUNK": str(CHUNK)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "batch", str(archive), "--out", str(out), "--workers", str(WORKERS)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def finished(log: Path) -> list[str]:
+    """The documents the workers of one run finished, in any order, with repeats."""
+    return [name for worker in log.iterdir() for name in worker.read_text().split()]
+
+
+@pytest.mark.timeout(240)
 @pytest.mark.parametrize("how", ["kill -9", "Ctrl-C"])
-def test_an_interrupted_run_resumes_to_exactly_the_outputs_of_a_clean_run(batch, tmp_path, how):
+def test_an_interrupted_run_resumes_redoing_only_what_was_in_flight(batch, tmp_path, how):
+    """Stopped at a random point, a rerun analyses again at most the documents that were in
+    the workers' hands (workers x chunk size), and ends exactly as a run that never stopped."""
+    seed = random.randrange(1_000_000)
     files = {f"memo-{n:02d}.md": f"# Memo {n}\n\nItem {n} shipped late. The team is tired but proud.\n"
              for n in range(40)}
     archive = write(tmp_path / "archive", {**files, "empty.txt": ""})
     _, clean = batch(archive, out=tmp_path / "clean", workers=2)
-
-    shim, pids = tmp_path / "shim", tmp_path / "pids"
-    shim.mkdir()
-    pids.mkdir()
-    (shim / "sitecustomize.py").write_text(SLOW)
+    stop_at = random.Random(seed).randint(1, len(files) - 2 * WORKERS * CHUNK)
     out = tmp_path / "interrupted"
-    env = {**os.environ, "PYTHONPATH": str(shim), "BATCH_TEST_PIDS": str(pids)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "analyzer", "batch", str(archive), "--out", str(out), "--workers", "2"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = start_logged_batch(archive, out, tmp_path / "first")
     deadline = time.monotonic() + 120
-    while not list((out / "reports").glob("*.json")) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    while len(list((out / "reports").glob("*.json"))) < stop_at and time.monotonic() < deadline:
+        time.sleep(0.01)
     if how == "kill -9":
         process.kill()  # the parent alone, as `kill -9 PID` does
     else:
         os.killpg(process.pid, signal.SIGINT)  # a terminal sends Ctrl-C to the whole group
     stderr = process.communicate(timeout=60)[1]
     done_before = len(list((out / "reports").glob("*.json")))
-    assert 0 < done_before < len(files), "the run was not stopped midway"
+    assert 0 < done_before < len(files), f"the run was not stopped midway (seed {seed})"
     if how == "kill -9":
         assert process.returncode == -signal.SIGKILL
-        _assert_workers_exit(pids)
+        _assert_workers_exit(tmp_path / "first")
     else:
         assert process.returncode == 130, stderr
         assert "Interrupted after" in stderr and "Run the same command again to resume" in stderr
         assert (out / "documents.csv").is_file()
 
-    result, _ = batch(archive, out=out, workers=2)
-    assert result.exit_code == 3, result.stderr  # empty.txt
+    rerun = start_logged_batch(archive, out, tmp_path / "second")
+    stderr = rerun.communicate(timeout=120)[1]
+    assert rerun.returncode == 3, stderr  # empty.txt
+    first, second = finished(tmp_path / "first"), finished(tmp_path / "second")
+    assert sorted(set(first) | set(second)) == sorted(files) and len(set(second)) == len(second)
+    redone = set(first) & set(second)
+    assert len(redone) <= WORKERS * CHUNK, (
+        f"{how}, seed {seed}: stopped with {done_before} reports on disk, {len(set(first))} documents finished; "
+        f"the rerun redid {len(redone)}: {sorted(redone)}")
     assert outputs(out) == outputs(clean)
 
 
 def _assert_workers_exit(pids: Path) -> None:
     """Orphaned workers notice their parent is gone and exit, rather than idling forever."""
-    workers = [int(p.name) for p in pids.iterdir()]
+    workers = [int(p.name) for p in pids.iterdir()]  # the logs of workers that finished a document
     assert workers
     deadline = time.monotonic() + 10
     while any(map(_alive, workers)) and time.monotonic() < deadline:

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import errno
+import itertools
 import os
+import shutil
 import signal
+import socket
+import subprocess
+import sys
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import dask
@@ -13,12 +20,16 @@ import distributed
 import pytest
 
 import analyzer.batch.cluster as cluster
+import analyzer.batch.dask_tasks as dask_tasks
 from analyzer.batch.cluster import Ref, Shipped, dask_executor, run_chunk, start_local_cluster
 from analyzer.batch.run import BatchSettings, run_batch
 import analyzer.batch.work as work
 from analyzer.batch.work import AnalyzerSpec
 from analyzer.options import Options
 from test_batch import GOOD, outputs, table, write
+
+# Every test here talks to a cluster: a hang fails the test, not the CI run.
+pytestmark = pytest.mark.timeout(120)
 
 KEY = "a-cluster-test-key-of-32-bytes!!\n"
 LEXICON = "quarter close\tpressure\t2\n"
@@ -147,6 +158,106 @@ def test_a_document_that_kills_every_worker_it_meets_becomes_an_error_row(run_cl
     assert result.exit_code == 3, result.stderr
     assert "3 ok, 1 failed" in result.stderr
     assert [(e["path"], e["error"]) for e in table(tmp_path / "out", "errors.csv")] == [("boom.md", "WorkerCrashError")]
+
+
+@pytest.fixture
+def orphans(monkeypatch):
+    """Make the first ``n`` submissions return a future for a key the scheduler never got:
+    a future nobody computes, as when the scheduler drops a task without a word."""
+    monkeypatch.setattr(dask_tasks, "POLL_SECONDS", 0.1)
+    monkeypatch.setattr(dask_tasks, "QUIET_POLLS", 2)
+    submit = cluster.DaskExecutor._submit
+
+    def make(n: int) -> None:
+        count = itertools.count()
+
+        def submit_or_orphan(self, chunk):
+            if next(count) < n:
+                return distributed.Future(f"memo-analyzer-orphan-{uuid.uuid4().hex}", self.client)
+            return submit(self, chunk)
+
+        monkeypatch.setattr(cluster.DaskExecutor, "_submit", submit_or_orphan)
+
+    return make
+
+
+def test_a_chunk_nobody_computes_is_sent_again(analyzer, address, tmp_path, orphans):
+    archive = write(tmp_path / "archive", GOOD)
+    run_batch([str(archive)], analyzer, BatchSettings(out=tmp_path / "clean", workers=1))
+    orphans(1)
+    summary = run_batch([str(archive)], analyzer, BatchSettings(out=tmp_path / "out"),
+                        executor=dask_executor(address))
+    assert (summary.ok, summary.failed) == (3, 0)
+    assert outputs(tmp_path / "out") == outputs(tmp_path / "clean")
+
+
+def test_a_chunk_lost_every_time_becomes_error_rows_and_the_run_ends(run_cli, address, tmp_path, orphans):
+    orphans(10**6)
+    start = time.monotonic()
+    result = run_cli("batch", str(write(tmp_path / "in", GOOD)), "--out", str(tmp_path / "out"),
+                     "--scheduler", address)
+    assert result.exit_code == 3, result.stderr
+    assert "0 ok, 3 failed" in result.stderr
+    assert {e["error"] for e in table(tmp_path / "out", "errors.csv")} == {"WorkerCrashError"}
+    # One chunk sent 3 times, then each document alone 3 times, 0.2 s each to give up on.
+    assert time.monotonic() - start < 30
+
+
+# Loaded as sitecustomize into a batch command and the processes of its local cluster:
+# a chunk holding CRASH kills the worker running it, in every worker and every restart.
+CRASH_SHIM = """
+import os
+import analyzer.batch.cluster as cluster
+_analyze_chunk = cluster.analyze_chunk
+def crash_on_marker(spec, items):
+    if any(b"CRASH" in item.data for item in items):
+        os._exit(1)
+    return _analyze_chunk(spec, items)
+cluster.analyze_chunk = crash_on_marker
+"""
+
+
+@pytest.mark.timeout(240)
+def test_on_a_local_cluster_too_a_document_that_kills_every_worker_becomes_an_error_row(tmp_path):
+    archive = write(tmp_path / "archive", {**GOOD, "boom.md": "# Boom\n\nCRASH here.\n"})
+    (tmp_path / "shim").mkdir()
+    (tmp_path / "shim" / "sitecustomize.py").write_text(CRASH_SHIM)
+    # One death per task before Dask gives up on it, as in the fixture above.
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "shim"), "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1"}
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "analyzer", "batch", str(archive), "--out", str(tmp_path / "out"),
+         "--scheduler", "local:2"], env=env, capture_output=True, text=True, timeout=200)
+    assert result.returncode == 3, result.stderr
+    assert "3 ok, 1 failed" in result.stderr
+    assert [(e["path"], e["error"]) for e in table(tmp_path / "out", "errors.csv")] == [("boom.md", "WorkerCrashError")]
+    assert time.monotonic() - start < 150
+
+
+def test_without_loopback_a_local_cluster_is_one_line_that_says_what_to_do(run_cli, tmp_path, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise OSError(errno.ENETUNREACH, "Network is unreachable")
+
+    monkeypatch.setattr(socket, "create_connection", unreachable)
+    result = run_cli("batch", str(write(tmp_path / "in", GOOD)), "--out", str(tmp_path / "out"),
+                     "--scheduler", "local:2")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: --scheduler local:N needs the loopback interface (127.0.0.1), on which its workers reach their "
+        "scheduler, and it is not usable here (Network is unreachable); bring it up (`ip link set lo up`), or run "
+        "without --scheduler: --workers N starts worker processes that need no network\n")
+
+
+def test_in_a_namespace_without_network_a_local_cluster_fails_at_once_in_one_line(tmp_path):
+    unshare = shutil.which("unshare")
+    if not unshare or subprocess.run([unshare, "-n", "true"], capture_output=True).returncode:
+        pytest.skip("unshare -n is not permitted here")
+    result = subprocess.run(
+        [unshare, "-n", sys.executable, "-m", "analyzer", "batch", str(write(tmp_path / "in", GOOD)),
+         "--out", str(tmp_path / "out"), "--scheduler", "local:2"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: --scheduler local:N needs the loopback interface")
+    assert result.stderr.count("\n") == 1
 
 
 def test_an_unreachable_scheduler_is_one_clear_error(run_cli, tmp_path, monkeypatch):

@@ -1,5 +1,8 @@
 import codecs
 import io
+import os
+import re
+import socket
 
 import pytest
 
@@ -37,6 +40,27 @@ def test_utf8_bom_and_utf16_are_decoded():
     assert decode("Hé\nthere".encode("utf-16"), "f") == "Hé\nthere"
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [
+    "Hé\nthere",
+    "# Status\n\nThe rollout slipped — again 😞. Café budget: 40 %.\n",
+    "Mixed: שלום and مرحبا, but mostly English words in this memo.\n",
+], ids=["short", "punctuation and emoji", "some right-to-left words"])
+def test_utf16_without_a_byte_order_mark_is_decoded_too(codec, text):
+    assert decode(text.encode(codec), "memo.txt") == text
+
+
+@pytest.mark.parametrize("data, message", [
+    (bytes([1, 0]) * 500, "looks like a binary file"),  # zeros in every other byte, but no text
+    ("A longer memo line whose last character is cut in half".encode("utf-16-le") + b"\x00\xd8", "looks like UTF-16-LE without a byte-order mark, "
+                                                           "but is not valid UTF-16-LE"),
+    (bytes(1000), "looks like a binary file"),
+], ids=["control characters", "a lone surrogate", "only zero bytes"])
+def test_what_only_looks_like_utf16_is_refused_with_a_reason(data, message):
+    with pytest.raises(InputError, match=message):
+        decode(data, "memo.txt")
+
+
 @pytest.mark.parametrize(
     "data, message",
     [
@@ -57,6 +81,24 @@ def test_missing_file_and_directory_are_input_errors(tmp_path):
         read_source(tmp_path / "absent.txt")
     with pytest.raises(InputError, match="is a directory"):
         read_source(tmp_path)
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("make, kind", [
+    (lambda path: os.mkfifo(path), "a named pipe (FIFO)"),
+    (lambda path: socket.socket(socket.AF_UNIX).bind(str(path)), "a socket"),
+], ids=["fifo with no writer", "unix socket"])
+def test_a_file_that_is_not_regular_is_refused_at_once(tmp_path, make, kind):
+    path = tmp_path / "memo.txt"
+    make(path)
+    with pytest.raises(InputError, match=re.escape(f"{path}: is {kind}, not a regular file; to analyse what it "
+                                                   f"streams, give it on standard input (`memo-analyzer analyze - < {path}`)")):
+        read_source(path)
+
+
+def test_a_device_is_refused():
+    with pytest.raises(InputError, match="/dev/null: is a device, not a regular file"):
+        read_source("/dev/null")
 
 
 def test_stdin_is_read_as_bytes():

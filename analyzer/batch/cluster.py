@@ -12,8 +12,9 @@ included, because a worker need not see this machine's disk. Task keys are numbe
 text, so the scheduler's logs and dashboard show no document.
 
 Faults: Dask runs a task again elsewhere when its worker dies, up to its
-``distributed.scheduler.allowed-failures``; after that the chunk's documents are run one
-per task, and one that still kills its workers becomes an error row, as in ``pool``.
+``distributed.scheduler.allowed-failures``; ``dask_tasks`` follows each chunk with bounded
+waits, and ``dispatch`` runs the documents of a chunk that kept killing its workers one per
+task, alone, so the one that still kills them becomes an error row, as in ``pool``.
 """
 
 from __future__ import annotations
@@ -21,20 +22,19 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import socket
 import tempfile
 import threading
 import uuid
-from collections import deque
-from concurrent.futures import CancelledError
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from ..errors import ClusterError, InputError
 from ..privacy.pseudonyms import read_key
 from ..text.read import read_bytes
-from .pool import CrashWatch
+from .dask_tasks import WORKER_HINT, DaskTasks, first_line, no_workers
+from .dispatch import CrashWatch, dispatch
 from .run import BatchSettings, ExecutorFactory
 from .work import AnalyzerSpec, Item, Result, analyze_chunk, failure
 
@@ -48,11 +48,11 @@ LOCAL = re.compile(r"local:([1-9]\d*)")
 # Long enough for a scheduler across a data centre, short enough that a typo fails fast.
 CONNECT_SECONDS = 10
 WORKERS_SECONDS = 60
-CHUNKS_PER_THREAD = 2
 # Runs of a task that raised (not one whose worker died: Dask counts those itself).
 RETRIES = 2
-WORKER_HINT = ("the workers may be out of memory, or miss the model or memo-analyzer "
-               "(install the same version on every worker)")
+NO_LOOPBACK = ("--scheduler local:N needs the loopback interface (127.0.0.1), on which its workers reach "
+               "their scheduler, and it is not usable here ({reason}); bring it up (`ip link set lo up`), "
+               "or run without --scheduler: --workers N starts worker processes that need no network")
 
 
 def dask_executor(scheduler: str, *, shared_fs: bool = False) -> ExecutorFactory:
@@ -64,10 +64,31 @@ def dask_executor(scheduler: str, *, shared_fs: bool = False) -> ExecutorFactory
 
 def start_local_cluster(workers: int):
     """A cluster of ``workers`` processes on this machine, reachable on loopback only, with no dashboard."""
-    return distributed.LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-        scheduler_port=0, dashboard_address=None,
-    )
+    reason = loopback_problem()
+    if reason:
+        raise ClusterError(NO_LOOPBACK.format(reason=reason))
+    try:
+        return distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            scheduler_port=0, dashboard_address=None,
+        )
+    except Exception as e:  # Dask wraps whatever stopped it in a RuntimeError
+        raise ClusterError(f"could not start a local Dask cluster ({first_line(e)}); "
+                           "run without --scheduler (--workers N) instead") from None
+
+
+def loopback_problem() -> str | None:
+    """Why this process cannot talk to itself over 127.0.0.1, or None when it can.
+
+    A sandbox without network (``unshare -n``) leaves the loopback interface down: Dask then
+    waits 30 s and fails with a message that names neither cause nor cure.
+    """
+    try:
+        with socket.create_server(("127.0.0.1", 0)) as server:
+            with socket.create_connection(server.getsockname(), timeout=5):
+                return None
+    except OSError as e:
+        return e.strerror or str(e)
 
 
 class DaskExecutor:
@@ -79,7 +100,8 @@ class DaskExecutor:
         self.shared_fs = shared_fs
         self.cluster = None
         self.client = None
-        self.limit = CHUNKS_PER_THREAD
+        self.address = scheduler
+        self.width = 1
         self.run = uuid.uuid4().hex[:12]
         self.submitted = 0
 
@@ -105,18 +127,16 @@ class DaskExecutor:
             self.client = distributed.Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
         except (OSError, TimeoutError) as e:
             raise ClusterError(
-                f"cannot reach the Dask scheduler at {address} ({_first_line(e)}); "
+                f"cannot reach the Dask scheduler at {address} ({first_line(e)}); "
                 "check the address, that `dask scheduler` runs there and that no firewall is in the way"
             ) from None
         try:
             self.client.wait_for_workers(1, timeout=WORKERS_SECONDS)
         except TimeoutError:
-            raise ClusterError(
-                f"the Dask scheduler at {address} has had no workers for {WORKERS_SECONDS} s; start some "
-                f"with `dask worker {address} --nthreads 1`"
-            ) from None
-        threads = sum(self.client.nthreads().values())
-        self.limit = max(1, threads) * CHUNKS_PER_THREAD
+            raise no_workers(address, WORKERS_SECONDS) from None
+        self.address = address
+        # One chunk per worker thread, as in the local pool: see ``dispatch``.
+        self.width = max(1, sum(self.client.nthreads().values()))
 
     def _close(self) -> None:
         if self.client is not None:
@@ -128,38 +148,12 @@ class DaskExecutor:
 
     def results(self, chunks: Iterable[list[Item]]) -> Iterator[list[Result]]:
         """Each chunk's results as it finishes (not in input order)."""
-        source = iter(chunks)
-        pending: dict[Any, list[Item]] = {}
-        alone: deque[Item] = deque()  # documents of chunks that kept killing workers
-        crashes = CrashWatch(WORKER_HINT)
-        # Results are fetched as they finish: one left on a worker could die with it.
-        running = distributed.as_completed(loop=self.client.loop, with_results=True, raise_errors=False)
+        tasks = DaskTasks(self.client, self._submit, self.address)
         try:
-            while True:
-                while len(pending) < self.limit:
-                    chunk = [alone.popleft()] if alone else next(source, None)
-                    if chunk is None:
-                        break
-                    future = self._submit(chunk)
-                    pending[future] = chunk
-                    running.add(future)
-                if not pending:
-                    return
-                future, outcome = next(running)
-                chunk = pending.pop(future)
-                if isinstance(outcome, list):
-                    crashes.finished()
-                    yield outcome
-                elif not isinstance(_error(outcome), distributed.KilledWorker):
-                    raise _task_failed(_error(outcome))
-                elif len(chunk) == 1:
-                    yield [crashes.crashed(chunk[0])]
-                else:
-                    alone.extend(chunk)
+            yield from dispatch(chunks, tasks, self.width, CrashWatch(WORKER_HINT))
         finally:
             # Stopped early (Ctrl-C, an error): the cluster drops what this run left.
-            if pending and self.client is not None:
-                self.client.cancel(list(pending))
+            tasks.release()
 
     def _submit(self, chunk: list[Item]):
         self.submitted += 1
@@ -167,25 +161,6 @@ class DaskExecutor:
         # The key names the run and the chunk's number: nothing of the documents.
         return self.client.submit(run_chunk, self.shipped, payload, key=f"memo-analyzer-{self.run}-{self.submitted}",
                                   retries=RETRIES, pure=False)
-
-
-def _error(outcome: Any) -> BaseException:
-    """What a task that did not finish ended with: Dask gives (type, error, traceback) for a
-    task that raised, and the CancelledError itself for one it dropped. A KilledWorker means
-    it gave up after the task's workers died (``allowed-failures`` of them)."""
-    return outcome[1] if isinstance(outcome, tuple) else outcome
-
-
-def _task_failed(error: BaseException) -> ClusterError:
-    if isinstance(error, CancelledError):
-        return ClusterError("the Dask cluster dropped a chunk (its scheduler restarted, or lost this client); "
-                            "run the same command again to resume")
-    return ClusterError(f"a Dask worker could not run a chunk ({type(error).__name__}: {_first_line(error)}); "
-                        f"{WORKER_HINT}")
-
-
-def _first_line(error: BaseException) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
 
 
 # --- what runs on a worker ---------------------------------------------------------------

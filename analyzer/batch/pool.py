@@ -1,36 +1,35 @@
 """Run chunks of documents in local worker processes, and outlive any worker that dies.
 
 This is the local executor: it takes chunks of ``Item`` and yields lists of ``Result``,
-with a bounded number of chunks in flight so memory stays flat. It knows nothing of the
-output folder; a cluster executor can take its place behind the same ``results`` call.
+with one chunk per worker in flight, so memory stays flat and a ``kill -9`` of the command
+loses at most one chunk's work per worker: a worker is given its next chunk only once the
+results of its last one are recorded. It knows nothing of the output folder; a cluster
+executor can take its place behind the same ``results`` call.
 
 A worker that dies (a crash in native code, the out-of-memory killer) takes the pool with
-it, and every chunk in flight fails. Those documents are then run again one at a time, so
-the one that kills a worker is found and becomes an error result; no document is lost and
-the run never hangs.
+it, and every chunk in flight fails (``Ended.KILLED``). ``dispatch`` then runs those
+documents again one at a time, so the one that kills a worker is found and becomes an error
+result; no document is lost and the run never hangs.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from ..errors import WorkerError
-from .work import AnalyzerSpec, Item, Result, analyze_chunk, analyzer_for, failure
+from .dispatch import CrashWatch, Ended, Outcome, Sent, dispatch
+from .work import AnalyzerSpec, Item, Result, analyze_chunk, analyzer_for
 
-CRASH_ERROR = "WorkerCrashError"
-# Workers dying this many times in a row, each on a document run alone, are failing for a
-# reason of their own (memory, a broken install); the run stops instead of failing them all.
-MAX_CRASHES_IN_A_ROW = 5
-CHUNKS_PER_WORKER = 2
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def start_method() -> str:
@@ -41,12 +40,30 @@ def start_method() -> str:
 def _start_worker(parent: int, spec: AnalyzerSpec) -> None:
     # Ctrl-C reaches the whole process group; stopping the workers is the parent's job.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if not _die_with_parent():
+        threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it died while this worker started
+        os._exit(0)
     analyzer_for(spec)
 
 
+def _die_with_parent() -> bool:
+    """Ask Linux to kill this worker the moment its parent dies, however it dies.
+
+    A parent killed outright (``kill -9``) cannot stop its workers; one that went on with
+    the chunks already queued to it would spend CPU on results nobody records.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0
+    except (OSError, AttributeError):
+        return False
+
+
 def _exit_with_parent(parent: int) -> None:
-    """A parent killed outright (``kill -9``) cannot stop its workers, so they watch for it."""
+    """Where the system cannot kill a worker with its parent, the worker watches for it."""
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(0)
@@ -58,9 +75,9 @@ class LocalPool:
     def __init__(self, spec: AnalyzerSpec, workers: int) -> None:
         self.spec = spec
         self.workers = workers
-        self.limit = workers * CHUNKS_PER_WORKER
         self.context = multiprocessing.get_context(start_method())
         self.executor: ProcessPoolExecutor | None = None
+        self.pending: dict[Future, Sent] = {}
 
     def __enter__(self) -> LocalPool:
         return self
@@ -91,92 +108,39 @@ class LocalPool:
 
     def results(self, chunks: Iterable[list[Item]]) -> Iterator[list[Result]]:
         """Each chunk's results as it finishes (not in input order)."""
-        source = iter(chunks)
-        pending: dict[Future, list[Item]] = {}
-        suspects: deque[Item] = deque()
-        exhausted = False
-        crashes = CrashWatch("the machine may be out of memory (try fewer --workers)")
-        while True:
-            if suspects:
-                # Alone in the pool, a document that kills its worker is caught in the act.
-                if not pending:
-                    self._submit(pending, [suspects.popleft()])
-            else:
-                while not exhausted and len(pending) < self.limit:
-                    chunk = next(source, None)
-                    if chunk is None:
-                        exhausted = True
-                    else:
-                        self._submit(pending, chunk)
-            if not pending:
-                return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            finished, broken = _collect(pending, done)
-            if broken:
-                # The pool is gone; every chunk still in flight went with it, unless it had finished.
-                more_finished, more_broken = _collect(pending, wait(pending).done)
-                finished += more_finished
-                broken += more_broken
-                self._restart()
-            yield from finished
-            if finished:
-                crashes.finished()
-            items = [item for chunk in broken for item in chunk]
-            if len(items) == 1:
-                yield [crashes.crashed(items[0])]
-            else:
-                suspects.extend(items)
+        return dispatch(chunks, self, self.workers, CrashWatch("the machine may be out of memory (try fewer --workers)"))
 
-    def _submit(self, pending: dict[Future, list[Item]], chunk: list[Item]) -> None:
+    def send(self, sent: Sent) -> None:
         # Started on first use, so a rerun with nothing to do starts no worker.
         if self.executor is None:
             self._start()
         try:
-            future = self.executor.submit(analyze_chunk, self.spec, chunk)
+            future = self.executor.submit(analyze_chunk, self.spec, sent.chunk)
         except BrokenProcessPool as e:
             # A worker died before we noticed; let the chunk fail like the ones in flight.
             future = Future()
             future.set_exception(e)
-        pending[future] = chunk
+        self.pending[future] = sent
 
+    def in_flight(self) -> int:
+        return len(self.pending)
 
-def _collect(pending: dict[Future, list[Item]], done: Iterable[Future]) -> tuple[list[list[Result]], list[list[Item]]]:
-    """Take ``done`` out of ``pending``: the results of chunks that finished, and the chunks a crash lost."""
-    finished, broken = [], []
-    for future in done:
-        chunk = pending.pop(future)
-        try:
-            finished.append(future.result())
-        except BrokenProcessPool:
-            broken.append(chunk)
-    return finished, broken
+    def ended(self) -> list[tuple[Sent, Outcome]]:
+        done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+        outcomes = self._collect(done)
+        if any(outcome is Ended.KILLED for _, outcome in outcomes):
+            # The pool is gone; every chunk still in flight went with it, unless it had finished.
+            outcomes += self._collect(wait(self.pending).done)
+            self._restart()
+        return outcomes
 
-
-class CrashWatch:
-    """What becomes of documents whose worker died, for every executor.
-
-    A document that kills its worker while run alone becomes an error row (no hash, so the
-    next run tries it again). Workers dying on one document after another are failing for a
-    reason of their own (memory, a broken install), and the run stops instead of failing
-    them all; ``hint`` says where to look.
-    """
-
-    def __init__(self, hint: str) -> None:
-        self.hint = hint
-        self.in_a_row = 0
-
-    def finished(self) -> None:
-        """A chunk came back: the workers are sound."""
-        self.in_a_row = 0
-
-    def crashed(self, item: Item) -> Result:
-        self.in_a_row += 1
-        if self.in_a_row >= MAX_CRASHES_IN_A_ROW:
-            raise WorkerError(
-                f"worker processes died {self.in_a_row} times in a row, each on a different document; {self.hint}"
-            )
-        return failure(
-            item.name, item.source, CRASH_ERROR,
-            f"{item.name}: the worker process analysing it died (a crash or out of memory); "
-            "it is tried again on the next run",
-        )
+    def _collect(self, done: Iterable[Future]) -> list[tuple[Sent, Outcome]]:
+        """Take ``done`` out of ``pending``: each chunk's results, or KILLED when a crash took the pool."""
+        outcomes: list[tuple[Sent, Outcome]] = []
+        for future in done:
+            sent = self.pending.pop(future)
+            try:
+                outcomes.append((sent, future.result()))
+            except BrokenProcessPool:
+                outcomes.append((sent, Ended.KILLED))
+        return outcomes

@@ -9,6 +9,8 @@ decides the ones we leave open.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -16,6 +18,8 @@ from .. import extensions
 from .layout import ends_sentence, is_wrapped_line, starts_block, wrap_width
 
 _CLOSERS = frozenset("\"'’”)]")
+# Values of a token's SENT_START: it starts a sentence, or it does not.
+START, NOT_START = 1, -1
 def continues(line: str, following: str, width: int | None) -> bool:
     """Whether ``following`` carries on the sentence that ``line`` left open."""
     if not line.strip() or not following.strip():
@@ -36,20 +40,24 @@ def mark_line_breaks(doc: Doc) -> Doc:
     width = wrap_width(lines)
     # opens[i] tells whether 1-based line i+1 leaves its sentence open for the next line.
     opens = [continues(lines[i], lines[i + 1], width) for i in range(len(lines) - 1)]
+    # Set in one go: spaCy checks the whole doc for a parse each time one token's
+    # is_sent_start is set, which made this quadratic in the length of the text.
+    starts = doc.to_array(SENT_START).astype(numpy.int64)
     prev = None
     for token in doc:
         if token.is_space:
             if token.i > 0:
-                token.is_sent_start = False
+                starts[token.i] = NOT_START
             continue
         if prev is not None:
             prev_line = index.line_of(prev.idx + len(prev.text) - 1)
             line = index.line_of(token.idx)
             if line > prev_line:
-                token.is_sent_start = line - prev_line > 1 or not opens[prev_line - 1]
+                starts[token.i] = START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
             elif not _ends_sentence(prev):
-                token.is_sent_start = False
+                starts[token.i] = NOT_START
         prev = token
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
     return doc
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import os
 import re
+import stat
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -34,6 +36,10 @@ _BINARY_MAGIC = (
     b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf",
 )
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
+# UTF-16 without a byte-order mark: the share of zero bytes in one position of each pair
+# (at least half: most characters of a memo are Latin), and in the other (almost none).
+_UTF16_ZERO_SHARE = 0.5
+_UTF16_STRAY_ZEROS = 0.05
 # C0/C1 controls other than tab and newline carry no meaning in a memo.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
@@ -78,23 +84,66 @@ def decode_document(data: bytes, name: str) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a file's bytes, turning every OS failure into a one-line ``InputError``."""
-    if not path.exists():
-        raise UnreadableInputError(f"{path}: no such file")
-    if path.is_dir():
-        raise UnreadableInputError(f"{path}: is a directory, not a file (use `memo-analyzer batch` for folders)")
+    """Read a file's bytes, turning every OS failure into a one-line ``InputError``.
+
+    Only a regular file is read: a named pipe with no writer would block forever, and a
+    device may never end. They are told by what was opened, not by a look beforehand (the
+    path may change in between), and the open itself never blocks.
+    """
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise UnreadableInputError(f"{path}: no such file") from None
     except PermissionError:
         raise UnreadableInputError(f"{path}: permission denied") from None
     except OSError as e:
-        raise UnreadableInputError(f"{path}: cannot be read ({e.strerror or e})") from None
+        raise UnreadableInputError(f"{path}: {_why_not_opened(path, e)}") from None
+    try:
+        problem = _not_a_file(path, os.fstat(fd).st_mode)
+        if problem:
+            raise UnreadableInputError(f"{path}: {problem}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as e:
+        raise UnreadableInputError(f"{path}: {_cannot_read(e)}") from None
+    finally:
+        os.close(fd)
+
+
+def _why_not_opened(path: Path, error: OSError) -> str:
+    """A socket cannot even be opened (the system says "no such device or address"): say what it is."""
+    try:
+        return _not_a_file(path, path.stat().st_mode) or _cannot_read(error)
+    except OSError:
+        return _cannot_read(error)
+
+
+def _cannot_read(error: OSError) -> str:
+    return f"cannot be read ({error.strerror or error})"
+
+
+def _not_a_file(path: Path, mode: int) -> str | None:
+    """Why the file at ``path``, of this mode, is not read; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a file (use `memo-analyzer batch` for folders)"
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "a device"
+    return (f"is {kind}, not a regular file; to analyse what it streams, give it on standard input "
+            f"(`memo-analyzer analyze - < {path}`)")
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (or BOM-marked UTF-16) bytes into normalised text."""
+    """Decode UTF-8 or UTF-16 bytes (with or without its byte-order mark) into normalised text."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _decode_utf16(data, name)
+    elif codec := utf16_without_bom(data):
+        text = _decode_unmarked_utf16(data, codec, name)
     else:
         if looks_binary(data):
             raise BinaryInputError(f"{name}: looks like a binary file, not text")
@@ -119,6 +168,39 @@ def _decode_utf16(data: bytes, name: str) -> str:
         return data.decode("utf-16")
     except UnicodeDecodeError:
         raise UndecodableInputError(f"{name}: has a UTF-16 byte-order mark but is not valid UTF-16") from None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The codec of UTF-16 text saved without its byte-order mark, or None if it does not look like that.
+
+    Such text (from some Windows tools and databases) is told by where its zero bytes fall:
+    a character of a Latin script has a zero high byte, so one position of every two is
+    mostly zero and the other almost never. UTF-8 text has no zero bytes at all, and binary
+    formats that happen to look the same are caught after decoding, by their control
+    characters.
+    """
+    head = data[:_SNIFF_BYTES]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    low_first, high_first = head[0::2].count(0) / (len(head) / 2), head[1::2].count(0) / (len(head) / 2)
+    if high_first >= _UTF16_ZERO_SHARE and low_first <= _UTF16_STRAY_ZEROS:
+        return "utf-16-le"
+    if low_first >= _UTF16_ZERO_SHARE and high_first <= _UTF16_STRAY_ZEROS:
+        return "utf-16-be"
+    return None
+
+
+def _decode_unmarked_utf16(data: bytes, codec: str, name: str) -> str:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        raise UndecodableInputError(
+            f"{name}: looks like {codec.upper()} without a byte-order mark, but is not valid {codec.upper()}; "
+            "convert it first, e.g. `iconv -f utf-16 -t utf-8`"
+        ) from None
+    if looks_binary(text[:_SNIFF_BYTES].encode("utf-8")):
+        raise BinaryInputError(f"{name}: looks like a binary file, not text")
+    return text
 
 
 def looks_binary(data: bytes) -> bool:
