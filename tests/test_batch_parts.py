@@ -17,7 +17,7 @@ from analyzer.batch.manifest import FORMAT, Manifest, fingerprint
 from analyzer.batch.progress import Progress, duration
 from analyzer.batch.run import chunked
 from analyzer.batch.scrub import without_text
-from analyzer.batch.tables import DOCUMENT_COLUMNS, SECTION_COLUMNS, cell, report_rows, top_categories
+from analyzer.batch.tables import DOCUMENT_COLUMNS, SECTION_COLUMNS, cell, report_rows, top_categories, topical
 from analyzer.batch.work import AnalyzerSpec, Item, analyze_chunk
 from analyzer.cli import ByteSize
 from analyzer.errors import OutputError
@@ -142,6 +142,9 @@ def test_quotes_are_taken_out_but_the_shape_titles_and_numbers_stay():
 
 # --- rows --------------------------------------------------------------------------------
 
+TOPICAL = {"workload", "conflict", "pride", "anxiety", "pressure", "sadness"}
+
+
 @pytest.mark.parametrize(
     "categories, expected",
     [
@@ -152,7 +155,13 @@ def test_quotes_are_taken_out_but_the_shape_titles_and_numbers_stay():
     ],
 )
 def test_top_categories_are_the_heaviest_stress_and_emotion_categories(categories, expected):
-    assert top_categories(categories) == expected
+    assert top_categories(categories, TOPICAL) == expected
+
+
+def test_the_topical_categories_are_read_from_the_report_not_the_lexicon():
+    markers = [{"category": "workload", "group": "stress"}, {"category": "hedge", "group": "tone"},
+               {"category": "anxiety", "group": "emotion"}]
+    assert topical(markers) == {"workload", "anxiety"}
 
 
 def rows_of(text: str, columns) -> list[dict[str, str]]:

@@ -19,11 +19,9 @@ from collections import Counter
 from collections.abc import Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..markers.lexicon import load_categories
 from ..render.text import tone
 from ..output import open_atomic
 from .manifest import Rows
@@ -96,7 +94,7 @@ def document_values(name: str, report: dict[str, Any], report_path: str, claims:
         "date": doc.get("date"),
         "words": doc.get("words"),
         **_sentiment_values(sentiment),
-        **stress_values(report.get("stress")),
+        **stress_values(report.get("stress"), report.get("markers")),
         "claims": claims,
         "status": "ok",
         "sections": len(report.get("sections") or []),
@@ -114,7 +112,7 @@ def section_values(name: str, section: dict[str, Any], claims: int) -> dict[str,
         **{key: section.get(key) for key in ("title", "level", "parent", "line", "end_line", "words")},
         **_sentiment_values(section.get("sentiment") or {}),
         **_readability_values(section.get("readability") or {}),
-        **stress_values(section.get("stress")),
+        **stress_values(section.get("stress"), section.get("markers")),
         "claims": claims,
     }
 
@@ -136,8 +134,8 @@ def _readability_values(readability: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def stress_values(stress: Any) -> dict[str, Any]:
-    """The stress columns from a report's (or a section's) ``stress`` entry.
+def stress_values(stress: Any, markers: Any) -> dict[str, Any]:
+    """The stress columns from a report's (or a section's) ``stress`` and ``markers`` entries.
 
     A text too short to measure has an index but no level; its index is left out too, so a
     one-line section does not rank among the most stressed in a spreadsheet.
@@ -147,26 +145,25 @@ def stress_values(stress: Any) -> dict[str, Any]:
     return {
         "stress_index": stress.get("index"),
         "stress_level": stress.get("level"),
-        "top_categories": top_categories(stress.get("categories")),
+        "top_categories": top_categories(stress.get("categories"), topical(markers)),
     }
 
 
-def top_categories(categories: Any, limit: int = TOP_CATEGORIES) -> str | None:
-    """The heaviest stress and emotion categories with any weight, heaviest first: ``"workload; anxiety"``.
-
-    Tone modifiers (hedges, negators, intensifiers...) are left out: they say how a text is
-    worded, not what it is about, and a table of top categories is read for the latter.
-    """
+def top_categories(categories: Any, wanted: set[str], limit: int = TOP_CATEGORIES) -> str | None:
+    """The heaviest of the ``wanted`` categories with any weight, heaviest first: ``"workload; anxiety"``."""
     if not isinstance(categories, dict):
         return None
-    wanted = _topical_categories()
     weighted = sorted((-weight, name) for name, weight in categories.items() if name in wanted and weight)
     return "; ".join(name for _, name in weighted[:limit]) or None
 
 
-@cache
-def _topical_categories() -> frozenset[str]:
-    return frozenset(name for name, category in load_categories().items() if category.group != "tone")
+def topical(markers: Any) -> set[str]:
+    """The stress and emotion categories among a report's markers, as the report names them.
+
+    Tone modifiers (hedges, negators, intensifiers...) are left out: they say how a text is
+    worded, not what it is about, and a table of top categories is read for the latter.
+    A category with weight in the stress entry always has markers in the same text."""
+    return {m["category"] for m in markers or () if isinstance(m, dict) and m.get("group") != "tone"}
 
 
 def csv_rows(rows: Iterable[dict[str, Any]], columns: tuple[str, ...]) -> str:

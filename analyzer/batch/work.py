@@ -17,7 +17,8 @@ from typing import Any
 from ..api import Analyzer
 from ..errors import InputError, LeakError
 from ..options import Options
-from ..privacy import check_leaks, privacy_of
+from ..output import checked
+from ..report import Report
 from ..text.read import decode_document
 from .scrub import without_text
 
@@ -52,6 +53,9 @@ class Result:
     report: dict[str, Any] | None = None
     error: str | None = None
     message: str | None = None
+    # The report as it is written, rendered and leak-checked by the output gate in the
+    # worker, so no name crosses back to the client unchecked.
+    report_json: str | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -128,17 +132,20 @@ def _result(analyzer: Analyzer, item: Item, text: str, report: dict[str, Any] | 
     try:
         if report is None:
             report = analyzer.analyze(text, source=item.name)
-        written = report if include_text else without_text(report, text)
-        context = privacy_of(report)
-        if context is None or context.redacts:  # no dump of the report when nothing was redacted
-            # Every table cell is a value of the report, so checking its JSON covers the tables too.
-            check_leaks(json.dumps(written, ensure_ascii=False), report, lambda whole: json.dumps(
-                whole if include_text else without_text(whole, text), ensure_ascii=False))
-        return Result(item.name, item.source, item.sha256, written)
+        written = report if include_text else _without_text(report, text)
+        # Every table cell is a value of the report, so checking its JSON covers the tables too.
+        return Result(item.name, item.source, item.sha256, written, report_json=checked(written, "json"))
     except LeakError as e:
         return failure(item.name, item.source, e, f"{item.name}: {e}", item.sha256)
     except Exception as e:
         return _internal(item, e)
+
+
+def _without_text(report: Report, text: str) -> Report:
+    """The report without the document's sentences, still carrying what was redacted."""
+    scrubbed = Report(without_text(report, text))
+    scrubbed.privacy = report.privacy
+    return scrubbed
 
 
 def _internal(item: Item, error: Exception) -> Result:

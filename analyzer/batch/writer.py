@@ -1,8 +1,8 @@
 """Everything a batch puts in its output folder goes through here, and only here.
 
 The folder holds one JSON report per document (``reports/<name>.json``), the tables and the
-manifest. One run writes to it at a time and every file is written atomically. What is
-written has passed the privacy leak check where the report was made (``work``).
+manifest. One run writes to it at a time and every file is written atomically. Each report
+is the text the output gate rendered and leak-checked where the report was made (``work``).
 
 Executors (the local pool, a cluster) only return results; ``Recorder`` alone writes.
 """
@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
-from ..render import render_json
 from ..output import write_atomic
 from .manifest import FILE_NAME as MANIFEST, Manifest, Record
 from .tables import failure_rows, report_rows, write_tables
@@ -146,7 +145,7 @@ class Recorder:
         previous = self.manifest.get(result.name)
         if result.ok:
             path = report_path(result.name)
-            self.folder.write_file(path, render_json(result.report))
+            self.folder.write_file(path, result.report_json)
             rows = report_rows(result.name, result.report, path)
         else:
             path = None
