@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from test_batch import table
+from batch_files import table
 
 PROSE = ("The vendor missed the deadline again, and the team is worried about the March launch. "
          "We shipped 12 of 15 fixes; Dana thinks we need two more weeks.")

@@ -215,7 +215,7 @@ def test_the_cli_writes_a_page(run_cli, tmp_path):
 
 # -- the samples: the page's structure follows the report ----------------------------------------
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*"))
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*"))
 
 
 @pytest.fixture(scope="module", params=SAMPLES, ids=[p.name for p in SAMPLES])

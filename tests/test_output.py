@@ -9,7 +9,7 @@ import pytest
 
 from analyzer.output import current_umask, write_atomic
 
-from test_batch import GOOD, write
+from batch_files import GOOD, write
 
 
 @pytest.fixture

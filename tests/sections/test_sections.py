@@ -7,7 +7,7 @@ import pytest
 
 from analyzer.sections.outline import find_sections
 
-GOLD = Path(__file__).parent / "data" / "sections"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "sections"
 
 
 def titled(report_or_outline) -> list[tuple[int, str, str]]:

@@ -12,7 +12,7 @@ from analyzer.takeaways.digest import digest_words
 from analyzer.takeaways.feelings import CALM_LABEL, parse_themes
 from analyzer.takeaways.sentences import MainPointCues
 
-SAMPLES = sorted((Path(__file__).parent.parent / "samples").iterdir())
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").iterdir())
 
 CHARGED = """FEEDBACK ON THE ROTA CHANGE
 

@@ -26,7 +26,7 @@ from analyzer.batch.run import BatchSettings, run_batch
 import analyzer.batch.work as work
 from analyzer.batch.work import AnalyzerSpec
 from analyzer.options import Options
-from test_batch import GOOD, outputs, table, write
+from batch_files import GOOD, outputs, table, write
 
 # Every test here talks to a cluster: a hang fails the test, not the CI run.
 pytestmark = pytest.mark.timeout(120)
