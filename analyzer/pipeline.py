@@ -19,6 +19,7 @@ from .sections import component as _sections, line_breaks as _line_breaks  # noq
 from .takeaways import component as _takeaways  # noqa: F401
 from .errors import ModelNotFoundError, model_not_found
 from .markers.lexicon import load_lexicon
+from .markers.matcher import EntryMatcher, pipeline_lemmas
 from .options import Options
 from .privacy.patterns import load_patterns, privacy_lists
 from .scores.sentiment import Vader
@@ -71,8 +72,9 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
     Every data file is read once here, before the model loads, so a bad file fails fast; the
     data is handed to the components that use it: the marker lexicon (with the user's
     ``--lexicon`` files) reaches the markers, the stress index, the claims' stance rule and
-    the digest's themes alike, and one VADER serves sentiment and claims. Nothing goes into
-    ``nlp.config``, so saving the pipeline never writes a user's deny list.
+    the digest's themes alike; one matcher of it serves the markers and the stance rule, and
+    one VADER serves sentiment and claims. Nothing goes into ``nlp.config``, so saving the
+    pipeline never writes a user's deny list.
     """
     options = options or Options()
     allow, deny = privacy_lists(options.allow, options.deny)
@@ -89,6 +91,9 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_sections": {"lookalikes": shipped_lookalikes()},
     }
     nlp = load_model(model)
+    # One matcher of the lexicon, for the markers and the claims' stance rule alike.
+    matcher = EntryMatcher(nlp.vocab, lexicon.entries, pipeline_lemmas(nlp))
+    data["analyzer_markers"]["matcher"] = data["analyzer_claims"]["matcher"] = matcher
     nlp.add_pipe("analyzer_line_breaks", first=True)
     for name in COMPONENTS:
         component = nlp.add_pipe(name)

@@ -13,6 +13,8 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -34,6 +36,8 @@ _LEMMA_ALIASES = {
 _CLAUSE_PUNCT = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "…"]
 # One entry may expand to at most this many phrases; more means it should be split.
 MAX_EXPANSIONS = 4000
+# Where a doc keeps each matcher's matches: doc.user_data[(_FOUND, matcher)].
+_FOUND = "analyzer.lexicon_matches"
 
 def lemma_forms(word: str, explicit: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The lemmas a token of ``word`` may carry: the word and its regular participles.
@@ -110,6 +114,17 @@ class EntryMatcher:
                 self.spellings.add(entry.where, [Doc(vocab, words=[f]) for f in dict.fromkeys(spelled)])
 
     def __call__(self, doc: Doc) -> list[Match]:
+        """Every entry found in ``doc``, in order. Found once per doc and kept on it: the
+        markers stage and the claims' stance rule share this matcher, and the second to
+        ask reads the first one's matches."""
+        key = (_FOUND, self)
+        found = doc.user_data.get(key)
+        if found is None:
+            found = self._find(doc)
+            doc.user_data[key] = found
+        return found
+
+    def _find(self, doc: Doc) -> list[Match]:
         view, kept = _without_line_breaks(doc)
         found: set[tuple[int, int, int]] = set()
         for matcher in (self.phrases, self.spellings, self.matcher):
@@ -125,14 +140,21 @@ def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int]]:
 
     A phrase that a hard-wrapped line breaks ("worked through most\\nweekends") has a
     newline token inside it, which no phrase pattern expects; matching on this view finds it.
+    The view is built from the doc's arrays rather than token by token; a token without a
+    lemma matches by its text.
     """
-    kept = [t.i for t in doc if not t.is_space]
+    values = doc.to_array([ORTH, LEMMA, POS, IS_SPACE])
+    rows = numpy.flatnonzero(values[:, 3] == 0)
+    kept = rows.tolist()
     if len(kept) == len(doc):
         return doc, kept
-    tokens = [doc[i] for i in kept]
-    tagged = all(t.pos_ for t in tokens)
-    view = Doc(doc.vocab, words=[t.text for t in tokens], lemmas=[t.lemma_ or t.text for t in tokens],
-               pos=[t.pos_ for t in tokens] if tagged else None)
+    orth, lemma, pos = values[rows, 0], values[rows, 1], values[rows, 2]
+    strings = doc.vocab.strings
+    view = Doc(doc.vocab, words=[strings[h] for h in orth.tolist()])
+    lemma = numpy.where(lemma == 0, orth, lemma)
+    # A view of a doc the tagger has not (wholly) seen carries no parts of speech.
+    attrs, columns = ([LEMMA, POS], [lemma, pos]) if pos.all() else ([LEMMA], [lemma])
+    view.from_array(attrs, numpy.stack(columns, axis=1))
     return view, kept
 
 
