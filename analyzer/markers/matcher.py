@@ -92,7 +92,7 @@ class EntryMatcher:
     def __init__(self, vocab: Vocab, entries: Iterable[Entry], lemmatize: Lemmatize | None = None) -> None:
         self.phrases = PhraseMatcher(vocab, attr="LEMMA")
         self.spellings = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher = Matcher(vocab)
+        self.matcher = AnchoredMatcher(vocab)
         self.entries: dict[int, Entry] = {}
         entries = list(entries)
         explicit = frozenset(w for e in entries if len(e.tokens) == 1 for w in e.tokens[0].words)
@@ -105,7 +105,7 @@ class EntryMatcher:
             forms = [_forms(vocab, spec, explicit if single else frozenset(), None if single else lemmatize)
                      for spec in entry.tokens]
             if entry.needs_matcher:
-                self.matcher.add(entry.where, [_matcher_pattern(entry, forms)])
+                self.matcher.add(entry.where, _matcher_pattern(entry, forms), _openers(entry, forms))
                 continue
             self.phrases.add(entry.where, _phrase_docs(vocab, entry, forms))
             if len(entry.tokens) == 1:
@@ -197,6 +197,69 @@ def _matcher_pattern(entry: Entry, token_forms: list[list[str]]) -> list[dict]:
             token["OP"] = "?"
         pattern.append(token)
     return pattern
+
+
+def _openers(entry: Entry, token_forms: list[list[str]]) -> list[str] | None:
+    """The lemmas a match of ``entry`` may start with: its first word's, and the next ones'
+    while the words before them are optional; None when a wildcard may start it."""
+    openers: list[str] = []
+    for spec, forms in zip(entry.tokens, token_forms):
+        if spec.wildcard:
+            return None
+        openers.extend(forms)
+        if not spec.optional:
+            break
+    return openers
+
+
+class AnchoredMatcher:
+    """spaCy's token Matcher for the few entries with a wildcard or a part of speech, run
+    only where a match can start.
+
+    The Matcher tries every pattern at every token, which made it most of the markers
+    stage's time. A match starts with one of its pattern's opening words (``_openers``), and
+    is no longer than the longest pattern, so matching the windows that start at such a
+    word finds the same matches. A pattern that a wildcard may open is matched everywhere.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.matcher = Matcher(vocab)
+        self.openers: set[int] | None = set()
+        self.longest = 0
+
+    def add(self, key: str, pattern: list[dict], openers: list[str] | None) -> None:
+        self.matcher.add(key, [pattern])
+        self.longest = max(self.longest, len(pattern))
+        if openers is None or self.openers is None:
+            self.openers = None
+        else:
+            self.openers.update(self.vocab.strings.add(word) for word in openers)
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if self.openers is None:
+            return self.matcher(doc)
+        lemmas = doc.to_array([LEMMA])
+        starts = numpy.flatnonzero(numpy.isin(lemmas, numpy.fromiter(self.openers, dtype="uint64")))
+        found = []
+        for start, end in _windows(starts.tolist(), self.longest, len(doc)):
+            found.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        return found
+
+
+def _windows(starts: list[int], length: int, limit: int) -> list[tuple[int, int]]:
+    """Token ranges of ``length`` from each start, overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for start in starts:
+        end = min(start + length, limit)
+        if windows and start < windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _forms(vocab: Vocab, spec: TokenSpec, explicit: frozenset[str], lemmatize: Lemmatize | None) -> list[str]:
