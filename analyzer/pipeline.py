@@ -17,6 +17,7 @@ from .privacy import detect as _pii  # noqa: F401
 from .scores import readability as _readability, sentiment as _sentiment, stress as _stress  # noqa: F401
 from .sections import component as _sections, line_breaks as _line_breaks  # noqa: F401
 from .takeaways import component as _takeaways  # noqa: F401
+from .attribute_rules import index_attribute_rules
 from .errors import ModelNotFoundError, model_not_found
 from .markers.lexicon import load_lexicon
 from .markers.matcher import EntryMatcher, pipeline_lemmas
@@ -91,6 +92,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_sections": {"lookalikes": shipped_lookalikes()},
     }
     nlp = load_model(model)
+    index_attribute_rules(nlp)
     # One matcher of the lexicon, for the markers and the claims' stance rule alike.
     matcher = EntryMatcher(nlp.vocab, lexicon.entries, pipeline_lemmas(nlp))
     data["analyzer_markers"]["matcher"] = data["analyzer_claims"]["matcher"] = matcher

@@ -84,7 +84,7 @@ def _noun_with_contact_clause(root: Token) -> bool:
 def section_spans(doc: Doc, outline: Outline) -> list[Span]:
     """One span per section, from its first line to its last, labelled with its cue."""
     index = extensions.line_index(doc)
-    starts = [t.idx for t in doc]
+    starts = extensions.token_starts(doc)
     spans = []
     for section in outline.sections:
         start = bisect_left(starts, index.start_of(section.line))
