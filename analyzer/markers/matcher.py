@@ -1,9 +1,9 @@
 """Matching a lexicon's entries in a doc: built once per pipeline, reused for every doc.
 
-``EntryMatcher`` compiles the entries into spaCy matchers: fixed phrases go to a
-PhraseMatcher on LEMMA (a hash lookup that stays fast with thousands of phrases); the few
-entries with a wildcard or a part-of-speech constraint go to a Matcher, whose cost grows
-with every pattern.
+``EntryMatcher`` compiles the entries into matchers: fixed phrases go to a ``PhraseIndex``
+on LEMMA (a hash lookup that stays fast with thousands of phrases, and quick to build); the
+few entries with a wildcard or a part-of-speech constraint go to spaCy's Matcher, whose cost
+grows with every pattern, run only where such an entry can start (``AnchoredMatcher``).
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_SPACE, LEMMA, ORTH, POS
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..errors import LexiconError
 from .lexicon import Entry, TokenSpec
+from .phrases import PhraseIndex
 
 _VOWELS = frozenset("aeiou")
 # Where spaCy's lemma is not the lowercase word and its lemmatizer cannot say so without a
@@ -90,8 +91,8 @@ class EntryMatcher:
     """
 
     def __init__(self, vocab: Vocab, entries: Iterable[Entry], lemmatize: Lemmatize | None = None) -> None:
-        self.phrases = PhraseMatcher(vocab, attr="LEMMA")
-        self.spellings = PhraseMatcher(vocab, attr="LOWER")
+        self.phrases = PhraseIndex(vocab, LEMMA)
+        self.spellings = PhraseIndex(vocab, LOWER)
         self.matcher = AnchoredMatcher(vocab)
         self.entries: dict[int, Entry] = {}
         entries = list(entries)
@@ -107,11 +108,12 @@ class EntryMatcher:
             if entry.needs_matcher:
                 self.matcher.add(entry.where, _matcher_pattern(entry, forms), _openers(entry, forms))
                 continue
-            self.phrases.add(entry.where, _phrase_docs(vocab, entry, forms))
+            self.phrases.add(entry.where, _phrases(entry, forms))
             if len(entry.tokens) == 1:
                 spelled = [f for word in entry.tokens[0].words
                            for f in (word, *(() if vocab[word].is_stop else inflections(word, explicit)))]
-                self.spellings.add(entry.where, [Doc(vocab, words=[f]) for f in dict.fromkeys(spelled)])
+                self.spellings.add(entry.where, [(f.lower(),) for f in dict.fromkeys(spelled)])
+        self.rank = {key: n for n, key in enumerate(self.entries)}
 
     def __call__(self, doc: Doc) -> list[Match]:
         """Every entry found in ``doc``, in order. Found once per doc and kept on it: the
@@ -130,7 +132,9 @@ class EntryMatcher:
         for matcher in (self.phrases, self.spellings, self.matcher):
             if len(matcher):  # an empty matcher warns on every call
                 found.update(matcher(view))
-        ordered = sorted(found, key=lambda m: (m[1], m[2]))
+        # Entries found on the same tokens ("completely" is a certainty word and an
+        # intensifier) come in lexicon order, so the first of them is always the same one.
+        ordered = sorted(found, key=lambda m: (m[1], m[2], self.rank[m[0]]))
         matches = (Match(self.entries[key], doc[kept[start] : kept[end - 1] + 1]) for key, start, end in ordered)
         return [m for m in matches if _plausible(m)]
 
@@ -168,7 +172,9 @@ def _plausible(match: Match) -> bool:
     return token.lemma_.lower() in own or token.lower_ in own
 
 
-def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> list[Doc]:
+def _phrases(entry: Entry, token_forms: list[list[str]]) -> list[tuple[str, ...]]:
+    """Every phrase an entry stands for: each choice of its words' forms, with and without
+    its optional words."""
     choices = []
     for spec, forms in zip(entry.tokens, token_forms):
         choices.append([None, *forms] if spec.optional else forms)
@@ -178,11 +184,7 @@ def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> li
             f"{entry.source}, line {entry.line}: pattern '{entry.pattern}' expands to {total:,} "
             f"phrases (at most {MAX_EXPANSIONS:,}); split it into several entries"
         )
-    docs = []
-    for combo in itertools.product(*choices):
-        words = [w for w in combo if w is not None]
-        docs.append(Doc(vocab, words=words, lemmas=words))
-    return docs
+    return [tuple(w for w in combo if w is not None) for combo in itertools.product(*choices)]
 
 
 def _matcher_pattern(entry: Entry, token_forms: list[list[str]]) -> list[dict]:

@@ -52,7 +52,7 @@ def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool
             "date": outline.date if outline else None,
             "words": word_count(doc),
             "lines": len(index),
-            "sha256": text_sha256(doc.text),
+            "sha256": text_sha256(index.text),
             **metadata_entries(outline, len(index)),
         },
         "sentiment": sentiment_entry(doc._.analyzer_sentiment, index),
