@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 import numpy
@@ -32,6 +32,7 @@ LONG_TEXT = 60_000
 PIECE_TEXT = 30_000
 
 Context = TypeVar("Context")
+Stage = tuple[str, Callable[[Doc], Doc]]
 
 
 def analysed(nlp: Language, items: Iterable[tuple[str, Context]], batch_size: int,
@@ -65,7 +66,7 @@ def parse_in_pieces(nlp: Language, text: str, disable: Iterable[str] = ()) -> Do
     return doc
 
 
-def _stages(nlp: Language, disable: Iterable[str]) -> tuple[list, list, list]:
+def _stages(nlp: Language, disable: Iterable[str]) -> tuple[list[Stage], list[Stage], list[Stage]]:
     """The enabled components before the model's first one, the model's, and those after."""
     skipped = set(disable)
     pipeline = [(name, proc) for name, proc in nlp.pipeline if name not in skipped]
