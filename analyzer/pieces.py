@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, NORM, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,8 +54,9 @@ def parse_in_pieces(nlp: Language, text: str, disable: Iterable[str] = ()) -> Do
     for _, proc in before:
         doc = proc(doc)
     pieces = []
+    laid_out = doc.to_array([ORTH, SPACY, NORM, SENT_START])
     for start, end in cuts(doc, PIECE_TEXT):
-        piece = doc[start:end].as_doc()
+        piece = _piece(doc, laid_out[start:end])
         for _, proc in model:
             piece = proc(piece)
         piece.tensor = numpy.empty((0,), dtype="float32")  # no later stage reads it
@@ -64,6 +65,19 @@ def parse_in_pieces(nlp: Language, text: str, disable: Iterable[str] = ()) -> Do
     for _, proc in after:
         doc = proc(doc)
     return doc
+
+
+def _piece(doc: Doc, rows: numpy.ndarray) -> Doc:
+    """A new doc of the tokens whose (ORTH, SPACY, NORM, SENT_START) are ``rows``: their text
+    and spacing, the norms the tokenizer gave them ("n't" -> "not", which the model reads) and
+    the sentence starts the stages before the model set. ``Span.as_doc`` would also look
+    over the whole doc for other annotations, once per piece. A piece opens a sentence."""
+    strings = doc.vocab.strings
+    piece = Doc(doc.vocab, words=[strings[h] for h in rows[:, 0].tolist()], spaces=rows[:, 1].astype(bool).tolist())
+    annotations = rows[:, 2:].copy()
+    annotations[0, 1] = 1
+    piece.from_array([NORM, SENT_START], annotations)
+    return piece
 
 
 def _stages(nlp: Language, disable: Iterable[str]) -> tuple[list[Stage], list[Stage], list[Stage]]:
