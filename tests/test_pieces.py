@@ -16,7 +16,7 @@ Next steps:
 - Freeze the old cluster on 2025-04-01.
 - Move the billing jobs first.
 
-I am worried about the handover, but the plan is sound. It wasn't easy.
+I am worried about the handover, but the plan is sound. It wasn’t easy.
 """
 
 
@@ -53,7 +53,7 @@ def test_pieces_join_into_one_parsed_doc_with_the_same_text_and_sentence_starts(
     assert len(cuts(laid, 150)) > 2
     assert joined.text == PARAGRAPHS
     assert [t.text for t in joined] == [t.text for t in laid]
-    # The tokenizer's norms ("n't" -> "not") reach the model, which reads them.
+    # The tokenizer's norms ("n’t" -> "not") reach the model, which reads them.
     assert [t.norm_ for t in joined] == [t.norm_ for t in laid] and "not" in [t.norm_ for t in joined]
     assert all(joined[t.i].is_sent_start for t in laid if t.is_sent_start)
     assert all(joined.has_annotation(attr) for attr in ("TAG", "POS", "LEMMA", "DEP", "ENT_IOB"))
