@@ -45,7 +45,6 @@ TEXT_FEATURES = {
 # How many marker texts a driver quotes.
 EVIDENCE_WORDS = 5
 _VERB_POS = (VERB, AUX)
-_PRON = PRON
 # Where a doc keeps its running counts of tensed verbs and first-person words.
 _RUNNING_COUNTS = ("analyzer", "stress_counts")
 
@@ -194,7 +193,7 @@ def _running_counts(doc: Doc) -> numpy.ndarray:
     fields = {h: _morph_fields(doc.vocab.strings[h]) for h in set(morph.tolist())}
     verb = numpy.isin(pos, _VERB_POS)
     tense = numpy.array([fields[h].get("Tense") for h in morph.tolist()], dtype=object)
-    first = numpy.array([_first_person_singular(fields[h]) for h in morph.tolist()], dtype=bool) & (pos == _PRON)
+    first = numpy.array([_first_person_singular(fields[h]) for h in morph.tolist()], dtype=bool) & (pos == PRON)
     flags = numpy.stack([verb & (tense == "Pres"), verb & (tense == "Past"), first], axis=1)
     counts = numpy.vstack([numpy.zeros((1, 3), dtype="int64"), numpy.cumsum(flags, axis=0, dtype="int64")])
     doc.user_data[_RUNNING_COUNTS] = counts
