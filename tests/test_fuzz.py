@@ -45,7 +45,9 @@ CORPUS: dict[str, tuple[bytes, str, str]] = {
     "headings.md": ("".join(f"## Heading {n}\n\n" for n in range(5000)).encode(), "report", "ok"),
     "list.md": ("".join(f"- item {n}: part {n} shipped late\n" for n in range(300)).encode(), "report", "ok"),
     "rtl-emoji.md": (RTL_AND_EMOJI.encode(), "report", "ok"),
-    "million.txt": (("word " * 200_000).encode(), "is too long (999,999 characters; the limit is 200,000)",
+    # Just over spaCy's limit: refused at once. (A text just under it completes in about a
+    # minute through the model in pieces; bench/scaling.py measures that, not the suite.)
+    "million.txt": (("word " * 200_001).encode(), "is too long (1,000,004 characters; the limit is 1,000,000)",
                     "TooLargeInputError"),
 }
 FIFO = ("pipe.txt", "is a named pipe (FIFO), not a regular file", "UnreadableInputError")
@@ -64,7 +66,7 @@ def corpus(tmp_path_factory) -> Path:
 
 def test_the_corpus_has_what_it_says():
     assert len(CORPUS["long-line.txt"][0].decode().splitlines()[0]) >= 10_000
-    assert len(CORPUS["million.txt"][0]) == 1_000_000
+    assert len(CORPUS["million.txt"][0]) > 1_000_000
     assert CORPUS["headings.md"][0].count(b"## ") == 5000
 
 

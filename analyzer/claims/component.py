@@ -18,6 +18,7 @@ from .. import extensions
 from ..data.saved import DataComponent
 from ..extensions import CLAIMS, line_index
 from ..markers.lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
+from ..markers.matcher import EntryMatcher, pipeline_lemmas
 from ..report.vocab import KINDS, MODALITIES
 from ..scores.sentiment import Vader
 from ..sections.component import body_sentences
@@ -33,8 +34,9 @@ from .settling import settle
 
 class ClaimFinder(DataComponent):
     """Reads claims from a parsed doc. Matchers, lexicons and patterns are built once, in
-    ``initialize(lexicon=..., vader=..., tables=...)``: the marker lexicon (for the stance
-    rule's words), the pipeline's VADER (for judging words) and the cue tables."""
+    ``initialize(lexicon=..., vader=..., tables=..., matcher=...)``: the marker lexicon and
+    the markers stage's matcher of it (for the stance rule's words), the pipeline's VADER
+    (for judging words) and the cue tables."""
 
     def __init__(self, nlp: Language, evaluative_valence: float, attributive_valence: float,
                  stance_threshold: int) -> None:
@@ -44,13 +46,15 @@ class ClaimFinder(DataComponent):
         self.stance_threshold = stance_threshold
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
-                   vader: Vader | None = None, tables: ClaimTables | None = None) -> None:
+                   vader: Vader | None = None, tables: ClaimTables | None = None,
+                   matcher: EntryMatcher | None = None) -> None:
         lexicon, vader, tables = lexicon or load_lexicon(), vader or Vader(), tables or ClaimTables.shipped()
+        matcher = matcher or EntryMatcher(self.nlp.vocab, lexicon.entries, pipeline_lemmas(self.nlp))
         modality = load_cues(tables.modality, "modality", MODALITIES, FORMS)
         kinds = load_cues(tables.kinds, "kind", KINDS, ("phrase", "dep"))
         stance = load_cues(tables.stance, "stance", STANCE_FAMILIES, ("phrase", "dep", "category"))
         self.cues = CueFinder(self.nlp, modality + kinds + [c for c in stance if c.form != "category"])
-        self.stance_words = StanceWords(self.nlp, lexicon, [c for c in stance if c.form == "category"])
+        self.stance_words = StanceWords(lexicon, [c for c in stance if c.form == "category"], matcher)
         self.quantities = QuantityFinder(tables.units, tables.numbers)
         self.rules = Rules(EvaluativeWords(vader.lexicon, self.evaluative_valence, self.attributive_valence),
                            self.cues.strip_tags, self.stance_threshold)

@@ -13,14 +13,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .cues import Cue, label_words
 from ..errors import LexiconError
 from ..markers.lexicon import Lexicon
 from ..report.vocab import ASSERTED, MODALITIES
-from ..markers.matcher import EntryMatcher, pipeline_lemmas
+from ..markers.matcher import EntryMatcher
 
 # Words a sentence label may have ("Side note:", "Opinion:"); longer prefixes are prose.
 _LABEL_MAX_WORDS = 3
@@ -207,9 +206,11 @@ class StanceWords:
     The marker lexicons' categories (certainty, intensifiers, hedges, negators, emotions)
     are shared with the markers stage through ``load_lexicon``, so a word added there
     counts here too; ``stance.tsv`` names the categories and the family each belongs to.
+    The words are what the markers stage's matcher (``matcher``) finds in those categories:
+    one matcher and one pass over the doc serve both stages.
     """
 
-    def __init__(self, nlp: Language, lexicon: Lexicon, categories: Iterable[Cue]) -> None:
+    def __init__(self, lexicon: Lexicon, categories: Iterable[Cue], matcher: EntryMatcher) -> None:
         self.families: dict[str, str] = {}
         for cue in categories:
             if cue.pattern not in lexicon.categories:
@@ -217,13 +218,13 @@ class StanceWords:
                                    f"{', '.join(lexicon.categories)}")
             self.families[cue.pattern] = cue.label
         self.degree = {name for name in self.families if lexicon.categories[name].role in _DEGREE_ROLES}
-        entries = [e for e in lexicon.entries if e.category in self.families]
-        self.matcher = EntryMatcher(nlp.vocab, entries, pipeline_lemmas(nlp))
+        self.matcher = matcher
 
     def find(self, doc: Doc) -> list[tuple[tuple[int, ...], str, str]]:
         """(tokens, words, family) of each stance word."""
         return [(tuple(range(m.span.start, m.span.end)), m.span.text, self.families[m.entry.category])
-                for m in self.matcher(doc) if m.entry.category not in self.degree or _grades(m.span)]
+                for m in self.matcher(doc) if m.entry.category in self.families
+                and (m.entry.category not in self.degree or _grades(m.span))]
 
 
 def _grades(span: Span) -> bool:

@@ -15,7 +15,7 @@ is one unfairness marker) and adjusts nothing else.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -76,10 +76,13 @@ class MarkerTagger(DataComponent):
         self.vocab = vocab
         self.lemmatize = lemmatize
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
+                   matcher: EntryMatcher | None = None) -> None:
+        """``matcher``, built from ``lexicon``, is shared with the claims' stance rule: one
+        matcher to build, one pass over each doc."""
         self.lexicon = lexicon or load_lexicon()
         self.roles = {name: category.role for name, category in self.lexicon.categories.items()}
-        self.matcher = EntryMatcher(self.vocab, self.lexicon.entries, self.lemmatize)
+        self.matcher = matcher or EntryMatcher(self.vocab, self.lexicon.entries, self.lemmatize)
         self.texts = {"lexicon": self.lexicon.texts}
 
     def rebuild(self, texts: dict) -> dict:
@@ -90,8 +93,9 @@ class MarkerTagger(DataComponent):
         # "...I was stressed. Out of nowhere..." is not "stressed out".
         found = [m for m in self.matcher(doc) if not any(t.is_sent_start for t in m.span[1:])]
         markers = _longest_first(m for m in found if self.roles[m.entry.category] == "marker")
+        holders = _Holders(markers)
         modifiers = _longest_first(
-            (m for m in found if self.roles[m.entry.category] != "marker" and not _inside(m, markers)),
+            (m for m in found if self.roles[m.entry.category] != "marker" and not holders.hold(m)),
             same_span_ok=True,
         )
         ending_at: dict[int, list[Match]] = defaultdict(list)
@@ -162,11 +166,25 @@ def _longest_first(matches: Iterable[Match], *, same_span_ok: bool = False) -> l
     return sorted(kept, key=lambda m: m.span.start)
 
 
-def _inside(modifier: Match, markers: Sequence[Match]) -> bool:
-    """Whether a longer marker holds ``modifier``, as "not fair" holds "not"."""
-    start, end = modifier.span.start, modifier.span.end
-    return any(m.span.start <= start and end <= m.span.end and m.span.end - m.span.start > end - start
-               for m in markers)
+class _Holders:
+    """Whether a longer marker holds a modifier, as "not fair" holds "not".
+
+    Markers share no token, so only the one holding the modifier's first token can hold it:
+    a bisection finds it, where checking every marker for every modifier grew with the
+    square of the length.
+    """
+
+    def __init__(self, markers: Sequence[Match]) -> None:
+        self.markers = markers
+        self.starts = [m.span.start for m in markers]
+
+    def hold(self, modifier: Match) -> bool:
+        start, end = modifier.span.start, modifier.span.end
+        i = bisect_right(self.starts, start) - 1
+        if i < 0:
+            return False
+        marker = self.markers[i].span
+        return end <= marker.end and marker.end - marker.start > end - start
 
 
 def _modifiers_before(span: Span, ending_at: dict[int, list[Match]]) -> list[Match]:

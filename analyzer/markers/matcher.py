@@ -1,9 +1,9 @@
 """Matching a lexicon's entries in a doc: built once per pipeline, reused for every doc.
 
-``EntryMatcher`` compiles the entries into spaCy matchers: fixed phrases go to a
-PhraseMatcher on LEMMA (a hash lookup that stays fast with thousands of phrases); the few
-entries with a wildcard or a part-of-speech constraint go to a Matcher, whose cost grows
-with every pattern.
+``EntryMatcher`` compiles the entries into matchers: fixed phrases go to a ``PhraseIndex``
+on LEMMA (a hash lookup that stays fast with thousands of phrases, and quick to build); the
+few entries with a wildcard or a part-of-speech constraint go to spaCy's Matcher, whose cost
+grows with every pattern, run only where such an entry can start (``AnchoredMatcher``).
 """
 
 from __future__ import annotations
@@ -13,13 +13,16 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..errors import LexiconError
 from .lexicon import Entry, TokenSpec
+from .phrases import PhraseIndex
 
 _VOWELS = frozenset("aeiou")
 # Where spaCy's lemma is not the lowercase word and its lemmatizer cannot say so without a
@@ -34,6 +37,8 @@ _LEMMA_ALIASES = {
 _CLAUSE_PUNCT = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "…"]
 # One entry may expand to at most this many phrases; more means it should be split.
 MAX_EXPANSIONS = 4000
+# Where a doc keeps each matcher's matches: doc.user_data[(_FOUND, matcher)].
+_FOUND = "analyzer.lexicon_matches"
 
 def lemma_forms(word: str, explicit: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The lemmas a token of ``word`` may carry: the word and its regular participles.
@@ -86,9 +91,9 @@ class EntryMatcher:
     """
 
     def __init__(self, vocab: Vocab, entries: Iterable[Entry], lemmatize: Lemmatize | None = None) -> None:
-        self.phrases = PhraseMatcher(vocab, attr="LEMMA")
-        self.spellings = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher = Matcher(vocab)
+        self.phrases = PhraseIndex(vocab, LEMMA)
+        self.spellings = PhraseIndex(vocab, LOWER)
+        self.matcher = AnchoredMatcher(vocab)
         self.entries: dict[int, Entry] = {}
         entries = list(entries)
         explicit = frozenset(w for e in entries if len(e.tokens) == 1 for w in e.tokens[0].words)
@@ -101,21 +106,35 @@ class EntryMatcher:
             forms = [_forms(vocab, spec, explicit if single else frozenset(), None if single else lemmatize)
                      for spec in entry.tokens]
             if entry.needs_matcher:
-                self.matcher.add(entry.where, [_matcher_pattern(entry, forms)])
+                self.matcher.add(entry.where, _matcher_pattern(entry, forms), _openers(entry, forms))
                 continue
-            self.phrases.add(entry.where, _phrase_docs(vocab, entry, forms))
+            self.phrases.add(entry.where, _phrases(entry, forms))
             if len(entry.tokens) == 1:
                 spelled = [f for word in entry.tokens[0].words
                            for f in (word, *(() if vocab[word].is_stop else inflections(word, explicit)))]
-                self.spellings.add(entry.where, [Doc(vocab, words=[f]) for f in dict.fromkeys(spelled)])
+                self.spellings.add(entry.where, [(f.lower(),) for f in dict.fromkeys(spelled)])
+        self.rank = {key: n for n, key in enumerate(self.entries)}
 
     def __call__(self, doc: Doc) -> list[Match]:
+        """Every entry found in ``doc``, in order. Found once per doc and kept on it: the
+        markers stage and the claims' stance rule share this matcher, and the second to
+        ask reads the first one's matches."""
+        key = (_FOUND, self)
+        found = doc.user_data.get(key)
+        if found is None:
+            found = self._find(doc)
+            doc.user_data[key] = found
+        return found
+
+    def _find(self, doc: Doc) -> list[Match]:
         view, kept = _without_line_breaks(doc)
         found: set[tuple[int, int, int]] = set()
         for matcher in (self.phrases, self.spellings, self.matcher):
             if len(matcher):  # an empty matcher warns on every call
                 found.update(matcher(view))
-        ordered = sorted(found, key=lambda m: (m[1], m[2]))
+        # Entries found on the same tokens ("completely" is a certainty word and an
+        # intensifier) come in lexicon order, so the first of them is always the same one.
+        ordered = sorted(found, key=lambda m: (m[1], m[2], self.rank[m[0]]))
         matches = (Match(self.entries[key], doc[kept[start] : kept[end - 1] + 1]) for key, start, end in ordered)
         return [m for m in matches if _plausible(m)]
 
@@ -125,14 +144,21 @@ def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int]]:
 
     A phrase that a hard-wrapped line breaks ("worked through most\\nweekends") has a
     newline token inside it, which no phrase pattern expects; matching on this view finds it.
+    The view is built from the doc's arrays rather than token by token; a token without a
+    lemma matches by its text.
     """
-    kept = [t.i for t in doc if not t.is_space]
+    values = doc.to_array([ORTH, LEMMA, POS, IS_SPACE])
+    rows = numpy.flatnonzero(values[:, 3] == 0)
+    kept = rows.tolist()
     if len(kept) == len(doc):
         return doc, kept
-    tokens = [doc[i] for i in kept]
-    tagged = all(t.pos_ for t in tokens)
-    view = Doc(doc.vocab, words=[t.text for t in tokens], lemmas=[t.lemma_ or t.text for t in tokens],
-               pos=[t.pos_ for t in tokens] if tagged else None)
+    orth, lemma, pos = values[rows, 0], values[rows, 1], values[rows, 2]
+    strings = doc.vocab.strings
+    view = Doc(doc.vocab, words=[strings[h] for h in orth.tolist()])
+    lemma = numpy.where(lemma == 0, orth, lemma)
+    # A view of a doc the tagger has not (wholly) seen carries no parts of speech.
+    attrs, columns = ([LEMMA, POS], [lemma, pos]) if pos.all() else ([LEMMA], [lemma])
+    view.from_array(attrs, numpy.stack(columns, axis=1))
     return view, kept
 
 
@@ -146,7 +172,9 @@ def _plausible(match: Match) -> bool:
     return token.lemma_.lower() in own or token.lower_ in own
 
 
-def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> list[Doc]:
+def _phrases(entry: Entry, token_forms: list[list[str]]) -> list[tuple[str, ...]]:
+    """Every phrase an entry stands for: each choice of its words' forms, with and without
+    its optional words."""
     choices = []
     for spec, forms in zip(entry.tokens, token_forms):
         choices.append([None, *forms] if spec.optional else forms)
@@ -156,11 +184,7 @@ def _phrase_docs(vocab: Vocab, entry: Entry, token_forms: list[list[str]]) -> li
             f"{entry.source}, line {entry.line}: pattern '{entry.pattern}' expands to {total:,} "
             f"phrases (at most {MAX_EXPANSIONS:,}); split it into several entries"
         )
-    docs = []
-    for combo in itertools.product(*choices):
-        words = [w for w in combo if w is not None]
-        docs.append(Doc(vocab, words=words, lemmas=words))
-    return docs
+    return [tuple(w for w in combo if w is not None) for combo in itertools.product(*choices)]
 
 
 def _matcher_pattern(entry: Entry, token_forms: list[list[str]]) -> list[dict]:
@@ -175,6 +199,69 @@ def _matcher_pattern(entry: Entry, token_forms: list[list[str]]) -> list[dict]:
             token["OP"] = "?"
         pattern.append(token)
     return pattern
+
+
+def _openers(entry: Entry, token_forms: list[list[str]]) -> list[str] | None:
+    """The lemmas a match of ``entry`` may start with: its first word's, and the next ones'
+    while the words before them are optional; None when a wildcard may start it."""
+    openers: list[str] = []
+    for spec, forms in zip(entry.tokens, token_forms):
+        if spec.wildcard:
+            return None
+        openers.extend(forms)
+        if not spec.optional:
+            break
+    return openers
+
+
+class AnchoredMatcher:
+    """spaCy's token Matcher for the few entries with a wildcard or a part of speech, run
+    only where a match can start.
+
+    The Matcher tries every pattern at every token, which made it most of the markers
+    stage's time. A match starts with one of its pattern's opening words (``_openers``), and
+    is no longer than the longest pattern, so matching the windows that start at such a
+    word finds the same matches. A pattern that a wildcard may open is matched everywhere.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.matcher = Matcher(vocab)
+        self.openers: set[int] | None = set()
+        self.longest = 0
+
+    def add(self, key: str, pattern: list[dict], openers: list[str] | None) -> None:
+        self.matcher.add(key, [pattern])
+        self.longest = max(self.longest, len(pattern))
+        if openers is None or self.openers is None:
+            self.openers = None
+        else:
+            self.openers.update(self.vocab.strings.add(word) for word in openers)
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if self.openers is None:
+            return self.matcher(doc)
+        lemmas = doc.to_array([LEMMA])
+        starts = numpy.flatnonzero(numpy.isin(lemmas, numpy.fromiter(self.openers, dtype="uint64")))
+        found = []
+        for start, end in _windows(starts.tolist(), self.longest, len(doc)):
+            found.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        return found
+
+
+def _windows(starts: list[int], length: int, limit: int) -> list[tuple[int, int]]:
+    """Token ranges of ``length`` from each start, overlapping ones merged."""
+    windows: list[tuple[int, int]] = []
+    for start in starts:
+        end = min(start + length, limit)
+        if windows and start < windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _forms(vocab: Vocab, spec: TokenSpec, explicit: frozenset[str], lemmatize: Lemmatize | None) -> list[str]:

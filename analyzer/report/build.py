@@ -9,6 +9,7 @@ reads a Doc; the shape and the vocabularies load no spaCy.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -51,7 +52,7 @@ def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool
             "date": outline.date if outline else None,
             "words": word_count(doc),
             "lines": len(index),
-            "sha256": text_sha256(doc.text),
+            "sha256": text_sha256(index.text),
             **metadata_entries(outline, len(index)),
         },
         "sentiment": sentiment_entry(doc._.analyzer_sentiment, index),
@@ -110,7 +111,7 @@ def section_entry(span: Span, index: LineIndex, markers: list[tuple[Span, Marker
         "parent": section.parent,
         "cue": section.cue,
         "turn": {"speaker": section.turn.speaker, "time": section.turn.time} if section.turn else None,
-        "words": word_count(t for t in span if index.line_of(t.idx) >= section.body_line),
+        "words": word_count(body_tokens(span, section, index)),
         "sentiment": sentiment_entry(span._.analyzer_sentiment, index),
         "readability": readability_entry(span._.analyzer_readability),
         "stress": stress_entry(span._.analyzer_stress),
@@ -118,6 +119,14 @@ def section_entry(span: Span, index: LineIndex, markers: list[tuple[Span, Marker
         "body_line": section.body_line,
         "text": body_text(section, index) if with_text else None,
     }
+
+
+def body_tokens(span: Span, section: Section, index: LineIndex) -> Span:
+    """The section's tokens from its body's first line on."""
+    if section.body_line > len(index):
+        return span[len(span):]
+    first = bisect_left(extensions.token_starts(span.doc), index.start_of(section.body_line))
+    return span.doc[min(max(first, span.start), span.end) : span.end]
 
 
 def body_text(section: Section, index: LineIndex) -> str:

@@ -2,7 +2,8 @@
 
 textstat finds sentences by their final stops, and memo lines often have none: a list of
 ten items would read as one 80-word sentence. So each formula sees the parser's sentences,
-each closed with a full stop where the writer left it open.
+each closed with a full stop where the writer left it open. textstat counts syllables from
+the pronunciations ``syllables`` reads when the pipeline is built.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..sections.component import body_sentences
+from . import syllables
 from ..text.words import word_count
 
 # The grades a reader can act on; each is a textstat function of the same name.
@@ -70,4 +72,6 @@ def score(doc: Doc) -> Doc:
 def make_readability(nlp: Language, name: str):
     """textstat grades per section (if sections ran) and per document."""
     extensions.register()
+    # Here, with the pipeline, rather than inside the first document's analysis.
+    syllables.install()
     return score

@@ -18,8 +18,11 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import MORPH, POS
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.parts_of_speech import AUX, PRON, VERB
+from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..errors import LexiconError
@@ -41,6 +44,9 @@ TEXT_FEATURES = {
 }
 # How many marker texts a driver quotes.
 EVIDENCE_WORDS = 5
+_VERB_POS = (VERB, AUX)
+# Where a doc keeps its running counts of tensed verbs and first-person words.
+_RUNNING_COUNTS = ("analyzer", "stress_counts")
 
 
 @dataclass(frozen=True)
@@ -154,24 +160,54 @@ def features(sentences: Sequence[Span], markers: Sequence[tuple[Span, Marker]], 
         # A modifier's weight is a factor, so its category counts occurrences instead.
         totals[marker.category] = totals.get(marker.category, 0.0) + (1.0 if marker.modifier else marker.weight)
     per_100 = 100 / words if words else 0.0
-    tokens = [t for s in sentences for t in s]
-    tenses = [t.morph.get("Tense") for t in tokens if t.pos_ in ("VERB", "AUX")]
-    present = sum(1 for tense in tenses if tense == ["Pres"])
-    past = sum(1 for tense in tenses if tense == ["Past"])
+    present, past, first_person = _text_counts(sentences)
     return Features(
         words=words,
         densities={name: round(total * per_100, 4) for name, total in totals.items()},
         negative_tone=-sentiment.compound if sentiment is not None else 0.0,
-        first_person=round(sum(1 for t in tokens if _first_person_singular(t)) * per_100, 4),
+        first_person=round(first_person * per_100, 4),
         # With no tensed verb, neither present nor past: the midpoint.
         present_focus=round(present / (present + past), 4) if present + past else 0.5,
         markers=tuple(markers),
     )
 
 
-def _first_person_singular(token: Token) -> bool:
-    morph = token.morph
-    return token.pos_ == "PRON" and morph.get("Person") == ["1"] and morph.get("Number") == ["Sing"]
+def _text_counts(sentences: Sequence[Span]) -> tuple[int, int, int]:
+    """Present-tense verbs, past-tense verbs and first-person-singular words in ``sentences``."""
+    if not sentences:
+        return 0, 0, 0
+    running = _running_counts(sentences[0].doc)
+    total = sum((running[s.end] - running[s.start] for s in sentences), numpy.zeros(3, dtype="int64"))
+    present, past, first_person = total.tolist()
+    return present, past, first_person
+
+
+def _running_counts(doc: Doc) -> numpy.ndarray:
+    """Row i counts the present verbs, past verbs and first-person-singular words among the
+    doc's first i tokens, so a section's counts are two lookups per sentence. Computed once
+    per doc, from its arrays: the doc and every section are scored from the same tokens."""
+    counts = doc.user_data.get(_RUNNING_COUNTS)
+    if counts is not None and len(counts) == len(doc) + 1:
+        return counts
+    pos, morph = doc.to_array([POS, MORPH]).T
+    fields = {h: _morph_fields(doc.vocab.strings[h]) for h in set(morph.tolist())}
+    verb = numpy.isin(pos, _VERB_POS)
+    tense = numpy.array([fields[h].get("Tense") for h in morph.tolist()], dtype=object)
+    first = numpy.array([_first_person_singular(fields[h]) for h in morph.tolist()], dtype=bool) & (pos == PRON)
+    flags = numpy.stack([verb & (tense == "Pres"), verb & (tense == "Past"), first], axis=1)
+    counts = numpy.vstack([numpy.zeros((1, 3), dtype="int64"), numpy.cumsum(flags, axis=0, dtype="int64")])
+    doc.user_data[_RUNNING_COUNTS] = counts
+    return counts
+
+
+def _morph_fields(morph: str) -> dict[str, str]:
+    """"Number=Sing|Person=1" as {"Number": "Sing", "Person": "1"}; a field of several values
+    keeps them joined ("Past,Pres"), which is no single tense."""
+    return dict(feature.split("=", 1) for feature in morph.split("|") if "=" in feature)
+
+
+def _first_person_singular(fields: dict[str, str]) -> bool:
+    return fields.get("Person") == "1" and fields.get("Number") == "Sing"
 
 
 class StressScorer(DataComponent):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from .. import extensions
 from ..data.saved import DataComponent
@@ -22,6 +22,8 @@ from .outline import Outline, find_sections
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Where a doc keeps its body sentences: (the section group they were found with, the groups).
+_BODY = ("analyzer", "body_sentences")
 
 
 
@@ -82,7 +84,7 @@ def _noun_with_contact_clause(root: Token) -> bool:
 def section_spans(doc: Doc, outline: Outline) -> list[Span]:
     """One span per section, from its first line to its last, labelled with its cue."""
     index = extensions.line_index(doc)
-    starts = [t.idx for t in doc]
+    starts = extensions.token_starts(doc)
     spans = []
     for section in outline.sections:
         start = bisect_left(starts, index.start_of(section.line))
@@ -98,13 +100,23 @@ def body_sentences(doc: Doc) -> list[tuple[Span | None, list[Span]]]:
 
     A sentence belongs to the section holding its first line, so scores never count a
     heading as prose. Without the sections component, all sentences form one group whose
-    section is None.
+    section is None. Every later stage reads the groups; they are found once per doc and
+    kept on it (for the sections it was found with), so callers must not change them.
     """
+    sections = doc.spans[extensions.SECTIONS] if extensions.SECTIONS in doc.spans else None
+    found = doc.user_data.get(_BODY)
+    if found is None or found[0] is not sections:
+        found = (sections, _group_sentences(doc, sections))
+        doc.user_data[_BODY] = found
+    return found[1]
+
+
+def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | None, list[Span]]]:
     sents = [s for s in doc.sents if any(t.is_alpha or t.like_num for t in s)]
-    if extensions.SECTIONS not in doc.spans:
+    if sections is None:
         return [(None, sents)]
     index = extensions.line_index(doc)
-    spans = list(doc.spans[extensions.SECTIONS])
+    spans = list(sections)
     grouped: list[tuple[Span | None, list[Span]]] = [(span, []) for span in spans]
     ends = [span._.analyzer_section.end_line for span in spans]
     for sent in sents:

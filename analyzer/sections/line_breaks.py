@@ -9,7 +9,8 @@ decides the ones we leave open.
 
 from __future__ import annotations
 
-import numpy
+from collections.abc import Iterator
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,8 +19,10 @@ from .. import extensions
 from .layout import ends_sentence, is_wrapped_line, starts_block, wrap_width
 
 _CLOSERS = frozenset("\"'’”)]")
-# Values of a token's SENT_START: it starts a sentence, or it does not.
+# SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1
+
+
 def continues(line: str, following: str, width: int | None) -> bool:
     """Whether ``following`` carries on the sentence that ``line`` left open."""
     if not line.strip() or not following.strip():
@@ -35,30 +38,42 @@ def continues(line: str, following: str, width: int | None) -> bool:
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
+    """Write every boundary the layout decides in one pass.
+
+    Setting ``token.is_sent_start`` one token at a time makes spaCy check the whole doc for a
+    parse on every call, which made this stage grow with the square of the length; the
+    decisions are collected first and written with one ``from_array``.
+    """
+    starts = doc.to_array([SENT_START]).astype("int64")
+    for i, value in layout_boundaries(doc):
+        starts[i] = value
+    doc.from_array([SENT_START], starts.astype("uint64"))
+    return doc
+
+
+def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(token, 1 or -1) for each token whose sentence start the layout decides: a line break
+    starts a sentence unless the line before leaves it open; within a line only terminal
+    punctuation may end one; whitespace never starts one."""
     index = extensions.line_index(doc)
     lines = index.lines()
     width = wrap_width(lines)
     # opens[i] tells whether 1-based line i+1 leaves its sentence open for the next line.
     opens = [continues(lines[i], lines[i + 1], width) for i in range(len(lines) - 1)]
-    # Set in one go: spaCy checks the whole doc for a parse each time one token's
-    # is_sent_start is set, which made this quadratic in the length of the text.
-    starts = doc.to_array(SENT_START).astype(numpy.int64)
     prev = None
     for token in doc:
         if token.is_space:
             if token.i > 0:
-                starts[token.i] = NOT_START
+                yield token.i, NOT_START
             continue
         if prev is not None:
             prev_line = index.line_of(prev.idx + len(prev.text) - 1)
             line = index.line_of(token.idx)
             if line > prev_line:
-                starts[token.i] = START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
+                yield token.i, START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
             elif not _ends_sentence(prev):
-                starts[token.i] = NOT_START
+                yield token.i, NOT_START
         prev = token
-    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
-    return doc
 
 
 def _ends_sentence(token) -> bool:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import accumulate
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 # Where a doc keeps its running word count. Stages count the words of the document, of each
@@ -14,7 +15,10 @@ _RUNNING_COUNT = ("analyzer", "words_before")
 
 def is_word(token: Token) -> bool:
     """A token with a letter or digit, except clitics such as "n't" and "'s"."""
-    text = token.text
+    return is_word_text(token.text)
+
+
+def is_word_text(text: str) -> bool:
     if text[0] in "'’" or text.lower() in ("n't", "n’t"):
         return False
     return any(c.isalnum() for c in text)
@@ -30,9 +34,13 @@ def word_count(tokens: Doc | Span | Iterable[Token]) -> int:
 
 
 def _words_before(doc: Doc) -> list[int]:
-    """Entry i is the number of words among the doc's first i tokens."""
+    """Entry i is the number of words among the doc's first i tokens. Whether a token is a
+    word depends on its text alone, so each distinct text is asked once."""
     counts = doc.user_data.get(_RUNNING_COUNT)
     if counts is None or len(counts) != len(doc) + 1:
-        counts = list(accumulate((is_word(t) for t in doc), initial=0))
+        texts, which = numpy.unique(doc.to_array([ORTH]), return_inverse=True)
+        strings = doc.vocab.strings
+        words = numpy.array([is_word_text(strings[h]) for h in texts.tolist()], dtype=bool)
+        counts = [0, *numpy.cumsum(words[which.reshape(-1)]).tolist()]
         doc.user_data[_RUNNING_COUNT] = counts
     return counts
