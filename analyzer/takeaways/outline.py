@@ -180,23 +180,27 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     # effect, and none states what a part says.
     statements = {i for i, c in enumerate(cands) if not c.question}
     open_ = {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in chosen
-             and (i in statements or not statements)}
+             and (i in statements or not statements) and not any(_redundant(c, cands[j]) for j in chosen)}
     picked: list[int] = []
     room = words
+
+    def cost(i: int) -> int:
+        part = part_of[id(cands[i])]
+        return cands[i].words + (0 if per_part[part] else len((doc_parts[part].title or "").split()))
+
+    def value(i: int) -> float:
+        repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]
+        return (worth[i] - repeated) / cands[i].words
+
+    # Each pick drops at once what no longer fits or repeats it, so the cost stays the
+    # number of candidates times the number of gists, whatever the length of the text.
     while open_:
-        def value(i: int) -> float:
-            repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]
-            return (worth[i] - repeated) / cands[i].words
         best = max(open_, key=lambda i: (value(i), -i))
-        open_.discard(best)
-        part = part_of[id(cands[best])]
-        cost = cands[best].words + (0 if per_part[part] else len((doc_parts[part].title or "").split()))
-        if (picked and cost > room) or any(_redundant(cands[best], cands[j]) for j in chosen):
-            continue
-        room -= cost
+        room -= cost(best)
         chosen.append(best)
         picked.append(best)
-        per_part[part] += 1
+        per_part[part_of[id(cands[best])]] += 1
+        open_ = {i for i in open_ if i != best and cost(i) <= room and not _redundant(cands[i], cands[best])}
         for i in open_:
             similar[i] = max(similar[i], cosine(scored.vectors[i], scored.vectors[best]))
     return picked

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -68,7 +69,7 @@ class Candidate:
     # "The board decided…"): decision words then state the writer's own decision.
     agent: bool = False
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(self.text.split())
 

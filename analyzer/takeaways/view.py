@@ -96,7 +96,7 @@ def _title_words(doc: Doc, lines: LineIndex, title: str | None) -> frozenset[str
     """The lemmas of the title's content words, read where the title stands in the text."""
     if not title:
         return frozenset()
-    at = doc.text.find(title)
+    at = lines.text.find(title)
     tokens = [t for t in doc.char_span(at, at + len(title), alignment_mode="expand") or ()] if at >= 0 else []
     words = [t.lemma_.lower() for t in tokens if not t.is_stop and (t.is_alpha or t.like_num)]
     return frozenset(words or (w.lower() for w in title.split() if w.isalpha()))
