@@ -36,6 +36,8 @@ CODE_INDENT = 4
 MIN_TITLE_SIBLINGS = 3
 MIN_BOLD_SIBLINGS = 3
 MIN_NUMBERED_HEADS = 2
+# A numbered line over this many lines of its own before the next number is a head.
+OWN_BLOCK_LINES = 2
 MIN_MARKED_HEADINGS = 2
 MAX_SIGNATURE_LEAD_WORDS = 4
 # A short line standing alone is a title only when it is this short.
@@ -155,7 +157,14 @@ def _lead_in(page: Page, i: int) -> bool:
     following = page.next_content(i)
     if following is not None and page[following].indent >= CODE_INDENT:
         return True
+    if line.grammar == HEADLINE and not _announces_items(page, following):
+        return False  # "Telemetry wins:" over a paragraph names it; over a list it leads in
     return (line.grammar in (CLAUSE, HEADLINE) and not wh_start(line.text)) or len(line.text) >= PARAGRAPH_LINE
+
+
+def _announces_items(page: Page, following: int | None) -> bool:
+    """The next content is an item of a list: a bullet or a numbered line."""
+    return following is not None and bool(page[following].bullet or page[following].numbering)
 
 
 # -- numbered lines: a list, or section heads -------------------------------------------
@@ -183,9 +192,21 @@ def _list_items(page: Page, lead_ins: frozenset[int]) -> frozenset[int]:
             outline_titles = outline and all(titles) and not page[i].numbering.relative
             if not outline_titles and not loose_unlike:
                 items.update((i, following))
-        if page.hanging(i) or page.prev_content(i) in lead_ins:
+        if page.hanging(i) or (page.prev_content(i) in lead_ins and not _own_block(page, i)):
             items.add(i)
     return frozenset(_continued_lists(page, numbered, items))
+
+
+def _own_block(page: Page, i: int) -> bool:
+    """Line ``i`` stands over lines of its own before the next numbered line (not its hanging
+    text): under a lead-in, "1. Good" over a list of comments is a head, not an item."""
+    own, j = 0, page.next_content(i)
+    while j is not None and not page[j].numbering:
+        own += page[j].indent <= page[i].indent
+        if own >= OWN_BLOCK_LINES:
+            return True
+        j = page.next_content(j)
+    return False
 
 
 def _short_title(page: Page, i: int) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .features import CLAUSE, INTERJECTION, LineFeatures, title_shaped, two_sentences, wh_start, words_of
+from .features import CLAUSE, INTERJECTION, PHRASE, LineFeatures, title_shaped, two_sentences, wh_start, words_of
 from .document_layout import BODY_LINE, MAX_SHORT_TITLE_WORDS, MAX_TITLE_WORDS, Layout, Page, starts_like_title
 from .layout import ends_sentence
 from .lookalikes import key_value
@@ -27,6 +27,8 @@ RANK_BRACKET = 4.0
 NUMBERED_OFFSET = 0.5
 
 MAX_LABEL_WORDS = 6
+# A label with no verb may run longer over prose: "Telemetry in the toolchain and beyond:".
+MAX_PHRASE_LABEL_WORDS = 9
 MAX_BRACKET_WORDS = 8
 MAX_BRACKET_TAIL_WORDS = 12
 MAX_QUESTION_WORDS = 10
@@ -199,8 +201,11 @@ def label(i: int, ctx: Context) -> Heading | None:
         return None
     if i in ctx.layout.announced or i in ctx.layout.lead_ins or line.salutation or line.field:
         return None
-    if len(words_of(line.label)) > MAX_LABEL_WORDS or line.two_sentences:
+    words = len(words_of(line.label))
+    if words > (MAX_PHRASE_LABEL_WORDS if line.grammar == PHRASE else MAX_LABEL_WORDS) or line.two_sentences:
         return None
+    if words > MAX_LABEL_WORDS and not ctx.prose_after(i) and not ctx.prose_after(i + 1):
+        return None  # a longer label over a list leads in to it: "Nominees (in order of name):"
     if not ctx.opens_block(i) or ctx.page.next_content(i) is None or ctx.under_heading(i):
         return None
     if ctx.reads_as_sentence(i, line.label):
@@ -270,7 +275,20 @@ def _could_be_title(i: int, ctx: Context) -> bool:
         return False
     if not _plain(line) or line.dated or not starts_like_title(line.text):
         return False
+    if _in_field_run(i, ctx):
+        return False
     return not ctx.page.runs_on(i) and ctx.opens_block(i) and not ctx.starts_timed_run(i)
+
+
+def _in_field_run(i: int, ctx: Context) -> bool:
+    """A ``Key: value`` line standing alone, with nothing of its own under it, next to another
+    such line: a run of fields ("Name: 2024 Election", "Type: Election"), not a title. "Risks:
+    what could go wrong" over its own lines, or a document's first line, may be a title."""
+    page = ctx.page
+    if not key_value(page[i].text) or not page.blank_after(i) or page.prev_content(i) is None:
+        return False
+    neighbours = (page.prev_content(i), page.next_content(i))
+    return any(j is not None and key_value(page[j].text) for j in neighbours)
 
 
 def _plain(line: LineFeatures) -> bool:

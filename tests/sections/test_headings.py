@@ -389,3 +389,62 @@ def test_dates_with_a_time_after_them(written, iso):
 def test_a_bad_lookalikes_file_names_the_line(text, problem):
     with pytest.raises(LexiconError, match=problem):
         parse_lookalikes(DataText("x.tsv", text))
+
+
+FIELD_RUN = """Election setup
+
+1. Configuration
+
+Short name: spring-board-vote
+
+Name: Spring Board Election
+
+Type: Approval vote
+
+2. Risks
+
+Timeline: the next two weeks
+Ballots open on Monday and close on Friday at noon.
+"""
+
+COMMENTS = """Workshop feedback
+
+Here is what the attendees told us, good and bad:
+
+1. Good
+
+- The pace was right for most people
+- The examples came from real projects
+
+2. Bad
+
+- The room was too warm in the afternoon
+- Installing the tools took the whole first hour
+"""
+
+LONG_LABELS = """Notes on the migration
+
+Systems still on the old database this month:
+
+The billing jobs and two reporting scripts still read from the old database every night.
+
+Attendees (in the order they joined the call):
+
+- Ana
+- Bo
+"""
+
+
+def test_a_run_of_fields_is_not_headings_but_a_topic_over_its_own_lines_is(analyzer):
+    found = headings(analyzer.analyze(FIELD_RUN))
+    assert (5, "title-line") not in found and (7, "title-line") not in found and (9, "title-line") not in found
+    assert (13, "title-line") in found
+
+
+def test_numbered_lines_after_a_lead_in_are_heads_when_each_stands_over_its_own_lines(analyzer):
+    assert [line for line, _ in headings(analyzer.analyze(COMMENTS))] == [1, 5, 10]
+
+
+def test_a_longer_label_names_prose_but_leads_in_to_a_list(analyzer):
+    found = [line for line, _ in headings(analyzer.analyze(LONG_LABELS))]
+    assert 3 in found and 7 not in found
