@@ -41,6 +41,7 @@ WORTH_FLOOR = 1.0
 REDUNDANCY = 4.0
 SPREAD = 0.5
 MIN_GIST_WORDS = 6
+NOT_THE_POINT = -2.0
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
 # its first half.
 LEAD_SENTENCES = 8
@@ -178,7 +179,9 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     per_part = [0] * len(doc_parts)
     # A question is quoted as a gist only in a text of nothing but questions: most ask for
     # effect, and none states what a part says.
-    statements = {i for i, c in enumerate(cands) if not c.question}
+    # A note about the publication itself ("This post first appeared on…", weighed below
+    # NOT_THE_POINT by the main-point table) is never a gist either.
+    statements = {i for i, c in enumerate(cands) if not c.question and c.cue > NOT_THE_POINT}
     open_ = {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in chosen
              and (i in statements or not statements) and not any(_redundant(c, cands[j]) for j in chosen)}
     picked: list[int] = []

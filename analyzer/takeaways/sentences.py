@@ -187,11 +187,13 @@ def _head(text: str) -> str:
 def quote(sent: Span) -> str | None:
     """The sentence as the digest quotes it: one line, no list marker or emphasis; a long one
     cut to its leading clauses; None when it is too long to quote or has no words."""
-    text = _EMPHASIS.sub("", " ".join(sent.text.split()))
-    text = LIST_MARKER.sub("", text).strip()
+    flat = _EMPHASIS.sub("", " ".join(sent.text.split()))
+    text = LIST_MARKER.sub("", flat).strip()
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
+    if text[0].islower() and text == flat:
+        return None  # not a list item: the tail of a sentence the splitter cut, not a sentence
     if len(words) <= MAX_QUOTE:
         return text
     clauses = _CLAUSE_BREAK.split(text)
