@@ -22,6 +22,8 @@ VOCABULARY = frozenset({
     "analyzer", "schema_version", "sha256", "cue", "level", "category", "group", "entry", "kind",
     "modality", "marks", "polarity", "dimension", "unit", "feature", "label", "privacy",
 })
+# Digest items whose ``label`` is not ours but the title of the part they sum up, quoted.
+_TITLED_ROLES = frozenset({"gist"})
 # Field names (by key) that read better than the path in a message: "claims.subject" is a
 # "claim subject". The last list name before the field is singular in these.
 _SINGULAR = {"claims": "claim", "sections": "section", "markers": "marker", "emails": "e-mail",
@@ -44,7 +46,7 @@ def _walk(node: Any, path: Path) -> Iterator[tuple[Path, str]]:
         yield path, node
     elif isinstance(node, dict):
         for key, value in node.items():
-            if key not in VOCABULARY:
+            if not is_vocabulary(key, node):
                 yield from _walk(value, (*path, key))
     elif isinstance(node, (list, tuple)):
         for i, value in enumerate(node):
@@ -59,11 +61,22 @@ def rewrite(node: Any, value: Callable[[str], str], key: Callable[[str], str]) -
     if isinstance(node, str):
         return value(node)
     if isinstance(node, dict):
-        return {(key(k) if isinstance(k, str) else k): (v if k in VOCABULARY else rewrite(v, value, key))
+        return {(key(k) if isinstance(k, str) else k): (v if is_vocabulary(k, node) else rewrite(v, value, key))
                 for k, v in node.items()}
     if isinstance(node, (list, tuple)):
         return [rewrite(v, value, key) for v in node]
     return node
+
+
+def is_vocabulary(key: Any, owner: dict[Any, Any]) -> bool:
+    """Whether the field ``key`` of ``owner`` holds our own words rather than the memo's.
+
+    A digest gist's label is the title of the section it sums up, so it is the memo's text
+    even though theme and item labels elsewhere are ours.
+    """
+    if key == "label" and owner.get("role") in _TITLED_ROLES:
+        return False
+    return key in VOCABULARY
 
 
 def field_kind(path: Path) -> str:

@@ -96,6 +96,12 @@ CASES = {
     "a job title, a comma, then the name": (
         "Questions go to our Executive Director, Marguerite Oduya, who leads the review.\n",
         ["Marguerite", "Oduya"]),
+    "a heading naming a person, used as a digest gist's label": (
+        "# Workshop notes\n\nImogen Sato and I ran the first workshop this week with twenty researchers.\n\n"
+        "## From Imogen\n\nThe installation session took far too long and the room's network failed "
+        "twice. Next time we will send the setup instructions a week ahead and test the network.\n\n"
+        "## From the helpers\n\nThe exercises worked well and the learners asked for more of them.\n",
+        ["Imogen", "Sato"]),
 }
 
 
