@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from .layout import ends_sentence, is_wrapped_line, starts_block, wrap_width
+from .layout import LIST_MARKER, ends_sentence, indent, is_wrapped_line, starts_block, wrap_width
 
 _CLOSERS = frozenset("\"'’”)]")
 # SENT_START values, as spaCy stores them.
@@ -29,12 +29,22 @@ def continues(line: str, following: str, width: int | None) -> bool:
         return False
     if ends_sentence(line) or line.rstrip().endswith((":", ";")):
         return False
-    if starts_block(following) or starts_block(line):
+    if starts_block(following):
         return False
+    if starts_block(line):
+        return hangs_under(line, following)
     head = following.lstrip()[0]
     if head.islower():
         return len(line.strip()) > 30 or width is not None
     return width is not None and is_wrapped_line(line, width)
+
+
+def hangs_under(item: str, following: str) -> bool:
+    """Whether ``following`` is the wrapped text of the list item ``item``: indented past the
+    item's own indent to about where its text starts, as a list item's second line is."""
+    marker = LIST_MARKER.match(item)
+    return marker is not None and indent(following) > indent(item) \
+        and indent(following) >= len(marker.group(0)) - 1
 
 
 def mark_line_breaks(doc: Doc) -> Doc:
@@ -71,9 +81,15 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
             line = index.line_of(token.idx)
             if line > prev_line:
                 yield token.i, START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
-            elif not _ends_sentence(prev):
+            elif not _ends_sentence(prev) or _in_marker(prev, lines[line - 1], index.start_of(line)):
                 yield token.i, NOT_START
         prev = token
+
+
+def _in_marker(token, line: str, line_start: int) -> bool:
+    """Whether ``token`` is part of its line's list marker: the "1." of "1. Ship it" ends no sentence."""
+    marker = LIST_MARKER.match(line)
+    return marker is not None and token.idx - line_start < len(marker.group(0).rstrip())
 
 
 def _ends_sentence(token) -> bool:
