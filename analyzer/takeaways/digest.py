@@ -99,11 +99,14 @@ def options_item(options: Options, priority: float) -> Item:
 
 def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, quoted: set[int]) -> Item:
     """A feeling: its theme, its strength, and the sentence where it is densest, unless that
-    one is already quoted (``quoted`` holds their starts) and the feeling has another."""
-    fresh = [e for e in feeling.evidence if e[0].start not in quoted] or list(feeling.evidence)
+    one is already quoted (``quoted`` holds their starts) and the feeling has another. When
+    every sentence it has is quoted already, the item names its words and points there
+    instead of quoting a sentence twice."""
+    fresh = [e for e in feeling.evidence if e[0].start not in quoted]
+    summary = "" if fresh else _pointer(view, feeling)
     return Item(priority, (FEELINGS, rank), "emotional", {
         "label": feeling.theme.label,
-        "summary": "",
+        "summary": summary,
         "role": "feeling",
         "strength": feeling.strength,
         "sections": list(feeling.sections),
@@ -111,6 +114,14 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, qu
                      for sent, text in fresh[:1]],
         "words": list(feeling.words),
     })
+
+
+def _pointer(view: DocView, feeling: Feeling) -> str:
+    """The feeling's words, and the line of the sentence already quoted that holds them."""
+    words = ", ".join(f"“{w}”" for w in feeling.words)
+    if not feeling.evidence:
+        return words
+    return f"{words}, in the sentence quoted above (line {view.line_of(feeling.evidence[0][0].start_char)})"
 
 
 def calm_item(priority: float) -> Item:

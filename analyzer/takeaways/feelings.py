@@ -42,6 +42,7 @@ CALM_SUMMARY = "Few feeling words for its length."
 UNSETTLED = frozenset({"frustration", "defiance", "alarm", "worry", "sadness", "hurt", "burnout", "capacity",
                        "self_doubt", "apology"})
 _QUOTES = {"“": "”", '"': '"'}
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class Tally:
     by_section: dict[int | None, float] = field(default_factory=lambda: defaultdict(float))
     by_sentence: dict[int, float] = field(default_factory=lambda: defaultdict(float))
     words: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    # The writer says it of themselves ("we are sorry", "I am proud of the team").
+    owned: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,14 +109,16 @@ def feelings(view: DocView, themes: list[Theme]) -> tuple[list[Feeling], float]:
         tally.by_section[section.id if section else None] += marker.weight
         tally.by_sentence[sent.start] += marker.weight
         tally.words[" ".join(span.text.split()).lower()] += marker.weight
+        tally.owned = tally.owned or said_of_self(span)
     words_in = _words_by_section(view)
     found = []
     for theme in themes:
         tally = tallies.get(theme.name)
-        if not tally or (len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER):
+        if not tally or (len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER
+                         and not tally.owned):
             continue
         strength = _strength(tally, view.words, words_in)
-        if strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH):
+        if tally.owned or strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH):
             found.append(_feeling(theme, tally, strength, sentences, words_in))
     density = sum(t.total for t in tallies.values()) / max(view.words, 1) * 100
     return sorted(found, key=lambda f: -f.strength), density
@@ -158,6 +163,17 @@ def _words_by_section(view: DocView) -> dict[int | None, int]:
     for sent, section in view.sentences:
         counts[section.id if section else None] += len(sent.text.split())
     return counts
+
+
+def said_of_self(span: Span) -> bool:
+    """Whether the writer states the feeling of themselves: the marker is the adjective of
+    "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"). However long
+    the text, a writer who says so shows it; a feeling word elsewhere in a sentence about
+    the writer ("we took care of it") says less, and counts only by its density."""
+    root = span.root
+    if root.dep_ != "acomp":
+        return False
+    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.head.children)
 
 
 def _quoted(span: Span) -> bool:

@@ -166,6 +166,33 @@ def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, labe
     assert label in labels
 
 
+def long_calm_note(extra: str) -> str:
+    """One long untitled section of calm prose (about 500 words) with ``extra`` in its middle."""
+    prose = " ".join(line for line in ANNOUNCEMENT.splitlines()[3:] if line.count(" ") > 4)
+    return f"Retiring the Orbit dashboard\n\n{prose} {prose} {extra} {prose}\n"
+
+
+def test_a_feeling_the_writer_states_of_themselves_is_named_in_a_long_calm_text(analyzer):
+    labels = [t["label"] for t in analyzer.analyze(long_calm_note("We are sorry for the short notice."))
+              ["takeaways"]["emotional"]]
+    assert "Apology" in labels and CALM_LABEL not in labels
+
+
+def test_the_same_word_not_said_of_the_writer_stays_below_its_threshold(analyzer):
+    report = analyzer.analyze(long_calm_note("The vendor is sorry for the short notice."))
+    assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
+
+
+def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_twice(analyzer):
+    text = ANNOUNCEMENT.replace("We will retire the Orbit dashboard on 30 June.",
+                                "We are happy to retire the Orbit dashboard on 30 June.")
+    takeaways = analyzer.analyze(text)["takeaways"]
+    main, feeling = items_of(takeaways)[0], takeaways["emotional"][0]
+    assert main["evidence"][0]["line"] == 4
+    assert feeling["evidence"] == []
+    assert feeling["summary"] == "“happy to”, in the sentence quoted above (line 4)"
+
+
 def test_the_options_laid_out_and_the_one_favoured_are_a_takeaway(charged_long):
     factual = charged_long["takeaways"]["factual"]
     options = next(t for t in factual if t["role"] == "options")
