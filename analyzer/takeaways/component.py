@@ -16,7 +16,7 @@ from .. import extensions
 from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
-from .feelings import feelings, parse_themes
+from .feelings import feelings, parse_themes, reads_calm
 from .options import OptionStance, laid_out_options
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, turns_item
 from .outline import Part, Scored, gists, main_point, parts
@@ -84,18 +84,17 @@ class TakeawayBuilder(DataComponent):
         return items
 
     def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:
-        """The calm tone, or the feelings strongest first while they fit their share of the budget."""
-        found, density = feelings(view, self.themes)
-        if not found:
-            return [calm_item(TONE)]
-        share = min(FEELING_SHARE + FEELING_SHARE_STEP * (len(found) - 1), MOST_FEELING_SHARE) * view.budget
+        """The feelings strongest first while they fit their share of the budget, after the
+        calm tone when no theme clears its threshold."""
+        found = feelings(view, self.themes)
+        share = min(FEELING_SHARE + FEELING_SHARE_STEP * max(len(found) - 1, 0), MOST_FEELING_SHARE) * view.budget
         items: list[Item] = []
         for rank, feeling in enumerate(found):
-            item = feeling_item(view, feeling, rank, TONE + rank / 100, quoted)
+            item = feeling_item(view, feeling, rank, TONE + (rank + 1) / 100, quoted)
             if items and sum(i.words for i in items) + item.words > min(share, room):
                 continue
             items.append(item)
-        return items
+        return [calm_item(TONE), *items] if reads_calm(found) else items
 
     def _gists(self, view: DocView, doc_parts: list[Part], scored: Scored, taken: list[int],
                room: int) -> list[Item]:

@@ -5,8 +5,10 @@ markers count only in the writer's own prose: not in headings, not in text betwe
 marks (someone else's words), not when a negation cancelled them ("no longer fun"), and not
 in a technical sense ("disaster recovery", which the lexicon matches as a longer phrase of no
 feeling). A theme needs two markers, or one strong one, and enough density; its evidence is
-the sentence where it is densest. A text with little feeling for its length is said to read
-calm and matter-of-fact, which is itself a finding a reader wants.
+the sentence where it is densest. A feeling the writer states of themselves ("we are sorry
+for…") is named however long the text. A text where no theme clears its threshold reads calm
+and matter-of-fact, which is itself a finding a reader wants, even when the writer states one
+gentle feeling once ("we are happy to…"): that one is named after the calm tone.
 """
 
 from __future__ import annotations
@@ -34,8 +36,6 @@ UNSETTLED_MIN_STRENGTH = 0.38
 MIN_PEAK_WORDS = 100
 EXAMPLE_WORDS = 2
 MAX_EVIDENCE = 2
-# Below this much feeling per 100 words, with no unsettling theme, a text reads calm.
-CALM_DENSITY = 1.5
 CALM_LABEL = "Calm, matter-of-fact tone"
 CALM_SUMMARY = "Few feeling words for its length."
 # Themes whose presence means a text is not calm, however little of it there is.
@@ -90,10 +90,12 @@ class Feeling:
     sections: tuple[int | None, ...]
     evidence: tuple[tuple[Span, str], ...]
     words: tuple[str, ...]
+    # Named only because the writer states it of themselves: below its threshold otherwise.
+    stated_only: bool = False
 
 
-def feelings(view: DocView, themes: list[Theme]) -> tuple[list[Feeling], float]:
-    """The themes the text shows, strongest first, and its feeling per 100 words."""
+def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
+    """The themes the text shows, strongest first."""
     theme_of = {c: t.name for t in themes for c in t.categories}
     sentences = {sent.start: (sent, section) for sent, section in view.sentences}
     tallies: dict[str, Tally] = defaultdict(Tally)
@@ -118,19 +120,20 @@ def feelings(view: DocView, themes: list[Theme]) -> tuple[list[Feeling], float]:
                          and not tally.owned):
             continue
         strength = _strength(tally, view.words, words_in)
-        if tally.owned or strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH):
-            found.append(_feeling(theme, tally, strength, sentences, words_in))
-    density = sum(t.total for t in tallies.values()) / max(view.words, 1) * 100
-    return sorted(found, key=lambda f: -f.strength), density
+        clears = strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH)
+        if clears or tally.owned:
+            found.append(_feeling(theme, tally, strength, sentences, words_in, stated_only=not clears))
+    return sorted(found, key=lambda f: -f.strength)
 
 
-def reads_calm(found: list[Feeling], density: float) -> bool:
-    """Little feeling for the text's length, and nothing unsettled that stands out."""
-    return density < CALM_DENSITY and not any(f.theme.name in UNSETTLED for f in found)
+def reads_calm(found: list[Feeling]) -> bool:
+    """No theme clears its threshold, and nothing unsettled is stated: at most a gentle
+    feeling the writer mentions once."""
+    return all(f.stated_only and f.theme.name not in UNSETTLED for f in found)
 
 
 def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, tuple[Span, Any]],
-             words_in: dict[int | None, int]) -> Feeling:
+             words_in: dict[int | None, int], stated_only: bool) -> Feeling:
     sections = sorted(tally.by_section, key=lambda s: -_density(tally.by_section[s], words_in.get(s, 0)))
     ranked = sorted(tally.by_sentence, key=lambda start: (-tally.by_sentence[start], start))
     evidence = []
@@ -141,7 +144,7 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
         if len(evidence) == MAX_EVIDENCE:
             break
     examples = sorted(tally.words, key=lambda w: -tally.words[w])[:EXAMPLE_WORDS]
-    return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(examples))
+    return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(examples), stated_only)
 
 
 def _strength(tally: Tally, words: int, words_in: dict[int | None, int]) -> float:
