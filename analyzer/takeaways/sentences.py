@@ -118,7 +118,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             figures=sum(1 for t in tokens if _starts_entity(t, FIGURE_ENTITIES) or (t.like_num and not t.ent_type_)),
             names=len({t.lemma_ for t in tokens if _starts_entity(t, NAMED_ENTITIES)}),
             question=text.rstrip("”\"')").endswith("?"),
-            cue=cues.weight([t.lemma_.lower() for t in tokens]),
+            cue=cues.weight([t.lemma_.lower() for t in outside_brackets(tokens)]),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
             lead_in=text.endswith(":"),
@@ -206,6 +206,20 @@ def quote(sent: Span) -> str | None:
     if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
         return head.rstrip(";:,") + " …"
     return text if len(words) <= LONGEST_QUOTE else None
+
+
+def outside_brackets(tokens: list[Token]) -> list[Token]:
+    """The tokens not between brackets: an aside ("our platform (launched in 2015)") is
+    background, and its decision words do not make the sentence a decision."""
+    kept, depth = [], 0
+    for t in tokens:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(depth - 1, 0)
+        elif not depth:
+            kept.append(t)
+    return kept
 
 
 def _agent(sent: Span) -> bool:

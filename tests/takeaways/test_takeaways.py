@@ -194,6 +194,35 @@ def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_tw
     assert feeling["summary"] == "“happy to”, in the sentence quoted above (line 4)"
 
 
+def main_quote(analyzer, text: str) -> str:
+    return items_of(analyzer.analyze(text)["takeaways"])[0]["evidence"][0]["text"]
+
+
+def test_decision_words_in_an_aside_do_not_make_the_main_point(analyzer):
+    text = ("The pilot that missed its date\n\n"
+            "Last month the vendor we hired for the reporting pilot missed its delivery date by three weeks. "
+            "Northwind (which announced and launched the reporting platform last year) runs it for four teams.\n\n"
+            "We met with the vendor twice and wrote down what each side expected at each step.\n")
+    assert main_quote(analyzer, text).startswith("Last month the vendor")
+
+
+def test_a_sentence_that_adds_to_the_point_is_not_the_main_point(analyzer):
+    text = ("Changes to the on-call rota\n\n"
+            "From 1 May, on-call shifts will be twelve hours long instead of twenty-four. "
+            "Additionally, we propose that each shift ends with a short written handover.\n\n"
+            "The rota tool already supports shorter shifts, and the team leads have agreed the new times.\n")
+    assert main_quote(analyzer, text).startswith("From 1 May")
+
+
+def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
+    text = ("Review of the outage\n\nThe outage lasted four hours and affected all customers in the region.\n\n"
+            "What we found\n\nWe agreed on the following problem statement:\n\n"
+            "The failover script assumed a database that had been retired a year before, and nobody had tested it since.\n")
+    quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
+    assert "We agreed on the following problem statement:" not in quotes
+    assert any(q.startswith("The failover script") for q in quotes)
+
+
 def test_the_options_laid_out_and_the_one_favoured_are_a_takeaway(charged_long):
     factual = charged_long["takeaways"]["factual"]
     options = next(t for t in factual if t["role"] == "options")
