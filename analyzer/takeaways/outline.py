@@ -178,12 +178,12 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
                for i in range(len(cands))]
     per_part = [0] * len(doc_parts)
     # A question is quoted as a gist only in a text of nothing but questions: most ask for
-    # effect, and none states what a part says. Nor is a lead-in ("We agreed on the
-    # following:"), which says nothing without what it leads in to (a list is quoted whole).
+    # effect, and none states what a part says. Nor is a lead-in that points ahead ("We
+    # agreed on the following:"): it says nothing without what follows (a list is quoted whole).
     # A note about the publication itself ("This post first appeared on…") or a pointer to
     # text elsewhere ("Details can be found here"), weighed below NOT_THE_POINT by the
     # main-point table, is never a gist either.
-    statements = {i for i, c in enumerate(cands) if not c.question and not c.lead_in and c.cue > NOT_THE_POINT}
+    statements = {i for i, c in enumerate(cands) if not c.question and not c.points_ahead and c.cue > NOT_THE_POINT}
     open_ = {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in chosen
              and (i in statements or not statements) and not any(_redundant(c, cands[j]) for j in chosen)}
     picked: list[int] = []

@@ -41,6 +41,9 @@ MIN_ITEM_WORDS = 3
 MAX_LIST_QUOTE = 60
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+# A lead-in of this many words or fewer, or one with words that point at what follows.
+SHORT_LEAD_IN = 5
+_POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
 
 
@@ -72,6 +75,12 @@ class Candidate:
     @cached_property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def points_ahead(self) -> bool:
+        """A lead-in that says nothing itself ("We agreed on the following:"), unlike a
+        statement that ends in a colon before its elaboration ("Bounties are a poor fit:")."""
+        return self.lead_in and (self.words <= SHORT_LEAD_IN or bool(_POINTS_AHEAD.search(self.text)))
 
 
 class MainPointCues:

@@ -10,7 +10,8 @@ from analyzer.markers.lexicon import load_categories
 from analyzer.render import render
 from analyzer.takeaways.digest import digest_words
 from analyzer.takeaways.feelings import CALM_LABEL, parse_themes
-from analyzer.takeaways.sentences import MainPointCues
+from analyzer.takeaways.sentences import MainPointCues, candidates
+from analyzer.takeaways.view import DocView
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").iterdir())
 
@@ -221,6 +222,19 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
     assert "We agreed on the following problem statement:" not in quotes
     assert any(q.startswith("The failover script") for q in quotes)
+
+
+@pytest.mark.parametrize("lead_in, points_ahead", [
+    ("We agreed on the following problem statement:", True),
+    ("The causes were these:", True),
+    ("Here is what we know now:", True),
+    ("Rewards for single fixes are a poor fit for how volunteers work:", False),
+])
+def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, points_ahead):
+    view = DocView.of(nlp(f"Notes\n\n{lead_in}\n\nThe rest of the note follows here in a sentence.\n"))
+    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    lead = next(c for c in found if c.text == lead_in)
+    assert lead.lead_in and lead.points_ahead is points_ahead
 
 
 def test_the_options_laid_out_and_the_one_favoured_are_a_takeaway(charged_long):
