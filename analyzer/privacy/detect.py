@@ -10,7 +10,8 @@ name is accepted on evidence, weighed per distinct name over the whole document:
   ("Quinn wants", "told Quinn"), being coordinated with a personal pronoun ("Björn and I"),
   a following "who", the deny list;
 - medium evidence: the model's PERSON entity, being listed with an accepted person
-  ("Rafał and Erik"), or being called "he" or "she" next. Medium evidence is enough unless
+  ("Rafał and Erik"), being a full name in a roster where several others are people (one
+  name a line, a bulleted list, names and commas), or being called "he" or "she" next. Medium evidence is enough unless
   the name also looks like something else: a word the document uses in lower case
   ("strat"), a common noun to the tagger ("Leadership is"), a heading or "Label:" word, a
   modifier of a common noun ("Cody teams"), a thing used or worked in ("uses Cody"), an
@@ -20,7 +21,8 @@ name is accepted on evidence, weighed per distinct name over the whole document:
   "Node.js"), a short acronym, a word of a date ("4 Mar 2025").
 
 Every occurrence of an accepted name's words then counts as a mention, in any case
-("DANA"), widened to the capitalised words around it ("Priya" -> "Priya Raman").
+("DANA"), widened to the capitalised words around it ("Priya" -> "Priya Raman"), with the
+name in another script in parentheses after it ("Liang Wei (梁伟)").
 
 The steps each return their results, one module each: ``found`` (shaped data: e-mails,
 URLs, IDs, handles, phones), ``evidence`` (candidates with the reasons for them),
@@ -46,6 +48,7 @@ from .mentions import named_urls, ordinary_words, person_mentions, without_overl
 from ..data.saved import DataComponent
 from .patterns import PiiPatterns, build_patterns, load_patterns
 from .reader import NameReader
+from .rosters import other_script_names
 from .verdict import judge
 
 __all__ = ["HANDLE", "PERSON", "SPANS_KEY", "Detection", "Mention", "PiiDetector", "make_pii"]
@@ -95,7 +98,9 @@ class PiiDetector(DataComponent):
         early = [*shaped.mentions, *evidence.handles]
         people = {w for key in verdict.people for w in key}
         inverted = [m for m in evidence.inverted if {fold(w) for w in m.words} <= people]
-        mentions = [*early, *inverted, *person_mentions(reader, verdict), *named_urls(reader, verdict, early)]
+        names = [*inverted, *person_mentions(reader, verdict)]
+        names += other_script_names(reader, names)
+        mentions = [*early, *names, *named_urls(reader, verdict, early)]
         return Detection(tuple(without_overlaps(mentions)), verdict.people, verdict.rejected,
                          ordinary_words(reader, verdict))
 

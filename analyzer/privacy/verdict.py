@@ -20,10 +20,12 @@ from .grammar import person_verb, shouted
 from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_plain_word
 from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
+from .rosters import ROSTER_VOUCHES, rosters
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
 LISTED = "listed with a person"
+IN_ROSTER = "in a list of people"
 # Words before a title or a thing, never before a name.
 DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its"})
 # An ALL-CAPS word this short beside a name makes a product name ("Travis CI", "Ingress NGINX").
@@ -222,28 +224,32 @@ def _non_person(reader: NameReader, token: Token) -> bool:
 
 def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
                    accepted: set[Key]) -> list[tuple[Key, Candidate]]:
-    """Names listed with an accepted person ("Rafał and Erik") that nothing else objects to.
+    """Names listed with accepted people that nothing else objects to.
 
-    A name accepted this way can vouch for the next in another list, so the lists are read
-    until no list adds anyone.
+    A list joined by "and" ("Rafał and Erik") needs one accepted member; a roster (one name a
+    line, or names and commas alone) needs ``ROSTER_VOUCHES``, since a list of products may
+    hold one word the model took for a name. A name accepted this way can vouch for the next
+    in another list, so the lists are read until no list adds anyone.
     """
-    lists = name_lists(reader)
+    lists = [(members, 1, LISTED) for members in name_lists(reader)]
+    lists += [(members, ROSTER_VOUCHES, IN_ROSTER) for members in rosters(reader)]
     people = set(accepted)
     found: dict[Key, Candidate] = {}
     grew = True
     while grew:
         grew = False
         known = {w for k in people for w in k}
-        for members in lists:
-            if not any(set(k) <= known for k, _ in members):
+        for members, vouches, reason in lists:
+            if sum(set(k) <= known for k, _ in members) < vouches:
                 continue
             for key, run in members:
                 if key in people or set(key) <= known:
                     continue
                 if key in found:
                     found[key].runs.append(run)
+                    found[key].medium.add(reason)
                 else:
-                    found[key] = _with_list_evidence(reader, candidates.get(key), run)
+                    found[key] = _with_list_evidence(reader, candidates.get(key), run, reason)
                 candidate = found[key]
                 if not _objections(reader, key, candidate, listed=True):
                     people.add(key)
@@ -251,10 +257,10 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
     return [(k, c) for k, c in found.items() if k in people]
 
 
-def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Run) -> Candidate:
+def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Run, reason: str) -> Candidate:
     listed = Candidate(reader.doc[run[0]:run[1]].text)
     if candidate is not None:
         listed.strong, listed.medium, listed.runs = set(candidate.strong), set(candidate.medium), list(candidate.runs)
-    listed.medium.add(LISTED)
+    listed.medium.add(reason)
     listed.runs.append(run)
     return listed

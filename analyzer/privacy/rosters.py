@@ -1,0 +1,135 @@
+"""Lists of people laid out as lists: one name a line, a bulleted list, a line of names and commas.
+
+A roster of members or candidates names people without any sentence around them, so the
+grammar rules see nothing, and the small model tags only the names it knows ("Kenji
+Watanabe", not "Thandiwe Nkosi"). The layout is the evidence: items of one list share a
+role, so when several of them are people, the other full names of the same shape are too.
+Each item is a full name at the start of its line, perhaps followed by an affiliation, a
+handle or the name in another script: "- Liang Wei (梁伟)", "* Tavita Faleolo, @tfaleolo".
+``verdict`` asks for ``ROSTER_VOUCHES`` accepted members before it trusts a roster: one
+person in a list of products ("- Safari", "- Chrome") must not make the others people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .mention import PERSON, Mention
+from .reader import NameReader
+
+Run = tuple[int, int]
+Member = tuple[tuple[str, ...], Run]
+# The markers that open a list item; a numbered item is "1." or "1)".
+BULLETS = frozenset({"-", "*", "•", "+", "–", "·"})
+# What may follow a member's name on its line: an affiliation, a handle, a role.
+TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/"})
+# A member is a full name: one capitalised word opening a line may be anything ("Background").
+MIN_NAME_WORDS = 2
+# Accepted members a roster needs before its other members are taken as people.
+ROSTER_VOUCHES = 2
+# A name in another script right after a name, in parentheses: "Liang Wei (梁伟)".
+_OTHER_SCRIPT = re.compile(r"\s*[(（]\s*([^\W\d_A-Za-z\u00C0-\u024F]+(?:[ ·・][^\W\d_A-Za-z\u00C0-\u024F]+)*)\s*[)）]")
+
+
+def rosters(reader: NameReader) -> list[list[Member]]:
+    """Every list of full names: runs of list lines, and lines that are names and commas."""
+    return [*_line_rosters(reader), *_comma_rosters(reader)]
+
+
+def _line_rosters(reader: NameReader) -> list[list[Member]]:
+    """Consecutive lines with the same list marker (or none) whose items open with a full name.
+
+    Bulleted items may be one blank line apart (a loose list); unmarked lines must touch, and a
+    line that is not a name ends them, as it would end a paragraph.
+    """
+    found: list[list[Member]] = [[]]
+    previous: tuple[int, str] | None = None
+    for line in sorted(reader.lines):
+        tokens = reader.lines[line]
+        marker, start = _marker(tokens)
+        member = _member(reader, tokens, start)
+        if member is None and not marker:
+            previous = None
+            continue
+        gap = 2 if marker else 1
+        if previous is None or previous[1] != marker or line - previous[0] > gap:
+            found.append([])
+        if member is not None:
+            found[-1].append(member)
+        previous = (line, marker)
+    return [members for members in found if len(members) > ROSTER_VOUCHES]
+
+
+def _marker(tokens: list[Token]) -> tuple[str, int]:
+    """The list marker opening a line ("-", "*", "1.") and the index of the item's first token."""
+    first = tokens[0]
+    if first.text in BULLETS and len(tokens) > 1:
+        return first.text, 1
+    if re.fullmatch(r"\d{1,2}[.)]", first.text) and len(tokens) > 1:
+        return "1.", 1
+    if first.like_num and len(tokens) > 2 and tokens[1].text in (".", ")"):
+        return "1.", 2
+    return "", 0
+
+
+def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | None:
+    """The full name an item opens with, if the rest of the line is only an affiliation or handle."""
+    if start >= len(tokens):
+        return None
+    first = tokens[start]
+    # At the start of a line the tagger reads an unfamiliar name as a common word; the list is the evidence.
+    if not reader.name_like(first, judge_position=False):
+        return None
+    run = reader.run_at(first.i, limit=(first.i, tokens[-1].i + 1), trust_anchor=True)
+    if run is None or len(reader.name_words(*run)) < MIN_NAME_WORDS:
+        return None
+    rest = [t for t in tokens if t.i >= run[1]]
+    if rest and rest[0].text not in TAIL_OPENERS:
+        return None
+    return reader.key(*run), run
+
+
+def _comma_rosters(reader: NameReader) -> list[list[Member]]:
+    """"Ana Lima, Kenji Watanabe, Thandiwe Nkosi": full names joined by commas alone.
+
+    ``evidence.name_lists`` leaves such lists out ("Will Grant, Senior Analyst" is a name and a
+    role), so only lists of more than ``ROSTER_VOUCHES`` full names count here.
+    """
+    found: list[list[Member]] = []
+    for tokens in reader.lines.values():
+        current: list[Member] = []
+        i = 0
+        while i < len(tokens):
+            run = reader.run_at(tokens[i].i, limit=(tokens[0].i, tokens[-1].i + 1))
+            if run is None or len(reader.name_words(*run)) < MIN_NAME_WORDS:
+                found.append(current)
+                current = []
+                i += 1
+                continue
+            current.append((reader.key(*run), run))
+            i += run[1] - tokens[i].i
+            if i < len(tokens) and tokens[i].text == ",":
+                i += 1
+            else:
+                found.append(current)
+                current = []
+        found.append(current)
+    return [members for members in found if len(members) > ROSTER_VOUCHES]
+
+
+def other_script_names(reader: NameReader, mentions: list[Mention]) -> list[Mention]:
+    """A person's name in another script right after their name: the "梁伟" of "Liang Wei (梁伟)".
+
+    Its words are the name's words and its own, so it joins that person and shares the pseudonym.
+    """
+    found = []
+    for m in mentions:
+        if m.label != PERSON or not m.words:
+            continue
+        after = _OTHER_SCRIPT.match(reader.text, m.end)
+        if after:
+            text = after.group(1)
+            found.append(Mention(PERSON, text, after.start(1), after.end(1), (*m.words, text)))
+    return found
