@@ -1,4 +1,4 @@
-"""analyzer_pii on names that only the layout points to: rosters of people."""
+"""analyzer_pii on names that only the layout or a citation points to: rosters and cited authors."""
 
 import pytest
 
@@ -31,6 +31,19 @@ We thank them for their time.
 
 COMMAS = "Reviewers this year were Oluwaseun Adebayo, Marisol Quispe, Thandiwe Nkosi, Kenji Watanabe.\n"
 
+CITED = """Why small teams burn out
+
+The pattern is well known. Okonkwo and Lindqvist (2013) showed that on-call load predicts attrition,
+and Haugland et al. (2019) found the same in open-source projects. Rest is part of the work
+(Abernethy, 2004; Mbeki & Osei 2011).
+"""
+
+LOWER_CASE = """Notes on rest
+
+As zora finch (2016) argues, rest is a form of resistance. Later, finch writes that a team that
+never stops cannot think.
+"""
+
 
 def people(doc) -> list[str]:
     return [m.text for m in doc._.analyzer_pii.mentions if m.label in ("PERSON", "HANDLE")]
@@ -48,9 +61,11 @@ def redacted(doc) -> str:
         (BULLETS, ["Aigerim Sadykova", "Tavita Faleolo", "@tfaleolo", "Bartholomew Ngugi Mwangi", "Liang Wei",
                    "梁伟", "Priyanka Raghunathan"]),
         (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
+        (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
+        (LOWER_CASE, ["zora finch", "finch"]),
     ],
 )
-def test_rosters_are_people(nlp, text, expected):
+def test_rosters_and_cited_authors_are_people(nlp, text, expected):
     assert people(nlp(text)) == expected
 
 
@@ -61,13 +76,23 @@ def test_a_roster_redacts_names_affiliations_aside_and_the_name_in_another_scrip
     assert not any(name in text for name in ("Faleolo", "tfaleolo", "Mwangi", "梁伟", "Raghunathan"))
 
 
+def test_a_lower_case_author_is_one_person_wherever_written(nlp):
+    doc = nlp(LOWER_CASE)
+    assert "finch" not in redacted(doc)
+    assert len(assign(doc._.analyzer_pii)) == 1
+    assert doc._.analyzer_pii.people[("zora", "finch")] == ("cited author writing in lower case",)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         # One name the model takes for a person does not make a list of products people.
         "Where we deploy:\n\n- Google Cloud\n- Amazon Web Services\n- Microsoft Azure\n- Oracle Cloud\n",
         "Supported browsers:\n\n- Safari\n- Chrome Dev Tools\n- Firefox Nightly\n- Microsoft Edge\n",
+        # A year in parentheses after a common noun, or a month, cites nobody.
+        "The last survey (2019) and the one before (March 2017) asked the same questions.\n",
+        "Python 3 (2008) broke the old syntax, as the release notes (2008) explain.\n",
     ],
 )
-def test_lists_of_things_are_not_people(nlp, text):
+def test_lists_of_things_and_dated_nouns_are_not_people(nlp, text):
     assert people(nlp(text)) == []

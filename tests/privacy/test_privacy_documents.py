@@ -107,6 +107,10 @@ CASES = {
         "- Kenji Watanabe (Northwind Labs)\n- Thandiwe Nkosi, @tnkosi\n- Oluwaseun Adebayo\n"
         "- Liang Wei (梁伟)\n- Marisol Quispe (Contoso)\n",
         ["Thandiwe", "Nkosi", "tnkosi", "Liang", "梁伟", "Marisol", "Quispe"]),
+    "cited authors, one in lower case": (
+        "# Reading notes\n\nOn-call load predicts attrition (Abernethy, 2004), as Lindqvist et al. (2019) "
+        "confirm.\nAs zora finch (2016) argues, rest is work; finch writes that we burn out without it.\n",
+        ["Abernethy", "Lindqvist", "zora", "finch"]),
 }
 
 
