@@ -112,7 +112,7 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("the tagger reads it as a common word")
     if all(_is_label(reader, t) for t in tokens):
         objections.append("only used as a heading or a 'Label:'")
-    if any(t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN" and t.head.is_lower for t in tokens):
+    if any(_modifies_common_noun(t) for t in _everywhere(reader, key, tokens)):
         objections.append("modifies a common noun (a product or team name)")
     if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
         objections.append("used as a verb")
@@ -130,6 +130,19 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     if not listed and any(_non_person(reader, t) for t in tokens):
         objections.append("the model tags it as an organisation or product")
     return objections
+
+
+def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token]:
+    """A one-word name wherever it is written, not only where the evidence was: "The Django
+    project" shows what "Django" is even where the model took it for a person."""
+    if len(key) > 1:
+        return tokens
+    return [*tokens, *(reader.doc[s] for s, _ in _occurrences(reader, key))]
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    """"the Cody teams", "The Django project's": a name does not modify a common noun, a product does."""
+    return token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and token.head.is_lower
 
 
 def _used_as_thing(reader: NameReader, token: Token) -> bool:

@@ -168,3 +168,9 @@ def test_name_lists_skip_comments_and_blank_lines(tmp_path):
     assert read_names(path, "--allow") == ["Cody", "VS Code"]
     with pytest.raises(OptionError, match="--allow .*missing.txt: no such file"):
         read_names(tmp_path / "missing.txt", "--allow")
+
+
+def test_a_one_word_name_that_modifies_a_common_noun_anywhere_is_a_product(nlp):
+    doc = nlp("We took the governance model from Ravenna's charter. The Ravenna project's council "
+              "still runs it.\n")
+    assert people(doc) == []
