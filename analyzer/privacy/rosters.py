@@ -6,8 +6,9 @@ Watanabe", not "Thandiwe Nkosi"). The layout is the evidence: items of one list 
 role, so when several of them are people, the other full names of the same shape are too.
 Each item is a full name at the start of its line, perhaps followed by an affiliation, a
 handle or the name in another script: "- Liang Wei (梁伟)", "* Tavita Faleolo, @tfaleolo".
-``verdict`` asks for ``ROSTER_VOUCHES`` accepted members before it trusts a roster: one
-person in a list of products ("- Safari", "- Chrome") must not make the others people.
+``verdict`` asks for ``ROSTER_VOUCHES`` accepted members before it trusts a roster (one, after
+a lead-in about people): one person in a list of products ("- Safari", "- Chrome") must not
+make the others people.
 """
 
 from __future__ import annotations
@@ -33,18 +34,34 @@ ROSTER_VOUCHES = 2
 _OTHER_SCRIPT = re.compile(r"\s*[(（]\s*([^\W\d_A-Za-z\u00C0-\u024F]+(?:[ ·・][^\W\d_A-Za-z\u00C0-\u024F]+)*)\s*[)）]")
 
 
-def rosters(reader: NameReader) -> list[list[Member]]:
-    """Every list of full names: runs of list lines, and lines that are names and commas."""
-    return [*_line_rosters(reader), *_comma_rosters(reader)]
+def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
+    """Every list of full names, with how many accepted members it needs to vouch for the rest.
+
+    Runs of list lines, and lines that are names and commas, need ``ROSTER_VOUCHES``; a list
+    whose lead-in line names people and ends with a colon ("The new members are:") needs one.
+    """
+    lists = [(members, _vouches(reader, first)) for first, members in _line_rosters(reader)]
+    lists += [(members, ROSTER_VOUCHES) for members in _comma_rosters(reader)]
+    return [(members, vouches) for members, vouches in lists if len(members) > vouches]
 
 
-def _line_rosters(reader: NameReader) -> list[list[Member]]:
-    """Consecutive lines with the same list marker (or none) whose items open with a full name.
+def _vouches(reader: NameReader, first: int) -> int:
+    """One for a list after a lead-in about people ("Its members:"), else ``ROSTER_VOUCHES``."""
+    above = max((line for line in reader.lines if line < first), default=None)
+    tokens = reader.lines[above] if above is not None else []
+    lead_in = bool(tokens) and tokens[-1].text == ":" and any(
+        t.lower_ in reader.words["people_noun"] for t in tokens)
+    return 1 if lead_in else ROSTER_VOUCHES
+
+
+def _line_rosters(reader: NameReader) -> list[tuple[int, list[Member]]]:
+    """Consecutive lines with the same list marker (or none) whose items open with a full name,
+    each list with its first line.
 
     Bulleted items may be one blank line apart (a loose list); unmarked lines must touch, and a
     line that is not a name ends them, as it would end a paragraph.
     """
-    found: list[list[Member]] = [[]]
+    found: list[tuple[int, list[Member]]] = []
     previous: tuple[int, str] | None = None
     for line in sorted(reader.lines):
         tokens = reader.lines[line]
@@ -55,11 +72,24 @@ def _line_rosters(reader: NameReader) -> list[list[Member]]:
             continue
         gap = 2 if marker else 1
         if previous is None or previous[1] != marker or line - previous[0] > gap:
-            found.append([])
+            found.append((line, []))
         if member is not None:
-            found[-1].append(member)
+            found[-1][1].append(member)
         previous = (line, marker)
-    return [members for members in found if len(members) > ROSTER_VOUCHES]
+    return found
+
+
+def affiliation(reader: NameReader, token: Token) -> bool:
+    """A word in parentheses right after the full name opening a list line: "- Ana Lima (Hooli)".
+
+    It names the person's company or team, and the model tags such words as people too.
+    """
+    tokens = reader.lines[reader.line_of(token)]
+    member = _member(reader, tokens, _marker(tokens)[1])
+    if member is None:
+        return False
+    end = member[1][1]
+    return reader.doc[end].text == "(" and end < token.i and ")" not in {t.text for t in reader.doc[end:token.i]}
 
 
 def _marker(tokens: list[Token]) -> tuple[str, int]:

@@ -20,7 +20,7 @@ from .grammar import person_verb, shouted
 from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_plain_word
 from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
-from .rosters import ROSTER_VOUCHES, rosters
+from .rosters import affiliation, rosters
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
@@ -123,6 +123,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("listed with an organisation or product")
     if all(_title_case_line(reader, reader.line_of(t)) for t in tokens):
         objections.append("only in title-case lines, where every word has a capital")
+    if all(affiliation(reader, t) for t in tokens):
+        objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")
     if any(_described_as_thing(reader, t) for t in tokens):
         objections.append("described as a thing ('Quarry is the only engine', 'services such as Quarry')")
     if ordinary := [w for w in key[1:] if reader.lower_words[w] >= ORDINARY_REPEATS]:
@@ -240,12 +242,12 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
     """Names listed with accepted people that nothing else objects to.
 
     A list joined by "and" ("Rafał and Erik") needs one accepted member; a roster (one name a
-    line, or names and commas alone) needs ``ROSTER_VOUCHES``, since a list of products may
-    hold one word the model took for a name. A name accepted this way can vouch for the next
+    line, or names and commas alone) needs more (``rosters.ROSTER_VOUCHES``), since a list of
+    products may hold one word the model took for a name. A name accepted this way can vouch for the next
     in another list, so the lists are read until no list adds anyone.
     """
     lists = [(members, 1, LISTED) for members in name_lists(reader)]
-    lists += [(members, ROSTER_VOUCHES, IN_ROSTER) for members in rosters(reader)]
+    lists += [(members, vouches, IN_ROSTER) for members, vouches in rosters(reader)]
     people = set(accepted)
     found: dict[Key, Candidate] = {}
     grew = True

@@ -29,6 +29,17 @@ The group met four times this spring. Its current makeup:
 We thank them for their time.
 """
 
+LEAD_IN = """Steering committee results
+
+The new members are:
+
+- Nnamdi Okeke (Acme)
+- Siddharth Iyer (Initech)
+- Hoang Thi Lan (Globex)
+- Bayarmaa Ganbold (Umbrella)
+- Wiremu Tane (Hooli)
+"""
+
 COMMAS = "Reviewers this year were Oluwaseun Adebayo, Marisol Quispe, Thandiwe Nkosi, Kenji Watanabe.\n"
 
 CITED = """Why small teams burn out
@@ -60,6 +71,8 @@ def redacted(doc) -> str:
         (ROSTER, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe", "Radek Dvořák"]),
         (BULLETS, ["Aigerim Sadykova", "Tavita Faleolo", "@tfaleolo", "Bartholomew Ngugi Mwangi", "Liang Wei",
                    "梁伟", "Priyanka Raghunathan"]),
+        # One person vouches for a list after a lead-in about people; the companies stay companies.
+        (LEAD_IN, ["Nnamdi Okeke", "Siddharth Iyer", "Hoang Thi Lan", "Bayarmaa Ganbold", "Wiremu Tane"]),
         (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
         (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
         (LOWER_CASE, ["zora finch", "finch"]),
