@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from .mention import PERSON, Mention
 from .names import fold, is_name_word
-from .reader import NameReader, in_date
+from .reader import NameReader, in_date, initial
 
 Run = tuple[int, int]
 # A publication year, perhaps with the letter that tells one author's papers of a year apart.
@@ -26,8 +26,10 @@ _YEAR = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?")
 YEAR_ENDS = frozenset({")", ";", ",", ":"})
 # Between the authors of one citation: "Ruiz, Okafor and Lindqvist", "Mbeki & Osei".
 AUTHOR_JOINERS = frozenset({",", "and", "&"})
-# What opens a citation in parentheses, before its first author.
+# What opens a citation in parentheses, before its first author (and a cue such as "see").
 CITATION_OPENERS = frozenset({"(", ";"})
+# Initials, commas and joiners between two authors: ", J., & " of "Smith, J., & Jones".
+SKIPPED_TOKENS = 4
 CITED = "cited as an author"
 PEN_NAME = "cited author writing in lower case"
 # A name written in lower case has at most this many words ("zora finch").
@@ -44,34 +46,53 @@ def cited_authors(reader: NameReader) -> list[Run]:
     for token in doc:
         if _YEAR.fullmatch(token.text) and token.i + 1 < len(doc) and doc[token.i + 1].text in YEAR_ENDS:
             runs.extend(_authors_before(reader, token.i))
+        elif token.lower_ == "et" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("al", "al."):
+            runs.extend(_authors_from(reader, token.i + 1))  # "as Haugland et al. showed"
     return runs
 
 
 def _authors_before(reader: NameReader, year: int) -> list[Run]:
-    """The authors of the year at ``year``, read backwards over "et al." and the joiners."""
+    """The authors of the year at ``year``: "Ruiz (2004)", "Ruiz's (2004)", "Ruiz, J. (2004)",
+    or inside parentheses, "(Ruiz, 2004)", "(see Ruiz 2004)"."""
     doc = reader.doc
     j = year - 1
     if j < 1:
         return []
-    bracketed = doc[j].text == "("  # "Ruiz (2004)": the authors stand outside
+    bracketed = doc[j].text == "("  # the authors stand outside the parentheses
     if bracketed or doc[j].text == ",":
         j -= 1
-    j = _before_et_al(reader, j)
+    if bracketed and doc[j].lower_ in ("'s", "’s"):
+        j -= 1
+    authors = _authors_from(reader, j)
+    if not authors or bracketed:
+        return authors
+    opener = authors[-1][0] - 1
+    if opener >= 0 and fold(doc[opener].text) in reader.words["citation_cue"]:
+        opener -= 1
+    # "in March, 2004)": a name and a year cite only inside parentheses, first in them or after ";".
+    return authors if opener >= 0 and doc[opener].text in CITATION_OPENERS else []
+
+
+def _authors_from(reader: NameReader, j: int) -> list[Run]:
+    """The authors ending at token ``j``, read backwards over "et al.", initials and joiners:
+    "Ruiz, Okafor and Lindqvist", "Mbeki & Osei", "Smith, J., & Jones, K."."""
     authors: list[Run] = []
+    j = _past(reader, _before_et_al(reader, j), joiners=False)
     while j >= 0 and (run := _author_at(reader, j)) is not None:
         authors.append(run)
-        j = run[0] - 1
-        joined = j
-        while j >= 0 and doc[j].lower_ in AUTHOR_JOINERS and joined - j < 2:
-            j -= 1
-        if j == joined:
+        j = _past(reader, run[0] - 1, joiners=True)
+        if j == run[0] - 1:
             break
-    if not authors:
-        return []
-    opener = authors[-1][0] - 1
-    if not bracketed and (opener < 0 or doc[opener].text not in CITATION_OPENERS):
-        return []  # "in March, 2004)": a name and a year in parentheses only cite inside them
     return authors
+
+
+def _past(reader: NameReader, j: int, joiners: bool) -> int:
+    """The index before the initials and commas (and, with ``joiners``, "and" or "&") ending at ``j``."""
+    doc, start = reader.doc, j
+    skippable = AUTHOR_JOINERS if joiners else frozenset({","})
+    while j >= 0 and start - j < SKIPPED_TOKENS and (initial(doc[j]) or doc[j].lower_ in skippable):
+        j -= 1
+    return j
 
 
 def _before_et_al(reader: NameReader, j: int) -> int:

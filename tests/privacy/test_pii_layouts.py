@@ -76,6 +76,11 @@ def redacted(doc) -> str:
         (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
         (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
         (LOWER_CASE, ["zora finch", "finch"]),
+        ("Later work confirmed it (see Abernethy, 2004), and Ruiz's (2016) survey found it too.\n",
+         ["Abernethy", "Ruiz"]),
+        ("Rest matters, as Haugland et al. showed.\n", ["Haugland"]),
+        ("References\n\nOkafor, J., & Lindqvist, K. (2004). Rest and work. Journal of Rest, 3, 1-10.\n",
+         ["Okafor", "Lindqvist"]),
     ],
 )
 def test_rosters_and_cited_authors_are_people(nlp, text, expected):
