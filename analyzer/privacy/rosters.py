@@ -18,12 +18,13 @@ import re
 from spacy.tokens import Token
 
 from .mention import PERSON, Mention
-from .reader import NameReader
+from .names import fold
+from .reader import NameReader, initial
 
 Run = tuple[int, int]
 Member = tuple[tuple[str, ...], Run]
-# The markers that open a list item; a numbered item is "1." or "1)".
-BULLETS = frozenset({"-", "*", "•", "+", "–", "·"})
+# The markers that open a list item (and a table row); a numbered item is "1." or "1)".
+BULLETS = frozenset({"-", "*", "•", "+", "–", "·", "|"})
 # What may follow a member's name on its line: an affiliation, a handle, a role.
 TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/"})
 # A member is a full name: one capitalised word opening a line may be anything ("Background").
@@ -38,7 +39,8 @@ def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
     """Every list of full names, with how many accepted members it needs to vouch for the rest.
 
     Runs of list lines, and lines that are names and commas, need ``ROSTER_VOUCHES``; a list
-    whose lead-in line names people and ends with a colon ("The new members are:") needs one.
+    whose lead-in names people, a line ending in a colon ("The new members are:") or a heading
+    ("Elected members"), needs one.
     """
     lists = [(members, _vouches(reader, first)) for first, members in _line_rosters(reader)]
     lists += [(members, ROSTER_VOUCHES) for members in _comma_rosters(reader)]
@@ -46,10 +48,10 @@ def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
 
 
 def _vouches(reader: NameReader, first: int) -> int:
-    """One for a list after a lead-in about people ("Its members:"), else ``ROSTER_VOUCHES``."""
+    """One for a list after a lead-in or heading about people ("Its members:"), else ``ROSTER_VOUCHES``."""
     above = max((line for line in reader.lines if line < first), default=None)
     tokens = reader.lines[above] if above is not None else []
-    lead_in = bool(tokens) and tokens[-1].text == ":" and any(
+    lead_in = bool(tokens) and (tokens[-1].text == ":" or above in reader.heading_lines) and any(
         t.lower_ in reader.words["people_noun"] for t in tokens)
     return 1 if lead_in else ROSTER_VOUCHES
 
@@ -106,13 +108,22 @@ def _marker(tokens: list[Token]) -> tuple[str, int]:
 
 def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | None:
     """The full name an item opens with, if the rest of the line is only an affiliation or handle."""
+    while start < len(tokens) and (fold(tokens[start].text.rstrip(".")) in reader.words["title"]
+                                   or tokens[start].text == "."):
+        start += 1  # "- Dr. Amara Obi"
     if start >= len(tokens):
         return None
     first = tokens[start]
     # At the start of a line the tagger reads an unfamiliar name as a common word; the list is the evidence.
     if not reader.name_like(first, judge_position=False):
         return None
-    run = reader.run_at(first.i, limit=(first.i, tokens[-1].i + 1), trust_anchor=True)
+    limit = (first.i, tokens[-1].i + 1)
+    run = reader.run_at(first.i, limit=limit, trust_anchor=True)
+    while run is not None and run[1] + 1 < limit[1] and initial(reader.doc[run[1]]):
+        after = reader.run_at(run[1] + 1, limit=limit)  # "Amara N. Obi"
+        if after is None or after[0] != run[1] + 1:
+            break
+        run = (run[0], after[1])
     if run is None or len(reader.name_words(*run)) < MIN_NAME_WORDS:
         return None
     rest = [t for t in tokens if t.i >= run[1]]

@@ -73,6 +73,13 @@ def redacted(doc) -> str:
                    "梁伟", "Priyanka Raghunathan"]),
         # One person vouches for a list after a lead-in about people; the companies stay companies.
         (LEAD_IN, ["Nnamdi Okeke", "Siddharth Iyer", "Hoang Thi Lan", "Bayarmaa Ganbold", "Wiremu Tane"]),
+        # A heading about people is a lead-in too; a title and a middle initial do not end a name.
+        ("# Elected members\n\n- Dr. Nnamdi C. Okeke (Acme)\n- Siddharth Iyer (Initech)\n"
+         "- Hoang Thi Lan (Globex)\n- Bayarmaa Ganbold (Umbrella)\n",
+         ["Nnamdi", "Okeke", "Siddharth Iyer", "Hoang Thi Lan", "Bayarmaa Ganbold"]),
+        ("| Name | Company |\n|---|---|\n| Nnamdi Okeke | Acme |\n| Wiremu Tane | Initech |\n"
+         "| Thandiwe Nkosi | Globex |\n| Marisol Quispe | Hooli |\n",
+         ["Nnamdi Okeke", "Wiremu Tane", "Thandiwe Nkosi", "Marisol Quispe"]),
         (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
         (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
         (LOWER_CASE, ["zora finch", "finch"]),
