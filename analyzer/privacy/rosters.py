@@ -31,8 +31,10 @@ TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/"})
 MIN_NAME_WORDS = 2
 # Accepted members a roster needs before its other members are taken as people.
 ROSTER_VOUCHES = 2
-# A name in another script right after a name, in parentheses: "Liang Wei (梁伟)".
-_OTHER_SCRIPT = re.compile(r"\s*[(（]\s*([^\W\d_A-Za-z\u00C0-\u024F]+(?:[ ·・][^\W\d_A-Za-z\u00C0-\u024F]+)*)\s*[)）]")
+# A name in another script right after a name, in parentheses: "Liang Wei (梁伟)". Its words
+# are letters outside the Latin ranges (CJK, Cyrillic, Greek, Arabic...).
+_NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00C0-\u024F]+"
+_OTHER_SCRIPT = re.compile(rf"\s*[(（]\s*({_NON_LATIN_WORD}(?:[ ·・]{_NON_LATIN_WORD})*)\s*[)）]")
 
 
 def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
@@ -99,8 +101,6 @@ def _marker(tokens: list[Token]) -> tuple[str, int]:
     first = tokens[0]
     if first.text in BULLETS and len(tokens) > 1:
         return first.text, 1
-    if re.fullmatch(r"\d{1,2}[.)]", first.text) and len(tokens) > 1:
-        return "1.", 1
     if first.like_num and len(tokens) > 2 and tokens[1].text in (".", ")"):
         return "1.", 2
     return "", 0
@@ -136,28 +136,24 @@ def _comma_rosters(reader: NameReader) -> list[list[Member]]:
     """"Ana Lima, Kenji Watanabe, Thandiwe Nkosi": full names joined by commas alone.
 
     ``evidence.name_lists`` leaves such lists out ("Will Grant, Senior Analyst" is a name and a
-    role), so only lists of more than ``ROSTER_VOUCHES`` full names count here.
+    role); here every item must be a full name, and the list needs two people to vouch for it.
     """
     found: list[list[Member]] = []
     for tokens in reader.lines.values():
+        limit = (tokens[0].i, tokens[-1].i + 1)
         current: list[Member] = []
-        i = 0
-        while i < len(tokens):
-            run = reader.run_at(tokens[i].i, limit=(tokens[0].i, tokens[-1].i + 1))
-            if run is None or len(reader.name_words(*run)) < MIN_NAME_WORDS:
+        i = limit[0]
+        while i < limit[1]:
+            run = reader.run_at(i, limit=limit)
+            full = run is not None and len(reader.name_words(*run)) >= MIN_NAME_WORDS
+            if full:
+                current.append((reader.key(*run), run))
+                i = run[1]
+            if not full or i >= limit[1] or reader.doc[i].text != ",":
                 found.append(current)
                 current = []
-                i += 1
-                continue
-            current.append((reader.key(*run), run))
-            i += run[1] - tokens[i].i
-            if i < len(tokens) and tokens[i].text == ",":
-                i += 1
-            else:
-                found.append(current)
-                current = []
-        found.append(current)
-    return [members for members in found if len(members) > ROSTER_VOUCHES]
+            i += 1  # past the comma, or the word that was no name
+    return found
 
 
 def other_script_names(reader: NameReader, mentions: list[Mention]) -> list[Mention]:

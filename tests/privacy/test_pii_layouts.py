@@ -80,6 +80,8 @@ def redacted(doc) -> str:
         ("| Name | Company |\n|---|---|\n| Nnamdi Okeke | Acme |\n| Wiremu Tane | Initech |\n"
          "| Thandiwe Nkosi | Globex |\n| Marisol Quispe | Hooli |\n",
          ["Nnamdi Okeke", "Wiremu Tane", "Thandiwe Nkosi", "Marisol Quispe"]),
+        ("Shortlist\n\n1. Thandiwe Nkosi\n2. Oluwaseun Adebayo\n3. Kenji Watanabe\n4. Marisol Quispe\n",
+         ["Thandiwe Nkosi", "Oluwaseun Adebayo", "Kenji Watanabe", "Marisol Quispe"]),
         (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
         (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
         (LOWER_CASE, ["zora finch", "finch"]),
