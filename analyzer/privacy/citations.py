@@ -164,11 +164,10 @@ def pen_name_mentions(reader: NameReader, runs: list[Run]) -> list[Mention]:
     These names skip the verdict: its rules read capitals, and a name that is also a word
     ("finch") must still go wherever it is written, since the cited name is the person.
     """
-    names = {tuple(t.text for t in reader.doc[s:e]) for s, e in runs}
-    words = {fold(w) for name in names for w in name}
-    found = [Mention(PERSON, reader.doc[s:e].text, reader.doc[s].idx, reader.doc[e - 1].idx + len(reader.doc[e - 1]),
-                     tuple(t.text for t in reader.doc[s:e])) for s, e in runs]
-    cited = {i for s, e in runs for i in range(s, e)}
+    spans = [reader.doc[s:e] for s, e in runs]
+    found = [Mention(PERSON, span.text, span.start_char, span.end_char, tuple(t.text for t in span)) for span in spans]
+    words = {fold(t.text) for span in spans for t in span}
+    cited = {t.i for span in spans for t in span}
     found += [Mention(PERSON, t.text, t.idx, t.idx + len(t), (t.text,)) for t in reader.doc
-              if fold(t.text) in words and t.i not in cited and t.is_alpha]
+              if t.is_alpha and fold(t.text) in words and t.i not in cited]
     return found
