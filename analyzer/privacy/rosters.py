@@ -26,7 +26,7 @@ Member = tuple[tuple[str, ...], Run]
 # The markers that open a list item (and a table row); a numbered item is "1." or "1)".
 BULLETS = frozenset({"-", "*", "•", "+", "–", "·", "|"})
 # What may follow a member's name on its line: an affiliation, a handle, a role.
-TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/"})
+TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/", "@"})
 # A member is a full name: one capitalised word opening a line may be anything ("Background").
 MIN_NAME_WORDS = 2
 # Accepted members a roster needs before its other members are taken as people.
@@ -127,32 +127,34 @@ def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | Non
     if run is None or len(reader.name_words(*run)) < MIN_NAME_WORDS:
         return None
     rest = [t for t in tokens if t.i >= run[1]]
-    if rest and rest[0].text not in TAIL_OPENERS:
+    if rest and rest[0].text[0] not in TAIL_OPENERS:  # "(Acme)", "@handle"
         return None
     return reader.key(*run), run
 
 
 def _comma_rosters(reader: NameReader) -> list[list[Member]]:
-    """"Ana Lima, Kenji Watanabe, Thandiwe Nkosi": full names joined by commas alone.
+    """"Ana Lima, Kenji Watanabe, Thandiwe Nkosi": full names joined by commas alone, the list
+    going on past a line break after a comma.
 
     ``evidence.name_lists`` leaves such lists out ("Will Grant, Senior Analyst" is a name and a
     role); here every item must be a full name, and the list needs two people to vouch for it.
     """
-    found: list[list[Member]] = []
-    for tokens in reader.lines.values():
+    found: list[list[Member]] = [[]]
+    for line in sorted(reader.lines):
+        tokens = reader.lines[line]
         limit = (tokens[0].i, tokens[-1].i + 1)
-        current: list[Member] = []
         i = limit[0]
         while i < limit[1]:
             run = reader.run_at(i, limit=limit)
             full = run is not None and len(reader.name_words(*run)) >= MIN_NAME_WORDS
             if full:
-                current.append((reader.key(*run), run))
+                found[-1].append((reader.key(*run), run))
                 i = run[1]
-            if not full or i >= limit[1] or reader.doc[i].text != ",":
-                found.append(current)
-                current = []
+            if not full or (i < limit[1] and reader.doc[i].text != ","):
+                found.append([])
             i += 1  # past the comma, or the word that was no name
+        if tokens[-1].text != ",":
+            found.append([])
     return found
 
 

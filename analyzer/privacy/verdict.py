@@ -144,7 +144,8 @@ def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token
 
 def _modifies_common_noun(token: Token) -> bool:
     """"the Cody teams", "The Django project's": a name does not modify a common noun, a product does."""
-    return token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and token.head.is_lower
+    head = token.head  # a word: "Marisol Quispe @mq" is a name and a handle, not a "Quispe" kind of "@mq"
+    return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.is_lower and head.is_alpha
 
 
 def _used_as_thing(reader: NameReader, token: Token) -> bool:

@@ -82,6 +82,11 @@ def redacted(doc) -> str:
          ["Nnamdi Okeke", "Wiremu Tane", "Thandiwe Nkosi", "Marisol Quispe"]),
         ("Shortlist\n\n1. Thandiwe Nkosi\n2. Oluwaseun Adebayo\n3. Kenji Watanabe\n4. Marisol Quispe\n",
          ["Thandiwe Nkosi", "Oluwaseun Adebayo", "Kenji Watanabe", "Marisol Quispe"]),
+        ("Candidates\n\n* Thandiwe Nkosi @tnkosi\n* Kenji Watanabe @kwat\n* Oluwaseun Adebayo @oade\n"
+         "* Marisol Quispe @mq\n",
+         ["Thandiwe Nkosi", "@tnkosi", "Kenji Watanabe", "@kwat", "Oluwaseun Adebayo", "@oade", "Marisol Quispe", "@mq"]),
+        ("The panel was Oluwaseun Adebayo, Kenji Watanabe, Marisol Quispe,\nThandiwe Nkosi, Radek Dvořák.\n",
+         ["Oluwaseun Adebayo", "Kenji Watanabe", "Marisol Quispe", "Thandiwe Nkosi", "Radek Dvořák"]),
         (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
         (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
         (LOWER_CASE, ["zora finch", "finch"]),
