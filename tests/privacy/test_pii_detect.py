@@ -52,6 +52,8 @@ def people(doc) -> list[str]:
         ("Workload is unsustainable since Paula left. Nobody has replaced her.\n", ["Paula"]),
         ("Review: Odile Marchetti, Senior Analyst\n\nThe model work was careful.\n", ["Odile Marchetti"]),
         ("Please loop in Anouk and Tiberius from the data group.\n", ["Anouk", "Tiberius"]),
+        ("The plan came from Thandiwe Nkosi (who leads infra) last spring.\n", ["Thandiwe Nkosi"]),
+        ("Special thanks go to Marisol Quispe for the migration.\n", ["Marisol Quispe"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
