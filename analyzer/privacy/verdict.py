@@ -181,7 +181,7 @@ def _thing_like(reader: NameReader, token: Token) -> bool:
 
 def _occurrences(reader: NameReader, key: Key) -> list[Run]:
     """Every place the name's last word is written, as a run of its own: "Travis" of "Travis CI"."""
-    return [(t.i, t.i + 1) for t in reader.doc if fold(t.text) == key[-1]]
+    return [(i, i + 1) for i in reader.places.get(key[-1], ())]
 
 
 def _determined(token: Token) -> bool:
