@@ -25,8 +25,11 @@ Run = tuple[int, int]
 Member = tuple[tuple[str, ...], Run]
 # The markers that open a list item (and a table row); a numbered item is "1." or "1)".
 BULLETS = frozenset({"-", "*", "•", "+", "–", "·", "|"})
-# What may follow a member's name on its line: an affiliation, a handle, a role.
-TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/", "@"})
+# What may follow a member's name on its line: an affiliation, a handle, a role, the end of
+# Markdown emphasis ("**Ana Lima** (Hooli)").
+TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/", "@", "*", "_"})
+# Markdown emphasis around a name: "- **Ana Lima**", "- _Ana Lima_".
+EMPHASIS = frozenset({"*", "_"})
 # A member is a full name: one capitalised word opening a line may be anything ("Background").
 MIN_NAME_WORDS = 2
 # Accepted members a roster needs before its other members are taken as people.
@@ -88,12 +91,27 @@ def affiliation(reader: NameReader, token: Token) -> bool:
 
     It names the person's company or team, and the model tags such words as people too.
     """
+    run = _item_name(reader, token)
+    if run is None:
+        return False
+    end = run[1]
+    return reader.doc[end].text == "(" and end < token.i and ")" not in {t.text for t in reader.doc[end:token.i]}
+
+
+def opens_item(reader: NameReader, token: Token) -> bool:
+    """A word of the full name opening a list line: "Ana" of "- Ana Lima (Hooli)".
+
+    Every word of such a line is capitalised, so it is no title-case heading.
+    """
+    run = _item_name(reader, token)
+    return run is not None and run[0] <= token.i < run[1]
+
+
+def _item_name(reader: NameReader, token: Token) -> Run | None:
+    """The run of the full name that opens the line of ``token``, if the line is a list item's shape."""
     tokens = reader.lines[reader.line_of(token)]
     member = _member(reader, tokens, _marker(tokens)[1])
-    if member is None:
-        return False
-    end = member[1][1]
-    return reader.doc[end].text == "(" and end < token.i and ")" not in {t.text for t in reader.doc[end:token.i]}
+    return member[1] if member is not None else None
 
 
 def _marker(tokens: list[Token]) -> tuple[str, int]:
@@ -109,8 +127,8 @@ def _marker(tokens: list[Token]) -> tuple[str, int]:
 def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | None:
     """The full name an item opens with, if the rest of the line is only an affiliation or handle."""
     while start < len(tokens) and (fold(tokens[start].text.rstrip(".")) in reader.words["title"]
-                                   or tokens[start].text == "."):
-        start += 1  # "- Dr. Amara Obi"
+                                   or tokens[start].text in EMPHASIS or tokens[start].text == "."):
+        start += 1  # "- Dr. Amara Obi", "- **Amara Obi**"
     if start >= len(tokens):
         return None
     first = tokens[start]

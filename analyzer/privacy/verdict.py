@@ -20,7 +20,7 @@ from .grammar import person_verb, shouted
 from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_plain_word
 from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
-from .rosters import affiliation, rosters
+from .rosters import affiliation, opens_item, rosters
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
@@ -121,7 +121,7 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
     if any(_thing_like(reader, c) for t in tokens for c in t.conjuncts):
         objections.append("listed with an organisation or product")
-    if all(_title_case_line(reader, reader.line_of(t)) for t in tokens):
+    if all(_title_case_line(reader, reader.line_of(t)) and not opens_item(reader, t) for t in tokens):
         objections.append("only in title-case lines, where every word has a capital")
     if all(affiliation(reader, t) for t in tokens):
         objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")

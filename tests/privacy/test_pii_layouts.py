@@ -87,6 +87,8 @@ def redacted(doc) -> str:
          ["Thandiwe Nkosi", "@tnkosi", "Kenji Watanabe", "@kwat", "Oluwaseun Adebayo", "@oade", "Marisol Quispe", "@mq"]),
         ("The panel was Oluwaseun Adebayo, Kenji Watanabe, Marisol Quispe,\nThandiwe Nkosi, Radek Dvořák.\n",
          ["Oluwaseun Adebayo", "Kenji Watanabe", "Marisol Quispe", "Thandiwe Nkosi", "Radek Dvořák"]),
+        ("Candidates:\n\n* **Nnamdi Okeke** (Acme)\n* **Thandiwe Nkosi** (Initech)\n* __Marisol Quispe__ (Globex)\n",
+         ["Nnamdi Okeke", "Thandiwe Nkosi", "Marisol Quispe"]),
         (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
         (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
         (LOWER_CASE, ["zora finch", "finch"]),
