@@ -8,9 +8,11 @@ name is accepted on evidence, weighed per distinct name over the whole document:
   "Best,"), a header ("From:", "Cc:"), a chat or transcript speaker, a title ("Dr."), being
   addressed ("Ravi, can you"), being the subject or object of a verb that takes a person
   ("Quinn wants", "told Quinn"), being coordinated with a personal pronoun ("Björn and I"),
-  a following "who", the deny list;
+  a following "who", being cited as an author ("Okonkwo and Lindqvist (2013)", "(Abernethy,
+  2004)", "Haugland et al."), the deny list;
 - medium evidence: the model's PERSON entity, being listed with an accepted person
-  ("Rafał and Erik"), or being called "he" or "she" next. Medium evidence is enough unless
+  ("Rafał and Erik"), being a full name in a roster where several others are people (one
+  name a line, a bulleted list, names and commas), or being called "he" or "she" next. Medium evidence is enough unless
   the name also looks like something else: a word the document uses in lower case
   ("strat"), a common noun to the tagger ("Leadership is"), a heading or "Label:" word, a
   modifier of a common noun ("Cody teams"), a thing used or worked in ("uses Cody"), an
@@ -20,7 +22,10 @@ name is accepted on evidence, weighed per distinct name over the whole document:
   "Node.js"), a short acronym, a word of a date ("4 Mar 2025").
 
 Every occurrence of an accepted name's words then counts as a mention, in any case
-("DANA"), widened to the capitalised words around it ("Priya" -> "Priya Raman").
+("DANA"), widened to the capitalised words around it ("Priya" -> "Priya Raman"), with the
+name in another script in parentheses after it ("Liang Wei (梁伟)"). A cited author who
+writes their name in lower case ("zora finch (2016)") is taken apart from the verdict, whose
+rules read capitals, and every place its words are written is a mention.
 
 The steps each return their results, one module each: ``found`` (shaped data: e-mails,
 URLs, IDs, handles, phones), ``evidence`` (candidates with the reasons for them),
@@ -37,6 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
+from .citations import PEN_NAME, pen_name_mentions
 from .context import term_regex
 from .evidence import gather
 from .found import find_shaped, spans_of
@@ -46,6 +52,7 @@ from .mentions import named_urls, ordinary_words, person_mentions, without_overl
 from ..data.saved import DataComponent
 from .patterns import PiiPatterns, build_patterns, load_patterns
 from .reader import NameReader
+from .rosters import other_script_names
 from .verdict import judge
 
 __all__ = ["HANDLE", "PERSON", "SPANS_KEY", "Detection", "Mention", "PiiDetector", "make_pii"]
@@ -95,8 +102,13 @@ class PiiDetector(DataComponent):
         early = [*shaped.mentions, *evidence.handles]
         people = {w for key in verdict.people for w in key}
         inverted = [m for m in evidence.inverted if {fold(w) for w in m.words} <= people]
-        mentions = [*early, *inverted, *person_mentions(reader, verdict), *named_urls(reader, verdict, early)]
-        return Detection(tuple(without_overlaps(mentions)), verdict.people, verdict.rejected,
+        pen_names = pen_name_mentions(reader, evidence.pen_names)
+        names = [*inverted, *person_mentions(reader, verdict), *pen_names]
+        names += other_script_names(reader, names)
+        mentions = [*early, *names, *named_urls(reader, verdict, early)]
+        # Names in lower case skip the verdict (it reads capitals), but say why they were taken.
+        cited = {tuple(fold(w) for w in m.words): (PEN_NAME,) for m in pen_names}
+        return Detection(tuple(without_overlaps(mentions)), {**cited, **verdict.people}, verdict.rejected,
                          ordinary_words(reader, verdict))
 
 

@@ -3,7 +3,7 @@
 Each rule reads the document through a ``NameReader`` and adds reasons to candidates, keyed
 by the name's folded words: strong reasons (a greeting, a sign-off, a header, a chat or
 transcript speaker, a title, a verb that takes a person, a personal pronoun beside it, a
-following "who", the deny list) and medium ones (the model's PERSON entity, being called "he"
+following "who", a citation, the deny list) and medium ones (the model's PERSON entity, being called "he"
 or "she" next). ``gather`` returns them all at once; ``verdict`` weighs them.
 """
 
@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from .citations import CITED, cited_authors, pen_names_by_claim
 from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, possessive_full_name,
                       preceded_by_role, relative_who, shouted, vocative, with_pronoun)
 from .mention import HANDLE, PERSON, Mention
@@ -56,6 +57,8 @@ class Evidence:
     handles: list[Mention] = field(default_factory=list)
     # "From: Whitfield, Dana": one name written surname first, as a mention with its words in order.
     inverted: list[Mention] = field(default_factory=list)
+    # Cited authors who write their name in lower case ("zora finch (2016)"), as runs of tokens.
+    pen_names: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, reader: NameReader, run: tuple[int, int], reason: str, strong: bool = False) -> None:
         key = reader.key(*run)
@@ -82,6 +85,7 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: 
         _line_rules(reader, line, tokens, phrases, evidence)
     _transcript_speakers(reader, evidence)
     _lists_after_people_nouns(reader, evidence)
+    _cited(reader, evidence)
     for token in reader.doc:
         _token_rules(reader, token, phrases["thanks_reversed"], evidence)
     for start, end in deny:
@@ -89,6 +93,16 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: 
         if span is not None:
             evidence.add(reader, (span.start, span.end), "deny list", strong=True)
     return evidence
+
+
+def _cited(reader: NameReader, evidence: Evidence) -> None:
+    """Authors of citations; a name in lower case is kept apart, since the verdict reads capitals."""
+    for run in cited_authors(reader):
+        if reader.doc[run[0]].is_lower:
+            evidence.pen_names.append(run)
+        else:
+            evidence.add(reader, run, CITED, strong=True)
+    evidence.pen_names.extend(pen_names_by_claim(reader))
 
 
 def _named_by_address(reader: NameReader, addresses: list[Mention], evidence: Evidence) -> None:

@@ -99,9 +99,9 @@ def vocative(token: Token) -> bool:
 
 
 def relative_who(token: Token) -> bool:
-    """"Ifeoma and Lars, who carried the team": "who" refers to people."""
+    """"Ifeoma and Lars, who carried the team", "Lars (who carried it)": "who" refers to people."""
     doc = token.doc
-    following = [t for t in doc[token.i + 1:token.i + 3] if t.text != ","][:1]
+    following = [t for t in doc[token.i + 1:token.i + 3] if t.text not in (",", "(", "—", "–")][:1]
     return bool(following) and following[0].lower_ in ("who", "whom", "whose") and following[0].tag_ in ("WP", "WP$")
 
 

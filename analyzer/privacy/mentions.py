@@ -30,8 +30,12 @@ def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
     forms = {t.text for key, runs in verdict.runs.items() for s, e in runs for t in doc[s:e] if fold(t.text) in key}
     if not forms:
         return []
-    pattern = re.compile(r"(?<![\w@.])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-                         + r")(?![\w])", re.IGNORECASE)
+    # Where the reader sees no run (a name at a line start that the tagger reads as a common
+    # word), the run the name was accepted in still holds the whole name: "- **Thandiwe Nkosi**".
+    accepted = {i: run for runs in verdict.runs.values() for run in runs for i in range(*run)}
+    # Underscores separate words here, as in the redaction: "__Marisol Quispe__" is Markdown emphasis.
+    pattern = re.compile(r"(?<![^\W_])(?<![@.])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+                         + r")(?![^\W_])", re.IGNORECASE)
     found = []
     for m in pattern.finditer(reader.text):
         if reader.blocked(m.start()) or reader.allowed(m.start()):
@@ -43,7 +47,7 @@ def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
             # "bob.t", "dana_w": the name glued into a user name, which joins its person as a handle.
             found.append(Mention(HANDLE, span.text, span.start_char, span.end_char, (span.text,)))
             continue
-        run = reader.run_at(span.start) or (span.start, span.end)
+        run = reader.run_at(span.start) or accepted.get(span.start) or (span.start, span.end)
         name = doc[run[0]:run[1]]
         found.append(Mention(PERSON, name.text, name.start_char, name.end_char, reader.name_words(*run)))
     return found

@@ -58,6 +58,7 @@ class NameReader:
         self.lines = self._tokens_by_line()
         self.lower_words = Counter(t.text for t in doc if t.text.islower() and t.is_alpha)
         self.ent_labels = self._entity_labels()
+        self.places = self._places()
         spans = doc.spans.get(extensions.SECTIONS, [])
         self.heading_lines = {s._.analyzer_section.line for s in spans if s._.analyzer_section.title is not None}
 
@@ -74,6 +75,14 @@ class NameReader:
             for token in ent:
                 labels[fold(token.text)][ent.label_] += 1
         return labels
+
+    def _places(self) -> dict[str, list[int]]:
+        """Where each word is written, folded: the rules ask this for every candidate name, and
+        folding the whole document once per name made long documents slow."""
+        places: dict[str, list[int]] = defaultdict(list)
+        for token in self.doc:
+            places[fold(token.text)].append(token.i)
+        return places
 
     def line_of(self, token: Token) -> int:
         return self.index.line_of(token.idx)

@@ -20,10 +20,12 @@ from .grammar import person_verb, shouted
 from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_plain_word
 from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
+from .rosters import affiliation, opens_item, rosters
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
 ACRONYM_LENGTH = 3
 LISTED = "listed with a person"
+IN_ROSTER = "in a list of people"
 # Words before a title or a thing, never before a name.
 DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its"})
 # An ALL-CAPS word this short beside a name makes a product name ("Travis CI", "Ingress NGINX").
@@ -110,7 +112,7 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("the tagger reads it as a common word")
     if all(_is_label(reader, t) for t in tokens):
         objections.append("only used as a heading or a 'Label:'")
-    if any(t.dep_ in ("compound", "nmod", "amod") and t.head.pos_ == "NOUN" and t.head.is_lower for t in tokens):
+    if any(_modifies_common_noun(t) for t in _everywhere(reader, key, tokens)):
         objections.append("modifies a common noun (a product or team name)")
     if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
         objections.append("used as a verb")
@@ -119,8 +121,10 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
     if any(_thing_like(reader, c) for t in tokens for c in t.conjuncts):
         objections.append("listed with an organisation or product")
-    if all(_title_case_line(reader, reader.line_of(t)) for t in tokens):
+    if all(_title_case_line(reader, reader.line_of(t)) and not opens_item(reader, t) for t in tokens):
         objections.append("only in title-case lines, where every word has a capital")
+    if all(affiliation(reader, t) for t in tokens):
+        objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")
     if any(_described_as_thing(reader, t) for t in tokens):
         objections.append("described as a thing ('Quarry is the only engine', 'services such as Quarry')")
     if ordinary := [w for w in key[1:] if reader.lower_words[w] >= ORDINARY_REPEATS]:
@@ -128,6 +132,20 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     if not listed and any(_non_person(reader, t) for t in tokens):
         objections.append("the model tags it as an organisation or product")
     return objections
+
+
+def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token]:
+    """A one-word name wherever it is written, not only where the evidence was: "The Django
+    project" shows what "Django" is even where the model took it for a person."""
+    if len(key) > 1:
+        return tokens
+    return [*tokens, *(reader.doc[s] for s, _ in _occurrences(reader, key))]
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    """"the Cody teams", "The Django project's": a name does not modify a common noun, a product does."""
+    head = token.head  # a word: "Marisol Quispe @mq" is a name and a handle, not a "Quispe" kind of "@mq"
+    return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.is_lower and head.is_alpha
 
 
 def _used_as_thing(reader: NameReader, token: Token) -> bool:
@@ -163,7 +181,7 @@ def _thing_like(reader: NameReader, token: Token) -> bool:
 
 def _occurrences(reader: NameReader, key: Key) -> list[Run]:
     """Every place the name's last word is written, as a run of its own: "Travis" of "Travis CI"."""
-    return [(t.i, t.i + 1) for t in reader.doc if fold(t.text) == key[-1]]
+    return [(i, i + 1) for i in reader.places.get(key[-1], ())]
 
 
 def _determined(token: Token) -> bool:
@@ -222,28 +240,32 @@ def _non_person(reader: NameReader, token: Token) -> bool:
 
 def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
                    accepted: set[Key]) -> list[tuple[Key, Candidate]]:
-    """Names listed with an accepted person ("Rafał and Erik") that nothing else objects to.
+    """Names listed with accepted people that nothing else objects to.
 
-    A name accepted this way can vouch for the next in another list, so the lists are read
-    until no list adds anyone.
+    A list joined by "and" ("Rafał and Erik") needs one accepted member; a roster (one name a
+    line, or names and commas alone) needs more (``rosters.ROSTER_VOUCHES``), since a list of
+    products may hold one word the model took for a name. A name accepted this way can vouch for the next
+    in another list, so the lists are read until no list adds anyone.
     """
-    lists = name_lists(reader)
+    lists = [(members, 1, LISTED) for members in name_lists(reader)]
+    lists += [(members, vouches, IN_ROSTER) for members, vouches in rosters(reader)]
     people = set(accepted)
     found: dict[Key, Candidate] = {}
     grew = True
     while grew:
         grew = False
         known = {w for k in people for w in k}
-        for members in lists:
-            if not any(set(k) <= known for k, _ in members):
+        for members, vouches, reason in lists:
+            if sum(set(k) <= known for k, _ in members) < vouches:
                 continue
             for key, run in members:
                 if key in people or set(key) <= known:
                     continue
                 if key in found:
                     found[key].runs.append(run)
+                    found[key].medium.add(reason)
                 else:
-                    found[key] = _with_list_evidence(reader, candidates.get(key), run)
+                    found[key] = _with_list_evidence(reader, candidates.get(key), run, reason)
                 candidate = found[key]
                 if not _objections(reader, key, candidate, listed=True):
                     people.add(key)
@@ -251,10 +273,10 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
     return [(k, c) for k, c in found.items() if k in people]
 
 
-def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Run) -> Candidate:
+def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Run, reason: str) -> Candidate:
     listed = Candidate(reader.doc[run[0]:run[1]].text)
     if candidate is not None:
         listed.strong, listed.medium, listed.runs = set(candidate.strong), set(candidate.medium), list(candidate.runs)
-    listed.medium.add(LISTED)
+    listed.medium.add(reason)
     listed.runs.append(run)
     return listed

@@ -52,6 +52,8 @@ def people(doc) -> list[str]:
         ("Workload is unsustainable since Paula left. Nobody has replaced her.\n", ["Paula"]),
         ("Review: Odile Marchetti, Senior Analyst\n\nThe model work was careful.\n", ["Odile Marchetti"]),
         ("Please loop in Anouk and Tiberius from the data group.\n", ["Anouk", "Tiberius"]),
+        ("The plan came from Thandiwe Nkosi (who leads infra) last spring.\n", ["Thandiwe Nkosi"]),
+        ("Special thanks go to Marisol Quispe for the migration.\n", ["Marisol Quispe"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
@@ -168,3 +170,9 @@ def test_name_lists_skip_comments_and_blank_lines(tmp_path):
     assert read_names(path, "--allow") == ["Cody", "VS Code"]
     with pytest.raises(OptionError, match="--allow .*missing.txt: no such file"):
         read_names(tmp_path / "missing.txt", "--allow")
+
+
+def test_a_one_word_name_that_modifies_a_common_noun_anywhere_is_a_product(nlp):
+    doc = nlp("We took the governance model from Ravenna's charter. The Ravenna project's council "
+              "still runs it.\n")
+    assert people(doc) == []

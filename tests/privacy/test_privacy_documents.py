@@ -102,6 +102,15 @@ CASES = {
         "twice. Next time we will send the setup instructions a week ahead and test the network.\n\n"
         "## From the helpers\n\nThe exercises worked well and the learners asked for more of them.\n",
         ["Imogen", "Sato"]),
+    "a bulleted roster with affiliations, a handle and a name in another script": (
+        "# Election results\n\nThe vote was close and the new council is keen to start.\n\n"
+        "- Kenji Watanabe (Northwind Labs)\n- Thandiwe Nkosi, @tnkosi\n- Oluwaseun Adebayo\n"
+        "- Liang Wei (梁伟)\n- Marisol Quispe (Contoso)\n",
+        ["Thandiwe", "Nkosi", "tnkosi", "Liang", "梁伟", "Marisol", "Quispe"]),
+    "cited authors, one in lower case": (
+        "# Reading notes\n\nOn-call load predicts attrition (Abernethy, 2004), as Lindqvist et al. (2019) "
+        "confirm.\nAs zora finch (2016) argues, rest is work; finch writes that we burn out without it.\n",
+        ["Abernethy", "Lindqvist", "zora", "finch"]),
 }
 
 

@@ -1,0 +1,192 @@
+"""Lists of people laid out as lists: one name a line, a bulleted list, a line of names and commas.
+
+A roster of members or candidates names people without any sentence around them, so the
+grammar rules see nothing, and the small model tags only the names it knows ("Kenji
+Watanabe", not "Thandiwe Nkosi"). The layout is the evidence: items of one list share a
+role, so when several of them are people, the other full names of the same shape are too.
+Each item is a full name at the start of its line, perhaps followed by an affiliation, a
+handle or the name in another script: "- Liang Wei (梁伟)", "* Tavita Faleolo, @tfaleolo".
+``verdict`` asks for ``ROSTER_VOUCHES`` accepted members before it trusts a roster (one, after
+a lead-in about people): one person in a list of products ("- Safari", "- Chrome") must not
+make the others people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from .mention import PERSON, Mention
+from .names import fold
+from .reader import NameReader, initial
+
+Run = tuple[int, int]
+Member = tuple[tuple[str, ...], Run]
+# The markers that open a list item (and a table row); a numbered item is "1." or "1)".
+BULLETS = frozenset({"-", "*", "•", "+", "–", "·", "|"})
+# What may follow a member's name on its line: an affiliation, a handle, a role, the end of
+# Markdown emphasis ("**Ana Lima** (Hooli)").
+TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/", "@", "*", "_"})
+# Markdown emphasis around a name: "- **Ana Lima**", "- _Ana Lima_".
+EMPHASIS = frozenset({"*", "_"})
+# A member is a full name: one capitalised word opening a line may be anything ("Background").
+MIN_NAME_WORDS = 2
+# Accepted members a roster needs before its other members are taken as people.
+ROSTER_VOUCHES = 2
+# A name in another script right after a name, in parentheses: "Liang Wei (梁伟)". Its words
+# are letters outside the Latin ranges (CJK, Cyrillic, Greek, Arabic...).
+_NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00C0-\u024F]+"
+_OTHER_SCRIPT = re.compile(rf"\s*[(（]\s*({_NON_LATIN_WORD}(?:[ ·・]{_NON_LATIN_WORD})*)\s*[)）]")
+
+
+def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
+    """Every list of full names, with how many accepted members it needs to vouch for the rest.
+
+    Runs of list lines, and lines that are names and commas, need ``ROSTER_VOUCHES``; a list
+    whose lead-in names people, a line ending in a colon ("The new members are:") or a heading
+    ("Elected members"), needs one.
+    """
+    lists = [(members, _vouches(reader, first)) for first, members in _line_rosters(reader)]
+    lists += [(members, ROSTER_VOUCHES) for members in _comma_rosters(reader)]
+    return [(members, vouches) for members, vouches in lists if len(members) > vouches]
+
+
+def _vouches(reader: NameReader, first: int) -> int:
+    """One for a list after a lead-in or heading about people ("Its members:"), else ``ROSTER_VOUCHES``."""
+    above = max((line for line in reader.lines if line < first), default=None)
+    tokens = reader.lines[above] if above is not None else []
+    lead_in = bool(tokens) and (tokens[-1].text == ":" or above in reader.heading_lines) and any(
+        t.lower_ in reader.words["people_noun"] for t in tokens)
+    return 1 if lead_in else ROSTER_VOUCHES
+
+
+def _line_rosters(reader: NameReader) -> list[tuple[int, list[Member]]]:
+    """Consecutive lines with the same list marker (or none) whose items open with a full name,
+    each list with its first line.
+
+    Bulleted items may be one blank line apart (a loose list); unmarked lines must touch, and a
+    line that is not a name ends them, as it would end a paragraph.
+    """
+    found: list[tuple[int, list[Member]]] = []
+    previous: tuple[int, str] | None = None
+    for line in sorted(reader.lines):
+        tokens = reader.lines[line]
+        marker, start = _marker(tokens)
+        member = _member(reader, tokens, start)
+        if member is None and not marker:
+            previous = None
+            continue
+        gap = 2 if marker else 1
+        if previous is None or previous[1] != marker or line - previous[0] > gap:
+            found.append((line, []))
+        if member is not None:
+            found[-1][1].append(member)
+        previous = (line, marker)
+    return found
+
+
+def affiliation(reader: NameReader, token: Token) -> bool:
+    """A word in parentheses right after the full name opening a list line: "- Ana Lima (Hooli)".
+
+    It names the person's company or team, and the model tags such words as people too.
+    """
+    run = _item_name(reader, token)
+    if run is None:
+        return False
+    end = run[1]
+    return reader.doc[end].text == "(" and end < token.i and ")" not in {t.text for t in reader.doc[end:token.i]}
+
+
+def opens_item(reader: NameReader, token: Token) -> bool:
+    """A word of the full name opening a list line: "Ana" of "- Ana Lima (Hooli)".
+
+    Every word of such a line is capitalised, so it is no title-case heading.
+    """
+    run = _item_name(reader, token)
+    return run is not None and run[0] <= token.i < run[1]
+
+
+def _item_name(reader: NameReader, token: Token) -> Run | None:
+    """The run of the full name that opens the line of ``token``, if the line is a list item's shape."""
+    tokens = reader.lines[reader.line_of(token)]
+    member = _member(reader, tokens, _marker(tokens)[1])
+    return member[1] if member is not None else None
+
+
+def _marker(tokens: list[Token]) -> tuple[str, int]:
+    """The list marker opening a line ("-", "*", "1.") and the index of the item's first token."""
+    first = tokens[0]
+    if first.text in BULLETS and len(tokens) > 1:
+        return first.text, 1
+    if first.like_num and len(tokens) > 2 and tokens[1].text in (".", ")"):
+        return "1.", 2
+    return "", 0
+
+
+def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | None:
+    """The full name an item opens with, if the rest of the line is only an affiliation or handle."""
+    while start < len(tokens) and (fold(tokens[start].text.rstrip(".")) in reader.words["title"]
+                                   or tokens[start].text in EMPHASIS or tokens[start].text == "."):
+        start += 1  # "- Dr. Amara Obi", "- **Amara Obi**"
+    if start >= len(tokens):
+        return None
+    first = tokens[start]
+    # At the start of a line the tagger reads an unfamiliar name as a common word; the list is the evidence.
+    if not reader.name_like(first, judge_position=False):
+        return None
+    limit = (first.i, tokens[-1].i + 1)
+    run = reader.run_at(first.i, limit=limit, trust_anchor=True)
+    while run is not None and run[1] + 1 < limit[1] and initial(reader.doc[run[1]]):
+        after = reader.run_at(run[1] + 1, limit=limit)  # "Amara N. Obi"
+        if after is None or after[0] != run[1] + 1:
+            break
+        run = (run[0], after[1])
+    if run is None or len(reader.name_words(*run)) < MIN_NAME_WORDS:
+        return None
+    rest = [t for t in tokens if t.i >= run[1]]
+    if rest and rest[0].text[0] not in TAIL_OPENERS:  # "(Acme)", "@handle"
+        return None
+    return reader.key(*run), run
+
+
+def _comma_rosters(reader: NameReader) -> list[list[Member]]:
+    """"Ana Lima, Kenji Watanabe, Thandiwe Nkosi": full names joined by commas alone, the list
+    going on past a line break after a comma.
+
+    ``evidence.name_lists`` leaves such lists out ("Will Grant, Senior Analyst" is a name and a
+    role); here every item must be a full name, and the list needs two people to vouch for it.
+    """
+    found: list[list[Member]] = [[]]
+    for line in sorted(reader.lines):
+        tokens = reader.lines[line]
+        limit = (tokens[0].i, tokens[-1].i + 1)
+        i = limit[0]
+        while i < limit[1]:
+            run = reader.run_at(i, limit=limit)
+            full = run is not None and len(reader.name_words(*run)) >= MIN_NAME_WORDS
+            if full:
+                found[-1].append((reader.key(*run), run))
+                i = run[1]
+            if not full or (i < limit[1] and reader.doc[i].text != ","):
+                found.append([])
+            i += 1  # past the comma, or the word that was no name
+        if tokens[-1].text != ",":
+            found.append([])
+    return found
+
+
+def other_script_names(reader: NameReader, mentions: list[Mention]) -> list[Mention]:
+    """A person's name in another script right after their name: the "梁伟" of "Liang Wei (梁伟)".
+
+    Its words are the name's words and its own, so it joins that person and shares the pseudonym.
+    """
+    found = []
+    for m in mentions:
+        if m.label != PERSON or not m.words:
+            continue
+        after = _OTHER_SCRIPT.match(reader.text, m.end)
+        if after:
+            text = after.group(1)
+            found.append(Mention(PERSON, text, after.start(1), after.end(1), (*m.words, text)))
+    return found

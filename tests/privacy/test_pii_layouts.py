@@ -1,0 +1,132 @@
+"""analyzer_pii on names that only the layout or a citation points to: rosters and cited authors."""
+
+import pytest
+
+from analyzer.privacy.pseudonyms import assign
+from analyzer.privacy.redact import Redactor, build_terms
+
+ROSTER = """Nominees for the open seats
+
+Oluwaseun Adebayo
+Marisol Quispe
+Thandiwe Nkosi
+Kenji Watanabe
+Radek Dvořák
+
+Voting closes on Friday.
+"""
+
+BULLETS = """Working group
+
+The group met four times this spring. Its current makeup:
+
+- Aigerim Sadykova (Northwind Labs)
+- Tavita Faleolo, @tfaleolo
+- Bartholomew Ngugi Mwangi (Riverbend University)
+- Liang Wei (梁伟)
+- Priyanka Raghunathan (Contoso)
+
+We thank them for their time.
+"""
+
+LEAD_IN = """Steering committee results
+
+The new members are:
+
+- Nnamdi Okeke (Acme)
+- Siddharth Iyer (Initech)
+- Hoang Thi Lan (Globex)
+- Bayarmaa Ganbold (Umbrella)
+- Wiremu Tane (Hooli)
+"""
+
+COMMAS = "Reviewers this year were Oluwaseun Adebayo, Marisol Quispe, Thandiwe Nkosi, Kenji Watanabe.\n"
+
+CITED = """Why small teams burn out
+
+The pattern is well known. Okonkwo and Lindqvist (2013) showed that on-call load predicts attrition,
+and Haugland et al. (2019) found the same in open-source projects. Rest is part of the work
+(Abernethy, 2004; Mbeki & Osei 2011).
+"""
+
+LOWER_CASE = """Notes on rest
+
+As zora finch (2016) argues, rest is a form of resistance. Later, finch writes that a team that
+never stops cannot think.
+"""
+
+
+def people(doc) -> list[str]:
+    return [m.text for m in doc._.analyzer_pii.mentions if m.label in ("PERSON", "HANDLE")]
+
+
+def redacted(doc) -> str:
+    detection = doc._.analyzer_pii
+    return Redactor(build_terms(detection, assign(detection)))(doc.text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (ROSTER, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe", "Radek Dvořák"]),
+        (BULLETS, ["Aigerim Sadykova", "Tavita Faleolo", "@tfaleolo", "Bartholomew Ngugi Mwangi", "Liang Wei",
+                   "梁伟", "Priyanka Raghunathan"]),
+        # One person vouches for a list after a lead-in about people; the companies stay companies.
+        (LEAD_IN, ["Nnamdi Okeke", "Siddharth Iyer", "Hoang Thi Lan", "Bayarmaa Ganbold", "Wiremu Tane"]),
+        # A heading about people is a lead-in too; a title and a middle initial do not end a name.
+        ("# Elected members\n\n- Dr. Nnamdi C. Okeke (Acme)\n- Siddharth Iyer (Initech)\n"
+         "- Hoang Thi Lan (Globex)\n- Bayarmaa Ganbold (Umbrella)\n",
+         ["Nnamdi", "Okeke", "Siddharth Iyer", "Hoang Thi Lan", "Bayarmaa Ganbold"]),
+        ("| Name | Company |\n|---|---|\n| Nnamdi Okeke | Acme |\n| Wiremu Tane | Initech |\n"
+         "| Thandiwe Nkosi | Globex |\n| Marisol Quispe | Hooli |\n",
+         ["Nnamdi Okeke", "Wiremu Tane", "Thandiwe Nkosi", "Marisol Quispe"]),
+        ("Shortlist\n\n1. Thandiwe Nkosi\n2. Oluwaseun Adebayo\n3. Kenji Watanabe\n4. Marisol Quispe\n",
+         ["Thandiwe Nkosi", "Oluwaseun Adebayo", "Kenji Watanabe", "Marisol Quispe"]),
+        ("Candidates\n\n* Thandiwe Nkosi @tnkosi\n* Kenji Watanabe @kwat\n* Oluwaseun Adebayo @oade\n"
+         "* Marisol Quispe @mq\n",
+         ["Thandiwe Nkosi", "@tnkosi", "Kenji Watanabe", "@kwat", "Oluwaseun Adebayo", "@oade", "Marisol Quispe", "@mq"]),
+        ("The panel was Oluwaseun Adebayo, Kenji Watanabe, Marisol Quispe,\nThandiwe Nkosi, Radek Dvořák.\n",
+         ["Oluwaseun Adebayo", "Kenji Watanabe", "Marisol Quispe", "Thandiwe Nkosi", "Radek Dvořák"]),
+        ("Candidates:\n\n* **Nnamdi Okeke** (Acme)\n* **Thandiwe Nkosi** (Initech)\n* __Marisol Quispe__ (Globex)\n",
+         ["Nnamdi Okeke", "Thandiwe Nkosi", "Marisol Quispe"]),
+        (COMMAS, ["Oluwaseun Adebayo", "Marisol Quispe", "Thandiwe Nkosi", "Kenji Watanabe"]),
+        (CITED, ["Okonkwo", "Lindqvist", "Haugland", "Abernethy", "Mbeki", "Osei"]),
+        (LOWER_CASE, ["zora finch", "finch"]),
+        ("Later work confirmed it (see Abernethy, 2004), and Ruiz's (2016) survey found it too.\n",
+         ["Abernethy", "Ruiz"]),
+        ("Rest matters, as Haugland et al. showed.\n", ["Haugland"]),
+        ("References\n\nOkafor, J., & Lindqvist, K. (2004). Rest and work. Journal of Rest, 3, 1-10.\n",
+         ["Okafor", "Lindqvist"]),
+    ],
+)
+def test_rosters_and_cited_authors_are_people(nlp, text, expected):
+    assert people(nlp(text)) == expected
+
+
+def test_a_roster_redacts_names_affiliations_aside_and_the_name_in_another_script(nlp):
+    text = redacted(nlp(BULLETS))
+    assert "- Person 4 (Person 4)" in text
+    assert "(Northwind Labs)" in text and "(Riverbend University)" in text and "(Contoso)" in text
+    assert not any(name in text for name in ("Faleolo", "tfaleolo", "Mwangi", "梁伟", "Raghunathan"))
+
+
+def test_a_lower_case_author_is_one_person_wherever_written(nlp):
+    doc = nlp(LOWER_CASE)
+    assert "finch" not in redacted(doc)
+    assert len(assign(doc._.analyzer_pii)) == 1
+    assert doc._.analyzer_pii.people[("zora", "finch")] == ("cited author writing in lower case",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One name the model takes for a person does not make a list of products people.
+        "Where we deploy:\n\n- Google Cloud\n- Amazon Web Services\n- Microsoft Azure\n- Oracle Cloud\n",
+        "Supported browsers:\n\n- Safari\n- Chrome Dev Tools\n- Firefox Nightly\n- Microsoft Edge\n",
+        # A year in parentheses after a common noun, or a month, cites nobody.
+        "The last survey (2019) and the one before (March 2017) asked the same questions.\n",
+        "Python 3 (2008) broke the old syntax, as the release notes (2008) explain.\n",
+    ],
+)
+def test_lists_of_things_and_dated_nouns_are_not_people(nlp, text):
+    assert people(nlp(text)) == []
