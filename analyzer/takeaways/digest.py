@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..report.vocab import ASSERTED, STATE
-from .feelings import CALM_LABEL, CALM_SUMMARY, Feeling
+from .feelings import ALSO_WORDS, CALM_LABEL, CALM_SUMMARY, EXAMPLE_WORDS, Feeling, stem
 from .options import Options
 from .outline import Part
 from .sentences import Candidate
@@ -103,7 +103,7 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, qu
     every sentence it has is quoted already, the item names its words and points there
     instead of quoting a sentence twice."""
     fresh = [e for e in feeling.evidence if e[0].start not in quoted]
-    summary = "" if fresh else _pointer(view, feeling)
+    summary = _elsewhere(feeling, fresh[0][1]) if fresh else _pointer(view, feeling)
     return Item(priority, (FEELINGS, rank), "emotional", {
         "label": feeling.theme.label,
         "summary": summary,
@@ -112,13 +112,20 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, qu
         "sections": list(feeling.sections),
         "evidence": [{"text": text, "section": _section_id(view, sent.start_char), "line": view.line_of(sent.start_char)}
                      for sent, text in fresh[:1]],
-        "words": list(feeling.words),
+        "words": list(feeling.words[:EXAMPLE_WORDS]),
     })
+
+
+def _elsewhere(feeling: Feeling, quote: str) -> str:
+    """The feeling's words that its quote does not hold: where else the text shows it."""
+    quoted = {stem(w) for w in quote.split()} | {stem(quote)}
+    others = [w for w in feeling.words if stem(w) not in quoted and w not in quote.lower()][:ALSO_WORDS]
+    return f"Also {', '.join(f'“{w}”' for w in others)}." if others else ""
 
 
 def _pointer(view: DocView, feeling: Feeling) -> str:
     """The feeling's words, and the line of the sentence already quoted that holds them."""
-    words = ", ".join(f"“{w}”" for w in feeling.words)
+    words = ", ".join(f"“{w}”" for w in feeling.words[:EXAMPLE_WORDS])
     if not feeling.evidence:
         return words
     return f"{words}, in the sentence quoted above (line {view.line_of(feeling.evidence[0][0].start_char)})"

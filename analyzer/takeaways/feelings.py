@@ -13,6 +13,8 @@ gentle feeling once ("we are happy to…"): that one is named after the calm ton
 
 from __future__ import annotations
 
+import re
+
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,7 +36,10 @@ MIN_THEME_STRENGTH = 0.3
 UNSETTLED_MIN_STRENGTH = 0.38
 # Sections shorter than this can't show where a theme peaks: one word would be a density.
 MIN_PEAK_WORDS = 100
+# A feeling lists its EXAMPLE_WORDS strongest words, and the digest names up to ALSO_WORDS
+# more that its quote does not hold.
 EXAMPLE_WORDS = 2
+ALSO_WORDS = 2
 MAX_EVIDENCE = 2
 CALM_LABEL = "Calm, matter-of-fact tone"
 CALM_SUMMARY = "Few feeling words for its length."
@@ -42,6 +47,7 @@ CALM_SUMMARY = "Few feeling words for its length."
 UNSETTLED = frozenset({"frustration", "defiance", "alarm", "worry", "sadness", "hurt", "burnout", "capacity",
                        "self_doubt", "apology"})
 _QUOTES = {"“": "”", '"': '"'}
+_SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 FIRST_PERSON = frozenset({"i", "we"})
 
 
@@ -89,6 +95,7 @@ class Feeling:
     strength: float
     sections: tuple[int | None, ...]
     evidence: tuple[tuple[Span, str], ...]
+    # The words behind it, most weight first.
     words: tuple[str, ...]
     # Named only because the writer states it of themselves: below its threshold otherwise.
     stated_only: bool = False
@@ -143,8 +150,22 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
             evidence.append((sentences[start][0], text))
         if len(evidence) == MAX_EVIDENCE:
             break
-    examples = sorted(tally.words, key=lambda w: -tally.words[w])[:EXAMPLE_WORDS]
-    return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(examples), stated_only)
+    ranked_words: dict[str, str] = {}
+    for word in sorted(tally.words, key=lambda w: -tally.words[w]):
+        ranked_words.setdefault(stem(word), word)
+    return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(ranked_words.values()),
+                   stated_only)
+
+
+def stem(phrase: str) -> str:
+    """A crude stem of each word, so "hope", "hoping" and "hopefully" count as one word when
+    the digest lists a feeling's words: a reader learns nothing from a second inflection."""
+    words = []
+    for word in phrase.lower().split():
+        shorter = _SUFFIX.sub("", word)
+        shorter = shorter[:-1] if shorter.endswith("e") and len(shorter) > 3 else shorter
+        words.append(shorter if len(shorter) > 2 else word)
+    return " ".join(words)
 
 
 def _strength(tally: Tally, words: int, words_in: dict[int | None, int]) -> float:

@@ -9,7 +9,7 @@ from analyzer.errors import LexiconError
 from analyzer.markers.lexicon import load_categories
 from analyzer.render import render
 from analyzer.takeaways.digest import digest_words
-from analyzer.takeaways.feelings import CALM_LABEL, parse_themes
+from analyzer.takeaways.feelings import CALM_LABEL, parse_themes, stem
 from analyzer.takeaways.sentences import MainPointCues, candidates
 from analyzer.takeaways.view import DocView
 
@@ -131,6 +131,18 @@ def test_feelings_a_reader_would_name_are_there_in_the_writers_words(charged_lon
     assert label in themes
     assert any(word in e["text"] for e in themes[label]["evidence"])
     assert 0 < themes[label]["strength"] <= 1
+
+
+def test_a_feeling_names_the_words_it_shows_outside_its_quote(charged_long):
+    feeling = next(t for t in charged_long["takeaways"]["emotional"] if t["label"] == "Stress and capacity")
+    assert feeling["evidence"][0]["text"] == "We are already stretched thin."
+    assert feeling["summary"] == "Also “escalations”, “backlog”."
+
+
+@pytest.mark.parametrize("words", [("hope", "hoping", "hopefully"), ("stress", "stressed", "stresses"),
+                                   ("frustrated", "frustrating"), ("thank", "thanks")])
+def test_inflections_of_a_feeling_word_count_as_one_word(words):
+    assert len({stem(w) for w in words}) == 1
 
 
 def test_feelings_are_ordered_strongest_first(charged_long):
