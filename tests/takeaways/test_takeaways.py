@@ -160,6 +160,7 @@ def test_a_calm_memo_reads_calm_and_names_no_feeling(announcement):
     "Running the nightly build is no longer fun for anyone on the team, and it has not been for a while.",
     "The disaster recovery plan covers both regions, and the failover drill is booked for the spring.",
     "The parser uses unsafe code in two functions, which the audit listed for review next quarter.",
+    "The audit log keeps every login failure, and the router sends traffic to workloads running on the cluster.",
     "She wrote “I am furious and scared about this” in the survey, which we quote here as it was sent.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
