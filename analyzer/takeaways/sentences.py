@@ -44,6 +44,8 @@ _EMPHASIS = re.compile(r"\*\*|__|`")
 # A lead-in of this many words or fewer, or one with words that point at what follows.
 SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
+_ENCLOSED = re.compile(r'^["“](.+)["”]$')
+_QUOTE_MARK = re.compile(r'["“”]')
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
 
 
@@ -197,7 +199,7 @@ def quote(sent: Span) -> str | None:
     """The sentence as the digest quotes it: one line, no list marker or emphasis; a long one
     cut to its leading clauses; None when it is too long to quote or has no words."""
     flat = _EMPHASIS.sub("", " ".join(sent.text.split()))
-    text = LIST_MARKER.sub("", flat).strip()
+    text = _unwrap(LIST_MARKER.sub("", flat).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
@@ -229,6 +231,13 @@ def outside_brackets(tokens: list[Token]) -> list[Token]:
         elif not depth:
             kept.append(t)
     return kept
+
+
+def _unwrap(text: str) -> str:
+    """A sentence quoted whole in the memo, without its own quotation marks: the digest puts
+    its own around it, and “"…"” reads as a stutter."""
+    match = _ENCLOSED.match(text)
+    return match.group(1).strip() if match and not _QUOTE_MARK.search(match.group(1)) else text
 
 
 def _agent(sent: Span) -> bool:

@@ -10,7 +10,7 @@ from analyzer.markers.lexicon import load_categories
 from analyzer.render import render
 from analyzer.takeaways.digest import digest_words
 from analyzer.takeaways.feelings import CALM_LABEL, parse_themes, stem
-from analyzer.takeaways.sentences import MainPointCues, candidates
+from analyzer.takeaways.sentences import MainPointCues, candidates, quote
 from analyzer.takeaways.view import DocView
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").iterdir())
@@ -235,6 +235,11 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
     assert "We agreed on the following problem statement:" not in quotes
     assert any(q.startswith("The failover script") for q in quotes)
+
+
+def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
+    doc = nlp('"Names of every account holder, with the dates they joined."\n')
+    assert quote(doc[:]) == "Names of every account holder, with the dates they joined."
 
 
 @pytest.mark.parametrize("lead_in, points_ahead", [
