@@ -85,7 +85,7 @@ def gist_item(view: DocView, part: Part, chosen: list[Candidate], priority: floa
     """A part's gist: its title, and the sentences chosen from it in document order."""
     quotes = sorted(chosen, key=lambda c: c.order)
     return Item(priority, (PARTS, quotes[0].order), "factual", {
-        "label": part.title or "", "summary": "", "role": "gist", **claim_shape(view, quotes[0]),
+        "label": part.label, "summary": "", "role": "gist", **claim_shape(view, quotes[0]),
         "evidence": [quote_of(view, c) for c in quotes]})
 
 

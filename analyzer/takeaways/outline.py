@@ -70,6 +70,9 @@ class Part:
     section: Section | None
     title: str | None
     candidates: tuple[Candidate, ...]
+    # What the digest shows over the part's gists: its title, or nothing when that is the
+    # document's title, which the main point already names.
+    label: str = ""
 
     @property
     def words(self) -> int:
@@ -98,18 +101,19 @@ def parts(view: DocView, candidates: Sequence[Candidate]) -> list[Part]:
     """Sections with prose, or runs of paragraphs when the text has no headings to go by."""
     titled = {c.section.id for c in candidates if c.section is not None and c.section.title}
     if len(titled) >= 2:
-        return _section_parts(candidates)
+        return _section_parts(candidates, view.title)
     return _paragraph_parts(view, candidates)
 
 
-def _section_parts(candidates: Sequence[Candidate]) -> list[Part]:
+def _section_parts(candidates: Sequence[Candidate], doc_title: str | None) -> list[Part]:
     by_section: dict[int | None, list[Candidate]] = defaultdict(list)
     for c in candidates:
         by_section[c.section.id if c.section else None].append(c)
     found = []
     for group in by_section.values():
         section = group[0].section
-        found.append(Part(section, section.title if section else None, tuple(group)))
+        title = section.title if section else None
+        found.append(Part(section, title, tuple(group), "" if title is None or title == doc_title else title))
     return found
 
 
@@ -191,7 +195,7 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
 
     def cost(i: int) -> int:
         part = part_of[id(cands[i])]
-        return cands[i].words + (0 if per_part[part] else len((doc_parts[part].title or "").split()))
+        return cands[i].words + (0 if per_part[part] else len(doc_parts[part].label.split()))
 
     def value(i: int) -> float:
         repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]

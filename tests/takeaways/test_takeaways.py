@@ -8,8 +8,10 @@ from analyzer.data.files import DataText
 from analyzer.errors import LexiconError
 from analyzer.markers.lexicon import load_categories
 from analyzer.render import render
+from analyzer.render.markdown import digest_lines
 from analyzer.takeaways.digest import digest_words
 from analyzer.takeaways.feelings import CALM_LABEL, parse_themes, stem
+from analyzer.takeaways.outline import parts
 from analyzer.takeaways.sentences import MainPointCues, candidates, quote
 from analyzer.takeaways.view import DocView
 
@@ -235,6 +237,21 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
     assert "We agreed on the following problem statement:" not in quotes
     assert any(q.startswith("The failover script") for q in quotes)
+
+
+def test_the_documents_title_is_named_once_not_again_over_its_opening_part(nlp):
+    text = ("# Moving the build farm\n\nThe build farm moves to the new data centre on 3 June.\n\n"
+            "## What stays the same\n\nThe build queue and the caches keep their addresses.\n")
+    view = DocView.of(nlp(text))
+    found = parts(view, candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", ""))))
+    assert [(p.title, p.label) for p in found] == [("Moving the build farm", ""),
+                                                   ("What stays the same", "What stays the same")]
+
+
+def test_a_gist_cites_its_quotes_by_line_alone():
+    item = {"role": "gist", "label": "", "summary": "", "modality": "asserted",
+            "evidence": [{"text": "The build farm moves on 3 June.", "section": 1, "line": 3}]}
+    assert digest_lines(item, {1: "Moving the build farm"}) == ["- “The build farm moves on 3 June.” (line 3)"]
 
 
 def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
