@@ -77,10 +77,14 @@ class TakeawayBuilder(DataComponent):
             items.append(options_item(options, OPTIONS))
         if view.other_turns:
             items.append(turns_item(view.other_turns, TURNS))
-        quoted = {e["line"] for item in items for e in item.content["evidence"]}
-        taken = [i for i, c in enumerate(found) if i == main or (c.line in quoted and i != main)]
+        # Sentences quoted already, known by line and text: a line often holds a paragraph.
+        quoted_text = {(e["line"], e["text"]) for item in items for e in item.content["evidence"]}
+        taken = [i for i, c in enumerate(found) if i == main or (c.line, c.text) in quoted_text]
+        # A line quoted from already (often a whole paragraph) gives no gist while others can.
+        quoted_lines = {line for line, _ in quoted_text}
+        context = [i for i, c in enumerate(found) if c.line in quoted_lines and i not in taken]
         room = view.budget - sum(i.words for i in items)
-        items.extend(self._gists(view, parts(view, found), scored, taken, room))
+        items.extend(self._gists(view, parts(view, found), scored, taken, context, room))
         return items
 
     def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:
@@ -91,16 +95,18 @@ class TakeawayBuilder(DataComponent):
         items: list[Item] = []
         for rank, feeling in enumerate(found):
             item = feeling_item(view, feeling, rank, TONE + (rank + 1) / 100, quoted)
-            if items and sum(i.words for i in items) + item.words > min(share, room):
-                continue
+            if sum(i.words for i in items) + item.words > min(share, room):
+                item = feeling_item(view, feeling, rank, TONE + (rank + 1) / 100, quoted, in_words=True)
+                if items and sum(i.words for i in items) + item.words > min(share, room):
+                    continue
             items.append(item)
         return [calm_item(TONE), *items] if reads_calm(found) else items
 
     def _gists(self, view: DocView, doc_parts: list[Part], scored: Scored, taken: list[int],
-               room: int) -> list[Item]:
+               context: list[int], room: int) -> list[Item]:
         """One item per part, quoting the sentences chosen from it, in the order first chosen."""
         part_of = {id(c): part for part in doc_parts for c in part.candidates}
-        picks = gists(doc_parts, scored, taken, room)
+        picks = gists(doc_parts, scored, taken, room, context)
         by_part: dict[int, list[int]] = {}
         for i in picks:
             by_part.setdefault(id(part_of[id(scored.candidates[i])]), []).append(i)

@@ -97,13 +97,14 @@ def options_item(options: Options, priority: float) -> Item:
         "modality": "opinion" if favoured else ASSERTED, "kind": STATE, "evidence": evidence})
 
 
-def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, quoted: set[int]) -> Item:
+def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, quoted: set[int],
+                 in_words: bool = False) -> Item:
     """A feeling: its theme, its strength, and the sentence where it is densest, unless that
     one is already quoted (``quoted`` holds their starts) and the feeling has another. When
-    every sentence it has is quoted already, the item names its words and points there
-    instead of quoting a sentence twice."""
-    fresh = [e for e in feeling.evidence if e[0].start not in quoted]
-    summary = _elsewhere(feeling, fresh[0][1]) if fresh else _pointer(view, feeling)
+    every sentence it has is quoted already, or ``in_words`` asks for it because a quote
+    would not fit, the item names its words and the line where they are densest instead."""
+    fresh = [] if in_words else [e for e in feeling.evidence if e[0].start not in quoted]
+    summary = _elsewhere(feeling, fresh[0][1]) if fresh else _pointer(view, feeling, quoted)
     return Item(priority, (FEELINGS, rank), "emotional", {
         "label": feeling.theme.label,
         "summary": summary,
@@ -123,12 +124,15 @@ def _elsewhere(feeling: Feeling, quote: str) -> str:
     return f"Also {', '.join(f'“{w}”' for w in others)}." if others else ""
 
 
-def _pointer(view: DocView, feeling: Feeling) -> str:
-    """The feeling's words, and the line of the sentence already quoted that holds them."""
+def _pointer(view: DocView, feeling: Feeling, quoted: set[int]) -> str:
+    """The feeling's words, and the line of the sentence that holds most of them, which may
+    be quoted above already."""
     words = ", ".join(f"“{w}”" for w in feeling.words[:EXAMPLE_WORDS])
     if not feeling.evidence:
         return words
-    return f"{words}, in the sentence quoted above (line {view.line_of(feeling.evidence[0][0].start_char)})"
+    sent = feeling.evidence[0][0]
+    above = ", in the sentence quoted above" if sent.start in quoted else ""
+    return f"{words}{above} (line {view.line_of(sent.start_char)})"
 
 
 def calm_item(priority: float) -> Item:

@@ -167,10 +167,12 @@ def _paragraph_numbers(view: DocView, cands: Sequence[Candidate]) -> list[int]:
     return numbers
 
 
-def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int) -> list[int]:
+def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int,
+          covered: Sequence[int] = ()) -> list[int]:
     """Indices of the sentences to quote as gists, best first, in at most ``words`` words
     (and at least one, if anything can be quoted); a part's title, read once with its first
-    gist, counts in those words."""
+    gist, counts in those words. ``taken`` are quoted already; ``covered`` sentences share a
+    line with a quote and are quoted only when nothing else is left to choose from."""
     cands = scored.candidates
     part_of = {id(c): k for k, part in enumerate(doc_parts) for c in part.candidates}
     position = {id(c): j for part in doc_parts for j, c in enumerate(part.candidates)}
@@ -178,8 +180,6 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     worth = [gist_score(c, scored.overall[i], _overlap(titles[part_of[id(c)]], c), position[id(c)]) + WORTH_FLOOR
              for i, c in enumerate(cands)]
     chosen: list[int] = list(taken)
-    similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in chosen), default=0.0)
-               for i in range(len(cands))]
     per_part = [0] * len(doc_parts)
     # A question is quoted as a gist only in a text of nothing but questions: most ask for
     # effect, and none states what a part says. Nor is a lead-in that points ahead ("We
@@ -188,8 +188,13 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     # text elsewhere ("Details can be found here"), weighed below NOT_THE_POINT by the
     # main-point table, is never a gist either.
     statements = {i for i, c in enumerate(cands) if not c.question and not c.points_ahead and c.cue > NOT_THE_POINT}
-    open_ = {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in chosen
-             and (i in statements or not statements) and not any(_redundant(c, cands[j]) for j in chosen)}
+    open_ = _choosable(cands, statements, [*chosen, *covered])
+    if open_:
+        chosen.extend(covered)
+    else:  # a note of one paragraph: its other sentences are all it has
+        open_ = _choosable(cands, statements, chosen)
+    similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in chosen), default=0.0)
+               for i in range(len(cands))]
     picked: list[int] = []
     room = words
 
@@ -213,6 +218,13 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
         for i in open_:
             similar[i] = max(similar[i], cosine(scored.vectors[i], scored.vectors[best]))
     return picked
+
+
+def _choosable(cands: Sequence[Candidate], statements: set[int], anchors: Sequence[int]) -> set[int]:
+    """Sentences long enough to quote, statements (unless the text has none), neither one of
+    ``anchors`` nor a repeat of one."""
+    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in anchors
+            and (i in statements or not statements) and not any(_redundant(c, cands[j]) for j in anchors)}
 
 
 def gist_score(c: Candidate, overall: float, title: float, position: int) -> float:

@@ -292,6 +292,33 @@ def test_a_short_note_gets_a_main_point_within_sixty_words(analyzer):
     assert items_of(takeaways)[0]["role"] == "main"
 
 
+PRICE_NOTE = ("Price changes\n\n"
+              "From 1 October the hosting plan costs 1,550 dollars a month instead of 1,250. "
+              "We are sorry that the new prices arrive with so little notice, and we know that many of you "
+              "planned your budgets months ago around the old rates. "
+              "Memory is billed monthly instead of daily. "
+              "Storage above one terabyte costs 300 dollars a month per terabyte.\n")
+
+
+def test_a_one_paragraph_note_still_gets_gists_beside_its_main_point(analyzer):
+    takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
+    gists = [e["text"] for t in takeaways["factual"] if t["role"] == "gist" for e in t["evidence"]]
+    assert "Memory is billed monthly instead of daily." in gists
+
+
+def test_a_feeling_whose_quote_does_not_fit_is_named_by_its_words_and_line(analyzer):
+    takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
+    apology = next(t for t in takeaways["emotional"] if t["label"] == "Apology")
+    assert apology["evidence"] == [] and apology["summary"] == "“are sorry that” (line 3)"
+    assert takeaways["words"] <= takeaways["budget"] == 60
+
+
+def test_nobody_negates_a_feeling(analyzer):
+    note = PRICE_NOTE.replace("We are sorry that the new prices arrive with so little notice, and we know",
+                              "Nobody needs to worry about the new prices, since we know")
+    assert [t["label"] for t in analyzer.analyze(note)["takeaways"]["emotional"]] == [CALM_LABEL]
+
+
 def test_a_long_document_stays_within_600_words(analyzer):
     takeaways = analyzer.analyze("\n\n".join([ANNOUNCEMENT] * 40))["takeaways"]
     counted = sum(digest_words(t) for t in takeaways["emotional"] + takeaways["factual"])
