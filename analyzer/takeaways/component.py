@@ -82,9 +82,9 @@ class TakeawayBuilder(DataComponent):
         taken = [i for i, c in enumerate(found) if i == main or (c.line, c.text) in quoted_text]
         # A line quoted from already (often a whole paragraph) gives no gist while others can.
         quoted_lines = {line for line, _ in quoted_text}
-        context = [i for i, c in enumerate(found) if c.line in quoted_lines and i not in taken]
+        covered = [i for i, c in enumerate(found) if c.line in quoted_lines and i not in taken]
         room = view.budget - sum(i.words for i in items)
-        items.extend(self._gists(view, parts(view, found), scored, taken, context, room))
+        items.extend(self._gists(view, parts(view, found), scored, taken, covered, room))
         return items
 
     def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:
@@ -103,10 +103,10 @@ class TakeawayBuilder(DataComponent):
         return [calm_item(TONE), *items] if reads_calm(found) else items
 
     def _gists(self, view: DocView, doc_parts: list[Part], scored: Scored, taken: list[int],
-               context: list[int], room: int) -> list[Item]:
+               covered: list[int], room: int) -> list[Item]:
         """One item per part, quoting the sentences chosen from it, in the order first chosen."""
         part_of = {id(c): part for part in doc_parts for c in part.candidates}
-        picks = gists(doc_parts, scored, taken, room, context)
+        picks = gists(doc_parts, scored, taken, room, covered)
         by_part: dict[int, list[int]] = {}
         for i in picks:
             by_part.setdefault(id(part_of[id(scored.candidates[i])]), []).append(i)

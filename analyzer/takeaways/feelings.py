@@ -14,7 +14,6 @@ gentle feeling once ("we are happy to…"): that one is named after the calm ton
 from __future__ import annotations
 
 import re
-
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
