@@ -38,8 +38,6 @@ def test_factories_are_found_through_entry_points_without_importing_us():
          ["We talked about the plan for the whole of next quarter and\nagreed to ship it."]),
         ("- The scheduler, a small service, is used by several\n  teams, including billing.\n- Next item",
          ["- The scheduler, a small service, is used by several\n  teams, including billing.", "- Next item"]),
-        ("1. Before the release: The team found the\n   Flaky test and fixed it.\n2. Then we shipped.",
-         ["1. Before the release: The team found the\n   Flaky test and fixed it.", "2. Then we shipped."]),
     ],
 )
 def test_line_breaks_end_sentences_unless_the_line_runs_on(nlp, text, sentences):

@@ -81,15 +81,9 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
             line = index.line_of(token.idx)
             if line > prev_line:
                 yield token.i, START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
-            elif not _ends_sentence(prev) or _in_marker(prev, lines[line - 1], index.start_of(line)):
+            elif not _ends_sentence(prev):
                 yield token.i, NOT_START
         prev = token
-
-
-def _in_marker(token, line: str, line_start: int) -> bool:
-    """Whether ``token`` is part of its line's list marker: the "1." of "1. Ship it" ends no sentence."""
-    marker = LIST_MARKER.match(line)
-    return marker is not None and token.idx - line_start < len(marker.group(0).rstrip())
 
 
 def _ends_sentence(token) -> bool:
