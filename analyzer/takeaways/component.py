@@ -88,18 +88,24 @@ class TakeawayBuilder(DataComponent):
         return items
 
     def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:
-        """The feelings strongest first while they fit their share of the budget, after the
-        calm tone when no theme clears its threshold."""
+        """The feelings within their share of the budget, after the calm tone when no theme
+        clears its threshold: first as many as fit named by their words, strongest first (the
+        strongest always), then each quoted in the writer's sentence, strongest first, while
+        that fits. A reader learns more from every feeling named than from one quoted."""
         found = feelings(view, self.themes)
         share = min(FEELING_SHARE + FEELING_SHARE_STEP * max(len(found) - 1, 0), MOST_FEELING_SHARE) * view.budget
-        items: list[Item] = []
-        for rank, feeling in enumerate(found):
-            item = feeling_item(view, feeling, rank, TONE + (rank + 1) / 100, quoted)
-            if sum(i.words for i in items) + item.words > min(share, room):
-                item = feeling_item(view, feeling, rank, TONE + (rank + 1) / 100, quoted, in_words=True)
-                if items and sum(i.words for i in items) + item.words > min(share, room):
-                    continue
-            items.append(item)
+        limit = min(share, room)
+        versions = [(feeling_item(view, f, rank, TONE + (rank + 1) / 100, quoted, in_words=True),
+                     feeling_item(view, f, rank, TONE + (rank + 1) / 100, quoted)) for rank, f in enumerate(found)]
+        kept: dict[int, Item] = {}
+        for rank, (worded, _) in enumerate(versions):
+            if not kept or sum(i.words for i in kept.values()) + worded.words <= limit:
+                kept[rank] = worded
+        for rank in list(kept):
+            full = versions[rank][1]
+            if sum(i.words for i in kept.values()) - kept[rank].words + full.words <= limit:
+                kept[rank] = full
+        items = list(kept.values())
         return [calm_item(TONE), *items] if reads_calm(found) else items
 
     def _gists(self, view: DocView, doc_parts: list[Part], scored: Scored, taken: list[int],

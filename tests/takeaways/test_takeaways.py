@@ -315,6 +315,12 @@ def test_a_feeling_whose_quote_does_not_fit_is_named_by_its_words_and_line(analy
     assert takeaways["words"] <= takeaways["budget"] == 60
 
 
+def test_a_short_charged_memo_names_its_feelings_before_quoting_one(analyzer):
+    feelings = analyzer.analyze(CHARGED)["takeaways"]["emotional"]
+    assert [t["label"] for t in feelings][:3] == ["Exhaustion and overwork", "Stress and capacity", "Self-doubt"]
+    assert any(t["evidence"] for t in feelings), "what room is left goes to quotes"
+
+
 def test_nobody_negates_a_feeling(analyzer):
     note = PRICE_NOTE.replace("We are sorry that the new prices arrive with so little notice, and we know",
                               "Nobody needs to worry about the new prices, since we know")
