@@ -52,7 +52,8 @@ def render_markdown(report: dict[str, Any], *, detail: bool = False) -> str:
     if detail:
         parts += [section_details(report["sections"], numbers), claims_part(claims)]
     else:
-        parts.append(claims_to_check(claims, quoted_lines(report)))
+        room = report["document"]["words"] - sum(len(p.split()) for p in parts)
+        parts.append(claims_to_check(claims, digest_quotes(report), room))
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
@@ -236,24 +237,40 @@ def claims_part(claims: list[dict[str, Any]]) -> str:
     return "\n\n".join(blocks)
 
 
-def quoted_lines(report: dict[str, Any]) -> set[int]:
-    """Lines the digest already quotes."""
+def digest_quotes(report: dict[str, Any]) -> dict[int, list[str]]:
+    """What the digest already quotes, by line (a line often holds a whole paragraph)."""
     takeaways = report.get("takeaways") or {}
-    return {e["line"] for t in takeaways.get("emotional", []) + takeaways.get("factual", []) for e in t["evidence"]}
+    quotes: dict[int, list[str]] = {}
+    for t in takeaways.get("emotional", []) + takeaways.get("factual", []):
+        for e in t["evidence"]:
+            quotes.setdefault(e["line"], []).append(" ".join(e["text"].split()))
+    return quotes
 
 
-def claims_to_check(claims: list[dict[str, Any]], quoted: set[int]) -> str:
+def in_digest(claim: dict[str, Any], quotes: dict[int, list[str]]) -> bool:
+    """Whether the digest quotes the sentence the claim comes from."""
+    text = " ".join(claim["text"].split())
+    return any(text in quote for quote in quotes.get(claim["line"], []))
+
+
+def claims_to_check(claims: list[dict[str, Any]], quotes: dict[int, list[str]], room: int) -> str:
     """The claims a reader would check, that the digest does not already quote: figures and
-    who said or wants what. The rest is in the JSON and HTML, and here with ``--detail``."""
-    checked = [c for c in claims if c["kind"] in CHECKED_KINDS and c["line"] not in quoted][:MAX_CHECKED]
+    who said or wants what, in about ``room`` words (what is left before the report grows
+    longer than the memo). The rest is in the JSON and HTML, and here with ``--detail``."""
+    checked = [c for c in claims if c["kind"] in CHECKED_KINDS and not in_digest(c, quotes)]
     if not checked:
         return ""
+    lines = [claim_line(c) for c in checked[:MAX_CHECKED]]
+    shown = 0
+    while shown < len(lines) and sum(len(line.split()) for line in lines[:shown + 1]) <= room:
+        shown += 1
+    listed = f"{shown} listed here, " if shown else ""
     blocks = [f"## Claims to check\n\n{plural(len(checked), 'claim')} with figures or sources the digest does "
-              f"not quote ({plural(len(claims), 'claim')} in all: `--detail` lists every one)."]
+              f"not quote ({listed}{plural(len(claims), 'claim')} in all: `--detail` lists every one)."]
     for kind in CHECKED_KINDS:
-        group = [c for c in checked if c["kind"] == kind]
+        group = [line for c, line in zip(checked[:shown], lines) if c["kind"] == kind]
         if group:
-            blocks.append(f"### {CLAIM_KINDS[kind]}\n\n" + "\n".join(claim_line(c) for c in group))
+            blocks.append(f"### {CLAIM_KINDS[kind]}\n\n" + "\n".join(group))
     return "\n\n".join(blocks)
 
 
