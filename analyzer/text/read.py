@@ -46,8 +46,8 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 TAB_SIZE = 4
 EMAIL_SUFFIXES = (".eml",)
 # The header lines an e-mail's text starts with, in this order; the segmenter reads them
-# as the document's metadata (title from Subject, date from Date).
-EMAIL_HEADERS = ("Subject", "From", "To", "Date")
+# as the document's metadata (title from Subject, date from Date, or from Sent as Outlook writes it).
+EMAIL_HEADERS = ("Subject", "From", "To", "Date", "Sent")
 # How an HTML-only e-mail's elements become text: paragraphs are set apart by a blank line,
 # line-like elements start a new line, and the invisible ones are left out.
 _HTML_PARAGRAPHS = {

@@ -155,3 +155,12 @@ def test_analyze_reads_an_eml_file_as_an_e_mail(tmp_path):
     path = tmp_path / "m.eml"
     path.write_bytes(HEADERS + b"\nThe rota is late again.\n")
     assert read_source(path).text == BLOCK + "The rota is late again.\n"
+
+
+def test_an_outlook_sent_header_dates_the_e_mail(analyzer, tmp_path):
+    path = tmp_path / "m.eml"
+    path.write_bytes(b"From: Dana Lee <dana@example.org>\nSubject: Rota\nSent: Tuesday, March 4, 2025 9:12 AM\n"
+                     b"\nThe rota is late again, and two people covered it last week.\n")
+    source = read_source(path)
+    assert "Sent: Tuesday, March 4, 2025 9:12 AM" in source.text
+    assert analyzer.analyze(source.text)["document"]["date"] == "2025-03-04"
