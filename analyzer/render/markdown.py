@@ -261,8 +261,11 @@ def claims_to_check(claims: list[dict[str, Any]], quotes: dict[int, list[str]], 
     if not checked:
         return ""
     lines = [claim_line(c) for c in checked[:MAX_CHECKED]]
-    shown = 0
-    while shown < len(lines) and sum(len(line.split()) for line in lines[:shown + 1]) <= room:
+    shown = used = 0
+    for line in lines:
+        used += len(line.split())
+        if used > room:
+            break
         shown += 1
     listed = f"{shown} listed here, " if shown else ""
     blocks = [f"## Claims to check\n\n{plural(len(checked), 'claim')} with figures or sources the digest does "
