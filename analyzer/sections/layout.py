@@ -9,6 +9,8 @@ from collections.abc import Sequence
 WRAP_SLACK = 15
 _WRAP_MAX_WIDTH = 100
 _WRAP_SHARE = 0.3
+# A word this long is a link or a path, which a wrapping editor leaves whole on its line.
+_LONGEST_WORD = 40
 _TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•◦‣▪>]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
 # Anything that opens a new block: a bullet, an enumerator, a markdown heading, a table row.
@@ -42,8 +44,11 @@ def indent(line: str) -> int:
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
-    """The column the text was hard-wrapped at, or None when lines run free."""
-    lengths = [len(line) for line in lines if line.strip()]
+    """The column the text was hard-wrapped at, or None when lines run free.
+
+    Table rows and lines with a long link are left out: a wrapping editor cannot break them,
+    so one wide table in wrapped prose must not make the prose look unwrapped."""
+    lengths = [len(line) for line in lines if line.strip() and not _unbreakable(line)]
     if len(lengths) < 3:
         return None
     width = max(lengths)
@@ -51,6 +56,11 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         return None
     near = sum(1 for n in lengths if n >= width - WRAP_SLACK)
     return width if near >= 3 and near / len(lengths) >= _WRAP_SHARE else None
+
+
+def _unbreakable(line: str) -> bool:
+    """A table row, or a line holding a word too long to wrap (a link, a path)."""
+    return line.lstrip().startswith("|") or " | " in line or any(len(w) > _LONGEST_WORD for w in line.split())
 
 
 def is_wrapped_line(line: str, width: int) -> bool:
