@@ -23,7 +23,7 @@ Run = tuple[int, int]
 # A publication year, perhaps with the letter that tells one author's papers of a year apart.
 _YEAR = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?")
 # What closes a year in a citation: "(2013)", "(Ruiz, 2004; ...", "(Ruiz, 2004, p. 3)", "(2004: 12)".
-YEAR_ENDS = frozenset({")", ";", ",", ":"})
+YEAR_ENDS = frozenset({")", ";", ",", ":", ".", "--", "—", "–"})
 # Between the authors of one citation: "Ruiz, Okafor and Lindqvist", "Mbeki & Osei".
 AUTHOR_JOINERS = frozenset({",", "and", "&"})
 # What opens a citation in parentheses, before its first author (and a cue such as "see").
@@ -67,10 +67,13 @@ def _authors_before(reader: NameReader, year: int) -> list[Run]:
     if not authors or bracketed:
         return authors
     opener = authors[-1][0] - 1
-    if opener >= 0 and fold(doc[opener].text) in reader.words["citation_cue"]:
+    cued = opener >= 0 and fold(doc[opener].text) in reader.words["citation_cue"]
+    if cued:
         opener -= 1
-    # "in March, 2004)": a name and a year cite only inside parentheses, first in them or after ";".
-    return authors if opener >= 0 and doc[opener].text in CITATION_OPENERS else []
+    # "in March, 2004)": a name and a year cite only inside parentheses, first in them or after
+    # ";", or after a cue and with a comma before the year ("e.g. Ruiz and Osei, 2010").
+    comma = doc[year - 1].text == ","
+    return authors if (opener >= 0 and doc[opener].text in CITATION_OPENERS) or (cued and comma) else []
 
 
 def _authors_from(reader: NameReader, j: int) -> list[Run]:
@@ -110,13 +113,15 @@ def _author_at(reader: NameReader, j: int) -> Run | None:
     The citation is the evidence, so its position does not count against a name ("Okonkwo"
     opening a sentence, which the tagger reads as a common noun); and "(Osei 2011)" puts a name
     right before a year, where a month would be ("Mar 2025"): a name word that the model does
-    not tag as part of a date is a name there.
+    not tag as part of a date is a name there, and so is a proper noun it takes for a title.
     """
     token = reader.doc[j]
     if token.is_lower:
         return pen_name_before(reader, j + 1)
     dated = in_date(token) and token.ent_type_ != "DATE" and is_name_word(token.text, reader.prefixes)
-    run = reader.run_at(j, trust_anchor=dated or reader.name_like(token, judge_position=False))
+    # The model reads "Okafor and Lindqvist, 2010" as a title of a work; the citation says authors.
+    titled = token.ent_type_ == "WORK_OF_ART" and token.tag_ in PROPER_TAGS and is_name_word(token.text, reader.prefixes)
+    run = reader.run_at(j, trust_anchor=dated or titled or reader.name_like(token, judge_position=False))
     return run if run is not None and run[1] == j + 1 else None
 
 

@@ -9,6 +9,8 @@ token?". It changes nothing once built, so the steps can run in any order.
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -174,9 +176,13 @@ class NameReader:
         return tuple(fold(w) for w in self.name_words(start, end))
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
+
+
 def initial(token: Token) -> bool:
-    """"W." in "Dana W.": part of a name, too short to identify anyone alone."""
-    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+    """"W." in "Dana W.", "C.A.M." in "C.A.M. Gerlach": part of a name, too short to identify
+    anyone alone."""
+    return bool(_INITIALS.fullmatch(token.text))
 
 
 def hyphen_tail(token: Token) -> bool:

@@ -37,7 +37,9 @@ ROSTER_VOUCHES = 2
 # A name in another script right after a name, in parentheses: "Liang Wei (梁伟)". Its words
 # are letters outside the Latin ranges (CJK, Cyrillic, Greek, Arabic...).
 _NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00C0-\u024F]+"
-_OTHER_SCRIPT = re.compile(rf"\s*[(（]\s*({_NON_LATIN_WORD}(?:[ ·・]{_NON_LATIN_WORD})*)\s*[)）]")
+_NON_LATIN = re.compile(_NON_LATIN_WORD)
+_OTHER_SCRIPT = re.compile(rf"\s*(?:[(（]\s*({_NON_LATIN_WORD}(?:[ ·・]{_NON_LATIN_WORD})*)\s*[)）]|"
+                           rf"[ \t]({_NON_LATIN_WORD}(?:[·・]{_NON_LATIN_WORD})*)(?![^\W\d_]))")
 
 
 def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
@@ -56,9 +58,19 @@ def _vouches(reader: NameReader, first: int) -> int:
     """One for a list after a lead-in or heading about people ("Its members:"), else ``ROSTER_VOUCHES``."""
     above = max((line for line in reader.lines if line < first), default=None)
     tokens = reader.lines[above] if above is not None else []
-    lead_in = bool(tokens) and (tokens[-1].text == ":" or above in reader.heading_lines) and any(
-        t.lower_ in reader.words["people_noun"] for t in tokens)
-    return 1 if lead_in else ROSTER_VOUCHES
+    lead_in = bool(tokens) and (tokens[-1].text == ":" or above in reader.heading_lines)
+    return 1 if lead_in and _names_people(reader, above) else ROSTER_VOUCHES
+
+
+def _names_people(reader: NameReader, last: int) -> bool:
+    """Whether the paragraph ending at line ``last`` has a noun for people: the lead-in
+    "Thanks to our emeritus members. Your service is appreciated:" names them a line up."""
+    line = last
+    while line in reader.lines:
+        if any(t.lower_ in reader.words["people_noun"] for t in reader.lines[line]):
+            return True
+        line -= 1
+    return False
 
 
 def _line_rosters(reader: NameReader) -> list[tuple[int, list[Member]]]:
@@ -129,6 +141,10 @@ def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | Non
     while start < len(tokens) and (fold(tokens[start].text.rstrip(".")) in reader.words["title"]
                                    or tokens[start].text in EMPHASIS or tokens[start].text == "."):
         start += 1  # "- Dr. Amara Obi", "- **Amara Obi**"
+    initials = 0
+    while start + initials < len(tokens) and initial(tokens[start + initials]):
+        initials += 1  # "- C.A.M. Gerlach", "- J. R. Obi": the initials stand for name words
+    start += initials
     if start >= len(tokens):
         return None
     first = tokens[start]
@@ -142,11 +158,13 @@ def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | Non
         if after is None or after[0] != run[1] + 1:
             break
         run = (run[0], after[1])
-    if run is None or len(reader.name_words(*run)) < MIN_NAME_WORDS:
+    if run is None or len(reader.name_words(*run)) + min(initials, 1) < MIN_NAME_WORDS:
         return None
     rest = [t for t in tokens if t.i >= run[1]]
-    if rest and rest[0].text[0] not in TAIL_OPENERS:  # "(Acme)", "@handle"
-        return None
+    while rest and (fold(rest[0].text.rstrip(".")) in reader.words["name_suffix"] or rest[0].text == "."):
+        rest = rest[1:]  # "- Carlos Panato Jr. (@cpanato)"
+    if rest and rest[0].text[0] not in TAIL_OPENERS and not _NON_LATIN.fullmatch(rest[0].text):
+        return None  # the tail is "(Acme)", "@handle", or the name in another script: "Paco Xu 徐俊杰"
     return reader.key(*run), run
 
 
@@ -177,7 +195,8 @@ def _comma_rosters(reader: NameReader) -> list[list[Member]]:
 
 
 def other_script_names(reader: NameReader, mentions: list[Mention]) -> list[Mention]:
-    """A person's name in another script right after their name: the "梁伟" of "Liang Wei (梁伟)".
+    """A person's name in another script right after their name: the "梁伟" of "Liang Wei (梁伟)"
+    or of "Liang Wei 梁伟".
 
     Its words are the name's words and its own, so it joins that person and shares the pseudonym.
     """
@@ -187,6 +206,7 @@ def other_script_names(reader: NameReader, mentions: list[Mention]) -> list[Ment
             continue
         after = _OTHER_SCRIPT.match(reader.text, m.end)
         if after:
-            text = after.group(1)
-            found.append(Mention(PERSON, text, after.start(1), after.end(1), (*m.words, text)))
+            group = 1 if after.group(1) else 2
+            text = after.group(group)
+            found.append(Mention(PERSON, text, after.start(group), after.end(group), (*m.words, text)))
     return found

@@ -256,7 +256,7 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
         grew = False
         known = {w for k in people for w in k}
         for members, vouches, reason in lists:
-            if sum(set(k) <= known for k, _ in members) < vouches:
+            if sum(_vouched(k, known) for k, _ in members) < vouches:
                 continue
             for key, run in members:
                 if key in people or set(key) <= known:
@@ -271,6 +271,14 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
                     people.add(key)
                     grew = True
     return [(k, c) for k, c in found.items() if k in people]
+
+
+def _vouched(key: Key, known: set[str]) -> bool:
+    """A member already known as a person: every word of its name, or all but one of a name of
+    three words or more, whose model entity may leave out a given name ("Omid Ghaffari Tabrizi"
+    tagged from "Ghaffari")."""
+    missing = len(set(key) - known)
+    return missing == 0 or (len(key) >= 3 and missing == 1)
 
 
 def _with_list_evidence(reader: NameReader, candidate: Candidate | None, run: Run, reason: str) -> Candidate:

@@ -95,6 +95,18 @@ def redacted(doc) -> str:
         ("Later work confirmed it (see Abernethy, 2004), and Ruiz's (2016) survey found it too.\n",
          ["Abernethy", "Ruiz"]),
         ("Rest matters, as Haugland et al. showed.\n", ["Haugland"]),
+        # A cue and a comma before the year cite without parentheses, whatever follows the year.
+        ("Free time is not evenly shared, e.g. Okafor and Lindqvist, 2010 -- and that matters.\n",
+         ["Okafor", "Lindqvist"]),
+        # Initials open a name; a suffix and a name in another script without brackets end it.
+        ("Voters\n\n    Oluwaseun Adebayo\n    J.R.K. Okonkwo\n    Marisol Quispe\n    Kenji Watanabe\n",
+         ["Oluwaseun Adebayo", "Okonkwo", "Marisol Quispe", "Kenji Watanabe"]),
+        ("The new members are:\n\n- Thandiwe Nkosi (Acme)\n- Liang Wei 梁伟 (Globex)\n- Kenji Watanabe (Initech)\n",
+         ["Thandiwe Nkosi", "Liang Wei", "梁伟", "Kenji Watanabe"]),
+        # The people noun may sit a sentence before the lead-in's colon.
+        ("Thanks to our emeritus members. Your service is appreciated by all:\n\n- Oluwaseun Adebayo (@oade)\n"
+         "- Radek Dvořák Jr. (@rdv)\n- Tavita Faleolo (@tfa)\n",
+         ["Oluwaseun Adebayo", "@oade", "Radek Dvořák", "@rdv", "Tavita Faleolo", "@tfa"]),
         ("References\n\nOkafor, J., & Lindqvist, K. (2004). Rest and work. Journal of Rest, 3, 1-10.\n",
          ["Okafor", "Lindqvist"]),
     ],
