@@ -165,7 +165,7 @@ def _lead_in(found: list[Candidate], first: Candidate) -> Candidate | None:
 
 def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate | None:
     """A list as one quote: its lead-in, then each item's opening words, while they fit."""
-    heads = [_head(c.text) for c in items]
+    heads = [_head(c.text, _words_to_verb(c)) for c in items]
     text = lead.text if lead else ""
     shown = 0
     for head in heads:
@@ -185,14 +185,24 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         question=False, cue=max(c.cue for c in items), end_char=items[shown - 1].end_char)
 
 
-def _head(text: str) -> str:
-    """A list item's opening words: up to its first clause break, or ITEM_WORDS words."""
+def _head(text: str, verb_at: int = 0) -> str:
+    """A list item's opening words: up to its first clause break after its main verb (a
+    break before it ends an opening phrase, "To simplify billing,"), or ITEM_WORDS words."""
     words = text.split()
     for match in _ITEM_BREAK.finditer(text):
         head = text[: match.start()].split()
-        if len(head) >= MIN_ITEM_WORDS:
+        if len(head) >= max(MIN_ITEM_WORDS, verb_at):
             return " ".join(head) if len(head) <= ITEM_WORDS else " ".join(head[:ITEM_WORDS]) + " …"
     return text if len(words) <= ITEM_WORDS else " ".join(words[:ITEM_WORDS]) + " …"
+
+
+def _words_to_verb(c: Candidate) -> int:
+    """How many of the item's quoted words run up to its main verb, when it has one."""
+    root = c.sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return 0
+    before = c.sent.doc.text[c.sent.start_char: root.idx + len(root.text)]
+    return len(LIST_MARKER.sub("", " ".join(before.split())).split())
 
 
 def quote(sent: Span) -> str | None:

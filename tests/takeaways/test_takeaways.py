@@ -261,6 +261,18 @@ def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
     assert quote(doc[:]) == "Names of every account holder, with the dates they joined."
 
 
+def test_a_list_quoted_whole_shows_each_items_words_up_to_its_verb(nlp):
+    text = ("Billing\n\n"
+            "- To keep bills simple, we will charge memory monthly.\n"
+            "- From next year, storage will cost more per terabyte.\n")
+    view = DocView.of(nlp(text))
+    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    listed = next(c for c in found if not c.item)
+    # Cut at the first comma, the items would read "To keep bills simple; From next year".
+    assert listed.text == ("To keep bills simple, we will charge memory monthly.; "
+                           "From next year, storage will cost more per terabyte.")
+
+
 @pytest.mark.parametrize("lead_in, points_ahead", [
     ("We agreed on the following problem statement:", True),
     ("The causes were these:", True),
