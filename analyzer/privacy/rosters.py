@@ -32,6 +32,8 @@ TAIL_OPENERS = frozenset({"(", "[", ",", "-", "–", "—", ":", "|", "<", "/", 
 EMPHASIS = frozenset({"*", "_"})
 # A member is a full name: one capitalised word opening a line may be anything ("Background").
 MIN_NAME_WORDS = 2
+# Full names a list needs (two thirds of it at least) before a one-word item is a name too.
+SINGLE_NAME_COMPANY = 3
 # Accepted members a roster needs before its other members are taken as people.
 ROSTER_VOUCHES = 2
 # A name in another script right after a name, in parentheses: "Liang Wei (梁伟)". Its words
@@ -80,12 +82,12 @@ def _line_rosters(reader: NameReader) -> list[tuple[int, list[Member]]]:
     Bulleted items may be one blank line apart (a loose list); unmarked lines must touch, and a
     line that is not a name ends them, as it would end a paragraph.
     """
-    found: list[tuple[int, list[Member]]] = []
+    found: list[tuple[int, list[tuple[Member, bool]]]] = []
     previous: tuple[int, str] | None = None
     for line in sorted(reader.lines):
         tokens = reader.lines[line]
         marker, start = _marker(tokens)
-        member = _member(reader, tokens, start)
+        member = _member(reader, tokens, start, min_words=1)
         if member is None and not marker:
             previous = None
             continue
@@ -93,9 +95,19 @@ def _line_rosters(reader: NameReader) -> list[tuple[int, list[Member]]]:
         if previous is None or previous[1] != marker or line - previous[0] > gap:
             found.append((line, []))
         if member is not None:
-            found[-1][1].append(member)
+            full = _member(reader, tokens, start) is not None
+            found[-1][1].append((member, full))
         previous = (line, marker)
-    return found
+    return [(first, _with_single_names(items)) for first, items in found]
+
+
+def _with_single_names(items: list[tuple[Member, bool]]) -> list[Member]:
+    """The full names of a list, and its one-word names too when full names make most of it:
+    someone known by one name ("- Mariatta") among ``SINGLE_NAME_COMPANY`` full names or more."""
+    full = [member for member, is_full in items if is_full]
+    if len(full) >= SINGLE_NAME_COMPANY and len(full) * 3 >= len(items) * 2:
+        return [member for member, _ in items]
+    return full
 
 
 def affiliation(reader: NameReader, token: Token) -> bool:
@@ -136,7 +148,7 @@ def _marker(tokens: list[Token]) -> tuple[str, int]:
     return "", 0
 
 
-def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | None:
+def _member(reader: NameReader, tokens: list[Token], start: int, min_words: int = MIN_NAME_WORDS) -> Member | None:
     """The full name an item opens with, if the rest of the line is only an affiliation or handle."""
     while start < len(tokens) and (fold(tokens[start].text.rstrip(".")) in reader.words["title"]
                                    or tokens[start].text in EMPHASIS or tokens[start].text == "."):
@@ -158,7 +170,7 @@ def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | Non
         if after is None or after[0] != run[1] + 1:
             break
         run = (run[0], after[1])
-    if run is None or len(reader.name_words(*run)) + min(initials, 1) < MIN_NAME_WORDS:
+    if run is None or len(reader.name_words(*run)) + min(initials, 1) < min_words:
         return None
     rest = [t for t in tokens if t.i >= run[1]]
     while rest and (fold(rest[0].text.rstrip(".")) in reader.words["name_suffix"] or rest[0].text == "."):

@@ -103,6 +103,10 @@ def redacted(doc) -> str:
          ["Oluwaseun Adebayo", "Okonkwo", "Marisol Quispe", "Kenji Watanabe"]),
         ("The new members are:\n\n- Thandiwe Nkosi (Acme)\n- Liang Wei 梁伟 (Globex)\n- Kenji Watanabe (Initech)\n",
          ["Thandiwe Nkosi", "Liang Wei", "梁伟", "Kenji Watanabe"]),
+        # Someone known by one name, in a list that is mostly full names; "None" stays a word.
+        ("The nominees are:\n\n- Oluwaseun Adebayo\n- Marisol Quispe\n- Mariatta\n- Kenji Watanabe\n\n"
+         "Withdrawn:\n\n- None\n",
+         ["Oluwaseun Adebayo", "Marisol Quispe", "Mariatta", "Kenji Watanabe"]),
         # The people noun may sit a sentence before the lead-in's colon.
         ("Thanks to our emeritus members. Your service is appreciated by all:\n\n- Oluwaseun Adebayo (@oade)\n"
          "- Radek Dvořák Jr. (@rdv)\n- Tavita Faleolo (@tfa)\n",
