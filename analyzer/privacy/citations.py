@@ -120,7 +120,8 @@ def _author_at(reader: NameReader, j: int) -> Run | None:
         return pen_name_before(reader, j + 1)
     dated = in_date(token) and token.ent_type_ != "DATE" and is_name_word(token.text, reader.prefixes)
     # The model reads "Okafor and Lindqvist, 2010" as a title of a work; the citation says authors.
-    titled = token.ent_type_ == "WORK_OF_ART" and token.tag_ in PROPER_TAGS and is_name_word(token.text, reader.prefixes)
+    titled = token.ent_type_ == "WORK_OF_ART" and token.tag_ in PROPER_TAGS \
+        and is_name_word(token.text, reader.prefixes)
     run = reader.run_at(j, trust_anchor=dated or titled or reader.name_like(token, judge_position=False))
     return run if run is not None and run[1] == j + 1 else None
 

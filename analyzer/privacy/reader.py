@@ -10,7 +10,6 @@ token?". It changes nothing once built, so the steps can run in any order.
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 

@@ -5,7 +5,8 @@ grammar rules see nothing, and the small model tags only the names it knows ("Ke
 Watanabe", not "Thandiwe Nkosi"). The layout is the evidence: items of one list share a
 role, so when several of them are people, the other full names of the same shape are too.
 Each item is a full name at the start of its line, perhaps followed by an affiliation, a
-handle or the name in another script: "- Liang Wei (梁伟)", "* Tavita Faleolo, @tfaleolo".
+handle or the name in another script: "- Liang Wei (梁伟)", "* Tavita Faleolo, @tfaleolo";
+in a list of mostly full names, one name alone is an item too ("- Mariatta").
 ``verdict`` asks for ``ROSTER_VOUCHES`` accepted members before it trusts a roster (one, after
 a lead-in about people): one person in a list of products ("- Safari", "- Chrome") must not
 make the others people.
@@ -87,16 +88,16 @@ def _line_rosters(reader: NameReader) -> list[tuple[int, list[Member]]]:
     for line in sorted(reader.lines):
         tokens = reader.lines[line]
         marker, start = _marker(tokens)
-        member = _member(reader, tokens, start, min_words=1)
-        if member is None and not marker:
+        opening = _opening_name(reader, tokens, start)
+        if opening is None and not marker:
             previous = None
             continue
         gap = 2 if marker else 1
         if previous is None or previous[1] != marker or line - previous[0] > gap:
             found.append((line, []))
-        if member is not None:
-            full = _member(reader, tokens, start) is not None
-            found[-1][1].append((member, full))
+        if opening is not None:
+            member, words = opening
+            found[-1][1].append((member, words >= MIN_NAME_WORDS))
         previous = (line, marker)
     return [(first, _with_single_names(items)) for first, items in found]
 
@@ -148,8 +149,15 @@ def _marker(tokens: list[Token]) -> tuple[str, int]:
     return "", 0
 
 
-def _member(reader: NameReader, tokens: list[Token], start: int, min_words: int = MIN_NAME_WORDS) -> Member | None:
+def _member(reader: NameReader, tokens: list[Token], start: int) -> Member | None:
     """The full name an item opens with, if the rest of the line is only an affiliation or handle."""
+    opening = _opening_name(reader, tokens, start)
+    return opening[0] if opening is not None and opening[1] >= MIN_NAME_WORDS else None
+
+
+def _opening_name(reader: NameReader, tokens: list[Token], start: int) -> tuple[Member, int] | None:
+    """The name an item opens with and how many words it has (initials count as one), if the
+    rest of the line is only an affiliation or handle."""
     while start < len(tokens) and (fold(tokens[start].text.rstrip(".")) in reader.words["title"]
                                    or tokens[start].text in EMPHASIS or tokens[start].text == "."):
         start += 1  # "- Dr. Amara Obi", "- **Amara Obi**"
@@ -170,14 +178,14 @@ def _member(reader: NameReader, tokens: list[Token], start: int, min_words: int 
         if after is None or after[0] != run[1] + 1:
             break
         run = (run[0], after[1])
-    if run is None or len(reader.name_words(*run)) + min(initials, 1) < min_words:
+    if run is None:
         return None
     rest = [t for t in tokens if t.i >= run[1]]
     while rest and (fold(rest[0].text.rstrip(".")) in reader.words["name_suffix"] or rest[0].text == "."):
         rest = rest[1:]  # "- Carlos Panato Jr. (@cpanato)"
     if rest and rest[0].text[0] not in TAIL_OPENERS and not _NON_LATIN.fullmatch(rest[0].text):
         return None  # the tail is "(Acme)", "@handle", or the name in another script: "Paco Xu 徐俊杰"
-    return reader.key(*run), run
+    return (reader.key(*run), run), len(reader.name_words(*run)) + min(initials, 1)
 
 
 def _comma_rosters(reader: NameReader) -> list[list[Member]]:
