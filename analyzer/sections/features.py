@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from .layout import ends_sentence, indent, is_blank, is_bullet
+from .layout import ends_sentence, indent, is_blank, is_bullet, table_cells
 from .lookalikes import LookAlikes
 from .metadata import dateline
 
@@ -133,7 +133,7 @@ def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAl
         bracket=(bracket.group("label").strip(), (bracket.group("tail") or "").strip()) if bracket else None,
         caps=len(letters) >= 3 and not any(c.islower() for c in letters),
         bullet=is_bullet(text),
-        cells=_cells(text),
+        cells=table_cells(text),
         field=bool(lookalikes.field.match(text)),
         salutation=len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":", "!"))
         and bool(lookalikes.salutation.match(text)),
@@ -162,12 +162,6 @@ def numbering_of(line: str) -> Numbering | None:
 def _roman_value(numeral: str) -> int:
     values = [_ROMAN_VALUES[c] for c in numeral]
     return sum(-v if nxt > v else v for v, nxt in zip(values, values[1:] + [0]))
-
-
-def _cells(text: str) -> int:
-    """How many table cells the line holds when it is a ``a | b`` row, else 0."""
-    cells = [c for c in text.strip("|").split("|") if c.strip()]
-    return len(cells) if "|" in text and len(cells) >= 2 else 0
 
 
 def title_shaped(text: str, *, max_words: int) -> bool:

@@ -60,7 +60,13 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 
 def _unbreakable(line: str) -> bool:
     """A table row, or a line holding a word too long to wrap (a link, a path)."""
-    return line.lstrip().startswith("|") or " | " in line or any(len(w) > _LONGEST_WORD for w in line.split())
+    return bool(table_cells(line)) or any(len(w) > _LONGEST_WORD for w in line.split())
+
+
+def table_cells(text: str) -> int:
+    """How many table cells the line holds when it is a ``a | b`` row, else 0."""
+    cells = [c for c in text.strip("|").split("|") if c.strip()]
+    return len(cells) if "|" in text and len(cells) >= 2 else 0
 
 
 def is_wrapped_line(line: str, width: int) -> bool:
