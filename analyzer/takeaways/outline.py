@@ -185,9 +185,10 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     # effect, and none states what a part says. Nor is a lead-in that points ahead ("We
     # agreed on the following:"): it says nothing without what follows (a list is quoted whole).
     # A note about the publication itself ("This post first appeared on…") or a pointer to
-    # text elsewhere ("Details can be found here"), weighed below NOT_THE_POINT by the
-    # main-point table, is never a gist either.
-    statements = {i for i, c in enumerate(cands) if not c.question and not c.points_ahead and c.cue > NOT_THE_POINT}
+    # text elsewhere ("Details can be found here") is never a gist either, whatever else it
+    # says; nor is a sentence whose cue words weigh below NOT_THE_POINT ("Hope you are well").
+    statements = {i for i, c in enumerate(cands)
+                  if not c.question and not c.points_ahead and not c.aside and c.cue > NOT_THE_POINT}
     open_ = _choosable(cands, statements, [*chosen, *covered])
     if open_:
         chosen.extend(covered)

@@ -33,6 +33,9 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY", "TIME"})
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "PRODUCT", "GPE", "NORP", "EVENT", "LAW", "WORK_OF_ART", "FAC"})
 LONGEST_CUE = 4
+# A phrase weighing this or less marks a note about the text itself ("first appeared on…",
+# "details can be found here"): whatever else the sentence says, it is never a gist.
+ASIDE_WEIGHT = -2.5
 FIRST_PERSON = frozenset({"we", "i"})
 FIELD_WORDS = 8
 # A list quoted whole shows each item's opening words, up to its first clause break.
@@ -73,6 +76,8 @@ class Candidate:
     # The writer or an organisation is the subject of the main verb ("We will retire…",
     # "The board decided…"): decision words then state the writer's own decision.
     agent: bool = False
+    # A note about the text itself, or a pointer to text elsewhere (``MainPointCues.aside``).
+    aside: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -101,18 +106,27 @@ class MainPointCues:
             self.weights[tuple(row["phrase"].lower().split())] = weight
 
     def weight(self, lemmas: list[str]) -> float:
-        """The cue weights found in a run of lemmas, longest phrase first where they overlap."""
-        total, i = 0.0, 0
+        """The cue weights found in a run of lemmas, added up."""
+        return sum(self.found(lemmas))
+
+    def aside(self, lemmas: list[str]) -> bool:
+        """Whether a phrase of the run marks a note about the text itself: a pointer
+        elsewhere outweighs the decision words around it ("further details can be found here")."""
+        return any(w <= ASIDE_WEIGHT for w in self.found(lemmas))
+
+    def found(self, lemmas: list[str]) -> list[float]:
+        """The weight of each phrase in a run of lemmas, longest phrase first where they overlap."""
+        weights, i = [], 0
         while i < len(lemmas):
             for n in range(min(LONGEST_CUE, len(lemmas) - i), 0, -1):
-                found = self.weights.get(tuple(lemmas[i:i + n]))
-                if found is not None:
-                    total += found
+                weight = self.weights.get(tuple(lemmas[i:i + n]))
+                if weight is not None:
+                    weights.append(weight)
                     i += n
                     break
             else:
                 i += 1
-        return total
+        return weights
 
 
 def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: MainPointCues) -> list[Candidate]:
@@ -123,18 +137,20 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if text is None or text.count(" | ") >= 2:
             continue
         tokens = [t for t in sent if not t.is_space]
+        cue_lemmas = [t.lemma_.lower() for t in outside_brackets(tokens)]
         found.append(Candidate(
             sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
             lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
             figures=sum(1 for t in tokens if _starts_entity(t, FIGURE_ENTITIES) or (t.like_num and not t.ent_type_)),
             names=len({t.lemma_ for t in tokens if _starts_entity(t, NAMED_ENTITIES)}),
             question=text.rstrip("”\"')").endswith("?"),
-            cue=cues.weight([t.lemma_.lower() for t in outside_brackets(tokens)]),
+            cue=cues.weight(cue_lemmas),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
             lead_in=text.endswith(":"),
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
             agent=_agent(sent),
+            aside=cues.aside(cue_lemmas),
         ))
     return _with_lists(found, line_of)
 

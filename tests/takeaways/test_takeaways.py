@@ -241,6 +241,20 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     assert any(q.startswith("The failover script") for q in quotes)
 
 
+@pytest.mark.parametrize("aside", [
+    "Further details on the new release schedule can be found here.",
+    "This document has been placed in the public domain.",
+    "Parts of this text were copied from another project and are used under their license.",
+])
+def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
+    text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
+            "Each release gets a two-week freeze before it ships, and security fixes ship at once.\n\n"
+            f"Notes\n\n{aside} The release team reviews the schedule every quarter and may change it.\n")
+    quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
+    assert aside not in quotes
+    assert any(q.startswith("The release team reviews") for q in quotes)
+
+
 def test_the_documents_title_is_named_once_not_again_over_its_opening_part(nlp):
     text = ("# Moving the build farm\n\nThe build farm moves to the new data centre on 3 June.\n\n"
             "## What stays the same\n\nThe build queue and the caches keep their addresses.\n")
