@@ -49,6 +49,8 @@ LEAD_SENTENCES = 8
 # sentence of all is the likeliest. A paragraph past these counts LATE_MAIN.
 PARAGRAPH_POSITION = (0.6, 0.3, 0.1)
 FIRST_SENTENCE = 1.0
+# A sentence that opens with a date tells an event or a scheduled change.
+DATED = 1.0
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
 # A decision stated later in the text must outweigh the lead by this much to open the digest.
@@ -150,6 +152,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + (FIRST_SENTENCE if i == 0 else 0.0)
+        score += DATED * c.dated
         score += PARAGRAPH_POSITION[paragraph[i]] if paragraph[i] < len(PARAGRAPH_POSITION) else LATE_MAIN
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:

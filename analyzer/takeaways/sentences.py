@@ -37,6 +37,8 @@ LONGEST_CUE = 4
 # "details can be found here"): whatever else the sentence says, it is never a gist.
 ASIDE_WEIGHT = -2.5
 FIRST_PERSON = frozenset({"we", "i"})
+# A date that starts at most this many tokens into a sentence opens it.
+OPENING_DATE = 2
 FIELD_WORDS = 8
 # A list quoted whole shows each item's opening words, up to its first clause break.
 ITEM_WORDS = 10
@@ -78,6 +80,9 @@ class Candidate:
     agent: bool = False
     # A note about the text itself, or a pointer to text elsewhere (``MainPointCues.aside``).
     aside: bool = False
+    # It opens with a calendar date ("On 12 July an attacker…", "Starting October 1, prices
+    # will…"): the way an event or a scheduled change is told.
+    dated: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -151,6 +156,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
             agent=_agent(sent),
             aside=cues.aside(cue_lemmas),
+            dated=_opens_with_date(sent),
         ))
     return _with_lists(found, line_of)
 
@@ -270,6 +276,13 @@ def _agent(sent: Span) -> bool:
     """Whether the main verb's subject is the writer ("we", "I") or a named organisation."""
     subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON") for s in subjects)
+
+
+def _opens_with_date(sent: Span) -> bool:
+    """Whether a date with a figure in it ("October 1, 2019", "in 2019") starts within the
+    sentence's first words, after at most a preposition ("On", "Starting on")."""
+    return any(e.label_ == "DATE" and e.start - sent.start <= OPENING_DATE and any(c.isdigit() for c in e.text)
+               for e in sent.ents)
 
 
 def _content(token: Token) -> bool:

@@ -232,6 +232,14 @@ def test_what_only_looks_like_a_decision_does_not_open_the_digest(analyzer, text
     assert main["evidence"][0]["text"].startswith(opening)
 
 
+def test_a_change_told_from_its_date_opens_the_digest_over_background(analyzer):
+    text = ("Changes to the build service\n\nThe build service has grown over the last three years and now "
+            "serves forty teams. Starting on 1 October 2025, each team's build minutes will be charged to that "
+            "team's budget.\n\nTeams can see their minutes on the usage page, which is updated every hour.\n")
+    main = items_of(analyzer.analyze(text)["takeaways"])[0]
+    assert main["evidence"][0]["text"].startswith("Starting on 1 October 2025")
+
+
 def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     text = ("Review of the outage\n\nThe outage lasted four hours and affected all customers in the region.\n\n"
             "What we found\n\nWe agreed on the following problem statement:\n\n"
