@@ -141,8 +141,10 @@ class NameReader:
             start -= 1
         while end + 1 < hi and self._joins(doc[end + 1], line, doc[end + 2] if end + 2 < len(doc) else None):
             end += 1
-        while doc[start].lower_ in self.words["particle"]:
+        while start <= end and doc[start].lower_ in self.words["particle"]:
             start += 1
+        if start > end:
+            return None  # particles alone ("la" in "a mansion in LA") name nobody
         if self.touches_org(start, end + 1) or len(self.name_words(start, end + 1)) > MAX_NAME_WORDS:
             return None
         return start, end + 1

@@ -146,3 +146,9 @@ def test_a_lower_case_author_is_one_person_wherever_written(nlp):
 )
 def test_lists_of_things_and_dated_nouns_are_not_people(nlp, text):
     assert people(nlp(text)) == []
+
+
+@pytest.mark.parametrize("text", ["he would just buy a mansion in LA", "We met the team from La"])
+def test_a_particle_alone_at_the_end_of_a_text_names_nobody(nlp, text):
+    # "la" is a name particle ("de la Cruz"); alone, with no newline after it, it once ran off the text.
+    assert people(nlp(text)) == []
