@@ -164,6 +164,8 @@ def test_a_calm_memo_reads_calm_and_names_no_feeling(announcement):
     "The parser uses unsafe code in two functions, which the audit listed for review next quarter.",
     "The audit log keeps every login failure, and the router sends traffic to workloads running on the cluster.",
     "She wrote “I am furious and scared about this” in the survey, which we quote here as it was sent.",
+    # Words of a steady state describe the work, not a feeling of relief.
+    "The cluster has been stable since the upgrade, the migration is on track and the new rota is manageable.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
