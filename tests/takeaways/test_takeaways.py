@@ -178,10 +178,18 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
      "Relief"),
     ("Policy\nWe will not tolerate harassment of any kind at our events, and there are no exceptions.\n",
      "Firmness and conviction"),
+    ("Release\nThe release slipped a second time because I skipped the last review. I'm so sorry.\n", "Apology"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
     assert label in labels
+
+
+def test_sorry_to_hear_is_sympathy_not_an_apology(analyzer):
+    text = ("Office update\nWe were very sorry to hear that the Lisbon office flooded last week. "
+            "Everyone there is safe, and the team works from home until the repairs are done.\n")
+    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+    assert "Care for people" in labels and "Apology" not in labels
 
 
 def long_calm_note(extra: str) -> str:
