@@ -189,14 +189,12 @@ def _words_by_section(view: DocView) -> dict[int | None, int]:
 
 
 def said_of_self(span: Span) -> bool:
-    """Whether the writer states the feeling of themselves: the marker is the adjective of
-    "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"). However long
+    """Whether the writer states the feeling of themselves: the marker is, or holds, the
+    adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"). However long
     the text, a writer who says so shows it; a feeling word elsewhere in a sentence about
     the writer ("we took care of it") says less, and counts only by its density."""
-    root = span.root
-    if root.dep_ != "acomp":
-        return False
-    return any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.head.children)
+    return any(t.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children)
+               for t in span)
 
 
 def _quoted(span: Span) -> bool:

@@ -355,7 +355,7 @@ def test_a_one_paragraph_note_still_gets_gists_beside_its_main_point(analyzer):
 def test_a_feeling_whose_quote_does_not_fit_is_named_by_its_words_and_line(analyzer):
     takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
     apology = next(t for t in takeaways["emotional"] if t["label"] == "Apology")
-    assert apology["evidence"] == [] and apology["summary"] == "“are sorry that” (line 3)"
+    assert apology["evidence"] == [] and apology["summary"] == "“we are sorry” (line 3)"
     assert takeaways["words"] <= takeaways["budget"] == 60
 
 
