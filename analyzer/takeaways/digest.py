@@ -120,7 +120,7 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, qu
 def _elsewhere(feeling: Feeling, quote: str) -> str:
     """The feeling's words that its quote does not hold: where else the text shows it."""
     quoted = {stem(w) for w in quote.split()}
-    others = [w for w in feeling.words if stem(w) not in quoted and w not in quote.lower()][:ALSO_WORDS]
+    others = [w for w in feeling.words if stem(w) not in quoted and w.lower() not in quote.lower()][:ALSO_WORDS]
     return f"Also {', '.join(f'“{w}”' for w in others)}." if others else ""
 
 

@@ -116,7 +116,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         tally.total += marker.weight
         tally.by_section[section.id if section else None] += marker.weight
         tally.by_sentence[sent.start] += marker.weight
-        tally.words[" ".join(span.text.split()).lower()] += marker.weight
+        tally.words[shown(span)] += marker.weight
         tally.owned = tally.owned or said_of_self(span)
     words_in = _words_by_section(view)
     found = []
@@ -154,6 +154,13 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
         ranked_words.setdefault(stem(word), word)
     return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(ranked_words.values()),
                    stated_only)
+
+
+def shown(span: Span) -> str:
+    """A marker's words as the digest lists them: lower case, one space between words, but
+    the pronoun "I" as written ("I am sorry", not "i am sorry")."""
+    text = "".join((t.text if t.lower_ == "i" and t.pos_ == "PRON" else t.lower_) + t.whitespace_ for t in span)
+    return " ".join(text.split())
 
 
 def stem(phrase: str) -> str:

@@ -185,6 +185,12 @@ def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, labe
     assert label in labels
 
 
+def test_a_feelings_words_keep_the_pronoun_i_as_written(analyzer):
+    text = "Release\nThe release slipped a second time because I skipped the last review. I'm so sorry.\n"
+    apology = next(t for t in analyzer.analyze(text)["takeaways"]["emotional"] if t["label"] == "Apology")
+    assert apology["words"] == ["I'm so sorry"]
+
+
 def test_sorry_to_hear_is_sympathy_not_an_apology(analyzer):
     text = ("Office update\nWe were very sorry to hear that the Lisbon office flooded last week. "
             "Everyone there is safe, and the team works from home until the repairs are done.\n")
