@@ -179,6 +179,10 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     ("Policy\nWe will not tolerate harassment of any kind at our events, and there are no exceptions.\n",
      "Firmness and conviction"),
     ("Release\nThe release slipped a second time because I skipped the last review. I'm so sorry.\n", "Apology"),
+    ("Hiring\nIf the freeze lasts past June, we risk losing two more senior engineers to other teams.\n",
+     "Worry and concern"),
+    ("Prototype\nThe vendor's tool cannot export our data, so it is back to the drawing board for the pilot.\n",
+     "Disappointment and sadness"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
