@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from analyzer import Analyzer, extensions
-from analyzer.takeaways.feelings import _quoted
+from analyzer.takeaways.feelings import between_quotes
 
 # The GoEmotions labels each theme stands for. Themes with no such label (stress and capacity,
 # firmness, defiance, pleas...) are left out: GoEmotions has no label for them.
@@ -61,7 +61,7 @@ def themes_found(doc, theme_of: dict[str, str]) -> dict[str, list[str]]:
     for span in doc.spans.get(extensions.MARKERS, []):
         marker = span._.analyzer_marker
         theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
-        if theme and marker.weight > 0 and not _quoted(span):
+        if theme and marker.weight > 0 and not between_quotes(span):
             found[theme].append(span.text.lower())
     return found
 

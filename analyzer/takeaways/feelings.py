@@ -109,7 +109,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         marker = span._.analyzer_marker
         theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
         owner = sentences.get(span.sent.start)
-        if theme is None or marker.weight <= 0 or owner is None or _quoted(span):
+        if theme is None or marker.weight <= 0 or owner is None or between_quotes(span):
             continue
         sent, section = owner
         tally = tallies[theme]
@@ -197,14 +197,14 @@ def _words_by_section(view: DocView) -> dict[int | None, int]:
 
 def said_of_self(span: Span) -> bool:
     """Whether the writer states the feeling of themselves: the marker is, or holds, the
-    adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"). However long
-    the text, a writer who says so shows it; a feeling word elsewhere in a sentence about
-    the writer ("we took care of it") says less, and counts only by its density."""
+    adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team").
+    However long the text, a writer who says so shows it; a feeling word elsewhere in a
+    sentence about the writer ("we took care of it") says less, and counts only by its density."""
     return any(t.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children)
                for t in span)
 
 
-def _quoted(span: Span) -> bool:
+def between_quotes(span: Span) -> bool:
     """Whether the marker stands between quotation marks in its sentence: someone else's words."""
     sent = span.sent
     before = span.doc[sent.start: span.start].text
