@@ -78,7 +78,8 @@ class Candidate:
     # The writer or an organisation is the subject of the main verb ("We will retire…",
     # "The board decided…"): decision words then state the writer's own decision.
     agent: bool = False
-    # A note about the text itself, or a pointer to text elsewhere (``MainPointCues.aside``).
+    # A note about the text itself, or a pointer to text elsewhere (a cue phrase of
+    # ASIDE_WEIGHT or less).
     aside: bool = False
     # It opens with a calendar date ("On 12 July an attacker…", "Starting October 1, prices
     # will…"): the way an event or a scheduled change is told.
@@ -110,15 +111,6 @@ class MainPointCues:
                 raise row.error(f"weight {weight:g} is out of range; use a number from -3 to 3")
             self.weights[tuple(row["phrase"].lower().split())] = weight
 
-    def weight(self, lemmas: list[str]) -> float:
-        """The cue weights found in a run of lemmas, added up."""
-        return sum(self.found(lemmas))
-
-    def aside(self, lemmas: list[str]) -> bool:
-        """Whether a phrase of the run marks a note about the text itself: a pointer
-        elsewhere outweighs the decision words around it ("further details can be found here")."""
-        return any(w <= ASIDE_WEIGHT for w in self.found(lemmas))
-
     def found(self, lemmas: list[str]) -> list[float]:
         """The weight of each phrase in a run of lemmas, longest phrase first where they overlap."""
         weights, i = [], 0
@@ -142,20 +134,22 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if text is None or text.count(" | ") >= 2:
             continue
         tokens = [t for t in sent if not t.is_space]
-        cue_lemmas = [t.lemma_.lower() for t in outside_brackets(tokens)]
+        cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens)])
         found.append(Candidate(
             sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
             lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
             figures=sum(1 for t in tokens if _starts_entity(t, FIGURE_ENTITIES) or (t.like_num and not t.ent_type_)),
             names=len({t.lemma_ for t in tokens if _starts_entity(t, NAMED_ENTITIES)}),
             question=text.rstrip("”\"')").endswith("?"),
-            cue=cues.weight(cue_lemmas),
+            cue=sum(cue_weights),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
             lead_in=text.endswith(":"),
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
             agent=_agent(sent),
-            aside=cues.aside(cue_lemmas),
+            # A pointer elsewhere outweighs the decision words around it ("further details
+            # can be found here").
+            aside=any(w <= ASIDE_WEIGHT for w in cue_weights),
             dated=_opens_with_date(sent),
         ))
     return _with_lists(found, line_of)
