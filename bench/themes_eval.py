@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from analyzer import Analyzer, extensions
-from analyzer.takeaways.feelings import between_quotes
+from analyzer.takeaways.feelings import counted_theme
 
 # The GoEmotions labels each theme stands for. Themes with no such label (stress and capacity,
 # firmness, defiance, pleas...) are left out: GoEmotions has no label for them.
@@ -59,9 +59,8 @@ def themes_found(doc, theme_of: dict[str, str]) -> dict[str, list[str]]:
     """The themes whose markers count in a text, with the words that made each."""
     found: dict[str, list[str]] = defaultdict(list)
     for span in doc.spans.get(extensions.MARKERS, []):
-        marker = span._.analyzer_marker
-        theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
-        if theme and marker.weight > 0 and not between_quotes(span):
+        theme = counted_theme(span, theme_of)
+        if theme is not None:
             found[theme].append(span.text.lower())
     return found
 

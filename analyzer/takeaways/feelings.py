@@ -106,11 +106,11 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
     sentences = {sent.start: (sent, section) for sent, section in view.sentences}
     tallies: dict[str, Tally] = defaultdict(Tally)
     for span in view.doc.spans.get(extensions.MARKERS, []):
-        marker = span._.analyzer_marker
-        theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
+        theme = counted_theme(span, theme_of)
         owner = sentences.get(span.sent.start)
-        if theme is None or marker.weight <= 0 or owner is None or between_quotes(span):
+        if theme is None or owner is None:
             continue
+        marker = span._.analyzer_marker
         sent, section = owner
         tally = tallies[theme]
         tally.total += marker.weight
@@ -204,7 +204,15 @@ def said_of_self(span: Span) -> bool:
                for t in span)
 
 
-def between_quotes(span: Span) -> bool:
+def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
+    """The theme a marker counts for (``theme_of`` maps categories to themes), or None: a
+    tone modifier, a marker a negation cancelled, or words between quotation marks."""
+    marker = span._.analyzer_marker
+    theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
+    return theme if theme is not None and marker.weight > 0 and not _quoted(span) else None
+
+
+def _quoted(span: Span) -> bool:
     """Whether the marker stands between quotation marks in its sentence: someone else's words."""
     sent = span.sent
     before = span.doc[sent.start: span.start].text
