@@ -162,11 +162,11 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
     lowered = [t.lower_ for t in tokens]
     if (n := starts_with(lowered, phrases["greeting"])) and n < len(tokens):
         names_after(reader, tokens, n, "greeting", evidence)
-    if n := starts_with(lowered, phrases["header"]):
+    if line in reader.header_folds:
+        _header_value(reader, line, tokens, 0, evidence)
+    elif n := starts_with(lowered, phrases["header"]):
         if n < len(tokens) and tokens[n].text == ":":
-            names_after(reader, tokens, n + 1, "header", evidence, joiners=LIST_JOINERS | {";"}, skip=True)
-            evidence.handles.extend(_header_user_names(reader, tokens[n].idx + 1, reader.index.end_of(line)))
-            evidence.inverted.extend(_surname_first(reader, tokens[n + 1:]))
+            _header_value(reader, line, tokens, n + 1, evidence)
     if n := starts_with(lowered, phrases["signoff"]):
         if any(not t.is_punct for t in tokens[n:]):
             names_after(reader, tokens, n, "sign-off", evidence)
@@ -174,6 +174,15 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
             _name_line_below(reader, line, "sign-off", evidence)
     if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
         names_after(reader, tokens, 1, "signature", evidence)
+
+
+def _header_value(reader: NameReader, line: int, tokens: list[Token], start: int, evidence: Evidence) -> None:
+    """The names, user names and "Surname, Given" of a header's value, which starts at
+    ``tokens[start]`` (after "To:", or at the start of a folded line)."""
+    names_after(reader, tokens, start, "header", evidence, joiners=LIST_JOINERS | {";"}, skip=True)
+    begin = tokens[start].idx if start < len(tokens) else reader.index.end_of(line)
+    evidence.handles.extend(_header_user_names(reader, begin, reader.index.end_of(line)))
+    evidence.inverted.extend(_surname_first(reader, tokens[start:]))
 
 
 def _stamps(reader: NameReader) -> list[re.Pattern[str]]:

@@ -62,6 +62,9 @@ class NameReader:
         self.places = self._places()
         spans = doc.spans.get(extensions.SECTIONS, [])
         self.heading_lines = {s._.analyzer_section.line for s in spans if s._.analyzer_section.title is not None}
+        outline = doc._.analyzer_outline
+        # The folds of long e-mail headers (" Dana Whitfield <d@x.org>" under "To: …").
+        self.header_folds = {n for block in outline.metadata.headers for n in block.folded} if outline else set()
 
     def _tokens_by_line(self) -> dict[int, list[Token]]:
         lines: dict[int, list[Token]] = defaultdict(list)

@@ -19,6 +19,8 @@ _HEADER = re.compile(r"^(From|To|Cc|Bcc|Subject|Re|Date|Sent|Reply-To)\s*:\s*(.*
 # A memo writes its subject as "Re:".
 _SUBJECT_KEYS = ("subject", "re")
 _BLOCK_KEYS = {"from", "subject", "sent"}
+# A long header is folded onto lines that start with a space or a tab (RFC 5322).
+_FOLDED = re.compile(r"^[ \t]+\S")
 # Lines that announce a quoted message in a thread; a header block may follow them.
 _THREAD_MARK = re.compile(
     r"^\s*(-{2,}\s*(Original Message|Forwarded message)\s*-{2,}|On .{4,120} wrote:)\s*$", re.I
@@ -56,6 +58,8 @@ class HeaderBlock:
     line: int
     last_line: int
     fields: dict[str, str]
+    # The lines that continue a folded header (a long Subject or To), by number.
+    folded: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,17 +91,33 @@ class Metadata:
 
 
 def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
+    """Each block of e-mail headers, with folded headers joined to the line they continue:
+    a Subject cut at its fold would be half a title, and a name on the fold of a To line
+    would be read as a heading of the body."""
     blocks = []
     i = 0
     while i < len(lines):
         starts_message = i == 0 or not lines[i - 1].strip() or _THREAD_MARK.match(lines[i - 1])
         j = i
         fields: dict[str, str] = {}
-        while starts_message and j < len(lines) and (m := _HEADER.match(lines[j])):
-            fields.setdefault(m.group(1).lower(), m.group(2).strip())
+        folded: list[int] = []
+        # The field the line above set, which a folded line continues; a repeated header
+        # keeps its first value, and its folds with it.
+        current: str | None = None
+        while starts_message and j < len(lines):
+            if m := _HEADER.match(lines[j]):
+                key = m.group(1).lower()
+                current = None if key in fields else key
+                fields.setdefault(key, m.group(2).strip())
+            elif j > i and _FOLDED.match(lines[j]):
+                folded.append(j + 1)
+                if current is not None:
+                    fields[current] = f"{fields[current]} {lines[j].strip()}".strip()
+            else:
+                break
             j += 1
-        if j - i >= 2 and _BLOCK_KEYS & fields.keys():
-            blocks.append(HeaderBlock(i + 1, j, fields))
+        if j - i - len(folded) >= 2 and _BLOCK_KEYS & fields.keys():
+            blocks.append(HeaderBlock(i + 1, j, fields, tuple(folded)))
             i = j
         else:
             i += 1

@@ -133,6 +133,13 @@ def test_a_lower_case_author_is_one_person_wherever_written(nlp):
     assert doc._.analyzer_pii.people[("zora", "finch")] == ("cited author writing in lower case",)
 
 
+def test_names_on_the_fold_of_a_long_header_are_people(nlp):
+    # A long To line folds onto lines that start with a space (RFC 5322): still the header.
+    text = ("From: Ops desk <ops@example.com>\nTo: Platform team <team@example.com>,\n"
+            " tfaleolo, Bayarmaa Ganbold <bg@example.com>\nSubject: Rota for March\n\nThe rota is attached.\n")
+    assert people(nlp(text)) == ["tfaleolo", "Bayarmaa Ganbold"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -357,6 +357,18 @@ def test_an_email_is_one_message_section_with_its_sent_date(analyzer):
     assert display_title(section) == "(e-mail message)"
 
 
+def test_a_folded_header_continues_on_the_next_line(analyzer):
+    # Long headers fold onto lines that start with a space or a tab: one field, no heading.
+    text = ("From: Priya Raman <priya@example.com>\nTo: Platform team <team@example.com>,\n"
+            "\tDana Whitfield <dana@example.com>\nSubject: Moving the on-call rota to the new\n"
+            " incident tool\nSent: Monday, July 8, 2024 9:15 AM\n\nHi all,\n\nThe rota moves on Monday.\n")
+    report = analyzer.analyze(text)
+    assert report["document"]["title"] == "Moving the on-call rota to the new incident tool"
+    assert report["document"]["emails"][0]["to"] == "Platform team <team@example.com>, Dana Whitfield <dana@example.com>"
+    assert report["document"]["date"] == "2024-07-08"
+    assert [s["title"] for s in report["sections"]] == [None]
+
+
 def test_a_memo_header_block_gives_the_subject():
     lines = ["MEMORANDUM", "To: All staff", "From: Finance", "Date: 3 June 2024", "Re: Travel policy", "",
              "This memo replaces the old policy."]
