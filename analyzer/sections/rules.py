@@ -184,9 +184,10 @@ def numbered(i: int, ctx: Context) -> Heading | None:
 
 def caps(i: int, ctx: Context) -> Heading | None:
     line = ctx.page[i]
-    if not line.caps or line.indent > 3 or line.bullet or line.ends_sentence or i in ctx.layout.tables:
+    if not line.caps or line.indent > 3 or line.bullet or i in ctx.layout.tables:
         return None
-    if line.words > MAX_SHORT_TITLE_WORDS or ctx.page.runs_on(i):
+    # Shaped like a title: "PSF," is the tail of a sentence a hard wrap left on its own line.
+    if not title_shaped(line.text, max_words=MAX_SHORT_TITLE_WORDS) or ctx.page.runs_on(i):
         return None
     if ctx.page.next_content(i) is None and not ctx.follows_heading(i, "caps"):
         return None

@@ -58,6 +58,8 @@ def test_each_heading_form_is_found_with_its_cue(analyzer, text, expected):
         ("# Onboarding\n**Please read this before Friday.**\nThe guide is out of date.", 2),
         ("# Notes\n\nWe shipped it\nand then we went home early to celebrate the launch.", 3),
         ("# Notes\nText before the rule.\n\n---\n\nText after the rule.", 4),
+        # A hard wrap can leave the end of a sentence in capitals alone on a line.
+        ("# Duties\n- Keep the relationship between the core team and the\nPSF,\n- Seek consensus first.", 3),
         ("# Notes\n```\n# not a heading\n```\nText.", 3),
         ("# Notes\nWe merged the teams last year and it went well.\n\nPLEASE DO NOT FORWARD", 4),
         ("# Notes\n(apologies, this section is going to be less tangible than the one above)\nIt is second-hand history.", 2),
