@@ -46,6 +46,10 @@ MIN_ITEM_WORDS = 3
 MAX_LIST_QUOTE = 60
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+# Markdown a reader of the page never sees: a link shows its text, not its address; words
+# struck through (~~…~~) are withdrawn, so a quote leaves them out.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
+_STRUCK = re.compile(r"~~.+?~~")
 # A lead-in of this many words or fewer, or one with words that point at what follows.
 SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
@@ -222,9 +226,10 @@ def _words_to_verb(c: Candidate) -> int:
 
 
 def quote(sent: Span) -> str | None:
-    """The sentence as the digest quotes it: one line, no list marker or emphasis; a long one
-    cut to its leading clauses; None when it is too long to quote or has no words."""
-    flat = _EMPHASIS.sub("", " ".join(sent.text.split()))
+    """The sentence as the digest quotes it, as a reader of the page sees it: one line, no
+    list marker or emphasis, a link's text without its address, no words struck through; a
+    long one cut to its leading clauses; None when it is too long to quote or has no words."""
+    flat = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _STRUCK.sub("", sent.text))).split())
     text = _unwrap(LIST_MARKER.sub("", flat).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):

@@ -303,6 +303,20 @@ def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
     assert quote(doc[:]) == "Names of every account holder, with the dates they joined."
 
 
+@pytest.mark.parametrize("written, quoted", [
+    ("Please read the [rollout guide](https://example.com/guide_(v2)) before Friday.\n",
+     "Please read the rollout guide before Friday."),
+    ("The move happens on ~~Monday~~ Tuesday, after the freeze.\n", "The move happens on Tuesday, after the freeze."),
+])
+def test_a_markdown_quote_reads_as_the_page_shows_it(nlp, written, quoted):
+    # A link shows its text, not its address; words struck through are withdrawn.
+    assert quote(nlp(written)[:]) == quoted
+
+
+def test_a_sentence_struck_through_whole_is_never_quoted(nlp):
+    assert quote(nlp("~~The office will close in May.~~\n")[:]) is None
+
+
 def test_a_list_quoted_whole_shows_each_items_words_up_to_its_verb(nlp):
     text = ("Billing\n\n"
             "- To keep bills simple, we will charge memory monthly.\n"
