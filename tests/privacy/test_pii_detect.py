@@ -89,6 +89,8 @@ def test_a_name_that_is_also_a_word_is_only_the_name_where_it_names(nlp):
     "text, label, value",
     [
         ("Write to dana.whitfield@example.org today.", "EMAIL", "dana.whitfield@example.org"),
+        # Markdown's underscores for italics are not part of the address.
+        ("Questions go to _dwhit@example.com_ this week.", "EMAIL", "dwhit@example.com"),
         ("Call +1 (415) 555-0134 after lunch.", "PHONE", "+1 (415) 555-0134"),
         ("Call +44 20 7946 0958 after lunch.", "PHONE", "+44 20 7946 0958"),
         ("Reach me on 07700 900461 tonight.", "PHONE", "07700 900461"),
