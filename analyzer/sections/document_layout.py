@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .features import CLAUSE, HEADLINE, MAX_TITLE_CHARS, LineFeatures, Numbering, title_shaped, wh_start
-from .layout import ends_sentence, is_wrapped_line, starts_block, wrap_width
+from .layout import ends_open, ends_sentence, is_wrapped_line, starts_block, wrap_width
 
 MAX_TITLE_WORDS = 14
 # A numbered or ALL CAPS title is a short line.
@@ -81,13 +81,14 @@ class Page:
         return block
 
     def runs_on(self, i: int) -> bool:
-        """The sentence carries on to the next line: it starts in lower case, or the text is
-        hard-wrapped and this line reaches the margin. A lettered item ("a. Legal to
+        """The sentence carries on to the next line: it starts in lower case, this line ends
+        on a word no sentence ends on, or the text is hard-wrapped and this line reaches the margin. A lettered item ("a. Legal to
         review") starts a list, not a continuation."""
         if self.width and is_wrapped_line(self.lines[i].raw, self.width):
             return True
         following = self.lines[i + 1].raw.lstrip() if i + 1 < len(self.lines) else ""
-        return bool(following) and following[0].islower() and not starts_block(following)
+        return bool(following) and (following[0].islower() or ends_open(self.lines[i].raw)) \
+            and not starts_block(following)
 
     def hanging(self, i: int) -> list[int]:
         """Lines indented under line ``i`` with no blank between: a list item's own text."""

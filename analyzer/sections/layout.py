@@ -17,6 +17,10 @@ _BULLET = re.compile(r"^\s*(?:[-*+•◦‣▪>]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]
 _BLOCK_START = re.compile(r"^\s*(?:[-*+•◦‣▪>#|]|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
 
 
+# Articles, "of", conjunctions and possessives: a sentence or a title never ends on them.
+_OPEN_END = re.compile(r"(?<![\w-])(?:the|a|an|of|and|or|but|nor|our|your|their|my|its)$", re.IGNORECASE)
+
+
 def ends_sentence(line: str) -> bool:
     """The line ends with a full stop, question or exclamation mark (quotes and brackets allowed)."""
     return bool(_TERMINAL.search(line.rstrip()))
@@ -67,6 +71,13 @@ def table_cells(text: str) -> int:
     """How many table cells the line holds when it is a ``a | b`` row, else 0."""
     cells = [c for c in text.strip("|").split("|") if c.strip()]
     return len(cells) if "|" in text and len(cells) >= 2 else 0
+
+
+def ends_open(line: str) -> bool:
+    """The line ends on a word no sentence or title ends on ("the original Code of"), so the
+    next line carries it on, even where that line opens with a capital ("Conduct Working
+    Group.") in text wrapped at no fixed width."""
+    return bool(_OPEN_END.search(line.rstrip()))
 
 
 def is_wrapped_line(line: str, width: int) -> bool:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from .layout import LIST_MARKER, ends_sentence, indent, is_wrapped_line, starts_block, wrap_width
+from .layout import LIST_MARKER, ends_open, ends_sentence, indent, is_wrapped_line, starts_block, wrap_width
 
 _CLOSERS = frozenset("\"'’”)]")
 # SENT_START values, as spaCy stores them.
@@ -31,6 +31,8 @@ def continues(line: str, following: str, width: int | None) -> bool:
         return False
     if starts_block(following):
         return False
+    if ends_open(line):
+        return True
     if starts_block(line):
         return hangs_under(line, following)
     head = following.lstrip()[0]
