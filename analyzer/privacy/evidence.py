@@ -163,7 +163,7 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
     if (n := starts_with(lowered, phrases["greeting"])) and n < len(tokens):
         names_after(reader, tokens, n, "greeting", evidence)
     if line in reader.header_folds:
-        _header_value(reader, line, tokens, 0, evidence)
+        _header_value(reader, line, tokens, 1 if tokens[0].text == "-" else 0, evidence)
     elif n := starts_with(lowered, phrases["header"]):
         if n < len(tokens) and tokens[n].text == ":":
             _header_value(reader, line, tokens, n + 1, evidence)

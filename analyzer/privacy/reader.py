@@ -62,9 +62,17 @@ class NameReader:
         self.places = self._places()
         spans = doc.spans.get(extensions.SECTIONS, [])
         self.heading_lines = {s._.analyzer_section.line for s in spans if s._.analyzer_section.title is not None}
+        self.header_folds = self._header_folds(doc)
+
+    def _header_folds(self, doc: Doc) -> set[int]:
+        """The lines that go on with a header of people: the fold of a long "To:" line, an
+        item of a front-matter "authors:" list."""
         outline = doc._.analyzer_outline
-        # The folds of long e-mail headers (" Dana Whitfield <d@x.org>" under "To: …").
-        self.header_folds = {n for block in outline.metadata.headers for n in block.folded} if outline else set()
+        if outline is None:
+            return set()
+        meta = outline.metadata
+        blocks = [*meta.headers, *([meta.front] if meta.front else [])]
+        return {n for block in blocks for n, key in block.folded if key in self.words["header"]}
 
     def _tokens_by_line(self) -> dict[int, list[Token]]:
         lines: dict[int, list[Token]] = defaultdict(list)

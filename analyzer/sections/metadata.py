@@ -48,6 +48,11 @@ _YEAR = re.compile(r"\d{4}")
 MAX_DATE_TOKENS = 4
 # Header fields start among the first lines: under a title and a subtitle at most.
 FIELD_BLOCK_START = 3
+# YAML front matter: its fences, a top-level "key: value" line, a list item's dash.
+FENCE = "---"
+MAX_FRONT_MATTER_LINES = 60
+_YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$")
+_YAML_ITEM = re.compile(r"^-\s+")
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg)\s*:\s*)+", re.I)
 
 
@@ -58,8 +63,9 @@ class HeaderBlock:
     line: int
     last_line: int
     fields: dict[str, str]
-    # The lines that continue a folded header (a long Subject or To), by number.
-    folded: tuple[int, ...] = ()
+    # The lines that continue a field (the fold of a long Subject or To, an item of a
+    # front-matter list), by number, with the field's key.
+    folded: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,14 @@ class Metadata:
     turns: list[ChatTurn] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
     front: HeaderBlock | None = None
+    # The front is YAML front matter ("---" above and below): its "title" is the title.
+    fenced: bool = False
 
     def title(self) -> str | None:
         blocks = [*self.headers[:1], *([self.front] if self.front else [])]
         subject = next((b.fields[k] for b in blocks for k in _SUBJECT_KEYS if k in b.fields), "")
+        if not subject and self.fenced and self.front:
+            subject = self.front.fields.get("title", "")
         return _REPLY_PREFIX.sub("", subject).strip() or None
 
     def date(self) -> str | None:
@@ -110,9 +120,11 @@ def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
                 current = None if key in fields else key
                 fields.setdefault(key, m.group(2).strip())
             elif j > i and _FOLDED.match(lines[j]):
-                folded.append(j + 1)
                 if current is not None:
+                    folded.append((j + 1, current))
                     fields[current] = f"{fields[current]} {lines[j].strip()}".strip()
+                else:
+                    folded.append((j + 1, ""))
             else:
                 break
             j += 1
@@ -122,6 +134,36 @@ def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
         else:
             i += 1
     return blocks
+
+
+def find_front_matter(lines: Sequence[str]) -> HeaderBlock | None:
+    """YAML front matter, as static-site generators and notes apps write it: "---" on the
+    first line, "key: value" lines (a key's list items or nested lines indented under it),
+    then "---" or "...". A value in quotes loses them; list items join with commas."""
+    if not lines or lines[0].strip() != FENCE:
+        return None
+    fields: dict[str, str] = {}
+    folded: list[tuple[int, str]] = []
+    key: str | None = None
+    for j in range(1, min(len(lines), MAX_FRONT_MATTER_LINES + 1)):
+        line = lines[j]
+        if line.strip() in (FENCE, "..."):
+            return HeaderBlock(1, j + 1, fields, tuple(folded)) if fields else None
+        if m := _YAML_FIELD.match(line):
+            key = m.group(1).lower()
+            fields.setdefault(key, _unquoted(m.group(2) or ""))
+        elif key is not None and line[:1] in (" ", "\t", "-"):
+            item = _unquoted(_YAML_ITEM.sub("", line.strip()))
+            fields[key] = ", ".join(v for v in (fields[key], item) if v)
+            folded.append((j + 1, key))
+        elif line.strip():
+            return None
+    return None
+
+
+def _unquoted(value: str) -> str:
+    value = value.strip()
+    return value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
 
 
 def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known: re.Pattern[str]) -> HeaderBlock | None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from .headings import Grammar, Heading, find_headings
 from .lookalikes import LookAlikes, shipped_lookalikes
 from .metadata import (
-    ChatTurn, Metadata, find_chat_turns, find_field_block, find_header_blocks, front_matter_fields,
+    ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
+    front_matter_fields,
 )
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
@@ -64,9 +65,10 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     vocabulary of salutations, sign-offs and field names (the shipped one by default)."""
     lines = list(lines)
     lookalikes = lookalikes or shipped_lookalikes()
-    headers = find_header_blocks(lines)
-    front = find_field_block(lines, headers, lookalikes.field)
-    metadata = Metadata(headers, find_chat_turns(lines), front=front)
+    fenced = find_front_matter(lines)
+    headers = [b for b in find_header_blocks(lines) if not fenced or b.line > fenced.last_line]
+    front = fenced or find_field_block(lines, headers, lookalikes.field)
+    metadata = Metadata(headers, find_chat_turns(lines), front=front, fenced=fenced is not None)
     boundaries = _boundaries(metadata)
     skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)}
     fields = set(range(front.line - 1, front.last_line)) if front else set()
@@ -81,6 +83,9 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
 
 def _boundaries(metadata: Metadata) -> list[_Boundary]:
     blocks = [_Boundary(b.line, b.last_line, "email") for b in metadata.headers]
+    if metadata.fenced and metadata.front:
+        # YAML front matter describes the page, and the text under it starts after it.
+        blocks.append(_Boundary(metadata.front.line, metadata.front.last_line, "front-matter"))
     turns = [_Boundary(t.line, t.line, "chat-turn", t) for t in metadata.turns]
     return blocks + turns
 

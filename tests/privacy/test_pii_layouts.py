@@ -140,6 +140,13 @@ def test_names_on_the_fold_of_a_long_header_are_people(nlp):
     assert people(nlp(text)) == ["tfaleolo", "Bayarmaa Ganbold"]
 
 
+@pytest.mark.parametrize("key", ["authors", "by"])
+def test_the_authors_listed_in_front_matter_are_people(nlp, key):
+    text = (f"---\ntitle: Rota for March\n{key}:\n  - tfaleolo\n  - Bayarmaa Ganbold\ntags:\n  - rota\n---\n\n"
+            "The rota is attached.\n")
+    assert people(nlp(text)) == ["tfaleolo", "Bayarmaa Ganbold"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

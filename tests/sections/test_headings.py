@@ -369,6 +369,19 @@ def test_a_folded_header_continues_on_the_next_line(analyzer):
     assert [s["title"] for s in report["sections"]] == [None]
 
 
+def test_yaml_front_matter_is_metadata_and_gives_the_title(analyzer):
+    text = ('---\nlayout: post\ntitle: "Moving the build farm"\ndate: 2024-06-03\nteaser: "We are sorry about the '
+            'outage."\ntags:\n  - infrastructure\n---\n\nThe build farm moves to the new region on 3 June.\n\n'
+            '## Why\n\nThe old region closes in July.\n')
+    report = analyzer.analyze(text)
+    assert (report["document"]["title"], report["document"]["date"]) == ("Moving the build farm", "2024-06-03")
+    assert [(s["cue"], s["line"], s["title"]) for s in report["sections"]] == [
+        ("front-matter", 1, None), ("atx", 12, "Why")]
+    # The page's own fields are not the writer's prose: no feeling, no quote from them.
+    quoted = [e["text"] for side in ("factual", "emotional") for i in report["takeaways"][side] for e in i["evidence"]]
+    assert quoted and not any("sorry" in q or "infrastructure" in q for q in quoted)
+
+
 def test_a_memo_header_block_gives_the_subject():
     lines = ["MEMORANDUM", "To: All staff", "From: Finance", "Date: 3 June 2024", "Re: Travel policy", "",
              "This memo replaces the old policy."]
