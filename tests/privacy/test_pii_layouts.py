@@ -140,6 +140,17 @@ def test_names_on_the_fold_of_a_long_header_are_people(nlp):
     assert people(nlp(text)) == ["tfaleolo", "Bayarmaa Ganbold"]
 
 
+def test_names_written_as_markdown_links_are_people(nlp):
+    text = ("We now pay three maintainers: [Jùnliàng](https://example.org/jlh), [Nicolò](https://example.org/nr) "
+            "and [Kai](https://example.org/kai).\n\nOur steward is [Cassandra Salisbury](https://example.org/cs).\n")
+    assert people(nlp(text)) == ["Jùnliàng", "Nicolò", "Kai", "Cassandra Salisbury"]
+
+
+def test_a_personal_site_that_runs_a_name_together_is_personal_data(nlp):
+    doc = nlp("We thank Devon Zuegel, who helped us move to https://devonzuegel.example.com/ last year.\n")
+    assert ("URL", "https://devonzuegel.example.com/") in [(m.label, m.text) for m in doc._.analyzer_pii.mentions]
+
+
 @pytest.mark.parametrize("key", ["authors", "by"])
 def test_the_authors_listed_in_front_matter_are_people(nlp, key):
     text = (f"---\ntitle: Rota for March\n{key}:\n  - tfaleolo\n  - Bayarmaa Ganbold\ntags:\n  - rota\n---\n\n"
