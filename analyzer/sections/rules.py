@@ -9,6 +9,7 @@ first rule that takes a line decides, so every heading can say why it is one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -17,6 +18,8 @@ from .document_layout import BODY_LINE, MAX_SHORT_TITLE_WORDS, MAX_TITLE_WORDS, 
 from .layout import ends_sentence
 from .lookalikes import key_value
 
+# Attributes at the end of a Markdown heading (Pandoc, kramdown, Hugo): "{#thanks}", "{.note}".
+_ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 # Lower ranks sit higher in the hierarchy. Markup fixes a rank; plain cues rank CAPS above
 # bold lines above labels and title lines above bracketed option labels.
 RANK_CAPS = 1.0
@@ -328,6 +331,7 @@ def _shape(text: str) -> tuple[str, bool]:
 
 
 def clean(title: str) -> str:
-    """The title as a reader would quote it: no emphasis markers, no trailing colon."""
-    title = title.strip().strip("*_").strip()
+    """The title as a reader would quote it: no emphasis markers, no trailing colon, no
+    attributes that Markdown tools hang on a heading ("Thanks {#thanks}")."""
+    title = _ATTRIBUTES.sub("", title).strip().strip("*_").strip()
     return title[:-1].rstrip() if title.endswith(":") else title

@@ -19,6 +19,7 @@ def titled(report_or_outline) -> list[tuple[int, str, str]]:
     "text, expected",
     [
         ("# Plan\nWe ship in May.", (1, "atx", "Plan")),
+        ("Intro.\n\n## Thank you! {#thanks}\nWe had 9,648 responses.", (3, "atx", "Thank you!")),
         ("Intro.\n\nPlan\n====\nWe ship in May.", (3, "setext", "Plan")),
         ("Intro.\n\nPlan\n----\nWe ship in May.", (3, "setext", "Plan")),
         ("Intro.\n\n2.1 Scope of the change\nEveryone in the London office is covered.", (3, "numbered", "2.1 Scope of the change")),
