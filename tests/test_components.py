@@ -40,9 +40,9 @@ def test_factories_are_found_through_entry_points_without_importing_us():
          ["- The scheduler, a small service, is used by several\n  teams, including billing.", "- Next item"]),
         # No sentence ends on "of" or "the", whatever case the next line opens with.
         ("We thank everyone who served on the original Code of\nConduct Working Group.\n"
-         "We believe the\nGo project is better for it.",
+         "We believe the\nGo project is better for it.\nSites include lists such as\nGolang Cafe.",
          ["We thank everyone who served on the original Code of\nConduct Working Group.",
-          "We believe the\nGo project is better for it."]),
+          "We believe the\nGo project is better for it.", "Sites include lists such as\nGolang Cafe."]),
     ],
 )
 def test_line_breaks_end_sentences_unless_the_line_runs_on(nlp, text, sentences):

@@ -17,8 +17,8 @@ _BULLET = re.compile(r"^\s*(?:[-*+•◦‣▪>]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]
 _BLOCK_START = re.compile(r"^\s*(?:[-*+•◦‣▪>#|]|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
 
 
-# Articles, "of", conjunctions and possessives: a sentence or a title never ends on them.
-_OPEN_END = re.compile(r"(?<![\w-])(?:the|a|an|of|and|or|but|nor|our|your|their|my|its)$", re.IGNORECASE)
+# Articles, "of", conjunctions, possessives and "including": no sentence or title ends on them.
+_OPEN_END = re.compile(r"(?<![\w-])(?:the|a|an|of|and|or|but|nor|our|your|their|my|its|including|such as)$", re.IGNORECASE)
 
 
 def ends_sentence(line: str) -> bool:
