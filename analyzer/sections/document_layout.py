@@ -82,8 +82,8 @@ class Page:
 
     def runs_on(self, i: int) -> bool:
         """The sentence carries on to the next line: it starts in lower case, this line ends
-        on a word no sentence ends on, or the text is hard-wrapped and this line reaches the margin. A lettered item ("a. Legal to
-        review") starts a list, not a continuation."""
+        on a word no sentence ends on, or the text is hard-wrapped and this line reaches the
+        margin. A lettered item ("a. Legal to review") starts a list, not a continuation."""
         if self.width and is_wrapped_line(self.lines[i].raw, self.width):
             return True
         following = self.lines[i + 1].raw.lstrip() if i + 1 < len(self.lines) else ""

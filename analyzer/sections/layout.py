@@ -18,7 +18,8 @@ _BLOCK_START = re.compile(r"^\s*(?:[-*+•◦‣▪>#|]|\d+[.)]\s|[a-zA-Z][.)]\s
 
 
 # Articles, "of", conjunctions, possessives and "including": no sentence or title ends on them.
-_OPEN_END = re.compile(r"(?<![\w-])(?:the|a|an|of|and|or|but|nor|our|your|their|my|its|including|such as)$", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?<![\w-])(?:the|a|an|of|and|or|but|nor|our|your|their|my|its|including|such as)$",
+                       re.IGNORECASE)
 
 
 def ends_sentence(line: str) -> bool:

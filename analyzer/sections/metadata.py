@@ -110,7 +110,7 @@ def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
         starts_message = i == 0 or not lines[i - 1].strip() or _THREAD_MARK.match(lines[i - 1])
         j = i
         fields: dict[str, str] = {}
-        folded: list[int] = []
+        folded: list[tuple[int, str]] = []
         # The field the line above set, which a folded line continues; a repeated header
         # keeps its first value, and its folds with it.
         current: str | None = None
@@ -120,11 +120,9 @@ def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
                 current = None if key in fields else key
                 fields.setdefault(key, m.group(2).strip())
             elif j > i and _FOLDED.match(lines[j]):
+                folded.append((j + 1, current or ""))
                 if current is not None:
-                    folded.append((j + 1, current))
                     fields[current] = f"{fields[current]} {lines[j].strip()}".strip()
-                else:
-                    folded.append((j + 1, ""))
             else:
                 break
             j += 1

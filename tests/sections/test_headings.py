@@ -364,7 +364,8 @@ def test_a_folded_header_continues_on_the_next_line(analyzer):
             " incident tool\nSent: Monday, July 8, 2024 9:15 AM\n\nHi all,\n\nThe rota moves on Monday.\n")
     report = analyzer.analyze(text)
     assert report["document"]["title"] == "Moving the on-call rota to the new incident tool"
-    assert report["document"]["emails"][0]["to"] == "Platform team <team@example.com>, Dana Whitfield <dana@example.com>"
+    to = "Platform team <team@example.com>, Dana Whitfield <dana@example.com>"
+    assert report["document"]["emails"][0]["to"] == to
     assert report["document"]["date"] == "2024-07-08"
     assert [s["title"] for s in report["sections"]] == [None]
 
