@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from spacy.tokens import Span, Token
@@ -169,10 +169,14 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
             runs[-1].append(c)
         elif c.item:
             runs.append([c])
-    lists = {run[0].order: _list_candidate(run, _lead_in(found, run[0])) for run in runs if len(run) >= 2}
+    leads = {id(run[0]): _lead_in(found, run[0]) for run in runs}
+    # The items under a pointer elsewhere ("You may also want to read:") name the texts it
+    # points to: asides like their lead-in.
+    pointed = {id(c) for run in runs if (lead := leads[id(run[0])]) is not None and lead.aside for c in run}
+    lists = {run[0].order: _list_candidate(run, leads[id(run[0])]) for run in runs if len(run) >= 2}
     merged = []
     for c in found:
-        merged.append(c)
+        merged.append(replace(c, aside=True) if id(c) in pointed else c)
         if c.order in lists and lists[c.order] is not None:
             merged.append(lists[c.order])
     return merged
@@ -202,7 +206,8 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         sent=first.sent, section=first.section, order=first.order, line=first.line, text=text,
         lemmas=tuple(w for c in ([lead] if lead else []) + items[:shown] for w in c.lemmas),
         figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
-        question=False, cue=max(c.cue for c in items), end_char=items[shown - 1].end_char)
+        question=False, cue=max(c.cue for c in items), end_char=items[shown - 1].end_char,
+        aside=lead is not None and lead.aside)
 
 
 def _head(text: str, verb_at: int = 0) -> str:

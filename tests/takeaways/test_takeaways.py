@@ -260,6 +260,27 @@ def test_a_change_told_from_its_date_opens_the_digest_over_background(analyzer):
     assert main["evidence"][0]["text"].startswith("Starting on 1 October 2025")
 
 
+def test_a_project_put_in_maintenance_mode_is_the_main_point(analyzer):
+    text = ("Status of the parser library\n\nThe parser library has been used by thousands of teams since "
+            "2014, and we are glad it helped so many of them. It reads four file formats and runs on every "
+            "major platform.\n\nAfter a long discussion, we now consider the library to be in "
+            "maintenance mode. Security fixes will still ship.\n")
+    main = items_of(analyzer.analyze(text)["takeaways"])[0]
+    assert main["evidence"][0]["text"].startswith("After a long discussion")
+
+
+def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
+    text = ("Why we are moving off the old scheduler\n\n"
+            "The old scheduler cannot run jobs across regions, and its last release was three years ago. "
+            "From June, every team schedules its jobs with the new service.\n\n"
+            "You may also want to read:\n\n- Scheduling at scale, part one\n- Ten reasons schedulers fail\n"
+            "- Our scheduler journey\n\n"
+            "Teams that need help with the move can book an hour with the platform group each week.\n")
+    quotes = " ".join(e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"])
+    assert "Ten reasons" not in quotes and "part one" not in quotes and "journey" not in quotes
+    assert "book an hour" in quotes
+
+
 def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     text = ("Review of the outage\n\nThe outage lasted four hours and affected all customers in the region.\n\n"
             "What we found\n\nWe agreed on the following problem statement:\n\n"
