@@ -24,6 +24,7 @@ from .text import (
     digest_groups,
     digest_tone,
     display_title,
+    digest_titles,
     quoted_titles,
     line_range,
     number,
@@ -138,7 +139,7 @@ def contents(with_claims: bool) -> str:
 def digest(report: dict[str, Any], anchors: dict[int, int]) -> str:
     """The takeaways first: the main point, what each part says, how the text reads."""
     groups = digest_groups(report.get("takeaways"))
-    titles = quoted_titles(report["sections"])
+    titles = digest_titles(report)
     if not groups:
         body = '<p class="muted">No emotional or factual takeaway stands out in this text.</p>'
     else:

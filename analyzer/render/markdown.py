@@ -16,7 +16,7 @@ from .text import (
     adjustment_phrase,
     cancelled_markers,
     display_title,
-    quoted_titles,
+    digest_titles,
     line_range,
     lines_phrase,
     number,
@@ -85,7 +85,7 @@ def digest(report: dict[str, Any]) -> str:
     groups = digest_groups(report.get("takeaways"))
     if not groups:
         return ""
-    titles = quoted_titles(report["sections"])
+    titles = digest_titles(report)
     blocks = ["## Key takeaways"]
     for heading, items in groups:
         lines = [f"### {heading}", ""] if heading else []

@@ -103,6 +103,13 @@ def quoted_titles(sections: list[dict[str, Any]]) -> dict[int, str]:
     return {s["id"]: display_title(s) for s in sections}
 
 
+def digest_titles(report: dict[str, Any]) -> dict[int, str]:
+    """Section names to cite the digest's quotes by: a section named as the document itself
+    is cited by its line alone, since the report and the main point already carry that title."""
+    title = report["document"].get("title")
+    return {k: v for k, v in quoted_titles(report["sections"]).items() if v != title}
+
+
 def line_range(section: dict[str, Any]) -> str:
     if section["line"] == section["end_line"]:
         return str(section["line"])

@@ -319,6 +319,19 @@ def test_a_gist_cites_its_quotes_by_line_alone():
     assert digest_lines(item, {1: "Moving the build farm"}) == ["- “The build farm moves on 3 June.” (line 3)"]
 
 
+@pytest.mark.parametrize("form, start, end", [("markdown", "## Key takeaways", "\n## "),
+                                               ("html", 'id="takeaways"', "</section>")])
+def test_the_main_point_names_the_documents_title_once(analyzer, form, start, end):
+    report = analyzer.analyze("# Moving the build farm\n\nThe build farm moves to the new data centre on "
+                              "3 June.\n\n## What stays the same\n\nThe build queue and the caches keep their "
+                              "addresses, and every job runs as before.\n")
+    page = render(report, form)
+    digest = page[page.index(start):]
+    digest = digest[: digest.index(end, 1)]
+    assert digest.count("Moving the build farm") == 1
+    assert "line 3" in digest
+
+
 def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
     doc = nlp('"Names of every account holder, with the dates they joined."\n')
     assert quote(doc[:]) == "Names of every account holder, with the dates they joined."
