@@ -2,9 +2,9 @@
 
 A feeling is a theme: a group of marker categories (``lexicons/takeaways/themes.tsv``). Its
 markers count only in the writer's own prose: not in headings, not in text between quotation
-marks (someone else's words), not when a negation cancelled them ("no longer fun"), and not
-in a technical sense ("disaster recovery", which the lexicon matches as a longer phrase of no
-feeling). A theme needs two markers, or one strong one, and enough density; its evidence is
+marks (someone else's words), not when a negation cancelled them ("no longer fun"), not in a
+finding about a share of others ("62% of respondents struggle…"), and not in a technical
+sense ("disaster recovery", which the lexicon matches as a longer phrase of no feeling). A theme needs two markers, or one strong one, and enough density; its evidence is
 the sentence where it is densest. A feeling the writer states of themselves ("we are sorry
 for…") is named however long the text. A text where no theme clears its threshold reads calm
 and matter-of-fact, which is itself a finding a reader wants, even when the writer states one
@@ -48,6 +48,10 @@ UNSETTLED = frozenset({"frustration", "defiance", "alarm", "worry", "sadness", "
 _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 FIRST_PERSON = frozenset({"i", "we"})
+# Words that make a clause's subject a share of a group of people, whose feelings a text reports.
+SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority"})
+PEOPLE = frozenset({"respondent", "participant", "user", "people", "person", "member", "developer", "employee",
+                    "customer", "student", "attendee", "contributor", "maintainer", "reader", "voter"})
 
 
 @dataclass(frozen=True)
@@ -206,10 +210,30 @@ def said_of_self(span: Span) -> bool:
 
 def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
     """The theme a marker counts for (``theme_of`` maps categories to themes), or None: a
-    tone modifier, a marker a negation cancelled, or words between quotation marks."""
+    tone modifier, a marker a negation cancelled, words between quotation marks, or a finding
+    about a share of other people."""
     marker = span._.analyzer_marker
     theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
-    return theme if theme is not None and marker.weight > 0 and not _quoted(span) else None
+    if theme is None or marker.weight <= 0 or _quoted(span) or _of_a_share(span):
+        return None
+    return theme
+
+
+def _of_a_share(span: Span) -> bool:
+    """Whether the marker tells a finding about a share of other people ("62% of respondents
+    struggle to…", "half of the users were unsure"): a figure the text reports, not a feeling
+    it shows."""
+    verb = span.root
+    while verb.dep_ not in ("ROOT", "ccomp", "advcl") and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    for clause in (verb, verb.head):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            words = [t for s in subjects for t in s.subtree]
+            share = any(t.ent_type_ == "PERCENT" or t.lower_ in SHARE_WORDS for t in words)
+            # "70% of our engineers' time" is a share of time: the people are only its owners.
+            return share and any(t.lemma_.lower() in PEOPLE and t.dep_ != "poss" for t in words)
+    return False
 
 
 def _quoted(span: Span) -> bool:

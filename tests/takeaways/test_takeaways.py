@@ -166,6 +166,12 @@ def test_a_calm_memo_reads_calm_and_names_no_feeling(announcement):
     "She wrote “I am furious and scared about this” in the survey, which we quote here as it was sent.",
     # Words of a steady state describe the work, not a feeling of relief.
     "The cluster has been stable since the upgrade, the migration is on track and the new rota is manageable.",
+    # How a thing is done, a goal, a procedure's outcome: no pride, no stress.
+    "A change to the charter can be accomplished by a vote of the council, as the bylaws describe.",
+    "The pilot sets the customer and the vendor up for success, and the success criteria are in the plan.",
+    "The council rules on a dispute only when all other methods have failed and the build checks failed.",
+    # A finding about a share of other people.
+    "About 62% of respondents struggle to find examples, and half of the users were unsure where to start.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
