@@ -177,3 +177,9 @@ def test_lists_of_things_and_dated_nouns_are_not_people(nlp, text):
 def test_a_particle_alone_at_the_end_of_a_text_names_nobody(nlp, text):
     # "la" is a name particle ("de la Cruz"); alone, with no newline after it, it once ran off the text.
     assert people(nlp(text)) == []
+
+
+def test_a_text_that_is_one_run_of_capitalised_words_is_read_to_its_end(nlp):
+    # The name read as opening a list line ended with the text; looking past it for an
+    # affiliation in parentheses once ran off the end.
+    assert isinstance(people(nlp("Grim Southern Rogues")), list)
