@@ -170,6 +170,8 @@ def test_a_calm_memo_reads_calm_and_names_no_feeling(announcement):
     "A change to the charter can be accomplished by a vote of the council, as the bylaws describe.",
     "The pilot sets the customer and the vendor up for success, and the success criteria are in the plan.",
     "The council rules on a dispute only when all other methods have failed and the build checks failed.",
+    # "kind of" hedges; it shows no kindness.
+    "It is kind of a big change for the team, and this is kind of late in the quarter to plan it.",
     # A finding about a share of other people.
     "About 62% of respondents struggle to find examples, and half of the users were unsure where to start.",
 ])
