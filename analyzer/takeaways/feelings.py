@@ -8,7 +8,8 @@ sense ("disaster recovery", which the lexicon matches as a longer phrase of no f
 the sentence where it is densest. A feeling the writer states of themselves ("we are sorry
 for…") is named however long the text. A text where no theme clears its threshold reads calm
 and matter-of-fact, which is itself a finding a reader wants, even when the writer states one
-gentle feeling once ("we are happy to…"): that one is named after the calm tone.
+gentle feeling once ("we are happy to…"): that one is named after the calm tone, and so is the
+strongest unsettling theme that clears the ordinary threshold but not its own.
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ from .sentences import quote
 from .view import DocView
 
 # A theme counts with markers in two sentences, or this much weight in one, and at least this
-# strength; a theme that unsettles a reader (UNSETTLED) needs more before the digest names it.
+# strength; a theme that unsettles a reader (UNSETTLED) needs more before the text stops
+# reading calm. Between the two, the strongest such theme is named after the calm tone: a
+# reader of a calm memo still learns what little unease it voices.
 MIN_THEME_SENTENCES = 2
 STRONG_MARKER = 1.5
 MIN_THEME_STRENGTH = 0.3
@@ -48,6 +51,7 @@ UNSETTLED = frozenset({"frustration", "defiance", "alarm", "worry", "sadness", "
 _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 FIRST_PERSON = frozenset({"i", "we"})
+CLEARS, STATED, FAINT = "clears", "stated", "faint"
 # Words that make a clause's subject a share of a group of people, whose feelings a text reports.
 SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority"})
 PEOPLE = frozenset({"respondent", "participant", "user", "people", "person", "member", "developer", "employee",
@@ -100,8 +104,9 @@ class Feeling:
     evidence: tuple[tuple[Span, str], ...]
     # The words behind it, most weight first.
     words: tuple[str, ...]
-    # Named only because the writer states it of themselves: below its threshold otherwise.
-    stated_only: bool = False
+    # Why it is named: it clears its threshold (CLEARS), the writer states it of themselves
+    # (STATED), or it is the strongest hint of feeling in a text that reads calm (FAINT).
+    basis: str = CLEARS
 
 
 def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
@@ -123,7 +128,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         tally.words[shown(span)] += marker.weight
         tally.owned = tally.owned or said_of_self(span)
     words_in = _words_by_section(view)
-    found = []
+    found, faint = [], []
     for theme in themes:
         tally = tallies.get(theme.name)
         if not tally or (len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER
@@ -132,18 +137,22 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         strength = _strength(tally, view.words, words_in)
         clears = strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH)
         if clears or tally.owned:
-            found.append(_feeling(theme, tally, strength, sentences, words_in, stated_only=not clears))
+            found.append(_feeling(theme, tally, strength, sentences, words_in, CLEARS if clears else STATED))
+        elif strength >= MIN_THEME_STRENGTH and len(tally.by_sentence) >= MIN_THEME_SENTENCES:
+            faint.append(_feeling(theme, tally, strength, sentences, words_in, FAINT))
+    if faint and reads_calm(found):
+        found.append(max(faint, key=lambda f: f.strength))
     return sorted(found, key=lambda f: -f.strength)
 
 
 def reads_calm(found: list[Feeling]) -> bool:
     """No theme clears its threshold, and nothing unsettled is stated: at most a gentle
-    feeling the writer mentions once."""
-    return all(f.stated_only and f.theme.name not in UNSETTLED for f in found)
+    feeling the writer mentions once, and the faint hint of another."""
+    return all(f.basis == FAINT or (f.basis == STATED and f.theme.name not in UNSETTLED) for f in found)
 
 
 def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, tuple[Span, Any]],
-             words_in: dict[int | None, int], stated_only: bool) -> Feeling:
+             words_in: dict[int | None, int], basis: str) -> Feeling:
     sections = sorted(tally.by_section, key=lambda s: -_density(tally.by_section[s], words_in.get(s, 0)))
     ranked = sorted(tally.by_sentence, key=lambda start: (-tally.by_sentence[start], start))
     evidence = []
@@ -157,7 +166,7 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
     for word in sorted(tally.words, key=lambda w: -tally.words[w]):
         ranked_words.setdefault(stem(word), word)
     return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(ranked_words.values()),
-                   stated_only)
+                   basis)
 
 
 def shown(span: Span) -> str:

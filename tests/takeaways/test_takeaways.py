@@ -158,6 +158,34 @@ def test_a_calm_memo_reads_calm_and_names_no_feeling(announcement):
     assert emotional[0]["role"] == "tone"
 
 
+def long_calm_memo(*asides: str) -> str:
+    """A memo of about 700 words of plain facts, one aside at the end of each part."""
+    teams = ["search", "billing", "mobile", "payments", "identity", "storage", "maps"] * 2
+    parts = ["Build minutes from October\n\nFrom 1 October, each team's build minutes are charged to "
+             "that team's budget.\n"]
+    for k, (title, aside) in enumerate(zip(["Usage", "Runners", "Rates"], asides), start=1):
+        facts = " ".join(f"The {team} team runs {10 * (i + k)} builds a day and keeps {i + k} runners of its own."
+                         for i, team in enumerate(teams))
+        parts.append(f"{title}\n\n{facts} {aside}\n")
+    return "\n".join(parts)
+
+
+def test_a_calm_memo_names_its_faint_feeling_after_the_calm_tone(analyzer):
+    text = long_calm_memo("A few teams are worried that the usage page lags behind on busy days.",
+                          "Some teams raised a concern about the cost of long test suites.",
+                          "The rate is reviewed once a year with the team leads.")
+    emotional = analyzer.analyze(text)["takeaways"]["emotional"]
+    assert [t["label"] for t in emotional] == [CALM_LABEL, "Worry and concern"]
+    assert 0.3 <= emotional[1]["strength"] < 0.38
+
+
+def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
+    text = long_calm_memo("A few teams are worried that the usage page lags behind on busy days.",
+                          "The runners are replaced every two years.",
+                          "The rate is reviewed once a year with the team leads.")
+    assert [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]] == [CALM_LABEL]
+
+
 @pytest.mark.parametrize("sentence", [
     "Running the nightly build is no longer fun for anyone on the team, and it has not been for a while.",
     "The disaster recovery plan covers both regions, and the failover drill is booked for the spring.",
