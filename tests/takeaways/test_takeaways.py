@@ -198,6 +198,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "A change to the charter can be accomplished by a vote of the council, as the bylaws describe.",
     "The pilot sets the customer and the vendor up for success, and the success criteria are in the plan.",
     "The council rules on a dispute only when all other methods have failed and the build checks failed.",
+    # A job that is a computing task.
+    "No job in the nightly pipeline needs a change, and no job runs for longer than an hour.",
     # "kind of" hedges; it shows no kindness.
     "It is kind of a big change for the team, and this is kind of late in the quarter to plan it.",
     # A finding about a share of other people.
