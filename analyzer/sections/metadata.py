@@ -143,13 +143,27 @@ def find_front_matter(lines: Sequence[str]) -> HeaderBlock | None:
     fields: dict[str, str] = {}
     folded: list[tuple[int, str]] = []
     key: str | None = None
+    # A value that opens a quote mark and does not close it on its line: the next lines
+    # continue it, indented or not, as YAML reads a quoted value.
+    quoted: str | None = None
     for j in range(1, min(len(lines), MAX_FRONT_MATTER_LINES + 1)):
         line = lines[j]
+        if quoted is not None and key is not None:
+            quoted = f"{quoted} {line.strip()}"
+            folded.append((j + 1, key))
+            if line.rstrip().endswith(quoted[0]):
+                fields.setdefault(key, _unquoted(quoted))
+                quoted = None
+            continue
         if line.strip() in (FENCE, "..."):
             return HeaderBlock(1, j + 1, fields, tuple(folded)) if fields else None
         if m := _YAML_FIELD.match(line):
             key = m.group(1).lower()
-            fields.setdefault(key, _unquoted(m.group(2) or ""))
+            value = (m.group(2) or "").strip()
+            if value[:1] in ("\"", "'") and not _closes(value):
+                quoted = value
+            else:
+                fields.setdefault(key, _unquoted(value))
         elif key is not None and line[:1] in (" ", "\t", "-"):
             item = _unquoted(_YAML_ITEM.sub("", line.strip()))
             fields[key] = ", ".join(v for v in (fields[key], item) if v)
@@ -157,6 +171,11 @@ def find_front_matter(lines: Sequence[str]) -> HeaderBlock | None:
         elif line.strip():
             return None
     return None
+
+
+def _closes(value: str) -> bool:
+    """Whether a value that opens with a quote mark closes it on the same line."""
+    return len(value) >= 2 and value.endswith(value[0])
 
 
 def _unquoted(value: str) -> str:

@@ -140,6 +140,13 @@ def test_names_on_the_fold_of_a_long_header_are_people(nlp):
     assert people(nlp(text)) == ["tfaleolo", "Bayarmaa Ganbold"]
 
 
+def test_a_quoted_value_over_several_lines_keeps_the_front_matter_whole(nlp):
+    # YAML lets a quoted value run on over unindented lines; the authors after it are still read.
+    text = ('---\ntitle: Rota for March\nexcerpt: "The rota changes this month,\nand the handover moves to '
+            'Fridays."\nauthors:\n- tfaleolo\n---\n\nThe rota is attached.\n')
+    assert people(nlp(text)) == ["tfaleolo"]
+
+
 def test_names_written_as_markdown_links_are_people(nlp):
     text = ("We now pay three maintainers: [Jùnliàng](https://example.org/jlh), [Nicolò](https://example.org/nr) "
             "and [Kai](https://example.org/kai).\n\nOur steward is [Cassandra Salisbury](https://example.org/cs).\n")

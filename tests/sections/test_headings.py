@@ -383,6 +383,14 @@ def test_yaml_front_matter_is_metadata_and_gives_the_title(analyzer):
     assert quoted and not any("sorry" in q or "infrastructure" in q for q in quoted)
 
 
+def test_front_matter_with_a_quoted_value_over_several_lines_is_metadata(analyzer):
+    text = ('---\ntitle: "Moving the build farm"\nexcerpt: "The farm moves in June,\nand the caches keep '
+            'their addresses."\n---\n\nThe build farm moves to the new region on 3 June.\n')
+    report = analyzer.analyze(text)
+    assert report["document"]["title"] == "Moving the build farm"
+    assert report["sections"][0]["cue"] == "front-matter"
+
+
 def test_a_memo_header_block_gives_the_subject():
     lines = ["MEMORANDUM", "To: All staff", "From: Finance", "Date: 3 June 2024", "Re: Travel policy", "",
              "This memo replaces the old policy."]
