@@ -31,6 +31,8 @@ _LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
 TRANSCRIPT_LINES = 2
+# The token the tokenizer makes where a Markdown link's text ends and its address starts.
+LINK_OPENER = "]("
 # A link's address ("](https://example.org/people/ana)") spans at most this many tokens.
 MAX_LINK_TOKENS = 40
 
@@ -303,15 +305,19 @@ def _noun_before(reader: NameReader, i: int) -> str | None:
 
 def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int, int]]]]:
     """Names joined by commas and "and", "or" or "&" ("Ana, Bo and Cy"), even across a line
-    break. Commas alone make no list: "Will Grant, Senior Analyst" is a name and a role."""
+    break. Commas alone make no list, "Will Grant, Senior Analyst" is a name and a role,
+    unless every item is a link's text: "[Ana](…), [Bo](…)" links two people, not a role."""
     tokens = [t for t in reader.doc if not t.is_space]
     lists: list = []
-    i, current, coordinated = 0, [], False
+    i, current, coordinated, linked = 0, [], False, True
     while i < len(tokens):
         run = reader.run_at(tokens[i].i)
         if run is not None and (key := reader.key(*run)):
             current.append((key, run))
-            i = _past_link_target(tokens, i + run[1] - tokens[i].i)
+            end = i + run[1] - tokens[i].i
+            i = _past_link_target(tokens, end)
+            linked &= i > end
+            coordinated |= linked and len(current) > 1
             joiners = 0
             while i + joiners < len(tokens) and tokens[i + joiners].lower_ in LIST_JOINERS and joiners < 2:
                 coordinated |= tokens[i + joiners].text != ","
@@ -324,7 +330,7 @@ def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int
             i += 1
         if coordinated and len(current) > 1:
             lists.append(current)
-        current, coordinated = [], False
+        current, coordinated, linked = [], False, True
     if coordinated and len(current) > 1:
         lists.append(current)
     return lists
@@ -333,7 +339,7 @@ def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int
 def _past_link_target(tokens: list[Token], i: int) -> int:
     """Past the address of a Markdown link when ``tokens[i]`` opens one ("](https://…)"): in
     "[Ana](…), [Bo](…) and [Cy](…)" the names are still one list."""
-    if i >= len(tokens) or tokens[i].text != "](":
+    if i >= len(tokens) or tokens[i].text != LINK_OPENER:
         return i
     end = next((j for j in range(i + 1, min(i + MAX_LINK_TOKENS, len(tokens))) if tokens[j].text == ")"), None)
     return i if end is None else end + 1

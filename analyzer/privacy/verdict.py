@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .evidence import Candidate, Evidence, name_lists
+from .evidence import LINK_OPENER, Candidate, Evidence, name_lists
 from .grammar import person_verb, shouted
 from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_plain_word
@@ -145,7 +145,14 @@ def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token
 def _modifies_common_noun(token: Token) -> bool:
     """"the Cody teams", "The Django project's": a name does not modify a common noun, a product does."""
     head = token.head  # a word: "Marisol Quispe @mq" is a name and a handle, not a "Quispe" kind of "@mq"
-    return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.is_lower and head.is_alpha
+    return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.is_lower and head.is_alpha \
+        and not _in_link_address(token, head)
+
+
+def _in_link_address(token: Token, head: Token) -> bool:
+    """Whether ``head`` stands in the address of the Markdown link that ``token`` is the text
+    of: the parser hangs "[Ana Lima](https://example.org/alima)" on the address's last word."""
+    return head.i > token.i and any(t.text == LINK_OPENER for t in token.doc[token.i + 1: head.i])
 
 
 def _used_as_thing(reader: NameReader, token: Token) -> bool:
@@ -222,7 +229,9 @@ def _title_case_line(reader: NameReader, line: int) -> bool:
         return False  # a table row: its cells are capitalised one by one
     words = [t for t in tokens if t.is_alpha and len(t) > 3]
     capitals = [t for t in words if t.text[0].isupper()]
-    common = [t for t in capitals if t.tag_ in COMMON_TAGS or t.pos_ in ("VERB", "AUX", "ADV", "ADJ")]
+    # A common word capitalised after the line's first word: the first has its capital
+    # anyway ("Posted 3 June by Ana Lima" is a byline, not a title).
+    common = [t for t in capitals[1:] if t.tag_ in COMMON_TAGS or t.pos_ in ("VERB", "AUX", "ADV", "ADJ")]
     return len(words) >= TITLE_WORDS and len(capitals) == len(words) and bool(common)
 
 

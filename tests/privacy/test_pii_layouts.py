@@ -190,3 +190,15 @@ def test_a_text_that_is_one_run_of_capitalised_words_is_read_to_its_end(nlp):
     # The name read as opening a list line ended with the text; looking past it for an
     # affiliation in parentheses once ran off the end.
     assert isinstance(people(nlp("Grim Southern Rogues")), list)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The parser hangs a link's text on the last word of its address.
+    ("We thank [Dana Whitfield](https://git.example.org/dwhit) for her work.\n", ["Dana Whitfield"]),
+    # Linked names need no "and" to be a list, and a byline is no title for opening with a capital.
+    ("Posted 3 June 2025 by [Dana Whitfield](https://x.example/dw), [Tomas Lindqvist](https://x.example/tl), "
+     "[Amara Okafor](https://x.example/ao)\n\nThe rota is attached.\n",
+     ["Dana Whitfield", "Tomas Lindqvist", "Amara Okafor"]),
+])
+def test_names_that_are_a_links_text_are_people(nlp, text, expected):
+    assert people(nlp(text)) == expected
