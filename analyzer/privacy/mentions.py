@@ -25,6 +25,8 @@ NOMINAL_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appo
 # A name word this long is looked for inside the pieces of an address, not only as a piece:
 # shorter ones ("dana", "li") sit inside ordinary words.
 EMBEDDED_NAME = 5
+# A user name: letters and digits, perhaps joined by dots, hyphens or underscores ("dana_w").
+USER_NAME = re.compile(r"@?[^\W_](?:[\w.-]*[^\W_])?")
 
 
 def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
@@ -47,8 +49,13 @@ def person_mentions(reader: NameReader, verdict: Verdict) -> list[Mention]:
         if span is None or ordinary(span[0]):
             continue
         if span.text != m.group() and reader.run_at(span.start) is None:
-            # "bob.t", "dana_w": the name glued into a user name, which joins its person as a handle.
-            found.append(Mention(HANDLE, span.text, span.start_char, span.end_char, (span.text,)))
+            if USER_NAME.fullmatch(span.text):
+                # "bob.t", "dana_w": the name glued into a user name, which joins its person as a handle.
+                found.append(Mention(HANDLE, span.text, span.start_char, span.end_char, (span.text,)))
+            else:
+                # Glued to markup ('title="Dana'): the name alone, or the markup's words would be
+                # taken for pieces of a handle and redacted wherever they stand.
+                found.append(Mention(PERSON, m.group(), m.start(), m.end(), (m.group(),)))
             continue
         run = reader.run_at(span.start) or accepted.get(span.start) or (span.start, span.end)
         name = doc[run[0]:run[1]]

@@ -29,6 +29,7 @@ HANDLE_PIECE_MIN = 2
 # What a redacted report calls its source file.
 SOURCE_LABEL = "[source]"
 ELLIPSIS = "…"
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
 def handle_names(handle: str) -> list[str]:
@@ -99,9 +100,11 @@ def redact_report(report: dict[str, Any], context: PrivacyContext) -> dict[str, 
     redactor = Redactor(context.terms)
     value = redactor if context.mode != STRICT else lambda s: snippet(redactor(s))
     # Keys are field names: redact them, since a later field might be keyed by name, but only
-    # names written with a capital, so a person called "Line" never renames the "line" field.
-    keys = Redactor(replace(t, exact_case=True) for t in context.terms)
-    redacted = rewrite(report, value, keys)
+    # names written with a capital, so a person called "Line" never renames the "line" field,
+    # and never a lower-case identifier, which every field of the schema is: a handle such as
+    # "@title" must not rename the sections' "title".
+    names = Redactor(replace(t, exact_case=True) for t in context.terms)
+    redacted = rewrite(report, value, lambda k: k if FIELD_NAME.fullmatch(k) else names(k))
     document = redacted.get("document")
     if isinstance(document, dict) and document.get("source") is not None:
         document["source"] = SOURCE_LABEL

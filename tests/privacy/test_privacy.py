@@ -88,6 +88,22 @@ def test_every_nested_string_and_key_is_redacted_including_fields_added_later(re
                                      "object": ["Person 6", ["Person 2"]]}
 
 
+def test_a_handle_spelled_like_a_field_leaves_the_report_whole(redacting):
+    report = redacting.analyze("Notes from the review\n\nThanks to @title and Dana Whitfield for the review.\n")
+    assert report["sections"][0]["title"] == "Notes from the review"
+    for fmt in ("json", "markdown", "html"):
+        assert_no_names(render(report, fmt), ["Dana", "Whitfield", "@title"])
+
+
+def test_a_name_glued_to_markup_is_redacted_without_the_markup_words(redacting):
+    text = ("Review notes\n\n<p>Dana Whitfield wrote a <a title=\"Dana Whitfield's notes\" href=\"/notes\">"
+            "summary</a> of the review, and the title of each part names its owner.</p>\n")
+    report = redacting.analyze(text)
+    markdown = render(report, "markdown")
+    assert_no_names(markdown, ["Dana", "Whitfield"])
+    assert "the title of each part" in json.dumps(report)
+
+
 def test_the_context_travels_unserialised(redacting, analyzer):
     report = redacting.analyze(MEMO)
     assert "privacy" in report and report["privacy"]["mode"] == "standard"
