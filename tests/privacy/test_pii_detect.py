@@ -37,6 +37,8 @@ def people(doc) -> list[str]:
          ["Kofi Mensah", "Aiyana Redcloud"]),
         ("Ravi, can you write up the comparison for the architects?\n", ["Ravi"]),
         ("@tbrandt joined the call late, so please sync with @mkoh on the details.\n", ["@tbrandt", "@mkoh"]),
+        # A call to everyone in a chat and the keywords of code are nobody's handle.
+        ("@here the build is green; @mkoh moved the @media print rule and the @param notes.\n", ["@mkoh"]),
         ("Kevin Brandt called twice today.\nI TOLD KEVIN THAT WE ARE ON IT.\n", ["Kevin Brandt", "KEVIN"]),
         ("REGARDS,\nMARTA SZYMAŃSKA\nHead of Customer Success\n", ["MARTA SZYMAŃSKA"]),
         ("Greta Lindqvist sent notes. Later greta added more.\n", ["Greta Lindqvist", "greta"]),
