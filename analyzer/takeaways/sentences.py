@@ -46,6 +46,10 @@ MIN_ITEM_WORDS = 3
 MAX_LIST_QUOTE = 60
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+# Words in italics between single asterisks or underscores, not inside a word ("snake_case").
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# The half of such a pair left at either end of a sentence the splitter cut inside it.
+_HALF_ITALIC = re.compile(r"^[*_](?=\w)|(?<=[\w.!?])[*_]$")
 # Markdown a reader of the page never sees: a link shows its text, not its address; words
 # struck through (~~…~~) are withdrawn, so a quote leaves them out.
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
@@ -235,6 +239,7 @@ def quote(sent: Span) -> str | None:
     list marker or emphasis, a link's text without its address, no words struck through; a
     long one cut to its leading clauses; None when it is too long to quote or has no words."""
     flat = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _STRUCK.sub("", sent.text))).split())
+    flat = _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
     text = _unwrap(LIST_MARKER.sub("", flat).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):

@@ -379,9 +379,14 @@ def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
     ("Please read the [rollout guide](https://example.com/guide_(v2)) before Friday.\n",
      "Please read the rollout guide before Friday."),
     ("The move happens on ~~Monday~~ Tuesday, after the freeze.\n", "The move happens on Tuesday, after the freeze."),
+    ("The rota is *not* optional, and the cache_dir setting stays as _it is_ today.\n",
+     "The rota is not optional, and the cache_dir setting stays as it is today."),
+    ("*Teams must agree on the handover before the\nrota changes.*\n",
+     "Teams must agree on the handover before the rota changes."),
 ])
 def test_a_markdown_quote_reads_as_the_page_shows_it(nlp, written, quoted):
-    # A link shows its text, not its address; words struck through are withdrawn.
+    # A link shows its text, not its address; words struck through are withdrawn; italics
+    # show no asterisks or underscores.
     assert quote(nlp(written)[:]) == quoted
 
 
