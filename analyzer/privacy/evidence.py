@@ -33,6 +33,8 @@ _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 TRANSCRIPT_LINES = 2
 # The token the tokenizer makes where a Markdown link's text ends and its address starts.
 LINK_OPENER = "]("
+# Blank lines a sign-off may stand above the names it signs with (Markdown sources keep two).
+SIGNATURE_GAP = 2
 # A link's address ("](https://example.org/people/ana)") spans at most this many tokens.
 MAX_LINK_TOKENS = 40
 
@@ -257,8 +259,9 @@ def _ordinary_word(reader: NameReader, word: str) -> bool:
 
 
 def _name_line_below(reader: NameReader, line: int, reason: str, evidence: Evidence) -> None:
-    """The writer's name under a sign-off: "Best,\nDana", or several ("Signed,\nAna, Bo, Cy")."""
-    for below in (line + 1, line + 2):
+    """The writer's name under a sign-off: "Best,\nDana", or several ("Signed,\nAna, Bo, Cy"),
+    on the first line below it with words, past up to SIGNATURE_GAP blank lines."""
+    for below in range(line + 1, line + 2 + SIGNATURE_GAP):
         tokens = reader.lines.get(below)
         if tokens:
             cut = next((i for i, t in enumerate(tokens) if t.text in NAME_STOPS), len(tokens))

@@ -90,6 +90,9 @@ CASES = {
     "a list of first names under 'Signed,'": (
         "We ask the board to approve the charter.\n\nSigned,\n\nFarida, Goran, Hyejin, Ilse, Jomo\n",
         ["Farida", "Goran", "Hyejin", "Ilse", "Jomo"]),
+    "a list of first names two blank lines under 'Signed,'": (
+        "We ask the board to approve the charter.\n\nSigned,\n\n\nFarida, Goran, Hyejin, Ilse, Jomo\n",
+        ["Farida", "Goran", "Hyejin", "Ilse", "Jomo"]),
     "a list after a people noun": (
         "This year we paid two new maintainers:\nOyelaran, Radek, and Siobhan.\n"
         "The money ran out in May and the work is stalling.\n", ["Oyelaran", "Radek", "Siobhan"]),
