@@ -4,10 +4,11 @@ A feeling is a theme: a group of marker categories (``lexicons/takeaways/themes.
 markers count only in the writer's own prose: not in headings, not in text between quotation
 marks (someone else's words), not when a negation cancelled them ("no longer fun"), not in a
 finding about a share of others ("62% of respondents struggle…"), and not in a technical
-sense ("disaster recovery", which the lexicon matches as a longer phrase of no feeling). A theme needs two markers, or one strong one, and enough density; its evidence is
-the sentence where it is densest. A feeling the writer states of themselves ("we are sorry
-for…") is named however long the text. A text where no theme clears its threshold reads calm
-and matter-of-fact, which is itself a finding a reader wants, even when the writer states one
+sense ("disaster recovery", which the lexicon matches as a longer phrase of no feeling). A
+theme needs two markers, or one strong one, and enough density; its evidence is the sentence
+where it is densest. A feeling the writer states of themselves ("we are sorry for…") is named
+however long the text. A text where no theme clears its threshold reads calm and
+matter-of-fact, which is itself a finding a reader wants, even when the writer states one
 gentle feeling once ("we are happy to…"): that one is named after the calm tone, and so is the
 strongest unsettling theme that clears the ordinary threshold but not its own.
 """
@@ -128,7 +129,8 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         tally.words[shown(span)] += marker.weight
         tally.owned = tally.owned or said_of_self(span)
     words_in = _words_by_section(view)
-    found, faint = [], []
+    found: list[Feeling] = []
+    faint: list[tuple[float, Theme, Tally]] = []
     for theme in themes:
         tally = tallies.get(theme.name)
         if not tally or (len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER
@@ -139,9 +141,10 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         if clears or tally.owned:
             found.append(_feeling(theme, tally, strength, sentences, words_in, CLEARS if clears else STATED))
         elif strength >= MIN_THEME_STRENGTH and len(tally.by_sentence) >= MIN_THEME_SENTENCES:
-            faint.append(_feeling(theme, tally, strength, sentences, words_in, FAINT))
+            faint.append((strength, theme, tally))
     if faint and reads_calm(found):
-        found.append(max(faint, key=lambda f: f.strength))
+        strength, theme, tally = max(faint, key=lambda f: f[0])
+        found.append(_feeling(theme, tally, strength, sentences, words_in, FAINT))
     return sorted(found, key=lambda f: -f.strength)
 
 
