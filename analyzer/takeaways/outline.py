@@ -189,9 +189,11 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     # agreed on the following:"): it says nothing without what follows (a list is quoted whole).
     # A note about the publication itself ("This post first appeared on…") or a pointer to
     # text elsewhere ("Details can be found here") is never a gist either, whatever else it
-    # says; nor is a sentence whose cue words weigh below NOT_THE_POINT ("Hope you are well").
+    # says; nor is a sentence whose cue words weigh below NOT_THE_POINT ("Hope you are well"),
+    # nor a thought the writer left unfinished.
     statements = {i for i, c in enumerate(cands)
-                  if not c.question and not c.points_ahead and not c.aside and c.cue > NOT_THE_POINT}
+                  if not c.question and not c.points_ahead and not c.aside and not c.unfinished
+                  and c.cue > NOT_THE_POINT}
     open_ = _choosable(cands, statements, [*chosen, *covered])
     if open_:
         chosen.extend(covered)

@@ -92,6 +92,9 @@ class Candidate:
     # It opens with a calendar date ("On 12 July an attacker…", "Starting October 1, prices
     # will…"): the way an event or a scheduled change is told.
     dated: bool = False
+    # It ends its line with no stop and no subject, after a sentence that has both: a
+    # thought the writer left unfinished ("… essentially. Effectively re-focusing the work").
+    unfinished: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -159,6 +162,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             # can be found here").
             aside=any(w <= ASIDE_WEIGHT for w in cue_weights),
             dated=_opens_with_date(sent),
+            unfinished=_trails_off(sent, text),
         ))
     return _with_lists(found, line_of)
 
@@ -285,6 +289,19 @@ def _agent(sent: Span) -> bool:
     """Whether the main verb's subject is the writer ("we", "I") or a named organisation."""
     subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON") for s in subjects)
+
+
+def _trails_off(sent: Span, text: str) -> bool:
+    """Whether the sentence has no stop and its main verb no subject, and follows a finished
+    sentence on its line: the writer trailed off, and a quote of it would cut the point."""
+    if text.rstrip("”\"')").endswith((".", "!", "?", "…", ":", ";")):
+        return False
+    doc = sent.doc
+    before = doc[sent.start - 1] if sent.start else None
+    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    follows_on_line = before is not None and before.idx >= line_start and before.text in (".", "!", "?")
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
+    return follows_on_line and not subject
 
 
 def _opens_with_date(sent: Span) -> bool:

@@ -302,6 +302,16 @@ def test_the_digest_opens_with_the_sentence_that_states_the_point(analyzer, text
     assert main["evidence"][0]["text"].startswith(opening)
 
 
+def test_a_thought_left_unfinished_is_never_a_gist(analyzer):
+    text = ("Moving the build farm\n\nThe farm moves to the new region in June.\n\n"
+            "What we heard\n"
+            "The platform team would own the runners and the caches for every product team. "
+            "Effectively moving the whole burden onto one small team\n"
+            "Teams that need more minutes can ask the platform group, which answers within two days.\n")
+    quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
+    assert quotes and not any(q.startswith("Effectively moving") for q in quotes)
+
+
 def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
     text = ("Why we are moving off the old scheduler\n\n"
             "The old scheduler cannot run jobs across regions, and its last release was three years ago. "
