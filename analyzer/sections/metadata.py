@@ -53,6 +53,7 @@ FENCE = "---"
 MAX_FRONT_MATTER_LINES = 60
 _YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$")
 _YAML_ITEM = re.compile(r"^-\s+")
+_QUOTE_MARKS = ("\"", "'")
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg)\s*:\s*)+", re.I)
 
 
@@ -160,7 +161,7 @@ def find_front_matter(lines: Sequence[str]) -> HeaderBlock | None:
         if m := _YAML_FIELD.match(line):
             key = m.group(1).lower()
             value = (m.group(2) or "").strip()
-            if value[:1] in ("\"", "'") and not _closes(value):
+            if value[:1] in _QUOTE_MARKS and not _closes(value):
                 quoted = value
             else:
                 fields.setdefault(key, _unquoted(value))
@@ -180,7 +181,7 @@ def _closes(value: str) -> bool:
 
 def _unquoted(value: str) -> str:
     value = value.strip()
-    return value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
+    return value[1:-1].strip() if value[:1] in _QUOTE_MARKS and _closes(value) else value
 
 
 def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known: re.Pattern[str]) -> HeaderBlock | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from ..data.files import DataText
 from ..data.tables import rows
-from ..sections.layout import LIST_MARKER
+from ..sections.layout import LIST_MARKER, ends_sentence
 from ..sections.lookalikes import key_value
 from ..sections.outline import Section
 
@@ -294,7 +294,7 @@ def _agent(sent: Span) -> bool:
 def _trails_off(sent: Span, text: str) -> bool:
     """Whether the sentence has no stop and its main verb no subject, and follows a finished
     sentence on its line: the writer trailed off, and a quote of it would cut the point."""
-    if text.rstrip("”\"')").endswith((".", "!", "?", "…", ":", ";")):
+    if ends_sentence(text) or text.endswith((":", ";")):
         return False
     doc = sent.doc
     before = doc[sent.start - 1] if sent.start else None
