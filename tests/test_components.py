@@ -43,6 +43,11 @@ def test_factories_are_found_through_entry_points_without_importing_us():
          "We believe the\nGo project is better for it.\nSites include lists such as\nGolang Cafe.",
          ["We thank everyone who served on the original Code of\nConduct Working Group.",
           "We believe the\nGo project is better for it.", "Sites include lists such as\nGolang Cafe."]),
+        # A quotation's lines are read without their marks; a new quoted sentence still starts one.
+        ("> This page was published in 2020 and has been superseded by the\n> [2026 update](/news/).\n"
+         "> Read that one.",
+         ["> This page was published in 2020 and has been superseded by the\n> [2026 update](/news/).",
+          "> Read that one."]),
     ],
 )
 def test_line_breaks_end_sentences_unless_the_line_runs_on(nlp, text, sentences):

@@ -110,7 +110,7 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
     if role == "feeling":
         head = f"- **{label}** (strength {item['strength']:.2f}): {summary}"
         return [head, *(f"  - {q}" for q in quotes)]
-    if role in ("tone", "turns", "options"):
+    if role in ("tone", "turns", "messages", "options"):
         where = f" ({lines_phrase([e['line'] for e in item['evidence']])})" if item["evidence"] else ""
         return [f"- **{label}**: {summary}{where}"]
     body = "; ".join(quotes)

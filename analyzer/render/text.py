@@ -217,6 +217,7 @@ DIGEST_HEADINGS = {
     "tone": "How it reads",
     "feeling": "How it reads",
     "turns": "Also in the chat",
+    "messages": "Also in the thread",
 }
 
 

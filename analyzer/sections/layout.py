@@ -27,6 +27,9 @@ def ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip()))
 
 
+# The marks that quote a line, as e-mail and Markdown write them: "> ", "> > ". Multi-line,
+# so that one pattern also finds them at the start of every line of a sentence.
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 # A list item's marker at the start of a line: a bullet, "1." or "1)", "a.", "(a)".
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•◦‣▪>]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+")
 

@@ -16,7 +16,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
-from .layout import LIST_MARKER, ends_open, ends_sentence, indent, is_wrapped_line, starts_block, wrap_width
+from .layout import (
+    LIST_MARKER, QUOTE_MARKS, ends_open, ends_sentence, indent, is_wrapped_line, starts_block, wrap_width,
+)
 
 _CLOSERS = frozenset("\"'’”)]")
 # SENT_START values, as spaCy stores them.
@@ -24,9 +26,12 @@ START, NOT_START = 1, -1
 
 
 def continues(line: str, following: str, width: int | None) -> bool:
-    """Whether ``following`` carries on the sentence that ``line`` left open."""
+    """Whether ``following`` carries on the sentence that ``line`` left open. Two lines of
+    the same quotation ("> …" over "> …") are read without their quote marks."""
     if not line.strip() or not following.strip():
         return False
+    if (inside := _inside_quote(line, following)) is not None:
+        return continues(*inside, width)
     if ends_sentence(line) or line.rstrip().endswith((":", ";")):
         return False
     if starts_block(following):
@@ -39,6 +44,14 @@ def continues(line: str, following: str, width: int | None) -> bool:
     if head.islower():
         return len(line.strip()) > 30 or width is not None
     return width is not None and is_wrapped_line(line, width)
+
+
+def _inside_quote(line: str, following: str) -> tuple[str, str] | None:
+    """Two lines of the same quotation, as deep ("> …" over "> …"), without their marks."""
+    outer, inner = QUOTE_MARKS.match(line), QUOTE_MARKS.match(following)
+    if outer and inner and outer.group(0).count(">") == inner.group(0).count(">"):
+        return line[outer.end():], following[inner.end():]
+    return None
 
 
 def hangs_under(item: str, following: str) -> bool:

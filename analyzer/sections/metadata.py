@@ -23,8 +23,12 @@ _BLOCK_KEYS = {"from", "subject", "sent"}
 _FOLDED = re.compile(r"^[ \t]+\S")
 # Lines that announce a quoted message in a thread; a header block may follow them.
 _THREAD_MARK = re.compile(
-    r"^\s*(-{2,}\s*(Original Message|Forwarded message)\s*-{2,}|On .{4,120} wrote:)\s*$", re.I
+    r"^\s*(?:-{2,}\s*(?:(?P<earlier>Original Message)|(?P<forward>Forwarded message))\s*-{2,}"
+    r"|(?P<quoting>On .{4,120} wrote:))\s*$", re.I
 )
+# What a thread mark announces: the message replied to, set out in full below the reply
+# ("-----Original Message-----"); the message forwarded; or the lines quoted under it ("On … wrote:").
+EARLIER, FORWARD, QUOTING = "earlier", "forward", "quoting"
 _TIMESTAMP = r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
 # "### User - 2024-03-19 07:01:31", "**Assistant — 2024-03-19 07:02**", "Dana (2024-03-19 07:01)"
 CHAT_HEADER = re.compile(
@@ -70,6 +74,15 @@ class HeaderBlock:
 
 
 @dataclass(frozen=True)
+class ThreadMark:
+    """A line in an e-mail that announces another message of its thread."""
+
+    line: int
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
 class ChatTurn:
     line: int
     speaker: str
@@ -80,6 +93,7 @@ class ChatTurn:
 class Metadata:
     headers: list[HeaderBlock] = field(default_factory=list)
     turns: list[ChatTurn] = field(default_factory=list)
+    threads: list[ThreadMark] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
     front: HeaderBlock | None = None
     # The front is YAML front matter ("---" above and below): its "title" is the title.
@@ -206,6 +220,16 @@ def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known
         if (j - start >= 2 and (start != content[0] or first_known)) or (j - start == 1 and first_known):
             return HeaderBlock(start + 1, j, fields)
     return None
+
+
+def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:
+    """The lines that announce the other messages of an e-mail thread, in order."""
+    marks = []
+    for number, line in enumerate(lines, start=1):
+        if m := _THREAD_MARK.match(line):
+            kind = EARLIER if m.group("earlier") else FORWARD if m.group("forward") else QUOTING
+            marks.append(ThreadMark(number, kind, line.strip()))
+    return marks
 
 
 def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:

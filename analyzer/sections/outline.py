@@ -14,7 +14,7 @@ from .headings import Grammar, Heading, find_headings
 from .lookalikes import LookAlikes, shipped_lookalikes
 from .metadata import (
     ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
-    front_matter_fields,
+    find_thread_marks, front_matter_fields,
 )
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
@@ -68,7 +68,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     fenced = find_front_matter(lines)
     headers = [b for b in find_header_blocks(lines) if not fenced or b.line > fenced.last_line]
     front = fenced or find_field_block(lines, headers, lookalikes.field)
-    metadata = Metadata(headers, find_chat_turns(lines), front=front, fenced=fenced is not None)
+    metadata = Metadata(headers, find_chat_turns(lines), find_thread_marks(lines), front=front,
+                        fenced=fenced is not None)
     boundaries = _boundaries(metadata)
     skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)}
     fields = set(range(front.line - 1, front.last_line)) if front else set()

@@ -18,7 +18,7 @@ from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
 from .feelings import feelings, parse_themes, reads_calm
 from .options import OptionStance, laid_out_options
-from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, turns_item
+from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item
 from .outline import Part, Scored, gists, main_point, parts
 from .sentences import MainPointCues, candidates
 from .view import DocView
@@ -26,7 +26,7 @@ from .view import DocView
 THEMES_FILE = "takeaways/themes.tsv"
 CUES_FILE = "takeaways/main-point.tsv"
 # Priorities (lower goes first while the budget lasts): see digest.fit.
-MAIN, TONE, TURNS, OPTIONS, GISTS = 0, 1, 1.5, 1.6, 2
+MAIN, TONE, OTHERS, OPTIONS, GISTS = 0, 1, 1.5, 1.6, 2
 # The feelings may take this share of the budget, and this much more for each feeling beyond
 # the first, up to the most: a charged text is told more by its feelings. The first always
 # has its place.
@@ -62,7 +62,8 @@ class TakeawayBuilder(DataComponent):
 
     def items(self, view: DocView) -> list[Item]:
         """The takeaways in the order the budget is spent on them: the main point, the feelings
-        (up to a share of the budget), the chat's other turns and the options, then the gists
+        (up to a share of the budget), the parts left out (a chat's other turns, a thread's other
+        messages) and the options, then the gists
         chosen to fill what is left."""
         found = candidates(view.sentences, view.line_of, self.cues)
         scored = Scored.of(found)
@@ -75,8 +76,8 @@ class TakeawayBuilder(DataComponent):
         options = laid_out_options(view.sections, self._option_support(view.doc))
         if options is not None:
             items.append(options_item(options, OPTIONS))
-        if view.other_turns:
-            items.append(turns_item(view.other_turns, TURNS))
+        if view.focus.others:
+            items.append(others_item(view.focus, OTHERS))
         # Sentences quoted already, known by line and text: a line often holds a paragraph.
         quoted_text = {(e["line"], e["text"]) for item in items for e in item.content["evidence"]}
         taken = [i for i, c in enumerate(found) if i == main or (c.line, c.text) in quoted_text]

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..report.vocab import ASSERTED, STATE
 from .feelings import ALSO_WORDS, CALM_LABEL, CALM_SUMMARY, EXAMPLE_WORDS, Feeling, stem
+from .focus import Focus
 from .options import Options
 from .outline import Part
 from .sentences import Candidate
@@ -22,9 +23,8 @@ from .view import DocView
 
 MAIN_LABEL = "Main point"
 OPTIONS_LABEL = "Options and proposals"
-TURNS_LABEL = "Other turns in the chat"
-# Reading order: the main point, the parts in document order, the feelings, other turns.
-MAIN, PARTS, FEELINGS, TURNS = range(4)
+# Reading order: the main point, the parts in document order, the feelings, the parts left out.
+MAIN, PARTS, FEELINGS, OTHERS = range(4)
 
 
 @dataclass(order=True)
@@ -141,10 +141,11 @@ def calm_item(priority: float) -> Item:
         "evidence": []})
 
 
-def turns_item(turns: list[tuple[str, str, int]], priority: float) -> Item:
-    listed = "; ".join(f"{speaker} ({time}, line {line})" for speaker, time, line in turns)
-    return Item(priority, (TURNS,), "factual", {
-        "label": TURNS_LABEL, "summary": f"Not summarised here: {listed}.", "role": "turns",
+def others_item(focus: Focus, priority: float) -> Item:
+    """The parts of the text the digest leaves out (other turns of a chat, other messages
+    of a thread), listed so a reader knows they are there."""
+    return Item(priority, (OTHERS,), "factual", {
+        "label": focus.label, "summary": f"Not summarised here: {'; '.join(focus.others)}.", "role": focus.role,
         "modality": ASSERTED, "kind": STATE, "evidence": []})
 
 

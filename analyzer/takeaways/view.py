@@ -1,7 +1,7 @@
 """What the digest needs to know about a document's layout, computed once per document.
 
-The digest is about the document a reader was given. In a chat export that is the longest
-turn (the text a user pasted), not the whole conversation: the other turns are only listed.
+The digest is about the document a reader was given: in a chat export the turn a user
+pasted, in an e-mail thread the message (``focus``); the other parts are only listed.
 The word budget is the reader's: 600 words, or a quarter of the words of a shorter text,
 and never fewer than 60, counted the way a reader counts them (runs of non-space). Metadata
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
@@ -20,6 +20,7 @@ from .. import extensions
 from ..sections.component import body_sentences
 from ..sections.outline import Section
 from ..text.lines import LineIndex
+from .focus import Focus, focus_of
 
 DIGEST_WORDS = 600
 _FIELD = re.compile(r"^\W*(?:subject|from|to|cc|bcc|date|sent|author|authors|status|type|created|updated|"
@@ -36,9 +37,8 @@ class DocView:
     starts: tuple[int, ...]
     title: str | None
     date: str | None
-    # The lines the digest draws on: all of them, or the chat turn a user pasted.
-    first_line: int
-    last_line: int
+    # The lines the digest draws on: all of them, the chat turn a user pasted, or the message.
+    focus: Focus
     # Body sentences with the section each belongs to, in document order.
     sentences: tuple[tuple[Span, Section | None], ...]
     words: int
@@ -53,16 +53,17 @@ class DocView:
         outline = doc._.analyzer_outline
         groups = body_sentences(doc)
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
-        first, last = _focus(outline, len(lines))
+        texts = lines.lines()
+        focus = focus_of(outline.metadata if outline else None, texts)
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
-                          if first <= lines.line_of(sent.start_char) <= last and not _FIELD.match(sent.text))
-        text = lines.text[lines.start_of(first): lines.end_of(last)] if len(lines) else ""
+                          if focus.holds(lines.line_of(sent.start_char)) and not _FIELD.match(sent.text))
+        words = sum(len(texts[n - 1].split()) for n in range(focus.first, focus.last + 1) if focus.holds(n))
         claims = tuple(doc.spans.get(extensions.CLAIMS, []))
         title = outline.title if outline else None
         return cls(doc, lines, sections, tuple(lines.start_of(s.line) for s in sections),
                    title, outline.date if outline else None,
-                   first, last, sentences, len(text.split()), claims, tuple(c.start for c in claims),
+                   focus, sentences, words, claims, tuple(c.start for c in claims),
                    _title_words(doc, lines, title))
 
     @property
@@ -84,14 +85,6 @@ class DocView:
         slot = bisect_right(self.starts, char) - 1
         return self.sections[slot] if slot >= 0 else None
 
-    @property
-    def other_turns(self) -> list[tuple[str, str, int]]:
-        """(speaker, time, line) of the chat turns the digest leaves out."""
-        outline = self.doc._.analyzer_outline
-        turns = outline.metadata.turns if outline else []
-        return [(t.speaker, t.time, t.line) for t in turns if not self.first_line <= t.line <= self.last_line]
-
-
 def _title_words(doc: Doc, lines: LineIndex, title: str | None) -> frozenset[str]:
     """The lemmas of the title's content words, read where the title stands in the text."""
     if not title:
@@ -100,12 +93,3 @@ def _title_words(doc: Doc, lines: LineIndex, title: str | None) -> frozenset[str
     tokens = [t for t in doc.char_span(at, at + len(title), alignment_mode="expand") or ()] if at >= 0 else []
     words = [t.lemma_.lower() for t in tokens if not t.is_stop and (t.is_alpha or t.like_num)]
     return frozenset(words or (w.lower() for w in title.split() if w.isalpha()))
-
-
-def _focus(outline, line_count: int) -> tuple[int, int]:
-    """The lines of the longest chat turn in a chat export; every line otherwise."""
-    turns = outline.metadata.turns if outline else []
-    if len(turns) < 2:
-        return 1, line_count
-    bounds = [(t.line, (turns[k + 1].line - 1) if k + 1 < len(turns) else line_count) for k, t in enumerate(turns)]
-    return max(bounds, key=lambda b: b[1] - b[0])

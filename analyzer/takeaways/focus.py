@@ -1,0 +1,109 @@
+"""Which part of a pasted text the digest is about, and how it lists the parts it leaves out.
+
+A digest tells a reader what one writer says and feels. A chat export holds several
+writers' turns; the digest is about the turn a user pasted (the longest). An e-mail thread
+holds several messages: a reply is about the reply, not the message it answers, which
+follows it under "-----Original Message-----" or is quoted line by line ("> …") under
+"On …, Sam wrote:"; a forward is about the message forwarded, not its covering note. The
+parts left out are listed, so a reader knows they are there, and none of their words make a
+gist or a feeling of the writer's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..sections.layout import QUOTE_MARKS
+from ..sections.metadata import EARLIER, FORWARD, QUOTING, HeaderBlock, Metadata, ThreadMark, parse_date
+
+CHAT_LABEL = "Other turns in the chat"
+THREAD_LABEL = "Other messages in the thread"
+
+
+@dataclass(frozen=True)
+class Focus:
+    """The lines the digest draws on (1-based, inclusive), the lines between them that are
+    someone else's, and how the digest lists what it leaves out."""
+
+    first: int
+    last: int
+    skipped: frozenset[int] = frozenset()
+    label: str = ""
+    role: str = ""
+    others: tuple[str, ...] = ()
+
+    def holds(self, line: int) -> bool:
+        return self.first <= line <= self.last and line not in self.skipped
+
+
+def focus_of(metadata: Metadata | None, lines: Sequence[str]) -> Focus:
+    """The chat turn a user pasted, the message of an e-mail, or every line."""
+    if metadata is None:
+        return Focus(1, len(lines))
+    if len(metadata.turns) >= 2:
+        return _chat_focus(metadata, len(lines))
+    if metadata.threads or metadata.headers:
+        return _thread_focus(metadata, lines)
+    return Focus(1, len(lines))
+
+
+def _chat_focus(metadata: Metadata, line_count: int) -> Focus:
+    turns = metadata.turns
+    bounds = [(t.line, (turns[k + 1].line - 1) if k + 1 < len(turns) else line_count) for k, t in enumerate(turns)]
+    first, last = max(bounds, key=lambda b: b[1] - b[0])
+    others = tuple(f"{t.speaker} ({t.time}, line {t.line})" for t in turns if not first <= t.line <= last)
+    return Focus(first, last, label=CHAT_LABEL, role="turns", others=others)
+
+
+def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
+    """The reply above the first message set out in full below it, or the first message
+    forwarded; either way without the lines quoted under "On … wrote:"."""
+    first, last, others = 1, len(lines), []
+    full = next((m for m in metadata.threads if m.kind in (EARLIER, FORWARD)), None)
+    if full is not None and _has_text(lines, 1, full.line - 1, metadata.headers):
+        if full.kind == FORWARD:
+            following = next((m.line for m in metadata.threads if m.line > full.line and m.kind != QUOTING), None)
+            first, last = full.line, (following or len(lines) + 1) - 1
+            others.append(f"the covering note (lines 1–{full.line - 1})")
+        else:
+            last = full.line - 1
+            others.append(_message(full, _block_after(full, metadata.headers)))
+    quoted = [n for n in range(first, last + 1) if QUOTE_MARKS.match(lines[n - 1])]
+    marks = [m for m in metadata.threads if first <= m.line <= last and m.kind == QUOTING]
+    others.extend(f"the lines quoted under “{m.text}” (line {m.line})" for m in marks)
+    if quoted and not marks:
+        others.append(f"the quoted lines ({_runs(quoted)})")
+    return Focus(first, last, frozenset(quoted + [m.line for m in marks]), THREAD_LABEL, "messages", tuple(others))
+
+
+def _has_text(lines: Sequence[str], first: int, last: int, headers: Sequence[HeaderBlock]) -> bool:
+    """Whether lines ``first``..``last`` hold words outside the e-mail headers."""
+    in_headers = {n for b in headers for n in range(b.line, b.last_line + 1)}
+    return any(lines[n - 1].strip() for n in range(first, last + 1) if n not in in_headers)
+
+
+def _block_after(mark: ThreadMark, headers: Sequence[HeaderBlock]) -> HeaderBlock | None:
+    return next((b for b in headers if b.line == mark.line + 1), None)
+
+
+def _message(mark: ThreadMark, block: HeaderBlock | None) -> str:
+    """An earlier message as the digest lists it: its sender and date when its headers say."""
+    if block is None:
+        return f"the earlier message (line {mark.line})"
+    sender = block.fields.get("from", "").split("<")[0].strip().strip('"') or "the earlier message"
+    sent = block.fields.get("sent") or block.fields.get("date")
+    when = (parse_date(sent) or sent) if sent else None
+    return f"{sender} ({when}, line {mark.line})" if when else f"{sender} (line {mark.line})"
+
+
+def _runs(numbers: list[int]) -> str:
+    """Line numbers as runs: "lines 4–6, 9"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    spans = [f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs]
+    return f"line{'s' if len(numbers) > 1 else ''} {', '.join(spans)}"

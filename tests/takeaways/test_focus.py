@@ -1,0 +1,106 @@
+"""An e-mail's digest is about the message in hand, not the messages of its thread."""
+
+from analyzer.takeaways.focus import THREAD_LABEL
+from analyzer.takeaways.sentences import quote
+
+REPLY = """From: Dana Whitfield <dana@example.org>
+To: Platform team
+Subject: Re: Moving the release to Friday
+Date: Tue, 4 Mar 2025 09:12:00 +0000
+
+Hi all,
+
+I agree with moving the release to Friday. We will freeze the branch on Wednesday
+evening and run the full regression suite on Thursday. Priya will own the checklist.
+
+{quoted}
+"""
+
+EARLIER = """I am really worried and frustrated that we keep shipping broken builds, and
+the team is exhausted after three weekends of firefighting. We cannot go on
+like this. I propose that we move the release to Friday."""
+
+
+def quoted_reply() -> str:
+    marked = "\n".join(f"> {line}" for line in EARLIER.splitlines())
+    return REPLY.format(quoted=f"On Mon, 3 Mar 2025, Sam Ortega wrote:\n{marked}")
+
+
+def outlook_reply() -> str:
+    return REPLY.format(quoted=f"""-----Original Message-----
+From: Sam Ortega
+Sent: Monday, March 3, 2025 4:40 PM
+To: Dana Whitfield
+Subject: Moving the release to Friday
+
+{EARLIER}""")
+
+
+def line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith(start))
+
+
+def quoted_lines(takeaways: dict) -> list[int]:
+    return [e["line"] for side in ("emotional", "factual") for t in takeaways[side] for e in t["evidence"]]
+
+
+def labels(takeaways: dict) -> list[str]:
+    return [t["label"] for t in takeaways["emotional"]]
+
+
+def test_a_reply_is_not_read_through_the_lines_it_quotes(analyzer):
+    reply = quoted_reply()
+    mark = line_of(reply, "On Mon")
+    takeaways = analyzer.analyze(reply)["takeaways"]
+    assert quoted_lines(takeaways) and max(quoted_lines(takeaways)) < mark
+    assert not {"Worry and concern", "Frustration", "Exhaustion and overwork"} & set(labels(takeaways))
+    listed = next(t for t in takeaways["factual"] if t["label"] == THREAD_LABEL)
+    assert listed["role"] == "messages"
+    assert listed["summary"] == f"Not summarised here: the lines quoted under “On Mon, 3 Mar 2025, Sam Ortega wrote:” (line {mark})."
+
+
+def test_a_reply_above_the_original_message_lists_its_sender_and_date(analyzer):
+    reply = outlook_reply()
+    mark = line_of(reply, "-----Original")
+    takeaways = analyzer.analyze(reply)["takeaways"]
+    main = next(t for t in takeaways["factual"] if t["role"] == "main")
+    assert main["evidence"][0]["text"] == "I agree with moving the release to Friday."
+    assert max(quoted_lines(takeaways)) < mark
+    assert "Worry and concern" not in labels(takeaways)
+    listed = next(t for t in takeaways["factual"] if t["role"] == "messages")
+    assert listed["summary"] == f"Not summarised here: Sam Ortega (2025-03-03, line {mark})."
+
+
+def test_a_forward_is_about_the_message_forwarded(analyzer):
+    forward = f"""Subject: Fwd: Moving the release to Friday
+From: Dana Whitfield
+To: Leadership
+
+Sharing this for Thursday's meeting.
+
+---------- Forwarded message ---------
+From: Sam Ortega
+Date: Mon, 3 Mar 2025
+Subject: Moving the release to Friday
+
+{EARLIER}
+"""
+    takeaways = analyzer.analyze(forward)["takeaways"]
+    assert min(quoted_lines(takeaways)) > 6
+    assert "Worry and concern" in labels(takeaways)
+    listed = next(t for t in takeaways["factual"] if t["role"] == "messages")
+    assert listed["summary"] == "Not summarised here: the covering note (lines 1–6)."
+
+
+def test_outside_e_mail_a_quotation_is_the_writers_own_emphasis(analyzer):
+    post = ("# Incident report\n\nOn Tuesday an attacker published three packages under our name.\n\n"
+            "> We, the maintainers, are sorry for allowing this to happen, and we apologise to\n"
+            "> everyone who installed them.\n\nWe have revoked every token since.\n")
+    takeaways = analyzer.analyze(post)["takeaways"]
+    assert "Apology" in labels(takeaways)
+    assert all(t["role"] != "messages" for t in takeaways["factual"])
+
+
+def test_a_quote_leaves_out_the_quotation_marks_of_every_line(nlp):
+    sentence = next(iter(nlp("> We are sorry for allowing this to happen, and we apologise\n> to everyone.\n").sents))
+    assert quote(sentence) == "We are sorry for allowing this to happen, and we apologise to everyone."
