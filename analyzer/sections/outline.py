@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .headings import Grammar, Heading, find_headings
+from .layout import ends_sentence
 from .lookalikes import LookAlikes, shipped_lookalikes
 from .metadata import (
     ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
@@ -18,6 +19,8 @@ from .metadata import (
 )
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
+# Blank lines a sign-off may stand above the signature it closes with.
+SIGNATURE_GAP = 2
 # Dates are stated near the top: before the second heading, and within this many lines.
 FRONT_MATTER_LINES = 20
 
@@ -47,6 +50,9 @@ class Outline:
     title: str | None = None
     date: str | None = None
     metadata: Metadata = field(default_factory=Metadata)
+    # The lines of the signature under a letter's sign-off ("Signed," over "Ana, Bo, Cy"):
+    # names and titles, not a thought of the text.
+    signatures: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,24 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
     metadata.fields = front_matter_fields(lines, front_end, metadata.headers, lookalikes.field, front)
     return Outline(sections, title=metadata.title() or _top_title(sections),
-                   date=metadata.date(), metadata=metadata)
+                   date=metadata.date(), metadata=metadata, signatures=_signature_lines(lines, lookalikes))
+
+
+def _signature_lines(lines: Sequence[str], lookalikes: LookAlikes) -> frozenset[int]:
+    """1-based lines of the signature below each sign-off: the lines that follow it, past up
+    to SIGNATURE_GAP blank lines, while none ends a sentence ("Dana Whitfield", "Head of
+    Platform"). The sign-off itself stays text: a closing "Thank you." still thanks."""
+    found = set()
+    for n, line in enumerate(lines, start=1):
+        if not lookalikes.signoff.match(line.strip()):
+            continue
+        below = n + 1
+        while below <= len(lines) and below - n <= SIGNATURE_GAP + 1 and not lines[below - 1].strip():
+            below += 1
+        while below <= len(lines) and lines[below - 1].strip() and not ends_sentence(lines[below - 1]):
+            found.add(below)
+            below += 1
+    return frozenset(found)
 
 
 def _boundaries(metadata: Metadata) -> list[_Boundary]:

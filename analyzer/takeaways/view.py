@@ -5,7 +5,8 @@ pasted, in an e-mail thread the message (``focus``); the other parts are only li
 The word budget is the reader's: 600 words, or a quarter of the words of a shorter text,
 and never fewer than 60, counted the way a reader counts them (runs of non-space). Metadata
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
-document rather than say anything, so no takeaway quotes or counts them.
+document rather than say anything, so no takeaway quotes or counts them; nor the
+signature under a letter's sign-off, its names and titles.
 """
 
 from __future__ import annotations
@@ -55,9 +56,11 @@ class DocView:
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
         texts = lines.lines()
         focus = focus_of(outline.metadata if outline else None, texts)
+        signatures = outline.signatures if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
-                          if focus.holds(lines.line_of(sent.start_char)) and not _FIELD.match(sent.text))
+                          if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)
+                          and line not in signatures)
         words = sum(len(texts[n - 1].split()) for n in range(focus.first, focus.last + 1) if focus.holds(n))
         claims = tuple(doc.spans.get(extensions.CLAIMS, []))
         title = outline.title if outline else None

@@ -104,3 +104,4 @@ def test_outside_e_mail_a_quotation_is_the_writers_own_emphasis(analyzer):
 def test_a_quote_leaves_out_the_quotation_marks_of_every_line(nlp):
     sentence = next(iter(nlp("> We are sorry for allowing this to happen, and we apologise\n> to everyone.\n").sents))
     assert quote(sentence) == "We are sorry for allowing this to happen, and we apologise to everyone."
+

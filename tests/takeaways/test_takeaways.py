@@ -544,3 +544,12 @@ def test_a_category_belongs_to_one_theme_only():
 def test_main_point_words_are_checked_with_their_line(row, message):
     with pytest.raises(LexiconError, match=f"main-point.tsv, {message}"):
         MainPointCues(DataText("main-point.tsv", row + "\n"))
+
+
+def test_the_names_under_a_sign_off_are_not_what_a_letter_says(analyzer):
+    letter = ("We propose a new working group for release tooling. The audit showed that no team owns it,\n"
+              "and three outages this year came from gaps between teams.\n\nThank you.\n\nSigned,\n\n"
+              "Ana Lima, Bo Chen, Cy Okafor, Dee Brandt, Eli Haddad, Fay Moreno\n")
+    takeaways = analyzer.analyze(letter)["takeaways"]
+    quoted = [e["text"] for side in ("emotional", "factual") for t in takeaways[side] for e in t["evidence"]]
+    assert quoted and not any("Bo Chen" in text for text in quoted)
