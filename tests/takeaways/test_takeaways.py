@@ -198,6 +198,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "A change to the charter can be accomplished by a vote of the council, as the bylaws describe.",
     "The pilot sets the customer and the vendor up for success, and the success criteria are in the plan.",
     "The council rules on a dispute only when all other methods have failed and the build checks failed.",
+    # A property of a task, not of the people doing it.
+    "These semantics are difficult to implement in other VMs, and the old format is hard to parse and to test.",
     # A job that is a computing task.
     "No job in the nightly pipeline needs a change, and no job runs for longer than an hour.",
     # "kind of" hedges; it shows no kindness.
