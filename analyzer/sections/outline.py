@@ -50,8 +50,9 @@ class Outline:
     title: str | None = None
     date: str | None = None
     metadata: Metadata = field(default_factory=Metadata)
-    # The lines of the signature under a letter's sign-off ("Signed," over "Ana, Bo, Cy"):
-    # names and titles, not a thought of the text.
+    # A letter's sign-off lines ("Cheers,", "Signed,"), a formula; and the lines of the
+    # signature under them ("Ana, Bo, Cy"), names and titles, not a thought of the text.
+    signoffs: frozenset[int] = frozenset()
     signatures: frozenset[int] = frozenset()
 
 
@@ -84,18 +85,17 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     sections = _build(markers, len(lines))
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
     metadata.fields = front_matter_fields(lines, front_end, metadata.headers, lookalikes.field, front)
-    return Outline(sections, title=metadata.title() or _top_title(sections),
-                   date=metadata.date(), metadata=metadata, signatures=_signature_lines(lines, lookalikes))
+    signoffs = frozenset(n for n, line in enumerate(lines, start=1) if lookalikes.signoff.match(line.strip()))
+    return Outline(sections, title=metadata.title() or _top_title(sections), date=metadata.date(),
+                   metadata=metadata, signoffs=signoffs, signatures=_signature_lines(lines, signoffs))
 
 
-def _signature_lines(lines: Sequence[str], lookalikes: LookAlikes) -> frozenset[int]:
+def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozenset[int]:
     """1-based lines of the signature below each sign-off: the lines that follow it, past up
     to SIGNATURE_GAP blank lines, while none ends a sentence ("Dana Whitfield", "Head of
-    Platform"). The sign-off itself stays text: a closing "Thank you." still thanks."""
+    Platform")."""
     found = set()
-    for n, line in enumerate(lines, start=1):
-        if not lookalikes.signoff.match(line.strip()):
-            continue
+    for n in signoffs:
         below = n + 1
         while below <= len(lines) and below - n <= SIGNATURE_GAP + 1 and not lines[below - 1].strip():
             below += 1

@@ -2,15 +2,16 @@
 
 A feeling is a theme: a group of marker categories (``lexicons/takeaways/themes.tsv``). Its
 markers count only in the writer's own prose: not in headings, not in text between quotation
-marks (someone else's words), not when a negation cancelled them ("no longer fun"), not in a
-finding about a share of others ("62% of respondents struggle…"), and not in a technical
-sense ("disaster recovery", which the lexicon matches as a longer phrase of no feeling). A
-theme needs two markers, or one strong one, and enough density; its evidence is the sentence
-where it is densest. A feeling the writer states of themselves ("we are sorry for…") is named
-however long the text. A text where no theme clears its threshold reads calm and
-matter-of-fact, which is itself a finding a reader wants, even when the writer states one
-gentle feeling once ("we are happy to…"): that one is named after the calm tone, and so is the
-strongest unsettling theme that clears the ordinary threshold but not its own.
+marks (someone else's words), not in a sign-off's formula ("Cheers,") unless it thanks, not
+when a negation cancelled them ("no longer fun"), not in a finding about a share of others
+("62% of respondents struggle…"), and not in a technical sense ("disaster recovery", which
+the lexicon matches as a longer phrase of no feeling). A theme needs two markers, or one
+strong one, and enough density; its evidence is the sentence where it is densest. A feeling
+the writer states of themselves ("we are sorry for…") is named however long the text. A text
+where no theme clears its threshold reads calm and matter-of-fact, which is itself a finding
+a reader wants, even when the writer states one gentle feeling once ("we are happy to…"):
+that one is named after the calm tone, and so is the strongest unsettling theme that clears
+the ordinary threshold but not its own.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 FIRST_PERSON = frozenset({"i", "we"})
 CLEARS, STATED, FAINT = "clears", "stated", "faint"
+# A sign-off is a formula: "Cheers," shows no joy and "Take care," no care, but a closing
+# "Thank you." still thanks.
+SIGNOFF_THEMES = frozenset({"gratitude"})
 # Words that make a clause's subject a share of a group of people, whose feelings a text reports.
 SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority"})
 PEOPLE = frozenset({"respondent", "participant", "user", "people", "person", "member", "developer", "employee",
@@ -118,7 +122,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
     for span in view.doc.spans.get(extensions.MARKERS, []):
         theme = counted_theme(span, theme_of)
         owner = sentences.get(span.sent.start)
-        if theme is None or owner is None:
+        if theme is None or owner is None or _formula(view, span, theme):
             continue
         marker = span._.analyzer_marker
         sent, section = owner
@@ -146,6 +150,11 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         strength, theme, tally = max(faint, key=lambda f: f[0])
         found.append(_feeling(theme, tally, strength, sentences, words_in, FAINT))
     return sorted(found, key=lambda f: -f.strength)
+
+
+def _formula(view: DocView, span: Span, theme: str) -> bool:
+    """Whether the marker is a sign-off's formula ("Cheers,", "Take care,") and not thanks."""
+    return theme not in SIGNOFF_THEMES and view.line_of(span.start_char) in view.signoffs
 
 
 def reads_calm(found: list[Feeling]) -> bool:

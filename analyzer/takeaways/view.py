@@ -47,6 +47,8 @@ class DocView:
     claim_starts: tuple[int, ...]
     # The title's telling words as lemmas, so "Subpoenaed" in a title meets "subpoenas" in a sentence.
     title_words: frozenset[str]
+    # The lines of a letter's sign-offs ("Cheers,", "Thank you."): formulas.
+    signoffs: frozenset[int]
 
     @classmethod
     def of(cls, doc: Doc) -> DocView:
@@ -56,18 +58,17 @@ class DocView:
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
         texts = lines.lines()
         focus = focus_of(outline.metadata if outline else None, texts)
-        signatures = outline.signatures if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)
-                          and line not in signatures)
+                          and (outline is None or line not in outline.signatures))
         words = sum(len(texts[n - 1].split()) for n in range(focus.first, focus.last + 1) if focus.holds(n))
         claims = tuple(doc.spans.get(extensions.CLAIMS, []))
         title = outline.title if outline else None
         return cls(doc, lines, sections, tuple(lines.start_of(s.line) for s in sections),
                    title, outline.date if outline else None,
                    focus, sentences, words, claims, tuple(c.start for c in claims),
-                   _title_words(doc, lines, title))
+                   _title_words(doc, lines, title), outline.signoffs if outline else frozenset())
 
     @property
     def budget(self) -> int:

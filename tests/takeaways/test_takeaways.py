@@ -555,3 +555,14 @@ def test_the_names_under_a_sign_off_are_not_what_a_letter_says(analyzer):
     takeaways = analyzer.analyze(letter)["takeaways"]
     quoted = [e["text"] for side in ("emotional", "factual") for t in takeaways[side] for e in t["evidence"]]
     assert quoted and not any("Bo Chen" in text for text in quoted)
+
+
+@pytest.mark.parametrize("signoff, thanks", [("Cheers,", False), ("Take care,", False), ("Thank you.", True)])
+def test_a_sign_off_is_a_formula_that_only_thanks(analyzer, signoff, thanks):
+    note = ("The nightly build moves to the new runners on Monday, and the old ones are switched off a week\n"
+            "later. The checklist for the move is in the team wiki, and I am glad to see the move happen.\n\n"
+            f"{signoff}\nDana\n")
+    feelings = analyzer.analyze(note)["takeaways"]["emotional"]
+    words = [w.lower() for t in feelings for w in t.get("words", [])]
+    assert [t["label"] for t in feelings if t["label"] == "Gratitude and thanks"] == (["Gratitude and thanks"] if thanks else [])
+    assert any(signoff.lower().startswith(w) for w in words) == thanks, words
