@@ -57,24 +57,27 @@ def _chat_focus(metadata: Metadata, line_count: int) -> Focus:
 
 
 def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
-    """The reply above the first message set out in full below it, or the first message
-    forwarded; either way without the lines quoted under "On … wrote:"."""
+    """The reply above the first message set out in full below it, or the message forwarded
+    (with whatever it carries below); either way without the lines quoted under "On … wrote:"
+    and without the marks between messages."""
     first, last, others = 1, len(lines), []
     full = next((m for m in metadata.threads if m.kind in (EARLIER, FORWARD)), None)
     if full is not None and _has_text(lines, 1, full.line - 1, metadata.headers):
         if full.kind == FORWARD:
-            following = next((m.line for m in metadata.threads if m.line > full.line and m.kind != QUOTING), None)
-            first, last = full.line, (following or len(lines) + 1) - 1
+            first = full.line + 1
             others.append(f"the covering note (lines 1–{full.line - 1})")
         else:
             last = full.line - 1
             others.append(_message(full, _block_after(full, metadata.headers)))
     quoted = [n for n in range(first, last + 1) if QUOTE_MARKS.match(lines[n - 1])]
-    marks = [m for m in metadata.threads if first <= m.line <= last and m.kind == QUOTING]
-    others.extend(f"the lines quoted under “{m.text}” (line {m.line})" for m in marks)
-    if quoted and not marks:
+    marks = [m for m in metadata.threads if first <= m.line <= last]
+    quoting = [m for m in marks if m.kind == QUOTING]
+    others.extend(f"the lines quoted under “{m.text}” (line {m.line})" for m in quoting)
+    if quoted and not quoting:
         others.append(f"the quoted lines ({_runs(quoted)})")
-    return Focus(first, last, frozenset(quoted + [m.line for m in marks]), THREAD_LABEL, "messages", tuple(others))
+    # A mark is the thread's furniture, never a sentence of the message.
+    skipped = frozenset(quoted + [m.line for m in marks])
+    return Focus(first, last, skipped, THREAD_LABEL, "messages", tuple(others))
 
 
 def _has_text(lines: Sequence[str], first: int, last: int, headers: Sequence[HeaderBlock]) -> bool:

@@ -248,8 +248,8 @@ def quote(sent: Span) -> str | None:
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
-    if text[0].islower() and text == flat:
-        return None  # not a list item: the tail of a sentence the splitter cut, not a sentence
+    if text[0].islower() and text == flat and not QUOTE_MARKS.match(sent.text):
+        return None  # not a list item or a quoted line: the tail of a sentence the splitter cut
     if len(words) <= MAX_QUOTE:
         return text
     clauses = _CLAUSE_BREAK.split(text)

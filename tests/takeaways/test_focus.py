@@ -105,3 +105,17 @@ def test_a_quote_leaves_out_the_quotation_marks_of_every_line(nlp):
     sentence = next(iter(nlp("> We are sorry for allowing this to happen, and we apologise\n> to everyone.\n").sents))
     assert quote(sentence) == "We are sorry for allowing this to happen, and we apologise to everyone."
 
+
+def test_a_quoted_line_in_lower_case_is_still_a_sentence(nlp):
+    sentence = next(iter(nlp("> our tests passed on every platform, so the release goes ahead.\n").sents))
+    assert quote(sentence) == "our tests passed on every platform, so the release goes ahead."
+
+
+def test_the_marks_between_messages_are_never_quoted(analyzer):
+    forward = ("Subject: Fwd: Release\nFrom: Dana Whitfield\nTo: Leadership\n\nFYI\n\n"
+               "---------- Forwarded message ---------\n---------- Forwarded message ---------\n"
+               "We move the release to Friday, and the branch is frozen on Wednesday evening.\n")
+    takeaways = analyzer.analyze(forward)["takeaways"]
+    main = next(t for t in takeaways["factual"] if t["role"] == "main")
+    assert main["evidence"][0]["text"].startswith("We move the release to Friday")
+
