@@ -26,7 +26,7 @@ from .view import DocView
 THEMES_FILE = "takeaways/themes.tsv"
 CUES_FILE = "takeaways/main-point.tsv"
 # Priorities (lower goes first while the budget lasts): see digest.fit.
-MAIN, TONE, OTHERS, OPTIONS, GISTS = 0, 1, 1.5, 1.6, 2
+MAIN, TONE, TURNS, OPTIONS, GISTS, MESSAGES = 0, 1, 1.5, 1.6, 2, 3
 # The feelings may take this share of the budget, and this much more for each feeling beyond
 # the first, up to the most: a charged text is told more by its feelings. The first always
 # has its place.
@@ -62,9 +62,8 @@ class TakeawayBuilder(DataComponent):
 
     def items(self, view: DocView) -> list[Item]:
         """The takeaways in the order the budget is spent on them: the main point, the feelings
-        (up to a share of the budget), the parts left out (a chat's other turns, a thread's other
-        messages) and the options, then the gists
-        chosen to fill what is left."""
+        (up to a share of the budget), a chat's other turns and the options, then the gists
+        chosen to fill what is left, then a thread's other messages."""
         found = candidates(view.sentences, view.line_of, self.cues)
         scored = Scored.of(found)
         items: list[Item] = []
@@ -76,8 +75,12 @@ class TakeawayBuilder(DataComponent):
         options = laid_out_options(view.sections, self._option_support(view.doc))
         if options is not None:
             items.append(options_item(options, OPTIONS))
-        if view.focus.others:
-            items.append(others_item(view.focus, OTHERS))
+        # A chat's other turns are named before any gist: the digest is about one writer's turn
+        # of several. A thread's other messages only in the words the gists leave (below): a
+        # short reply's own points come first, and its headers already show it is a reply.
+        chat = view.focus.role == "turns"
+        if view.focus.others and chat:
+            items.append(others_item(view.focus, TURNS))
         # Sentences quoted already, known by line and text: a line often holds a paragraph.
         quoted_text = {(e["line"], e["text"]) for item in items for e in item.content["evidence"]}
         taken = [i for i, c in enumerate(found) if i == main or (c.line, c.text) in quoted_text]
@@ -86,6 +89,8 @@ class TakeawayBuilder(DataComponent):
         covered = [i for i, c in enumerate(found) if c.line in quoted_lines and i not in taken]
         room = view.budget - sum(i.words for i in items)
         items.extend(self._gists(view, parts(view, found), scored, taken, covered, room))
+        if view.focus.others and not chat:
+            items.append(others_item(view.focus, MESSAGES))
         return items
 
     def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:

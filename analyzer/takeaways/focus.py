@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..sections.layout import QUOTE_MARKS
-from ..sections.metadata import EARLIER, FORWARD, QUOTING, HeaderBlock, Metadata, ThreadMark, parse_date
+from ..sections.metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse_date
 
 CHAT_LABEL = "Other turns in the chat"
 THREAD_LABEL = "Other messages in the thread"
@@ -70,13 +70,12 @@ def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
             last = full.line - 1
             others.append(_message(full, _block_after(full, metadata.headers)))
     quoted = [n for n in range(first, last + 1) if QUOTE_MARKS.match(lines[n - 1])]
-    marks = [m for m in metadata.threads if first <= m.line <= last]
-    quoting = [m for m in marks if m.kind == QUOTING]
-    others.extend(f"the lines quoted under “{m.text}” (line {m.line})" for m in quoting)
-    if quoted and not quoting:
-        others.append(f"the quoted lines ({_runs(quoted)})")
-    # A mark is the thread's furniture, never a sentence of the message.
-    skipped = frozenset(quoted + [m.line for m in marks])
+    if quoted:
+        # Listed by their lines alone: in a short e-mail every word of the digest counts.
+        others.append(f"quoted {_runs(quoted)}")
+    # A mark ("On …, Sam wrote:") is the thread's furniture, never a sentence of the message.
+    marks = [m.line for m in metadata.threads if first <= m.line <= last]
+    skipped = frozenset(quoted + marks)
     return Focus(first, last, skipped, THREAD_LABEL, "messages", tuple(others))
 
 

@@ -56,7 +56,7 @@ def test_a_reply_is_not_read_through_the_lines_it_quotes(analyzer):
     assert not {"Worry and concern", "Frustration", "Exhaustion and overwork"} & set(labels(takeaways))
     listed = next(t for t in takeaways["factual"] if t["label"] == THREAD_LABEL)
     assert listed["role"] == "messages"
-    assert listed["summary"] == f"Not summarised here: the lines quoted under “On Mon, 3 Mar 2025, Sam Ortega wrote:” (line {mark})."
+    assert listed["summary"] == f"Not summarised here: quoted lines {mark + 1}–{mark + 3}."
 
 
 def test_a_reply_above_the_original_message_lists_its_sender_and_date(analyzer):
@@ -119,3 +119,16 @@ def test_the_marks_between_messages_are_never_quoted(analyzer):
     main = next(t for t in takeaways["factual"] if t["role"] == "main")
     assert main["evidence"][0]["text"].startswith("We move the release to Friday")
 
+
+
+
+def test_a_short_replys_own_points_come_before_the_list_of_other_messages(analyzer):
+    reply = ("From: Dana Whitfield <dana@example.org>\nTo: Platform team\nSubject: Re: Moving the release\n"
+             "Date: Tue, 4 Mar 2025 09:12:00 +0000\n\nI agree with moving the release to Friday. We will freeze the "
+             "branch on Wednesday evening and run the full regression suite on Thursday. Priya will own the "
+             "checklist and Omar will book the rollback window with the database team.\n\n"
+             "On Mon, 3 Mar 2025, Sam Ortega wrote:\n" + "\n".join(f"> {line}" for line in EARLIER.splitlines() * 4))
+    takeaways = analyzer.analyze(reply)["takeaways"]
+    quotes = [e["text"] for t in takeaways["factual"] for e in t["evidence"]]
+    assert takeaways["budget"] == 60
+    assert any(q.startswith("Priya will own the checklist") for q in quotes), quotes
