@@ -27,6 +27,7 @@ from spacy.tokens import Span
 from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
+from ..sections.layout import ends_sentence
 from .sentences import quote
 from .view import DocView
 
@@ -54,8 +55,8 @@ _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 FIRST_PERSON = frozenset({"i", "we"})
 CLEARS, STATED, FAINT = "clears", "stated", "faint"
-# A sign-off is a formula: "Cheers," shows no joy and "Take care," no care, but a closing
-# "Thank you." still thanks.
+# A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
+# name no gratitude; but a closing sentence of thanks ("Thank you.") still thanks.
 SIGNOFF_THEMES = frozenset({"gratitude"})
 # Words that make a clause's subject a share of a group of people, whose feelings a text reports.
 SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority"})
@@ -153,8 +154,12 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
 
 
 def _formula(view: DocView, span: Span, theme: str) -> bool:
-    """Whether the marker is a sign-off's formula ("Cheers,", "Take care,") and not thanks."""
-    return theme not in SIGNOFF_THEMES and view.line_of(span.start_char) in view.signoffs
+    """Whether the marker is a sign-off's formula: "Cheers,", "Take care,", and "Thanks," over
+    a name. A closing sentence of thanks ("Thank you.", "Thanks again!") still thanks."""
+    line = view.line_of(span.start_char)
+    if line not in view.signoffs:
+        return False
+    return theme not in SIGNOFF_THEMES or not ends_sentence(view.lines.line(line))
 
 
 def reads_calm(found: list[Feeling]) -> bool:

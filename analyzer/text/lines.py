@@ -41,5 +41,9 @@ class LineIndex:
         """Offset just past the last character of 1-based ``line`` (its newline excluded)."""
         return self.starts[line] - 1 if line < len(self.starts) else self.end
 
+    def line(self, line: int) -> str:
+        """The text of 1-based ``line``, without its newline."""
+        return self.text[self.start_of(line) : self.end_of(line)]
+
     def lines(self) -> list[str]:
-        return [self.text[self.start_of(n) : self.end_of(n)] for n in range(1, len(self.starts) + 1)]
+        return [self.line(n) for n in range(1, len(self.starts) + 1)]

@@ -557,7 +557,8 @@ def test_the_names_under_a_sign_off_are_not_what_a_letter_says(analyzer):
     assert quoted and not any("Bo Chen" in text for text in quoted)
 
 
-@pytest.mark.parametrize("signoff, thanks", [("Cheers,", False), ("Take care,", False), ("Thank you.", True)])
+@pytest.mark.parametrize("signoff, thanks", [("Cheers,", False), ("Take care,", False), ("Thanks,", False),
+                                             ("Thank you.", True)])
 def test_a_sign_off_is_a_formula_that_only_thanks(analyzer, signoff, thanks):
     note = ("The nightly build moves to the new runners on Monday, and the old ones are switched off a week\n"
             "later. The checklist for the move is in the team wiki, and I am glad to see the move happen.\n\n"
