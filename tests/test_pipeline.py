@@ -104,3 +104,11 @@ def test_reading_a_finished_report_loads_no_spacy():
     script = "import sys, analyzer.report, analyzer.report.vocab, analyzer.render; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_a_typographic_apostrophe_reads_as_a_straight_one(nlp):
+    typed = "We’re sure it’s done: we’ve tested it, I’m glad, and we’ll ship. We don’t wait. IT’S FINE."
+    curly, straight = nlp(typed), nlp(typed.replace("’", "'"))
+    assert [(t.pos_, t.lemma_.replace("’", "'"), t.dep_) for t in curly] == \
+        [(t.pos_, t.lemma_, t.dep_) for t in straight]
+    assert [t.lemma_ for t in curly if "’" in t.text] == ["be", "be", "have", "be", "will", "not", "be"]
