@@ -71,3 +71,21 @@ def test_sentiment_scores_sentences_sections_and_document(nlp):
     assert scored == {"# Good": False, "We love this result.": True,
                       "# Bad": False, "This failure is awful and sad.": True}
     assert doc._.analyzer_sentiment.sentences == 2
+
+
+def test_one_long_line_does_not_unwrap_a_hard_wrapped_text(nlp):
+    wrapped = (
+        "Our funding source requires us to review what we spend each year and to\n"
+        "adjust our rates to cover the cost of running the service for everyone.\n"
+        "Starting on October 1, new agreements with agencies and their partners\n"
+        "(including renewals) will use the prices listed below in this notice.\n"
+        "Agreements already in place will not change until the next fiscal year.\n"
+        "Memory will be billed by the month instead of by the day, which makes the\n"
+        "invoices shorter and easier to check against the quota each team holds.\n"
+        "Databases and storage move to servers with a standby copy in a second\n"
+        "zone, and they stay free of charge below the new storage caps we set for\n"
+        "each agreement, which most of the agencies we serve will never reach.\n\n"
+    )
+    pasted = "A note pasted in whole: " + "the renewal dates are in the shared calendar, " * 4 + "as before.\n"
+    sentences = [s.text.strip() for s in nlp(wrapped + pasted).sents]
+    assert any(s.startswith("Starting on October 1") and s.endswith("in this notice.") for s in sentences)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 WRAP_SLACK = 15
 _WRAP_MAX_WIDTH = 100
 _WRAP_SHARE = 0.3
+_UNWRAPPED_SHARE = 0.1
 # A word this long is a link or a path, which a wrapping editor leaves whole on its line.
 _LONGEST_WORD = 40
 _TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
@@ -57,12 +58,12 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     Table rows and lines with a long link are left out: a wrapping editor cannot break them,
     so one wide table in wrapped prose must not make the prose look unwrapped."""
     lengths = [len(line) for line in lines if line.strip() and not _unbreakable(line)]
-    if len(lengths) < 3:
+    within = [n for n in lengths if n <= _WRAP_MAX_WIDTH]
+    # A few long lines (a paragraph pasted in whole) do not unwrap the rest.
+    if len(within) < 3 or len(lengths) - len(within) > _UNWRAPPED_SHARE * len(lengths):
         return None
-    width = max(lengths)
-    if width > _WRAP_MAX_WIDTH:
-        return None
-    near = sum(1 for n in lengths if n >= width - WRAP_SLACK)
+    width = max(within)
+    near = sum(1 for n in within if n >= width - WRAP_SLACK)
     return width if near >= 3 and near / len(lengths) >= _WRAP_SHARE else None
 
 
