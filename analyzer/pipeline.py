@@ -36,6 +36,8 @@ _LINK_TARGET = r"\]\("
 # The contractions the model knows with a straight apostrophe, and the apostrophe people type.
 CONTRACTIONS = ("'re", "'s", "'ve", "'m", "'d", "'ll", "n't")
 TYPOGRAPHIC = "’"
+# What the model reads of a word, besides its context.
+LEXEME_FEATURES = ("norm_", "shape_", "prefix_", "suffix_")
 # The pattern keys that name a word's text, where an apostrophe is the word's own.
 _WORD_KEYS = frozenset({"ORTH", "TEXT", "LOWER", "NORM"})
 # After the model's own components, in the order the data flows.
@@ -135,7 +137,8 @@ def read_typographic_apostrophes(nlp: Language) -> None:
     for straight in CONTRACTIONS:
         for form in (straight, straight.upper()):
             twin, curly = nlp.vocab[form], nlp.vocab[form.replace("'", TYPOGRAPHIC)]
-            curly.norm_, curly.shape_, curly.prefix_, curly.suffix_ = twin.norm_, twin.shape_, twin.prefix_, twin.suffix_
+            for attr in LEXEME_FEATURES:
+                setattr(curly, attr, getattr(twin, attr))
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if not isinstance(ruler, AttributeRuler):
         return

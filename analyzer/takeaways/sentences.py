@@ -240,8 +240,9 @@ def _words_to_verb(c: Candidate) -> int:
 
 def quote(sent: Span) -> str | None:
     """The sentence as the digest quotes it, as a reader of the page sees it: one line, no
-    list marker, quote mark or emphasis, a link's text without its address, no words struck through; a
-    long one cut to its leading clauses; None when it is too long to quote or has no words."""
+    list marker, quote mark or emphasis, a link's text without its address, no words struck
+    through; a long one cut to its leading clauses; None when it is too long to quote or has
+    no words."""
     flat = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _STRUCK.sub("", QUOTE_MARKS.sub("", sent.text)))).split())
     flat = _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
     text = _unwrap(LIST_MARKER.sub("", flat).strip())

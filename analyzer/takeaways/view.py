@@ -89,6 +89,7 @@ class DocView:
         slot = bisect_right(self.starts, char) - 1
         return self.sections[slot] if slot >= 0 else None
 
+
 def _title_words(doc: Doc, lines: LineIndex, title: str | None) -> frozenset[str]:
     """The lemmas of the title's content words, read where the title stands in the text."""
     if not title:
