@@ -40,6 +40,9 @@ def only_claim(analyzer, text: str) -> dict:
         ("I feel the support team deserves more credit.", "state", "opinion"),
         ("The rollout was terrible.", "state", "opinion"),
         ("Obviously the plan cannot work.", "state", "opinion"),
+        ("For me, the old rota was the better one.", "state", "opinion"),
+        # "me" is the subject of a plan, not the holder of a view
+        ("It is time for me to step down as release manager.", "state", "asserted"),
         # proposal
         ("We should hire a second designer.", "state", "proposal"),
         ("We could move the planning meeting to Friday.", "state", "proposal"),
