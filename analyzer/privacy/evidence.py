@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ..sections.lookalikes import SIGNATURE_GAP
 from .citations import CITED, cited_authors, pen_names_by_claim
 from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, possessive_full_name,
                       preceded_by_role, relative_who, shouted, vocative, with_pronoun)
@@ -33,8 +34,6 @@ _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 TRANSCRIPT_LINES = 2
 # The token the tokenizer makes where a Markdown link's text ends and its address starts.
 LINK_OPENER = "]("
-# Blank lines a sign-off may stand above the names it signs with (Markdown sources keep two).
-SIGNATURE_GAP = 2
 # A link's address ("](https://example.org/people/ana)") spans at most this many tokens.
 MAX_LINK_TOKENS = 40
 

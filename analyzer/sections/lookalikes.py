@@ -19,6 +19,8 @@ LOOKALIKES_FILE = "sections/lookalikes.tsv"
 ROLES = ("salutation", "signoff", "field")
 # A sign-off may carry a name of a few words: "Best regards, Dana Whitfield".
 MAX_SIGNATURE_WORDS = 3
+# Blank lines a sign-off may stand above the names it signs with (Markdown sources keep two).
+SIGNATURE_GAP = 2
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [\w-]+){0,2})\s*:\s+\S")
 
 

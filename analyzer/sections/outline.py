@@ -12,15 +12,13 @@ from dataclasses import dataclass, field
 
 from .headings import Grammar, Heading, find_headings
 from .layout import ends_sentence
-from .lookalikes import LookAlikes, shipped_lookalikes
+from .lookalikes import SIGNATURE_GAP, LookAlikes, shipped_lookalikes
 from .metadata import (
     ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
     find_thread_marks, front_matter_fields,
 )
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
-# Blank lines a sign-off may stand above the signature it closes with.
-SIGNATURE_GAP = 2
 # Dates are stated near the top: before the second heading, and within this many lines.
 FRONT_MATTER_LINES = 20
 

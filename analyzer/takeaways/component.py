@@ -17,6 +17,7 @@ from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
 from .feelings import feelings, parse_themes, reads_calm
+from .focus import CHAT_ROLE
 from .options import OptionStance, laid_out_options
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item
 from .outline import Part, Scored, gists, main_point, parts
@@ -78,7 +79,7 @@ class TakeawayBuilder(DataComponent):
         # A chat's other turns are named before any gist: the digest is about one writer's turn
         # of several. A thread's other messages only in the words the gists leave (below): a
         # short reply's own points come first, and its headers already show it is a reply.
-        chat = view.focus.role == "turns"
+        chat = view.focus.role == CHAT_ROLE
         if view.focus.others and chat:
             items.append(others_item(view.focus, TURNS))
         # Sentences quoted already, known by line and text: a line often holds a paragraph.

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from ..sections.layout import QUOTE_MARKS
 from ..sections.metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse_date
 
-CHAT_LABEL = "Other turns in the chat"
-THREAD_LABEL = "Other messages in the thread"
+# How the digest lists the parts it leaves out: label and role of the item.
+CHAT_LABEL, CHAT_ROLE = "Other turns in the chat", "turns"
+THREAD_LABEL, THREAD_ROLE = "Other messages in the thread", "messages"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _chat_focus(metadata: Metadata, line_count: int) -> Focus:
     bounds = [(t.line, (turns[k + 1].line - 1) if k + 1 < len(turns) else line_count) for k, t in enumerate(turns)]
     first, last = max(bounds, key=lambda b: b[1] - b[0])
     others = tuple(f"{t.speaker} ({t.time}, line {t.line})" for t in turns if not first <= t.line <= last)
-    return Focus(first, last, label=CHAT_LABEL, role="turns", others=others)
+    return Focus(first, last, label=CHAT_LABEL, role=CHAT_ROLE, others=others)
 
 
 def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
@@ -76,7 +77,7 @@ def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
     # A mark ("On …, Sam wrote:") is the thread's furniture, never a sentence of the message.
     marks = [m.line for m in metadata.threads if first <= m.line <= last]
     skipped = frozenset(quoted + marks)
-    return Focus(first, last, skipped, THREAD_LABEL, "messages", tuple(others))
+    return Focus(first, last, skipped, THREAD_LABEL, THREAD_ROLE, tuple(others))
 
 
 def _has_text(lines: Sequence[str], first: int, last: int, headers: Sequence[HeaderBlock]) -> bool:
