@@ -33,6 +33,7 @@ from .text import (
     signed,
     stress_explanation,
     stated_as,
+    scope_phrase,
     stress_headline,
     tone,
     top_markers,
@@ -98,6 +99,9 @@ def header(report: dict[str, Any]) -> str:
     doc = report["document"]
     facts = [doc["source"], doc["date"], f"{number(doc['words'])} words",
              plural(len(report["sections"]), "section")]
+    scope = scope_phrase(doc)
+    if scope:
+        facts.append(f"digest and scores: {scope}")
     sentiment = report["sentiment"]
     readability = report["readability"] or {}
     stress = report.get("stress")

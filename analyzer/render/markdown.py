@@ -19,6 +19,7 @@ from .text import (
     digest_titles,
     line_range,
     lines_phrase,
+    scope_phrase,
     number,
     outline_numbers,
     plural,
@@ -130,6 +131,9 @@ def structure_rows(doc: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Chat", f"{plural(len(doc['turns']), 'turn')} ({speakers})"))
     if doc.get("emails"):
         rows.append(("E-mail", plural(len(doc["emails"]), "message")))
+    scope = scope_phrase(doc)
+    if scope:
+        rows.append(("Digest and scores", scope))
     return rows
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..text.lines import lines_text
 from ..report.vocab import ASSERTED, ATTRIBUTION, CAUSE, COMPARISON, EVENT, MODALITIES, QUANTITY, STATE
 
 # VADER's convention for calling a compound score positive or negative.
@@ -69,6 +70,15 @@ def lines_phrase(lines: list[int]) -> str:
     if len(lines) == 1:
         return f"line {lines[0]}"
     return "lines " + ", ".join(str(n) for n in lines)
+
+
+def scope_phrase(document: dict[str, Any]) -> str | None:
+    """What the digest and the document's scores read, when not the whole text:
+    "lines 1–12, the message in hand"."""
+    scope = document.get("scope")
+    if not scope:
+        return None
+    return f"{lines_text([tuple(run) for run in scope['lines']])}, the {scope['part']} in hand"
 
 
 CUE_NAMES = {

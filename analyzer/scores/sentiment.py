@@ -2,7 +2,8 @@
 
 VADER is tuned for sentences; fed a whole section its compound score saturates towards
 +/-1. So a section's score is the mean of its sentences, weighted by their words, and the
-document's is the same mean over all body sentences.
+document's is the same mean over the sentences of the message in hand: all of them, or in
+a reply or a chat export the writer's own (``sections.component.writer_sentences``).
 
 VADER's lexicon misreads workplace words ("please" in a request is not joy, "overwhelmed"
 is not neutral), so our instance's lexicon is updated from lexicons/vader-overrides.tsv,
@@ -26,7 +27,7 @@ from .. import extensions
 from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..data.tables import rows
-from ..sections.component import body_sentences
+from ..sections.component import writer_sentences
 from ..text.words import word_count
 
 OVERRIDES_FILE = "scores/vader-overrides.tsv"
@@ -125,13 +126,12 @@ class SentimentScorer(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
-        all_scored: list[tuple[Span, Sentiment, int]] = []
-        for section, sents in body_sentences(doc):
-            scored = [(s, self.score_sentence(s), word_count(s)) for s in sents]
-            all_scored.extend(scored)
+        groups, message = writer_sentences(doc)
+        scored = {s: (s, self.score_sentence(s), word_count(s)) for _, sents in groups for s in sents}
+        for section, sents in groups:
             if section is not None:
-                section._.analyzer_sentiment = self.combine(scored)
-        doc._.analyzer_sentiment = self.combine(all_scored)
+                section._.analyzer_sentiment = self.combine([scored[s] for s in sents])
+        doc._.analyzer_sentiment = self.combine([scored[s] for s in message])
         return doc
 
     def score_sentence(self, sent: Span) -> Sentiment:

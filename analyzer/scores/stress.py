@@ -30,7 +30,7 @@ from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..markers.component import Marker, MarkerIndex
 from ..markers.lexicon import Category, Lexicon, categories_only
-from ..sections.component import body_sentences
+from ..sections.component import writer_sentences
 from .sentiment import Sentiment
 from ..text.words import word_count
 
@@ -229,13 +229,12 @@ class StressScorer(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
-        groups = body_sentences(doc)
+        groups, message = writer_sentences(doc)
         markers = MarkerIndex(doc)
         for section, sents in groups:
             if section is not None:
                 section._.analyzer_stress = self.measure(markers, sents, section._.analyzer_sentiment)
-        doc._.analyzer_stress = self.measure(markers, [s for _, sents in groups for s in sents],
-                                             doc._.analyzer_sentiment)
+        doc._.analyzer_stress = self.measure(markers, message, doc._.analyzer_sentiment)
         return doc
 
     def measure(self, markers: MarkerIndex, sentences: Sequence[Span], sentiment: Sentiment | None) -> Stress:

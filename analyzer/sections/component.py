@@ -111,6 +111,24 @@ def body_sentences(doc: Doc) -> list[tuple[Span | None, list[Span]]]:
     return found[1]
 
 
+def writer_sentences(doc: Doc) -> tuple[list[tuple[Span | None, list[Span]]], list[Span]]:
+    """The body sentences the scores of feeling and stress count: each section's, and the
+    document's, which are those of the message in hand (``Outline.focus``).
+
+    A reply's "> …" lines and its "On …, Sam wrote:" are someone else's words, so they count
+    in no score; a section wholly outside the message (the earlier e-mail below
+    "-----Original Message-----", another chat turn) keeps its own scores in the sections
+    table, but the document's are the writer's, as its digest is.
+    """
+    groups = body_sentences(doc)
+    outline = doc._.analyzer_outline
+    if outline is None:
+        return groups, [s for _, sents in groups for s in sents]
+    focus, index = outline.focus, extensions.line_index(doc)
+    own = [(span, [s for s in sents if index.line_of(s.start_char) not in focus.skipped]) for span, sents in groups]
+    return own, [s for _, sents in own for s in sents if focus.holds(index.line_of(s.start_char))]
+
+
 def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | None, list[Span]]]:
     sents = [s for s in doc.sents if any(t.is_alpha or t.like_num for t in s)]
     if sections is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .focus import Focus, focus_of
 from .headings import Grammar, Heading, find_headings
 from .layout import ends_sentence
 from .lookalikes import SIGNATURE_GAP, LookAlikes, shipped_lookalikes
@@ -45,6 +46,8 @@ class Section:
 @dataclass
 class Outline:
     sections: list[Section]
+    # The lines the writer in hand wrote: a chat turn, a reply, or every line (focus.py).
+    focus: Focus
     title: str | None = None
     date: str | None = None
     metadata: Metadata = field(default_factory=Metadata)
@@ -84,8 +87,9 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
     metadata.fields = front_matter_fields(lines, front_end, metadata.headers, lookalikes.field, front)
     signoffs = frozenset(n for n, line in enumerate(lines, start=1) if lookalikes.signoff.match(line.strip()))
-    return Outline(sections, title=metadata.title() or _top_title(sections), date=metadata.date(),
-                   metadata=metadata, signoffs=signoffs, signatures=_signature_lines(lines, signoffs))
+    return Outline(sections, focus_of(metadata, lines), title=metadata.title() or _top_title(sections),
+                   date=metadata.date(), metadata=metadata, signoffs=signoffs,
+                   signatures=_signature_lines(lines, signoffs))
 
 
 def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozenset[int]:

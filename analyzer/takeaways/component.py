@@ -17,7 +17,7 @@ from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
 from .feelings import feelings, parse_themes, reads_calm
-from .focus import CHAT_ROLE
+from ..sections.focus import CHAT_ROLE
 from .options import OptionStance, laid_out_options
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item
 from .outline import Part, Scored, gists, main_point, parts

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..report.vocab import ASSERTED, STATE
 from .feelings import ALSO_WORDS, CALM_LABEL, CALM_SUMMARY, EXAMPLE_WORDS, Feeling, stem
-from .focus import Focus
+from ..sections.focus import Focus
 from .options import Options
 from .outline import Part
 from .sentences import Candidate

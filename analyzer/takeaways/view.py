@@ -21,7 +21,7 @@ from .. import extensions
 from ..sections.component import body_sentences
 from ..sections.outline import Section
 from ..text.lines import LineIndex
-from .focus import Focus, focus_of
+from ..sections.focus import Focus
 
 DIGEST_WORDS = 600
 _FIELD = re.compile(r"^\W*(?:subject|from|to|cc|bcc|date|sent|author|authors|status|type|created|updated|"
@@ -57,7 +57,7 @@ class DocView:
         groups = body_sentences(doc)
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
         texts = lines.lines()
-        focus = focus_of(outline.metadata if outline else None, texts)
+        focus = outline.focus if outline else Focus(1, len(texts))
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)

@@ -1,8 +1,10 @@
-"""Map character offsets to the 1-based line numbers a reader sees in an editor."""
+"""Map character offsets to the 1-based line numbers a reader sees in an editor, and cite
+runs of those lines the way a reader does ("lines 4–6, 9")."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 
 class LineIndex:
@@ -47,3 +49,21 @@ class LineIndex:
 
     def lines(self) -> list[str]:
         return [self.line(n) for n in range(1, len(self.starts) + 1)]
+
+
+def line_runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    """Ascending line numbers as runs of first and last: 4, 5, 6, 9 as (4, 6), (9, 9)."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def lines_text(runs: Sequence[tuple[int, int]]) -> str:
+    """Runs of lines as a reader writes them: "lines 4–6, 9"."""
+    spans = [f"{a}–{b}" if b > a else f"{a}" for a, b in runs]
+    many = len(runs) > 1 or runs[0][1] > runs[0][0]
+    return f"line{'s' if many else ''} {', '.join(spans)}"

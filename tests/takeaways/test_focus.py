@@ -1,6 +1,7 @@
-"""An e-mail's digest is about the message in hand, not the messages of its thread."""
+"""An e-mail's digest and scores are about the message in hand, not the messages of its thread."""
 
-from analyzer.takeaways.focus import THREAD_LABEL
+from analyzer.render import html, markdown
+from analyzer.sections.focus import THREAD_LABEL
 from analyzer.takeaways.sentences import quote
 
 REPLY = """From: Dana Whitfield <dana@example.org>
@@ -120,6 +121,44 @@ def test_the_marks_between_messages_are_never_quoted(analyzer):
     assert main["evidence"][0]["text"].startswith("We move the release to Friday")
 
 
+def scores(report: dict) -> tuple:
+    return report["sentiment"]["compound"], report["stress"]["index"], report["stress"]["drivers"]
+
+
+def test_a_replys_tone_and_stress_are_its_own_not_those_of_the_lines_it_quotes(analyzer):
+    reply = quoted_reply()
+    report, alone = analyzer.analyze(reply), analyzer.analyze(REPLY.format(quoted=""))
+    assert scores(report) == scores(alone)
+    assert scores(report["sections"][-1]) == scores(alone["sections"][-1])
+    mark = line_of(reply, "On Mon")
+    assert report["document"]["scope"] == {"part": "message", "lines": [[1, mark - 1]]}
+
+
+def test_the_message_a_reply_answers_keeps_its_own_scores_in_the_sections(analyzer):
+    report = analyzer.analyze(outlook_reply())
+    earlier = report["sections"][-1]
+    assert earlier["cue"] == "email" and earlier["stress"]["index"] > report["stress"]["index"]
+    assert scores(report) == scores(analyzer.analyze(REPLY.format(quoted="")))
+
+
+def test_a_chat_exports_scores_are_those_of_the_turn_the_user_pasted(analyzer):
+    chat = ("### User - 2024-05-02 09:00:01\n\n" + REPLY.format(quoted="").split("\n\n", 1)[1]
+            + "\n### Assistant - 2024-05-02 09:00:30\n\n" + EARLIER + "\n")
+    report = analyzer.analyze(chat)
+    turn, answer = report["sections"][0], report["sections"][-1]
+    assert scores(report) == scores(turn) and answer["stress"]["index"] > turn["stress"]["index"]
+    assert report["document"]["scope"] == {"part": "turn", "lines": [[turn["line"], turn["end_line"]]]}
+
+
+def test_a_text_that_is_all_the_writers_own_has_no_scope(analyzer):
+    assert analyzer.analyze(REPLY.format(quoted=""))["document"]["scope"] is None
+
+
+def test_the_reports_say_which_lines_the_digest_and_scores_read(analyzer):
+    report = analyzer.analyze(quoted_reply())
+    last = line_of(quoted_reply(), "On Mon") - 1
+    assert f"| Digest and scores | lines 1–{last}, the message in hand |" in markdown.render_markdown(report)
+    assert f"digest and scores: lines 1–{last}, the message in hand" in html.render_html(report)
 
 
 def test_a_short_replys_own_points_come_before_the_list_of_other_messages(analyzer):

@@ -1,4 +1,4 @@
-"""Which part of a pasted text the digest is about, and how it lists the parts it leaves out.
+"""Which part of a pasted text is the writer's, and how the digest lists the parts it leaves out.
 
 A digest tells a reader what one writer says and feels. A chat export holds several
 writers' turns; the digest is about the turn a user pasted (the longest). An e-mail thread
@@ -6,7 +6,7 @@ holds several messages: a reply is about the reply, not the message it answers, 
 follows it under "-----Original Message-----" or is quoted line by line ("> …") under
 "On …, Sam wrote:"; a forward is about the message forwarded, not its covering note. The
 parts left out are listed, so a reader knows they are there, and none of their words make a
-gist or a feeling of the writer's.
+gist or a feeling of the writer's, nor count in the document's sentiment and stress index.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..sections.layout import QUOTE_MARKS
-from ..sections.metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse_date
+from ..text.lines import line_runs, lines_text
+from .layout import QUOTE_MARKS
+from .metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse_date
 
 # How the digest lists the parts it leaves out: label and role of the item.
 CHAT_LABEL, CHAT_ROLE = "Other turns in the chat", "turns"
@@ -37,11 +38,17 @@ class Focus:
     def holds(self, line: int) -> bool:
         return self.first <= line <= self.last and line not in self.skipped
 
+    def covers(self, line_count: int) -> bool:
+        """Whether every line of a text of ``line_count`` lines is the writer's."""
+        return self.first <= 1 and self.last >= line_count and not self.skipped
 
-def focus_of(metadata: Metadata | None, lines: Sequence[str]) -> Focus:
+    def runs(self) -> list[tuple[int, int]]:
+        """The lines held, as runs of first and last line."""
+        return line_runs(n for n in range(self.first, self.last + 1) if n not in self.skipped)
+
+
+def focus_of(metadata: Metadata, lines: Sequence[str]) -> Focus:
     """The chat turn a user pasted, the message of an e-mail, or every line."""
-    if metadata is None:
-        return Focus(1, len(lines))
     if len(metadata.turns) >= 2:
         return _chat_focus(metadata, len(lines))
     if metadata.threads or metadata.headers:
@@ -73,7 +80,7 @@ def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
     quoted = [n for n in range(first, last + 1) if QUOTE_MARKS.match(lines[n - 1])]
     if quoted:
         # Listed by their lines alone: in a short e-mail every word of the digest counts.
-        others.append(f"quoted {_runs(quoted)}")
+        others.append(f"quoted {lines_text(line_runs(quoted))}")
     # A mark ("On …, Sam wrote:") is the thread's furniture, never a sentence of the message.
     marks = [m.line for m in metadata.threads if first <= m.line <= last]
     skipped = frozenset(quoted + marks)
@@ -98,15 +105,3 @@ def _message(mark: ThreadMark, block: HeaderBlock | None) -> str:
     sent = block.fields.get("sent") or block.fields.get("date")
     when = (parse_date(sent) or sent) if sent else None
     return f"{sender} ({when}, line {mark.line})" if when else f"{sender} (line {mark.line})"
-
-
-def _runs(numbers: list[int]) -> str:
-    """Line numbers as runs: "lines 4–6, 9"."""
-    runs: list[list[int]] = []
-    for n in numbers:
-        if runs and n == runs[-1][-1] + 1:
-            runs[-1].append(n)
-        else:
-            runs.append([n])
-    spans = [f"{r[0]}–{r[-1]}" if len(r) > 1 else f"{r[0]}" for r in runs]
-    return f"line{'s' if len(numbers) > 1 else ''} {', '.join(spans)}"
