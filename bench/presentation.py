@@ -4,8 +4,8 @@
     python3 /tmp/presented/email/score.py --cmd 'x {file}' --reports /tmp/presented/email/reports --split dev
 
 Users paste the same text in many forms: as an e-mail, hard-wrapped by a mail program,
-signed off, above a quoted earlier message, with Windows line ends, with straight
-apostrophes where the original had typographic ones. For each such form this script writes
+signed off, above a quoted earlier message or one set out as Outlook does, with Windows line
+ends, with straight apostrophes where the original had typographic ones. For each such form this script writes
 a copy of the real-memos folder's documents in that form under ``--out/FORM/`` (the text
 changed, the gold and score.py copied beside it, nothing kept in the project), runs the
 analyzer over it as bench/real_memos.py does, and prints score.py's key-point line for each
@@ -67,6 +67,14 @@ def above_a_quote(text: str) -> str:
     return text.rstrip("\n") + f"\n\nOn Mon, 3 Mar 2025 at 10:12, Sam Ortega <sam@example.org> wrote:\n{quoted}\n"
 
 
+def above_an_outlook_message(text: str) -> str:
+    """Above the message replied to, set out as Outlook does: a rule, its headers, its text."""
+    headers = ["From: Sam Ortega <sam@example.org>", "Sent: Monday, March 3, 2025 10:12 AM",
+               "To: Dana Whitfield <dana@example.org>", "Subject: Release"]
+    earlier = "\n".join(textwrap.wrap(EARLIER * 3, WRAP))
+    return text.rstrip("\n") + "\n\n" + "\n".join(["_" * 32, *headers]) + f"\n\n{earlier}\n"
+
+
 def straight_apostrophes(text: str) -> str:
     return text.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
 
@@ -77,6 +85,7 @@ def crlf(text: str) -> str:
 
 FORMS: dict[str, Callable[[str], str]] = {
     "email": as_email, "hard-wrapped": hard_wrapped, "signed-off": signed_off, "above-a-quote": above_a_quote,
+    "above-an-outlook-message": above_an_outlook_message,
     "straight-apostrophes": straight_apostrophes, "crlf": crlf,
 }
 

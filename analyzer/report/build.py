@@ -55,7 +55,7 @@ def build_report(doc: Doc, *, source: str | None, model: str, section_text: bool
             "lines": len(index),
             "sha256": text_sha256(index.text),
             **metadata_entries(outline, len(index)),
-            "scope": scope_entry(outline, len(index)),
+            "scope": scope_entry(outline, index.lines()),
         },
         "sentiment": sentiment_entry(doc._.analyzer_sentiment, index),
         "readability": readability_entry(doc._.analyzer_readability),
@@ -97,14 +97,14 @@ def metadata_entries(outline: Outline | None, line_count: int) -> dict[str, Any]
     }
 
 
-def scope_entry(outline: Outline | None, line_count: int) -> dict[str, Any] | None:
+def scope_entry(outline: Outline | None, lines: list[str]) -> dict[str, Any] | None:
     """The lines the digest, the document's sentiment and its stress index read, when they
     are not all of them: a chat export's turn in hand, or a reply without the message it
     answers and the lines it quotes."""
-    if outline is None or outline.focus.covers(line_count):
+    if outline is None or outline.focus.covers(len(lines)):
         return None
     part = "turn" if outline.focus.role == CHAT_ROLE else "message"
-    return {"part": part, "lines": [list(run) for run in outline.focus.runs()]}
+    return {"part": part, "lines": [list(run) for run in outline.focus.runs(lines)]}
 
 
 def _run_ends(starts: list[int], line_count: int) -> list[int]:

@@ -11,6 +11,7 @@ gist or a feeling of the writer's, nor count in the document's sentiment and str
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from ..text.lines import line_runs, lines_text
 from .layout import QUOTE_MARKS
 from .metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse_date
 
+# A letter or a digit: a line without one (blank, a rule) starts or ends no run of lines read.
+_WORD = re.compile(r"[^\W_]")
 # How the digest lists the parts it leaves out: label and role of the item.
 CHAT_LABEL, CHAT_ROLE = "Other turns in the chat", "turns"
 THREAD_LABEL, THREAD_ROLE = "Other messages in the thread", "messages"
@@ -42,9 +45,15 @@ class Focus:
         """Whether every line of a text of ``line_count`` lines is the writer's."""
         return self.first <= 1 and self.last >= line_count and not self.skipped
 
-    def runs(self) -> list[tuple[int, int]]:
-        """The lines held, as runs of first and last line."""
-        return line_runs(n for n in range(self.first, self.last + 1) if n not in self.skipped)
+    def runs(self, lines: Sequence[str]) -> list[tuple[int, int]]:
+        """The lines held, as runs of first and last line that start and end with a word:
+        the blank line before "On …, Sam wrote:" is nobody's."""
+        trimmed = []
+        for first, last in line_runs(n for n in range(self.first, self.last + 1) if n not in self.skipped):
+            worded = [n for n in range(first, last + 1) if _WORD.search(lines[n - 1])]
+            if worded:
+                trimmed.append((worded[0], worded[-1]))
+        return trimmed
 
 
 def focus_of(metadata: Metadata, lines: Sequence[str]) -> Focus:
@@ -69,22 +78,35 @@ def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
     (with whatever it carries below); either way without the lines quoted under "On … wrote:"
     and without the marks between messages."""
     first, last, others = 1, len(lines), []
-    full = next((m for m in metadata.threads if m.kind in (EARLIER, FORWARD)), None)
-    if full is not None and _has_text(lines, 1, full.line - 1, metadata.headers):
-        if full.kind == FORWARD:
-            first = full.line + 1
-            others.append(f"the covering note (lines 1–{full.line - 1})")
+    full = next((m for m in _full_messages(metadata) if _has_text(lines, 1, m[0] - 1, metadata.headers)), None)
+    if full is not None:
+        line, kind, block = full
+        if kind == FORWARD:
+            first = line + 1
+            others.append(f"the covering note (lines 1–{line - 1})")
         else:
-            last = full.line - 1
-            others.append(_message(full, _block_after(full, metadata.headers)))
+            last = line - 1
+            others.append(_message(line, block))
     quoted = [n for n in range(first, last + 1) if QUOTE_MARKS.match(lines[n - 1])]
     if quoted:
         # Listed by their lines alone: in a short e-mail every word of the digest counts.
         others.append(f"quoted {lines_text(line_runs(quoted))}")
     # A mark ("On …, Sam wrote:") is the thread's furniture, never a sentence of the message.
-    marks = [m.line for m in metadata.threads if first <= m.line <= last]
+    marks = [n for m in metadata.threads for n in range(m.line, m.last_line + 1) if first <= n <= last]
     skipped = frozenset(quoted + marks)
     return Focus(first, last, skipped, THREAD_LABEL, THREAD_ROLE, tuple(others))
+
+
+def _full_messages(metadata: Metadata) -> list[tuple[int, str, HeaderBlock | None]]:
+    """Where each message set out in full starts, its kind and its headers: at a mark
+    ("-----Original Message-----", a forward's, Outlook's rule of underscores), or at a
+    header block of its own ("From: … Sent: …" under the reply, as Outlook also sets out
+    the message replied to)."""
+    marked = [(m.line, m.kind, _block_after(m, metadata.headers)) for m in metadata.threads
+              if m.kind in (EARLIER, FORWARD)]
+    under_marks = {block.line for _, _, block in marked if block is not None}
+    blocks = [(b.line, EARLIER, b) for b in metadata.headers if b.line not in under_marks]
+    return sorted(marked + blocks, key=lambda m: m[0])
 
 
 def _has_text(lines: Sequence[str], first: int, last: int, headers: Sequence[HeaderBlock]) -> bool:
@@ -94,14 +116,14 @@ def _has_text(lines: Sequence[str], first: int, last: int, headers: Sequence[Hea
 
 
 def _block_after(mark: ThreadMark, headers: Sequence[HeaderBlock]) -> HeaderBlock | None:
-    return next((b for b in headers if b.line == mark.line + 1), None)
+    return next((b for b in headers if b.line == mark.last_line + 1), None)
 
 
-def _message(mark: ThreadMark, block: HeaderBlock | None) -> str:
+def _message(line: int, block: HeaderBlock | None) -> str:
     """An earlier message as the digest lists it: its sender and date when its headers say."""
     if block is None:
-        return f"the earlier message (line {mark.line})"
+        return f"the earlier message (line {line})"
     sender = block.fields.get("from", "").split("<")[0].strip().strip('"') or "the earlier message"
     sent = block.fields.get("sent") or block.fields.get("date")
     when = (parse_date(sent) or sent) if sent else None
-    return f"{sender} ({when}, line {mark.line})" if when else f"{sender} (line {mark.line})"
+    return f"{sender} ({when}, line {line})" if when else f"{sender} (line {line})"

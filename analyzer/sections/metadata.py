@@ -26,6 +26,8 @@ _THREAD_MARK = re.compile(
     r"^\s*(?:-{2,}\s*(?:(?P<earlier>Original Message)|(?P<forward>Forwarded message))\s*-{2,}"
     r"|(?P<quoting>On .{4,120} wrote:))\s*$", re.I
 )
+# Outlook sets the message replied to under a rule of underscores, its headers next.
+_OUTLOOK_RULE = re.compile(r"^\s*_{10,}\s*$")
 # What a thread mark announces: the message replied to, set out in full below the reply
 # ("-----Original Message-----"); the message forwarded; or the lines quoted under it ("On … wrote:").
 EARLIER, FORWARD, QUOTING = "earlier", "forward", "quoting"
@@ -75,11 +77,13 @@ class HeaderBlock:
 
 @dataclass(frozen=True)
 class ThreadMark:
-    """A line in an e-mail that announces another message of its thread."""
+    """A line in an e-mail that announces another message of its thread (two lines when a
+    mail program wrapped "On …, Sam <sam@…> wrote:")."""
 
     line: int
     kind: str
     text: str
+    last_line: int
 
 
 @dataclass(frozen=True)
@@ -122,7 +126,8 @@ def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
     blocks = []
     i = 0
     while i < len(lines):
-        starts_message = i == 0 or not lines[i - 1].strip() or _THREAD_MARK.match(lines[i - 1])
+        starts_message = (i == 0 or not lines[i - 1].strip() or _THREAD_MARK.match(lines[i - 1])
+                          or _OUTLOOK_RULE.match(lines[i - 1]))
         j = i
         fields: dict[str, str] = {}
         folded: list[tuple[int, str]] = []
@@ -225,10 +230,19 @@ def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known
 def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:
     """The lines that announce the other messages of an e-mail thread, in order."""
     marks = []
-    for number, line in enumerate(lines, start=1):
+    i = 0
+    while i < len(lines):
+        line, following = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
         if m := _THREAD_MARK.match(line):
             kind = EARLIER if m.group("earlier") else FORWARD if m.group("forward") else QUOTING
-            marks.append(ThreadMark(number, kind, line.strip()))
+            marks.append(ThreadMark(i + 1, kind, line.strip(), i + 1))
+        elif _OUTLOOK_RULE.match(line) and _HEADER.match(following):
+            marks.append(ThreadMark(i + 1, EARLIER, line.strip(), i + 1))
+        elif (line.strip() and not _THREAD_MARK.match(following)
+              and (m := _THREAD_MARK.match(f"{line.rstrip()} {following.strip()}")) and m.group("quoting")):
+            marks.append(ThreadMark(i + 1, QUOTING, f"{line.strip()} {following.strip()}", i + 2))
+            i += 1
+        i += 1
     return marks
 
 

@@ -1,5 +1,7 @@
 """An e-mail's digest and scores are about the message in hand, not the messages of its thread."""
 
+import pytest
+
 from analyzer.render import html, markdown
 from analyzer.sections.focus import THREAD_LABEL
 from analyzer.takeaways.sentences import quote
@@ -27,9 +29,8 @@ def quoted_reply() -> str:
     return REPLY.format(quoted=f"On Mon, 3 Mar 2025, Sam Ortega wrote:\n{marked}")
 
 
-def outlook_reply() -> str:
-    return REPLY.format(quoted=f"""-----Original Message-----
-From: Sam Ortega
+def outlook_reply(separator: str = "-----Original Message-----\n") -> str:
+    return REPLY.format(quoted=f"""{separator}From: Sam Ortega
 Sent: Monday, March 3, 2025 4:40 PM
 To: Dana Whitfield
 Subject: Moving the release to Friday
@@ -47,6 +48,10 @@ def quoted_lines(takeaways: dict) -> list[int]:
 
 def labels(takeaways: dict) -> list[str]:
     return [t["label"] for t in takeaways["emotional"]]
+
+
+def scores(report: dict) -> tuple:
+    return report["sentiment"]["compound"], report["stress"]["index"], report["stress"]["drivers"]
 
 
 def test_a_reply_is_not_read_through_the_lines_it_quotes(analyzer):
@@ -70,6 +75,25 @@ def test_a_reply_above_the_original_message_lists_its_sender_and_date(analyzer):
     assert "Worry and concern" not in labels(takeaways)
     listed = next(t for t in takeaways["factual"] if t["role"] == "messages")
     assert listed["summary"] == f"Not summarised here: Sam Ortega (2025-03-03, line {mark})."
+
+
+@pytest.mark.parametrize("separator", ["_" * 32 + "\n", ""], ids=["under a rule", "headers alone"])
+def test_outlooks_other_ways_of_setting_out_the_message_replied_to(analyzer, separator):
+    reply = outlook_reply(separator)
+    report = analyzer.analyze(reply)
+    start = line_of(reply, separator.strip() or "From: Sam")
+    assert scores(report) == scores(analyzer.analyze(REPLY.format(quoted="")))
+    listed = next(t for t in report["takeaways"]["factual"] if t["role"] == "messages")
+    assert listed["summary"] == f"Not summarised here: Sam Ortega (2025-03-03, line {start})."
+
+
+def test_a_mark_wrapped_by_the_mail_program_is_not_the_writers(analyzer):
+    reply = REPLY.format(quoted="On Mon, 3 Mar 2025 at 22:40, Sam Ortega <\nsam.ortega@example.org> wrote:\n\n"
+                         + "\n".join(f"> {line}" for line in EARLIER.splitlines()))
+    report = analyzer.analyze(reply)
+    mark = line_of(reply, "On Mon")
+    assert report["document"]["scope"]["lines"][-1][1] < mark
+    assert max(quoted_lines(report["takeaways"])) < mark
 
 
 def test_a_forward_is_about_the_message_forwarded(analyzer):
@@ -121,17 +145,13 @@ def test_the_marks_between_messages_are_never_quoted(analyzer):
     assert main["evidence"][0]["text"].startswith("We move the release to Friday")
 
 
-def scores(report: dict) -> tuple:
-    return report["sentiment"]["compound"], report["stress"]["index"], report["stress"]["drivers"]
-
-
 def test_a_replys_tone_and_stress_are_its_own_not_those_of_the_lines_it_quotes(analyzer):
     reply = quoted_reply()
     report, alone = analyzer.analyze(reply), analyzer.analyze(REPLY.format(quoted=""))
     assert scores(report) == scores(alone)
     assert scores(report["sections"][-1]) == scores(alone["sections"][-1])
-    mark = line_of(reply, "On Mon")
-    assert report["document"]["scope"] == {"part": "message", "lines": [[1, mark - 1]]}
+    last_word = line_of(reply, "evening and run")
+    assert report["document"]["scope"] == {"part": "message", "lines": [[1, last_word]]}
 
 
 def test_the_message_a_reply_answers_keeps_its_own_scores_in_the_sections(analyzer):
@@ -147,7 +167,7 @@ def test_a_chat_exports_scores_are_those_of_the_turn_the_user_pasted(analyzer):
     report = analyzer.analyze(chat)
     turn, answer = report["sections"][0], report["sections"][-1]
     assert scores(report) == scores(turn) and answer["stress"]["index"] > turn["stress"]["index"]
-    assert report["document"]["scope"] == {"part": "turn", "lines": [[turn["line"], turn["end_line"]]]}
+    assert report["document"]["scope"] == {"part": "turn", "lines": [[1, line_of(chat, "evening and run")]]}
 
 
 def test_a_text_that_is_all_the_writers_own_has_no_scope(analyzer):
@@ -156,7 +176,7 @@ def test_a_text_that_is_all_the_writers_own_has_no_scope(analyzer):
 
 def test_the_reports_say_which_lines_the_digest_and_scores_read(analyzer):
     report = analyzer.analyze(quoted_reply())
-    last = line_of(quoted_reply(), "On Mon") - 1
+    last = line_of(quoted_reply(), "evening and run")
     assert f"| Digest and scores | lines 1–{last}, the message in hand |" in markdown.render_markdown(report)
     assert f"digest and scores: lines 1–{last}, the message in hand" in html.render_html(report)
 
