@@ -237,7 +237,9 @@ def build_lexicon(texts: LexiconTexts) -> Lexicon:
 
     A user entry with the same pattern and category as one of ours replaces it: that is how
     a user re-weights one of our entries, or switches it off with weight 0. The same pattern
-    and category twice within our files, or twice within the user's, is an error.
+    and category twice within our files, or twice within the user's, is an error; so is the
+    same pattern under two marker categories, since only the heavier of two markers on the
+    same words counts and the other would never be read.
     """
     categories = parse_categories(texts.categories)
     ours: dict[tuple[str, str], Entry] = {}
@@ -249,12 +251,26 @@ def build_lexicon(texts: LexiconTexts) -> Lexicon:
         if not entries:
             raise LexiconError(f"{table.source}: has no entries; add lines of pattern<TAB>category<TAB>weight")
         _add_unique(theirs, entries)
+    for table in (ours, theirs):
+        _one_marker_per_pattern(table.values(), categories)
     # A marker weighted 0 is switched off; a negator weighted 0 still cancels what it negates.
     active = tuple(
         e for e in {**ours, **theirs}.values()
         if e.weight > 0 or categories[e.category].role != "marker"
     )
     return Lexicon(categories, active, texts)
+
+
+def _one_marker_per_pattern(entries: Iterable[Entry], categories: dict[str, Category]) -> None:
+    first: dict[str, Entry] = {}
+    for entry in sorted(entries, key=lambda e: (e.source, e.line)):
+        if categories[entry.category].role != "marker":
+            continue
+        if (earlier := first.setdefault(entry.pattern, entry)) is not entry:
+            raise LexiconError(
+                f"{entry.source}, line {entry.line}: '{entry.pattern}' is already a {earlier.category} marker "
+                f"at {earlier.where}; only the heavier of two markers on the same words counts, so keep one"
+            )
 
 
 def _add_unique(table: dict[tuple[str, str], Entry], entries: Iterable[Entry]) -> None:

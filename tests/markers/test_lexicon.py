@@ -35,6 +35,7 @@ def test_shipped_lexicons_load_with_hundreds_of_entries_in_every_category():
         ("fire/VRB\tfailure\t1", "line 2: malformed pattern token 'fire/VRB': unknown part of speech 'VRB'"),
         ("non-stop|nonstop\tworkload\t1", "a hyphenated word cannot have alternatives"),
         ("overtime\tworkload\t1", "line 3: duplicate entry 'overtime' (workload), first at"),
+        ("overtime\tpressure\t1", "line 3: 'overtime' is already a pressure marker at"),
     ],
 )
 def test_a_bad_line_is_refused_with_its_file_and_line(tmp_path, line, message):
