@@ -172,10 +172,10 @@ def _paragraph_numbers(view: DocView, cands: Sequence[Candidate]) -> list[int]:
 
 def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int,
           covered: Sequence[int] = ()) -> list[int]:
-    """Indices of the sentences to quote as gists, best first, in at most ``words`` words
-    (and at least one, if anything can be quoted); a part's title, read once with its first
-    gist, counts in those words. ``taken`` are quoted already; ``covered`` sentences share a
-    line with a quote and are quoted only when nothing else is left to choose from."""
+    """Indices of the sentences to quote as gists, best first, in at most ``words`` words;
+    a part's title, read once with its first gist, counts in those words. ``taken`` are
+    quoted already; ``covered`` sentences share a line with a quote and are quoted only when
+    nothing else that fits is left to choose from."""
     cands = scored.candidates
     part_of = {id(c): k for k, part in enumerate(doc_parts) for c in part.candidates}
     position = {id(c): j for part in doc_parts for j, c in enumerate(part.candidates)}
@@ -194,19 +194,20 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     statements = {i for i, c in enumerate(cands)
                   if not c.question and not c.points_ahead and not c.aside and not c.unfinished
                   and c.cue > NOT_THE_POINT}
-    open_ = _choosable(cands, statements, [*chosen, *covered])
-    if open_:
-        chosen.extend(covered)
-    else:  # a note of one paragraph: its other sentences are all it has
-        open_ = _choosable(cands, statements, chosen)
-    similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in chosen), default=0.0)
-               for i in range(len(cands))]
-    picked: list[int] = []
     room = words
 
     def cost(i: int) -> int:
         part = part_of[id(cands[i])]
         return cands[i].words + (0 if per_part[part] else len(doc_parts[part].label.split()))
+
+    open_ = {i for i in _choosable(cands, statements, [*chosen, *covered]) if cost(i) <= room}
+    if open_:
+        chosen.extend(covered)
+    else:  # a note of one paragraph: its other sentences are all it has
+        open_ = {i for i in _choosable(cands, statements, chosen) if cost(i) <= room}
+    similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in chosen), default=0.0)
+               for i in range(len(cands))]
+    picked: list[int] = []
 
     def value(i: int) -> float:
         repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]

@@ -481,6 +481,17 @@ def test_nobody_negates_a_feeling(analyzer):
     assert [t["label"] for t in analyzer.analyze(note)["takeaways"]["emotional"]] == [CALM_LABEL]
 
 
+def test_a_short_notes_gist_is_a_sentence_that_fits_what_the_budget_leaves(analyzer):
+    note = ("Subject: On-call changes from April\n\nFrom 1 April the on-call rota moves from weekly to daily "
+            "shifts, so nobody carries the pager for more than one night in a row. Priya will publish the new "
+            "rota by Friday.\n\nI know the last quarter was hard on everyone, and I am grateful for how you "
+            "covered for each other.\n")
+    takeaways = analyzer.analyze(note)["takeaways"]
+    gists = [e["text"] for t in takeaways["factual"] if t["role"] == "gist" for e in t["evidence"]]
+    assert gists == ["Priya will publish the new rota by Friday."]
+    assert takeaways["words"] <= takeaways["budget"]
+
+
 def test_a_long_document_stays_within_600_words(analyzer):
     takeaways = analyzer.analyze("\n\n".join([ANNOUNCEMENT] * 40))["takeaways"]
     counted = sum(digest_words(t) for t in takeaways["emotional"] + takeaways["factual"])
