@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text.lines import line_runs, lines_text
 from .layout import QUOTE_MARKS
@@ -21,6 +21,7 @@ from .metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse
 
 # A letter or a digit: a line without one (blank, a rule) starts or ends no run of lines read.
 _WORD = re.compile(r"[^\W_]")
+NO_FOOTER = re.compile(r"(?!)")
 # How the digest lists the parts it leaves out: label and role of the item.
 CHAT_LABEL, CHAT_ROLE = "Other turns in the chat", "turns"
 THREAD_LABEL, THREAD_ROLE = "Other messages in the thread", "messages"
@@ -56,13 +57,34 @@ class Focus:
         return trimmed
 
 
-def focus_of(metadata: Metadata, lines: Sequence[str]) -> Focus:
-    """The chat turn a user pasted, the message of an e-mail, or every line."""
+def focus_of(metadata: Metadata, lines: Sequence[str], footer: re.Pattern[str] = NO_FOOTER,
+             signoffs: frozenset[int] = frozenset()) -> Focus:
+    """The chat turn a user pasted, the message of an e-mail, or every line; in each, less
+    the footer below the message (``footer`` opens one of its paragraphs)."""
     if len(metadata.turns) >= 2:
-        return _chat_focus(metadata, len(lines))
-    if metadata.threads or metadata.headers:
-        return _thread_focus(metadata, lines)
-    return Focus(1, len(lines))
+        focus = _chat_focus(metadata, len(lines))
+    elif metadata.threads or metadata.headers:
+        focus = _thread_focus(metadata, lines)
+    else:
+        focus = Focus(1, len(lines))
+    below = _footer_lines(lines, focus, footer, signoffs)
+    return replace(focus, skipped=focus.skipped | below) if below else focus
+
+
+def _footer_lines(lines: Sequence[str], focus: Focus, footer: re.Pattern[str],
+                  signoffs: frozenset[int]) -> frozenset[int]:
+    """The lines from the first paragraph a footer opens ("Sent from my phone",
+    "CONFIDENTIALITY NOTICE: …") to the message's end: a paragraph below the message's last
+    sign-off, or one that only footers follow. Above the sign-off, or before the writer's
+    own words, "Confidential" or "This message is…" is the writer's."""
+    starts = [n for n in range(focus.first, focus.last + 1) if focus.holds(n) and lines[n - 1].strip()
+              and (n == focus.first or not lines[n - 2].strip())]
+    footers = [n for n in starts if footer.match(lines[n - 1].strip())]
+    signed = max((n for n in signoffs if focus.holds(n)), default=None)
+    for n in footers:
+        if (signed is not None and n > signed) or all(m in footers for m in starts if m > n):
+            return frozenset(range(n, focus.last + 1))
+    return frozenset()
 
 
 def _chat_focus(metadata: Metadata, line_count: int) -> Focus:

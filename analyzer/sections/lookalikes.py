@@ -1,5 +1,7 @@
 """Vocabulary of lines that open, close or describe a document: salutations ("Dear
-all,"), sign-offs ("Thanks,") and metadata fields ("Author: Dana"). Headings and metadata
+all,"), sign-offs ("Thanks,"), metadata fields ("Author: Dana") and the footers a mail
+program or a company appends below a message ("Sent from my phone", "CONFIDENTIALITY
+NOTICE: …"). Headings and metadata
 both read it, from ``lexicons/sections/lookalikes.tsv``, so a user extends it in one place.
 The pipeline reads the file once and hands it to the sections stage; ``shipped_lookalikes``
 is the same vocabulary for callers of ``find_sections`` who give none.
@@ -16,7 +18,9 @@ from ..data.tables import rows
 from ..errors import LexiconError
 
 LOOKALIKES_FILE = "sections/lookalikes.tsv"
-ROLES = ("salutation", "signoff", "field")
+ROLES = ("salutation", "signoff", "field", "footer")
+# Roles a vocabulary cannot do without; a text may well have no footer to know.
+REQUIRED_ROLES = ("salutation", "signoff", "field")
 # A sign-off may carry a name of a few words: "Best regards, Dana Whitfield".
 MAX_SIGNATURE_WORDS = 3
 # Blank lines a sign-off may stand above the names it signs with (Markdown sources keep two).
@@ -31,6 +35,7 @@ class LookAlikes:
     salutation: re.Pattern[str]
     signoff: re.Pattern[str]
     field: re.Pattern[str]
+    footer: re.Pattern[str]
     # The file it was read from, so a saved pipeline keeps the same vocabulary.
     table: DataText
 
@@ -56,19 +61,23 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
         if not re.fullmatch(r"[a-z][a-z' -]*", phrase):
             raise row.error(f"phrase '{phrase}' must be lower-case words")
         phrases[role].append(phrase)
-    if missing := [role for role in ROLES if not phrases[role]]:
+    if missing := [role for role in REQUIRED_ROLES if not phrases[role]]:
         raise LexiconError(f"{table.source}: no {', '.join(missing)} phrases; each role needs at least one")
     return LookAlikes(
         salutation=_starting(phrases["salutation"], r"\b"),
         # A sign-off stands alone ("Thanks!"), or before a name of a few words ("Thanks, Dana").
         signoff=_starting(phrases["signoff"], rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}})\s*$"),
         field=_starting(phrases["field"], r"\s*:\s*\S"),
+        footer=_starting(phrases["footer"], r"\b"),
         table=table,
     )
 
 
 def _starting(phrases: list[str], tail: str) -> re.Pattern[str]:
-    """The phrases in any case at the start of a line, then ``tail`` (case-sensitive)."""
+    """The phrases in any case at the start of a line, then ``tail`` (case-sensitive); with no
+    phrases, a pattern that matches nothing."""
+    if not phrases:
+        return re.compile(r"(?!)")
     ordered = sorted(phrases, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered)
     return re.compile(rf"^(?i:{alternatives}){tail}")

@@ -87,7 +87,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
     metadata.fields = front_matter_fields(lines, front_end, metadata.headers, lookalikes.field, front)
     signoffs = frozenset(n for n, line in enumerate(lines, start=1) if lookalikes.signoff.match(line.strip()))
-    return Outline(sections, focus_of(metadata, lines), title=metadata.title() or _top_title(sections),
+    focus = focus_of(metadata, lines, lookalikes.footer, signoffs)
+    return Outline(sections, focus, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata, signoffs=signoffs,
                    signatures=_signature_lines(lines, signoffs))
 

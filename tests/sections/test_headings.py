@@ -425,6 +425,12 @@ def test_a_bad_lookalikes_file_names_the_line(text, problem):
         parse_lookalikes(DataText("x.tsv", text))
 
 
+def test_a_vocabulary_may_know_no_footer():
+    lookalikes = parse_lookalikes(DataText("x.tsv", "salutation\tdear\nsignoff\tthanks\nfield\tauthor\n"))
+    assert not lookalikes.footer.match("Sent from my phone")
+    assert lookalikes.signoff.match("Thanks,")
+
+
 FIELD_RUN = """Election setup
 
 1. Configuration

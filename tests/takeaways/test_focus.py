@@ -170,6 +170,37 @@ def test_a_chat_exports_scores_are_those_of_the_turn_the_user_pasted(analyzer):
     assert report["document"]["scope"] == {"part": "turn", "lines": [[1, line_of(chat, "evening and run")]]}
 
 
+ROTA = """From: Dana Whitfield <dana@example.org>
+To: Platform team <platform@example.org>
+Subject: On-call changes from April
+Date: Tue, 4 Mar 2025 09:12:00 +0000
+
+From 1 April the on-call rota moves from weekly to daily shifts, so nobody carries the pager for more than one night in a row. Priya will publish the new rota by Friday.
+
+I know the last quarter was hard on everyone, and I am grateful for how you covered for each other.
+{signed}"""
+
+FOOTER = ("CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential and may be legally "
+          "privileged. If you have received this e-mail in error, please notify the sender immediately and "
+          "delete it. Any unauthorised use or copying is strictly prohibited and may be unlawful.")
+
+
+@pytest.mark.parametrize("signed", [f"\nBest,\nDana\n\n{FOOTER}\n", f"\nSent from my phone\n\n{FOOTER}\n"],
+                         ids=["below the sign-off", "after the text"])
+def test_an_e_mails_footer_is_not_the_writers(analyzer, signed):
+    plain = analyzer.analyze(ROTA.format(signed="\nBest,\nDana\n" if "Best" in signed else ""))
+    report = analyzer.analyze(ROTA.format(signed=signed))
+    footer = line_of(ROTA.format(signed=signed), "CONFIDENTIALITY")
+    assert max(quoted_lines(report["takeaways"])) < footer
+    assert scores(report) == scores(plain)
+    assert report["document"]["scope"]["lines"][-1][1] < footer
+
+
+def test_the_writers_own_words_about_confidentiality_are_kept(analyzer):
+    text = ROTA.format(signed="\nThis message is for the leads only, so please do not forward it yet.\n\nBest,\nDana\n")
+    assert analyzer.analyze(text)["document"]["scope"] is None
+
+
 def test_a_text_that_is_all_the_writers_own_has_no_scope(analyzer):
     assert analyzer.analyze(REPLY.format(quoted=""))["document"]["scope"] is None
 
