@@ -34,6 +34,9 @@ MAIN, TONE, TURNS, OPTIONS, GISTS, MESSAGES = 0, 1, 1.5, 1.6, 2, 3
 FEELING_SHARE = 0.25
 FEELING_SHARE_STEP = 0.05
 MOST_FEELING_SHARE = 0.5
+# Of the budget, what the options or a chat's other turns may take each, so that a short
+# note still has words for its feelings.
+LISTED_SHARE = 1 / 3
 
 
 class TakeawayBuilder(DataComponent):
@@ -62,9 +65,9 @@ class TakeawayBuilder(DataComponent):
         return doc
 
     def items(self, view: DocView) -> list[Item]:
-        """The takeaways in the order the budget is spent on them: the main point, the feelings
-        (up to a share of the budget), a chat's other turns and the options, then the gists
-        chosen to fill what is left, then a thread's other messages."""
+        """The takeaways in the order the budget is spent on them: the main point, the strongest
+        feeling, the options and a chat's other turns, the other feelings (up to a share of the
+        budget), then the gists chosen to fill what is left, then a thread's other messages."""
         found = candidates(view.sentences, view.line_of, self.cues)
         scored = Scored.of(found)
         items: list[Item] = []
@@ -72,16 +75,14 @@ class TakeawayBuilder(DataComponent):
         if main is not None:
             items.append(main_item(view, found[main]))
         quoted = {found[main].sent.start} if main is not None else set()
-        items.extend(self._feelings(view, view.budget - sum(i.words for i in items), quoted))
-        options = laid_out_options(view.sections, self._option_support(view.doc))
-        if options is not None:
-            items.append(options_item(options, OPTIONS))
-        # A chat's other turns are named before any gist: the digest is about one writer's turn
-        # of several. A thread's other messages only in the words the gists leave (below): a
-        # short reply's own points come first, and its headers already show it is a reply.
-        chat = view.focus.role == CHAT_ROLE
-        if view.focus.others and chat:
-            items.append(others_item(view.focus, TURNS))
+        room = view.budget - sum(i.words for i in items)
+        felt = self._feelings(view, room, quoted)
+        # The options and a chat's other turns come after the strongest feeling, before the rest.
+        strongest = next((k for k, item in enumerate(felt) if item.content["role"] == "feeling"), len(felt) - 1)
+        listed = self._listed(view, room - sum(item.words for item in felt[: strongest + 1]))
+        if listed:
+            felt = self._feelings(view, room - sum(item.words for item in listed), quoted)
+        items.extend([*listed, *felt])
         # Sentences quoted already, known by line and text: a line often holds a paragraph.
         quoted_text = {(e["line"], e["text"]) for item in items for e in item.content["evidence"]}
         taken = [i for i, c in enumerate(found) if i == main or (c.line, c.text) in quoted_text]
@@ -90,8 +91,27 @@ class TakeawayBuilder(DataComponent):
         covered = [i for i, c in enumerate(found) if c.line in quoted_lines and i not in taken]
         room = view.budget - sum(i.words for i in items)
         items.extend(self._gists(view, parts(view, found), scored, taken, covered, room))
-        if view.focus.others and not chat:
+        if view.focus.others and view.focus.role != CHAT_ROLE:
             items.append(others_item(view.focus, MESSAGES))
+        return items
+
+    def _listed(self, view: DocView, room: int) -> list[Item]:
+        """The options (only the favoured one when words are short) and a chat's other turns,
+        each when it fits: the writer's choice is a reader's first question, and the digest is
+        about one writer's turn of several. An item that cannot fit is left out here, or it
+        would take the words of what follows and then be dropped itself. A thread's other
+        messages come only in the words the gists leave: a short reply's own points come
+        first, and its headers already show it is a reply."""
+        options = laid_out_options(view.sections, self._option_support(view.doc))
+        listed = [(options_item(options, OPTIONS), options_item(options, OPTIONS, brief=True))] if options else []
+        if view.focus.others and view.focus.role == CHAT_ROLE:
+            listed.append((others_item(view.focus, TURNS),))
+        items = []
+        for versions in listed:
+            fitting = next((v for v in versions if v.words <= min(room, LISTED_SHARE * view.budget)), None)
+            if fitting is not None:
+                items.append(fitting)
+                room -= fitting.words
         return items
 
     def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:

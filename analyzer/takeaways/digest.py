@@ -89,11 +89,11 @@ def gist_item(view: DocView, part: Part, chosen: list[Candidate], priority: floa
         "evidence": [quote_of(view, c) for c in quotes]})
 
 
-def options_item(options: Options, priority: float) -> Item:
+def options_item(options: Options, priority: float, brief: bool = False) -> Item:
     favoured = options.favoured
     evidence = [{"text": favoured.title, "section": favoured.id, "line": favoured.line}] if favoured else []
     return Item(priority, (PARTS, -1, options.options[0].line), "factual", {
-        "label": OPTIONS_LABEL, "summary": options.summary(), "role": "options",
+        "label": OPTIONS_LABEL, "summary": options.summary(brief), "role": "options",
         "modality": "opinion" if favoured else ASSERTED, "kind": STATE, "evidence": evidence})
 
 

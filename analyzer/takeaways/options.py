@@ -46,12 +46,14 @@ class Options:
     options: tuple[Section, ...]
     favoured: Section | None
 
-    def summary(self) -> str:
+    def summary(self, brief: bool = False) -> str:
+        """The options by name and the one the writer favours; ``brief``, when words are
+        short, only the favoured one, which a reader cannot find alone."""
+        favours = f"The writer favours “{option_name(self.favoured.title)}”" if self.favoured else ""
+        if brief and favours:
+            return f"{favours} of {len(self.options)} options."
         names = "; ".join(f"“{option_name(s.title)}”" for s in self.options)
-        text = f"{len(self.options)} options are laid out: {names}."
-        if self.favoured is not None:
-            text += f" The writer favours “{option_name(self.favoured.title)}”."
-        return text
+        return f"{len(self.options)} options are laid out: {names}." + (f" {favours}." if favours else "")
 
 
 def laid_out_options(sections: Sequence[Section], support: dict[int, float]) -> Options | None:

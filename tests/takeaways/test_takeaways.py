@@ -436,6 +436,31 @@ def test_the_options_laid_out_and_the_one_favoured_are_a_takeaway(charged_long):
     assert options["modality"] == "opinion"
 
 
+SHORT_OPTIONS = """Feedback on the rota proposal
+
+Context
+Each lead was asked for a view on the proposal to move support to the platform team by May.
+
+How the team is doing
+I am worried. We are stretched thin, two people are close to burning out, and it is frustrating
+to be told we lack ownership after covering for other teams for months.
+
+Options
+(move in May)
+Move support in May, as proposed, with the current staff.
+(move in July, with help)
+Move support in July and lend us one engineer until then. I would choose this one.
+"""
+
+
+def test_a_short_note_names_the_option_favoured_and_keeps_words_for_its_feelings(analyzer):
+    takeaways = analyzer.analyze(SHORT_OPTIONS)["takeaways"]
+    assert takeaways["budget"] == 60 and takeaways["words"] <= 60
+    options = next(t for t in takeaways["factual"] if t["role"] == "options")
+    assert options["summary"] == "The writer favours “move in July, with help” of 2 options."
+    assert len([t for t in takeaways["emotional"] if t["role"] == "feeling"]) >= 2
+
+
 def test_a_short_note_gets_a_main_point_within_sixty_words(analyzer):
     note = ("Quick update on the release. It slipped by two days because the payment tests kept "
             "failing, and I am worried we will miss the Friday deadline again. People are already "
