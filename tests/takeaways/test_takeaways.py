@@ -461,6 +461,15 @@ def test_a_short_note_names_the_option_favoured_and_keeps_words_for_its_feelings
     assert len([t for t in takeaways["emotional"] if t["role"] == "feeling"]) >= 2
 
 
+def test_a_note_about_the_writing_itself_is_not_a_gist(analyzer):
+    text = ("Feedback on the merger\n\nContext\nLeadership asked each lead for written feedback on the proposal "
+            "to merge the data and analytics teams by October. I have tried to keep it short.\n\nWorkload\n"
+            "The proposal adds the reporting backlog of about 40 open requests to the merged team, and it moves "
+            "two engineers to the growth team in September.\n")
+    takeaways = analyzer.analyze(text)["takeaways"]
+    assert "I have tried to keep it short." not in [e["text"] for t in takeaways["factual"] for e in t["evidence"]]
+
+
 def test_a_short_note_gets_a_main_point_within_sixty_words(analyzer):
     note = ("Quick update on the release. It slipped by two days because the payment tests kept "
             "failing, and I am worried we will miss the Friday deadline again. People are already "
