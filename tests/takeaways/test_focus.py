@@ -196,9 +196,13 @@ def test_an_e_mails_footer_is_not_the_writers(analyzer, signed):
     assert report["document"]["scope"]["lines"][-1][1] < footer
 
 
-def test_the_writers_own_words_about_confidentiality_are_kept(analyzer):
-    text = ROTA.format(signed="\nThis message is for the leads only, so please do not forward it yet.\n\nBest,\nDana\n")
-    assert analyzer.analyze(text)["document"]["scope"] is None
+@pytest.mark.parametrize("signed", [
+    "\nThis message is for the leads only, so please do not forward it yet.\n\nBest,\nDana\n",
+    "\nThis message is for the leads only, so please do not forward it yet.\n",
+    "\nConfidential: please do not share the new rota outside the team until Friday.\n",
+], ids=["above the sign-off", "last, unsigned", "a label of the writer's"])
+def test_the_writers_own_words_about_confidentiality_are_kept(analyzer, signed):
+    assert analyzer.analyze(ROTA.format(signed=signed))["document"]["scope"] is None
 
 
 def test_a_text_that_is_all_the_writers_own_has_no_scope(analyzer):
