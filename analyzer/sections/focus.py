@@ -123,11 +123,13 @@ def _full_messages(metadata: Metadata) -> list[tuple[int, str, HeaderBlock | Non
     """Where each message set out in full starts, its kind and its headers: at a mark
     ("-----Original Message-----", a forward's, Outlook's rule of underscores), or at a
     header block of its own ("From: … Sent: …" under the reply, as Outlook also sets out
-    the message replied to)."""
-    marked = [(m.line, m.kind, _block_after(m, metadata.headers)) for m in metadata.threads
-              if m.kind in (EARLIER, FORWARD)]
+    the message replied to). Outlook marks a message it forwards as it marks one replied
+    to; the subject tells them apart ("FW: …")."""
+    earlier = FORWARD if metadata.forwarded() else EARLIER
+    marked = [(m.line, FORWARD if m.kind == FORWARD else earlier, _block_after(m, metadata.headers))
+              for m in metadata.threads if m.kind in (EARLIER, FORWARD)]
     under_marks = {block.line for _, _, block in marked if block is not None}
-    blocks = [(b.line, EARLIER, b) for b in metadata.headers if b.line not in under_marks]
+    blocks = [(b.line, earlier, b) for b in metadata.headers if b.line not in under_marks]
     return sorted(marked + blocks, key=lambda m: m[0])
 
 

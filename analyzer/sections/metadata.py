@@ -61,6 +61,8 @@ _YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$")
 _YAML_ITEM = re.compile(r"^-\s+")
 _QUOTE_MARKS = ("\"", "'")
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg)\s*:\s*)+", re.I)
+# A subject that opens with a forward's prefix: "FW:", "Fwd:", "WG:" (Weitergeleitet).
+_FORWARD_PREFIX = re.compile(r"^\s*(fwd?|wg)\s*:", re.I)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,10 @@ class Metadata:
         if not subject and self.fenced and self.front:
             subject = self.front.fields.get("title", "")
         return _REPLY_PREFIX.sub("", subject).strip() or None
+
+    def forwarded(self) -> bool:
+        """Whether the text's first e-mail forwards another: its subject opens with "FW:"."""
+        return bool(self.headers) and bool(_FORWARD_PREFIX.match(self.headers[0].fields.get("subject", "")))
 
     def date(self) -> str | None:
         for key in _DATE_PRIORITY:

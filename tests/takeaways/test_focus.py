@@ -87,6 +87,16 @@ def test_outlooks_other_ways_of_setting_out_the_message_replied_to(analyzer, sep
     assert listed["summary"] == f"Not summarised here: Sam Ortega (2025-03-03, line {start})."
 
 
+@pytest.mark.parametrize("separator", ["_" * 32 + "\n", "-----Original Message-----\n"])
+def test_outlook_marks_a_forward_as_a_reply_and_the_subject_tells_them_apart(analyzer, separator):
+    forward = (f"From: Dana Whitfield\nTo: Leadership\nSubject: FW: Moving the release to Friday\n\n"
+               f"Sharing this for Thursday's meeting.\n\n{separator}From: Sam Ortega\n"
+               f"Sent: Monday, March 3, 2025 4:40 PM\nSubject: Moving the release to Friday\n\n{EARLIER}\n")
+    takeaways = analyzer.analyze(forward)["takeaways"]
+    assert min(quoted_lines(takeaways)) > line_of(forward, "Sharing")
+    assert "Worry and concern" in labels(takeaways)
+
+
 def test_a_mark_wrapped_by_the_mail_program_is_not_the_writers(analyzer):
     reply = REPLY.format(quoted="On Mon, 3 Mar 2025 at 22:40, Sam Ortega <\nsam.ortega@example.org> wrote:\n\n"
                          + "\n".join(f"> {line}" for line in EARLIER.splitlines()))
