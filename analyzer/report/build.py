@@ -99,7 +99,7 @@ def metadata_entries(outline: Outline | None, line_count: int) -> dict[str, Any]
 
 def scope_entry(outline: Outline | None, lines: list[str]) -> dict[str, Any] | None:
     """The lines the digest, the document's sentiment and its stress index read, when they
-    are not all of them: a chat export's turn in hand, or a message without the message it
+    are not all of them: a chat export's turn in hand, or a message without the one it
     answers, the lines it quotes or its footer."""
     if outline is None or outline.focus.covers(len(lines)):
         return None

@@ -116,9 +116,10 @@ def writer_sentences(doc: Doc) -> tuple[list[tuple[Span | None, list[Span]]], li
     document's, which are those of the message in hand (``Outline.focus``).
 
     A reply's "> …" lines and its "On …, Sam wrote:" are someone else's words, and a footer
-    ("Sent from my phone") nobody's, so they count in no score; a section wholly outside the message (the earlier e-mail below
-    "-----Original Message-----", another chat turn) keeps its own scores in the sections
-    table, but the document's are the writer's, as its digest is.
+    ("Sent from my phone") nobody's, so they count in no score; a section wholly outside the
+    message (the earlier e-mail below "-----Original Message-----", another chat turn) keeps
+    its own scores in the sections table, but the document's are the writer's, as its
+    digest is.
     """
     groups = body_sentences(doc)
     outline = doc._.analyzer_outline

@@ -7,6 +7,8 @@ follows it under "-----Original Message-----" or is quoted line by line ("> …"
 "On …, Sam wrote:"; a forward is about the message forwarded, not its covering note. The
 parts left out are listed, so a reader knows they are there, and none of their words make a
 gist or a feeling of the writer's, nor count in the document's sentiment and stress index.
+Nor do those of a footer a mail program or a company appends ("Sent from my phone"), which
+is left out unlisted.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ THREAD_LABEL, THREAD_ROLE = "Other messages in the thread", "messages"
 
 @dataclass(frozen=True)
 class Focus:
-    """The lines the digest draws on (1-based, inclusive), the lines between them that are
-    someone else's, and how the digest lists what it leaves out."""
+    """The lines the digest draws on (1-based, inclusive), the lines between them that are not
+    the writer's (quoted, marks between messages, a footer), and how the digest lists what it
+    leaves out."""
 
     first: int
     last: int
@@ -75,8 +78,8 @@ def _footer_lines(lines: Sequence[str], focus: Focus, footer: re.Pattern[str],
                   signoffs: frozenset[int]) -> frozenset[int]:
     """The lines from the first paragraph a footer opens ("Sent from my phone",
     "CONFIDENTIALITY NOTICE: …") to the message's end: a paragraph below the message's last
-    sign-off, or one that only footers follow. Above the sign-off, or before the writer's
-    own words, "Confidential" or "This message is…" is the writer's."""
+    sign-off, or one that only footers follow: above the sign-off, with the writer's own
+    words after it, it is the writer's."""
     starts = [n for n in range(focus.first, focus.last + 1) if focus.holds(n) and lines[n - 1].strip()
               and (n == focus.first or not lines[n - 2].strip())]
     footers = [n for n in starts if footer.match(lines[n - 1].strip())]
