@@ -16,7 +16,7 @@ from .. import extensions
 from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
-from .feelings import feelings, parse_themes, reads_calm
+from .feelings import Feeling, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
 from .options import OptionStance, laid_out_options
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item
@@ -76,12 +76,13 @@ class TakeawayBuilder(DataComponent):
             items.append(main_item(view, found[main]))
         quoted = {found[main].sent.start} if main is not None else set()
         room = view.budget - sum(i.words for i in items)
-        felt = self._feelings(view, room, quoted)
+        shown = feelings(view, self.themes)
+        felt = self._feelings(view, shown, room, quoted)
         # The options and a chat's other turns come after the strongest feeling, before the rest.
         strongest = next((k for k, item in enumerate(felt) if item.content["role"] == "feeling"), len(felt) - 1)
         listed = self._listed(view, room - sum(item.words for item in felt[: strongest + 1]))
         if listed:
-            felt = self._feelings(view, room - sum(item.words for item in listed), quoted)
+            felt = self._feelings(view, shown, room - sum(item.words for item in listed), quoted)
         items.extend([*listed, *felt])
         # Sentences quoted already, known by line and text: a line often holds a paragraph.
         quoted_text = {(e["line"], e["text"]) for item in items for e in item.content["evidence"]}
@@ -114,12 +115,12 @@ class TakeawayBuilder(DataComponent):
                 room -= fitting.words
         return items
 
-    def _feelings(self, view: DocView, room: int, quoted: set[int]) -> list[Item]:
-        """The feelings within their share of the budget, after the calm tone when no theme
-        clears its threshold: first as many as fit named by their words, strongest first (the
-        strongest always), then each quoted in the writer's sentence, strongest first, while
-        that fits. A reader learns more from every feeling named than from one quoted."""
-        found = feelings(view, self.themes)
+    @staticmethod
+    def _feelings(view: DocView, found: list[Feeling], room: int, quoted: set[int]) -> list[Item]:
+        """The feelings ``found`` within their share of the budget, after the calm tone when no
+        theme clears its threshold: first as many as fit named by their words, strongest first
+        (the strongest always), then each quoted in the writer's sentence, strongest first,
+        while that fits. A reader learns more from every feeling named than from one quoted."""
         share = min(FEELING_SHARE + FEELING_SHARE_STEP * max(len(found) - 1, 0), MOST_FEELING_SHARE) * view.budget
         limit = min(share, room)
         versions = [(feeling_item(view, f, rank, TONE + (rank + 1) / 100, quoted, in_words=True),
