@@ -23,7 +23,6 @@ from .metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse
 
 # A letter or a digit: a line without one (blank, a rule) starts or ends no run of lines read.
 _WORD = re.compile(r"[^\W_]")
-NO_FOOTER = re.compile(r"(?!)")
 # How the digest lists the parts it leaves out: label and role of the item.
 CHAT_LABEL, CHAT_ROLE = "Other turns in the chat", "turns"
 THREAD_LABEL, THREAD_ROLE = "Other messages in the thread", "messages"
@@ -60,8 +59,7 @@ class Focus:
         return trimmed
 
 
-def focus_of(metadata: Metadata, lines: Sequence[str], footer: re.Pattern[str] = NO_FOOTER,
-             signoffs: frozenset[int] = frozenset()) -> Focus:
+def focus_of(metadata: Metadata, lines: Sequence[str], footer: re.Pattern[str], signoffs: frozenset[int]) -> Focus:
     """The chat turn a user pasted, the message of an e-mail, or every line; in each, less
     the footer below the message (``footer`` opens one of its paragraphs)."""
     if len(metadata.turns) >= 2:

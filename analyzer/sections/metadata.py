@@ -84,7 +84,6 @@ class ThreadMark:
 
     line: int
     kind: str
-    text: str
     last_line: int
 
 
@@ -241,12 +240,12 @@ def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:
         line, following = lines[i], lines[i + 1] if i + 1 < len(lines) else ""
         if m := _THREAD_MARK.match(line):
             kind = EARLIER if m.group("earlier") else FORWARD if m.group("forward") else QUOTING
-            marks.append(ThreadMark(i + 1, kind, line.strip(), i + 1))
+            marks.append(ThreadMark(i + 1, kind, i + 1))
         elif _OUTLOOK_RULE.match(line) and _HEADER.match(following):
-            marks.append(ThreadMark(i + 1, EARLIER, line.strip(), i + 1))
+            marks.append(ThreadMark(i + 1, EARLIER, i + 1))
         elif (line.strip() and not _THREAD_MARK.match(following)
               and (m := _THREAD_MARK.match(f"{line.rstrip()} {following.strip()}")) and m.group("quoting")):
-            marks.append(ThreadMark(i + 1, QUOTING, f"{line.strip()} {following.strip()}", i + 2))
+            marks.append(ThreadMark(i + 1, QUOTING, i + 2))
             i += 1
         i += 1
     return marks
