@@ -89,6 +89,15 @@ def items_of(takeaways):
     return sorted(takeaways["emotional"] + takeaways["factual"], key=lambda t: t["order"])
 
 
+def quotes_of(items):
+    """The writer's sentences the items quote, in order."""
+    return [e["text"] for t in items for e in t["evidence"]]
+
+
+def gists_of(takeaways):
+    return quotes_of(t for t in takeaways["factual"] if t["role"] == "gist")
+
+
 def test_the_digest_opens_with_the_main_point(announcement):
     first = items_of(announcement["takeaways"])[0]
     assert first["role"] == "main" and first["label"] == "Main point"
@@ -312,7 +321,7 @@ def test_a_thought_left_unfinished_is_never_a_gist(analyzer):
             "The platform team would own the runners and the caches for every product team. "
             "Effectively moving the whole burden onto one small team\n"
             "Teams that need more minutes can ask the platform group, which answers within two days.\n")
-    quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
+    quotes = quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
     assert quotes and not any(q.startswith("Effectively moving") for q in quotes)
 
 
@@ -323,7 +332,7 @@ def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
             "You may also want to read:\n\n- Scheduling at scale, part one\n- Ten reasons schedulers fail\n"
             "- Our scheduler journey\n\n"
             "Teams that need help with the move can book an hour with the platform group each week.\n")
-    quotes = " ".join(e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"])
+    quotes = " ".join(quotes_of(items_of(analyzer.analyze(text)["takeaways"])))
     assert "Ten reasons" not in quotes and "part one" not in quotes and "journey" not in quotes
     assert "book an hour" in quotes
 
@@ -332,7 +341,7 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     text = ("Review of the outage\n\nThe outage lasted four hours and affected all customers in the region.\n\n"
             "What we found\n\nWe agreed on the following problem statement:\n\n"
             "The failover script assumed a database that had been retired a year before, and nobody had tested it since.\n")
-    quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
+    quotes = quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
     assert "We agreed on the following problem statement:" not in quotes
     assert any(q.startswith("The failover script") for q in quotes)
 
@@ -346,7 +355,7 @@ def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(a
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
             "Each release gets a two-week freeze before it ships, and security fixes ship at once.\n\n"
             f"Notes\n\n{aside} The release team reviews the schedule every quarter and may change it.\n")
-    quotes = [e["text"] for t in items_of(analyzer.analyze(text)["takeaways"]) for e in t["evidence"]]
+    quotes = quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
     assert aside not in quotes
     assert any(q.startswith("The release team reviews") for q in quotes)
 
@@ -467,7 +476,7 @@ def test_a_note_about_the_writing_itself_is_not_a_gist(analyzer):
             "The proposal adds the reporting backlog of about 40 open requests to the merged team, and it moves "
             "two engineers to the growth team in September.\n")
     takeaways = analyzer.analyze(text)["takeaways"]
-    assert "I have tried to keep it short." not in [e["text"] for t in takeaways["factual"] for e in t["evidence"]]
+    assert "I have tried to keep it short." not in quotes_of(takeaways["factual"])
 
 
 def test_a_short_note_gets_a_main_point_within_sixty_words(analyzer):
@@ -492,7 +501,7 @@ PRICE_NOTE = ("Price changes\n\n"
 
 def test_a_one_paragraph_note_still_gets_gists_beside_its_main_point(analyzer):
     takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
-    gists = [e["text"] for t in takeaways["factual"] if t["role"] == "gist" for e in t["evidence"]]
+    gists = gists_of(takeaways)
     assert "Memory is billed monthly instead of daily." in gists
 
 
@@ -521,7 +530,7 @@ def test_a_short_notes_gist_is_a_sentence_that_fits_what_the_budget_leaves(analy
             "rota by Friday.\n\nI know the last quarter was hard on everyone, and I am grateful for how you "
             "covered for each other.\n")
     takeaways = analyzer.analyze(note)["takeaways"]
-    gists = [e["text"] for t in takeaways["factual"] if t["role"] == "gist" for e in t["evidence"]]
+    gists = gists_of(takeaways)
     assert gists == ["Priya will publish the new rota by Friday."]
     assert takeaways["words"] <= takeaways["budget"]
 
@@ -600,7 +609,7 @@ def test_the_names_under_a_sign_off_are_not_what_a_letter_says(analyzer):
               "and three outages this year came from gaps between teams.\n\nThank you.\n\nSigned,\n\n"
               "Ana Lima, Bo Chen, Cy Okafor, Dee Brandt, Eli Haddad, Fay Moreno\n")
     takeaways = analyzer.analyze(letter)["takeaways"]
-    quoted = [e["text"] for side in ("emotional", "factual") for t in takeaways[side] for e in t["evidence"]]
+    quoted = quotes_of(items_of(takeaways))
     assert quoted and not any("Bo Chen" in text for text in quoted)
 
 
