@@ -163,6 +163,8 @@ def analyze(path: str, fmt: str, output: Path | None, force: bool, detail: bool,
     if output is not None and path != STDIN and _same_file(Path(path), output):
         raise click.ClickException(f"{output}: is the input file; choose another --output")
     source = read_source(path)
+    if source.legacy:
+        click.echo(f"Note: {source.name} is not UTF-8; read it as Windows-1252", err=True)
     report = make_analyzer(**analysis).analyze(source.text, source=source.name)
     text = emit(report, fmt, output, overwrite=force, detail=detail)
     if output is None:

@@ -38,6 +38,16 @@ def test_stdin_is_read_with_a_dash(run_cli):
     assert json.loads(result.stdout)["document"]["source"] == "<stdin>"
 
 
+def test_a_windows_1252_file_is_read_and_the_reader_told(run_cli, tmp_path):
+    path = tmp_path / "old.txt"
+    path.write_bytes("# Status\n\nThe café budget – again “late”.\n".encode("cp1252"))
+    result = run_cli("analyze", str(path), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["document"]["title"] == "Status"
+    assert "café budget – again “late”" in result.stdout
+    assert result.stderr == f"Note: {path} is not UTF-8; read it as Windows-1252\n"
+
+
 def test_output_file_is_written_and_never_replaced_silently(run_cli, memo, tmp_path):
     out = tmp_path / "report.json"
     assert run_cli("analyze", str(memo), "--format", "json", "-o", str(out)).exit_code == 0
@@ -61,7 +71,7 @@ def bad_inputs(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"\n  \n")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
-    (tmp_path / "latin1.txt").write_bytes("Résumé of the week".encode("latin-1"))
+    (tmp_path / "flawed.txt").write_bytes("Résumé of the ".encode() + "café".encode("latin-1"))
     (tmp_path / "folder").mkdir()
     locked = tmp_path / "locked.txt"
     locked.write_text("secret")
@@ -71,7 +81,7 @@ def bad_inputs(tmp_path):
         "empty.txt": "is empty",
         "blank.txt": "is empty",
         "image.png": "looks like a binary file",
-        "latin1.txt": "is not UTF-8",
+        "flawed.txt": "is UTF-8 with a flaw",
         "folder": "is a directory",
         "locked.txt": "permission denied",
     }

@@ -57,23 +57,30 @@ _HTML_PARAGRAPHS = {
 _HTML_LINES = {"br", "dd", "dt", "li", "tr"}
 _HTML_SKIPPED = {"head", "script", "style", "title"}
 _WHITESPACE = re.compile(r"\s+")
+# Text in neither UTF-8 nor UTF-16 is read in this encoding (see ``encoding_of``).
+LEGACY = "cp1252"
+# A well-formed multi-byte UTF-8 character: a lead byte and its continuation bytes.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass(frozen=True)
 class Source:
-    """A document as read: its display name and its normalised text."""
+    """A document as read: its display name, its normalised text, and whether its bytes were
+    in the legacy Windows encoding rather than Unicode (the command line says so)."""
 
     name: str
     text: str
+    legacy: bool = False
 
 
 def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
     """Read a file (or ``-`` for standard input) and return its normalised text."""
     if str(path) == STDIN:
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        return Source("<stdin>", decode(stream.read(), "<stdin>"))
-    p = Path(path)
-    return Source(str(p), decode_document(read_bytes(p), str(p)))
+        name, data = "<stdin>", (stdin if stdin is not None else sys.stdin.buffer).read()
+        return Source(name, decode(data, name), encoding_of(data) == LEGACY)
+    name, data = str(path), read_bytes(Path(path))
+    text = decode_document(data, name)
+    return Source(name, text, not name.lower().endswith(EMAIL_SUFFIXES) and encoding_of(data) == LEGACY)
 
 
 def decode_document(data: bytes, name: str) -> str:
@@ -139,22 +146,56 @@ def _not_a_file(path: Path, mode: int) -> str | None:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 or UTF-16 bytes (with or without its byte-order mark) into normalised text."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    """Decode UTF-8, UTF-16 (with or without its byte-order mark) or Windows-1252 bytes into
+    normalised text."""
+    codec = encoding_of(data)
+    if codec == "utf-16":
         text = _decode_utf16(data, name)
-    elif codec := utf16_without_bom(data):
+    elif codec in ("utf-16-le", "utf-16-be"):
         text = _decode_unmarked_utf16(data, codec, name)
     else:
         if looks_binary(data):
             raise BinaryInputError(f"{name}: looks like a binary file, not text")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            raise UndecodableInputError(
-                f"{name}: is not UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
-                "convert it first, e.g. `iconv -f latin1 -t utf-8`"
-            ) from None
+        text = _decode_8bit(data, codec, name)
     return _non_empty(normalise(text), name)
+
+
+def encoding_of(data: bytes) -> str:
+    """The codec a text's bytes are in: UTF-16 by its byte-order mark or its zero bytes,
+    UTF-8 when they decode as such, else Windows-1252 (``LEGACY``).
+
+    Memos kept for years were often saved by Windows tools in Windows-1252, the superset of
+    Latin-1 that English text in a legacy encoding is almost always in; reading them spares
+    an archive's owner converting each file. But bytes that hold any well-formed UTF-8
+    sequence are UTF-8 with a flaw (a file cut or joined mid-character), not Windows-1252,
+    where such pairs ("Ã©") are the mark of text decoded wrongly; they stay UTF-8 and are
+    refused with the flaw's place.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if codec := utf16_without_bom(data):
+        return codec
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "utf-8-sig" if _UTF8_SEQUENCE.search(data) else LEGACY
+    return "utf-8-sig"
+
+
+def _decode_8bit(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as e:
+        where = f"byte 0x{data[e.start]:02x} at offset {e.start}"
+        if codec == "utf-8-sig":
+            raise UndecodableInputError(
+                f"{name}: is UTF-8 with a flaw ({where}), as a file cut or joined mid-character is; "
+                "repair or re-save it as UTF-8"
+            ) from None
+        raise UndecodableInputError(
+            f"{name}: is neither UTF-8 nor Windows-1252 ({where}); "
+            "convert it first, e.g. `iconv -f <its encoding> -t utf-8`"
+        ) from None
 
 
 def _non_empty(text: str, name: str) -> str:

@@ -73,7 +73,8 @@ def test_tables_have_one_header_stable_columns_and_rows_sorted_by_path(batch, ar
 BAD = {
     "empty.txt": (b"", "EmptyInputError", "is empty"),
     "image.md": (b"\x89PNG\r\n\x1a\n" + bytes(300), "BinaryInputError", "looks like a binary file"),
-    "latin1.txt": ("Résumé of the week".encode("latin-1"), "UndecodableInputError", "is not UTF-8"),
+    "flawed.txt": ("Résumé of the ".encode() + "café".encode("latin-1"), "UndecodableInputError",
+                   "is UTF-8 with a flaw"),
     "huge.txt": (b"word " * 400, "TooLargeInputError", "over the limit of 1,024"),
     "mail.eml": (b"Subject: hi\n\n", "EmptyInputError", "has no text body"),
 }

@@ -7,7 +7,7 @@ import socket
 import pytest
 
 from analyzer.errors import BinaryInputError, EmptyInputError, InputError, UndecodableInputError
-from analyzer.text.read import decode, decode_email, normalise, read_source
+from analyzer.text.read import decode, decode_email, encoding_of, normalise, read_source
 
 
 @pytest.mark.parametrize(
@@ -40,6 +40,25 @@ def test_utf8_bom_and_utf16_are_decoded():
     assert decode("Hé\nthere".encode("utf-16"), "f") == "Hé\nthere"
 
 
+@pytest.mark.parametrize("text, codec", [
+    ("Résumé of the week: the café budget is up 5 %.\nZoë’s “draft” – done…", "cp1252"),
+    ("Résumé: the café budget, Zoë's draft.", "latin-1"),
+], ids=["windows-1252 quotes and dashes", "latin-1"])
+def test_text_saved_in_the_legacy_windows_encoding_is_read_and_marked(text, codec, tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_bytes(text.encode(codec))
+    source = read_source(path)
+    assert source.text == text
+    assert source.legacy
+
+
+def test_unicode_text_is_not_marked_legacy(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("Résumé — café", encoding="utf-8")
+    assert not read_source(path).legacy
+    assert encoding_of("Résumé".encode("utf-16")) == "utf-16"
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("text", [
     "Hé\nthere",
@@ -68,8 +87,10 @@ def test_what_only_looks_like_utf16_is_refused_with_a_reason(data, message):
         (b"  \n\t\n", "is empty"),
         (b"%PDF-1.7\n...", "binary"),
         (bytes(range(256)) * 4, "binary"),
-        ("café".encode("latin-1"), "is not UTF-8 (byte 0xe9 at offset 3)"),
+        ("café ".encode() + "déjà".encode("latin-1"), "is UTF-8 with a flaw (byte 0xe9 at offset 7)"),
+        ("Résumé".encode("cp1252") + b"\x81", "is neither UTF-8 nor Windows-1252 (byte 0x81 at offset 6)"),
     ],
+    ids=["empty", "blank", "pdf", "every byte", "utf-8 and latin-1 mixed", "a byte windows-1252 leaves undefined"],
 )
 def test_undecodable_input_is_refused_with_a_reason(data, message):
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
