@@ -162,7 +162,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             # can be found here").
             aside=any(w <= ASIDE_WEIGHT for w in cue_weights),
             dated=_opens_with_date(sent),
-            unfinished=_trails_off(sent, text),
+            unfinished=_trails_off(sent, text, line_of),
         ))
     return _with_lists(found, line_of)
 
@@ -234,7 +234,7 @@ def _words_to_verb(c: Candidate) -> int:
     root = c.sent.root
     if root.pos_ not in ("VERB", "AUX"):
         return 0
-    before = c.sent.doc.text[c.sent.start_char: root.idx + len(root.text)]
+    before = c.sent.text[: root.idx + len(root.text) - c.sent.start_char]
     return len(LIST_MARKER.sub("", " ".join(before.split())).split())
 
 
@@ -292,24 +292,34 @@ def _agent(sent: Span) -> bool:
     return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON") for s in subjects)
 
 
-def _trails_off(sent: Span, text: str) -> bool:
+def _trails_off(sent: Span, text: str, line_of) -> bool:
     """Whether the sentence has no stop and its main verb no subject, and follows a finished
     sentence on its line: the writer trailed off, and a quote of it would cut the point."""
     if ends_sentence(text) or text.endswith((":", ";")):
         return False
     doc = sent.doc
     before = doc[sent.start - 1] if sent.start else None
-    line_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    follows_on_line = before is not None and before.idx >= line_start and before.text in (".", "!", "?")
+    follows_on_line = (before is not None and line_of(before.idx) == line_of(sent.start_char)
+                       and before.text in (".", "!", "?"))
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
     return follows_on_line and not subject
 
 
 def _opens_with_date(sent: Span) -> bool:
     """Whether a date with a figure in it ("October 1, 2019", "in 2019") starts within the
-    sentence's first words, after at most a preposition ("On", "Starting on")."""
-    return any(e.label_ == "DATE" and e.start - sent.start <= OPENING_DATE and any(c.isdigit() for c in e.text)
-               for e in sent.ents)
+    sentence's first words, after at most a preposition ("On", "Starting on").
+
+    The entities are read from the tokens' tags: ``Span.ents`` walks every entity of the
+    document for each sentence, which grew with the square of a long text's length."""
+    doc = sent.doc
+    for token in sent[: OPENING_DATE + 1]:
+        if token.ent_iob_ == "B" and token.ent_type_ == "DATE":
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= sent.end and any(c.isdigit() for c in doc[token.i:end].text):
+                return True
+    return False
 
 
 def _content(token: Token) -> bool:
