@@ -95,7 +95,7 @@ class QuantityFinder:
             (?P<num>{number})(?P<scale>{scale})?
             (?:\s?[-–]\s?(?P<num2>{_DIGITS})(?P<scale2>{scale})?)?
             (?:(?P<glued>{glued_units})(?![a-z0-9])|\s?-?(?P<unit>{after})(?![a-z0-9]))?
-            (?![\w]|[.:,’'/-]\d)
+            (?![\w]|[.:,’'/-]\d|\.x\b)
             |\b(?P<mult>{_alternation(self.multipliers)})\b
             """,
             re.IGNORECASE | re.VERBOSE,
@@ -148,7 +148,23 @@ class QuantityFinder:
         digits = match["num"]
         if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
             return False
-        return not _is_list_number(span)
+        return not _is_list_number(span) and not _names_something(span)
+
+
+def _names_something(span: Span) -> bool:
+    """A number written after a name is part of the name, not an amount: a version ("Python
+    3.1", "OAuth 2.0"), a document or part ("PEP 382", "Part 2"), a status ("HTTP 500"), a
+    day the parser took for no date ("Jun 8"). Unless it counts a noun written after it, as
+    in "Berlin 40 people"."""
+    first = next((t for t in span if not t.is_space), None)  # the match may open with a line break
+    if first is None or not first.i:
+        return False
+    before = span.doc[first.i - 1]
+    if before.is_space or "\n" in before.whitespace_:  # a heading's last word, a line above
+        return False
+    named = before.pos_ == "PROPN" or (before.is_title and before.pos_ == "NOUN") or before.lower_ == "version"
+    head = span.root.head
+    return named and not (head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and span.root.dep_ == "nummod")
 
 
 def _is_list_number(span: Span) -> bool:

@@ -16,7 +16,7 @@ is one unfairness marker) and adjusts nothing else.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +30,7 @@ from ..data.saved import DataComponent
 from ..text.words import is_word
 from .lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
 from .matcher import EntryMatcher, Lemmatize, Match, pipeline_lemmas
+from .overlaps import standing
 
 WINDOW = 3
 # The most a chain of intensifiers may multiply a marker's weight by.
@@ -92,14 +93,7 @@ class MarkerTagger(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
-        # "...I was stressed. Out of nowhere..." is not "stressed out".
-        found = [m for m in self.matcher(doc) if not any(t.is_sent_start for t in m.span[1:])]
-        markers = _longest_first(m for m in found if self.roles[m.entry.category] == "marker")
-        holders = _Holders(markers)
-        modifiers = _longest_first(
-            (m for m in found if self.roles[m.entry.category] != "marker" and not holders.hold(m)),
-            same_span_ok=True,
-        )
+        markers, modifiers = standing(self.matcher(doc), self.roles)
         ending_at: dict[int, list[Match]] = defaultdict(list)
         for m in modifiers:
             ending_at[m.span.end].append(m)
@@ -147,46 +141,6 @@ class MarkerIndex:
                 found.append((self.spans[i], self.spans[i]._.analyzer_marker))
                 i += 1
         return found
-
-
-def _longest_first(matches: Iterable[Match], *, same_span_ok: bool = False) -> list[Match]:
-    """Non-overlapping matches, preferring the longest, then the earliest, then the heaviest.
-
-    With ``same_span_ok`` two matches of exactly the same tokens both stay: "never" is a
-    negator and an absolutist word at once.
-    """
-    ranked = sorted(matches, key=lambda m: (-(m.span.end - m.span.start), m.span.start, -m.entry.weight))
-    kept: list[Match] = []
-    used: set[int] = set()
-    spans: set[tuple[int, int]] = set()
-    for m in ranked:
-        tokens = range(m.span.start, m.span.end)
-        if used.isdisjoint(tokens) or (same_span_ok and (m.span.start, m.span.end) in spans):
-            kept.append(m)
-            used.update(tokens)
-            spans.add((m.span.start, m.span.end))
-    return sorted(kept, key=lambda m: m.span.start)
-
-
-class _Holders:
-    """Whether a longer marker holds a modifier, as "not fair" holds "not".
-
-    Markers share no token, so only the one holding the modifier's first token can hold it:
-    a bisection finds it, where checking every marker for every modifier grew with the
-    square of the length.
-    """
-
-    def __init__(self, markers: Sequence[Match]) -> None:
-        self.markers = markers
-        self.starts = [m.span.start for m in markers]
-
-    def hold(self, modifier: Match) -> bool:
-        start, end = modifier.span.start, modifier.span.end
-        i = bisect_right(self.starts, start) - 1
-        if i < 0:
-            return False
-        marker = self.markers[i].span
-        return end <= marker.end and marker.end - marker.start > end - start
 
 
 def _modifiers_before(span: Span, ending_at: dict[int, list[Match]]) -> list[Match]:

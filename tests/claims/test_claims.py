@@ -161,10 +161,33 @@ def test_quantities_with_unit_and_what_they_measure(analyzer, text, figure, valu
         "1. Review the on-call rota with the team.",
         "Call the desk on +44 20 7946 0958 if the build breaks.",
         "Release 2024.06.04-1 shipped to every customer.",
+        "Most vendors only ship Python 2.6 so far.",
+        "The new API needs OAuth 2.0 for every client.",
+        "Code written for 3.x runs unchanged on the new interpreter.",
+        "The process is described in PEP 382 in full.",
+        "The mirror answered every request with HTTP 500.",
+        "Room 101 is booked for the review.",
+        "We covered this in Part 2 of the series.",
+        "Moment works on Internet Explorer 8 and higher.",
     ],
 )
 def test_dates_times_versions_and_item_numbers_are_not_figures(analyzer, text):
     assert all(not c["quantities"] for c in claims_of(analyzer, text))
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("In Berlin 40 people joined the call.", "40"),
+    ("Initial Election\n\n56 of 87 eligible voters cast a ballot.", "56"),
+], ids=["a count after a place name", "a count under a heading"])
+def test_a_count_after_a_name_is_still_a_figure_when_it_counts_something(analyzer, text, figure):
+    figures = [q["text"] for c in claims_of(analyzer, text) for q in c["quantities"]]
+    assert figure in figures
+
+
+def test_a_technical_sense_lends_no_stance_to_a_claim(analyzer):
+    """ "major" grades a problem, but ranks a release: the second sentence states a plan."""
+    assert only_claim(analyzer, "This is a major problem for us.")["modality"] == "opinion"
+    assert only_claim(analyzer, "We are now nearing the next major release.")["modality"] == "asserted"
 
 
 def test_a_fragment_list_item_yields_its_figure(analyzer):
