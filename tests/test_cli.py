@@ -48,6 +48,19 @@ def test_a_windows_1252_file_is_read_and_the_reader_told(run_cli, tmp_path):
     assert result.stderr == f"Note: {path} is not UTF-8; read it as Windows-1252\n"
 
 
+def test_an_html_page_is_analysed_as_the_text_it_shows(run_cli, tmp_path):
+    page = tmp_path / "status.html"
+    page.write_text("<html><head><title>Status</title></head><body>"
+                    "<h2>Rollout</h2><p>The rollout slipped by <b>two weeks</b> because the vendor was late.</p>"
+                    "<h2>Team</h2><p>The team is exhausted and we are worried about the next release.</p>"
+                    "</body></html>")
+    report = json.loads(run_cli("analyze", str(page), "--format", "json").stdout)
+    assert report["document"]["title"] == "Status"
+    assert [s["title"] for s in report["sections"]][-2:] == ["Rollout", "Team"]
+    quotes = [e["text"] for t in report["takeaways"]["factual"] + report["takeaways"]["emotional"] for e in t["evidence"]]
+    assert quotes and not any("<" in q or "**" in q for q in quotes)
+
+
 def test_output_file_is_written_and_never_replaced_silently(run_cli, memo, tmp_path):
     out = tmp_path / "report.json"
     assert run_cli("analyze", str(memo), "--format", "json", "-o", str(out)).exit_code == 0

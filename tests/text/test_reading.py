@@ -142,7 +142,7 @@ BLOCK = "Subject: Rota\nFrom: Dana Lee <dana@example.org>\nTo: team@example.org\
         (b"Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n",
          __import__("base64").encodebytes(b"<html><head><style>p{}</style></head><body><p>Hello <b>team</b>,</p>"
                                           b"<ul><li>one</li><li>two &amp; three</li></ul></body></html>"),
-         "Hello team,\n\none\ntwo & three\n"),
+         "Hello **team**,\n\n- one\n- two & three\n"),
         (b'Content-Type: multipart/alternative; boundary="b"\n',
          b"--b\nContent-Type: text/html\n\n<p>HTML version</p>\n--b\nContent-Type: text/plain\n\nPlain version.\n--b--\n",
          "Plain version.\n"),
@@ -185,3 +185,49 @@ def test_an_outlook_sent_header_dates_the_e_mail(analyzer, tmp_path):
     source = read_source(path)
     assert "Sent: Tuesday, March 4, 2025 9:12 AM" in source.text
     assert analyzer.analyze(source.text)["document"]["date"] == "2025-03-04"
+
+
+# --- HTML files --------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><title>Q3 plan</title><style>p { color: red }</style>
+<script>var x = 1;</script></head><body>
+<p>Hello <b>team</b>, the budget is
+tight.</p>
+<h2>Options</h2>
+<ol><li>Cut scope</li><li>Hire <em>two</em> people<ul><li>one senior</li></ul></li></ol>
+<blockquote><p>You said: we are worried.</p><p>And tired.</p></blockquote>
+<p><strong>Decision: </strong>we cut scope.</p>
+<table><tr><th>Team</th><th>Cost</th></tr><tr><td>Core</td><td>$2m</td></tr></table>
+<pre>step 1
+  step 2</pre>
+</body></html>"""
+
+
+def test_an_html_file_reads_as_the_page_laid_out_as_markdown(tmp_path):
+    path = tmp_path / "plan.html"
+    path.write_text(PAGE, encoding="utf-8")
+    assert read_source(path).text == (
+        "# Q3 plan\n\n"
+        "Hello **team**, the budget is tight.\n\n"
+        "## Options\n\n"
+        "1. Cut scope\n2. Hire two people\n  - one senior\n\n"
+        "> You said: we are worried.\n>\n> And tired.\n\n"
+        "**Decision:** we cut scope.\n\n"
+        "Team | Cost\nCore | $2m\n\n"
+        "step 1\n  step 2\n"
+    )
+
+
+def test_a_page_with_its_own_top_heading_keeps_it_and_not_the_tab_title(tmp_path):
+    path = tmp_path / "plan.htm"
+    path.write_bytes("<title>Intranet – Plan</title><h1>Q3 plan</h1><p>Café budget “tight”.</p>".encode("cp1252"))
+    source = read_source(path)
+    assert source.text == "# Q3 plan\n\nCafé budget “tight”.\n"
+    assert source.legacy
+
+
+def test_an_html_file_with_no_text_is_empty(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><title></title></head><body><p> </p></body></html>")
+    with pytest.raises(EmptyInputError, match="is empty"):
+        read_source(path)
