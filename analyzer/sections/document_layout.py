@@ -84,9 +84,9 @@ class Page:
         """The sentence carries on to the next line: it starts in lower case, this line ends
         on a word no sentence ends on, or the text is hard-wrapped and this line reaches the
         margin. A lettered item ("a. Legal to review") starts a list, not a continuation."""
-        if self.width and is_wrapped_line(self.lines[i].raw, self.width):
-            return True
         following = self.lines[i + 1].raw.lstrip() if i + 1 < len(self.lines) else ""
+        if self.width and is_wrapped_line(self.lines[i].raw, self.width, following):
+            return True
         return bool(following) and (following[0].islower() or ends_open(self.lines[i].raw)) \
             and not starts_block(following)
 

@@ -38,7 +38,8 @@ _ROMAN = re.compile(r"^[IVXLC]+\.$")
 _LETTER = re.compile(r"^[A-Z][.)]$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL = re.compile(r"^(?P<title>[A-Z][^:]{0,48}):$")
-_BRACKET = re.compile(r"^[(\[](?P<label>[^()\[\]]{2,60})[)\]](?:\s*[-–—:]?\s*(?P<tail>\S.*))?$")
+# "(horizontal team)" or "[10:32]" opening a line; "[text](address)" is a Markdown link, not a label.
+_BRACKET = re.compile(r"^[(\[](?P<label>[^()\[\]]{2,60})[)\]](?!\()(?:\s*[-–—:]?\s*(?P<tail>\S.*))?$")
 _WH_START = re.compile(r"^(what|how|why|where|when|who|whom|whose|which)\b", re.I)
 _WORD = re.compile(r"\w[\w'’.-]*")
 # A full stop, question or exclamation mark after a word of two letters or more, then a

@@ -12,6 +12,8 @@ _WRAP_SHARE = 0.3
 _UNWRAPPED_SHARE = 0.1
 # A word this long is a link or a path, which a wrapping editor leaves whole on its line.
 _LONGEST_WORD = 40
+# A Markdown link, which wrapping editors keep whole on one line, as they do a long word.
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
 _TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
 _BULLET = re.compile(r"^\s*(?:[-*+•◦‣▪>]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
 # Anything that opens a new block: a bullet, an enumerator, a markdown heading, a table row.
@@ -85,6 +87,12 @@ def ends_open(line: str) -> bool:
     return bool(_OPEN_END.search(line.rstrip()))
 
 
-def is_wrapped_line(line: str, width: int) -> bool:
-    """In hard-wrapped text, a line that reaches the margin broke because the next word did not fit."""
-    return len(line) >= width - WRAP_SLACK
+def is_wrapped_line(line: str, width: int, following: str = "") -> bool:
+    """In hard-wrapped text, a line broke because the next word did not fit: it reaches the
+    margin, or the next line opens with a word or a Markdown link longer than the room left
+    on it (a link the editor kept whole, after "Recently, Chrome Dev Tools")."""
+    link = _MARKDOWN_LINK.match(following.lstrip())
+    words = following.split()
+    first = link.group(0) if link else words[0] if words else ""
+    return len(line) >= width - WRAP_SLACK or (
+        bool(first) and not ends_sentence(line) and len(line.rstrip()) + 1 + len(first) > width)

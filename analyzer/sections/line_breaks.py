@@ -43,7 +43,7 @@ def continues(line: str, following: str, width: int | None) -> bool:
     head = following.lstrip()[0]
     if head.islower():
         return len(line.strip()) > 30 or width is not None
-    return width is not None and is_wrapped_line(line, width)
+    return width is not None and is_wrapped_line(line, width, following)
 
 
 def _inside_quote(line: str, following: str) -> tuple[str, str] | None:

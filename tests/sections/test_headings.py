@@ -298,6 +298,24 @@ def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expect
     assert headings(analyzer.analyze(text)) == expected
 
 
+# Hard-wrapped at 72 columns. An editor keeps a Markdown link whole, so line 6 broke early,
+# before the link on line 7; line 9 is a link standing as a sentence of its own.
+WRAPPED_BEFORE_A_LINK = """# Date libraries
+
+Moment has been used in millions of projects and we are happy to have
+helped with dates and times on the web over the last nine years or so.
+
+Recently, the browser's developer tools
+[started showing recommendations for replacing Moment](https://example.org/notes/2020/09/14/dev-tools-recommendations)
+for its size alone. We generally support this move.
+[You can read more in the migration guide.](https://example.org/guides/migrating/from-moment)
+
+## Next steps
+
+We will not add features, and we will fix only serious bugs from now on.
+"""
+
+
 @pytest.mark.parametrize(
     "text, not_headings",
     [
@@ -314,6 +332,12 @@ def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expect
          "- The on-call rota gets a fifth person\n", [3, 5, 6]),
         ("Further reading\n\nhttps://example.com/runbook\n\n- Runbook for the dispatcher\n", [3, 5]),
         ("Hi all,\n\nThe release went out this morning.\n\nBest regards,\nDana Whitfield\n", [1, 5, 6]),
+        (WRAPPED_BEFORE_A_LINK, [6, 7, 9]),
+        ("# Plan\n\nThe team moved the service to the new cluster over two weekends in May.\n\n"
+         "[Read the migration guide](https://example.org/guide)\n"
+         "The guide lists every step we took, and why we took it, in order.\n\n"
+         "[See the cost report](https://example.org/costs)\n"
+         "The costs fell by a third once the old cluster was switched off.\n", [5, 8]),  # links, not "(option)" labels
     ],
 )
 def test_look_alikes_from_letters_tables_and_lists_are_not_headings(analyzer, text, not_headings):
