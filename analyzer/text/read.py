@@ -16,7 +16,6 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from email.message import EmailMessage
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +25,7 @@ from ..errors import (
     UndecodableInputError,
     UnreadableInputError,
 )
+from .html_text import html_to_text, read_html
 
 STDIN = "-"
 _SNIFF_BYTES = 8192
@@ -49,22 +49,6 @@ EMAIL_SUFFIXES = (".eml",)
 # as the document's metadata (title from Subject, date from Date, or from Sent as Outlook writes it).
 EMAIL_HEADERS = ("Subject", "From", "To", "Date", "Sent")
 HTML_SUFFIXES = (".html", ".htm")
-# How HTML's elements become lines: blocks are set apart by a blank line, line-like elements
-# start a new line, headings and list items are written as Markdown writes them (so the
-# segmenter finds them as it does in a Markdown memo), and the invisible elements are left out.
-_HTML_PARAGRAPHS = {
-    "address", "article", "div", "dl", "figure", "footer", "header", "hr", "main", "nav", "p", "section", "table",
-}
-_HTML_LINES = {"br", "dd", "dt", "tr"}
-_HTML_HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_HTML_LISTS = {"ol", "ul"}
-_HTML_BOLD = {"b", "strong"}
-_HTML_CELLS = {"td", "th"}
-_HTML_SKIPPED = {"head", "script", "style", "template"}
-_WHITESPACE = re.compile(r"\s+")
-# A bold run as the parser writes it; spaces inside its ends go outside, as Markdown needs
-# them ("<b>Note: </b>text"), and a run of nothing but spaces ("<b> </b>") goes.
-_BOLD = re.compile(r"\*\*(\s*)(.*?)(\s*)\*\*")
 # Text in neither UTF-8 nor UTF-16 is read in this encoding (see ``encoding_of``).
 LEGACY = "cp1252"
 # A well-formed multi-byte UTF-8 character: a lead byte and its continuation bytes.
@@ -106,10 +90,9 @@ def decode_html(data: bytes, name: str) -> str:
     ``html_to_text``); its bytes are decoded as a text file's are. A page whose body has no
     top heading opens with its ``<title>`` as one, as a browser shows it in the tab: pages
     exported from a wiki or a blog often keep the title only there."""
-    parser = _read_html(decode(data, name))
-    text = parser.text()
-    if parser.title and not re.search(r"^# ", text, re.MULTILINE):
-        text = f"# {parser.title}\n\n{text}"
+    title, text = read_html(decode(data, name))
+    if title and not re.search(r"^# ", text, re.MULTILINE):
+        text = f"# {title}\n\n{text}"
     return _non_empty(normalise(text) + "\n", name)
 
 
@@ -328,141 +311,3 @@ def _part_text(part: EmailMessage, name: str) -> str:
 def _one_line(value: object) -> str:
     """A header as one line: folded headers span several, and a title must not."""
     return " ".join(str(value).split())
-
-
-class _TextOfHTML(HTMLParser):
-    """Collects the text of HTML as the lines a reader sees: a heading as ``## Title``, a list
-    item as ``- item`` or ``2. item``, bold as ``**bold**``, a table row's cells between
-    ``|``, a quotation's lines marked ``> `` (someone else's words, as in a reply), and
-    preformatted text as it is laid out. Everything else runs together as one line per block."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.line: list[str] = []
-        self.title = ""
-        self.in_title = False
-        self.skipping = 0
-        self.quoting = 0
-        self.preformatted = 0
-        # Each open list: the number of its next item for <ol>, None for <ul>.
-        self.lists: list[int | None] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag == "title":
-            self.in_title = True
-        elif tag in _HTML_SKIPPED:
-            self.skipping += 1
-        elif tag in _HTML_HEADINGS:
-            self._paragraph()
-            self.line.append("#" * _HTML_HEADINGS[tag] + " ")
-        elif tag in _HTML_LISTS:
-            self._end_line() if self.lists else self._paragraph()  # a list in a list item: its sub-items
-            self.lists.append(_list_start(attrs) if tag == "ol" else None)
-        elif tag == "li":
-            self._end_line()
-            self.line.append(self._item_mark())
-        elif tag == "blockquote":
-            self._paragraph()
-            self.quoting += 1
-        elif tag == "pre":
-            self._paragraph()
-            self.preformatted += 1
-        elif tag in _HTML_CELLS:
-            if "".join(self.line).strip():
-                self.line.append(" | ")
-        elif tag in _HTML_BOLD:
-            self.line.append("**")
-        elif tag in _HTML_PARAGRAPHS:
-            self._paragraph()
-        elif tag in _HTML_LINES:
-            self._end_line()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        elif tag in _HTML_SKIPPED:
-            self.skipping = max(self.skipping - 1, 0)
-        elif tag in _HTML_HEADINGS or tag in _HTML_PARAGRAPHS or tag == "pre" and self.preformatted:
-            self._paragraph()
-            self.preformatted -= tag == "pre"
-        elif tag in _HTML_LISTS and self.lists:
-            self.lists.pop()
-            self._end_line() if self.lists else self._paragraph()
-        elif tag == "li":
-            self._end_line()
-        elif tag == "blockquote" and self.quoting:
-            self._end_line()
-            self.quoting -= 1
-            self._paragraph()
-        elif tag in _HTML_BOLD:
-            self.line.append("**")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title = " ".join(f"{self.title} {data}".split())
-            return
-        if self.skipping:
-            return
-        if not self.preformatted:
-            self.line.append(_WHITESPACE.sub(" ", data))
-            return
-        *whole, rest = data.split("\n")
-        for part in whole:
-            self.line.append(part)
-            self._end_line(blank_ok=True)
-        self.line.append(rest)
-
-    def _item_mark(self) -> str:
-        """``- `` or the item's number, indented two spaces for each list it is nested in."""
-        indent = "  " * (len(self.lists) - 1)
-        if not self.lists or self.lists[-1] is None:
-            return indent + "- "
-        number = self.lists[-1]
-        self.lists[-1] = number + 1
-        return f"{indent}{number}. "
-
-    def _end_line(self, blank_ok: bool = False) -> None:
-        text = "".join(self.line)
-        self.line = []
-        if not self.preformatted:
-            indent = text[: len(text) - len(text.lstrip(" "))] if text.lstrip(" ")[:1] in "-0123456789" else ""
-            text = indent + " ".join(_BOLD.sub(_bold, text).split())
-        if text.strip() or blank_ok:
-            self.lines.append("> " * self.quoting + text)
-
-    def _paragraph(self) -> None:
-        """A blank line, marked as quoted inside a quotation so that it stays one block."""
-        self._end_line()
-        blank = "> " * self.quoting
-        if self.lines and self.lines[-1].strip("> "):
-            self.lines.append(blank)
-        elif self.lines and len(blank) < len(self.lines[-1]):  # a quotation ends: its last blank is not quoted
-            self.lines[-1] = blank
-
-    def text(self) -> str:
-        self._end_line()
-        return "\n".join(line.rstrip() for line in self.lines).strip("\n")
-
-
-def _bold(match: re.Match[str]) -> str:
-    lead, words, trail = match.groups()
-    return f"{lead}**{words}**{trail}" if words else " "
-
-
-def _list_start(attrs) -> int:
-    """Where an ordered list starts counting (``<ol start="3">``)."""
-    start = dict(attrs).get("start") or "1"
-    return int(start) if start.isdigit() else 1
-
-
-def html_to_text(html: str) -> str:
-    """Readable text from HTML (a web page, an exported document, an e-mail's HTML body)."""
-    return _read_html(html).text()
-
-
-def _read_html(html: str) -> _TextOfHTML:
-    parser = _TextOfHTML()
-    parser.feed(html)
-    parser.close()
-    return parser
