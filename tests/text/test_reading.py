@@ -7,6 +7,7 @@ import socket
 import pytest
 
 from analyzer.errors import BinaryInputError, EmptyInputError, InputError, UndecodableInputError
+from analyzer.text.html_text import html_to_text
 from analyzer.text.read import decode, decode_email, encoding_of, normalise, read_source
 
 
@@ -231,3 +232,8 @@ def test_an_html_file_with_no_text_is_empty(tmp_path):
     path.write_text("<html><head><title></title></head><body><p> </p></body></html>")
     with pytest.raises(EmptyInputError, match="is empty"):
         read_source(path)
+
+
+def test_empty_list_items_and_stray_spaces_leave_no_marks():
+    assert html_to_text("<p> -- The council</p><ul><li></li><li> </li><li>Real item</li></ul>") == (
+        "-- The council\n\n- Real item")
