@@ -190,9 +190,9 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     # A note about the publication itself ("This post first appeared on…") or a pointer to
     # text elsewhere ("Details can be found here") is never a gist either, whatever else it
     # says; nor is a sentence whose cue words weigh below NOT_THE_POINT ("Hope you are well"),
-    # nor a thought the writer left unfinished.
+    # nor a thought the writer left unfinished, nor the end of someone else's words.
     statements = {i for i, c in enumerate(cands)
-                  if not c.question and not c.points_ahead and not c.aside and not c.unfinished
+                  if not c.question and not c.points_ahead and not c.aside and not c.unfinished and not c.quotes_on
                   and c.cue > NOT_THE_POINT}
     room = words
 

@@ -57,6 +57,8 @@ _STRUCK = re.compile(r"~~.+?~~")
 # A lead-in of this many words or fewer, or one with words that point at what follows.
 SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
+_HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
+                      re.IGNORECASE)
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
@@ -95,6 +97,9 @@ class Candidate:
     # It ends its line with no stop and no subject, after a sentence that has both: a
     # thought the writer left unfinished ("… essentially. Effectively re-focusing the work").
     unfinished: bool = False
+    # It closes a quotation opened in an earlier sentence ("… Just do it for me.”): the
+    # last words of someone the writer quotes, not the writer's own.
+    quotes_on: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -103,7 +108,11 @@ class Candidate:
     @property
     def points_ahead(self) -> bool:
         """A lead-in that says nothing itself ("We agreed on the following:"), unlike a
-        statement that ends in a colon before its elaboration ("Bounties are a poor fit:")."""
+        statement that ends in a colon before its elaboration ("Bounties are a poor fit:");
+        or a sentence that only points at what follows, whatever its last mark ("Here's what
+        went to plan.")."""
+        if _HERE_IS.match(self.text) and ":" not in self.text:
+            return True
         return self.lead_in and (self.words <= SHORT_LEAD_IN or bool(_POINTS_AHEAD.search(self.text)))
 
 
@@ -163,6 +172,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             aside=any(w <= ASIDE_WEIGHT for w in cue_weights),
             dated=_opens_with_date(sent),
             unfinished=_trails_off(sent, text, line_of),
+            quotes_on=_closes_a_quotation(text),
         ))
     return _with_lists(found, line_of)
 
@@ -303,6 +313,12 @@ def _trails_off(sent: Span, text: str, line_of) -> bool:
                        and before.text in (".", "!", "?"))
     subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children)
     return follows_on_line and not subject
+
+
+def _closes_a_quotation(text: str) -> bool:
+    """Whether the sentence ends a quotation it did not open: more closing marks than
+    opening ones, the last of them at its end."""
+    return text.rstrip().endswith("”") and text.count("”") > text.count("“")
 
 
 def _opens_with_date(sent: Span) -> bool:

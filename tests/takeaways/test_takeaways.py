@@ -325,6 +325,29 @@ def test_a_thought_left_unfinished_is_never_a_gist(analyzer):
     assert quotes and not any(q.startswith("Effectively moving") for q in quotes)
 
 
+def test_a_sentence_that_only_points_ahead_is_never_a_gist(analyzer):
+    text = ("Release review\n\nThe release shipped on 5 April, two weeks after the date we first announced.\n\n"
+            "What went right\n"
+            "Here’s what went according to plan with the release. "
+            "The migration guide was updated in the same pull request as each change, so it never fell behind. "
+            "Every breaking change had a codemod that rewrote old configuration files automatically.\n")
+    quotes = quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
+    assert quotes and not any(q.startswith("Here’s what") for q in quotes)
+
+
+def test_the_end_of_someone_elses_words_is_never_a_gist(analyzer):
+    text = ("Release review\n\nThe release shipped on 5 April, two weeks after the date we first announced, "
+            "and most teams upgraded within a month of it.\n\n"
+            "Documentation\n"
+            "Most users asked for help in the chat before they read the guide, and many never opened it at all. "
+            "As one user put it: “I have no time to read all of the guide and work out how to change my settings. "
+            "Just do it for me automatically.”\n\n"
+            "Tooling\nWe will ship a tool that rewrites old configuration files, so nobody has to read the guide "
+            "to upgrade. It will run in the browser and on the command line.\n")
+    quotes = quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
+    assert quotes and not any(q.startswith("Just do it") for q in quotes)
+
+
 def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
     text = ("Why we are moving off the old scheduler\n\n"
             "The old scheduler cannot run jobs across regions, and its last release was three years ago. "
