@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 # Blocks are set apart by a blank line, line-like elements start a new line, and the
 # invisible elements are left out.
@@ -26,19 +27,30 @@ _WHITESPACE = re.compile(r"\s+")
 # A bold run as the parser writes it; spaces inside its ends go outside, as Markdown needs
 # them ("<b>Note: </b>text"), and a run of nothing but spaces ("<b> </b>") goes.
 _BOLD = re.compile(r"\*\*(\s*)(.*?)(\s*)\*\*")
+# Where a page states when it was written: these <meta> names or properties, else its first
+# <time datetime="…">.
+_DATE_METAS = {"date", "dc.date", "dcterms.date", "dcterms.created", "article:published_time", "pubdate"}
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+class Page(NamedTuple):
+    """What a page says of itself (its ``<title>`` and date, "" when it gives none) and its text."""
+
+    title: str
+    date: str
+    text: str
 
 
 def html_to_text(html: str) -> str:
     """Readable text from HTML (a web page, an exported document, an e-mail's HTML body)."""
-    return read_html(html)[1]
+    return read_html(html).text
 
 
-def read_html(html: str) -> tuple[str, str]:
-    """The page's ``<title>`` ("" when it has none) and its text."""
+def read_html(html: str) -> Page:
     parser = _TextOfHTML()
     parser.feed(html)
     parser.close()
-    return parser.title, parser.text()
+    return Page(parser.title, parser.date, parser.text())
 
 
 class _TextOfHTML(HTMLParser):
@@ -55,6 +67,7 @@ class _TextOfHTML(HTMLParser):
         # What opens the line being collected: a heading's "## " or a list item's "- ".
         self.mark = ""
         self.title = ""
+        self.date = ""
         self.in_title = False
         self.skipping = 0
         self.quoting = 0
@@ -63,6 +76,8 @@ class _TextOfHTML(HTMLParser):
         self.lists: list[int | None] = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("meta", "time"):
+            self._note_date(tag, dict(attrs))
         if tag == "title":
             self.in_title = True
         elif tag in _SKIPPED:
@@ -127,6 +142,14 @@ class _TextOfHTML(HTMLParser):
                 self.line.append(part)
                 self._end_line(blank_ok=True)
             self.line.append(rest)
+
+    def _note_date(self, tag: str, attrs: dict[str, str | None]) -> None:
+        """The first date the page states of itself, as a day when it gives one ("2020-09-14")."""
+        key = (attrs.get("name") or attrs.get("property") or "").lower()
+        value = attrs.get("content") if tag == "meta" and key in _DATE_METAS else attrs.get("datetime")
+        if value and value.strip() and not self.date:
+            day = _ISO_DAY.match(value.strip())
+            self.date = day.group(0) if day else " ".join(value.split())
 
     def _list_edge(self) -> None:
         """Where a list starts or ends: a new paragraph, or a new line inside a list item."""

@@ -49,6 +49,9 @@ EMAIL_SUFFIXES = (".eml",)
 # as the document's metadata (title from Subject, date from Date, or from Sent as Outlook writes it).
 EMAIL_HEADERS = ("Subject", "From", "To", "Date", "Sent")
 HTML_SUFFIXES = (".html", ".htm")
+# A page's own "Date:" field in its first lines, which a date from its <meta> tags must not repeat.
+_DATE_FIELD = re.compile(r"^Date:", re.MULTILINE)
+FIELD_LINES = 10
 # Text in neither UTF-8 nor UTF-16 is read in this encoding (see ``encoding_of``).
 LEGACY = "cp1252"
 # A well-formed multi-byte UTF-8 character: a lead byte and its continuation bytes.
@@ -89,10 +92,16 @@ def decode_html(data: bytes, name: str) -> str:
     """An HTML file as the text a reader of the page sees, laid out as Markdown (see
     ``html_to_text``); its bytes are decoded as a text file's are. A page whose body has no
     top heading opens with its ``<title>`` as one, as a browser shows it in the tab: pages
-    exported from a wiki or a blog often keep the title only there."""
-    title, text = read_html(decode(data, name))
-    if title and not re.search(r"^# ", text, re.MULTILINE):
-        text = f"# {title}\n\n{text}"
+    exported from a wiki or a blog often keep the title only there. The date the page gives
+    of itself (``<meta name="date">``, ``article:published_time``, a ``<time datetime>``) is
+    set under that title as a ``Date:`` field, which the segmenter reads as the document's date."""
+    page = read_html(decode(data, name))
+    text = page.text
+    if page.title and not re.search(r"^# ", text, re.MULTILINE):
+        text = f"# {page.title}\n\n{text}"
+    if page.date and text.startswith("# ") and not _DATE_FIELD.search("\n".join(text.split("\n")[:FIELD_LINES])):
+        title, _, rest = text.partition("\n")
+        text = f"{title}\n\nDate: {page.date}\n{rest}"
     return _non_empty(normalise(text) + "\n", name)
 
 

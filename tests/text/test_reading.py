@@ -237,3 +237,22 @@ def test_an_html_file_with_no_text_is_empty(tmp_path):
 def test_empty_list_items_and_stray_spaces_leave_no_marks():
     assert html_to_text("<p> -- The council</p><ul><li></li><li> </li><li>Real item</li></ul>") == (
         "-- The council\n\n- Real item")
+
+
+@pytest.mark.parametrize("head, body", [
+    ('<meta property="article:published_time" content="2020-09-14T10:00:00Z">', ""),
+    ("", '<p>Posted <time datetime="2020-09-14">14 September</time>.</p>'),
+], ids=["meta", "time element"])
+def test_the_date_a_page_gives_of_itself_is_set_under_its_title(tmp_path, head, body):
+    path = tmp_path / "status.html"
+    path.write_text(f"<html><head><title>Project status</title>{head}</head><body>{body}"
+                    "<p>The library is now in maintenance mode.</p></body></html>")
+    text = read_source(path).text
+    assert text.startswith("# Project status\n\nDate: 2020-09-14\n")
+
+
+def test_a_page_with_its_own_date_line_gets_no_second_one(tmp_path):
+    path = tmp_path / "status.html"
+    path.write_text('<html><head><meta name="date" content="2020-09-01"></head><body><h1>Project status</h1>'
+                    "<p>Date: 14 September 2020</p><p>The library is now in maintenance mode.</p></body></html>")
+    assert read_source(path).text.count("Date:") == 1
