@@ -90,9 +90,11 @@ def ends_open(line: str) -> bool:
 def is_wrapped_line(line: str, width: int, following: str = "") -> bool:
     """In hard-wrapped text, a line broke because the next word did not fit: it reaches the
     margin, or the next line opens with a word or a Markdown link longer than the room left
-    on it (a link the editor kept whole, after "Recently, Chrome Dev Tools")."""
+    on it (a link the editor kept whole, after "Recently, Chrome Dev Tools"). A line that ends
+    a sentence or announces with a colon ended there on purpose."""
     link = _MARKDOWN_LINK.match(following.lstrip())
     words = following.split()
     first = link.group(0) if link else words[0] if words else ""
     return len(line) >= width - WRAP_SLACK or (
-        bool(first) and not ends_sentence(line) and len(line.rstrip()) + 1 + len(first) > width)
+        bool(first) and not ends_sentence(line) and not line.rstrip().endswith(":")
+        and len(line.rstrip()) + 1 + len(first) > width)

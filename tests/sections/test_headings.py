@@ -267,6 +267,24 @@ Follow the guide in the handbook; it takes about an hour per repository.
 """
 
 
+LABEL_OVER_A_LINK = """# Release notes
+
+The release went out on Tuesday after two weeks of testing on the staging
+cluster, and every team signed off on it before the change window opened.
+Nothing was rolled back, and the error rate stayed flat for the whole week
+after the switch, which is the best result we have had all year on this.
+
+Test report:
+[The full report](https://example.org/reports/2024/release-candidate-final-report-with-all-suites) lists
+every suite we ran for the release, and which of them we had to run twice
+because the staging cluster ran out of memory on the second day of tests.
+
+Next steps:
+We will repeat the same checks for the next release in the spring, and we
+will publish the report for it in the same place when it is ready to read.
+"""
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -292,6 +310,9 @@ Follow the guide in the handbook; it takes about an hour per repository.
         (POLICY_FIELDS, [(1, "title-line"), (9, "numbered"), (13, "numbered")]),
         # Bold lines standing alone like their siblings, an exclamation among them.
         (BOLD_SIBLINGS, [(1, "bold"), (5, "bold"), (9, "bold"), (13, "bold")]),
+        # In hard-wrapped text a label ends its line on purpose, though the link under it
+        # would not have fitted after it.
+        (LABEL_OVER_A_LINK, [(1, "atx"), (8, "label"), (13, "label")]),
     ],
 )
 def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expected):
