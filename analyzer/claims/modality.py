@@ -219,13 +219,13 @@ class StanceWords:
                                    f"{', '.join(lexicon.categories)}")
             self.families[cue.pattern] = cue.label
         self.degree = {name for name in self.families if lexicon.categories[name].role in _DEGREE_ROLES}
-        self.roles = {name: category.role for name, category in lexicon.categories.items()}
+        self.categories = lexicon.categories
         self.matcher = matcher
 
     def find(self, doc: Doc) -> list[tuple[tuple[int, ...], str, str]]:
         """(tokens, words, family) of each stance word, among the matches that stand as the
         markers stage reads them: "major" in "the next major release" is no intensifier."""
-        markers, modifiers = standing(self.matcher(doc), self.roles)
+        markers, modifiers = standing(doc, self.matcher, self.categories)
         return [(tuple(range(m.span.start, m.span.end)), m.span.text, self.families[m.entry.category])
                 for m in sorted(markers + modifiers, key=lambda m: m.span.start) if m.entry.category in self.families
                 and (m.entry.category not in self.degree or _grades(m.span))]

@@ -93,7 +93,7 @@ class MarkerTagger(DataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
-        markers, modifiers = standing(self.matcher(doc), self.roles)
+        markers, modifiers = standing(doc, self.matcher, self.lexicon.categories)
         ending_at: dict[int, list[Match]] = defaultdict(list)
         for m in modifiers:
             ending_at[m.span.end].append(m)

@@ -15,17 +15,32 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
-from .matcher import Match
+from spacy.tokens import Doc
+
+from .lexicon import Category
+from .matcher import EntryMatcher, Match
+
+# Where a doc keeps what stands of each matcher's matches: doc.user_data[(_STANDING, matcher)].
+_STANDING = "analyzer.standing_matches"
 
 
-def standing(matches: Iterable[Match], roles: Mapping[str, str]) -> tuple[list[Match], list[Match]]:
-    """The markers and the modifiers that stand, each in document order; ``roles`` gives
-    each category's role ("marker" or a modifier's)."""
+def standing(doc: Doc, matcher: EntryMatcher, categories: Mapping[str, Category]) -> tuple[list[Match], list[Match]]:
+    """The markers and the modifiers among ``matcher``'s matches in ``doc`` that stand, each
+    in document order. ``categories`` are the lexicon's the matcher was built from, which
+    give each match its role. Resolved once per doc and kept on it, as the matches are: the
+    markers stage and the stance words read the same result."""
+    key = (_STANDING, matcher)
+    if key not in doc.user_data:
+        doc.user_data[key] = _resolve(matcher(doc), categories)
+    return doc.user_data[key]
+
+
+def _resolve(matches: Iterable[Match], categories: Mapping[str, Category]) -> tuple[list[Match], list[Match]]:
     found = [m for m in matches if not any(t.is_sent_start for t in m.span[1:])]
-    markers = _longest_first(m for m in found if roles[m.entry.category] == "marker")
+    markers = _longest_first(m for m in found if categories[m.entry.category].role == "marker")
     holders = _Holders(markers)
     modifiers = _longest_first(
-        (m for m in found if roles[m.entry.category] != "marker" and not holders.hold(m)),
+        (m for m in found if categories[m.entry.category].role != "marker" and not holders.hold(m)),
         same_span_ok=True,
     )
     return markers, modifiers
