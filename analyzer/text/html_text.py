@@ -33,12 +33,31 @@ _DATE_METAS = {"date", "dc.date", "dcterms.date", "dcterms.created", "article:pu
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+# A page's own "Date:" field in its first lines, which a date from its <meta> tags must not repeat.
+_DATE_FIELD = re.compile(r"^Date:", re.MULTILINE)
+FIELD_LINES = 10
+
+
 class Page(NamedTuple):
     """What a page says of itself (its ``<title>`` and date, "" when it gives none) and its text."""
 
     title: str
     date: str
     text: str
+
+    def document(self) -> str:
+        """The text as a memo of its own. A page whose body has no top heading opens with its
+        ``<title>`` as one, as a browser shows it in the tab: pages exported from a wiki or a
+        blog often keep the title only there. The date the page gives of itself (``<meta
+        name="date">``, ``article:published_time``, a ``<time datetime>``) is set under that
+        title as a ``Date:`` field, which the segmenter reads as the document's date."""
+        text = self.text
+        if self.title and not re.search(r"^# ", text, re.MULTILINE):
+            text = f"# {self.title}\n\n{text}"
+        if self.date and text.startswith("# ") and not _DATE_FIELD.search("\n".join(text.split("\n")[:FIELD_LINES])):
+            title, _, rest = text.partition("\n")
+            text = f"{title}\n\nDate: {self.date}\n{rest}"
+        return text
 
 
 def html_to_text(html: str) -> str:

@@ -49,9 +49,6 @@ EMAIL_SUFFIXES = (".eml",)
 # as the document's metadata (title from Subject, date from Date, or from Sent as Outlook writes it).
 EMAIL_HEADERS = ("Subject", "From", "To", "Date", "Sent")
 HTML_SUFFIXES = (".html", ".htm")
-# A page's own "Date:" field in its first lines, which a date from its <meta> tags must not repeat.
-_DATE_FIELD = re.compile(r"^Date:", re.MULTILINE)
-FIELD_LINES = 10
 # Text in neither UTF-8 nor UTF-16 is read in this encoding (see ``encoding_of``).
 LEGACY = "cp1252"
 # A well-formed multi-byte UTF-8 character: a lead byte and its continuation bytes.
@@ -72,16 +69,21 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
     """Read a file (or ``-`` for standard input) and return its normalised text."""
     if str(path) == STDIN:
         name, data = "<stdin>", (stdin if stdin is not None else sys.stdin.buffer).read()
-        return Source(name, decode(data, name), encoding_of(data) == LEGACY)
-    name, data = str(path), read_bytes(Path(path))
-    text = decode_document(data, name)
-    return Source(name, text, not name.lower().endswith(EMAIL_SUFFIXES) and encoding_of(data) == LEGACY)
+    else:
+        name, data = str(path), read_bytes(Path(path))
+    # An e-mail declares the charset of each part; only a whole file is in one encoding.
+    legacy = not _is_email(name) and encoding_of(data) == LEGACY
+    return Source(name, decode_document(data, name), legacy)
+
+
+def _is_email(name: str) -> bool:
+    return name.lower().endswith(EMAIL_SUFFIXES)
 
 
 def decode_document(data: bytes, name: str) -> str:
     """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, a web page or an
     exported document by ``.html`` or ``.htm``, else plain text."""
-    if name.lower().endswith(EMAIL_SUFFIXES):
+    if _is_email(name):
         return decode_email(data, name)
     if name.lower().endswith(HTML_SUFFIXES):
         return decode_html(data, name)
@@ -89,20 +91,9 @@ def decode_document(data: bytes, name: str) -> str:
 
 
 def decode_html(data: bytes, name: str) -> str:
-    """An HTML file as the text a reader of the page sees, laid out as Markdown (see
-    ``html_to_text``); its bytes are decoded as a text file's are. A page whose body has no
-    top heading opens with its ``<title>`` as one, as a browser shows it in the tab: pages
-    exported from a wiki or a blog often keep the title only there. The date the page gives
-    of itself (``<meta name="date">``, ``article:published_time``, a ``<time datetime>``) is
-    set under that title as a ``Date:`` field, which the segmenter reads as the document's date."""
-    page = read_html(decode(data, name))
-    text = page.text
-    if page.title and not re.search(r"^# ", text, re.MULTILINE):
-        text = f"# {page.title}\n\n{text}"
-    if page.date and text.startswith("# ") and not _DATE_FIELD.search("\n".join(text.split("\n")[:FIELD_LINES])):
-        title, _, rest = text.partition("\n")
-        text = f"{title}\n\nDate: {page.date}\n{rest}"
-    return _non_empty(normalise(text) + "\n", name)
+    """An HTML file as the document its page shows (see ``Page.document``); its bytes are
+    decoded as a text file's are."""
+    return _non_empty(normalise(read_html(decode(data, name)).document()) + "\n", name)
 
 
 def read_bytes(path: Path) -> bytes:
