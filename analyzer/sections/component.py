@@ -4,7 +4,7 @@ It asks the parse what each line is (a clause, a headline, an interjection or a 
 hands the lines to ``outline.find_sections`` with the look-alikes vocabulary it was given
 (``initialize(lookalikes=...)``, the shipped one otherwise), and turns each section into a
 span of ``doc.spans["analyzer_sections"]``. ``body_sentences`` is how every later stage
-reads a section's prose without its heading.
+reads a section's prose without its heading or the code set out in it.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from .. import extensions
 from ..data.saved import DataComponent
+from ..text.lines import LineIndex
 from .headings import CLAUSE, HEADLINE, INTERJECTION, PHRASE, Grammar
 from .lookalikes import LookAlikes, parse_lookalikes, shipped_lookalikes
 from .outline import Outline, find_sections
@@ -96,7 +97,8 @@ def section_spans(doc: Doc, outline: Outline) -> list[Span]:
 
 
 def body_sentences(doc: Doc) -> list[tuple[Span | None, list[Span]]]:
-    """Each section span with the sentences of its body; heading lines are left out.
+    """Each section span with the sentences of its body; heading lines and lines of code
+    (``Outline.code``) are left out.
 
     A sentence belongs to the section holding its first line, so scores never count a
     heading as prose. Without the sections component, all sentences form one group whose
@@ -131,10 +133,12 @@ def writer_sentences(doc: Doc) -> tuple[list[tuple[Span | None, list[Span]]], li
 
 
 def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | None, list[Span]]]:
-    sents = [s for s in doc.sents if any(t.is_alpha or t.like_num for t in s)]
+    index = extensions.line_index(doc)
+    outline = doc._.analyzer_outline
+    code = outline.code if outline is not None else frozenset()
+    sents = [s for s in doc.sents if any(t.is_alpha or t.like_num for t in s) and not _all_code(s, index, code)]
     if sections is None:
         return [(None, sents)]
-    index = extensions.line_index(doc)
     spans = list(sections)
     grouped: list[tuple[Span | None, list[Span]]] = [(span, []) for span in spans]
     ends = [span._.analyzer_section.end_line for span in spans]
@@ -144,6 +148,13 @@ def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | 
         if slot < len(spans) and line >= spans[slot]._.analyzer_section.body_line:
             grouped[slot][1].append(sent)
     return grouped
+
+
+def _all_code(sent: Span, index: LineIndex, code: frozenset[int]) -> bool:
+    """Whether every line the sentence stands on is code (``Outline.code``)."""
+    words = [t for t in sent if not t.is_space]
+    return bool(code and words) and all(n in code for n in range(index.line_of(words[0].idx),
+                                                                 index.line_of(words[-1].idx) + 1))
 
 
 class Segmenter(DataComponent):

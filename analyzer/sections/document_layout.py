@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from .code import CODE_INDENT
 from .features import CLAUSE, HEADLINE, MAX_TITLE_CHARS, LineFeatures, Numbering, title_shaped, wh_start
 from .layout import ends_open, ends_sentence, is_wrapped_line, starts_block, wrap_width
 
@@ -30,8 +31,6 @@ MAX_SHORT_TITLE_WORDS = 12
 PARAGRAPH_LINE = 60
 # The next line reads as body text when it is a sentence, a list, or at least this long.
 BODY_LINE = 50
-# Indented this far, a block is code or a quotation, not the text of a section.
-CODE_INDENT = 4
 # How many alike lines make a document's heading style rather than a chance shape.
 MIN_TITLE_SIBLINGS = 3
 MIN_BOLD_SIBLINGS = 3

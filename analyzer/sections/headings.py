@@ -14,7 +14,6 @@ grammar together. Detection runs in three steps, each returning its result:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .features import CLAUSE, HEADLINE, INTERJECTION, PHRASE, Grammar, line_features
@@ -22,10 +21,7 @@ from .document_layout import document_layout, read_page
 from .lookalikes import LookAlikes, shipped_lookalikes
 from .rules import RULES, Context, Heading
 
-__all__ = ["CLAUSE", "HEADLINE", "INTERJECTION", "PHRASE", "Grammar", "Heading", "fenced_lines", "find_headings"]
-
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
-
+__all__ = ["CLAUSE", "HEADLINE", "INTERJECTION", "PHRASE", "Grammar", "Heading", "find_headings"]
 
 def _phrase_only(line: int) -> str:
     return PHRASE
@@ -35,7 +31,7 @@ def find_headings(lines: Sequence[str], *, grammar: Grammar | None = None, skip:
                   fields: set[int] | None = None, lookalikes: LookAlikes | None = None) -> list[Heading]:
     """Headings in document order. ``skip`` holds 0-based lines that can never be headings
     (metadata, code); ``fields`` the 0-based lines of the header fields under a title."""
-    never = (skip or set()) | (fields or set()) | fenced_lines(lines)
+    never = (skip or set()) | (fields or set())
     page = read_page(line_features(lines, grammar or _phrase_only, never, lookalikes or shipped_lookalikes()))
     context = Context(page, document_layout(page), frozenset(fields or ()))
     i = 0
@@ -51,15 +47,3 @@ def find_headings(lines: Sequence[str], *, grammar: Grammar | None = None, skip:
 
 def _first_verdict(i: int, context: Context) -> Heading | None:
     return next((h for rule in RULES if (h := rule(i, context))), None)
-
-
-def fenced_lines(lines: Sequence[str]) -> set[int]:
-    """0-based lines inside (and including) markdown code fences."""
-    inside, fenced = False, set()
-    for i, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced.add(i)
-            inside = not inside
-        elif inside:
-            fenced.add(i)
-    return fenced

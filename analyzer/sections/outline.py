@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .code import code_lines
 from .focus import Focus, focus_of
 from .headings import Grammar, Heading, find_headings
 from .layout import ends_sentence
@@ -55,6 +56,8 @@ class Outline:
     # signature under them ("Ana, Bo, Cy"), names and titles, not a thought of the text.
     signoffs: frozenset[int] = frozenset()
     signatures: frozenset[int] = frozenset()
+    # Lines of code set out in the text (``code.py``): not prose, so no stage reads them.
+    code: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     metadata = Metadata(headers, find_chat_turns(lines), find_thread_marks(lines), front=front,
                         fenced=fenced is not None)
     boundaries = _boundaries(metadata)
-    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)}
+    code = code_lines(lines)
+    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | code
     fields = set(range(front.line - 1, front.last_line)) if front else set()
     headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields, lookalikes=lookalikes)
     markers = sorted([*headings, *boundaries], key=lambda m: m.line)
@@ -90,7 +94,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs)
     return Outline(sections, focus, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata, signoffs=signoffs,
-                   signatures=_signature_lines(lines, signoffs))
+                   signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code))
 
 
 def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozenset[int]:

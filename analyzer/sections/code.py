@@ -1,0 +1,74 @@
+"""Which lines are code: a program, a diff, a query or a shell session set out in the text.
+
+Post-mortems and incident reports show the code they talk about. Its lines are not the
+writer's prose: a heading is never found on them, and no score, claim or digest reads them
+(``component.body_sentences``), so ``return None`` is never quoted as a gist and ``unsafe``
+in a listing is never read as fear. Code is either fenced (between ```` ``` ```` or ``~~~``
+lines) or an indented block, at least CODE_INDENT spaces deep after a blank line, whose
+lines mostly carry the marks of code (``=``, ``;``, braces, a call ``name(``, a table's
+``|``, a shell ``$``). An indented block of prose, a quotation or a list set in from the
+margin, has few such lines and stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .layout import indent
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# Indented this far, a block is code or a quotation, not the text of a section.
+CODE_INDENT = 4
+_CODE_MARK = re.compile(r"[=;{}|\\$]|\w\(|@@|->|::|^\s*#!")
+# Of an indented block's lines, at least this share must look like code.
+CODE_SHARE = 0.5
+
+
+def code_lines(lines: Sequence[str]) -> frozenset[int]:
+    """0-based lines of code: inside (and including) fences, or in an indented code block."""
+    return frozenset(fenced_lines(lines) | _indented_code(lines))
+
+
+def fenced_lines(lines: Sequence[str]) -> set[int]:
+    """0-based lines inside (and including) markdown code fences."""
+    inside, fenced = False, set()
+    for i, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced.add(i)
+            inside = not inside
+        elif inside:
+            fenced.add(i)
+    return fenced
+
+
+
+def _indented_code(lines: Sequence[str]) -> set[int]:
+    """The lines of each indented block that reads as code."""
+    found: set[int] = set()
+    for block in _indented_blocks(lines):
+        marked = sum(1 for i in block if _CODE_MARK.search(lines[i]))
+        if marked >= CODE_SHARE * len(block):
+            found.update(block)
+    return found
+
+
+def _indented_blocks(lines: Sequence[str]) -> list[list[int]]:
+    """Runs of indented lines that open after a blank line (or at the top), blank lines
+    inside a run allowed; each run as its non-blank lines. A line indented right under a
+    line of text continues that text instead."""
+    blocks: list[list[int]] = []
+    current: list[int] | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if indent(line.expandtabs(CODE_INDENT)) >= CODE_INDENT:
+            if current is not None:  # the run's last line was its previous non-blank one
+                current.append(i)
+                continue
+            if i == 0 or not lines[i - 1].strip():
+                current = [i]
+                blocks.append(current)
+                continue
+        current = None
+    return blocks

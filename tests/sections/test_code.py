@@ -1,0 +1,49 @@
+"""Code set out in a memo is not the writer's prose: no heading, score, claim or quote reads it."""
+
+from analyzer.sections.code import code_lines
+
+INCIDENT = """\
+Incident report: a leaked token
+
+While testing locally I put my own access token into the build script, and the change was
+pushed with the image. We are sorry for the mistake and have revoked the token.
+
+    def fetch(token="0d6a9bb5", unsafe=True):
+        g = Client(token)
+        return g.get("Dockerfile")
+
+The build did not exclude compiled files, so the token shipped with 42 published images.
+"""
+
+
+def test_an_indented_block_of_code_after_a_blank_line_is_code():
+    lines = INCIDENT.splitlines()
+    first = lines.index('    def fetch(token="0d6a9bb5", unsafe=True):')
+    assert code_lines(lines) == frozenset({first, first + 1, first + 2})
+
+
+def test_fenced_lines_are_code_fences_and_all():
+    lines = ["Run this:", "", "```", "make release", "```", "Then wait."]
+    assert code_lines(lines) == frozenset({2, 3, 4})
+
+
+def test_an_indented_quotation_or_list_of_prose_stays_text():
+    lines = ["The board wrote to us:", "", "    We thank the team for a hard year.",
+             "    The budget stays as planned for the next two quarters.", "",
+             "    - Hiring resumes in May.", "    - The office moves in June."]
+    assert code_lines(lines) == frozenset()
+
+
+def test_lines_indented_right_under_text_continue_it():
+    lines = ["Our settings file sets", "    retries = 3 and timeout = 10", "for every job."]
+    assert code_lines(lines) == frozenset()
+
+
+def test_the_digest_and_the_claims_never_read_the_code(analyzer):
+    report = analyzer.analyze(INCIDENT)
+    quoted = [e["text"] for side in ("emotional", "factual") for item in report["takeaways"][side]
+              for e in item["evidence"]]
+    code_line = INCIDENT.splitlines().index('    def fetch(token="0d6a9bb5", unsafe=True):') + 1
+    code = range(code_line, code_line + 3)
+    assert quoted and not any("fetch" in q or "return" in q for q in quoted)
+    assert not [c["text"] for c in report["claims"] if c["line"] in code]
