@@ -19,6 +19,7 @@ from .metadata import (
     ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
     find_thread_marks, front_matter_fields,
 )
+from .notes import footnote_lines
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
 # Dates are stated near the top: before the second heading, and within this many lines.
@@ -58,6 +59,8 @@ class Outline:
     signatures: frozenset[int] = frozenset()
     # Lines of code set out in the text (``code.py``): not prose, so no stage reads them.
     code: frozenset[int] = frozenset()
+    # Footnotes below the body (``notes.py``): details and sources, never a gist.
+    footnotes: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs)
     return Outline(sections, focus, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata, signoffs=signoffs,
-                   signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code))
+                   signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code),
+                   footnotes=footnote_lines(lines))
 
 
 def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozenset[int]:

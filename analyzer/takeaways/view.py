@@ -6,7 +6,8 @@ The word budget is the reader's: 600 words, or a quarter of the words of a short
 and never fewer than 60, counted the way a reader counts them (runs of non-space). Metadata
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
 document rather than say anything, so no takeaway quotes or counts them; nor the
-signature under a letter's sign-off, its names and titles.
+signature under a letter's sign-off, its names and titles; nor a footnote, a detail kept
+below the body.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ class DocView:
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)
-                          and (outline is None or line not in outline.signatures))
+                          and (outline is None or (line not in outline.signatures and line not in outline.footnotes)))
         words = sum(len(texts[n - 1].split()) for n in range(focus.first, focus.last + 1) if focus.holds(n))
         claims = tuple(doc.spans.get(extensions.CLAIMS, []))
         title = outline.title if outline else None

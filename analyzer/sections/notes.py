@@ -1,0 +1,47 @@
+"""Which lines are footnotes: the notes a text keeps below its body for a detail or a source.
+
+A footnote is a paragraph that opens with its mark: ``[2] Exact dates are unknown…`` or
+``[^2]: …``. It holds a detail, a caveat or a link, not what the text says, so the digest
+does not quote it as a gist. A paragraph is taken for a note when the body above uses its
+mark inside a line ("…reported in 2024[2]"), or, since a copied page often loses the marks
+in its body, when it is one of numbered marks that run [1], [2], … from one paragraph to
+the next. A bracketed number on lines one under another ("[1] Check the backups") numbers
+the items of a list instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_NOTE_START = re.compile(r"^\s*\[(\^?(\w{1,4}))\]:?\s+\S")
+MIN_NOTES = 2
+
+
+def footnote_lines(lines: Sequence[str]) -> frozenset[int]:
+    """1-based lines of footnotes: each from its marked line to the next blank line."""
+    openings = {i: m for i, line in enumerate(lines)
+                if (m := _NOTE_START.match(line)) and (i == 0 or not lines[i - 1].strip())}
+    numbered = _numbered_run([(i, m.group(2)) for i, m in openings.items()])
+    notes = [i for i, m in openings.items() if i in numbered or _used_above(lines, i, m.group(1))]
+    found: set[int] = set()
+    for i in notes:
+        while i < len(lines) and lines[i].strip():
+            found.add(i + 1)
+            i += 1
+    return frozenset(found)
+
+
+def _numbered_run(marks: Sequence[tuple[int, str]]) -> set[int]:
+    """The paragraphs with numbered marks, when those count 1, 2, 3… in order and there are
+    MIN_NOTES of them or more."""
+    numbers = [(i, mark) for i, mark in marks if mark.isdigit()]
+    if len(numbers) >= MIN_NOTES and all(mark == str(n + 1) for n, (_, mark) in enumerate(numbers)):
+        return {i for i, _ in numbers}
+    return set()
+
+
+def _used_above(lines: Sequence[str], i: int, mark: str) -> bool:
+    """Whether a line above ``i`` uses ``[mark]`` after its first word."""
+    pattern = re.compile(r"\S.*\[" + re.escape(mark) + r"\]")
+    return any(pattern.search(lines[k].lstrip()) for k in range(i))

@@ -1,0 +1,39 @@
+"""Footnotes below a text's body hold details and sources: the digest never quotes them as gists."""
+
+from analyzer.sections.notes import footnote_lines
+
+NOTES = """\
+We revoked the leaked token within the hour and rotated every key it could reach.
+
+[1] The exact date is unknown, as the audit log keeps 90 days.
+
+[2] The token's scopes were not recorded before it was destroyed.
+It may have been able to publish releases.
+"""
+
+
+def test_paragraphs_numbered_1_2_3_below_the_body_are_notes():
+    assert footnote_lines(NOTES.splitlines()) == frozenset({3, 5, 6})
+
+
+def test_a_mark_the_body_uses_makes_a_single_paragraph_a_note():
+    lines = ["The release slipped by a week[a].", "", "[a] The build farm was down for two days."]
+    assert footnote_lines(lines) == frozenset({3})
+
+
+def test_bracketed_numbers_on_consecutive_lines_are_a_list():
+    lines = ["Before the upgrade:", "[1] Check the backups.", "[2] Tell the on-call team.", "[3] Freeze merges."]
+    assert footnote_lines(lines) == frozenset()
+
+
+def test_a_single_bracketed_paragraph_the_body_never_refers_to_is_text():
+    lines = ["Dear all,", "", "[Note] We plan to move the office in June."]
+    assert footnote_lines(lines) == frozenset()
+
+
+def test_the_digest_quotes_the_body_and_not_its_notes(analyzer):
+    report = analyzer.analyze(NOTES)
+    quoted = [e["text"] for side in ("emotional", "factual") for item in report["takeaways"][side]
+              for e in item["evidence"]]
+    assert any("revoked the leaked token" in q for q in quoted)
+    assert not any("audit log" in q or "scopes" in q or "publish releases" in q for q in quoted)
