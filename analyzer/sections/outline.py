@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .citations import cited_lines
 from .code import code_lines
 from .focus import Focus, focus_of
 from .headings import Grammar, Heading, find_headings
@@ -61,6 +62,8 @@ class Outline:
     code: frozenset[int] = frozenset()
     # Footnotes below the body (``notes.py``): details and sources, never a gist.
     footnotes: frozenset[int] = frozenset()
+    # Paragraphs that quote someone else and name them (``citations.py``): not the writer's.
+    cited: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     return Outline(sections, focus, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata, signoffs=signoffs,
                    signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code),
-                   footnotes=footnote_lines(lines))
+                   footnotes=footnote_lines(lines), cited=cited_lines(lines))
 
 
 def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozenset[int]:

@@ -7,7 +7,7 @@ and never fewer than 60, counted the way a reader counts them (runs of non-space
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
 document rather than say anything, so no takeaway quotes or counts them; nor the
 signature under a letter's sign-off, its names and titles; nor a footnote, a detail kept
-below the body.
+below the body; nor a saying the writer quotes with its source's name, someone else's words.
 """
 
 from __future__ import annotations
@@ -59,10 +59,11 @@ class DocView:
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
         texts = lines.lines()
         focus = outline.focus if outline else Focus(1, len(texts))
+        aside = outline.signatures | outline.footnotes | outline.cited if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)
-                          and (outline is None or (line not in outline.signatures and line not in outline.footnotes)))
+                          and line not in aside)
         words = sum(len(texts[n - 1].split()) for n in range(focus.first, focus.last + 1) if focus.holds(n))
         claims = tuple(doc.spans.get(extensions.CLAIMS, []))
         title = outline.title if outline else None
