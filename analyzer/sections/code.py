@@ -6,8 +6,8 @@ writer's prose: a heading is never found on them, and no score, claim or digest 
 in a listing is never read as fear. Code is either fenced (between ```` ``` ```` or ``~~~``
 lines) or an indented block, at least CODE_INDENT spaces deep after a blank line, whose
 lines mostly carry the marks of code (``=``, ``;``, braces, a call ``name(``, a table's
-``|``, a shell ``$``). An indented block of prose, a quotation or a list set in from the
-margin, has few such lines and stays text.
+``|``, a shell's ``$name`` or prompt). An indented block of prose, a quotation or a list
+set in from the margin (prices and all: ``Travel: $4,500``), has few such lines and stays text.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from .layout import indent
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 # Indented this far, a block is code or a quotation, not the text of a section.
 CODE_INDENT = 4
-_CODE_MARK = re.compile(r"[=;{}|\\$]|\w\(|@@|->|::|^\s*#!")
+# A shell's variable or prompt ("${name}", "$(cat f)", "$ make"), not a price ("$2,000").
+_CODE_MARK = re.compile(r"[=;{}|\\]|\w\(|@@|->|::|^\s*#!|\$[({A-Za-z_]|^\s*\$\s")
 # Of an indented block's lines, at least this share must look like code.
 CODE_SHARE = 0.5
 

@@ -34,6 +34,13 @@ def test_an_indented_quotation_or_list_of_prose_stays_text():
     assert code_lines(lines) == frozenset()
 
 
+def test_an_indented_list_of_prices_stays_text_and_a_shell_session_is_code():
+    prices = ["Costs this quarter:", "", "    Hardware: $12,000", "    Travel: $4,500"]
+    shell = ["To rebuild:", "", "    $ make clean", "    export TAG=${VERSION}"]
+    assert code_lines(prices) == frozenset()
+    assert code_lines(shell) == frozenset({2, 3})
+
+
 def test_lines_indented_right_under_text_continue_it():
     lines = ["Our settings file sets", "    retries = 3 and timeout = 10", "for every job."]
     assert code_lines(lines) == frozenset()
