@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from .layout import ends_sentence, indent, is_blank, is_bullet, table_cells
+from .layout import ends_sentence, indent, is_blank, is_bullet, table_cells, words_of
 from .lookalikes import LookAlikes
 from .metadata import dateline
 
@@ -23,8 +23,6 @@ from .metadata import dateline
 Grammar = Callable[[int], str]
 CLAUSE, HEADLINE, INTERJECTION, PHRASE = "clause", "headline", "interjection", "phrase"
 
-# A salutation is a short line; longer lines that open with "Hi" are sentences.
-MAX_GREETING_WORDS = 8
 MAX_TITLE_CHARS = 90
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
@@ -41,7 +39,6 @@ _LABEL = re.compile(r"^(?P<title>[A-Z][^:]{0,48}):$")
 # "(horizontal team)" or "[10:32]" opening a line; "[text](address)" is a Markdown link, not a label.
 _BRACKET = re.compile(r"^[(\[](?P<label>[^()\[\]]{2,60})[)\]](?!\()(?:\s*[-–—:]?\s*(?P<tail>\S.*))?$")
 _WH_START = re.compile(r"^(what|how|why|where|when|who|whom|whose|which)\b", re.I)
-_WORD = re.compile(r"\w[\w'’.-]*")
 # A full stop, question or exclamation mark after a word of two letters or more, then a
 # capital: two sentences on one line. "U.S. Digital" and "J. Smith" are initials.
 _INNER_STOP = re.compile(r"(?:\w{2}|\d)[.!?]\s+[A-Z]")
@@ -136,8 +133,7 @@ def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAl
         bullet=is_bullet(text),
         cells=table_cells(text),
         field=bool(lookalikes.field.match(text)),
-        salutation=len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":", "!"))
-        and bool(lookalikes.salutation.match(text)),
+        salutation=lookalikes.greets(text),
         signoff=bool(lookalikes.signoff.match(text)),
     )
 
@@ -180,7 +176,3 @@ def wh_start(text: str) -> bool:
 
 def two_sentences(text: str) -> bool:
     return bool(_INNER_STOP.search(text))
-
-
-def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)

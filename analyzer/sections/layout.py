@@ -37,6 +37,13 @@ QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 LIST_MARKER = re.compile(r"^\s*(?:[-*+•◦‣▪>]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+")
 
 
+_WORD = re.compile(r"\w[\w'’.-]*")
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
 def is_bullet(line: str) -> bool:
     return bool(_BULLET.match(line))
 

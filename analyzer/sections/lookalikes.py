@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..data.files import DataText, shipped
 from ..data.tables import rows
 from ..errors import LexiconError
+from .layout import words_of
 
 LOOKALIKES_FILE = "sections/lookalikes.tsv"
 ROLES = ("salutation", "signoff", "field", "footer")
@@ -25,6 +26,8 @@ REQUIRED_ROLES = ("salutation", "signoff", "field")
 MAX_SIGNATURE_WORDS = 3
 # Blank lines a sign-off may stand above the names it signs with (Markdown sources keep two).
 SIGNATURE_GAP = 2
+# A salutation is a short line; longer lines that open with "Hi" are sentences.
+MAX_GREETING_WORDS = 8
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [\w-]+){0,2})\s*:\s+\S")
 
 
@@ -38,6 +41,12 @@ class LookAlikes:
     footer: re.Pattern[str]
     # The file it was read from, so a saved pipeline keeps the same vocabulary.
     table: DataText
+
+    def greets(self, text: str) -> bool:
+        """Whether a line is a salutation: a few words that open with a greeting ("Hi all,",
+        "To everyone who attended DevSummit last week,") and end with a comma, colon or "!"."""
+        return (len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":", "!"))
+                and bool(self.salutation.match(text)))
 
 
 def key_value(text: str) -> bool:

@@ -54,6 +54,8 @@ class Outline:
     title: str | None = None
     date: str | None = None
     metadata: Metadata = field(default_factory=Metadata)
+    # A letter's salutation lines ("Hi all,", "To everyone who attended,"), a formula.
+    salutations: frozenset[int] = frozenset()
     # A letter's sign-off lines ("Cheers,", "Signed,"), a formula; and the lines of the
     # signature under them ("Ana, Bo, Cy"), names and titles, not a thought of the text.
     signoffs: frozenset[int] = frozenset()
@@ -97,9 +99,12 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
     metadata.fields = front_matter_fields(lines, front_end, metadata.headers, lookalikes.field, front)
     signoffs = frozenset(n for n, line in enumerate(lines, start=1) if lookalikes.signoff.match(line.strip()))
+    # A salutation opens a paragraph; "to the next level. Thank you!" is a wrapped line.
+    salutations = frozenset(n for n, line in enumerate(lines, start=1)
+                            if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs)
     return Outline(sections, focus, title=metadata.title() or _top_title(sections),
-                   date=metadata.date(), metadata=metadata, signoffs=signoffs,
+                   date=metadata.date(), metadata=metadata, salutations=salutations, signoffs=signoffs,
                    signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code),
                    footnotes=footnote_lines(lines), cited=cited_lines(lines))
 

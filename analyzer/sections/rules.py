@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .features import CLAUSE, INTERJECTION, PHRASE, LineFeatures, title_shaped, two_sentences, wh_start, words_of
+from .features import CLAUSE, INTERJECTION, PHRASE, LineFeatures, title_shaped, two_sentences, wh_start
 from .document_layout import BODY_LINE, MAX_SHORT_TITLE_WORDS, MAX_TITLE_WORDS, Layout, Page, starts_like_title
-from .layout import ends_sentence
+from .layout import ends_sentence, words_of
 from .lookalikes import key_value
 
 # Attributes at the end of a Markdown heading (Pandoc, kramdown, Hugo): "{#thanks}", "{.note}".

@@ -5,8 +5,9 @@ pasted, in an e-mail thread the message (``focus``); the other parts are only li
 The word budget is the reader's: 600 words, or a quarter of the words of a shorter text,
 and never fewer than 60, counted the way a reader counts them (runs of non-space). Metadata
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
-document rather than say anything, so no takeaway quotes or counts them; nor the
-signature under a letter's sign-off, its names and titles; nor a footnote, a detail kept
+document rather than say anything, so no takeaway quotes or counts them; nor a letter's
+salutation ("To everyone who attended the summit,"), nor the signature under its sign-off,
+its names and titles; nor a footnote, a detail kept
 below the body; nor a saying the writer quotes with its source's name, someone else's words.
 """
 
@@ -59,7 +60,7 @@ class DocView:
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
         texts = lines.lines()
         focus = outline.focus if outline else Focus(1, len(texts))
-        aside = outline.signatures | outline.footnotes | outline.cited if outline else frozenset()
+        aside = (outline.salutations | outline.signatures | outline.footnotes | outline.cited) if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)

@@ -306,6 +306,12 @@ MAIN_POINTS = {
         "major platform.\n\nAfter a long discussion, we now consider the library to be in "
         "maintenance mode. Security fixes will still ship.\n",
         "After a long discussion"),
+    "not the salutation of a letter": (
+        "Subject: Apology for the keynote at the summit\n\nTo everyone who attended the summit last week,\n\n"
+        "During Thursday's keynote, a speaker made jokes that demeaned part of our community. We are sorry "
+        "to everyone who was hurt.\n\nWe have removed the recording, and the speaker will not be invited "
+        "back.\n\nThe summit organizers\n",
+        "During Thursday's keynote"),
 }
 
 
