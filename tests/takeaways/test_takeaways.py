@@ -217,6 +217,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "Two engineers are on a performance improvement plan, and their managers meet them every week.",
     # A finding about a share of other people.
     "About 62% of respondents struggle to find examples, and half of the users were unsure where to start.",
+    # Demand for a product is business, not pressure on people.
+    "We hired ahead of demand last year, and customer demand for the new plan grew in the spring.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
@@ -234,6 +236,9 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
      "Worry and concern"),
     ("Prototype\nThe vendor's tool cannot export our data, so it is back to the drawing board for the pilot.\n",
      "Disappointment and sadness"),
+    # A failing the writer admits is owned, not a threat of failure.
+    ("Keynote\nA speaker mocked attendees on our stage, and we failed to stop it. It should never have "
+     "happened.\n", "Owning mistakes"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
