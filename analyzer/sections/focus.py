@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..text.lines import line_runs, lines_text
-from .layout import QUOTE_MARKS
+from .layout import QUOTE_MARKS, ends_sentence
 from .metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse_date
 
 # A letter or a digit: a line without one (blank, a rule) starts or ends no run of lines read.
@@ -26,6 +26,8 @@ _WORD = re.compile(r"[^\W_]")
 # How the digest lists the parts it leaves out: label and role of the item.
 CHAT_LABEL, CHAT_ROLE = "Other turns in the chat", "turns"
 THREAD_LABEL, THREAD_ROLE = "Other messages in the thread", "messages"
+# Words above a message's headers that may be only a title ("MEMORANDUM", "Hiring update").
+MAX_TITLE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,12 @@ def _full_messages(metadata: Metadata) -> list[tuple[int, str, HeaderBlock | Non
 
 
 def _has_text(lines: Sequence[str], first: int, last: int, headers: Sequence[HeaderBlock]) -> bool:
-    """Whether lines ``first``..``last`` hold words outside the e-mail headers."""
+    """Whether lines ``first``..``last`` hold a message outside the e-mail headers: a
+    sentence, or more words than a title. A title over a memo's own header block
+    ("MEMORANDUM" over "TO: … FROM: … RE: …") is not a reply above an earlier message."""
     in_headers = {n for b in headers for n in range(b.line, b.last_line + 1)}
-    return any(lines[n - 1].strip() for n in range(first, last + 1) if n not in in_headers)
+    text = [lines[n - 1].strip() for n in range(first, last + 1) if n not in in_headers and lines[n - 1].strip()]
+    return any(ends_sentence(line) for line in text) or sum(len(line.split()) for line in text) > MAX_TITLE_WORDS
 
 
 def _block_after(mark: ThreadMark, headers: Sequence[HeaderBlock]) -> HeaderBlock | None:

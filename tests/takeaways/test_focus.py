@@ -97,6 +97,18 @@ def test_outlook_marks_a_forward_as_a_reply_and_the_subject_tells_them_apart(ana
     assert "Worry and concern" in labels(takeaways)
 
 
+def test_a_memos_own_header_block_under_its_title_is_not_an_earlier_message(analyzer):
+    memo = ("MEMORANDUM\n\nTO: All Department Heads\nFROM: Office of the Provost\nDATE: February 3, 2025\n"
+            "RE: Hiring freeze for the rest of the year\n\nEffective immediately, the university suspends all "
+            "new staff searches through June 30, 2025.\n\nSearches that have made a written offer may go on, "
+            "and grant-funded posts may ask for an exception by February 28.\n")
+    report = analyzer.analyze(memo)
+    takeaways = report["takeaways"]
+    assert report["document"]["scope"] is None
+    assert not [t for t in takeaways["factual"] if t["role"] == "messages"]
+    assert takeaways["factual"][0]["evidence"][0]["text"].startswith("Effective immediately")
+
+
 def test_a_mark_wrapped_by_the_mail_program_is_not_the_writers(analyzer):
     reply = REPLY.format(quoted="On Mon, 3 Mar 2025 at 22:40, Sam Ortega <\nsam.ortega@example.org> wrote:\n\n"
                          + "\n".join(f"> {line}" for line in EARLIER.splitlines()))
