@@ -102,13 +102,14 @@ def header(report: dict[str, Any]) -> str:
     scope = scope_phrase(doc)
     if scope:
         facts.append(f"digest and scores: {scope}")
-    sentiment = report["sentiment"]
     readability = report["readability"] or {}
     stress = report.get("stress")
+    # The headline says how the text reads as the digest does. VADER's mean polarity is
+    # not in it: a memo whose writer finds the feedback "upsetting and disheartening", in
+    # polite words, averages positive, and a card saying so beside the digest's feelings
+    # would contradict them; the chart and the sections show it.
     figures = [
         (digest_tone(report.get("takeaways"), limit=2), "how it reads"),
-        (signed(sentiment["compound"]) if sentiment and sentiment["sentences"] else "–",
-         f"VADER sentiment ({tone(sentiment['compound'])})" if sentiment and sentiment["sentences"] else "VADER sentiment"),
         (f"{stress['index']:.0f}/100" if stress and stress["index"] is not None else "–",
          f"stress language ({stress['level']})" if stress and stress["index"] is not None else "stress language"),
         (number(readability.get("flesch_reading_ease")), "Flesch reading ease"),

@@ -94,6 +94,17 @@ def test_the_digest_comes_first(page, report):
     assert len(tags.with_class("article", "main")) == 1
 
 
+def test_the_headline_reads_as_the_digest_does_and_shows_no_polarity_against_it(analyzer):
+    upset = ("Feedback on the reorg\n\nThank you for the thoughtful, clear and well argued proposal; we "
+             "appreciate the care that went into it and welcome the chance to help. I find its phrasing "
+             "upsetting and disheartening, and the team is stretched thin.\n")
+    report = analyzer.analyze(upset)
+    header = render(report, "html").split("</header>")[0]
+    assert report["sentiment"]["compound"] > 0, "VADER averages the polite thanks as positive"
+    assert "positive" not in header and "VADER" not in header
+    assert report["takeaways"]["emotional"][0]["label"].lower() in header.lower()
+
+
 def test_markers_are_highlighted_on_their_lines(page):
     tags = Tags(page)
     assert "exhausted" in tags.marks
