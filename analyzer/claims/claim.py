@@ -68,6 +68,9 @@ class Clause:
         own = [c for c in self.head.children if c.dep_ in SUBJECT_DEPS]
         if own:
             return min(own, key=lambda c: abs(c.i - self.head.i))
+        led = self.head.head if self.head.dep_ == "conj" and self.head.head in self.frames else None
+        if led is not None:  # "I went and interviewed them": the subject of the verb that leads in
+            return next((c for c in led.children if c.dep_ in SUBJECT_DEPS), None)
         if self.via == "conj" and self.parent is not None:
             return self.parent.subject
         return None

@@ -28,6 +28,10 @@ _BREAKS = frozenset({";", ":"})
 _SPLICE_MARKS = frozenset({",", ";", ":", "-", "–", "—"})
 
 
+# What a verb may have and still only lead into the verb after it.
+_LEADING_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "cc", "punct", "advmod"})
+
+
 def cut(sentence: Sentence) -> list[Clause]:
     """The sentence's clauses in text order: the main clause, clauses joined by "and", "but"
     or ";", comma-spliced clauses and tagged text; a frame ("I think") gives way to the clause
@@ -50,14 +54,26 @@ def cut(sentence: Sentence) -> list[Clause]:
 
 
 def _lift(sentence: Sentence, clause: Clause) -> Clause:
-    """Move from a frame ("I think", "it seems") to the clause it introduces."""
-    while sentence.is_frame(clause.head):
-        content = _content_of(clause.head)
+    """Move from a frame ("I think", "it seems") to the clause it introduces, and from a verb
+    that only leads into the next ("I went and interviewed them") to that verb."""
+    while True:
+        content = _content_of(clause.head) if sentence.is_frame(clause.head) else _led_into(clause.head)
         if content is None:
-            break
+            return clause
         clause.frames.append(clause.head)
         clause.head = content
-    return clause
+
+
+def _led_into(verb: Token) -> Token | None:
+    """The verb right after ``verb`` and "and" when ``verb`` has nothing of its own but a
+    subject or an auxiliary ("I went and interviewed", "we tried and failed"): read alone,
+    the first would be a claim of two words ("I went")."""
+    following = verb.doc[verb.i + 2] if verb.i + 2 < len(verb.doc) else None
+    if (following is None or following.dep_ != "conj" or following.head != verb or following.pos_ not in VERBS
+            or verb.doc[verb.i + 1].lower_ != "and"):
+        return None
+    own = [c for c in verb.children if c.i < following.i and c.dep_ not in _LEADING_DEPS]
+    return None if own else following
 
 
 def _splits(sentence: Sentence, clause: Clause) -> Iterable[tuple[Token, str]]:

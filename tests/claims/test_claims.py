@@ -217,6 +217,16 @@ def test_clauses_joined_by_and_but_or_semicolon_are_separate_claims(analyzer, te
     assert [c["text"] for c in claims_of(analyzer, text)] == parts
 
 
+@pytest.mark.parametrize("text, subject, predicate", [
+    ("I went and interviewed the people who ran the last migration.", "I", "interview"),
+    ("We discovered and fixed the leak a month ago.", "We", "fix"),
+])
+def test_a_verb_that_only_leads_into_the_next_is_one_claim_with_it(analyzer, text, subject, predicate):
+    claim = only_claim(analyzer, text)
+    assert claim["text"] == text.rstrip(".")
+    assert (claim["subject"], claim["predicate"]) == (subject, predicate)
+
+
 def test_each_clause_keeps_its_own_modality(analyzer):
     claims = claims_of(analyzer, "We merged the client teams and I think the change failed.")
     assert [(c["text"], c["modality"]) for c in claims] == [
