@@ -61,10 +61,12 @@ class Focus:
         return trimmed
 
 
-def focus_of(metadata: Metadata, lines: Sequence[str], footer: re.Pattern[str], signoffs: frozenset[int]) -> Focus:
-    """The chat turn a user pasted, the message of an e-mail, or every line; in each, less
-    the footer below the message (``footer`` opens one of its paragraphs)."""
-    if len(metadata.turns) >= 2:
+def focus_of(metadata: Metadata, lines: Sequence[str], footer: re.Pattern[str], signoffs: frozenset[int],
+             assistant: re.Pattern[str]) -> Focus:
+    """The chat turn a user pasted to an assistant, the message of an e-mail, or every line
+    (a conversation among people is read whole); in each, less the footer below the message
+    (``footer`` opens one of its paragraphs; ``assistant`` an assistant's speaker name)."""
+    if len(metadata.turns) >= 2 and any(assistant.match(t.speaker) for t in metadata.turns):
         focus = _chat_focus(metadata, len(lines))
     elif metadata.threads or metadata.headers:
         focus = _thread_focus(metadata, lines)

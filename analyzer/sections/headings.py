@@ -28,12 +28,14 @@ def _phrase_only(line: int) -> str:
 
 
 def find_headings(lines: Sequence[str], *, grammar: Grammar | None = None, skip: set[int] | None = None,
-                  fields: set[int] | None = None, lookalikes: LookAlikes | None = None) -> list[Heading]:
+                  fields: set[int] | None = None, speakers: set[int] | None = None,
+                  lookalikes: LookAlikes | None = None) -> list[Heading]:
     """Headings in document order. ``skip`` holds 0-based lines that can never be headings
-    (metadata, code); ``fields`` the 0-based lines of the header fields under a title."""
+    (metadata, code); ``fields`` the 0-based lines of the header fields under a title;
+    ``speakers`` those of a chat's speaker lines, which are in ``skip`` too."""
     never = (skip or set()) | (fields or set())
     page = read_page(line_features(lines, grammar or _phrase_only, never, lookalikes or shipped_lookalikes()))
-    context = Context(page, document_layout(page), frozenset(fields or ()))
+    context = Context(page, document_layout(page), frozenset(fields or ()), frozenset(speakers or ()))
     i = 0
     while i < len(page):
         heading = None if page[i].blank or page[i].skip else _first_verdict(i, context)

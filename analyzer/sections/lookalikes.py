@@ -1,7 +1,7 @@
 """Vocabulary of lines that open, close or describe a document: salutations ("Dear
-all,"), sign-offs ("Thanks,"), metadata fields ("Author: Dana") and the footers a mail
+all,"), sign-offs ("Thanks,"), metadata fields ("Author: Dana"), the footers a mail
 program or a company appends below a message ("Sent from my phone", "CONFIDENTIALITY
-NOTICE: …"). Headings and metadata both read it, from ``lexicons/sections/lookalikes.tsv``,
+NOTICE: …"), and the names an AI assistant speaks under in a chat export. Headings and metadata both read it, from ``lexicons/sections/lookalikes.tsv``,
 so a user extends it in one place.
 The pipeline reads the file once and hands it to the sections stage; ``shipped_lookalikes``
 is the same vocabulary for callers of ``find_sections`` who give none.
@@ -19,8 +19,8 @@ from ..errors import LexiconError
 from .layout import words_of
 
 LOOKALIKES_FILE = "sections/lookalikes.tsv"
-ROLES = ("salutation", "signoff", "field", "footer")
-# Roles a vocabulary cannot do without; a text may well have no footer to know.
+ROLES = ("salutation", "signoff", "field", "footer", "assistant")
+# Roles a vocabulary cannot do without; a text may well have no footer or assistant to know.
 REQUIRED_ROLES = ("salutation", "signoff", "field")
 # A sign-off may carry a name of a few words: "Best regards, Dana Whitfield".
 MAX_SIGNATURE_WORDS = 3
@@ -39,6 +39,7 @@ class LookAlikes:
     signoff: re.Pattern[str]
     field: re.Pattern[str]
     footer: re.Pattern[str]
+    assistant: re.Pattern[str]
     # The file it was read from, so a saved pipeline keeps the same vocabulary.
     table: DataText
 
@@ -78,6 +79,7 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
         signoff=_starting(phrases["signoff"], rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}})\s*$"),
         field=_starting(phrases["field"], r"\s*:\s*\S"),
         footer=_starting(phrases["footer"], r"\b"),
+        assistant=_starting(phrases["assistant"], r"\b"),
         table=table,
     )
 

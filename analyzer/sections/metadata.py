@@ -37,6 +37,15 @@ CHAT_HEADER = re.compile(
     rf"^\s*(?:#{{1,6}}\s+)?(?:\*\*)?(?P<speaker>[^\W\d][\w .'’-]{{0,30}}?)\s*"
     rf"(?:[-–—|]\s*|\(\s*)(?P<time>{_TIMESTAMP})\)?(?:\*\*)?\s*$"
 )
+# A conversation copied out of a team chat: "Dana Whitfield  10:42 AM" (two spaces or a tab
+# before the time), "Dana Whitfield 10:42 AM", "Dana — Today at 10:42 AM". A speaker's name
+# is one to four capitalised words.
+_CLOCK = r"\d{1,2}:\d{2}"
+_TEAM_CHAT_HEADER = re.compile(
+    r"^(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+    rf"(?:[ \t]{{2,}}(?P<time>{_CLOCK}(?:\s?[AP]M)?)|[ ](?P<stamp>{_CLOCK}\s?[AP]M)"
+    rf"|\s+[—–-]\s+(?P<day>(?:Today|Yesterday) at {_CLOCK}(?:\s?[AP]M)?))\s*$"
+)
 _DATE_FIELD = re.compile(r"^\s*(Date|Created|Sent|Last Updated|Updated)\s*:\s*(\S.*)$", re.I)
 # Which stated date wins: when a document was written beats when it was last touched.
 _DATE_PRIORITY = ("date", "created", "sent", "last updated", "updated")
@@ -252,11 +261,17 @@ def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:
 
 
 def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
+    """The speaker lines of a chat export, or of a conversation copied from a team chat when
+    it has two or more of them (one such line alone may be a note's own)."""
     turns = []
     for number, line in enumerate(lines, start=1):
         if m := CHAT_HEADER.match(line):
             turns.append(ChatTurn(number, m.group("speaker").strip(), m.group("time")))
-    return turns
+    if turns:
+        return turns
+    copied = [ChatTurn(number, m.group("speaker"), m.group("time") or m.group("stamp") or m.group("day"))
+              for number, line in enumerate(lines, start=1) if (m := _TEAM_CHAT_HEADER.match(line))]
+    return copied if len(copied) >= 2 else []
 
 
 def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[HeaderBlock], known: re.Pattern[str],

@@ -93,7 +93,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     code = code_lines(lines)
     skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | code
     fields = set(range(front.line - 1, front.last_line)) if front else set()
-    headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields, lookalikes=lookalikes)
+    headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields,
+                             speakers={t.line - 1 for t in metadata.turns}, lookalikes=lookalikes)
     markers = sorted([*headings, *boundaries], key=lambda m: m.line)
     sections = _build(markers, len(lines))
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
@@ -102,7 +103,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     # A salutation opens a paragraph; "to the next level. Thank you!" is a wrapped line.
     salutations = frozenset(n for n, line in enumerate(lines, start=1)
                             if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
-    focus = focus_of(metadata, lines, lookalikes.footer, signoffs)
+    focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     return Outline(sections, focus, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata, salutations=salutations, signoffs=signoffs,
                    signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code),

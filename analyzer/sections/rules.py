@@ -62,6 +62,8 @@ class Context:
     page: Page
     layout: Layout
     fields: frozenset[int] = frozenset()
+    # Chat speaker lines ("Clara Duval  10:45"): the message starts right under one.
+    speakers: frozenset[int] = frozenset()
     taken: tuple[Heading, ...] = ()
     taken_lines: frozenset[int] = field(default_factory=frozenset)
 
@@ -72,8 +74,9 @@ class Context:
     def opens_block(self, i: int) -> bool:
         """Nothing runs into this line: it starts the text or follows a blank line, a
         heading or a metadata block. Text just above means the line belongs to a paragraph
-        or a list."""
-        return self.page.blank_before(i) or (i - 1) in self.taken_lines or self.page[i - 1].skip
+        or a list; so does a chat speaker's line, whose message starts right under it."""
+        return (self.page.blank_before(i) or (i - 1) in self.taken_lines
+                or (self.page[i - 1].skip and (i - 1) not in self.speakers))
 
     def marked_block_start(self, i: int) -> bool:
         """A numbered or bracketed line carries its own marker, so it may also follow any

@@ -109,6 +109,29 @@ def test_a_memos_own_header_block_under_its_title_is_not_an_earlier_message(anal
     assert takeaways["factual"][0]["evidence"][0]["text"].startswith("Effective immediately")
 
 
+TEAM_CHAT = """Dana Whitfield  10:42 AM
+Heads up: we're pausing the partner portal launch. Legal flagged that the data terms don't cover EU customers yet.
+Sam Ortega  10:44 AM
+ugh, that's the third slip this year
+Dana Whitfield  10:46 AM
+New target is September 15 if legal signs off by August 1.
+"""
+
+
+def test_a_conversation_copied_from_a_team_chat_is_read_whole_turn_by_turn(analyzer):
+    report = analyzer.analyze(TEAM_CHAT)
+    assert [(t["speaker"], t["time"], t["line"]) for t in report["document"]["turns"]] == [
+        ("Dana Whitfield", "10:42 AM", 1), ("Sam Ortega", "10:44 AM", 3), ("Dana Whitfield", "10:46 AM", 5)]
+    assert report["document"]["scope"] is None, "a conversation among people has no one turn in hand"
+    assert report["document"]["title"] is None
+    assert not [s for s in report["sections"] if s["title"]]
+
+
+def test_one_line_shaped_like_a_speaker_is_not_a_chat(analyzer):
+    note = "Release review\n\nWeekly Sync  10:30 AM\nWe agreed to ship the fix on Friday after the review.\n"
+    assert analyzer.analyze(note)["document"]["turns"] == []
+
+
 def test_a_mark_wrapped_by_the_mail_program_is_not_the_writers(analyzer):
     reply = REPLY.format(quoted="On Mon, 3 Mar 2025 at 22:40, Sam Ortega <\nsam.ortega@example.org> wrote:\n\n"
                          + "\n".join(f"> {line}" for line in EARLIER.splitlines()))
