@@ -21,6 +21,7 @@ from .metadata import (
     find_thread_marks, front_matter_fields,
 )
 from .notes import footnote_lines
+from .pages import furniture_lines
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
 # Dates are stated near the top: before the second heading, and within this many lines.
@@ -60,8 +61,10 @@ class Outline:
     # signature under them ("Ana, Bo, Cy"), names and titles, not a thought of the text.
     signoffs: frozenset[int] = frozenset()
     signatures: frozenset[int] = frozenset()
-    # Lines of code set out in the text (``code.py``): not prose, so no stage reads them.
+    # Lines of code set out in the text (``code.py``) and a printed page's numbers and running
+    # heads (``pages.py``): not prose, so no stage reads them.
     code: frozenset[int] = frozenset()
+    furniture: frozenset[int] = frozenset()
     # Footnotes below the body (``notes.py``): details and sources, never a gist.
     footnotes: frozenset[int] = frozenset()
     # Paragraphs that quote someone else and name them (``citations.py``): not the writer's.
@@ -90,8 +93,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     metadata = Metadata(headers, find_chat_turns(lines), find_thread_marks(lines), front=front,
                         fenced=fenced is not None)
     boundaries = _boundaries(metadata)
-    code = code_lines(lines)
-    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | code
+    code, furniture = code_lines(lines), furniture_lines(lines)
+    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | code | furniture
     fields = set(range(front.line - 1, front.last_line)) if front else set()
     headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields,
                              speakers={t.line - 1 for t in metadata.turns}, lookalikes=lookalikes)
@@ -107,6 +110,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     return Outline(sections, focus, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata, salutations=salutations, signoffs=signoffs,
                    signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code),
+                   furniture=frozenset(i + 1 for i in furniture),
                    footnotes=footnote_lines(lines), cited=cited_lines(lines))
 
 
