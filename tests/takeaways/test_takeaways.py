@@ -217,6 +217,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "Two engineers are on a performance improvement plan, and their managers meet them every week.",
     # A finding about a share of other people.
     "About 62% of respondents struggle to find examples, and half of the users were unsure where to start.",
+    # A change that did not happen reassures no one; "nothing changes for you" does.
+    "We checked the settings after the upgrade and nothing changed in the build times or the cache sizes.",
     # Demand for a product is business, not pressure on people.
     "We hired ahead of demand last year, and customer demand for the new plan grew in the spring.",
 ])
