@@ -59,6 +59,8 @@ SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
+# The "Q:" and "A:" of interview notes label who speaks, not what is said.
+_QA_LABEL = re.compile(r"^\s*[QA]\s*:\s+")
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
@@ -250,12 +252,12 @@ def _words_to_verb(c: Candidate) -> int:
 
 def quote(sent: Span) -> str | None:
     """The sentence as the digest quotes it, as a reader of the page sees it: one line, no
-    list marker, quote mark or emphasis, a link's text without its address, no words struck
-    through; a long one cut to its leading clauses; None when it is too long to quote or has
-    no words."""
+    list marker, "Q:"/"A:" label, quote mark or emphasis, a link's text without its address,
+    no words struck through; a long one cut to its leading clauses; None when it is too long
+    to quote or has no words."""
     flat = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _STRUCK.sub("", QUOTE_MARKS.sub("", sent.text)))).split())
     flat = _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
-    text = _unwrap(LIST_MARKER.sub("", flat).strip())
+    text = _unwrap(_QA_LABEL.sub("", LIST_MARKER.sub("", flat)).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None

@@ -288,6 +288,14 @@ def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_tw
     assert feeling["summary"] == "“happy to”, in the sentence quoted above (line 4)"
 
 
+def test_an_answers_label_in_interview_notes_is_not_quoted(analyzer):
+    notes = ("Exit interview\n\nQ: Why are you leaving?\nA: The on-call load doubled this year, and nobody "
+             "backfilled the two open roles on the payments team.\n")
+    quoted = quotes_of(items_of(analyzer.analyze(notes)["takeaways"]))
+    assert any(q.startswith("The on-call load doubled") for q in quoted)
+    assert not any(q.startswith(("A:", "Q:")) for q in quoted)
+
+
 # The sentence a digest opens with, and what it is preferred over.
 MAIN_POINTS = {
     "not decision words in an aside": (
