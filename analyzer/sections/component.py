@@ -4,7 +4,8 @@ It asks the parse what each line is (a clause, a headline, an interjection or a 
 hands the lines to ``outline.find_sections`` with the look-alikes vocabulary it was given
 (``initialize(lookalikes=...)``, the shipped one otherwise), and turns each section into a
 span of ``doc.spans["analyzer_sections"]``. ``body_sentences`` is how every later stage
-reads a section's prose without its heading, the code set out in it or page furniture.
+reads a section's prose without its heading or the lines set apart from it (code, page
+furniture, a letter's addresses).
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def section_spans(doc: Doc, outline: Outline) -> list[Span]:
 
 def body_sentences(doc: Doc) -> list[tuple[Span | None, list[Span]]]:
     """Each section span with the sentences of its body; heading lines, lines of code and a
-    printed page's furniture (``Outline.code``, ``Outline.furniture``) are left out.
+    printed page's furniture or a letter's addresses (``Outline.set_apart``) are left out.
 
     A sentence belongs to the section holding its first line, so scores never count a
     heading as prose. Without the sections component, all sentences form one group whose
@@ -135,8 +136,8 @@ def writer_sentences(doc: Doc) -> tuple[list[tuple[Span | None, list[Span]]], li
 def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | None, list[Span]]]:
     index = extensions.line_index(doc)
     outline = doc._.analyzer_outline
-    not_prose = outline.code | outline.furniture if outline is not None else frozenset()
-    sents = [s for s in doc.sents if any(t.is_alpha or t.like_num for t in s) and not _not_prose(s, index, not_prose)]
+    set_apart = outline.set_apart if outline is not None else frozenset()
+    sents = [s for s in doc.sents if any(t.is_alpha or t.like_num for t in s) and not _not_prose(s, index, set_apart)]
     if sections is None:
         return [(None, sents)]
     spans = list(sections)
@@ -151,7 +152,7 @@ def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | 
 
 
 def _not_prose(sent: Span, index: LineIndex, lines: frozenset[int]) -> bool:
-    """Whether every line the sentence stands on is among ``lines`` (code, page furniture)."""
+    """Whether every line the sentence stands on is among ``lines`` (``Outline.set_apart``)."""
     words = [t for t in sent if not t.is_space]
     return bool(lines and words) and all(n in lines for n in range(index.line_of(words[0].idx),
                                                                    index.line_of(words[-1].idx) + 1))

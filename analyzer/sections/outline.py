@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .citations import cited_lines
+from .addresses import address_lines
 from .code import code_lines
 from .focus import Focus, focus_of
 from .headings import Grammar, Heading, find_headings
@@ -61,10 +62,10 @@ class Outline:
     # signature under them ("Ana, Bo, Cy"), names and titles, not a thought of the text.
     signoffs: frozenset[int] = frozenset()
     signatures: frozenset[int] = frozenset()
-    # Lines of code set out in the text (``code.py``) and a printed page's numbers and running
-    # heads (``pages.py``): not prose, so no stage reads them.
-    code: frozenset[int] = frozenset()
-    furniture: frozenset[int] = frozenset()
+    # Lines that are not prose, so no stage reads them: code set out in the text (``code.py``),
+    # a printed page's numbers and running heads (``pages.py``), a letter's address blocks
+    # (``addresses.py``).
+    set_apart: frozenset[int] = frozenset()
     # Footnotes below the body (``notes.py``): details and sources, never a gist.
     footnotes: frozenset[int] = frozenset()
     # Paragraphs that quote someone else and name them (``citations.py``): not the writer's.
@@ -93,8 +94,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     metadata = Metadata(headers, find_chat_turns(lines), find_thread_marks(lines), front=front,
                         fenced=fenced is not None)
     boundaries = _boundaries(metadata)
-    code, furniture = code_lines(lines), furniture_lines(lines)
-    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | code | furniture
+    set_apart = code_lines(lines) | furniture_lines(lines) | address_lines(lines)
+    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart
     fields = set(range(front.line - 1, front.last_line)) if front else set()
     headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields,
                              speakers={t.line - 1 for t in metadata.turns}, lookalikes=lookalikes)
@@ -109,8 +110,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     return Outline(sections, focus, title=metadata.title() or _top_title(sections),
                    date=metadata.date(), metadata=metadata, salutations=salutations, signoffs=signoffs,
-                   signatures=_signature_lines(lines, signoffs), code=frozenset(i + 1 for i in code),
-                   furniture=frozenset(i + 1 for i in furniture),
+                   signatures=_signature_lines(lines, signoffs), set_apart=frozenset(i + 1 for i in set_apart),
                    footnotes=footnote_lines(lines), cited=cited_lines(lines))
 
 

@@ -5,10 +5,11 @@ pasted, in an e-mail thread the message (``focus``); the other parts are only li
 The word budget is the reader's: 600 words, or a quarter of the words of a shorter text,
 and never fewer than 60, counted the way a reader counts them (runs of non-space). Metadata
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
-document rather than say anything, so no takeaway quotes or counts them; nor a letter's
-salutation ("To everyone who attended the summit,"), nor the signature under its sign-off,
-its names and titles; nor a footnote, a detail kept
-below the body; nor a saying the writer quotes with its source's name, someone else's words.
+document rather than say anything, so no takeaway quotes or counts them; nor a date on a
+line of its own ("March 3, 2025"), a letter's salutation ("To everyone who attended the
+summit,"), or the signature under its sign-off, its names and titles; nor a footnote, a
+detail kept below the body; nor a saying the writer quotes with its source's name, someone
+else's words.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..sections.component import body_sentences
 from ..sections.outline import Section
 from ..text.lines import LineIndex
 from ..sections.focus import Focus
+from ..sections.metadata import dateline
 
 DIGEST_WORDS = 600
 _FIELD = re.compile(r"^\W*(?:subject|from|to|cc|bcc|date|sent|author|authors|status|type|created|updated|"
@@ -64,7 +66,7 @@ class DocView:
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)
-                          and line not in aside)
+                          and not dateline(sent.text.strip()) and line not in aside)
         words = sum(len(texts[n - 1].split()) for n in range(focus.first, focus.last + 1) if focus.holds(n))
         claims = tuple(doc.spans.get(extensions.CLAIMS, []))
         title = outline.title if outline else None
