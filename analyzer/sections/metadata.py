@@ -261,17 +261,19 @@ def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:
 
 
 def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
-    """The speaker lines of a chat export, or of a conversation copied from a team chat when
-    it has two or more of them (one such line alone may be a note's own)."""
-    turns = []
-    for number, line in enumerate(lines, start=1):
-        if m := CHAT_HEADER.match(line):
-            turns.append(ChatTurn(number, m.group("speaker").strip(), m.group("time")))
-    if turns:
-        return turns
-    copied = [ChatTurn(number, m.group("speaker"), m.group("time") or m.group("stamp") or m.group("day"))
-              for number, line in enumerate(lines, start=1) if (m := _TEAM_CHAT_HEADER.match(line))]
-    return copied if len(copied) >= 2 else []
+    """The speaker lines of a chat export, or of a conversation copied from a team chat: a
+    chat when two speakers or more take turns. A line shaped like one alone, or the same
+    "speaker" each time, titles a note ("Platform weekly sync - 2025-04-08")."""
+    turns = [ChatTurn(number, m.group("speaker").strip(), m.group("time"))
+             for number, line in enumerate(lines, start=1) if (m := CHAT_HEADER.match(line))]
+    if not _conversation(turns):
+        turns = [ChatTurn(number, m.group("speaker"), m.group("time") or m.group("stamp") or m.group("day"))
+                 for number, line in enumerate(lines, start=1) if (m := _TEAM_CHAT_HEADER.match(line))]
+    return turns if _conversation(turns) else []
+
+
+def _conversation(turns: Sequence[ChatTurn]) -> bool:
+    return len({t.speaker for t in turns}) >= 2
 
 
 def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[HeaderBlock], known: re.Pattern[str],

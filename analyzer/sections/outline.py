@@ -7,11 +7,12 @@ parse about the lines and turns each section into a span of the doc.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .citations import cited_lines
 from .addresses import address_lines
+from .citations import cited_lines
 from .code import code_lines
 from .focus import Focus, focus_of
 from .headings import Grammar, Heading, find_headings
@@ -19,12 +20,13 @@ from .layout import ends_sentence
 from .lookalikes import SIGNATURE_GAP, LookAlikes, shipped_lookalikes
 from .metadata import (
     ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
-    find_thread_marks, front_matter_fields,
+    find_thread_marks, front_matter_fields, parse_date,
 )
 from .notes import footnote_lines
 from .pages import furniture_lines
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
+_TITLE_DATE_BREAK = re.compile(r"\s[-–—|]\s+|\s\(")
 # Dates are stated near the top: before the second heading, and within this many lines.
 FRONT_MATTER_LINES = 20
 
@@ -108,8 +110,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     salutations = frozenset(n for n, line in enumerate(lines, start=1)
                             if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
-    return Outline(sections, focus, title=metadata.title() or _top_title(sections),
-                   date=metadata.date(), metadata=metadata, salutations=salutations, signoffs=signoffs,
+    title = metadata.title() or _top_title(sections)
+    return Outline(sections, focus, title=title, date=metadata.date() or _title_date(title), metadata=metadata, salutations=salutations, signoffs=signoffs,
                    signatures=_signature_lines(lines, signoffs), set_apart=frozenset(i + 1 for i in set_apart),
                    footnotes=footnote_lines(lines), cited=cited_lines(lines))
 
@@ -171,6 +173,13 @@ def _markup_level(heading: Heading) -> int:
     """The level the markup itself states: # count, setext underline, numbering depth
     (a numbered heading's rank is its depth plus a fraction)."""
     return int(heading.rank)
+
+
+def _title_date(title: str | None) -> str | None:
+    """The date a title ends with, after a dash, a bar or in brackets: "Weekly sync - 2025-04-08",
+    "Board update (March 3, 2025)"; notes that carry no Date: field are dated so."""
+    pieces = _TITLE_DATE_BREAK.split(title or "")
+    return parse_date(pieces[-1].rstrip(") ")) if len(pieces) > 1 else None
 
 
 def _top_title(sections: Sequence[Section]) -> str | None:

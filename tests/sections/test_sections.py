@@ -129,6 +129,20 @@ def test_email_header_block_is_metadata_not_a_section(analyzer):
     assert report["sections"][0]["sentiment"]["sentences"] == 2  # the header lines are not prose
 
 
+@pytest.mark.parametrize("title", ["Platform weekly sync - 2025-04-08", "Board update (2025-04-08)"])
+def test_a_title_ending_with_a_date_is_a_dated_title_not_a_chat_turn(analyzer, title):
+    notes = f"{title}\n\nDecisions\n- We freeze the payments API on April 20.\n- Luis owns the rota.\n"
+    report = analyzer.analyze(notes)
+    assert report["document"]["turns"] == []
+    assert (report["document"]["title"], report["document"]["date"]) == (title, "2025-04-08")
+
+
+def test_running_notes_under_the_same_dated_title_are_not_a_chat(analyzer):
+    notes = ("Weekly sync - 2025-04-01\nWe agreed to freeze the API.\n\n"
+             "Weekly sync - 2025-04-08\nThe freeze starts on April 20.\n")
+    assert analyzer.analyze(notes)["document"]["turns"] == []
+
+
 def test_chat_export_turns_are_metadata_and_split_the_text(analyzer):
     text = ("# Team morale\n\nCreated: 2024-05-02 10:15:00\n\n### User - 2024-05-02 10:15:00\n\n"
             "What is my team worried about?\n\n### Assistant - 2024-05-02 10:16:40\n\n"
