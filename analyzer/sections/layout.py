@@ -15,9 +15,13 @@ _LONGEST_WORD = 40
 # A Markdown link, which wrapping editors keep whole on one line, as they do a long word.
 _MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
 _TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
-_BULLET = re.compile(r"^\s*(?:[-*+•◦‣▪>]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
+# The marks that open a list item: Markdown's, a word processor's and a PDF's bullets, and
+# the en dash of plain-text e-mail ("– Read the guide"); not the em dash, which names a
+# quotation's source ("— Agile Manifesto").
+_BULLETS = "-*+•◦‣▪●○■□◆◇–>"
+_BULLET = re.compile(r"^\s*(?:[" + _BULLETS + r"]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
 # Anything that opens a new block: a bullet, an enumerator, a markdown heading, a table row.
-_BLOCK_START = re.compile(r"^\s*(?:[-*+•◦‣▪>#|]|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
+_BLOCK_START = re.compile(r"^\s*(?:[" + _BULLETS + r"#|]|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
 
 
 # Articles, "of", conjunctions, possessives and "including": no sentence or title ends on them.
@@ -34,7 +38,7 @@ def ends_sentence(line: str) -> bool:
 # so that one pattern also finds them at the start of every line of a sentence.
 QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 # A list item's marker at the start of a line: a bullet, "1." or "1)", "a.", "(a)".
-LIST_MARKER = re.compile(r"^\s*(?:[-*+•◦‣▪>]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+")
+LIST_MARKER = re.compile(r"^\s*(?:[" + _BULLETS + r"]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+")
 
 
 _WORD = re.compile(r"\w[\w'’.-]*")

@@ -151,7 +151,8 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         if not early and not (c.cue >= 2 and c.order <= half):
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
-        score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + (FIRST_SENTENCE if i == 0 else 0.0)
+        # A list quoted whole with its lead-in starts where its lead-in does.
+        score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + (FIRST_SENTENCE if c.order == cands[0].order else 0.0)
         score += DATED * c.dated
         score += PARAGRAPH_POSITION[paragraph[i]] if paragraph[i] < len(PARAGRAPH_POSITION) else LATE_MAIN
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)

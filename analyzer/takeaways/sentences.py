@@ -226,7 +226,7 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         sent=first.sent, section=first.section, order=first.order, line=first.line, text=text,
         lemmas=tuple(w for c in ([lead] if lead else []) + items[:shown] for w in c.lemmas),
         figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
-        question=False, cue=max(c.cue for c in items), end_char=items[shown - 1].end_char,
+        question=False, cue=max(c.cue for c in [*([lead] if lead else []), *items]), end_char=items[shown - 1].end_char,
         aside=lead is not None and lead.aside)
 
 

@@ -288,6 +288,18 @@ def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_tw
     assert feeling["summary"] == "“happy to”, in the sentence quoted above (line 4)"
 
 
+@pytest.mark.parametrize("bullet", ["●", "–", "■"])
+def test_a_list_a_word_processor_or_an_e_mail_marks_is_the_main_point_with_its_lead_in(analyzer, bullet):
+    memo = (f"Support this quarter\n\nWe are changing two things in how support works this quarter:\n\n"
+            f"{bullet} Every ticket older than 14 days gets a named owner by Friday.\n"
+            f"{bullet} The weekend rota moves from volunteers to a paid on-call rotation.\n\n"
+            f"Thanks for the extra hours this spring; the backlog is half what it was in March.\n")
+    main = items_of(analyzer.analyze(memo)["takeaways"])[0]
+    quote = main["evidence"][0]["text"]
+    assert quote.startswith("We are changing two things") and "Every ticket older" in quote
+    assert bullet not in quote
+
+
 def test_an_answers_label_in_interview_notes_is_not_quoted(analyzer):
     notes = ("Exit interview\n\nQ: Why are you leaving?\nA: The on-call load doubled this year, and nobody "
              "backfilled the two open roles on the payments team.\n")
