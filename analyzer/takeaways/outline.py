@@ -51,6 +51,12 @@ PARAGRAPH_POSITION = (0.6, 0.3, 0.1)
 FIRST_SENTENCE = 1.0
 # A sentence that opens with a date tells an event or a scheduled change.
 DATED = 1.0
+# The writer's own summary of the text: a sentence after a "TL;DR:" or "Summary:" label, or
+# one in a part titled so. It names the main point more often than any other sentence.
+SUMMARISED = 2.0
+_SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
+                            r"|the short version)\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+)[.)]?\s+")
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
 # A decision stated later in the text must outweigh the lead by this much to open the digest.
@@ -153,12 +159,20 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + (FIRST_SENTENCE if c.order == cands[0].order else 0.0)
-        score += DATED * c.dated
+        score += DATED * c.dated + SUMMARISED * _summarises(c)
         score += PARAGRAPH_POSITION[paragraph[i]] if paragraph[i] < len(PARAGRAPH_POSITION) else LATE_MAIN
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _summarises(c: Candidate) -> bool:
+    """Whether the writer marks the sentence as the text's summary: it opens with a summary
+    label ("TL;DR: we move to…"), or stands in a part so titled ("Summary", "1. Abstract")."""
+    label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
+    title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
+    return bool(_SUMMARY_LABEL.fullmatch(label.strip()) or _SUMMARY_LABEL.fullmatch(title.strip().rstrip(":")))
 
 
 def _paragraph_numbers(view: DocView, cands: Sequence[Candidate]) -> list[int]:

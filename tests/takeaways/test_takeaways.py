@@ -333,6 +333,11 @@ MAIN_POINTS = {
         "major platform.\n\nAfter a long discussion, we now consider the library to be in "
         "maintenance mode. Security fixes will still ship.\n",
         "After a long discussion"),
+    "the writer's own summary, over a request at the end": (
+        "# Q2 status: data platform\n\n**Summary:** The warehouse migration is two weeks behind plan because "
+        "the vendor's connector failed load testing.\n\n## Risks\n\n- The vendor has not confirmed a fix "
+        "date.\n\n## Asks\n\nWe need a decision from finance on the extra month of licence fees by July 10.\n",
+        "Summary: The warehouse migration"),
     "not the salutation of a letter": (
         "Subject: Apology for the keynote at the summit\n\nTo everyone who attended the summit last week,\n\n"
         "During Thursday's keynote, a speaker made jokes that demeaned part of our community. We are sorry "
