@@ -75,8 +75,10 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
         raise LexiconError(f"{table.source}: no {', '.join(missing)} phrases; each role needs at least one")
     return LookAlikes(
         salutation=_starting(phrases["salutation"], r"\b"),
-        # A sign-off stands alone ("Thanks!"), or before a name of a few words ("Thanks, Dana").
-        signoff=_starting(phrases["signoff"], rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}})\s*$"),
+        # A sign-off stands alone ("Thanks!"), before a name of a few words ("Thanks, Dana"), or
+        # before a dash and a signature ("Signed, -- The Executive Council and Director").
+        signoff=_starting(phrases["signoff"], rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"
+                                              r"|\s*,?\s*(?:--?|[–—])\s*[A-Z][^.!?]{0,80})\s*$"),
         field=_starting(phrases["field"], r"\s*:\s*\S"),
         footer=_starting(phrases["footer"], r"\b"),
         assistant=_starting(phrases["assistant"], r"\b"),

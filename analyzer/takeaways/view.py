@@ -7,9 +7,9 @@ and never fewer than 60, counted the way a reader counts them (runs of non-space
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
 document rather than say anything, so no takeaway quotes or counts them; nor a date on a
 line of its own ("March 3, 2025"), a letter's salutation ("To everyone who attended the
-summit,"), or the signature under its sign-off, its names and titles; nor a footnote, a
-detail kept below the body; nor a saying the writer quotes with its source's name, someone
-else's words.
+summit,"), its sign-off ("Signed, -- The Council"), or the signature under it, its names and
+titles; nor a footnote, a detail kept below the body; nor a saying the writer quotes with
+its source's name, someone else's words.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..sections.component import body_sentences
 from ..sections.outline import Section
 from ..text.lines import LineIndex
 from ..sections.focus import Focus
+from ..sections.layout import ends_sentence
 from ..sections.metadata import dateline
 
 DIGEST_WORDS = 600
@@ -62,7 +63,11 @@ class DocView:
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
         texts = lines.lines()
         focus = outline.focus if outline else Focus(1, len(texts))
-        aside = (outline.salutations | outline.signatures | outline.footnotes | outline.cited) if outline else frozenset()
+        # A sign-off that ends a sentence ("Thank you.") still says something; one that does
+        # not ("Signed, -- The Council") is a formula.
+        formulas = {n for n in outline.signoffs if not ends_sentence(texts[n - 1])} if outline else set()
+        aside = (outline.salutations | formulas | outline.signatures | outline.footnotes
+                 | outline.cited) if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)

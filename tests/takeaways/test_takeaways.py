@@ -300,6 +300,14 @@ def test_a_list_a_word_processor_or_an_e_mail_marks_is_the_main_point_with_its_l
     assert bullet not in quote
 
 
+def test_a_sign_off_with_its_signature_on_one_line_is_never_quoted(analyzer):
+    letter = ("Standing with our code of conduct\n\nWe have ended our partnership with the vendor after the "
+              "incident at its offices.\n\nWe will not work with them while the matter is unresolved.\n\n"
+              "Signed, -- The Executive Council and the Executive Director\n")
+    quoted = quotes_of(items_of(analyzer.analyze(letter)["takeaways"]))
+    assert quoted and not any("Signed" in q for q in quoted)
+
+
 def test_an_answers_label_in_interview_notes_is_not_quoted(analyzer):
     notes = ("Exit interview\n\nQ: Why are you leaving?\nA: The on-call load doubled this year, and nobody "
              "backfilled the two open roles on the payments team.\n")
