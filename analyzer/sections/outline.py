@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .addresses import address_lines
 from .citations import cited_lines
 from .code import code_lines
+from .comments import comment_lines
 from .focus import Focus, focus_of
 from .headings import Grammar, Heading, find_headings
 from .layout import ends_sentence
@@ -65,8 +66,8 @@ class Outline:
     signoffs: frozenset[int] = frozenset()
     signatures: frozenset[int] = frozenset()
     # Lines that are not prose, so no stage reads them: code set out in the text (``code.py``),
-    # a printed page's numbers and running heads (``pages.py``), a letter's address blocks
-    # (``addresses.py``).
+    # comments a page never shows (``comments.py``), a printed page's numbers and running heads
+    # (``pages.py``), a letter's address blocks (``addresses.py``).
     set_apart: frozenset[int] = frozenset()
     # Footnotes below the body (``notes.py``): details and sources, never a gist.
     footnotes: frozenset[int] = frozenset()
@@ -96,7 +97,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     metadata = Metadata(headers, find_chat_turns(lines), find_thread_marks(lines), front=front,
                         fenced=fenced is not None)
     boundaries = _boundaries(metadata)
-    set_apart = code_lines(lines) | furniture_lines(lines) | address_lines(lines)
+    set_apart = code_lines(lines) | comment_lines(lines) | furniture_lines(lines) | address_lines(lines)
     skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart
     fields = set(range(front.line - 1, front.last_line)) if front else set()
     headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields,
