@@ -9,6 +9,8 @@ each part, then the feelings it shows in the writer's own words, within a word b
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,7 +20,7 @@ from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
 from .feelings import Feeling, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
-from .options import OptionStance, laid_out_options
+from .options import OptionStance, is_option, laid_out_options, option_label
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item
 from .outline import Part, Scored, gists, main_point, parts
 from .sentences import MainPointCues, candidates
@@ -149,9 +151,16 @@ class TakeawayBuilder(DataComponent):
                 for rank, chosen in enumerate(by_part.values())]
 
     def _option_support(self, doc: Doc) -> dict[int, float]:
-        """How warmly the writer speaks of each bracketed option, in its heading and body."""
-        return {span._.analyzer_section.id: self.stance(span.text) for span in doc.spans.get(extensions.SECTIONS, [])
-                if span._.analyzer_section.cue == "bracket"}
+        """How warmly the writer speaks of each option, in its heading and body, and, for one
+        with a label, in every sentence elsewhere that names it ("I recommend Option B")."""
+        spans = [span for span in doc.spans.get(extensions.SECTIONS, []) if is_option(span._.analyzer_section)]
+        support = {}
+        for span in spans:
+            label = option_label(span._.analyzer_section)
+            elsewhere = [sent.text for sent in doc.sents if label and (sent.end <= span.start or sent.start >= span.end)
+                         and re.search(rf"\b{re.escape(label)}\b", sent.text, re.IGNORECASE)]
+            support[span._.analyzer_section.id] = self.stance(span.text) + sum(self.stance(t) for t in elsewhere)
+        return support
 
 
 @Language.factory(

@@ -1,8 +1,10 @@
-"""Options a writer lays out as bracketed labels under one heading, and the one they favour.
+"""Options a writer lays out under one heading, and the one they favour.
 
-A proposal that weighs "(horizontal team)", "(catch-up team)" and "(enterprise-first company)"
-is only summarised when the options are named together, with the one the writer speaks of
-most warmly (``lexicons/takeaways/option-stance.tsv``).
+A proposal that weighs "(horizontal team)", "(catch-up team)" and "(enterprise-first company)",
+or "Option A: Stay on PagerDuty" and "Option B: Move to Opsgenie", is only summarised when
+the options are named together, with the one the writer speaks of most warmly
+(``lexicons/takeaways/option-stance.tsv``): in its own heading and body, or, for an option
+with a label, wherever the text names it ("I recommend Option B").
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from ..data.tables import rows
 from ..sections.outline import Section
 
 STANCE_FILE = "takeaways/option-stance.tsv"
+# "Option A: Stay on PagerDuty", "Alternative 2 - build it ourselves", "Option 3".
+_LABELLED = re.compile(r"^(?P<label>(?:option|alternative|scenario)\s+(?:[A-Z]|\d{1,2}))\b\s*(?:[:.)–—-]\s*)?(?P<name>.*)$",
+                       re.IGNORECASE)
 
 
 class OptionStance:
@@ -56,11 +61,22 @@ class Options:
         return f"{len(self.options)} options are laid out: {names}." + (f" {favours}." if favours else "")
 
 
+def is_option(section: Section) -> bool:
+    """A heading that names an option: bracketed ("(horizontal team)") or labelled ("Option A: …")."""
+    return section.cue == "bracket" or bool(section.title and _LABELLED.match(section.title))
+
+
+def option_label(section: Section) -> str | None:
+    """The label a text names a labelled option by elsewhere: "Option B"."""
+    match = _LABELLED.match(section.title or "")
+    return " ".join(match.group("label").split()) if match else None
+
+
 def laid_out_options(sections: Sequence[Section], support: dict[int, float]) -> Options | None:
-    """The largest group of bracketed option headings under one parent, if any."""
+    """The largest group of option headings under one parent, if any."""
     by_parent: dict[int | None, list[Section]] = defaultdict(list)
     for section in sections:
-        if section.cue == "bracket":
+        if is_option(section):
             by_parent[section.parent].append(section)
     groups = [group for group in by_parent.values() if len(group) >= 2]
     if not groups:
@@ -72,6 +88,10 @@ def laid_out_options(sections: Sequence[Section], support: dict[int, float]) -> 
 
 
 def option_name(title: str) -> str:
-    """ "(catch-up team) - the null hypothesis" is the option "catch-up team"."""
+    """ "(catch-up team) - the null hypothesis" is the option "catch-up team"; "Option B: Move
+    to Opsgenie" the option "Move to Opsgenie"."""
     match = re.match(r"^[(\[]([^()\[\]]+)[)\]]", title)
-    return match.group(1).strip() if match else title
+    if match:
+        return match.group(1).strip()
+    labelled = _LABELLED.match(title)
+    return (labelled.group("name").strip() or labelled.group("label")) if labelled else title

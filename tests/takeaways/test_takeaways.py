@@ -541,6 +541,28 @@ def test_a_short_note_names_the_option_favoured_and_keeps_words_for_its_feelings
     assert len([t for t in takeaways["emotional"] if t["role"] == "feeling"]) >= 2
 
 
+LABELLED_OPTIONS = """Choosing a new on-call tool
+
+Our pager contract ends in September, and the team has to choose what replaces it.
+
+Option A: Stay on PagerDuty
+We renew for three years at $42,000 a year, and the price rises 30%.
+
+Option B: Move to Opsgenie
+It costs $26,000 a year, and migrating the schedules and escalation rules takes two weeks.
+
+Recommendation
+I recommend Option B, and I'd like a decision by August 1 so we can migrate in time.
+"""
+
+
+def test_options_with_labels_are_named_with_the_one_the_text_recommends_elsewhere(analyzer):
+    takeaways = analyzer.analyze(LABELLED_OPTIONS)["takeaways"]
+    options = next(t for t in takeaways["factual"] if t["role"] == "options")
+    assert "The writer favours “Move to Opsgenie”" in options["summary"]
+    assert "Stress and capacity" not in [t["label"] for t in takeaways["emotional"]], "escalation rules route alerts"
+
+
 def test_a_note_about_the_writing_itself_is_not_a_gist(analyzer):
     text = ("Feedback on the merger\n\nContext\nLeadership asked each lead for written feedback on the proposal "
             "to merge the data and analytics teams by October. I have tried to keep it short.\n\nWorkload\n"
