@@ -98,7 +98,8 @@ def display_title(section: dict[str, Any]) -> str:
     if section["title"] is not None:
         return section["title"]
     if section.get("turn"):
-        return f"({section['turn']['speaker']}, {section['turn']['time']})"
+        turn = section["turn"]
+        return f"({turn['speaker']}, {turn['time']})" if turn["time"] else f"({turn['speaker']})"
     if section["cue"] == "email":
         return "(e-mail message)"  # the whole message: its header block and its body
     return "(before the first heading)"

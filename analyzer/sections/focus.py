@@ -67,7 +67,7 @@ def focus_of(metadata: Metadata, lines: Sequence[str], footer: re.Pattern[str], 
     (a conversation among people is read whole); in each, less the footer below the message
     (``footer`` opens one of its paragraphs; ``assistant`` an assistant's speaker name)."""
     if len(metadata.turns) >= 2 and any(assistant.match(t.speaker) for t in metadata.turns):
-        focus = _chat_focus(metadata, len(lines))
+        focus = _chat_focus(metadata, len(lines), assistant)
     elif metadata.threads or metadata.headers:
         focus = _thread_focus(metadata, lines)
     else:
@@ -92,11 +92,14 @@ def _footer_lines(lines: Sequence[str], focus: Focus, footer: re.Pattern[str],
     return frozenset()
 
 
-def _chat_focus(metadata: Metadata, line_count: int) -> Focus:
+def _chat_focus(metadata: Metadata, line_count: int, assistant: re.Pattern[str]) -> Focus:
+    """The longest turn of the user's (not the assistant's): the text the user pasted."""
     turns = metadata.turns
     bounds = [(t.line, (turns[k + 1].line - 1) if k + 1 < len(turns) else line_count) for k, t in enumerate(turns)]
-    first, last = max(bounds, key=lambda b: b[1] - b[0])
-    others = tuple(f"{t.speaker} ({t.time}, line {t.line})" for t in turns if not first <= t.line <= last)
+    users = [b for b, t in zip(bounds, turns) if not assistant.match(t.speaker)] or bounds
+    first, last = max(users, key=lambda b: b[1] - b[0])
+    others = tuple(f"{t.speaker} ({f'{t.time}, ' if t.time else ''}line {t.line})"
+                   for t in turns if not first <= t.line <= last)
     return Focus(first, last, label=CHAT_LABEL, role=CHAT_ROLE, others=others)
 
 

@@ -46,6 +46,12 @@ _TEAM_CHAT_HEADER = re.compile(
     rf"(?:[ \t]{{2,}}(?P<time>{_CLOCK}(?:\s?[AP]M)?)|[ ](?P<stamp>{_CLOCK}\s?[AP]M)"
     rf"|\s+[—–-]\s+(?P<day>(?:Today|Yesterday) at {_CLOCK}(?:\s?[AP]M)?))\s*$"
 )
+# A chat copied from an assistant's page, a speaker's line and no time: "You said:",
+# "ChatGPT said:", or a role alone on its line ("User:", "Assistant:").
+_SAID_HEADER = re.compile(
+    r"^\s*(?:#{1,6}\s+)?(?:\*\*)?(?:(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) said"
+    r"|(?P<role>User|Assistant|Human|AI|You|Me|ChatGPT|Claude|Gemini|Copilot)):(?:\*\*)?\s*$"
+)
 _DATE_FIELD = re.compile(r"^\s*(Date|Created|Sent|Last Updated|Updated)\s*:\s*(\S.*)$", re.I)
 # Which stated date wins: when a document was written beats when it was last touched.
 _DATE_PRIORITY = ("date", "created", "sent", "last updated", "updated")
@@ -100,7 +106,8 @@ class ThreadMark:
 class ChatTurn:
     line: int
     speaker: str
-    time: str
+    # None where the export gives no time ("ChatGPT said:").
+    time: str | None
 
 
 @dataclass
@@ -128,7 +135,7 @@ class Metadata:
         for key in _DATE_PRIORITY:
             if key in self.fields and (parsed := parse_date(self.fields[key])):
                 return parsed
-        if self.turns:
+        if self.turns and self.turns[0].time:
             return parse_date(self.turns[0].time)
         return None
 
@@ -261,14 +268,17 @@ def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:
 
 
 def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
-    """The speaker lines of a chat export, or of a conversation copied from a team chat: a
-    chat when two speakers or more take turns. A line shaped like one alone, or the same
+    """The speaker lines of a chat export, of a chat copied from an assistant's page, or of a
+    conversation copied from a team chat: a chat when two speakers or more take turns. A line shaped like one alone, or the same
     "speaker" each time, titles a note ("Platform weekly sync - 2025-04-08")."""
     turns = [ChatTurn(number, m.group("speaker").strip(), m.group("time"))
              for number, line in enumerate(lines, start=1) if (m := CHAT_HEADER.match(line))]
     if not _conversation(turns):
         turns = [ChatTurn(number, m.group("speaker"), m.group("time") or m.group("stamp") or m.group("day"))
                  for number, line in enumerate(lines, start=1) if (m := _TEAM_CHAT_HEADER.match(line))]
+    if not _conversation(turns):
+        turns = [ChatTurn(number, m.group("speaker") or m.group("role"), None)
+                 for number, line in enumerate(lines, start=1) if (m := _SAID_HEADER.match(line))]
     return turns if _conversation(turns) else []
 
 

@@ -293,9 +293,14 @@ def outside_brackets(tokens: list[Token]) -> list[Token]:
 
 def _unwrap(text: str) -> str:
     """A sentence quoted whole in the memo, without its own quotation marks: the digest puts
-    its own around it, and “"…"” reads as a stutter."""
+    its own around it, and “"…"” reads as a stutter. So does the mark that opens a quotation
+    running on past the sentence ("I feel the rota is unfair. I have been…")."""
     match = _ENCLOSED.match(text)
-    return match.group(1).strip() if match and not _QUOTE_MARK.search(match.group(1)) else text
+    if match and not _QUOTE_MARK.search(match.group(1)):
+        return match.group(1).strip()
+    if text[:1] in ('"', "“") and len(_QUOTE_MARK.findall(text)) == 1:
+        return text[1:].lstrip()
+    return text
 
 
 def _agent(sent: Span) -> bool:

@@ -127,6 +127,26 @@ def test_a_conversation_copied_from_a_team_chat_is_read_whole_turn_by_turn(analy
     assert not [s for s in report["sections"] if s["title"]]
 
 
+ASSISTANT_PAGE = """You said:
+Can you summarise this feedback from my report? "I feel the new on-call rota is unfair. I have been paged every night this week and I am exhausted."
+ChatGPT said:
+Sure. Your report feels the new on-call rota is unfair: they were paged every night this week, are exhausted, were not consulted about the change, and worry that they could burn out if it goes on much longer.
+"""
+
+
+def test_a_chat_copied_from_an_assistants_page_is_about_the_users_text(analyzer):
+    report = analyzer.analyze(ASSISTANT_PAGE)
+    assert [(t["speaker"], t["time"], t["line"]) for t in report["document"]["turns"]] == [
+        ("You", None, 1), ("ChatGPT", None, 3)]
+    takeaways = report["takeaways"]
+    quoted = [e["text"] for side in ("emotional", "factual") for t in takeaways[side] for e in t["evidence"]]
+    assert quoted and all(e["line"] == 2 for side in ("emotional", "factual") for t in takeaways[side]
+                          for e in t["evidence"]), "the longer reply is the assistant's, not the user's text"
+    assert not any(q.startswith('"') for q in quoted)
+    listed = next(t for t in takeaways["factual"] if t["role"] == "turns")
+    assert listed["summary"] == "Not summarised here: ChatGPT (line 3)."
+
+
 def test_one_line_shaped_like_a_speaker_is_not_a_chat(analyzer):
     note = "Release review\n\nWeekly Sync  10:30 AM\nWe agreed to ship the fix on Friday after the review.\n"
     assert analyzer.analyze(note)["document"]["turns"] == []
