@@ -240,7 +240,7 @@ def batch(inputs: tuple[str, ...], out: Path, workers: int, force: bool, max_byt
           include_text: bool, prune: bool, scheduler: str | None, shared_fs: bool, **analysis) -> None:
     """Score many memos (files, folders, globs, or - for a list of paths on stdin) into --out.
 
-    Reads .txt, .md, .markdown and .eml files (folders are searched recursively). Writes one
+    Reads .txt, .md, .markdown, .eml and .docx files (folders are searched recursively). Writes one
     JSON report per document under reports/, and documents.csv, sections.csv, claims.jsonl
     and errors.csv. A rerun skips documents that are unchanged and redoes those that changed;
     an interrupted run (Ctrl-C, a crash) resumes where it stopped.

@@ -4,6 +4,7 @@ import pytest
 
 from analyzer import __version__
 from analyzer.cli import cli
+from word_files import para, word_document
 
 MEMO = "# Status\n\nThe release went out on time. The team is proud of it.\n"
 
@@ -46,6 +47,17 @@ def test_a_windows_1252_file_is_read_and_the_reader_told(run_cli, tmp_path):
     assert json.loads(result.stdout)["document"]["title"] == "Status"
     assert "café budget – again “late”" in result.stdout
     assert result.stderr == f"Note: {path} is not UTF-8; read it as Windows-1252\n"
+
+
+def test_a_word_document_is_analysed_as_the_text_it_shows(run_cli, tmp_path):
+    memo = tmp_path / "rollout.docx"
+    memo.write_bytes(word_document(
+        para("Rollout update", "Title"), para("Rollout", "Heading1"),
+        para("The rollout slipped by two weeks because the vendor was late."), para("Team", "Heading1"),
+        para("The team is exhausted and we are worried about the next release.")))
+    report = json.loads(run_cli("analyze", str(memo), "--format", "json").stdout)
+    assert report["document"]["title"] == "Rollout update"
+    assert [s["title"] for s in report["sections"]] == ["Rollout update", "Rollout", "Team"]
 
 
 def test_an_html_page_is_analysed_as_the_text_it_shows(run_cli, tmp_path):

@@ -25,6 +25,7 @@ from ..errors import (
     UndecodableInputError,
     UnreadableInputError,
 )
+from .docx_text import DOCX_SUFFIXES, docx_to_text
 from .html_text import html_to_text, read_html
 
 STDIN = "-"
@@ -71,8 +72,9 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         name, data = "<stdin>", (stdin if stdin is not None else sys.stdin.buffer).read()
     else:
         name, data = str(path), read_bytes(Path(path))
-    # An e-mail declares the charset of each part; only a whole file is in one encoding.
-    legacy = not _is_email(name) and encoding_of(data) == LEGACY
+    # An e-mail declares the charset of each part, and a Word document is XML in Unicode;
+    # only a whole text file is in one encoding.
+    legacy = not _is_email(name) and not _is_docx(name) and encoding_of(data) == LEGACY
     return Source(name, decode_document(data, name), legacy)
 
 
@@ -80,11 +82,17 @@ def _is_email(name: str) -> bool:
     return name.lower().endswith(EMAIL_SUFFIXES)
 
 
+def _is_docx(name: str) -> bool:
+    return name.lower().endswith(DOCX_SUFFIXES)
+
+
 def decode_document(data: bytes, name: str) -> str:
     """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, a web page or an
-    exported document by ``.html`` or ``.htm``, else plain text."""
+    exported document by ``.html`` or ``.htm``, a Word document by ``.docx``, else plain text."""
     if _is_email(name):
         return decode_email(data, name)
+    if _is_docx(name):
+        return _non_empty(normalise(docx_to_text(data, name)), name)
     if name.lower().endswith(HTML_SUFFIXES):
         return decode_html(data, name)
     return decode(data, name)

@@ -9,6 +9,7 @@ import pytest
 from analyzer.errors import BinaryInputError, EmptyInputError, InputError, UndecodableInputError
 from analyzer.text.html_text import html_to_text
 from analyzer.text.read import decode, decode_email, encoding_of, normalise, read_source
+from word_files import para, word_document
 
 
 @pytest.mark.parametrize(
@@ -256,3 +257,29 @@ def test_a_page_with_its_own_date_line_gets_no_second_one(tmp_path):
     path.write_text('<html><head><meta name="date" content="2020-09-01"></head><body><h1>Project status</h1>'
                     "<p>Date: 14 September 2020</p><p>The library is now in maintenance mode.</p></body></html>")
     assert read_source(path).text.count("Date:") == 1
+
+
+
+def test_a_word_document_reads_as_its_text_laid_out_as_markdown(tmp_path):
+    path = tmp_path / "plan.docx"
+    path.write_bytes(word_document(
+        para("Q3 plan", "Title"), para("The budget is tight, so we cut scope."), para("Options", "Heading1"),
+        para("Cut scope", level=0), para("Hire two people", level=0), para("one senior", level=1),
+        para("Decision", bold=True), para("We cut scope &amp; ship in May."),
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Team</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Cost</w:t></w:r></w:p>"
+        "</w:tc></w:tr></w:tbl>"))
+    source = read_source(path)
+    assert source.text == (
+        "# Q3 plan\n\nThe budget is tight, so we cut scope.\n\n## Options\n\n"
+        "- Cut scope\n- Hire two people\n  - one senior\n\n**Decision**\n\nWe cut scope & ship in May.\n\n"
+        "Team | Cost\n")
+    assert not source.legacy
+
+
+@pytest.mark.parametrize("data", [b"not an archive", word_document("<w:p>")[:-40]],
+                         ids=["not a zip", "cut short"])
+def test_a_file_named_docx_that_is_not_a_readable_one_is_refused_in_one_line(tmp_path, data):
+    path = tmp_path / "memo.docx"
+    path.write_bytes(data)
+    with pytest.raises(UndecodableInputError, match=r"is not a readable Word document \(\.docx\)"):
+        read_source(path)
