@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text.lines import line_runs
 from .layout import ends_sentence, words_of
 
 _STREET = re.compile(
@@ -24,24 +25,13 @@ MAX_ADDRESS_WORDS = 8
 
 
 def address_lines(lines: Sequence[str]) -> frozenset[int]:
-    """0-based lines of each block that holds a postal line."""
+    """0-based lines of each block that holds a postal line: a run of two or more consecutive
+    lines, each short and none ending a sentence."""
+    short = (i for i, line in enumerate(lines)
+             if line.strip() and len(words_of(line)) <= MAX_ADDRESS_WORDS and not ends_sentence(line.strip()))
     found: set[int] = set()
-    for block in _short_blocks(lines):
-        if any(_STREET.match(lines[i]) or _POSTAL.search(lines[i]) for i in block):
+    for first, last in line_runs(short):
+        block = range(first, last + 1)
+        if last > first and any(_STREET.match(lines[i]) or _POSTAL.search(lines[i]) for i in block):
             found.update(block)
     return frozenset(found)
-
-
-def _short_blocks(lines: Sequence[str]) -> list[list[int]]:
-    """Runs of two or more consecutive lines, each short and none ending a sentence."""
-    blocks: list[list[int]] = []
-    run: list[int] = []
-    for i, line in enumerate([*lines, ""]):
-        text = line.strip()
-        if text and len(words_of(text)) <= MAX_ADDRESS_WORDS and not ends_sentence(text):
-            run.append(i)
-            continue
-        if len(run) >= 2:
-            blocks.append(run)
-        run = []
-    return blocks

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text.lines import line_runs
+
 # The end of a sentence, a dash, and up to six words of a source's name, each capitalised
 # or a figure ("— Agile Manifesto", "-- Grace Hopper, 1982").
 _SIGNED = re.compile(r"[.!?\"”’]\s*(?:—|–|--?)\s*[A-Z][\w.'’]*(?:,?\s+[A-Z\d][\w.'’]*){0,5}\s*$")
@@ -19,18 +21,6 @@ _SIGNED = re.compile(r"[.!?\"”’]\s*(?:—|–|--?)\s*[A-Z][\w.'’]*(?:,?\s+
 
 def cited_lines(lines: Sequence[str]) -> frozenset[int]:
     """1-based lines of each paragraph, but the last, that ends by naming its source."""
-    paragraphs = _paragraphs(lines)
-    return frozenset(n + 1 for block in paragraphs[:-1] if _SIGNED.search(lines[block[-1]]) for n in block)
-
-
-def _paragraphs(lines: Sequence[str]) -> list[list[int]]:
-    """0-based lines of each run of non-blank lines."""
-    found: list[list[int]] = []
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if found and found[-1][-1] == i - 1:
-            found[-1].append(i)
-        else:
-            found.append([i])
-    return found
+    paragraphs = line_runs(i for i, line in enumerate(lines) if line.strip())
+    return frozenset(n + 1 for first, last in paragraphs[:-1] if _SIGNED.search(lines[last])
+                     for n in range(first, last + 1))
