@@ -27,7 +27,6 @@ from spacy.tokens import Span
 from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
-from ..sections.layout import ends_sentence
 from .sentences import quote
 from .view import DocView
 
@@ -159,7 +158,7 @@ def _formula(view: DocView, span: Span, theme: str) -> bool:
     line = view.line_of(span.start_char)
     if line not in view.signoffs:
         return False
-    return theme not in SIGNOFF_THEMES or not ends_sentence(view.lines.line(line))
+    return theme not in SIGNOFF_THEMES or line in view.formulas
 
 
 def reads_calm(found: list[Feeling]) -> bool:

@@ -52,8 +52,11 @@ class DocView:
     claim_starts: tuple[int, ...]
     # The title's telling words as lemmas, so "Subpoenaed" in a title meets "subpoenas" in a sentence.
     title_words: frozenset[str]
-    # The lines of a letter's sign-offs ("Cheers,", "Thank you."): formulas.
+    # The lines of a letter's sign-offs ("Cheers,", "Thank you."), and of those among them
+    # that do not end a sentence ("Signed, -- The Council"): formulas, which say nothing. A
+    # sign-off that ends a sentence ("Thank you.") still thanks.
     signoffs: frozenset[int]
+    formulas: frozenset[int]
 
     @classmethod
     def of(cls, doc: Doc) -> DocView:
@@ -63,9 +66,8 @@ class DocView:
         sections = tuple(span._.analyzer_section for span, _ in groups if span is not None)
         texts = lines.lines()
         focus = outline.focus if outline else Focus(1, len(texts))
-        # A sign-off that ends a sentence ("Thank you.") still says something; one that does
-        # not ("Signed, -- The Council") is a formula.
-        formulas = {n for n in outline.signoffs if not ends_sentence(texts[n - 1])} if outline else set()
+        signoffs = outline.signoffs if outline else frozenset()
+        formulas = frozenset(n for n in signoffs if not ends_sentence(texts[n - 1]))
         aside = (outline.salutations | formulas | outline.signatures | outline.footnotes
                  | outline.cited) if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
@@ -78,7 +80,7 @@ class DocView:
         return cls(doc, lines, sections, tuple(lines.start_of(s.line) for s in sections),
                    title, outline.date if outline else None,
                    focus, sentences, words, claims, tuple(c.start for c in claims),
-                   _title_words(doc, lines, title), outline.signoffs if outline else frozenset())
+                   _title_words(doc, lines, title), signoffs, formulas)
 
     @property
     def budget(self) -> int:
