@@ -1,8 +1,9 @@
 """Vocabulary of lines that open, close or describe a document: salutations ("Dear
 all,"), sign-offs ("Thanks,"), metadata fields ("Author: Dana"), the footers a mail
 program or a company appends below a message ("Sent from my phone", "CONFIDENTIALITY
-NOTICE: …"), and the names an AI assistant speaks under in a chat export. Headings and metadata both read it, from ``lexicons/sections/lookalikes.tsv``,
-so a user extends it in one place.
+NOTICE: …"), and the names an AI assistant speaks under in a chat export. Headings and
+metadata both read it, from ``lexicons/sections/lookalikes.tsv``, so a user extends it in
+one place.
 The pipeline reads the file once and hands it to the sections stage; ``shipped_lookalikes``
 is the same vocabulary for callers of ``find_sections`` who give none.
 """

@@ -269,8 +269,9 @@ def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:
 
 def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
     """The speaker lines of a chat export, of a chat copied from an assistant's page, or of a
-    conversation copied from a team chat: a chat when two speakers or more take turns. A line shaped like one alone, or the same
-    "speaker" each time, titles a note ("Platform weekly sync - 2025-04-08")."""
+    conversation copied from a team chat: a chat when two speakers or more take turns. A line
+    shaped like one alone, or the same "speaker" each time, titles a note ("Platform weekly
+    sync - 2025-04-08")."""
     turns = [ChatTurn(number, m.group("speaker").strip(), m.group("time"))
              for number, line in enumerate(lines, start=1) if (m := CHAT_HEADER.match(line))]
     if not _conversation(turns):

@@ -112,9 +112,10 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
                             if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     title = metadata.title() or _top_title(sections)
-    return Outline(sections, focus, title=title, date=metadata.date() or _title_date(title), metadata=metadata, salutations=salutations, signoffs=signoffs,
-                   signatures=_signature_lines(lines, signoffs), set_apart=frozenset(i + 1 for i in set_apart),
-                   footnotes=footnote_lines(lines), cited=cited_lines(lines))
+    return Outline(sections, focus, title=title, date=metadata.date() or _title_date(title), metadata=metadata,
+                   salutations=salutations, signoffs=signoffs, signatures=_signature_lines(lines, signoffs),
+                   set_apart=frozenset(i + 1 for i in set_apart), footnotes=footnote_lines(lines),
+                   cited=cited_lines(lines))
 
 
 def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozenset[int]:

@@ -15,7 +15,8 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+(?:of|/)\s+\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+)\s*$", re.I)
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+\d+(?:\s+(?:of|/)\s+\d+)?|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+)\s*$",
+                          re.IGNORECASE)
 # How near a page number (in lines with words) a running head or foot stands.
 NEAR = 2
 

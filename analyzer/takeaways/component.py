@@ -156,10 +156,12 @@ class TakeawayBuilder(DataComponent):
         spans = [span for span in doc.spans.get(extensions.SECTIONS, []) if is_option(span._.analyzer_section)]
         support = {}
         for span in spans:
-            label = option_label(span._.analyzer_section)
-            elsewhere = [sent.text for sent in doc.sents if label and (sent.end <= span.start or sent.start >= span.end)
-                         and re.search(rf"\b{re.escape(label)}\b", sent.text, re.IGNORECASE)]
-            support[span._.analyzer_section.id] = self.stance(span.text) + sum(self.stance(t) for t in elsewhere)
+            support[span._.analyzer_section.id] = self.stance(span.text)
+            if label := option_label(span._.analyzer_section):
+                named = re.compile(rf"\b{re.escape(label)}\b", re.IGNORECASE)
+                support[span._.analyzer_section.id] += sum(
+                    self.stance(sent.text) for sent in doc.sents
+                    if (sent.end <= span.start or sent.start >= span.end) and named.search(sent.text))
         return support
 
 

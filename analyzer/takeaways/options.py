@@ -20,8 +20,9 @@ from ..sections.outline import Section
 
 STANCE_FILE = "takeaways/option-stance.tsv"
 # "Option A: Stay on PagerDuty", "Alternative 2 - build it ourselves", "Option 3".
-_LABELLED = re.compile(r"^(?P<label>(?:option|alternative|scenario)\s+(?:[A-Z]|\d{1,2}))\b\s*(?:[:.)–—-]\s*)?(?P<name>.*)$",
-                       re.IGNORECASE)
+_LABELLED = re.compile(
+    r"^(?P<label>(?:option|alternative|scenario)\s+(?:[A-Z]|\d{1,2}))\b\s*(?:[:.)–—-]\s*)?(?P<name>.*)$",
+    re.IGNORECASE)
 
 
 class OptionStance:

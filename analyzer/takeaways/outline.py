@@ -158,7 +158,8 @@ def main_point(view: DocView, scored: Scored) -> int | None:
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.
-        score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + (FIRST_SENTENCE if c.order == cands[0].order else 0.0)
+        first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
+        score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
         score += DATED * c.dated + SUMMARISED * _summarises(c)
         score += PARAGRAPH_POSITION[paragraph[i]] if paragraph[i] < len(PARAGRAPH_POSITION) else LATE_MAIN
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
