@@ -1,6 +1,7 @@
 """A saying the writer sets out with its source's name is someone else's words, not the writer's."""
 
 from analyzer.sections.citations import cited_lines
+from digests import digest_quotes
 
 POST = """\
 SHIP SMALL WHEN TEAMS CHANGE
@@ -32,7 +33,6 @@ def test_a_dash_inside_a_sentence_names_no_source():
 def test_the_main_point_is_the_writers_not_the_epigraphs(analyzer):
     report = analyzer.analyze(POST)
     main = next(item for item in report["takeaways"]["factual"] if item["role"] == "main")
-    quoted = [e["text"] for side in ("emotional", "factual") for item in report["takeaways"][side]
-              for e in item["evidence"]]
+    quoted = digest_quotes(report["takeaways"])
     assert "ship small things" not in main["evidence"][0]["text"]
     assert not any("ship small things" in q for q in quoted)

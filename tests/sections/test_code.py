@@ -1,6 +1,7 @@
 """Code set out in a memo is not the writer's prose: no heading, score, claim or quote reads it."""
 
 from analyzer.sections.code import code_lines
+from digests import digest_quotes
 
 INCIDENT = """\
 Incident report: a leaked token
@@ -48,8 +49,7 @@ def test_lines_indented_right_under_text_continue_it():
 
 def test_the_digest_and_the_claims_never_read_the_code(analyzer):
     report = analyzer.analyze(INCIDENT)
-    quoted = [e["text"] for side in ("emotional", "factual") for item in report["takeaways"][side]
-              for e in item["evidence"]]
+    quoted = digest_quotes(report["takeaways"])
     code_line = INCIDENT.splitlines().index('    def fetch(token="0d6a9bb5", unsafe=True):') + 1
     code = range(code_line, code_line + 3)
     assert quoted and not any("fetch" in q or "return" in q for q in quoted)

@@ -13,6 +13,7 @@ from analyzer.sections.lookalikes import parse_lookalikes
 from analyzer.sections.metadata import parse_date
 from analyzer.render.text import display_title
 from analyzer.sections.outline import find_sections
+from digests import digest_quotes
 
 
 def headings(report) -> list[tuple[int, str]]:
@@ -424,7 +425,7 @@ def test_yaml_front_matter_is_metadata_and_gives_the_title(analyzer):
     assert [(s["cue"], s["line"], s["title"]) for s in report["sections"]] == [
         ("front-matter", 1, None), ("atx", 12, "Why")]
     # The page's own fields are not the writer's prose: no feeling, no quote from them.
-    quoted = [e["text"] for side in ("factual", "emotional") for i in report["takeaways"][side] for e in i["evidence"]]
+    quoted = digest_quotes(report["takeaways"])
     assert quoted and not any("sorry" in q or "infrastructure" in q for q in quoted)
 
 

@@ -1,6 +1,7 @@
 """Footnotes below a text's body hold details and sources: the digest never quotes them as gists."""
 
 from analyzer.sections.notes import footnote_lines
+from digests import digest_quotes
 
 NOTES = """\
 We revoked the leaked token within the hour and rotated every key it could reach.
@@ -33,7 +34,6 @@ def test_a_single_bracketed_paragraph_the_body_never_refers_to_is_text():
 
 def test_the_digest_quotes_the_body_and_not_its_notes(analyzer):
     report = analyzer.analyze(NOTES)
-    quoted = [e["text"] for side in ("emotional", "factual") for item in report["takeaways"][side]
-              for e in item["evidence"]]
+    quoted = digest_quotes(report["takeaways"])
     assert any("revoked the leaked token" in q for q in quoted)
     assert not any("audit log" in q or "scopes" in q or "publish releases" in q for q in quoted)

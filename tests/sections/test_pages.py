@@ -1,6 +1,7 @@
 """A printed page's numbers and running heads are not the memo: no heading, score or quote reads them."""
 
 from analyzer.sections.pages import furniture_lines
+from digests import digest_quotes
 
 PRINTED = """\
 NORTHWIND LTD                              CONFIDENTIAL
@@ -30,7 +31,6 @@ def test_a_heading_used_twice_without_page_numbers_stays_text():
 def test_a_running_head_never_cuts_the_memo_into_sections(analyzer):
     report = analyzer.analyze(PRINTED)
     assert not [s for s in report["sections"] if s["title"] and "NORTHWIND" in s["title"]]
-    quoted = [e["text"] for side in ("emotional", "factual") for item in report["takeaways"][side]
-              for e in item["evidence"]]
+    quoted = digest_quotes(report["takeaways"])
     assert not any("Page" in q or "NORTHWIND" in q for q in quoted)
     assert not [c for c in report["claims"] if "Page" in c["text"]]

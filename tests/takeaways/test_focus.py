@@ -5,6 +5,7 @@ import pytest
 from analyzer.render import html, markdown
 from analyzer.sections.focus import THREAD_LABEL
 from analyzer.takeaways.sentences import quote
+from digests import digest_quotes, evidence_of
 
 REPLY = """From: Dana Whitfield <dana@example.org>
 To: Platform team
@@ -43,7 +44,7 @@ def line_of(text: str, start: str) -> int:
 
 
 def quoted_lines(takeaways: dict) -> list[int]:
-    return [e["line"] for side in ("emotional", "factual") for t in takeaways[side] for e in t["evidence"]]
+    return [e["line"] for e in evidence_of(takeaways)]
 
 
 def labels(takeaways: dict) -> list[str]:
@@ -139,10 +140,9 @@ def test_a_chat_copied_from_an_assistants_page_is_about_the_users_text(analyzer)
     assert [(t["speaker"], t["time"], t["line"]) for t in report["document"]["turns"]] == [
         ("You", None, 1), ("ChatGPT", None, 3)]
     takeaways = report["takeaways"]
-    quoted = [e["text"] for side in ("emotional", "factual") for t in takeaways[side] for e in t["evidence"]]
-    assert quoted and all(e["line"] == 2 for side in ("emotional", "factual") for t in takeaways[side]
-                          for e in t["evidence"]), "the longer reply is the assistant's, not the user's text"
-    assert not any(q.startswith('"') for q in quoted)
+    quotes = digest_quotes(takeaways)
+    assert quotes and set(quoted_lines(takeaways)) == {2}, "the longer reply is the assistant's, not the user's text"
+    assert not any(q.startswith('"') for q in quotes)
     listed = next(t for t in takeaways["factual"] if t["role"] == "turns")
     assert listed["summary"] == "Not summarised here: ChatGPT (line 3)."
 

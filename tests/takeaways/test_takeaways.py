@@ -14,6 +14,7 @@ from analyzer.takeaways.feelings import CALM_LABEL, parse_themes, stem
 from analyzer.takeaways.outline import parts
 from analyzer.takeaways.sentences import MainPointCues, candidates, quote
 from analyzer.takeaways.view import DocView
+from digests import items_of, quotes_of
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").iterdir())
 
@@ -83,15 +84,6 @@ def charged_long(analyzer):
 @pytest.fixture(scope="module")
 def announcement(analyzer):
     return analyzer.analyze(ANNOUNCEMENT * 3)
-
-
-def items_of(takeaways):
-    return sorted(takeaways["emotional"] + takeaways["factual"], key=lambda t: t["order"])
-
-
-def quotes_of(items):
-    """The writer's sentences the items quote, in order."""
-    return [e["text"] for t in items for e in t["evidence"]]
 
 
 def gists_of(takeaways):
