@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_OPEN, _CLOSE = "<!--", "-->"
+_OPEN = "<!--"
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -20,25 +20,17 @@ def comment_lines(lines: Sequence[str]) -> frozenset[int]:
     found: set[int] = set()
     inside = False
     for i, line in enumerate(lines):
-        outside, commented = _split(line, inside)
-        inside = _still_open(line, inside)
+        outside, commented, inside = _read(line, inside)
         if commented and not outside.strip():
             found.add(i)
     return frozenset(found)
 
 
-def _split(line: str, inside: bool) -> tuple[str, bool]:
-    """The line's text outside comments, and whether any of it is commented out, for a line
-    that starts ``inside`` a comment or not."""
+def _read(line: str, inside: bool) -> tuple[str, bool, bool]:
+    """For a line that starts ``inside`` a comment or not: its text outside comments, whether
+    any of it is commented out, and whether a comment is still open at its end."""
     text = (_OPEN + line) if inside else line
     outside = _COMMENT.sub(" ", text)
-    if _OPEN in outside:  # a comment opened on this line and still open at its end
-        outside = outside[: outside.index(_OPEN)]
-        return outside, True
-    return outside, inside or _OPEN in text
-
-
-def _still_open(line: str, inside: bool) -> bool:
-    """Whether a comment is open at the end of the line."""
-    text = (_OPEN + line) if inside else line
-    return _OPEN in _COMMENT.sub(" ", text)
+    if _OPEN in outside:
+        return outside[: outside.index(_OPEN)], True, True
+    return outside, inside or _OPEN in text, False
