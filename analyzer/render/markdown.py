@@ -129,8 +129,11 @@ def structure_rows(doc: dict[str, Any]) -> list[tuple[str, str]]:
     if doc.get("turns"):
         speakers = ", ".join(dict.fromkeys(escape(t["speaker"]) for t in doc["turns"]))
         rows.append(("Chat", f"{plural(len(doc['turns']), 'turn')} ({speakers})"))
-    if doc.get("emails"):
-        rows.append(("E-mail", plural(len(doc["emails"]), "message")))
+    emails = [e for e in doc.get("emails", []) if e.get("kind") != "memo"]
+    if emails:
+        rows.append(("E-mail", plural(len(emails), "message")))
+    if any(e.get("kind") == "memo" for e in doc.get("emails", [])):
+        rows.append(("Memo", "its To/From lines are read as metadata"))
     scope = scope_phrase(doc)
     if scope:
         rows.append(("Digest and scores", scope))

@@ -102,13 +102,15 @@ def display_title(section: dict[str, Any]) -> str:
         return f"({turn['speaker']}, {turn['time']})" if turn["time"] else f"({turn['speaker']})"
     if section["cue"] == "email":
         return "(e-mail message)"  # the whole message: its header block and its body
+    if section["cue"] == "memo":
+        return "(memo)"  # its header block and its body
     return "(before the first heading)"
 
 
 def quoted_titles(sections: list[dict[str, Any]]) -> dict[int, str]:
     """Section names to cite evidence by; none when the text is one section or has no heading
     at all, where "(before the first heading)" beside every quote would only be noise."""
-    if len(sections) < 2 or all(s["title"] is None and not s.get("turn") and s.get("cue") != "email"
+    if len(sections) < 2 or all(s["title"] is None and not s.get("turn") and s.get("cue") not in ("email", "memo")
                                 for s in sections):
         return {}
     return {s["id"]: display_title(s) for s in sections}

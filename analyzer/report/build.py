@@ -87,7 +87,7 @@ def metadata_entries(outline: Outline | None, line_count: int) -> dict[str, Any]
     return {
         "metadata": {key.replace(" ", "_"): value for key, value in meta.fields.items()},
         "emails": [
-            {"line": block.line, "end_line": end, **block.fields}
+            {"line": block.line, "end_line": end, "kind": "memo" if block.memo else "e-mail", **block.fields}
             for block, end in zip(meta.headers, email_ends)
         ],
         "turns": [

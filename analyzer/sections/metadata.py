@@ -75,6 +75,11 @@ MAX_FRONT_MATTER_LINES = 60
 _YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$")
 _YAML_ITEM = re.compile(r"^-\s+")
 _QUOTE_MARKS = ("\"", "'")
+# A memo's own title line, over its To/From/Re block: "MEMORANDUM", "Interoffice memo",
+# "MEMORANDUM FOR ALL EMPLOYEES".
+_MEMO_TITLE = re.compile(r"^\W*(?:inter-?\s?office\s+|internal\s+)?(?:memo|memorandum)\b(?:\s+for\b.*)?\W*$", re.I)
+# How many lines above a header block a memo's title may stand (a blank line between).
+MEMO_TITLE_GAP = 2
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg)\s*:\s*)+", re.I)
 # A subject that opens with a forward's prefix: "FW:", "Fwd:", "WG:" (Weitergeleitet).
 _FORWARD_PREFIX = re.compile(r"^\s*(fwd?|wg)\s*:", re.I)
@@ -90,6 +95,8 @@ class HeaderBlock:
     # The lines that continue a field (the fold of a long Subject or To, an item of a
     # front-matter list), by number, with the field's key.
     folded: tuple[tuple[int, str], ...] = ()
+    # The header of a memo rather than of an e-mail (see ``_memo_header``).
+    memo: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,11 +175,30 @@ def find_header_blocks(lines: Sequence[str]) -> list[HeaderBlock]:
                 break
             j += 1
         if j - i - len(folded) >= 2 and _BLOCK_KEYS & fields.keys():
-            blocks.append(HeaderBlock(i + 1, j, fields, tuple(folded)))
+            memo_start = _memo_start(lines, i, fields)
+            first = i if memo_start is None else memo_start
+            blocks.append(HeaderBlock(first + 1, j, fields, tuple(folded), memo_start is not None))
             i = j
         else:
             i += 1
     return blocks
+
+
+def _memo_start(lines: Sequence[str], start: int, fields: dict[str, str]) -> int | None:
+    """Where the memo starts whose header block starts at line index ``start``: at its title
+    line ("MEMORANDUM") above the block, which names the form and not a part, or at the block;
+    None when the block heads an e-mail. A memo's block carries no sign of mail (a ``Sent:``
+    field, an address, a thread mark or Outlook's rule above it) and stands under a memo's
+    title or gives its subject as ``Re:``, as mail programs never do ("Subject: RE: …")."""
+    if "sent" in fields or any("@" in value for value in fields.values()):
+        return None
+    above = [n for n in range(max(0, start - MEMO_TITLE_GAP), start) if lines[n].strip()]
+    if above and (_THREAD_MARK.match(lines[above[-1]]) or _OUTLOOK_RULE.match(lines[above[-1]])):
+        return None
+    title = next((n for n in reversed(above) if _MEMO_TITLE.match(lines[n])), None)
+    if title is not None:
+        return title
+    return start if "re" in fields else None
 
 
 def find_front_matter(lines: Sequence[str]) -> HeaderBlock | None:

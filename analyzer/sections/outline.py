@@ -134,7 +134,7 @@ def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozense
 
 
 def _boundaries(metadata: Metadata) -> list[_Boundary]:
-    blocks = [_Boundary(b.line, b.last_line, "email") for b in metadata.headers]
+    blocks = [_Boundary(b.line, b.last_line, "memo" if b.memo else "email") for b in metadata.headers]
     if metadata.fenced and metadata.front:
         # YAML front matter describes the page, and the text under it starts after it.
         blocks.append(_Boundary(metadata.front.line, metadata.front.last_line, "front-matter"))

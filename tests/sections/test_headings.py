@@ -11,6 +11,7 @@ from analyzer.data.files import DataText
 from analyzer.errors import LexiconError
 from analyzer.sections.lookalikes import parse_lookalikes
 from analyzer.sections.metadata import parse_date
+from analyzer.render import markdown
 from analyzer.render.text import display_title
 from analyzer.sections.outline import find_sections
 from digests import digest_quotes
@@ -435,6 +436,31 @@ def test_front_matter_with_a_quoted_value_over_several_lines_is_metadata(analyze
     report = analyzer.analyze(text)
     assert report["document"]["title"] == "Moving the build farm"
     assert report["sections"][0]["cue"] == "front-matter"
+
+
+MEMO = ("MEMORANDUM\n\nTO: All Department Heads\nFROM: Office of the Provost\nDATE: February 3, 2025\n"
+        "RE: Hiring freeze\n\nEffective immediately, all new searches are suspended.\n")
+
+
+def test_a_memo_is_one_section_with_its_title_line_and_header_and_never_called_an_email(analyzer):
+    report = analyzer.analyze(MEMO)
+    [section] = report["sections"]
+    assert (section["cue"], section["line"], display_title(section)) == ("memo", 1, "(memo)")
+    [header] = report["document"]["emails"]
+    assert (header["kind"], header["re"]) == ("memo", "Hiring freeze")
+    rows = markdown.render_markdown(report)
+    assert "| Memo |" in rows and "| E-mail |" not in rows
+
+
+@pytest.mark.parametrize("header, kind", [
+    ("To: Finance\nFrom: Dana Ortiz\nRe: Travel policy", "memo"),
+    ("To: Finance\nFrom: Dana Ortiz\nSubject: RE: Travel policy", "e-mail"),
+    ("From: Dana Ortiz <dana@example.com>\nTo: Finance\nRe: Travel policy", "e-mail"),
+    ("From: Dana Ortiz\nSent: Monday, July 8, 2024 9:15 AM\nRe: Travel policy", "e-mail"),
+])
+def test_a_header_block_heads_a_memo_when_it_writes_re_and_has_no_sign_of_mail(analyzer, header, kind):
+    [block] = analyzer.analyze(f"{header}\n\nThe policy changes on Monday.\n")["document"]["emails"]
+    assert block["kind"] == kind
 
 
 def test_a_memo_header_block_gives_the_subject():
