@@ -108,9 +108,11 @@ def display_title(section: dict[str, Any]) -> str:
 
 
 def quoted_titles(sections: list[dict[str, Any]]) -> dict[int, str]:
-    """Section names to cite evidence by; none when the text is one section or has no heading
-    at all, where "(before the first heading)" beside every quote would only be noise."""
-    if len(sections) < 2 or all(s["title"] is None and not s.get("turn") and s.get("cue") not in ("email", "memo")
+    """Section names to cite evidence by; none when only one section holds sentences (the
+    others a title or a letterhead) or the text has no heading at all: every quote comes from
+    that one section, and its name beside each would only be noise."""
+    with_prose = [s for s in sections if (s["words"] if s["sentiment"] is None else s["sentiment"]["sentences"])]
+    if len(with_prose) < 2 or all(s["title"] is None and not s.get("turn") and s.get("cue") not in ("email", "memo")
                                 for s in sections):
         return {}
     return {s["id"]: display_title(s) for s in sections}

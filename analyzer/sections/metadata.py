@@ -76,8 +76,9 @@ _YAML_FIELD = re.compile(r"^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$")
 _YAML_ITEM = re.compile(r"^-\s+")
 _QUOTE_MARKS = ("\"", "'")
 # A memo's own title line, over its To/From/Re block: "MEMORANDUM", "Interoffice memo",
-# "MEMORANDUM FOR ALL EMPLOYEES".
-_MEMO_TITLE = re.compile(r"^\W*(?:inter-?\s?office\s+|internal\s+)?(?:memo|memorandum)\b(?:\s+for\b.*)?\W*$", re.I)
+# "Memo 2024-117", "MEMO No. 12", "MEMORANDUM FOR ALL EMPLOYEES".
+_MEMO_TITLE = re.compile(r"^\W*(?:inter-?\s?office\s+|internal\s+)?(?:memo|memorandum)\b"
+                         r"(?:\s+(?:no\.?|number|#)?\s*[\w./-]*\d[\w./-]*|\s+for\b.*)?\W*$", re.I)
 # How many lines above a header block a memo's title may stand (a blank line between).
 MEMO_TITLE_GAP = 2
 _REPLY_PREFIX = re.compile(r"^\s*((re|fwd?|aw|wg)\s*:\s*)+", re.I)

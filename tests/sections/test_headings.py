@@ -463,6 +463,14 @@ def test_a_header_block_heads_a_memo_when_it_writes_re_and_has_no_sign_of_mail(a
     assert block["kind"] == kind
 
 
+@pytest.mark.parametrize("title", ["MEMORANDUM", "Interoffice Memo", "Memo 2024-117", "MEMO No. 12",
+                                   "MEMORANDUM FOR ALL REGIONAL MANAGERS"])
+def test_a_memo_title_line_makes_the_header_under_it_a_memos(analyzer, title):
+    text = f"{title}\n\nTo: Finance\nFrom: Dana Ortiz\nSubject: Travel policy\n\nThe policy changes on Monday.\n"
+    [section] = analyzer.analyze(text)["sections"]
+    assert (section["cue"], section["line"]) == ("memo", 1)
+
+
 def test_a_memo_header_block_gives_the_subject():
     lines = ["MEMORANDUM", "To: All staff", "From: Finance", "Date: 3 June 2024", "Re: Travel policy", "",
              "This memo replaces the old policy."]

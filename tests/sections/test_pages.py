@@ -1,5 +1,6 @@
 """A printed page's numbers and running heads are not the memo: no heading, score or quote reads them."""
 
+from analyzer.render import markdown
 from analyzer.sections.pages import furniture_lines
 from digests import digest_quotes
 
@@ -34,3 +35,11 @@ def test_a_running_head_never_cuts_the_memo_into_sections(analyzer):
     quoted = digest_quotes(report["takeaways"])
     assert not any("Page" in q or "NORTHWIND" in q for q in quoted)
     assert not [c for c in report["claims"] if "Page" in c["text"]]
+
+
+def test_quotes_are_cited_by_line_alone_when_a_letterhead_is_all_that_stands_outside_the_message(analyzer):
+    letter = PRINTED.replace("Subject:", "\nTo: All staff\nFrom: Operations\nSubject:")
+    report = analyzer.analyze(letter)
+    assert [(s["cue"], s["line"]) for s in report["sections"]] == [(None, 1), ("email", 3)]
+    markdown_report = markdown.render_markdown(report)
+    assert "(line 7)" in markdown_report and "*(e-mail message)*" not in markdown_report
