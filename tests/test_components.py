@@ -63,6 +63,22 @@ def test_hard_wrapped_prose_keeps_its_sentences_whole(nlp):
     assert len(list(nlp(text).sents)) == 2
 
 
+def test_a_colon_at_the_margin_of_hard_wrapped_prose_does_not_end_its_sentence(nlp):
+    text = (
+        "Several of us met last week to talk about the topics that matter most here:\n"
+        "mental health, the structure of our teams and the way we share the work. We\n"
+        "will write up what we heard and send the notes to everyone by next Friday.\n"
+    )
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences[0].startswith("Several") and sentences[0].endswith("share the work.")
+
+
+def test_a_short_lead_in_with_a_colon_still_ends_its_line(nlp):
+    text = ("The migration finished on Monday after a long weekend of work by the team.\n"
+            "Open items:\nrenew the certificates and close the old accounts.\n")
+    assert [s.text.strip() for s in nlp(text).sents][1] == "Open items:"
+
+
 def test_sentiment_scores_sentences_sections_and_document(nlp):
     doc = nlp("# Good\nWe love this result.\n# Bad\nThis failure is awful and sad.\n")
     sections = list(doc.spans["analyzer_sections"])

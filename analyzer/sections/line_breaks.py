@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from .layout import (
-    LIST_MARKER, QUOTE_MARKS, ends_open, ends_sentence, indent, is_wrapped_line, starts_block, wrap_width,
+    LIST_MARKER, QUOTE_MARKS, WRAP_SLACK, ends_open, ends_sentence, indent, is_wrapped_line, starts_block,
+    wrap_width,
 )
 
 _CLOSERS = frozenset("\"'’”)]")
@@ -32,8 +33,13 @@ def continues(line: str, following: str, width: int | None) -> bool:
         return False
     if (inside := _inside_quote(line, following)) is not None:
         return continues(*inside, width)
-    if ends_sentence(line) or line.rstrip().endswith((":", ";")):
+    if ends_sentence(line):
         return False
+    if line.rstrip().endswith((":", ";")):
+        # A colon ends a lead-in line; in hard-wrapped prose it may fall at the margin, and
+        # the clause it opens carries on below in lower case ("two teams:" / "installation…").
+        return width is not None and following.lstrip()[0].islower() and not starts_block(following) \
+            and len(line) >= width - WRAP_SLACK
     if starts_block(following):
         return False
     if ends_open(line):

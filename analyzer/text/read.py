@@ -25,8 +25,10 @@ from ..errors import (
     UndecodableInputError,
     UnreadableInputError,
 )
+from ..scores.syllables import first_pronunciations
 from .docx_text import DOCX_SUFFIXES, docx_to_text
 from .html_text import html_to_text, read_html
+from .hyphens import has_broken_words, mend_broken_words
 
 STDIN = "-"
 _SNIFF_BYTES = 8192
@@ -270,7 +272,8 @@ def looks_binary(data: bytes) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Unify line breaks, expand tabs, drop control characters and compose Unicode (NFC).
+    """Unify line breaks, expand tabs, drop control characters, compose Unicode (NFC) and
+    make whole the words a hard-wrapped text broke with a hyphen at a line end.
 
     Accepts text from any caller (the API takes ``str``), so it is safe to apply twice.
     """
@@ -278,7 +281,10 @@ def normalise(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL_CHARS.sub("", text)
     text = "\n".join(line.expandtabs(TAB_SIZE).rstrip() for line in text.split("\n"))
-    return unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text)
+    if has_broken_words(text):
+        text = "\n".join(mend_broken_words(text.split("\n"), first_pronunciations()))
+    return text
 
 
 def decode_email(data: bytes, name: str) -> str:

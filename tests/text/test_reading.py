@@ -8,7 +8,9 @@ import pytest
 
 from analyzer.errors import BinaryInputError, EmptyInputError, InputError, UndecodableInputError
 from analyzer.text.html_text import html_to_text
+from analyzer.text.hyphens import mend_broken_words
 from analyzer.text.read import decode, decode_email, encoding_of, normalise, read_source
+from digests import digest_quotes
 from word_files import para, word_document
 
 
@@ -30,6 +32,39 @@ def test_normalise_cleans_text_without_moving_lines(raw, expected):
     assert normalise(raw).count("\n") == raw.replace("\r\n", "\n").replace("\r", "\n").replace(
         "\u2028", "\n"
     ).count("\n")
+
+
+BROKEN = ("Effective April 1, the field service group will be split into two teams: in-\n"
+          "stallation and maintenance. The group has grown to thirty-one tech-\n"
+          "nicians, and the planning is now a matter of careful decision-\n"
+          "making by each manager.\n\nQ3-\nreview\n")
+
+
+def test_a_word_a_hard_wrapped_text_broke_at_a_line_end_is_whole_on_the_next_line():
+    lines = normalise(BROKEN).split("\n")
+    assert lines[0].endswith("two teams:") and lines[1].startswith("installation and maintenance.")
+    assert lines[1].endswith("thirty-one") and lines[2].startswith("technicians,")
+    # Not a word of the dictionary when joined: the hyphen was the compound's own.
+    assert lines[3] == "decision-making by each manager."
+    # A line of one word is no prose to mend.
+    assert lines[5:7] == ["Q3-", "review"]
+    assert len(lines) == len(BROKEN.split("\n")) and normalise("\n".join(lines)) == "\n".join(lines)
+
+
+@pytest.mark.parametrize("elsewhere, words, whole", [
+    ("The workload grew.", {"work", "load"}, "workload"),   # the text writes the word whole elsewhere
+    ("A work-load chart.", {"work"}, "work-load"),          # or with its hyphen
+    ("", {"work", "load"}, "work-load"),                    # both halves are words: a compound
+    ("", {"work"}, "workload"),                             # one half is none: a word cut in two
+])
+def test_how_a_broken_word_is_joined_is_read_from_the_text_first(elsewhere, words, whole):
+    lines = ["Since the spring the team has carried more work-", "load than it can.", elsewhere]
+    assert mend_broken_words(lines, words)[1] == f"{whole} than it can."
+
+
+def test_a_word_broken_at_a_line_end_is_quoted_whole(analyzer):
+    quoted = digest_quotes(analyzer.analyze("Field service\n\n" + BROKEN)["takeaways"])
+    assert any("thirty-one technicians" in q for q in quoted) and not any("- " in q for q in quoted)
 
 
 def test_normalise_is_idempotent():
