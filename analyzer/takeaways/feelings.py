@@ -11,8 +11,7 @@ the writer states of themselves ("we are sorry for…") is named however long th
 where no theme clears its threshold reads calm and matter-of-fact, which is itself a finding
 a reader wants, even when the writer states one gentle feeling once ("we are happy to…"):
 that one is named after the calm tone, and so is the strongest unsettling theme that clears
-the ordinary threshold but not its own, even from one marker of full weight: a short exit
-interview that says once "our feedback is ignored" reads calm, but not without that unease.
+the ordinary threshold but not its own.
 """
 
 from __future__ import annotations
@@ -39,8 +38,6 @@ MIN_THEME_SENTENCES = 2
 STRONG_MARKER = 1.5
 MIN_THEME_STRENGTH = 0.3
 UNSETTLED_MIN_STRENGTH = 0.38
-# A marker of this weight is unambiguous in the lexicon ("ignored" as unfair treatment).
-FULL_WEIGHT = 1.0
 # Sections shorter than this can't show where a theme peaks: one word would be a density.
 MIN_PEAK_WORDS = 100
 # A feeling lists its EXAMPLE_WORDS strongest words, and the digest names up to ALSO_WORDS
@@ -140,15 +137,10 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
     faint: list[tuple[float, Theme, Tally]] = []
     for theme in themes:
         tally = tallies.get(theme.name)
-        if not tally:
+        if not tally or (len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER
+                         and not tally.owned):
             continue
         strength = _strength(tally, view.words, words_in)
-        if len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER and not tally.owned:
-            # One marker does not make a text read unsettled, but one of full weight is the
-            # hint of unease a calm text is read with.
-            if theme.name in UNSETTLED and tally.total >= FULL_WEIGHT and strength >= MIN_THEME_STRENGTH:
-                faint.append((strength, theme, tally))
-            continue
         clears = strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH)
         if clears or tally.owned:
             found.append(_feeling(theme, tally, strength, sentences, words_in, CLEARS if clears else STATED))
