@@ -39,7 +39,7 @@ def docx_to_text(data: bytes, name: str) -> str:
         elif element.tag == f"{_W}tbl":
             rows = [" | ".join(_text(cell) for cell in row.iter(f"{_W}tc")) for row in element.iter(f"{_W}tr")]
             blocks.append("\n".join(row for row in rows if row.strip(" |")))
-    return _join(blocks)
+    return join_blocks(blocks)
 
 
 def _body(data: bytes, name: str) -> ElementTree.Element:
@@ -102,7 +102,7 @@ def _bold(run: ElementTree.Element) -> bool:
     return mark is not None and mark.get(f"{_W}val", "1") not in ("0", "false")
 
 
-def _join(blocks: list[str]) -> str:
+def join_blocks(blocks: list[str]) -> str:
     """Blocks set apart by a blank line; the items of one list on consecutive lines."""
     out = ""
     for block in blocks:

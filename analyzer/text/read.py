@@ -29,6 +29,7 @@ from ..scores.syllables import first_pronunciations
 from .docx_text import DOCX_SUFFIXES, docx_to_text
 from .html_text import html_to_text, read_html
 from .hyphens import has_broken_words, mend_broken_words
+from .rtf_text import is_rtf, rtf_to_text
 
 STDIN = "-"
 _SNIFF_BYTES = 8192
@@ -90,13 +91,16 @@ def _is_docx(name: str) -> bool:
 
 def decode_document(data: bytes, name: str) -> str:
     """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, a web page or an
-    exported document by ``.html`` or ``.htm``, a Word document by ``.docx``, else plain text."""
+    exported document by ``.html`` or ``.htm``, a Word document by ``.docx``, Rich Text by its
+    opening ``{\\rtf`` (whatever the file is called), else plain text."""
     if _is_email(name):
         return decode_email(data, name)
     if _is_docx(name):
         return _non_empty(normalise(docx_to_text(data, name)), name)
     if name.lower().endswith(HTML_SUFFIXES):
         return decode_html(data, name)
+    if is_rtf(data):
+        return _non_empty(normalise(rtf_to_text(data)), name)
     return decode(data, name)
 
 
@@ -171,7 +175,7 @@ def decode(data: bytes, name: str) -> str:
         text = _decode_unmarked_utf16(data, codec, name)
     else:
         if looks_binary(data):
-            raise BinaryInputError(f"{name}: looks like a binary file, not text")
+            raise BinaryInputError(f"{name}: looks like a binary file, not text{_what_to_do(data)}")
         text = _decode_8bit(data, codec, name)
     return _non_empty(normalise(text), name)
 
@@ -258,6 +262,20 @@ def _decode_unmarked_utf16(data: bytes, codec: str, name: str) -> str:
     if looks_binary(text[:_SNIFF_BYTES].encode("utf-8")):
         raise BinaryInputError(f"{name}: looks like a binary file, not text")
     return text
+
+
+# The files a memo most often arrives in that are not text, and what to do with each.
+_SAVE_AS = "save it as .docx, .rtf or .txt and analyse that"
+_CONVERT = {
+    b"%PDF-": "a PDF: copy its text into a .txt file and analyse that",
+    b"\xd0\xcf\x11\xe0": f"an old Word (.doc) or Outlook (.msg) file: {_SAVE_AS}",
+    b"PK\x03\x04": f"a zip archive, as OpenDocument (.odt) and Pages files are: {_SAVE_AS}",
+}
+
+
+def _what_to_do(data: bytes) -> str:
+    """What a binary file seems to be, and how to make it readable: "" when unknown."""
+    return next((f" (it is {advice})" for magic, advice in _CONVERT.items() if data.startswith(magic)), "")
 
 
 def looks_binary(data: bytes) -> bool:

@@ -311,6 +311,56 @@ def test_a_word_document_reads_as_its_text_laid_out_as_markdown(tmp_path):
     assert not source.legacy
 
 
+WORDPAD_RTF = (
+    rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman;}{\f1\fsymbol Symbol;}}"
+    rb"{\colortbl;\red0\green0\blue0;}" b"\n"
+    rb"{\*\generator Riched20 10.0}{\info{\title Draft}{\author Dana Whitfield}}" b"\n"
+    rb"\pard\sa200\b\fs32 Moving the release\b0\fs24\par" b"\n"
+    rb"\pard\sa200 We move the release to Friday: the audit found two issues.\par" b"\n"
+    rb"{\pntext\f1\'b7\tab}Caf\'e9 menu \endash  updated\par" b"\n"
+    rb"{\listtext\pard\plain\f1 \'b7\tab}The team\rquote s rota stays.\par" b"\n"
+    rb"{\field{\*\fldinst HYPERLINK " b'"https://example.com"' rb"}{\fldrslt The notes}} are online.\par" b"\n"
+    rb"\trowd\cellx2000\cellx4000 Owner\cell Date\cell\row" b"\n"
+    rb"\trowd\cellx2000\cellx4000 Dana\cell Friday\cell\row" b"\n"
+    rb"Unicode \u8220?quoted\u8221? words.\par}"
+)
+# TextEdit ends each line with a backslash, and a blank line the writer typed is an empty one.
+TEXTEDIT_RTF = (
+    rb"{\rtf1\ansi\ansicpg1252\cocoartf2709" b"\n" rb"{\fonttbl\f0\fswiss\fcharset0 Helvetica;}" b"\n"
+    rb"{\*\expandedcolortbl;;}" b"\n" rb"\pard\tx566\pardirnatural" b"\n\n"
+    rb"\f0\fs24 \cf0 Team update" b"\\\n" b"\\\n" rb"We are pausing hiring." b"\\\n" rb"Next steps}"
+)
+
+
+@pytest.mark.parametrize("data, text", [
+    (WORDPAD_RTF, "Moving the release\n\nWe move the release to Friday: the audit found two issues.\n\n"
+                  "- Café menu – updated\n- The team’s rota stays.\n\nThe notes are online.\n\n"
+                  "Owner | Date\nDana | Friday\n\nUnicode “quoted” words.\n"),
+    (TEXTEDIT_RTF, "Team update\n\nWe are pausing hiring.\nNext steps\n"),
+], ids=["wordpad", "textedit"])
+def test_a_rich_text_file_reads_as_the_text_it_shows(tmp_path, data, text):
+    path = tmp_path / "memo.rtf"
+    path.write_bytes(data)
+    assert read_source(path).text == text
+
+
+def test_rich_text_is_read_as_such_whatever_the_file_is_called(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_bytes(TEXTEDIT_RTF)
+    assert read_source(path).text.startswith("Team update\n")
+
+
+@pytest.mark.parametrize("data, advice", [
+    (b"%PDF-1.7\n" + bytes(range(256)) * 4, "it is a PDF: copy its text into a .txt file"),
+    (b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 4, "old Word (.doc) or Outlook (.msg) file: save it as .docx"),
+])
+def test_a_binary_file_of_a_known_kind_says_how_to_make_it_readable(tmp_path, data, advice):
+    path = tmp_path / "memo.txt"
+    path.write_bytes(data)
+    with pytest.raises(BinaryInputError, match=re.escape(advice)):
+        read_source(path)
+
+
 @pytest.mark.parametrize("data", [b"not an archive", word_document("<w:p>")[:-40]],
                          ids=["not a zip", "cut short"])
 def test_a_file_named_docx_that_is_not_a_readable_one_is_refused_in_one_line(tmp_path, data):
