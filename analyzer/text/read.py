@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
@@ -29,6 +30,7 @@ from ..scores.syllables import first_pronunciations
 from .docx_text import DOCX_SUFFIXES, docx_to_text
 from .html_text import html_to_text, read_html
 from .hyphens import has_broken_words, mend_broken_words
+from .msg_text import MSG_SUFFIXES, is_outlook_message, read_message
 from .rtf_text import is_rtf, rtf_to_text
 
 STDIN = "-"
@@ -77,7 +79,8 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         name, data = str(path), read_bytes(Path(path))
     # An e-mail declares the charset of each part, and a Word document is XML in Unicode;
     # only a whole text file is in one encoding.
-    legacy = not _is_email(name) and not _is_docx(name) and encoding_of(data) == LEGACY
+    legacy = not _is_email(name) and not _is_docx(name) and not _is_message(name, data) \
+        and encoding_of(data) == LEGACY
     return Source(name, decode_document(data, name), legacy)
 
 
@@ -89,12 +92,19 @@ def _is_docx(name: str) -> bool:
     return name.lower().endswith(DOCX_SUFFIXES)
 
 
+def _is_message(name: str, data: bytes) -> bool:
+    return name.lower().endswith(MSG_SUFFIXES) or is_outlook_message(data)
+
+
 def decode_document(data: bytes, name: str) -> str:
-    """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, a web page or an
+    """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, an Outlook message
+    by ``.msg`` or by its properties (whatever the file is called), a web page or an
     exported document by ``.html`` or ``.htm``, a Word document by ``.docx``, Rich Text by its
     opening ``{\\rtf`` (whatever the file is called), else plain text."""
     if _is_email(name):
         return decode_email(data, name)
+    if _is_message(name, data):
+        return message_text(*read_message(data, name), name)
     if _is_docx(name):
         return _non_empty(normalise(docx_to_text(data, name)), name)
     if name.lower().endswith(HTML_SUFFIXES):
@@ -268,7 +278,7 @@ def _decode_unmarked_utf16(data: bytes, codec: str, name: str) -> str:
 _SAVE_AS = "save it as .docx, .rtf or .txt and analyse that"
 _CONVERT = {
     b"%PDF-": "a PDF: copy its text into a .txt file and analyse that",
-    b"\xd0\xcf\x11\xe0": f"an old Word (.doc) or Outlook (.msg) file: {_SAVE_AS}",
+    b"\xd0\xcf\x11\xe0": f"an old Word (.doc) or Excel (.xls) file: {_SAVE_AS}",
     b"PK\x03\x04": f"a zip archive, as OpenDocument (.odt) and Pages files are: {_SAVE_AS}",
 }
 
@@ -322,10 +332,16 @@ def decode_email(data: bytes, name: str) -> str:
     body = "" if part is None else _part_text(part, name)
     if part is not None and part.get_content_subtype() == "html":
         body = html_to_text(body)
+    return message_text([(key, message[key]) for key in EMAIL_HEADERS if message[key]], body, name)
+
+
+def message_text(fields: Sequence[tuple[str, object]], body: str, name: str) -> str:
+    """A message as text: its header block (``fields``, each on one line), a blank line,
+    then its body."""
     body = normalise(body).strip("\n")
     if not body.strip():
         raise EmptyInputError(f"{name}: has no text body to analyse")
-    block = "".join(f"{key}: {_one_line(message[key])}\n" for key in EMAIL_HEADERS if message[key])
+    block = "".join(f"{key}: {_one_line(value)}\n" for key, value in fields)
     return normalise(f"{block}\n{body}\n" if block else f"{body}\n")
 
 

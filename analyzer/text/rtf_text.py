@@ -23,7 +23,8 @@ RTF_SUFFIXES = (".rtf",)
 RTF_SIGNATURE = b"{\\rtf"
 # A control word and its parameter, a control symbol ("\\{", "\\'e9", "\\~"), a group's
 # brace, or a run of plain text.
-_TOKEN = re.compile(r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|([^\\{}\r\n]+)|[\r\n]+")
+_TOKEN = re.compile(r"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])"
+                    r"|([^\\{}\r\n]+)|[\r\n]+")
 # Groups whose text is not part of the page.
 _HIDDEN = frozenset({
     "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "fldinst", "themedata", "datastore",

@@ -3,6 +3,7 @@ import io
 import os
 import re
 import socket
+from datetime import datetime, timezone
 
 import pytest
 
@@ -11,6 +12,7 @@ from analyzer.text.html_text import html_to_text
 from analyzer.text.hyphens import mend_broken_words
 from analyzer.text.read import decode, decode_email, encoding_of, normalise, read_source
 from digests import digest_quotes
+from msg_files import outlook_message
 from word_files import para, word_document
 
 
@@ -350,9 +352,39 @@ def test_rich_text_is_read_as_such_whatever_the_file_is_called(tmp_path):
     assert read_source(path).text.startswith("Team update\n")
 
 
+SENT = datetime(2025, 3, 4, 9, 12, tzinfo=timezone.utc)
+
+
+def test_an_outlook_message_reads_as_its_header_block_and_its_body(tmp_path):
+    path = tmp_path / "rota.msg"
+    path.write_bytes(outlook_message("RE: Rota change", "Hi team,\r\n\r\nWe move to eight-hour shifts.\r\n",
+                                     sender="Dana Whitfield", to="Platform team", cc="Sam Ortega", sent=SENT))
+    source = read_source(path)
+    assert source.text == ("Subject: RE: Rota change\nFrom: Dana Whitfield\nTo: Platform team\nCc: Sam Ortega\n"
+                           "Date: Tue, 04 Mar 2025 09:12:00 +0000\n\nHi team,\n\nWe move to eight-hour shifts.\n")
+    assert not source.legacy
+
+
+def test_an_outlook_message_with_only_an_html_body_reads_as_the_page_it_shows(tmp_path):
+    path = tmp_path / "memo.txt"  # named as text, told by its properties
+    path.write_bytes(outlook_message("Rota", html="<html><body><p>We move to <b>eight-hour</b> shifts.</p></body>"))
+    assert read_source(path).text == "Subject: Rota\n\nWe move to **eight-hour** shifts.\n"
+
+
+@pytest.mark.parametrize("data, error, message", [
+    (outlook_message("Rota"), EmptyInputError, "has no text body to analyse"),
+    (b"not a compound file", UndecodableInputError, "is not a readable Outlook message (.msg)"),
+], ids=["no body", "not a message"])
+def test_an_outlook_message_that_cannot_be_read_is_refused_in_one_line(tmp_path, data, error, message):
+    path = tmp_path / "rota.msg"
+    path.write_bytes(data)
+    with pytest.raises(error, match=re.escape(message)):
+        read_source(path)
+
+
 @pytest.mark.parametrize("data, advice", [
     (b"%PDF-1.7\n" + bytes(range(256)) * 4, "it is a PDF: copy its text into a .txt file"),
-    (b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 4, "old Word (.doc) or Outlook (.msg) file: save it as .docx"),
+    (b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 4, "old Word (.doc) or Excel (.xls) file: save it as .docx"),
 ])
 def test_a_binary_file_of_a_known_kind_says_how_to_make_it_readable(tmp_path, data, advice):
     path = tmp_path / "memo.txt"
