@@ -17,11 +17,13 @@ from typing import TextIO
 from ..errors import UnreadableInputError
 from ..text.docx_text import DOCX_SUFFIXES
 from ..text.msg_text import MSG_SUFFIXES
+from ..text.odt_text import ODT_SUFFIXES
 from ..text.rtf_text import RTF_SUFFIXES
 from ..text.read import EMAIL_SUFFIXES, STDIN
 
 # What a folder walk picks up; a file named on the command line is read whatever its suffix.
-SUFFIXES = (".txt", ".md", ".markdown", *EMAIL_SUFFIXES, *MSG_SUFFIXES, *DOCX_SUFFIXES, *RTF_SUFFIXES)
+SUFFIXES = (".txt", ".md", ".markdown", *EMAIL_SUFFIXES, *MSG_SUFFIXES, *DOCX_SUFFIXES, *ODT_SUFFIXES,
+            *RTF_SUFFIXES)
 
 
 @dataclass(frozen=True)

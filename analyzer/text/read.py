@@ -31,6 +31,7 @@ from .docx_text import DOCX_SUFFIXES, docx_to_text
 from .html_text import html_to_text, read_html
 from .hyphens import has_broken_words, mend_broken_words
 from .msg_text import MSG_SUFFIXES, is_outlook_message, read_message
+from .odt_text import ODT_SUFFIXES, odt_to_text
 from .rtf_text import is_rtf, rtf_to_text
 
 STDIN = "-"
@@ -77,11 +78,15 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         name, data = "<stdin>", (stdin if stdin is not None else sys.stdin.buffer).read()
     else:
         name, data = str(path), read_bytes(Path(path))
-    # An e-mail declares the charset of each part, and a Word document is XML in Unicode;
-    # only a whole text file is in one encoding.
-    legacy = not _is_email(name) and not _is_docx(name) and not _is_message(name, data) \
-        and encoding_of(data) == LEGACY
+    legacy = _decoded_as_text(name, data) and encoding_of(data) == LEGACY
     return Source(name, decode_document(data, name), legacy)
+
+
+def _decoded_as_text(name: str, data: bytes) -> bool:
+    """Whether the file's bytes are decoded as a text file's are (plain text, a web page):
+    an e-mail declares the charset of each part, and a Word, OpenDocument or Outlook file
+    holds Unicode; only a whole text file is in one encoding."""
+    return not (_is_email(name) or _is_docx(name) or _is_odt(name) or _is_message(name, data))
 
 
 def _is_email(name: str) -> bool:
@@ -92,21 +97,27 @@ def _is_docx(name: str) -> bool:
     return name.lower().endswith(DOCX_SUFFIXES)
 
 
+def _is_odt(name: str) -> bool:
+    return name.lower().endswith(ODT_SUFFIXES)
+
+
 def _is_message(name: str, data: bytes) -> bool:
     return name.lower().endswith(MSG_SUFFIXES) or is_outlook_message(data)
 
 
 def decode_document(data: bytes, name: str) -> str:
     """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, an Outlook message
-    by ``.msg`` or by its properties (whatever the file is called), a web page or an
-    exported document by ``.html`` or ``.htm``, a Word document by ``.docx``, Rich Text by its
-    opening ``{\\rtf`` (whatever the file is called), else plain text."""
+    by ``.msg`` or by its properties (whatever the file is called), a web page or an exported
+    document by ``.html`` or ``.htm``, a Word document by ``.docx``, an OpenDocument text by
+    ``.odt``, Rich Text by its opening ``{\\rtf`` (whatever the file is called), else plain text."""
     if _is_email(name):
         return decode_email(data, name)
     if _is_message(name, data):
         return message_text(*read_message(data, name), name)
     if _is_docx(name):
         return _non_empty(normalise(docx_to_text(data, name)), name)
+    if _is_odt(name):
+        return _non_empty(normalise(odt_to_text(data, name)), name)
     if name.lower().endswith(HTML_SUFFIXES):
         return decode_html(data, name)
     if is_rtf(data):
@@ -279,7 +290,8 @@ _SAVE_AS = "save it as .docx, .rtf or .txt and analyse that"
 _CONVERT = {
     b"%PDF-": "a PDF: copy its text into a .txt file and analyse that",
     b"\xd0\xcf\x11\xe0": f"an old Word (.doc) or Excel (.xls) file: {_SAVE_AS}",
-    b"PK\x03\x04": f"a zip archive, as OpenDocument (.odt) and Pages files are: {_SAVE_AS}",
+    b"PK\x03\x04": f"a zip archive, as Word, OpenDocument and Pages files are: name a Word file .docx and an "
+                    f"OpenDocument text .odt, or {_SAVE_AS}",
 }
 
 

@@ -38,11 +38,11 @@ def names(found) -> list[str]:
 # --- discovery ---------------------------------------------------------------------------
 
 def test_a_folder_is_walked_in_name_order_keeping_only_memo_files(tmp_path):
-    folder = write(tmp_path / "in", ["b.md", "a.txt", "c.markdown", "d.eml", "e.pdf", "f.TXT", "g.rtf", "h.msg", ".hidden.md",
+    folder = write(tmp_path / "in", ["b.md", "a.txt", "c.markdown", "d.eml", "e.pdf", "f.TXT", "g.rtf", "h.msg", "i.odt", ".hidden.md",
                                      ".git/x.md", "sub/z.md", "sub/a/y.md", "out/report.md"])
     (folder / "link").symlink_to(folder / "sub")
     found = names(discover([str(folder)], exclude=folder / "out"))
-    assert found == ["a.txt", "b.md", "c.markdown", "d.eml", "f.TXT", "g.rtf", "h.msg", "sub/a/y.md", "sub/z.md"]
+    assert found == ["a.txt", "b.md", "c.markdown", "d.eml", "f.TXT", "g.rtf", "h.msg", "i.odt", "sub/a/y.md", "sub/z.md"]
 
 
 def test_files_globs_and_stdin_lists_are_named_as_the_spec_says(tmp_path, monkeypatch):

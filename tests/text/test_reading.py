@@ -13,7 +13,7 @@ from analyzer.text.hyphens import mend_broken_words
 from analyzer.text.read import decode, decode_email, encoding_of, normalise, read_source
 from digests import digest_quotes
 from msg_files import outlook_message
-from word_files import para, word_document
+from word_files import open_document, para, word_document
 
 
 @pytest.mark.parametrize(
@@ -311,6 +311,32 @@ def test_a_word_document_reads_as_its_text_laid_out_as_markdown(tmp_path):
         "- Cut scope\n- Hire two people\n  - one senior\n\n**Decision**\n\nWe cut scope & ship in May.\n\n"
         "Team | Cost\n")
     assert not source.legacy
+
+
+def test_an_opendocument_text_reads_as_its_text_laid_out_as_markdown(tmp_path):
+    path = tmp_path / "plan.odt"
+    path.write_bytes(open_document(
+        '<text:p text:style-name="P1">Q3 plan</text:p>',
+        '<text:p>The budget is <text:span>tight</text:span>,<text:s/>so we cut scope.'
+        '<text:note><text:note-body><text:p>A footnote.</text:p></text:note-body></text:note></text:p>',
+        '<text:h text:outline-level="2">Options</text:h>',
+        "<text:list><text:list-item><text:p>Cut scope</text:p></text:list-item><text:list-item><text:p>Hire two"
+        "</text:p><text:list><text:list-item><text:p>one senior</text:p></text:list-item></text:list>"
+        "</text:list-item></text:list>",
+        "<table:table><table:table-row><table:table-cell><text:p>Team</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Cost</text:p></table:table-cell></table:table-row></table:table>",
+        styles='<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>'))
+    source = read_source(path)
+    assert source.text == ("# Q3 plan\n\nThe budget is tight, so we cut scope.\n\n## Options\n\n"
+                           "- Cut scope\n- Hire two\n  - one senior\n\nTeam | Cost\n")
+    assert not source.legacy
+
+
+def test_a_file_named_odt_that_is_not_a_readable_one_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "memo.odt"
+    path.write_bytes(b"not an archive")
+    with pytest.raises(UndecodableInputError, match=r"is not a readable OpenDocument text \(\.odt\)"):
+        read_source(path)
 
 
 WORDPAD_RTF = (
