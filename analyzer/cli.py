@@ -140,6 +140,9 @@ def _file_state(value: Any) -> Any:
 def analyze(path: str, fmt: str, output: Path | None, force: bool, detail: bool, **analysis: Any) -> None:
     """Analyse one memo (a file, or - for standard input) and print its report.
 
+    It reads plain text and Markdown, e-mails (.eml, Outlook .msg), Word (.docx),
+    OpenDocument (.odt), Rich Text (.rtf) and web pages (.html).
+
     The report opens with the key takeaways (the main point, what each part says, how it
     reads, each with its lines), then the sections with word counts, sentiment,
     readability and stress, and the claims worth checking. --detail adds every section's
@@ -240,9 +243,9 @@ def batch(inputs: tuple[str, ...], out: Path, workers: int, force: bool, max_byt
           include_text: bool, prune: bool, scheduler: str | None, shared_fs: bool, **analysis) -> None:
     """Score many memos (files, folders, globs, or - for a list of paths on stdin) into --out.
 
-    Reads .txt, .md, .markdown, .eml and .docx files (folders are searched recursively). Writes one
-    JSON report per document under reports/, and documents.csv, sections.csv, claims.jsonl
-    and errors.csv. A rerun skips documents that are unchanged and redoes those that changed;
+    Reads .txt, .md, .markdown, .eml, .msg, .docx, .odt and .rtf files (folders are searched
+    recursively). Writes one JSON report per document under reports/, and documents.csv,
+    sections.csv, claims.jsonl and errors.csv. A rerun skips documents that are unchanged and redoes those that changed;
     an interrupted run (Ctrl-C, a crash) resumes where it stopped.
 
     Exit code 0: every document was scored; 3: some failed (see errors.csv); 130: interrupted.
