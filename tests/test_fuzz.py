@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from batch_files import table
+from msg_files import outlook_message
 
 PROSE = ("The vendor missed the deadline again, and the team is worried about the March launch. "
          "We shipped 12 of 15 fixes; Dana thinks we need two more weeks.")
@@ -47,6 +48,11 @@ CORPUS: dict[str, tuple[bytes, str, str]] = {
     "headings.md": ("".join(f"## Heading {n}\n\n" for n in range(5000)).encode(), "report", "ok"),
     "list.md": ("".join(f"- item {n}: part {n} shipped late\n" for n in range(300)).encode(), "report", "ok"),
     "rtl-emoji.md": (RTL_AND_EMOJI.encode(), "report", "ok"),
+    "unbalanced.rtf": (b"{\\rtf1 {{{\\uc5 " + PROSE.encode() + b" \\u-3 \\bin50 {\\*", "report", "ok"),
+    "truncated.msg": (outlook_message("Status", PROSE)[:1000], "is not a readable Outlook message",
+                      "UndecodableInputError"),
+    "broken.odt": (b"PK\x03\x04" + random_bytes(500), "is not a readable OpenDocument text",
+                   "UndecodableInputError"),
     # Just over spaCy's limit: refused at once. (A text just under it completes in about a
     # minute through the model in pieces; bench/scaling.py measures that, not the suite.)
     "million.txt": (("word " * 200_001).encode(), "is too long (1,000,004 characters; the limit is 1,000,000)",
