@@ -4,8 +4,9 @@
     python3 /tmp/presented/email/score.py --cmd 'x {file}' --reports /tmp/presented/email/reports --split dev
 
 Users paste the same text in many forms: as an e-mail, hard-wrapped by a mail program,
-signed off, above a quoted earlier message or one set out as Outlook does, with Windows line
-ends, with straight apostrophes where the original had typographic ones. For each such form this script writes
+copied out of a PDF (hard-wrapped, words hyphenated at line ends), signed off, above a quoted
+earlier message or one set out as Outlook does, with Windows line ends, with straight
+apostrophes where the original had typographic ones. For each such form this script writes
 a copy of the real-memos folder's documents in that form under ``--out/FORM/`` (the text
 changed, the gold and score.py copied beside it, nothing kept in the project), runs the
 analyzer over it as bench/real_memos.py does, and prints score.py's key-point line for each
@@ -24,12 +25,14 @@ import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
+import pyphen
 from real_memos import documents, run
 
 EARLIER = ("We keep shipping builds that break on the first day, and the team is tired after three weekends "
            "of fixing them. Can we move the release to Friday and freeze the branch on Wednesday?")
 _ITEM = re.compile(r"^(\s*(?:[-*+]|\d+[.)])\s+)")
 WRAP = 72
+_HYPHENATOR = pyphen.Pyphen(lang="en_US")
 
 
 def as_email(text: str) -> str:
@@ -58,6 +61,33 @@ def hard_wrapped(text: str) -> str:
     return "\n".join(out)
 
 
+def copied_from_pdf(text: str) -> str:
+    """Hard-wrapped as a typeset page is, then copied: every line past 80 columns cut at 72,
+    and a word that does not fit split between two of its syllables with a hyphen, as a
+    typesetter hyphenates (by textstat's hyphenation dictionary), when its first part fits."""
+    out = []
+    for line in text.split("\n"):
+        out.extend(_typeset(line) if len(line) > 80 else [line])
+    return "\n".join(out)
+
+
+def _typeset(line: str) -> list[str]:
+    lines, current = [], ""
+    for word in line.split():
+        if len(current) + 1 + len(word) <= WRAP or not current:
+            current = f"{current} {word}".strip()
+            continue
+        split = next(((head, tail) for head, tail in _HYPHENATOR.iterate(word)
+                      if word.isalpha() and len(head) >= 3 and len(current) + len(head) + 2 <= WRAP), None)
+        if split:
+            lines.append(f"{current} {split[0]}-")
+            current = split[1]
+        else:
+            lines.append(current)
+            current = word
+    return lines + ([current] if current else [])
+
+
 def signed_off(text: str) -> str:
     return text.rstrip("\n") + "\n\nThanks,\nDana\n"
 
@@ -84,7 +114,8 @@ def crlf(text: str) -> str:
 
 
 FORMS: dict[str, Callable[[str], str]] = {
-    "email": as_email, "hard-wrapped": hard_wrapped, "signed-off": signed_off, "above-a-quote": above_a_quote,
+    "email": as_email, "hard-wrapped": hard_wrapped, "copied-from-pdf": copied_from_pdf, "signed-off": signed_off,
+    "above-a-quote": above_a_quote,
     "above-an-outlook-message": above_an_outlook_message,
     "straight-apostrophes": straight_apostrophes, "crlf": crlf,
 }
@@ -116,8 +147,10 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="the real-memos folder (documents, gold, score.py)")
     parser.add_argument("--out", type=Path, required=True, help="where the presented copies go")
     parser.add_argument("--split", default="dev", choices=("dev", "blind", "all"))
+    parser.add_argument("--form", action="append", choices=list(FORMS), help="only this form (repeatable)")
     args = parser.parse_args()
-    for name, form in {"published": None, **FORMS}.items():
+    chosen = {name: FORMS[name] for name in args.form} if args.form else FORMS
+    for name, form in {"published": None, **chosen}.items():
         folder = present(args.corpus, args.out, name, form, args.split)
         print(f"{name:22s} {key_points(folder, args.split)}")
 

@@ -9,7 +9,7 @@ empty. Whether the hyphen goes is read first from the text itself, when it write
 elsewhere on one line ("workload", "decision-making"); else the hyphen stays when both halves
 are words of the pronouncing dictionary textstat ships, as in a compound ("long-", "term"), and
 goes when one is not, as when a word is cut between syllables ("in-", "stallation"; a name,
-"Sou-", "za").
+"Sou-", "za"), or is a prefix or a suffix the dictionary also lists ("pro-", "vide").
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ from collections.abc import Container
 # A line of prose (several words) that ends in letters and a hyphen, and the line under it,
 # which starts with the rest of the word in lower case.
 _BROKEN_END = re.compile(r"^(?P<head>.*\S\s+\S+\s+)(?P<part>[^\W\d_]+)-$")
+# Prefixes and suffixes the pronouncing dictionary also lists as words ("pro", "ing"): a half
+# that is one of them is a syllable a typesetter cut off ("pro-" / "vide", "teach-" / "ing").
+_PREFIXES = frozenset({"pre", "pro", "re", "de", "dis", "con", "com", "ex", "sub", "un", "mis", "per"})
+_SUFFIXES = frozenset({"ing", "ings", "ed", "er", "ers", "or", "ors", "est", "ly", "al", "ally", "ment", "ments",
+                       "ness", "tion", "tions", "sion", "able", "ible", "ous", "ive", "ity", "ize", "ise", "ful"})
 _CONTINUED = re.compile(r"^(?P<indent>\s*)(?P<rest>[a-z]+)(?P<tail>.*)$")
 
 
@@ -46,6 +51,8 @@ def _one_word(part: str, rest: str, text: str, words: Container[str]) -> bool:
         return True
     if re.search(rf"\b{part}-{rest}\b", text):
         return False
+    if part in _PREFIXES or rest in _SUFFIXES:
+        return True
     return not (part in words and rest in words)
 
 

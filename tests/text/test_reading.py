@@ -64,6 +64,12 @@ def test_how_a_broken_word_is_joined_is_read_from_the_text_first(elsewhere, word
     assert mend_broken_words(lines, words)[1] == f"{whole} than it can."
 
 
+def test_a_suffix_or_prefix_the_dictionary_lists_as_a_word_is_still_part_of_one():
+    lines = ["We spent the whole week teach-", "ing the new hires, and pro-", "vide notes."]
+    assert mend_broken_words(lines, {"teach", "ing", "pro", "vide"})[1:] == ["teaching the new hires, and",
+                                                                             "provide notes."]
+
+
 def test_a_word_broken_at_a_line_end_is_quoted_whole(analyzer):
     quoted = digest_quotes(analyzer.analyze("Field service\n\n" + BROKEN)["takeaways"])
     assert any("thirty-one technicians" in q for q in quoted) and not any("- " in q for q in quoted)
