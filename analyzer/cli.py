@@ -73,6 +73,9 @@ def analysis_options(command):
                           "lexicons/README.md). Repeatable."),
         click.option("--replace-lexicons", is_flag=True,
                      help="Use only the --lexicon files, not the built-in marker lexicons."),
+        click.option("--digest-words", type=int, metavar="N",
+                     help="Words the key takeaways may take (30 to 5000). Default: a quarter of the "
+                          "memo's words, at least 60 and at most 600."),
         click.option("--redact", is_flag=True,
                      help="Replace every person named in the memo with a pseudonym (Person 1, "
                           "Person 2...) and e-mails, phones, person URLs and IDs with placeholders, "

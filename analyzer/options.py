@@ -18,6 +18,11 @@ PRIVACY_MODES = ("standard", "strict")
 NameList = str | Path | Iterable[str] | None
 
 
+# A digest shorter than this has no room for a main point and a feeling; one longer than
+# this is no digest.
+MIN_DIGEST_WORDS, MAX_DIGEST_WORDS = 30, 5000
+
+
 @dataclass(frozen=True)
 class Options:
     batch_size: int = 32
@@ -34,6 +39,8 @@ class Options:
     # Keep each section's body text in the report dict (``sections[].text``). Renderers that
     # show the text (HTML) have it either way; redaction covers it like every other string.
     section_text: bool = False
+    # The digest's length in words, instead of a quarter of the text (60 to 600).
+    digest_words: int | None = None
 
     @classmethod
     def from_kwargs(cls, kwargs: dict[str, Any]) -> Options:
@@ -54,6 +61,10 @@ class Options:
             raise OptionError(f"replace_lexicons must be True or False, not {self.replace_lexicons!r}")
         if not isinstance(self.section_text, bool):
             raise OptionError(f"section_text must be True or False, not {self.section_text!r}")
+        if self.digest_words is not None and (isinstance(self.digest_words, bool) or not isinstance(
+                self.digest_words, int) or not MIN_DIGEST_WORDS <= self.digest_words <= MAX_DIGEST_WORDS):
+            raise OptionError(f"digest_words (--digest-words) must be a whole number from {MIN_DIGEST_WORDS} to "
+                              f"{MAX_DIGEST_WORDS}, not {self.digest_words!r}")
         if self.replace_lexicons and not self.lexicons:
             raise OptionError(
                 "replace_lexicons (--replace-lexicons) needs at least one lexicon file (--lexicon PATH) "

@@ -98,7 +98,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_markers": {"lexicon": lexicon},
         "analyzer_stress": {"lexicon": lexicon},
         "analyzer_claims": {"lexicon": lexicon, "vader": vader},
-        "analyzer_takeaways": {"lexicon": lexicon},
+        "analyzer_takeaways": {"lexicon": lexicon, "digest_words": options.digest_words},
         "analyzer_pii": {"patterns": patterns, "allow": allow, "deny": deny},
         "analyzer_sections": {"lookalikes": shipped_lookalikes()},
     }

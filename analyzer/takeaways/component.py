@@ -42,27 +42,29 @@ LISTED_SHARE = 1 / 3
 
 
 class TakeawayBuilder(DataComponent):
-    """Builds the digest. The themes, their marker categories, the main-point words and the
-    option words come through ``initialize(lexicon=..., themes=..., cues=..., option_stance=...)``."""
+    """Builds the digest. The themes, their marker categories, the main-point words, the
+    option words and the user's digest length come through ``initialize(lexicon=...,
+    themes=..., cues=..., option_stance=..., digest_words=...)``."""
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None,
                    themes: DataText | None = None, cues: DataText | None = None,
-                   option_stance: DataText | None = None) -> None:
+                   option_stance: DataText | None = None, digest_words: int | None = None) -> None:
         lexicon = lexicon or categories_only()
+        self.digest_words = digest_words
         themes = themes or shipped(THEMES_FILE)
         self.themes = parse_themes(themes, lexicon.categories)
         self.cues = MainPointCues(cues or shipped(CUES_FILE))
         self.stance = OptionStance(option_stance)
         self.texts = {"categories": lexicon.texts.categories, "themes": themes, "cues": self.cues.table,
-                      "option_stance": self.stance.table}
+                      "option_stance": self.stance.table, "digest_words": digest_words}
 
     def rebuild(self, texts: dict) -> dict:
         return {"lexicon": categories_only(texts["categories"]), "themes": texts["themes"], "cues": texts["cues"],
-                "option_stance": texts["option_stance"]}
+                "option_stance": texts["option_stance"], "digest_words": texts.get("digest_words")}
 
     def __call__(self, doc: Doc) -> Doc:
         self.ensure_initialized()
-        view = DocView.of(doc)
+        view = DocView.of(doc, self.digest_words)
         doc._.analyzer_takeaways = fit(self.items(view), view.budget)
         return doc
 
@@ -125,16 +127,19 @@ class TakeawayBuilder(DataComponent):
         while that fits. A reader learns more from every feeling named than from one quoted."""
         share = min(FEELING_SHARE + FEELING_SHARE_STEP * max(len(found) - 1, 0), MOST_FEELING_SHARE) * view.budget
         limit = min(share, room)
-        versions = [(feeling_item(view, f, rank, TONE + (rank + 1) / 100, quoted, in_words=True),
-                     feeling_item(view, f, rank, TONE + (rank + 1) / 100, quoted)) for rank, f in enumerate(found)]
         kept: dict[int, Item] = {}
-        for rank, (worded, _) in enumerate(versions):
+        for rank, feeling in enumerate(found):
+            worded = feeling_item(view, feeling, rank, TONE + (rank + 1) / 100, quoted, in_words=True)
             if not kept or sum(i.words for i in kept.values()) + worded.words <= limit:
                 kept[rank] = worded
+        # Two feelings may peak in one sentence; the weaker then quotes its next, or points.
+        taken = set(quoted)
         for rank in list(kept):
-            full = versions[rank][1]
+            full = feeling_item(view, found[rank], rank, TONE + (rank + 1) / 100, taken)
             if sum(i.words for i in kept.values()) - kept[rank].words + full.words <= limit:
                 kept[rank] = full
+                if full.content["evidence"]:  # the first of its sentences not quoted yet
+                    taken.add(next(sent.start for sent, _ in found[rank].evidence if sent.start not in taken))
         items = list(kept.values())
         return [calm_item(TONE), *items] if reads_calm(found) else items
 

@@ -191,7 +191,7 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     """Indices of the sentences to quote as gists, best first, in at most ``words`` words;
     a part's title, read once with its first gist, counts in those words. ``taken`` are
     quoted already; ``covered`` sentences share a line with a quote and are quoted only when
-    nothing else that fits is left to choose from."""
+    nothing else that fits is left to choose from, or words are left when nothing else is."""
     cands = scored.candidates
     part_of = {id(c): k for k, part in enumerate(doc_parts) for c in part.candidates}
     position = {id(c): j for part in doc_parts for j, c in enumerate(part.candidates)}
@@ -216,30 +216,38 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
         part = part_of[id(cands[i])]
         return cands[i].words + (0 if per_part[part] else len(doc_parts[part].label.split()))
 
-    open_ = {i for i in _choosable(cands, statements, [*chosen, *covered]) if cost(i) <= room}
-    if open_:
-        chosen.extend(covered)
-    else:  # a note of one paragraph: its other sentences are all it has
-        open_ = {i for i in _choosable(cands, statements, chosen) if cost(i) <= room}
-    similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in chosen), default=0.0)
-               for i in range(len(cands))]
     picked: list[int] = []
 
-    def value(i: int) -> float:
-        repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]
-        return (worth[i] - repeated) / cands[i].words
+    def fill(open_: set[int], anchors: list[int]) -> None:
+        """Pick from ``open_`` while words last, each pick judged against ``anchors`` and the
+        picks before it. Each pick drops at once what no longer fits or repeats it, so the cost
+        stays the number of candidates times the number of gists, whatever the text's length."""
+        nonlocal room
+        similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in anchors), default=0.0)
+                   for i in range(len(cands))]
 
-    # Each pick drops at once what no longer fits or repeats it, so the cost stays the
-    # number of candidates times the number of gists, whatever the length of the text.
-    while open_:
-        best = max(open_, key=lambda i: (value(i), -i))
-        room -= cost(best)
-        chosen.append(best)
-        picked.append(best)
-        per_part[part_of[id(cands[best])]] += 1
-        open_ = {i for i in open_ if i != best and cost(i) <= room and not _redundant(cands[i], cands[best])}
-        for i in open_:
-            similar[i] = max(similar[i], cosine(scored.vectors[i], scored.vectors[best]))
+        def value(i: int) -> float:
+            repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]
+            return (worth[i] - repeated) / cands[i].words
+
+        while open_:
+            best = max(open_, key=lambda i: (value(i), -i))
+            room -= cost(best)
+            chosen.append(best)
+            picked.append(best)
+            per_part[part_of[id(cands[best])]] += 1
+            open_ = {i for i in open_ if i != best and cost(i) <= room and not _redundant(cands[i], cands[best])}
+            for i in open_:
+                similar[i] = max(similar[i], cosine(scored.vectors[i], scored.vectors[best]))
+
+    anchors = [*chosen, *covered]
+    uncovered = {i for i in _choosable(cands, statements, anchors) if cost(i) <= room}
+    if uncovered:
+        fill(uncovered, anchors)
+        # Words left (a digest given more than a quarter of the text): the lines quoted from.
+        fill({i for i in _choosable(cands, statements, chosen) if i in covered and cost(i) <= room}, list(chosen))
+    else:  # a note of one paragraph: its other sentences are all it has
+        fill({i for i in _choosable(cands, statements, chosen) if cost(i) <= room}, list(chosen))
     return picked
 
 

@@ -3,7 +3,8 @@
 The digest is about the document a reader was given: in a chat export the turn a user
 pasted, in an e-mail thread the message (``focus``); the other parts are only listed.
 The word budget is the reader's: 600 words, or a quarter of the words of a shorter text,
-and never fewer than 60, counted the way a reader counts them (runs of non-space). Metadata
+and never fewer than 60, counted the way a reader counts them (runs of non-space); a user
+may set it (``--digest-words``). Metadata
 fields written as prose lines ("Subject: …", "Author: …", "Status: Final") describe the
 document rather than say anything, so no takeaway quotes or counts them; nor a date on a
 line of its own ("March 3, 2025"), a letter's salutation ("To everyone who attended the
@@ -57,9 +58,11 @@ class DocView:
     # sign-off that ends a sentence ("Thank you.") still thanks.
     signoffs: frozenset[int]
     formulas: frozenset[int]
+    # The digest's words when the user sets them (``--digest-words``), else None: the default.
+    digest_words: int | None = None
 
     @classmethod
-    def of(cls, doc: Doc) -> DocView:
+    def of(cls, doc: Doc, digest_words: int | None = None) -> DocView:
         lines = extensions.line_index(doc)
         outline = doc._.analyzer_outline
         groups = body_sentences(doc)
@@ -80,11 +83,14 @@ class DocView:
         return cls(doc, lines, sections, tuple(lines.start_of(s.line) for s in sections),
                    title, outline.date if outline else None,
                    focus, sentences, words, claims, tuple(c.start for c in claims),
-                   _title_words(doc, lines, title), signoffs, formulas)
+                   _title_words(doc, lines, title), signoffs, formulas, digest_words)
 
     @property
     def budget(self) -> int:
-        """Digest words allowed: 600, or a quarter of a shorter text, at least 60."""
+        """Digest words allowed: what the user asked for, else 600, or a quarter of a shorter
+        text, at least 60."""
+        if self.digest_words is not None:
+            return self.digest_words
         return min(DIGEST_WORDS, max(MIN_BUDGET, int(self.words * SHORT_DOCUMENT_SHARE)))
 
     def first_claim(self, sent: Span):

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer import Analyzer, OptionError
 from analyzer.data.files import DataText
 from analyzer.errors import LexiconError
 from analyzer.markers.lexicon import load_categories
@@ -624,6 +625,36 @@ def test_a_long_document_stays_within_600_words(analyzer):
     takeaways = analyzer.analyze("\n\n".join([ANNOUNCEMENT] * 40))["takeaways"]
     counted = sum(digest_words(t) for t in takeaways["emotional"] + takeaways["factual"])
     assert takeaways["budget"] == 600 and counted == takeaways["words"] <= 600
+
+
+GRIEVANCE = ("Subject: Weekend on-call shifts\n\nOver the last twelve weeks I have been scheduled for seven weekend "
+             "shifts, while the rota policy says one weekend in four. I raised this with my manager on 14 August "
+             "and again on 2 September. Both times I was told it would be fixed in the next cycle, and it was "
+             "not.\n\nI have missed two family events and I am sleeping badly. I am frustrated and, honestly, "
+             "exhausted.\n\nI am asking that the next rota follows the written policy and that I receive a "
+             "written answer within ten working days.\n")
+
+
+def test_the_user_may_give_the_digest_more_words_than_a_quarter_of_the_memo():
+    short, long = (Analyzer(digest_words=n).analyze(GRIEVANCE)["takeaways"] if n else
+                   Analyzer().analyze(GRIEVANCE)["takeaways"] for n in (None, 150))
+    assert short["budget"] == 60 and long["budget"] == 150
+    assert short["words"] <= 60 < long["words"] <= 150
+    assert len(gists_of(long)) > len(gists_of(short))
+
+
+def test_two_feelings_that_peak_in_one_sentence_quote_it_once():
+    takeaways = Analyzer(digest_words=150).analyze(GRIEVANCE)["takeaways"]
+    quoted = [e["text"] for t in takeaways["emotional"] for e in t["evidence"]]
+    assert quoted.count("I am frustrated and, honestly, exhausted.") == 1
+    frustration = next(t for t in takeaways["emotional"] if t["label"] == "Frustration")
+    assert "in the sentence quoted above" in frustration["summary"]
+
+
+@pytest.mark.parametrize("words", [10, 6000, 99.5, True])
+def test_a_digest_length_out_of_range_is_refused(words):
+    with pytest.raises(OptionError, match=r"digest_words \(--digest-words\) must be a whole number from 30 to 5000"):
+        Analyzer(digest_words=words)
 
 
 def test_a_chat_export_is_summarised_by_the_text_the_user_pasted(analyzer):
