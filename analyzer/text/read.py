@@ -38,10 +38,7 @@ STDIN = "-"
 _SNIFF_BYTES = 8192
 # A text file has almost no control bytes; a few stray NULs are noise we strip, a lot is binary.
 _BINARY_CONTROL_SHARE = 0.05
-_BINARY_MAGIC = (
-    b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF",
-    b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf",
-)
+
 _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
 # UTF-16 without a byte-order mark: the share of zero bytes in one position of each pair
 # (at least half: most characters of a memo are Latin), and in the other (almost none).
@@ -78,49 +75,51 @@ def read_source(path: str | Path, *, stdin: BinaryIO | None = None) -> Source:
         name, data = "<stdin>", (stdin if stdin is not None else sys.stdin.buffer).read()
     else:
         name, data = str(path), read_bytes(Path(path))
-    legacy = _decoded_as_text(name, data) and encoding_of(data) == LEGACY
-    return Source(name, decode_document(data, name), legacy)
+    kind = document_kind(data, name)
+    legacy = kind in _DECODED_AS_TEXT and encoding_of(data) == LEGACY
+    return Source(name, decode_document(data, name, kind), legacy)
 
 
-def _decoded_as_text(name: str, data: bytes) -> bool:
-    """Whether the file's bytes are decoded as a text file's are (plain text, a web page):
-    an e-mail declares the charset of each part, and a Word, OpenDocument or Outlook file
-    holds Unicode; only a whole text file is in one encoding."""
-    return not (_is_email(name) or _is_docx(name) or _is_odt(name) or _is_message(name, data))
+# What a file is, as ``document_kind`` tells it. An e-mail declares the charset of each part,
+# and a Word, OpenDocument or Outlook file holds Unicode; only the bytes of a text file, a
+# web page or Rich Text are in one encoding for the whole file.
+EMAIL, MESSAGE, WORD, OPEN_DOCUMENT, WEB_PAGE, RICH_TEXT, TEXT = "eml", "msg", "docx", "odt", "html", "rtf", "text"
+_DECODED_AS_TEXT = frozenset({WEB_PAGE, RICH_TEXT, TEXT})
 
 
-def _is_email(name: str) -> bool:
-    return name.lower().endswith(EMAIL_SUFFIXES)
+def document_kind(data: bytes, name: str) -> str:
+    """A file's kind: an e-mail by its ``.eml`` suffix, an Outlook message by ``.msg`` or by
+    its properties (whatever the file is called), a Word document by ``.docx``, an
+    OpenDocument text by ``.odt``, a web page or an exported document by ``.html`` or
+    ``.htm``, Rich Text by its opening ``{\\rtf`` (whatever the file is called), else text."""
+    lower = name.lower()
+    if lower.endswith(EMAIL_SUFFIXES):
+        return EMAIL
+    if lower.endswith(MSG_SUFFIXES) or is_outlook_message(data):
+        return MESSAGE
+    if lower.endswith(DOCX_SUFFIXES):
+        return WORD
+    if lower.endswith(ODT_SUFFIXES):
+        return OPEN_DOCUMENT
+    if lower.endswith(HTML_SUFFIXES):
+        return WEB_PAGE
+    return RICH_TEXT if is_rtf(data) else TEXT
 
 
-def _is_docx(name: str) -> bool:
-    return name.lower().endswith(DOCX_SUFFIXES)
-
-
-def _is_odt(name: str) -> bool:
-    return name.lower().endswith(ODT_SUFFIXES)
-
-
-def _is_message(name: str, data: bytes) -> bool:
-    return name.lower().endswith(MSG_SUFFIXES) or is_outlook_message(data)
-
-
-def decode_document(data: bytes, name: str) -> str:
-    """Decode a file's bytes by its kind: an e-mail by its ``.eml`` suffix, an Outlook message
-    by ``.msg`` or by its properties (whatever the file is called), a web page or an exported
-    document by ``.html`` or ``.htm``, a Word document by ``.docx``, an OpenDocument text by
-    ``.odt``, Rich Text by its opening ``{\\rtf`` (whatever the file is called), else plain text."""
-    if _is_email(name):
+def decode_document(data: bytes, name: str, kind: str | None = None) -> str:
+    """Decode a file's bytes by its kind (``document_kind``, unless the caller knows it)."""
+    kind = kind or document_kind(data, name)
+    if kind == EMAIL:
         return decode_email(data, name)
-    if _is_message(name, data):
+    if kind == MESSAGE:
         return message_text(*read_message(data, name), name)
-    if _is_docx(name):
+    if kind == WORD:
         return _non_empty(normalise(docx_to_text(data, name)), name)
-    if _is_odt(name):
+    if kind == OPEN_DOCUMENT:
         return _non_empty(normalise(odt_to_text(data, name)), name)
-    if name.lower().endswith(HTML_SUFFIXES):
+    if kind == WEB_PAGE:
         return decode_html(data, name)
-    if is_rtf(data):
+    if kind == RICH_TEXT:
         return _non_empty(normalise(rtf_to_text(data)), name)
     return decode(data, name)
 
@@ -293,6 +292,11 @@ _CONVERT = {
     b"PK\x03\x04": f"a zip archive, as Word, OpenDocument and Pages files are: name a Word file .docx and an "
                     f"OpenDocument text .odt, or {_SAVE_AS}",
 }
+
+
+_BINARY_MAGIC = (
+    *_CONVERT, b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf",
+)
 
 
 def _what_to_do(data: bytes) -> str:
