@@ -21,7 +21,7 @@ from ..markers.lexicon import Lexicon, categories_only
 from .feelings import Feeling, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
 from .options import OptionStance, is_option, laid_out_options, option_label
-from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item
+from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item, unquoted
 from .outline import Part, Scored, gists, main_point, parts
 from .sentences import MainPointCues, candidates
 from .view import DocView
@@ -138,8 +138,8 @@ class TakeawayBuilder(DataComponent):
             full = feeling_item(view, found[rank], rank, TONE + (rank + 1) / 100, taken)
             if sum(i.words for i in kept.values()) - kept[rank].words + full.words <= limit:
                 kept[rank] = full
-                if full.content["evidence"]:  # the first of its sentences not quoted yet
-                    taken.add(next(sent.start for sent, _ in found[rank].evidence if sent.start not in taken))
+                if full.content["evidence"]:
+                    taken.add(unquoted(found[rank], taken)[0][0].start)
         items = list(kept.values())
         return [calm_item(TONE), *items] if reads_calm(found) else items
 

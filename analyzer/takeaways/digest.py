@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.tokens import Span
+
 from ..report.vocab import ASSERTED, STATE
 from .feelings import ALSO_WORDS, CALM_LABEL, CALM_SUMMARY, EXAMPLE_WORDS, Feeling, stem
 from ..sections.focus import Focus
@@ -103,7 +105,7 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, qu
     one is already quoted (``quoted`` holds their starts) and the feeling has another. When
     every sentence it has is quoted already, or ``in_words`` asks for it because a quote
     would not fit, the item names its words and the line where they are densest instead."""
-    fresh = [] if in_words else [e for e in feeling.evidence if e[0].start not in quoted]
+    fresh = [] if in_words else unquoted(feeling, quoted)
     summary = _elsewhere(feeling, fresh[0][1]) if fresh else _pointer(view, feeling, quoted)
     return Item(priority, (FEELINGS, rank), "emotional", {
         "label": feeling.theme.label,
@@ -115,6 +117,12 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, qu
                      for sent, text in fresh[:1]],
         "words": list(feeling.words[:EXAMPLE_WORDS]),
     })
+
+
+def unquoted(feeling: Feeling, quoted: set[int]) -> list[tuple[Span, str]]:
+    """The feeling's evidence not quoted yet (``quoted`` holds sentence starts), densest first:
+    the first is the one its item quotes."""
+    return [e for e in feeling.evidence if e[0].start not in quoted]
 
 
 def _elsewhere(feeling: Feeling, quote: str) -> str:
