@@ -96,7 +96,7 @@ class HeaderBlock:
     # The lines that continue a field (the fold of a long Subject or To, an item of a
     # front-matter list), by number, with the field's key.
     folded: tuple[tuple[int, str], ...] = ()
-    # The header of a memo rather than of an e-mail (see ``_memo_header``).
+    # The header of a memo rather than of an e-mail (see ``_memo_start``).
     memo: bool = False
 
 

@@ -26,6 +26,8 @@ _PREFIXES = frozenset({"pre", "pro", "re", "de", "dis", "con", "com", "ex", "sub
 _SUFFIXES = frozenset({"ing", "ings", "ed", "er", "ers", "or", "ors", "est", "ly", "al", "ally", "ment", "ments",
                        "ness", "tion", "tions", "sion", "able", "ible", "ous", "ive", "ity", "ize", "ise", "ful"})
 _CONTINUED = re.compile(r"^(?P<indent>\s*)(?P<rest>[a-z]+)(?P<tail>.*)$")
+# The same, anywhere in a text: letters and a hyphen at a line's end, lower case below.
+_ANY_BREAK = re.compile(r"[^\W\d_]-\n\s*[a-z]")
 
 
 def mend_broken_words(lines: list[str], words: Container[str]) -> list[str]:
@@ -58,4 +60,4 @@ def _one_word(part: str, rest: str, text: str, words: Container[str]) -> bool:
 
 def has_broken_words(text: str) -> bool:
     """Whether any line may end in a broken word: a cheap test before the dictionary loads."""
-    return bool(re.search(r"[^\W\d_]-\n\s*[a-z]", text))
+    return bool(_ANY_BREAK.search(text))
