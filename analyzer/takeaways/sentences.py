@@ -5,8 +5,9 @@ fragment that cuts the point or drops a negation. A list is quoted as a whole to
 lead-in and the opening words of each item, since a list's facts are spread over its items.
 Each candidate knows where it stands (its part of the document, its place in it), what it
 names (figures, named things), whether it asks or only leads in to a list, and how strongly
-its words mark a decision or announcement (``lexicons/takeaways/main-point.tsv``). Table
-rows are not prose and are never quoted.
+its words mark a decision or announcement (``lexicons/takeaways/main-point.tsv``). A table
+row is not prose and is never quoted alone; a table is quoted whole like a list, its header
+row then its rows.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from ..data.files import DataText
 from ..data.tables import rows
-from ..sections.layout import LIST_MARKER, QUOTE_MARKS, ends_sentence
+from ..sections.layout import LIST_MARKER, QUOTE_MARKS, ends_sentence, table_cells
 from ..sections.lookalikes import key_value
 from ..sections.outline import Section
 
@@ -150,8 +151,11 @@ class MainPointCues:
 
 def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: MainPointCues) -> list[Candidate]:
     """Every body sentence that can be quoted, and every list quoted whole, in document order."""
-    found = []
+    found, rows_of = [], []
     for order, (sent, section) in enumerate(sentences):
+        if table_cells(sent.text) >= 2 and "\n" not in sent.text.strip() \
+                and any(c.isalnum() for cell in _row_cells(sent.text) for c in cell):
+            rows_of.append((order, sent, section))
         text = quote(sent)
         if text is None or text.count(" | ") >= 2:
             continue
@@ -160,8 +164,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         found.append(Candidate(
             sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
             lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
-            figures=sum(1 for t in tokens if _starts_entity(t, FIGURE_ENTITIES) or (t.like_num and not t.ent_type_)),
-            names=len({t.lemma_ for t in tokens if _starts_entity(t, NAMED_ENTITIES)}),
+            figures=_figures(tokens), names=_names(tokens),
             question=text.rstrip("”\"')").endswith("?"),
             cue=sum(cue_weights),
             end_char=sent.end_char,
@@ -176,7 +179,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
         ))
-    return _with_lists(found, line_of)
+    return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 
 
 def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
@@ -202,6 +205,43 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
     return merged
 
 
+def _with_tables(found: list[Candidate], rows_of: list[tuple[int, Span, Section | None]], line_of) -> list[Candidate]:
+    """The candidates, each table (a header row and one or more rows under it) added as one
+    more, after the sentence before it: a table's rows are not prose, but a price list or a
+    schedule is often what a memo exists to tell."""
+    runs: list[list[tuple[int, Span, Section | None]]] = []
+    for row in rows_of:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and previous[2] is row[2] and previous[0] + 1 == row[0]:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    tables = [table for run in runs if len(run) >= 2 and (table := _table_candidate(run, line_of)) is not None]
+    return sorted([*found, *tables], key=lambda c: c.order)
+
+
+def _row_cells(text: str) -> list[str]:
+    """A table row's cells as a reader sees them."""
+    return [_as_read(cell) for cell in text.strip().strip("|").split("|") if cell.strip()]
+
+
+def _table_candidate(run: list[tuple[int, Span, Section | None]], line_of) -> Candidate | None:
+    """A table as one quote: its header row whole, then its rows, each cut to ITEM_WORDS
+    words, while they fit in MAX_LIST_QUOTE words."""
+    header, *rows = [" | ".join(_row_cells(sent.text)) for _, sent, _ in run]
+    heads = [row if len(row.split()) <= ITEM_WORDS else " ".join(row.split()[:ITEM_WORDS]) + " …" for row in rows]
+    text, shown = _quoted_whole(header + ":", heads)
+    if shown < 1:
+        return None
+    sents = [sent for _, sent, _ in run[:shown + 1]]
+    tokens = [t for sent in sents for t in sent if not t.is_space]
+    order, first, section = run[0]
+    return Candidate(
+        sent=first, section=section, order=order, line=line_of(first.start_char), text=text,
+        lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
+        figures=_figures(tokens), names=_names(tokens), question=False, cue=0.0, end_char=sents[-1].end_char)
+
+
 def _lead_in(found: list[Candidate], first: Candidate) -> Candidate | None:
     before = [c for c in found if c.order == first.order - 1]
     return before[0] if before and before[0].lead_in and before[0].section is first.section else None
@@ -209,18 +249,9 @@ def _lead_in(found: list[Candidate], first: Candidate) -> Candidate | None:
 
 def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate | None:
     """A list as one quote: its lead-in, then each item's opening words, while they fit."""
-    heads = [_head(c.text, _words_to_verb(c)) for c in items]
-    text = lead.text if lead else ""
-    shown = 0
-    for head in heads:
-        longer = f"{text} {head}" if not shown else f"{text}; {head}"
-        if len(longer.split()) > MAX_LIST_QUOTE:
-            break
-        text, shown = longer.strip(), shown + 1
+    text, shown = _quoted_whole(lead.text if lead else "", [_head(c.text, _words_to_verb(c)) for c in items])
     if shown < 2:
         return None
-    if shown < len(heads):
-        text += "; …"
     first = lead or items[0]
     return Candidate(
         sent=first.sent, section=first.section, order=first.order, line=first.line, text=text,
@@ -228,6 +259,20 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
         question=False, cue=max(c.cue for c in [*([lead] if lead else []), *items]), end_char=items[shown - 1].end_char,
         aside=lead is not None and lead.aside)
+
+
+def _quoted_whole(lead: str, heads: list[str]) -> tuple[str, int]:
+    """A lead-in followed by the heads of what it leads in to, "; " between them, while they
+    fit in MAX_LIST_QUOTE words, with "…" for those left out; and how many are shown."""
+    text, shown = lead, 0
+    for head in heads:
+        longer = f"{text} {head}" if not shown else f"{text}; {head}"
+        if len(longer.split()) > MAX_LIST_QUOTE:
+            break
+        text, shown = longer.strip(), shown + 1
+    if 0 < shown < len(heads):
+        text += "; …"
+    return text, shown
 
 
 def _head(text: str, verb_at: int = 0) -> str:
@@ -255,8 +300,7 @@ def quote(sent: Span) -> str | None:
     list marker, "Q:"/"A:" label, quote mark or emphasis, a link's text without its address,
     no words struck through; a long one cut to its leading clauses; None when it is too long
     to quote or has no words."""
-    flat = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _STRUCK.sub("", QUOTE_MARKS.sub("", sent.text)))).split())
-    flat = _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
+    flat = _as_read(sent.text)
     text = _unwrap(_QA_LABEL.sub("", LIST_MARKER.sub("", flat)).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
@@ -275,6 +319,13 @@ def quote(sent: Span) -> str | None:
     if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
         return head.rstrip(";:,") + " …"
     return text if len(words) <= LONGEST_QUOTE else None
+
+
+def _as_read(text: str) -> str:
+    """The text on one line as a reader of the page sees it: no quote mark or emphasis, a
+    link's text without its address, no words struck through."""
+    flat = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _STRUCK.sub("", QUOTE_MARKS.sub("", text)))).split())
+    return _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
 
 
 def outside_brackets(tokens: list[Token]) -> list[Token]:
@@ -343,6 +394,16 @@ def _opens_with_date(sent: Span) -> bool:
             if end <= sent.end and any(c.isdigit() for c in doc[token.i:end].text):
                 return True
     return False
+
+
+def _figures(tokens: list[Token]) -> int:
+    """How many figures (amounts, dates, counts) the tokens hold."""
+    return sum(1 for t in tokens if _starts_entity(t, FIGURE_ENTITIES) or (t.like_num and not t.ent_type_))
+
+
+def _names(tokens: list[Token]) -> int:
+    """How many distinct named things (organisations, products, places, people) they name."""
+    return len({t.lemma_ for t in tokens if _starts_entity(t, NAMED_ENTITIES)})
 
 
 def _content(token: Token) -> bool:

@@ -15,7 +15,7 @@ from analyzer.takeaways.feelings import CALM_LABEL, parse_themes, stem
 from analyzer.takeaways.outline import parts
 from analyzer.takeaways.sentences import MainPointCues, candidates, quote
 from analyzer.takeaways.view import DocView
-from digests import items_of, quotes_of
+from digests import digest_quotes, items_of, quotes_of
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").iterdir())
 
@@ -486,6 +486,30 @@ def test_a_list_quoted_whole_shows_each_items_words_up_to_its_verb(nlp):
     # Cut at the first comma, the items would read "To keep bills simple; From next year".
     assert listed.text == ("To keep bills simple, we will charge memory monthly.; "
                            "From next year, storage will cost more per terabyte.")
+
+
+ROTA_TABLE = ("# Weekend rota from March\n\n"
+              "We are changing the weekend rota from 1 March so that nobody works more than two weekends.\n\n"
+              "## New cover\n\n"
+              "| Team | Old weekends per month | New weekends per month |\n"
+              "|------|------------------------|------------------------|\n"
+              "| Support | 4 | 2 |\n"
+              "| **Platform** | 3 | 1 |\n\n"
+              "## Why\n\n"
+              "We looked at the call volumes and saw that Saturday mornings carry most of the load.\n")
+
+
+def test_a_table_is_quoted_whole_with_its_header_row(nlp):
+    view = DocView.of(nlp(ROTA_TABLE))
+    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    # The rule under the header row is no row, and a cell shows no emphasis.
+    assert [c.text for c in found if "|" in c.text] == [
+        "Team | Old weekends per month | New weekends per month: Support | 4 | 2; Platform | 3 | 1"]
+
+
+def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
+    takeaways = Analyzer(digest_words=80).analyze(ROTA_TABLE)["takeaways"]
+    assert any(q.startswith("Team | Old weekends") for q in digest_quotes(takeaways))
 
 
 @pytest.mark.parametrize("lead_in, points_ahead", [
