@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 from ..sections.lookalikes import SIGNATURE_GAP
 from .citations import CITED, cited_authors, pen_names_by_claim
 from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, possessive_full_name,
-                      preceded_by_role, relative_who, shouted, vocative, with_pronoun)
+                      preceded_by_role, relative_who, shouted, vocative, with_people,
+                      with_pronoun)
 from .mention import HANDLE, PERSON, Mention
 from .names import fold
 from .reader import MAX_NAME_WORDS, NameReader, hyphen_tail, initial
@@ -32,6 +33,9 @@ _LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
 TRANSCRIPT_LINES = 2
+# A closing that goes on past its sign-off word ("Thanks for your patience,") has at most this
+# many tokens, its comma included; the writer's name is on the line below.
+MAX_CLOSING_TOKENS = 7
 # The token the tokenizer makes where a Markdown link's text ends and its address starts.
 LINK_OPENER = "]("
 # A link's address ("](https://example.org/people/ana)") spans at most this many tokens.
@@ -169,16 +173,34 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
         names_after(reader, tokens, n, "greeting", evidence)
     if line in reader.header_folds:
         _header_value(reader, line, tokens, 1 if tokens[0].text == "-" else 0, evidence)
-    elif n := starts_with(lowered, phrases["header"]):
-        if n < len(tokens) and tokens[n].text == ":":
-            _header_value(reader, line, tokens, n + 1, evidence)
+    elif (value := _header_start(lowered, phrases["header"])) is not None:
+        _header_value(reader, line, tokens, value, evidence)
     if n := starts_with(lowered, phrases["signoff"]):
         if any(not t.is_punct for t in tokens[n:]):
             names_after(reader, tokens, n, "sign-off", evidence)
-        else:
+        if all(t.is_punct for t in tokens[n:]) or (tokens[-1].text == "," and len(tokens) <= MAX_CLOSING_TOKENS):
             _name_line_below(reader, line, "sign-off", evidence)
     if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
         names_after(reader, tokens, 1, "signature", evidence)
+
+
+def _header_start(lowered: list[str], headers: list[tuple[str, ...]]) -> int | None:
+    """Where a header's value starts on a line that opens with one ("To:", "**Interviewer:**",
+    "__Owner__:"), Markdown emphasis around the label passed over; None on other lines."""
+    i = _past_emphasis(lowered, 0)
+    n = starts_with(lowered[i:], headers)
+    if not n:
+        return None
+    i = _past_emphasis(lowered, i + n)
+    if i >= len(lowered) or lowered[i].strip("*_") != ":":
+        return None
+    return _past_emphasis(lowered, i + 1)
+
+
+def _past_emphasis(lowered: list[str], i: int) -> int:
+    while i < len(lowered) and lowered[i] and not lowered[i].strip("*_"):
+        i += 1
+    return i
 
 
 def _header_value(reader: NameReader, line: int, tokens: list[Token], start: int, evidence: Evidence) -> None:
@@ -373,7 +395,16 @@ def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str
                 i += 1
             continue
         evidence.add(reader, run, reason, strong=True)
-        i += run[1] - token.i
+        i = _past_brackets(tokens, i + run[1] - token.i)
+
+
+def _past_brackets(tokens: list[Token], i: int) -> int:
+    """Past words in brackets right after a name: "Owen Price (HR Business Partner)" gives
+    the person's role or team, not another name."""
+    if i >= len(tokens) or tokens[i].text != "(":
+        return i
+    end = next((j for j in range(i + 1, len(tokens)) if tokens[j].text == ")"), None)
+    return i if end is None else end + 1
 
 
 def starts_with(words: list[str], phrases: list[tuple[str, ...]]) -> int:
@@ -412,6 +443,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
         add(f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
     if with_pronoun(token):
         add("listed with a personal pronoun")
+    if token.pos_ == "PROPN" and with_people(reader, token):
+        add("listed with people", strong=False)
     if vocative(token):
         add("addressed by name")
     if relative_who(token):

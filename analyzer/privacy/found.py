@@ -17,6 +17,8 @@ from .patterns import PiiPatterns
 from .reader import Masks
 
 PHONE_MIN_DIGITS, PHONE_MAX_DIGITS = 7, 15
+# A date with its year, then more figures: "2024-05-07 09" of a chat's "[2024-05-07 09:14]".
+_DATE_START = re.compile(r"(?:(?:19|20)\d\d([-/.])\d\d\1\d\d|\d\d([-/.])\d\d\2(?:19|20)\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,6 @@ def is_phone(text: str) -> bool:
     groups = re.split(r"[ .()-]+", text.strip("+() "))
     if not PHONE_MIN_DIGITS <= digits <= PHONE_MAX_DIGITS:
         return False
-    dated = [len(g) for g in groups] in ([4, 2, 2], [2, 2, 4])
+    dated = [len(g) for g in groups] in ([4, 2, 2], [2, 2, 4]) or bool(_DATE_START.match(text))
     national = text.startswith("0") and digits >= 10  # "07700 900461"
     return not dated and (text.startswith(("+", "(")) or len(groups) >= 3 or national)

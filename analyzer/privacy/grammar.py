@@ -69,12 +69,37 @@ def before_gendered_pronoun(reader: NameReader, token: Token) -> bool:
     """"Paula left. Nobody has replaced her.": the next he/she/him/her, in this sentence or
     the next, with no other proper noun between, refers to this name."""
     doc, sent = reader.doc, token.sent
+    if _in_brackets(token) or _place_like(token):
+        return False  # "Leo (Senior Designer) … his", "remote from Cardiff. He will…"
     end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    line = reader.line_of(token)
     for t in doc[token.i + 1:end]:
+        if reader.line_of(t) > line + 1 or reader.line_of(t) in reader.heading_lines:
+            return False  # past a paragraph's end or a heading, "she" is someone else
+        line = reader.line_of(t)
         if t.tag_ in ("PRP", "PRP$") and t.morph.get("Gender") in (["Masc"], ["Fem"]):
             return True
         if t.pos_ == "PROPN" and reader.name_like(t) and t.head is not token:
             return False
+    return False
+
+
+def _place_like(token: Token) -> bool:
+    """The object of "in", "from", "at"…, or of a noun's "to" ("relocation to Cardiff"; a
+    verb's "spoke to Dana" names a person)."""
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in PLACE_PREPOSITIONS or (prep.lower_ == "to" and prep.head.pos_ == "NOUN")
+
+
+def _in_brackets(token: Token) -> bool:
+    """Whether the token stands in brackets opened a few words before it on its line."""
+    for t in reversed(token.doc[max(token.i - BRACKET_REACH, 0):token.i]):
+        if t.text in (")", "\n") or "\n" in t.text:
+            return False
+        if t.text == "(":
+            return True
     return False
 
 
@@ -116,3 +141,27 @@ def with_pronoun(token: Token) -> bool:
     return (any(personal_pronoun(c) for c in token.conjuncts)
             or (len(after) == 2 and after[0].lower_ in ("and", "&") and personal_pronoun(after[1]))
             or (len(before) == 2 and before[1].lower_ in ("and", "&") and personal_pronoun(before[0])))
+
+
+# A word after these is a place more often than a person: "remote from Cardiff".
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "inside", "across", "around"})
+# How far back an opening bracket may stand for a name to be read as inside it.
+BRACKET_REACH = 4
+# The words of "the finance team" after "Ana and": at most this many, the people noun last.
+PEOPLE_PHRASE = 4
+
+
+def with_people(reader: NameReader, token: Token) -> bool:
+    """"left Ana and the finance team scrambling": a word the model tags as no organisation,
+    place or product, coordinated with a noun for people, is one of them."""
+    if token.ent_type_ not in ("", "PERSON"):
+        return False
+    doc, people = token.doc, reader.words["people_noun"]
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("and", "&"):
+        for t in doc[token.i + 2:token.i + 2 + PEOPLE_PHRASE]:
+            if t.lower_ in people and t.pos_ == "NOUN":
+                return True
+            if t.pos_ not in ("DET", "PRON", "NOUN", "ADJ", "PROPN") or t.dep_ not in ("det", "poss", "compound", "amod"):
+                return False
+    before = doc[max(token.i - 2, 0):token.i]
+    return len(before) == 2 and before[1].lower_ in ("and", "&") and before[0].lower_ in people and before[0].pos_ == "NOUN"

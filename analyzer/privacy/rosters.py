@@ -54,6 +54,7 @@ def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
     """
     lists = [(members, _vouches(reader, first)) for first, members in _line_rosters(reader)]
     lists += [(members, ROSTER_VOUCHES) for members in _comma_rosters(reader)]
+    lists += [(members, ROSTER_VOUCHES) for members in _column_rosters(reader)]
     return [(members, vouches) for members, vouches in lists if len(members) > vouches]
 
 
@@ -186,6 +187,48 @@ def _opening_name(reader: NameReader, tokens: list[Token], start: int) -> tuple[
     if rest and rest[0].text[0] not in TAIL_OPENERS and not _NON_LATIN.fullmatch(rest[0].text):
         return None  # the tail is "(Acme)", "@handle", or the name in another script: "Paco Xu 徐俊杰"
     return (reader.key(*run), run), len(reader.name_words(*run)) + min(initials, 1)
+
+
+def _column_rosters(reader: NameReader) -> list[list[Member]]:
+    """The full names down one column of a table ("| Aisha Bello | Payments | Jonas Lind |"):
+    a column holds one kind of thing, so a manager column of three names and a fourth the
+    model missed is a list of people like any other. Rows are consecutive lines of cells."""
+    found: list[list[Member]] = []
+    columns: dict[int, list[Member]] = {}
+    previous = None
+    for line in sorted(reader.lines):
+        cells = _cells(reader.lines[line])
+        if len(cells) < 2:
+            previous = None
+            continue
+        if previous is None or line != previous + 1:
+            columns = {}
+        for k, cell in enumerate(cells):
+            member = _member(reader, cell, 0) if cell else None
+            if member is not None:
+                if k not in columns:
+                    columns[k] = []
+                    found.append(columns[k])
+                columns[k].append(member)
+        previous = line
+    return found
+
+
+def _cells(tokens: list[Token]) -> list[list[Token]]:
+    """A table row's cells, each its tokens, when the line is one ("a | b"); else nothing."""
+    if not any(t.text == "|" for t in tokens):
+        return []
+    cells: list[list[Token]] = [[]]
+    for t in tokens:
+        if t.text == "|":
+            cells.append([])
+        else:
+            cells[-1].append(t)
+    if not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
 
 
 def _comma_rosters(reader: NameReader) -> list[list[Member]]:

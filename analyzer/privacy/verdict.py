@@ -119,7 +119,7 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     # Listed with a person, a name shares the list's role: "worked with Ana and Bo" is no tool.
     if not listed and any(_used_as_thing(reader, t) for t in tokens):
         objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
-    if any(_thing_like(reader, c) for t in tokens for c in t.conjuncts):
+    if any(_thing_like(reader, c) for t in tokens for c in t.conjuncts if _same_cell(reader, t, c)):
         objections.append("listed with an organisation or product")
     if all(_title_case_line(reader, reader.line_of(t)) and not opens_item(reader, t) for t in tokens):
         objections.append("only in title-case lines, where every word has a capital")
@@ -181,7 +181,10 @@ def _product_shaped(token: Token) -> bool:
 
 
 def _thing_like(reader: NameReader, token: Token) -> bool:
-    """A word that makes a list one of things: "Next.js", an acronym ("AMP"), an organisation."""
+    """A word that makes a list one of things: "Next.js", an acronym ("AMP"), an organisation;
+    not a group of people written as a common noun ("Ana and the finance team")."""
+    if token.is_lower and token.lower_ in reader.words["people_noun"]:
+        return False
     acronym = token.is_alpha and token.is_upper and 2 <= len(token) <= ACRONYM_LENGTH + 1
     return _product_shaped(token) or acronym or reader.org_word(token) or _non_person(reader, token)
 
@@ -280,6 +283,13 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
                     people.add(key)
                     grew = True
     return [(k, c) for k, c in found.items() if k in people]
+
+
+def _same_cell(reader: NameReader, a: Token, b: Token) -> bool:
+    """No table rule ("|") between two tokens: the parser joins a row's cells as conjuncts
+    ("Checkout | Jonas Lind"), but cells side by side are not a list of one kind."""
+    low, high = sorted((a.i, b.i))
+    return not any(t.text == "|" for t in reader.doc[low:high])
 
 
 def _vouched(key: Key, known: set[str]) -> bool:

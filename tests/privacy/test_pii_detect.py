@@ -56,6 +56,11 @@ def people(doc) -> list[str]:
         ("Please loop in Anouk and Tiberius from the data group.\n", ["Anouk", "Tiberius"]),
         ("The plan came from Thandiwe Nkosi (who leads infra) last spring.\n", ["Thandiwe Nkosi"]),
         ("Special thanks go to Marisol Quispe for the migration.\n", ["Marisol Quispe"]),
+        # A closing that runs on past its sign-off word still has the name below it.
+        ("We will fix the rota by Friday.\n\nThanks for your patience,\nJoel\nAnalytics Lead\n", ["Joel"]),
+        # A name coordinated with a group of people; a label in bold; a role in brackets is no name.
+        ("The delay left Ana and the finance team rebuilding figures by hand.\n", ["Ana"]),
+        ("**Interviewer:** Owen Pritchard (HR Business Partner)\n\nThe leaver was calm.\n", ["Owen Pritchard"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
@@ -74,6 +79,11 @@ def test_people_are_found_by_context(nlp, text, expected):
         "# Risks\n\n| Owner | Item | Due |\n|---|---|---|\n| Dana | Draft the rollback plan | May |\n",
         "THE INTEGRATION HAS BEEN DOWN AND NOBODY HAS ANSWERED.\n",
         "We will decide next week whether the pilot uses Cody or Copilot.\n",
+        # A farewell is no one addressed; a word then "she" past a heading or a paragraph is not
+        # her, nor is a place with "he" in the next sentence.
+        "Thank you all.\n\nGoodbye, and thank you for everything.\n",
+        "- Workload in Q3 was relentless after two colleagues left.\n\n## Would she return?\n\nMaybe.\n",
+        "We will approve the move to fully remote work from Cardiff. He starts in May.\n",
     ],
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):
@@ -116,6 +126,8 @@ def test_personal_data_patterns(nlp, text, label, value):
         "The bridge handles 20’000 lbs; trucks of 30-40k lbs drive by daily.",
         "See https://docs.example.com/guide/setup for the steps.",
         "Ticket PROJ-1234 tracks it, at 10:30 on 12/03/2024.",
+        # A chat's time stamp: a date, then a time.
+        "[2024-05-07 09:14] the deploy finished.",
     ],
 )
 def test_numbers_dates_and_plain_urls_are_not_personal_data(nlp, text):

@@ -80,6 +80,13 @@ def redacted(doc) -> str:
         ("| Name | Company |\n|---|---|\n| Nnamdi Okeke | Acme |\n| Wiremu Tane | Initech |\n"
          "| Thandiwe Nkosi | Globex |\n| Marisol Quispe | Hooli |\n",
          ["Nnamdi Okeke", "Wiremu Tane", "Thandiwe Nkosi", "Marisol Quispe"]),
+        # Names down any column of a table are a list of people, the parser's joining of
+        # cells ("Checkout | Jonas Lindqvist") no list of things.
+        ("| Person | Current team | New team | New manager |\n|---|---|---|---|\n"
+         "| Nnamdi Okeke | Payments API | Checkout | Jonas Lindqvist |\n"
+         "| Wiremu Tane | Payments API | Merchant Tools | Chloe Durand |\n"
+         "| Marisol Quispe | Web Frontend | Checkout | Thandiwe Nkosi |\n",
+         ["Nnamdi Okeke", "Jonas Lindqvist", "Wiremu Tane", "Chloe Durand", "Marisol Quispe", "Thandiwe Nkosi"]),
         ("Shortlist\n\n1. Thandiwe Nkosi\n2. Oluwaseun Adebayo\n3. Kenji Watanabe\n4. Marisol Quispe\n",
          ["Thandiwe Nkosi", "Oluwaseun Adebayo", "Kenji Watanabe", "Marisol Quispe"]),
         ("Candidates\n\n* Thandiwe Nkosi @tnkosi\n* Kenji Watanabe @kwat\n* Oluwaseun Adebayo @oade\n"
