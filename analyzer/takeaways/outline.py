@@ -2,8 +2,8 @@
 
 The main point is the decision, announcement, event or request the document exists for: an
 early sentence that carries decision words (``lexicons/takeaways/main-point.tsv``), shares
-the title's words and leads its part. A part is a section with prose under it, or, in a text
-without headings, a run of paragraphs.
+the title's words and leads its part. A part is a section with prose under it; a text
+without headings is one part.
 
 The gists are then chosen one at a time, each time the sentence that adds most per word a
 reader reads: how likely it states a key fact (central to the text, naming things and
@@ -25,8 +25,6 @@ from .centrality import Vector, centrality, cosine, tfidf
 from .sentences import Candidate
 from .view import DocView
 
-# In a text without headings, paragraphs are joined into parts of at least this many words.
-CHUNK_WORDS = 90
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
 # things and figures (up to three), decision words, a list quoted whole, the part title's
 # words, a part's first sentence; against: a lead-in to a list, a question, a fragment.
@@ -45,9 +43,9 @@ NOT_THE_POINT = -2.0
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
 # its first half.
 LEAD_SENTENCES = 8
-# The main point sits in the first paragraph more often than anywhere else; the first
-# sentence of all is the likeliest. A paragraph past these counts LATE_MAIN.
-PARAGRAPH_POSITION = (0.6, 0.3, 0.1)
+# The first sentence of all states the main point more often than any other. (A bonus for
+# the first paragraphs, and parts made of runs of paragraphs in a text without headings,
+# both lowered recall on the real-memos development documents.)
 FIRST_SENTENCE = 1.0
 # A sentence that opens with a date tells an event or a scheduled change.
 DATED = 1.0
@@ -59,8 +57,6 @@ _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|o
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+)[.)]?\s+")
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
-# A decision stated later in the text must outweigh the lead by this much to open the digest.
-LATE_MAIN = -1.0
 # Decision words count this much when neither the writer nor an organisation is the subject
 # of the sentence's main verb: the sentence more likely reports a decision than makes one.
 OTHER_VOICE = 0.4
@@ -106,11 +102,11 @@ class Scored:
 
 
 def parts(view: DocView, candidates: Sequence[Candidate]) -> list[Part]:
-    """Sections with prose, or runs of paragraphs when the text has no headings to go by."""
+    """Sections with prose, or the whole text as one part when it has no headings to go by."""
     titled = {c.section.id for c in candidates if c.section is not None and c.section.title}
     if len(titled) >= 2:
         return _section_parts(candidates, view.title)
-    return _paragraph_parts(view, candidates)
+    return [Part(None, None, tuple(candidates))] if candidates else []
 
 
 def _section_parts(candidates: Sequence[Candidate], doc_title: str | None) -> list[Part]:
@@ -125,24 +121,6 @@ def _section_parts(candidates: Sequence[Candidate], doc_title: str | None) -> li
     return found
 
 
-def _paragraph_parts(view: DocView, candidates: Sequence[Candidate]) -> list[Part]:
-    """Paragraphs (a blank line between sentences) joined into parts of some length."""
-    chunks: list[list[Candidate]] = []
-    for c in candidates:
-        new_paragraph = not chunks or _blank_between(view, chunks[-1][-1], c)
-        if new_paragraph and (not chunks or sum(x.words for x in chunks[-1]) >= CHUNK_WORDS):
-            chunks.append([c])
-        else:
-            chunks[-1].append(c)
-    return [Part(None, None, tuple(chunk)) for chunk in chunks]
-
-
-def _blank_between(view: DocView, before: Candidate, after: Candidate) -> bool:
-    end_line = view.line_of(before.end_char - 1) if before.end_char else before.line
-    return any(not view.lines.text[view.lines.start_of(n): view.lines.end_of(n)].strip()
-               for n in range(end_line + 1, after.line))
-
-
 def main_point(view: DocView, scored: Scored) -> int | None:
     """The index of the candidate that states the document's main point."""
     cands = scored.candidates
@@ -150,7 +128,6 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         return None
     title = view.title_words
     half = cands[len(cands) // 2].order if len(cands) > 1 else cands[0].order
-    paragraph = _paragraph_numbers(view, cands)
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
@@ -161,7 +138,6 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
         score += DATED * c.dated + SUMMARISED * _summarises(c)
-        score += PARAGRAPH_POSITION[paragraph[i]] if paragraph[i] < len(PARAGRAPH_POSITION) else LATE_MAIN
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score
@@ -174,16 +150,6 @@ def _summarises(c: Candidate) -> bool:
     label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
     title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
     return bool(_SUMMARY_LABEL.fullmatch(label.strip()) or _SUMMARY_LABEL.fullmatch(title.strip().rstrip(":")))
-
-
-def _paragraph_numbers(view: DocView, cands: Sequence[Candidate]) -> list[int]:
-    """Each candidate's paragraph, counted from 0 at the top of the text."""
-    numbers, current = [], 0
-    for k, c in enumerate(cands):
-        if k and _blank_between(view, cands[k - 1], c):
-            current += 1
-        numbers.append(current)
-    return numbers
 
 
 def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int,

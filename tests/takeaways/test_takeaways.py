@@ -433,6 +433,17 @@ def test_the_documents_title_is_named_once_not_again_over_its_opening_part(nlp):
                                                    ("What stays the same", "What stays the same")]
 
 
+def test_a_text_without_headings_is_one_part_whatever_its_paragraphs(nlp):
+    # Parts made of runs of paragraphs lost key points on real letters: each run took a
+    # gist of its own, however little it said.
+    text = ("Hi all,\n\nThe support desk moves to the second floor on 3 June.\n\n* * *\n\n"
+            "The phones and the queue keep their numbers. " + "We will share a floor plan soon. " * 12 +
+            "\n\n* * *\n\nThanks for bearing with the noise while the movers work.\n")
+    view = DocView.of(nlp(text))
+    found = parts(view, candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", ""))))
+    assert len(found) == 1 and found[0].title is None
+
+
 def test_a_gist_cites_its_quotes_by_line_alone():
     item = {"role": "gist", "label": "", "summary": "", "modality": "asserted",
             "evidence": [{"text": "The build farm moves on 3 June.", "section": 1, "line": 3}]}
