@@ -214,6 +214,12 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "We checked the settings after the upgrade and nothing changed in the build times or the cache sizes.",
     # Demand for a product is business, not pressure on people.
     "We hired ahead of demand last year, and customer demand for the new plan grew in the spring.",
+    # Stopping a computation, a company, a benefit, a limit, a program's safeguard, money for
+    # overtime, praise of composure.
+    "Olu is killing the query now, and the worker will restart the job when the lock clears.",
+    "Outplacement support comes from an external firm, and health insurance runs to the end of June.",
+    "Each exception lasts no more than six months, and a job without a lock must refuse to run.",
+    "The overtime budget is unchanged this quarter, and she stays calm under pressure when the pager goes off.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
