@@ -133,14 +133,22 @@ def _elsewhere(feeling: Feeling, quote: str) -> str:
 
 
 def _pointer(view: DocView, feeling: Feeling, quoted: set[int]) -> str:
-    """The feeling's words, and the line of the sentence that holds most of them, which may
-    be quoted above already."""
-    words = ", ".join(f"“{w}”" for w in feeling.words[:EXAMPLE_WORDS])
+    """The feeling's words and the lines of the sentences that hold them, the line of the
+    one that holds most first (it may be quoted above already): a reader who looks up
+    "“worry”, “worried” (line 17)" expects both words on that line."""
+    words = feeling.words[:EXAMPLE_WORDS]
+    shown = ", ".join(f"“{w}”" for w in words)
     if not feeling.evidence:
-        return words
-    sent = feeling.evidence[0][0]
-    above = ", in the sentence quoted above" if sent.start in quoted else ""
-    return f"{words}{above} (line {view.line_of(sent.start_char)})"
+        return shown
+    densest = feeling.evidence[0][0]
+    lines = [view.line_of(densest.start_char)]
+    for word in words:
+        sent = next((s for s, _ in feeling.evidence if word.lower() in s.text.lower()), densest)
+        if view.line_of(sent.start_char) not in lines:
+            lines.append(view.line_of(sent.start_char))
+    above = ", in the sentence quoted above" if densest.start in quoted else ""
+    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}"
+    return f"{shown}{above} ({where})"
 
 
 def calm_item(priority: float) -> Item:

@@ -287,6 +287,15 @@ def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_tw
     assert feeling["summary"] == "“happy to”, in the sentence quoted above (line 4)"
 
 
+def test_a_feeling_named_by_its_words_cites_every_line_that_holds_them():
+    text = ("Rota review\n\nWe will move to a new rota on 1 May. I am anxious that it leaves nights short.\n\n"
+            + "The rota covers seven days and three shifts a day, with two people a shift. " * 6 + "\n\n"
+            "The leads are nervous about the handover at six.\n")
+    worry = next(t for t in Analyzer(digest_words=60).analyze(text)["takeaways"]["emotional"]
+                 if t["label"] == "Worry and concern")
+    assert worry["evidence"] == [] and worry["summary"] == "“anxious”, “nervous” (lines 3, 7)"
+
+
 @pytest.mark.parametrize("bullet", ["●", "–", "■"])
 def test_a_list_a_word_processor_or_an_e_mail_marks_is_the_main_point_with_its_lead_in(analyzer, bullet):
     memo = (f"Support this quarter\n\nWe are changing two things in how support works this quarter:\n\n"
