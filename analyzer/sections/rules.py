@@ -32,6 +32,8 @@ NUMBERED_OFFSET = 0.5
 MAX_LABEL_WORDS = 6
 # A label with no verb may run longer over prose: "Telemetry in the toolchain and beyond:".
 MAX_PHRASE_LABEL_WORDS = 9
+# The last words of a lead-in whose sentence the lines below complete.
+_BREAKING_OFF = frozenset({"to", "that"})
 MAX_BRACKET_WORDS = 8
 MAX_BRACKET_TAIL_WORDS = 12
 MAX_QUESTION_WORDS = 10
@@ -215,9 +217,16 @@ def label(i: int, ctx: Context) -> Heading | None:
         return None  # a longer label over a list leads in to it: "Nominees (in order of name):"
     if not ctx.opens_block(i) or ctx.page.next_content(i) is None or ctx.under_heading(i):
         return None
-    if ctx.reads_as_sentence(i, line.label):
+    if ctx.reads_as_sentence(i, line.label) or _breaks_off(line.label):
         return None
     return Heading(i + 1, i + 1, clean(line.label), "label", RANK_TITLE)
+
+
+def _breaks_off(label: str) -> bool:
+    """A long label that stops on "to" or "that" ("During the plan period you are expected
+    to:") is a sentence the list below completes, not a title."""
+    words = words_of(label)
+    return len(words) > MAX_LABEL_WORDS // 2 and words[-1].lower() in _BREAKING_OFF
 
 
 def bracket(i: int, ctx: Context) -> Heading | None:

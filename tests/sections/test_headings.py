@@ -361,6 +361,16 @@ We will not add features, and we will fix only serious bugs from now on.
          "The guide lists every step we took, and why we took it, in order.\n\n"
          "[See the cost report](https://example.org/costs)\n"
          "The costs fell by a third once the old cluster was switched off.\n", [5, 8]),  # links, not "(option)" labels
+        # A lead-in that breaks off on "to", and a signature written as a field.
+        ("1. Background\n\nWe met twice in the autumn to talk about the ticket backlog and the forecasts.\n\n"
+         "2. Expectations\n\nDuring the plan period you are expected to:\n\n"
+         "a) Close every ticket within two working days.\nb) Attend the weekly review with a written forecast.\n\n"
+         "3. Support\n\nYour manager will meet you every Monday for coaching.\n\n"
+         "You may bring a colleague to the review meetings.\n\n"
+         "Signed: Rebecca Thornton\nReceived by: ________  Date: ______\n", [7, 18]),
+        ("6. Consequences\n\nIf the expectations are not met by the end of the plan, the company may act.\n\n"
+         "You may bring a colleague to the review meetings.\n\n"
+         "Signed: Rebecca Thornton\nReceived by: ______________________  Date: __________\n", [7]),
     ],
 )
 def test_look_alikes_from_letters_tables_and_lists_are_not_headings(analyzer, text, not_headings):
