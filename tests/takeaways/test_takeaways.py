@@ -240,6 +240,11 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     # A failing the writer admits is owned, not a threat of failure.
     ("Keynote\nA speaker mocked attendees on our stage, and we failed to stop it. It should never have "
      "happened.\n", "Owning mistakes"),
+    # A negated feeling word can name the feeling: not feeling safe is fear.
+    ("Exit notes\nShe said she did not feel safe raising concerns with her manager, and never felt safe in "
+     "the weekly review either.\n", "Worry and concern"),
+    ("Exit notes\nHe never felt valued by the leads, and in the reviews he did not feel heard at all.\n",
+     "Feeling treated unfairly"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
