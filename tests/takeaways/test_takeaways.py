@@ -365,6 +365,18 @@ MAIN_POINTS = {
         "to everyone who was hurt.\n\nWe have removed the recording, and the speaker will not be invited "
         "back.\n\nThe summit organizers\n",
         "During Thursday's keynote"),
+    "a reorganisation, over the background that opens it": (
+        "ENGINEERING TEAM CHANGES\n\nFrom: Rafael Mendes, VP Engineering\nTo: All Engineering\n\n"
+        "WHY WE ARE CHANGING\n\nOver the last year the product has grown from two customer segments to five. "
+        "Our team structure has not kept up: three squads share the checkout flow, and incidents bounce between "
+        "teams. We want each area to have one owning team.\n\nWHAT IS CHANGING\n\nWe are moving from component "
+        "teams to product teams. Four new teams will be formed: Checkout, Accounts, Tools and Platform.\n",
+        "We are moving from component teams"),
+    "a decision declined, over the meeting proposed after it": (
+        "Hi Jordan,\n\nThank you for the careful case for promotion. We are not going to move forward "
+        "with the promotion this cycle. Your work on the pricing model was excellent.\n\n"
+        "Let's meet next week to agree on one project you can own end to end.\n\nBest,\nElena\n",
+        "We are not going to move forward"),
 }
 
 
