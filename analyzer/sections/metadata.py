@@ -46,6 +46,12 @@ _TEAM_CHAT_HEADER = re.compile(
     rf"(?:[ \t]{{2,}}(?P<time>{_CLOCK}(?:\s?[AP]M)?)|[ ](?P<stamp>{_CLOCK}\s?[AP]M)"
     rf"|\s+[—–-]\s+(?P<day>(?:Today|Yesterday) at {_CLOCK}(?:\s?[AP]M)?))\s*$"
 )
+# A chat exported one message a line, its time and speaker before the message: "[09:14]
+# Ravi Menon: I merged it", "[2024-05-07 09:14] Ravi: …", "07/05/2024, 09:14 - Ravi: …".
+_LINE_TURN = re.compile(
+    r"^\s*[\[(]?(?P<time>(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)"
+    r"[\])]?\s*[-–|]?\s*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?P<message>\S)"
+)
 # A chat copied from an assistant's page, a speaker's line and no time: "You said:",
 # "ChatGPT said:", or a role alone on its line ("User:", "Assistant:").
 _SAID_HEADER = re.compile(
@@ -116,6 +122,8 @@ class ChatTurn:
     speaker: str
     # None where the export gives no time ("ChatGPT said:").
     time: str | None
+    # The message starts on the speaker's own line ("[09:14] Ravi: I merged it").
+    inline: bool = False
 
 
 @dataclass
@@ -307,11 +315,24 @@ def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
     if not _conversation(turns):
         turns = [ChatTurn(number, m.group("speaker") or m.group("role"), None)
                  for number, line in enumerate(lines, start=1) if (m := _SAID_HEADER.match(line))]
+    if not _conversation(turns):
+        turns = [ChatTurn(number, m.group("speaker"), m.group("time"), inline=True)
+                 for number, line in enumerate(lines, start=1) if (m := _LINE_TURN.match(line))]
+        # An agenda's "10:00 Intro: welcome" names each item once; people in a chat speak again.
+        if len(turns) == len({t.speaker for t in turns}):
+            turns = []
     return turns if _conversation(turns) else []
 
 
 def _conversation(turns: Sequence[ChatTurn]) -> bool:
     return len({t.speaker for t in turns}) >= 2
+
+
+def turn_prefix(text: str) -> int:
+    """How many characters of a one-line chat message are its time stamp and speaker
+    ("[09:14] Ravi: " of "[09:14] Ravi: I merged it"); 0 for other lines."""
+    m = _LINE_TURN.match(text)
+    return m.start("message") if m else 0
 
 
 def front_matter_fields(lines: Sequence[str], until: int, headers: Sequence[HeaderBlock], known: re.Pattern[str],

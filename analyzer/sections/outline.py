@@ -138,7 +138,8 @@ def _boundaries(metadata: Metadata) -> list[_Boundary]:
     if metadata.fenced and metadata.front:
         # YAML front matter describes the page, and the text under it starts after it.
         blocks.append(_Boundary(metadata.front.line, metadata.front.last_line, "front-matter"))
-    turns = [_Boundary(t.line, t.line, "chat-turn", t) for t in metadata.turns]
+    # A turn's speaker line is metadata; a one-line message is its own body.
+    turns = [_Boundary(t.line, t.line - t.inline, "chat-turn", t) for t in metadata.turns]
     return blocks + turns
 
 

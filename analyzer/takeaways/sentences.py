@@ -23,6 +23,7 @@ from ..data.files import DataText
 from ..data.tables import rows
 from ..sections.layout import LIST_MARKER, QUOTE_MARKS, ends_sentence, table_cells
 from ..sections.lookalikes import key_value
+from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
 
 # A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one
@@ -301,11 +302,15 @@ def quote(sent: Span) -> str | None:
     no words struck through; a long one cut to its leading clauses; None when it is too long
     to quote or has no words."""
     flat = _as_read(sent.text)
+    # A chat's one-line message: its speaker and time are in its citation, and it may start
+    # in lower case.
+    message = turn_prefix(flat) if _in_line_chat(sent) else 0
+    flat = flat[message:]
     text = _unwrap(_QA_LABEL.sub("", LIST_MARKER.sub("", flat)).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
-    if text[0].islower() and text == flat and not QUOTE_MARKS.match(sent.text):
+    if text[0].islower() and text == flat and not message and not QUOTE_MARKS.match(sent.text):
         return None  # not a list item or a quoted line: the tail of a sentence the splitter cut
     if len(words) <= MAX_QUOTE:
         return text
@@ -319,6 +324,12 @@ def quote(sent: Span) -> str | None:
     if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
         return head.rstrip(";:,") + " …"
     return text if len(words) <= LONGEST_QUOTE else None
+
+
+def _in_line_chat(sent: Span) -> bool:
+    """Whether the sentence is in a chat exported one message a line."""
+    outline = sent.doc._.analyzer_outline if sent.doc.has_extension("analyzer_outline") else None
+    return outline is not None and any(t.inline for t in outline.metadata.turns)
 
 
 def _as_read(text: str) -> str:

@@ -128,6 +128,31 @@ def test_a_conversation_copied_from_a_team_chat_is_read_whole_turn_by_turn(analy
     assert not [s for s in report["sections"] if s["title"]]
 
 
+LINE_CHAT = """[2024-05-07 09:12] Hannah Kowalski: is anyone else seeing checkout errors? the dashboard is all red
+[2024-05-07 09:13] Marcus Bell: yes, the payments service has been timing out since about 09:05
+[2024-05-07 09:14] Hannah Kowalski: ok, I am rolling back the connection pool change now
+[2024-05-07 09:20] Marcus Bell: error rate is back under one percent, thanks for the quick rollback
+"""
+
+
+def test_a_chat_exported_one_message_a_line_is_read_turn_by_turn(analyzer):
+    report = analyzer.analyze(LINE_CHAT)
+    assert [(t["speaker"], t["line"]) for t in report["document"]["turns"]] == [
+        ("Hannah Kowalski", 1), ("Marcus Bell", 2), ("Hannah Kowalski", 3), ("Marcus Bell", 4)]
+    assert report["document"]["date"] == "2024-05-07"
+    # A quote is the message; its speaker and time are in its citation. Messages in lower case count.
+    quotes = digest_quotes(report["takeaways"])
+    assert quotes and not any(q.startswith("[") or "Kowalski:" in q for q in quotes)
+    assert any(q[0].islower() for q in quotes)
+
+
+def test_an_agenda_of_timed_items_is_not_a_chat(analyzer):
+    agenda = ("Offsite agenda\n\n09:00 Welcome: coffee and introductions in the main hall\n"
+              "10:00 Roadmap: the product leads walk through the next two quarters\n"
+              "12:00 Lunch: served on the terrace, weather permitting\n")
+    assert analyzer.analyze(agenda)["document"]["turns"] == []
+
+
 ASSISTANT_PAGE = """You said:
 Can you summarise this feedback from my report? "I feel the new on-call rota is unfair. I have been paged every night this week and I am exhausted."
 ChatGPT said:
