@@ -120,6 +120,8 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
 
 def quote_line(evidence: dict[str, Any], titles: dict[int, str]) -> str:
     section = titles.get(evidence["section"])
+    if section and section.startswith("(") and section.endswith(")"):
+        section = section[1:-1]  # "(e-mail message)" inside the citation's own brackets
     where = f"*{escape(section)}*, line {evidence['line']}" if section else f"line {evidence['line']}"
     return f"“{escape(evidence['text'])}” ({where})"
 

@@ -476,6 +476,12 @@ def test_a_text_without_headings_is_one_part_whatever_its_paragraphs(nlp):
     assert len(found) == 1 and found[0].title is None
 
 
+def test_a_quote_from_an_untitled_message_is_cited_without_brackets_in_brackets():
+    item = {"role": "feeling", "label": "Frustration", "strength": 0.5, "summary": "",
+            "evidence": [{"text": "This is the third slip this year.", "section": 2, "line": 9}]}
+    assert digest_lines(item, {2: "(e-mail message)"})[1] == "  - “This is the third slip this year.” (*e-mail message*, line 9)"
+
+
 def test_a_gist_cites_its_quotes_by_line_alone():
     item = {"role": "gist", "label": "", "summary": "", "modality": "asserted",
             "evidence": [{"text": "The build farm moves on 3 June.", "section": 1, "line": 3}]}
