@@ -162,9 +162,9 @@ def digest_group(heading: str | None, items: list[dict[str, Any]], titles: dict[
 def takeaway(item: dict[str, Any], titles: dict[int, str], anchors: dict[int, int]) -> str:
     """One takeaway as a card: its label, the digest's words, the writer's words with their lines."""
     role = item["role"]
-    # A part's quotes stand under its own title, or under the document's when the label is
-    # left out for repeating it: their line is all a reader needs.
-    titles = {} if role == "gist" else titles
+    # A part's quotes stand under its own title: their line is all a reader needs. Quotes
+    # with no title over them (a chat's messages) name their turn, unless it is the document.
+    titles = {} if role == "gist" and item["label"] else titles
     quotes = "".join(
         f'<blockquote><p>“{escape(e["text"])}”</p>'
         f'<footer>{where(e["line"], e["section"], anchors, evidence_label(e, titles))}</footer></blockquote>'

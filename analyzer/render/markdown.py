@@ -99,9 +99,9 @@ def digest(report: dict[str, Any]) -> str:
 def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
     """One takeaway: its label, what the digest says of it, and the writer's words with their lines."""
     role, label, summary = item["role"], escape(item["label"]), escape(item["summary"])
-    # A part's quotes stand under its own title, or under the document's when the label is
-    # left out for repeating it: their line is all a reader needs.
-    cited = {} if role == "gist" else titles
+    # A part's quotes stand under its own title: their line is all a reader needs. Quotes
+    # with no title over them (a chat's messages) name their turn, unless it is the document.
+    cited = {} if role == "gist" and item["label"] else titles
     quotes = [quote_line(e, cited) for e in item["evidence"] if e["text"]]
     how = stated_as(item.get("modality"))
     tag = f" *({how})*" if how else ""

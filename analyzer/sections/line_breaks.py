@@ -20,6 +20,7 @@ from .layout import (
     LIST_MARKER, QUOTE_MARKS, WRAP_SLACK, ends_open, ends_sentence, indent, is_wrapped_line, starts_block,
     wrap_width,
 )
+from .metadata import turn_prefix
 
 _CLOSERS = frozenset("\"'’”)]")
 # SENT_START values, as spaCy stores them.
@@ -40,8 +41,8 @@ def continues(line: str, following: str, width: int | None) -> bool:
         # the clause it opens carries on below in lower case ("two teams:" / "installation…").
         return width is not None and following.lstrip()[0].islower() and not starts_block(following) \
             and len(line) >= width - WRAP_SLACK
-    if starts_block(following):
-        return False
+    if starts_block(following) or turn_prefix(following):
+        return False  # a list item, a heading's marks, a chat's next message
     if ends_open(line):
         return True
     if starts_block(line):

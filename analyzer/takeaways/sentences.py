@@ -160,7 +160,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         text = quote(sent)
         if text is None or text.count(" | ") >= 2:
             continue
-        tokens = [t for t in sent if not t.is_space]
+        tokens = _message_tokens(sent)
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens)])
         found.append(Candidate(
             sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
@@ -324,6 +324,13 @@ def quote(sent: Span) -> str | None:
     if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
         return head.rstrip(";:,") + " …"
     return text if len(words) <= LONGEST_QUOTE else None
+
+
+def _message_tokens(sent: Span) -> list[Token]:
+    """The sentence's words, without the time stamp and speaker that open a chat's one-line
+    message: two messages of one speaker on one day are not the same point."""
+    start = sent.start_char + (turn_prefix(sent.text) if _in_line_chat(sent) else 0)
+    return [t for t in sent if not t.is_space and t.idx >= start]
 
 
 def _in_line_chat(sent: Span) -> bool:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from analyzer import Analyzer
 from analyzer.render import html, markdown
 from analyzer.sections.focus import THREAD_LABEL
 from analyzer.takeaways.sentences import quote
@@ -144,6 +145,19 @@ def test_a_chat_exported_one_message_a_line_is_read_turn_by_turn(analyzer):
     quotes = digest_quotes(report["takeaways"])
     assert quotes and not any(q.startswith("[") or "Kowalski:" in q for q in quotes)
     assert any(q[0].islower() for q in quotes)
+
+
+def test_each_message_of_a_one_line_chat_is_its_own_sentence(analyzer):
+    sections = analyzer.analyze(LINE_CHAT)["sections"]
+    # The first message is a question and a statement without a stop; no message runs into the next.
+    assert [s["sentiment"]["sentences"] for s in sections] == [2, 1, 1, 1]
+
+
+def test_a_chats_gists_name_the_turn_they_quote():
+    report = Analyzer(digest_words=120).analyze(LINE_CHAT)
+    gists = markdown.render_markdown(report).split("### What it says")[1].split("###")[0]
+    assert "(*Marcus Bell, 2024-05-07 09:" in gists or "(*Hannah Kowalski, 2024-05-07 09:" in gists
+    assert "Kowalski, 2024-05-07" in html.render_html(report) or "Bell, 2024-05-07" in html.render_html(report)
 
 
 def test_an_agenda_of_timed_items_is_not_a_chat(analyzer):

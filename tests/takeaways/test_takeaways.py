@@ -483,9 +483,14 @@ def test_a_quote_from_an_untitled_message_is_cited_without_brackets_in_brackets(
 
 
 def test_a_gist_cites_its_quotes_by_line_alone():
+    # Under its part's title; or under the document's own, which the digest's titles leave out.
+    item = {"role": "gist", "label": "What stays the same", "summary": "", "modality": "asserted",
+            "evidence": [{"text": "The caches keep their addresses.", "section": 2, "line": 7}]}
+    assert digest_lines(item, {2: "What stays the same"}) == [
+        "- **What stays the same**: “The caches keep their addresses.” (line 7)"]
     item = {"role": "gist", "label": "", "summary": "", "modality": "asserted",
             "evidence": [{"text": "The build farm moves on 3 June.", "section": 1, "line": 3}]}
-    assert digest_lines(item, {1: "Moving the build farm"}) == ["- “The build farm moves on 3 June.” (line 3)"]
+    assert digest_lines(item, {2: "What stays the same"}) == ["- “The build farm moves on 3 June.” (line 3)"]
 
 
 @pytest.mark.parametrize("form, start, end", [("markdown", "## Key takeaways", "\n## "),
