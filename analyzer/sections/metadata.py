@@ -147,6 +147,12 @@ class Metadata:
         """Whether the text's first e-mail forwards another: its subject opens with "FW:"."""
         return bool(self.headers) and bool(_FORWARD_PREFIX.match(self.headers[0].fields.get("subject", "")))
 
+    @property
+    def one_line_chat(self) -> bool:
+        """The text is a chat exported one message a line. Its turns are all found by one
+        pattern (``find_chat_turns``), so the first tells for all."""
+        return bool(self.turns) and self.turns[0].inline
+
     def date(self) -> str | None:
         for key in _DATE_PRIORITY:
             if key in self.fields and (parsed := parse_date(self.fields[key])):

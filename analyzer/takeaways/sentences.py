@@ -336,7 +336,7 @@ def _message_tokens(sent: Span) -> list[Token]:
 def _in_line_chat(sent: Span) -> bool:
     """Whether the sentence is in a chat exported one message a line."""
     outline = sent.doc._.analyzer_outline if sent.doc.has_extension("analyzer_outline") else None
-    return outline is not None and any(t.inline for t in outline.metadata.turns)
+    return outline is not None and outline.metadata.one_line_chat
 
 
 def _as_read(text: str) -> str:
