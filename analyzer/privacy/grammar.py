@@ -74,9 +74,9 @@ def before_gendered_pronoun(reader: NameReader, token: Token) -> bool:
     end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
     line = reader.line_of(token)
     for t in doc[token.i + 1:end]:
-        if reader.line_of(t) > line + 1 or reader.line_of(t) in reader.heading_lines:
+        previous, line = line, reader.line_of(t)
+        if line > previous + 1 or line in reader.heading_lines:
             return False  # past a paragraph's end or a heading, "she" is someone else
-        line = reader.line_of(t)
         if t.tag_ in ("PRP", "PRP$") and t.morph.get("Gender") in (["Masc"], ["Fem"]):
             return True
         if t.pos_ == "PROPN" and reader.name_like(t) and t.head is not token:

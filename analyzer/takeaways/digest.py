@@ -144,8 +144,8 @@ def _pointer(view: DocView, feeling: Feeling, quoted: set[int]) -> str:
     lines = [view.line_of(densest.start_char)]
     for word in words:
         sent = next((s for s, _ in feeling.evidence if word.lower() in s.text.lower()), densest)
-        if view.line_of(sent.start_char) not in lines:
-            lines.append(view.line_of(sent.start_char))
+        if (line := view.line_of(sent.start_char)) not in lines:
+            lines.append(line)
     above = ", in the sentence quoted above" if densest.start in quoted else ""
     where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}"
     return f"{shown}{above} ({where})"
