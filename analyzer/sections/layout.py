@@ -87,8 +87,13 @@ def _unbreakable(line: str) -> bool:
 
 def table_cells(text: str) -> int:
     """How many table cells the line holds when it is a ``a | b`` row, else 0."""
-    cells = [c for c in text.strip("|").split("|") if c.strip()]
+    cells = row_cells(text)
     return len(cells) if "|" in text and len(cells) >= 2 else 0
+
+
+def row_cells(text: str) -> list[str]:
+    """The cells of a ``| a | b |`` row, each stripped, the empty ones outside its rules left out."""
+    return [c.strip() for c in text.strip().strip("|").split("|") if c.strip()]
 
 
 def ends_open(line: str) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 
 from ..data.files import DataText
 from ..data.tables import rows
-from ..sections.layout import LIST_MARKER, QUOTE_MARKS, ends_sentence, table_cells
+from ..sections.layout import LIST_MARKER, QUOTE_MARKS, ends_sentence, row_cells, table_cells
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
@@ -223,7 +223,7 @@ def _with_tables(found: list[Candidate], rows_of: list[tuple[int, Span, Section 
 
 def _row_cells(text: str) -> list[str]:
     """A table row's cells as a reader sees them."""
-    return [_as_read(cell) for cell in text.strip().strip("|").split("|") if cell.strip()]
+    return [_as_read(cell) for cell in row_cells(text)]
 
 
 def _table_candidate(run: list[tuple[int, Span, Section | None]], line_of) -> Candidate | None:
