@@ -24,14 +24,19 @@ from ..markers.overlaps import standing
 
 # Words a sentence label may have ("Side note:", "Opinion:"); longer prefixes are prose.
 _LABEL_MAX_WORDS = 3
-# Tokens that may open an imperative before its verb ("Please do…", "So, make…").
-_IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod"}
+# Tokens that may open an imperative before its verb ("Please do…", "So, make…", "If the
+# build fails, roll back…": a condition says when the instruction applies).
+_IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod", "advcl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # Where a judging adjective states the writer's view: said of something ("is unrealistic")
 # or standing alone ("Happy to expand.").
 _PREDICATIVE_DEPS = {"acomp", "attr", "oprd", "ROOT", "conj"}
 _ADVERB_DEPS = {"advmod"}
 _PAST_AUXES = {"has", "have", "had", "was", "were", "’ve", "'ve"}
+# A plan stated by the writer's side: its subject, its verbs, its future auxiliaries.
+_WRITER_SUBJECTS = {"we", "i"}
+_INTENT_LEMMAS = {"plan", "decide", "intend", "aim", "commit"}
+_FUTURE_AUXES = {"will", "shall", "'ll", "’ll"}
 
 
 def strongest(modalities: Iterable[str]) -> str:
@@ -169,9 +174,11 @@ class Stance:
 
 
 def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: Iterable[Token],
-                       sources: Iterable[Token]) -> list[tuple[str, str]]:
+                       sources: Iterable[Token], feelings: set[int]) -> list[tuple[str, str]]:
     """What makes a sentence read as a report: a figure or a date, a named source of what is
-    said, a past event, an agent the text names ("the Senate voted", "Acme said")."""
+    said, a past event, an agent the text names ("the Senate voted", "Acme said"), the
+    writer's stated plan (but "we will miss you" tells a feeling, `feelings` being the
+    tokens of emotion words)."""
     found = [(text, "figure") for text in figures]
     for token in tokens:
         if token.ent_type_ in _TIMES and token.ent_iob_ == "B" and _dated(token):
@@ -180,7 +187,21 @@ def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: I
             found.append((token.text, "named"))
     found.extend((s.text, "source") for s in sources if s.pos_ != "PRON")
     found.extend((h.text, "event") for h in heads if h.pos_ == "VERB" and past_tense(h))
+    found.extend((h.text, "plan") for h in heads if h.i not in feelings and states_plan(h))
     return found
+
+
+def states_plan(head: Token) -> bool:
+    """Whether the writer's side states its plan or decision ("we do not plan further cuts",
+    "I have decided to stay", "we will close the office", "we are going to…"): news of what
+    will happen, which a "we" and a "not" do not turn into a view."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in _WRITER_SUBJECTS for c in head.children):
+        return False
+    if head.lemma_ in _INTENT_LEMMAS:
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXES for c in head.children):
+        return True
+    return head.lemma_ == "go" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children)
 
 
 def _dated(start: Token) -> bool:

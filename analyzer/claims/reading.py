@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..extensions import line_index
-from ..report.vocab import AFFIRMATIVE, ASSERTED, KINDS, MODALITIES, NEGATED, OPINION
+from ..report.vocab import AFFIRMATIVE, ASSERTED, KINDS, MODALITIES, NEGATED, OPINION, SPECULATION
 from .claim import Claim, Clause
 from .clauses import VERBS
 from .cues import Hit
@@ -27,6 +27,8 @@ from .sentence import Sentence
 _OBJECT_DEPS = {"dobj", "dative", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "agent",
                 "advmod", "npadvmod", "pcomp", "pobj"}
 _NEGATIONS = {"no", "never", "nobody", "nothing", "none", "neither", "nor"}
+# The words that open a condition clause.
+_CONDITIONS = {"if", "unless"}
 _COPULA_FORMS = {"’s": "be", "'s": "be", "’re": "be", "'re": "be", "’m": "be", "'m": "be"}
 # Claims need words: a clause of fewer is a stray piece of a parse.
 _MIN_WORDS = 2
@@ -118,13 +120,18 @@ def _modality(sentence: Sentence, clause: Clause, hits: list[Hit], rules: Rules,
     # The longer construction wins where two share words: "could not" (a past
     # inability, stated as fact) over the hedge "could".
     stance = [h for h in stance if not any(set(h.tokens) < set(o.tokens) for o in stance)]
+    imperative = is_imperative(_imperative_head(clause), clause.subject is not None)
+    if imperative:
+        # An instruction given under a condition ("If you have questions, ask HR") is still
+        # an instruction: the condition says when it applies, it supposes nothing.
+        stance = [h for h in stance if not _condition(h, sentence.doc)]
     cues = [(h.text(sentence.doc), h.cue.label) for h in stance]
     if sentence.label_cue is not None:
         cues.append((sentence.label.text, sentence.label_cue.label))
     cues.extend((f"<{cue.pattern}>", cue.label) for cue, s, e in sentence.markup if s <= clause.head.idx < e)
     if is_question(clause.tokens):
         cues.append(("?", "question"))
-    if is_imperative(_imperative_head(clause), clause.subject is not None):
+    if imperative:
         cues.append((clause.head.text, "proposal"))
     judging = [(t.text, OPINION) for t in rules.evaluative.find(tokens)]
     cues.extend(judging)
@@ -132,6 +139,13 @@ def _modality(sentence: Sentence, clause: Clause, hits: list[Hit], rules: Rules,
     modality = strongest(label for _, label in cues)
     kept = [c for c in cues if c[1] == modality and modality != ASSERTED]
     return modality, kept, modality == OPINION and len(kept) == len(judging)
+
+
+def _condition(hit: Hit, doc: Doc) -> bool:
+    """Whether a speculation cue is a condition clause ("if…", "unless…") rather than a
+    word that supposes by itself ("suppose", "what if", "imagine")."""
+    return hit.cue.label == SPECULATION and hit.cue.form == "dep" and any(
+        doc[i].dep_ == "mark" and doc[i].lower_ in _CONDITIONS for i in hit.tokens)
 
 
 def _imperative_head(clause: Clause) -> Token:

@@ -77,4 +77,7 @@ def _stance(sentence: Sentence, clauses: list[Clause], marked: set[int], quantit
     sources = [sentence.doc[h.speaker] for t in sentence.words for h in sentence.hits.get(t.i, ())
                if h.cue.label == "attribution" and h.speaker is not None]
     figures = [q.text for i, q in quantities.items() if sentence.sent.start <= i < sentence.sent.end]
-    return Stance(tuple(cues), tuple(reporting_evidence(sentence.words, figures, [c.head for c in clauses], sources)))
+    feelings = {i for t in sentence.words for tokens, _, family in sentence.stance_words.get(t.i, ())
+                if family == "emotion" for i in tokens}
+    return Stance(tuple(cues), tuple(reporting_evidence(sentence.words, figures, [c.head for c in clauses], sources,
+                                                        feelings)))

@@ -49,8 +49,17 @@ def only_claim(analyzer, text: str) -> dict:
         ("Make a small team for the data migration.", "state", "proposal"),
         ("Please do not cancel the offsite.", "state", "proposal"),
         ("2. Add pool saturation to the dashboard.", "state", "proposal"),
+        # an instruction under a condition is still an instruction
+        ("If you have questions, please talk to your team lead.", "state", "proposal"),
+        ("Unless you hear otherwise, assume the offsite is on.", "state", "proposal"),
+        # the writer's stated plan is news of what will happen, not a view
+        ("We do not plan any further reductions this year.", "state", "asserted"),
+        ("We will not be changing the rota again.", "state", "asserted"),
+        # but a feeling put in the future tense is still a feeling
+        ("We will miss you all very deeply.", "state", "opinion"),
         # speculation
         ("If the vendor fails, we would lose the contract.", "state", "speculation"),
+        ("Suppose the vendor fails.", "state", "speculation"),
         ("Assumption: the other teams keep their roadmaps.", "state", "speculation"),
         # question
         ("Did the vendor sign the contract?", "state", "question"),
