@@ -79,10 +79,15 @@ class ClaimFinder(DataComponent):
         markup = [(self.cues.markup[tag], start, end)
                   for tag, start, end in markup_spans(line_index(doc).text, self.cues.markup)]
         spans = []
+        lines, outline = line_index(doc), doc._.analyzer_outline
+        # "Hi all," and "Cheers, Dana" greet and sign; they claim nothing.
+        courtesies = outline.courtesies if outline is not None else frozenset()
         for section_span, sents in body_sentences(doc):
             section = section_span._.analyzer_section if section_span is not None else None
             heading = self.cues.heading(_titles(doc, section))
             for sent in sents:
+                if lines.line_of(sent.start_char) in courtesies:
+                    continue
                 sentence = read_sentence(sent, hits, stance, markup, self.cues, section.id if section else None,
                                          heading)
                 clauses = cut(sentence)
@@ -93,10 +98,6 @@ class ClaimFinder(DataComponent):
                     spans.append(span)
         doc.spans[CLAIMS] = spans
         return doc
-
-
-def _figure_root(doc: Doc, quantity: Quantity) -> int:
-    return doc[quantity.start : quantity.end].root.i
 
 
 def _figure_root(doc: Doc, quantity: Quantity) -> int:

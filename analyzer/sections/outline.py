@@ -61,9 +61,12 @@ class Outline:
     metadata: Metadata = field(default_factory=Metadata)
     # A letter's salutation lines ("Hi all,", "To everyone who attended,"), a formula.
     salutations: frozenset[int] = frozenset()
-    # A letter's sign-off lines ("Cheers,", "Signed,"), a formula; and the lines of the
-    # signature under them ("Ana, Bo, Cy"), names and titles, not a thought of the text.
+    # A letter's sign-off lines ("Cheers,", "Thank you."); those among them that do not end a
+    # sentence ("Cheers,", "Signed, -- The Council") are formulas, which say nothing, while
+    # "Thank you." still thanks. And the lines of the signature under them ("Ana, Bo, Cy"),
+    # names and titles, not a thought of the text.
     signoffs: frozenset[int] = frozenset()
+    formulas: frozenset[int] = frozenset()
     signatures: frozenset[int] = frozenset()
     # Lines that are not prose, so no stage reads them: code set out in the text (``code.py``),
     # comments a page never shows (``comments.py``), a printed page's numbers and running heads
@@ -73,6 +76,11 @@ class Outline:
     footnotes: frozenset[int] = frozenset()
     # Paragraphs that quote someone else and name them (``citations.py``): not the writer's.
     cited: frozenset[int] = frozenset()
+
+    @property
+    def courtesies(self) -> frozenset[int]:
+        """The lines that greet, close and sign a letter: they state nothing a reader weighs."""
+        return self.salutations | self.formulas | self.signatures
 
 
 @dataclass(frozen=True)
@@ -113,7 +121,9 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     title = metadata.title() or _top_title(sections)
     return Outline(sections, focus, title=title, date=metadata.date() or _title_date(title), metadata=metadata,
-                   salutations=salutations, signoffs=signoffs, signatures=_signature_lines(lines, signoffs),
+                   salutations=salutations, signoffs=signoffs,
+                   formulas=frozenset(n for n in signoffs if not ends_sentence(lines[n - 1])),
+                   signatures=_signature_lines(lines, signoffs),
                    set_apart=frozenset(i + 1 for i in set_apart), footnotes=footnote_lines(lines),
                    cited=cited_lines(lines))
 

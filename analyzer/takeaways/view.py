@@ -26,7 +26,6 @@ from ..sections.component import body_sentences
 from ..sections.outline import Section
 from ..text.lines import LineIndex
 from ..sections.focus import Focus
-from ..sections.layout import ends_sentence
 from ..sections.metadata import dateline
 
 DIGEST_WORDS = 600
@@ -53,9 +52,7 @@ class DocView:
     claim_starts: tuple[int, ...]
     # The title's telling words as lemmas, so "Subpoenaed" in a title meets "subpoenas" in a sentence.
     title_words: frozenset[str]
-    # The lines of a letter's sign-offs ("Cheers,", "Thank you."), and of those among them
-    # that do not end a sentence ("Signed, -- The Council"): formulas, which say nothing. A
-    # sign-off that ends a sentence ("Thank you.") still thanks.
+    # The lines of a letter's sign-offs, and of its formulas (``Outline.formulas``).
     signoffs: frozenset[int]
     formulas: frozenset[int]
     # The digest's words when the user sets them (``--digest-words``), else None: the default.
@@ -70,9 +67,8 @@ class DocView:
         texts = lines.lines()
         focus = outline.focus if outline else Focus(1, len(texts))
         signoffs = outline.signoffs if outline else frozenset()
-        formulas = frozenset(n for n in signoffs if not ends_sentence(texts[n - 1]))
-        aside = (outline.salutations | formulas | outline.signatures | outline.footnotes
-                 | outline.cited) if outline else frozenset()
+        formulas = outline.formulas if outline else frozenset()
+        aside = (outline.courtesies | outline.footnotes | outline.cited) if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)

@@ -329,3 +329,8 @@ def test_the_default_markdown_lists_only_the_claims_to_check(analyzer):
     assert "### Figures" in part and "### Events" not in part and "### States" not in part
     assert "--detail" in part
     assert len(markdown.split()) < len(render(report, "markdown", detail=True).split())
+
+
+def test_a_letters_greeting_sign_off_and_signature_claim_nothing(analyzer):
+    text = "Dear colleagues,\n\nThe rota changes on the first of May.\n\nCheers,\nDana Whitfield\nHead of Platform\n"
+    assert [c["text"] for c in claims_of(analyzer, text)] == ["The rota changes on the first of May"]
