@@ -50,10 +50,13 @@ FIRST_SENTENCE = 1.0
 # A sentence that opens with a date tells an event or a scheduled change.
 DATED = 1.0
 # The writer's own summary of the text: a sentence after a "TL;DR:" or "Summary:" label, or
-# one in a part titled so. It names the main point more often than any other sentence.
+# one in a part titled so, or the sentence a lead-in hands over to ("…, so here it is
+# plainly:", "Put simply:"). It names the main point more often than any other sentence.
 SUMMARISED = 2.0
 _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
                             r"|the short version)\b", re.IGNORECASE)
+_SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"
+                           r"|to be clear|short version|tl;?\s?dr|summary)\s*:$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+)[.)]?\s+")
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
@@ -137,19 +140,22 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         # A list quoted whole with its lead-in starts where its lead-in does.
         first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
-        score += DATED * c.dated + SUMMARISED * _summarises(c)
+        score += DATED * c.dated + SUMMARISED * _summarises(c, cands[i - 1] if i else None)
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score
     return best
 
 
-def _summarises(c: Candidate) -> bool:
+def _summarises(c: Candidate, before: Candidate | None) -> bool:
     """Whether the writer marks the sentence as the text's summary: it opens with a summary
-    label ("TL;DR: we move to…"), or stands in a part so titled ("Summary", "1. Abstract")."""
+    label ("TL;DR: we move to…"), stands in a part so titled ("Summary", "1. Abstract"), or
+    follows a lead-in that sums up what comes ("…, so here it is plainly:")."""
     label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
     title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
-    return bool(_SUMMARY_LABEL.fullmatch(label.strip()) or _SUMMARY_LABEL.fullmatch(title.strip().rstrip(":")))
+    handed_over = before is not None and before.section is c.section and bool(_SUMMARY_LEAD.search(before.text))
+    return bool(_SUMMARY_LABEL.fullmatch(label.strip()) or _SUMMARY_LABEL.fullmatch(title.strip().rstrip(":"))
+                or handed_over)
 
 
 def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int,

@@ -377,6 +377,16 @@ MAIN_POINTS = {
         "with the promotion this cycle. Your work on the pricing model was excellent.\n\n"
         "Let's meet next week to agree on one project you can own end to end.\n\nBest,\nElena\n",
         "We are not going to move forward"),
+    "the sentence a lead-in hands over to, over the feeling that follows": (
+        "Subject: The rota changes\n\nI have raised this in three one-to-ones, so here it is plainly:\n"
+        "I want the weekend allowance paid before the new rota starts.\n\nLast month four of us covered "
+        "eleven weekend shifts. I am tired of learning about changes from a calendar invite.\n",
+        "I want the weekend allowance paid"),
+    "a refusal, over the feeling that follows": (
+        "Subject: The rota changes\n\nI have raised this in three one-to-ones. I will not sign off on the new "
+        "rota until the weekend allowance is paid.\n\nLast month four of us covered eleven weekend shifts. "
+        "I am frustrated, and frankly I am tired of finding out about changes from a calendar invite.\n",
+        "I will not sign off"),
 }
 
 
