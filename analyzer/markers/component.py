@@ -11,7 +11,9 @@ verb of wanting ("don't want to fund burnout" names burnout as something to avoi
 "not stressed" weighs 0, "immense pressure" 1.6 times its base weight, "maybe overloaded"
 0.6 times. Each adjustment is kept in ``adjusted_by``, so a report can say why a marker
 weighs what it does. A modifier inside a longer marker belongs to that marker ("not fair"
-is one unfairness marker) and adjusts nothing else.
+is one unfairness marker) and adjusts nothing else. A negation the writer takes back with a
+negated verb of pretending, saying or thinking ("I won't pretend those messages did not
+hurt") leaves the marker its weight, and the adjustment says so.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from spacy.vocab import Vocab
 
 from .. import extensions
 from ..data.saved import DataComponent
+from ..report.vocab import UNDONE_NEGATION
 from ..text.words import is_word
 from .lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
 from .matcher import EntryMatcher, Lemmatize, Match, pipeline_lemmas
@@ -40,6 +43,10 @@ KINDS = {"negator": "negation", "intensifier": "intensifier", "hedge": "hedge"}
 _BARRIER_POS = frozenset({"CCONJ", "SCONJ"})
 _JOINERS = frozenset({"-", "'", "’"})
 _WANTING = frozenset({"want", "wish"})
+# Verbs that, negated by the writer, take back the negation of the clause they introduce:
+# "I won't pretend those messages did not hurt" says they hurt, as does "I can't say I
+# wasn't disappointed". ("I won't deny it was not easy" keeps its negation: not here.)
+_TAKEN_BACK_BY = frozenset({"pretend", "say", "claim", "think", "believe"})
 
 
 @dataclass(frozen=True)
@@ -107,10 +114,7 @@ class MarkerTagger(DataComponent):
     def _weigh(self, match: Match, modifiers: Sequence[Match]) -> tuple[Span, Marker]:
         entry = match.entry
         category = self.lexicon.categories[entry.category]
-        adjustments = tuple(
-            Adjustment(KINDS[self.roles[m.entry.category]], m.span.text, m.entry.weight, m.span.start_char)
-            for m in modifiers
-        )
+        adjustments = self._adjustments(modifiers)
         factor = 1.0
         for adjustment in adjustments:
             factor *= adjustment.factor
@@ -122,6 +126,43 @@ class MarkerTagger(DataComponent):
             entry.category, category.group, category.role, entry.weight,
             round(entry.weight * min(factor, MAX_FACTOR), 3), adjustments, entry.where, entry.pattern,
         )
+
+    def _adjustments(self, modifiers: Sequence[Match]) -> tuple[Adjustment, ...]:
+        """What the modifiers before a marker (nearest first) do to it. A negation the writer
+        takes back ("won't pretend … did not hurt") does nothing, and says so; the negation
+        that takes it back ("won't") is spent on that."""
+        found, spent = [], set()
+        for m in modifiers:
+            kind = KINDS[self.roles[m.entry.category]]
+            if kind == "negation" and m.span.start in spent:
+                continue
+            if kind == "negation" and (back := _taken_back(m.span)) is not None:
+                spent.update(range(back.start, back.end))
+                found.append(Adjustment(UNDONE_NEGATION, f"{back.text} … {m.span.text}", 1.0, m.span.start_char))
+                continue
+            found.append(Adjustment(kind, m.span.text, m.entry.weight, m.span.start_char))
+        return tuple(found)
+
+
+def _taken_back(negator: Span) -> Span | None:
+    """The negated verb that takes back a clause's negation ("won't pretend"), or None. The
+    clause is its complement, directly or through infinitives ("I don't want to pretend we
+    are not worried"), and one verb of that chain is a verb of pretending, saying or thinking."""
+    clause = negator.root.head
+    if clause.dep_ not in ("ccomp", "xcomp"):
+        return None
+    chain = [clause.head]
+    while not _negated(chain[-1]) and chain[-1].dep_ == "xcomp":
+        chain.append(chain[-1].head)
+    verb = chain[-1]
+    if not _negated(verb) or not any(v.lemma_ in _TAKEN_BACK_BY for v in chain):
+        return None
+    start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i])
+    return verb.doc[start : verb.i + 1]
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 class MarkerIndex:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..text.lines import lines_text
-from ..report.vocab import ASSERTED, ATTRIBUTION, CAUSE, COMPARISON, EVENT, MODALITIES, QUANTITY, STATE
+from ..report.vocab import ADJUSTMENTS, ASSERTED, ATTRIBUTION, CAUSE, COMPARISON, EVENT, MODALITIES, QUANTITY, STATE
 
 # VADER's convention for calling a compound score positive or negative.
 NEUTRAL_BAND = 0.05
@@ -214,8 +214,7 @@ def cancelled_markers(markers: list[dict[str, Any]], limit: int = 3) -> list[dic
 
 
 def adjustment_phrase(marker: dict[str, Any]) -> str:
-    words = {"negation": "negated by", "intensifier": "intensified by", "hedge": "hedged by"}
-    return ", ".join(f"{words[a['kind']]} {quoted(a['text'])}" for a in marker["adjusted_by"])
+    return ", ".join(f"{ADJUSTMENTS[a['kind']]} {quoted(a['text'])}" for a in marker["adjusted_by"])
 
 
 def quoted(text: str) -> str:

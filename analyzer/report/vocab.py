@@ -19,3 +19,9 @@ QUESTION, SPECULATION, PROPOSAL, OPINION, HEDGED, ASSERTED = MODALITIES
 
 POLARITIES = ("affirmative", "negated")
 AFFIRMATIVE, NEGATED = POLARITIES
+
+# What a modifier did to a marker (a marker's ``adjusted_by[].kind``), and the words a report
+# says it with. A negation the writer takes back ("won't pretend … did not hurt") does nothing.
+UNDONE_NEGATION = "undone negation"
+ADJUSTMENTS = {"negation": "negated by", "intensifier": "intensified by", "hedge": "hedged by",
+               UNDONE_NEGATION: "negation taken back by"}

@@ -88,6 +88,24 @@ def test_negation_stays_inside_its_clause(nlp, text, marker):
     assert weights[-1] > 0
 
 
+@pytest.mark.parametrize(
+    "text, marker, taken_back_by",
+    [
+        ("I won't pretend those messages did not hurt.", "hurt", "won't pretend … not"),
+        ("I can't say I wasn't disappointed.", "disappointed", "can't say … n't"),
+        ("I don't want to pretend we are not worried.", "worried", "don't want … not"),
+    ],
+)
+def test_a_negation_the_writer_takes_back_leaves_the_feeling_and_says_why(nlp, text, marker, taken_back_by):
+    found = the_marker(nlp, text, marker)
+    assert found.weight == found.base_weight
+    assert [(a.kind, a.text) for a in found.adjusted_by] == [("undone negation", taken_back_by)]
+
+
+def test_a_denial_keeps_the_negation_it_introduces(nlp):
+    assert the_marker(nlp, "I won't deny that we were not worried.", "worried").weight == 0
+
+
 def test_a_negator_inside_a_phrase_belongs_to_the_phrase(nlp):
     found = markers(nlp, "It is not fair to the support team.")
     assert ("not fair", "unfair", 1.5, []) in found
