@@ -52,6 +52,8 @@ EMAIL_SUFFIXES = (".eml",)
 # The header lines an e-mail's text starts with, in this order; the segmenter reads them
 # as the document's metadata (title from Subject, date from Date, or from Sent as Outlook writes it).
 EMAIL_HEADERS = ("Subject", "From", "To", "Date", "Sent")
+# Transfer encodings that leave a body's lines as the file holds them.
+_AS_IS_ENCODINGS = ("7bit", "8bit", "binary")
 HTML_SUFFIXES = (".html", ".htm")
 # Text in neither UTF-8 nor UTF-16 is read in this encoding (see ``encoding_of``).
 LEGACY = "cp1252"
@@ -348,17 +350,37 @@ def decode_email(data: bytes, name: str) -> str:
     body = "" if part is None else _part_text(part, name)
     if part is not None and part.get_content_subtype() == "html":
         body = html_to_text(body)
-    return message_text([(key, message[key]) for key in EMAIL_HEADERS if message[key]], body, name)
+    fields = [(key, message[key]) for key in EMAIL_HEADERS if message[key]]
+    return message_text(fields, body, name, None if part is None else _body_line(data, part))
 
 
-def message_text(fields: Sequence[tuple[str, object]], body: str, name: str) -> str:
+def _body_line(data: bytes, part: EmailMessage) -> int | None:
+    """The file line a plain-text body sent as is (7bit, 8bit) starts on, so its lines can
+    keep the file's numbers; None for a body whose lines the file does not hold as they read
+    (quoted-printable, base64, HTML)."""
+    encoding = str(part.get("Content-Transfer-Encoding", "7bit")).strip().lower()
+    if part.get_content_subtype() != "plain" or encoding not in _AS_IS_ENCODINGS:
+        return None
+    payload = part.get_payload(decode=True)
+    at = data.find(payload) if payload else -1
+    return data.count(b"\n", 0, at) + 1 if at >= 0 else None
+
+
+def message_text(fields: Sequence[tuple[str, object]], body: str, name: str, body_line: int | None = None) -> str:
     """A message as text: its header block (``fields``, each on one line), a blank line,
-    then its body."""
-    body = normalise(body).strip("\n")
+    then its body. With ``body_line``, the line of the file its body starts on, blank lines
+    below the header block bring the body down to its lines in the file, so a quote's line
+    number is where a reader finds it in the file."""
+    normal = normalise(body)
+    body = normal.strip("\n")
     if not body.strip():
         raise EmptyInputError(f"{name}: has no text body to analyse")
     block = "".join(f"{key}: {_one_line(value)}\n" for key, value in fields)
-    return normalise(f"{block}\n{body}\n" if block else f"{body}\n")
+    if not block:
+        return normalise(f"{body}\n")
+    first = body_line + len(normal) - len(normal.lstrip("\n")) if body_line else 0
+    gap = max(1, first - 1 - len(fields))
+    return normalise(f"{block}{chr(10) * gap}{body}\n")
 
 
 def _part_text(part: EmailMessage, name: str) -> str:

@@ -195,12 +195,25 @@ BLOCK = "Subject: Rota\nFrom: Dana Lee <dana@example.org>\nTo: team@example.org\
     ids=["plain", "quoted-printable latin-1", "base64 html only", "alternative prefers plain"],
 )
 def test_an_e_mail_reads_as_its_header_block_then_its_body(mime, body, text):
-    assert decode_email(HEADERS + mime + b"\n" + body, "m.eml") == BLOCK + text
+    block, _, rest = decode_email(HEADERS + mime + b"\n" + body, "m.eml").partition("\n\n")
+    assert (block + "\n\n", rest.lstrip("\n")) == (BLOCK, text)
+
+
+def test_a_plain_body_keeps_the_line_numbers_it_has_in_the_file():
+    body = b"Hi all,\n\nThe rota changes on Monday.\nThe pay stays the same.\n"
+    for mime in (b"Content-Type: text/plain; charset=utf-8\nMessage-ID: <1@example.org>\n",
+                 b'Content-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/plain\n'):
+        data = HEADERS + mime + b"\n" + body + (b"--b--\n" if b"multipart" in mime else b"")
+        in_file, read = data.decode().split("\n"), decode_email(data, "m.eml").split("\n")
+        changes = in_file.index("The rota changes on Monday.")
+        assert read[changes] == "The rota changes on Monday."
+        assert read[changes + 1] == "The pay stays the same."
 
 
 def test_encoded_and_folded_headers_become_one_plain_line():
     data = b"Subject: =?utf-8?q?Plan_=E2=80=94_Q3?=\n and beyond\nFrom: a@example.org\n\nBody.\n"
-    assert decode_email(data, "m.eml") == "Subject: Plan — Q3 and beyond\nFrom: a@example.org\n\nBody.\n"
+    # The body stays on line 5, where the file has it: a blank line takes the folded line's place.
+    assert decode_email(data, "m.eml") == "Subject: Plan — Q3 and beyond\nFrom: a@example.org\n\n\nBody.\n"
 
 
 @pytest.mark.parametrize(
