@@ -35,6 +35,8 @@ def people(doc) -> list[str]:
         ("Ms. Castellanos received the complaint on Monday.\n", ["Castellanos"]),
         ("[09:14] Kofi Mensah: did anyone look at the alerts?\n[09:15] Aiyana Redcloud: yes, all fine.\n",
          ["Kofi Mensah", "Aiyana Redcloud"]),
+        # A phone's chat export dates its stamps day first, as the chat reader knows them.
+        ("07/05/2024, 09:16 - Tomasz Wierzbicki: thanks. did anyone tell support?\n", ["Tomasz Wierzbicki"]),
         ("Ravi, can you write up the comparison for the architects?\n", ["Ravi"]),
         ("@tbrandt joined the call late, so please sync with @mkoh on the details.\n", ["@tbrandt", "@mkoh"]),
         # A call to everyone in a chat and the keywords of code are nobody's handle.
@@ -128,6 +130,7 @@ def test_personal_data_patterns(nlp, text, label, value):
         "Ticket PROJ-1234 tracks it, at 10:30 on 12/03/2024.",
         # A chat's time stamp: a date, then a time.
         "[2024-05-07 09:14] the deploy finished.",
+        "07/05/2024, 09:14 - the deploy finished.",
     ],
 )
 def test_numbers_dates_and_plain_urls_are_not_personal_data(nlp, text):
