@@ -384,6 +384,8 @@ def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str
             i += 1
             continue
         run = reader.run_at(token.i, limit=(tokens[0].i, tokens[-1].i + 1))
+        if run is not None and _names_no_one(reader, run):
+            run = None
         if run is None:
             if fold(token.text) in reader.words["group"] or token.is_punct:
                 i += 1
@@ -396,6 +398,14 @@ def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str
             continue
         evidence.add(reader, run, reason, strong=True)
         i = _past_brackets(tokens, i + run[1] - token.i)
+
+
+def _names_no_one(reader: NameReader, run: tuple[int, int]) -> bool:
+    """A header's or a greeting's item that ends in a word for people, a job or a place of
+    work names a group, a role or a site, not a person: "All People Managers", "HR Business
+    Partner", "Leeds Distribution Centre"."""
+    last = fold(reader.doc[run[1] - 1].text)
+    return any(last in reader.words[kind] for kind in ("people_noun", "role", "org"))
 
 
 def _past_brackets(tokens: list[Token], i: int) -> int:

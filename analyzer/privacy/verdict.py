@@ -127,6 +127,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")
     if any(_described_as_thing(reader, t) for t in tokens):
         objections.append("described as a thing ('Quarry is the only engine', 'services such as Quarry')")
+    if len(key) > 1 and key[-1] in reader.words["role"]:
+        objections.append(f"ends in a job title ('{key[-1]}')")
     if ordinary := [w for w in key[1:] if reader.lower_words[w] >= ORDINARY_REPEATS]:
         objections.append(f"its word '{ordinary[0]}' is an ordinary word of the text")
     if not listed and any(_non_person(reader, t) for t in tokens):

@@ -38,6 +38,7 @@ def people(doc) -> list[str]:
         # A phone's chat export dates its stamps day first, as the chat reader knows them.
         ("07/05/2024, 09:16 - Tomasz Wierzbicki: thanks. did anyone tell support?\n", ["Tomasz Wierzbicki"]),
         ("Ravi, can you write up the comparison for the architects?\n", ["Ravi"]),
+        ("The vendor is late again, so I will escalate to Dominic this morning.\n", ["Dominic"]),
         ("@tbrandt joined the call late, so please sync with @mkoh on the details.\n", ["@tbrandt", "@mkoh"]),
         # A call to everyone in a chat and the keywords of code are nobody's handle.
         ("@here the build is green; @mkoh moved the @media print rule and the @param notes.\n", ["@mkoh"]),
@@ -63,6 +64,11 @@ def people(doc) -> list[str]:
         # A name coordinated with a group of people; a label in bold; a role in brackets is no name.
         ("The delay left Ana and the finance team rebuilding figures by hand.\n", ["Ana"]),
         ("**Interviewer:** Owen Pritchard (HR Business Partner)\n\nThe leaver was calm.\n", ["Owen Pritchard"]),
+        # A header names groups, roles and sites besides people.
+        ("To: All People Managers <managers@example.org>\nFrom: Nathalie Fournier\n\nPeople managers "
+         "should tell their teams today.\n", ["Nathalie Fournier"]),
+        ("To: Rebecca Thornton, HR Business Partner\nFrom: Marcus Ellingworth, Warehouse Shift Supervisor, "
+         "Leeds Distribution Centre\n\nI am writing to raise a grievance.\n", ["Rebecca Thornton", "Marcus Ellingworth"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
