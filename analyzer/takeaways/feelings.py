@@ -1,7 +1,8 @@
 """The feelings a text shows, in the writer's own words, strongest first.
 
 A feeling is a theme: a group of marker categories (``lexicons/takeaways/themes.tsv``). Its
-markers count only in the writer's own prose: not in headings, not in text between quotation
+markers count only in the writer's own prose: not in headings or a line's label
+("Apologies: Dana", "Incident ID: …"), not in text between quotation
 marks (someone else's words), not in a sign-off's formula ("Cheers,") unless it thanks, not
 when a negation cancelled them ("no longer fun"), not in a finding about a share of others
 ("62% of respondents struggle…"), and not in a technical sense ("disaster recovery", which
@@ -27,6 +28,7 @@ from spacy.tokens import Span
 from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
+from ..sections.lookalikes import key_value
 from .sentences import quote
 from .view import DocView
 
@@ -122,7 +124,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
     for span in view.doc.spans.get(extensions.MARKERS, []):
         theme = counted_theme(span, theme_of)
         owner = sentences.get(span.sent.start)
-        if theme is None or owner is None or _formula(view, span, theme):
+        if theme is None or owner is None or _formula(view, span, theme) or _label(view, span):
             continue
         marker = span._.analyzer_marker
         sent, section = owner
@@ -159,6 +161,16 @@ def _formula(view: DocView, span: Span, theme: str) -> bool:
     if line not in view.signoffs:
         return False
     return theme not in SIGNOFF_THEMES or line in view.formulas
+
+
+def _label(view: DocView, span: Span) -> bool:
+    """Whether the marker is its line's label ("Apologies: Peter Mulligan" in minutes,
+    "Incident ID: INC-0931"): a label names what follows, as a heading does."""
+    line = view.line_of(span.start_char)
+    text = view.lines.line(line)
+    if not key_value(text.strip()):
+        return False
+    return span.start_char - view.lines.start_of(line) < text.index(":")
 
 
 def reads_calm(found: list[Feeling]) -> bool:

@@ -220,10 +220,29 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "Outplacement support comes from an external firm, and health insurance runs to the end of June.",
     "Each exception lasts no more than six months, and a job without a lock must refuse to run.",
     "The overtime budget is unchanged this quarter, and she stays calm under pressure when the pager goes off.",
+    # Companies, not firmness; an operations incident and a system's failures, not a clash or a threat.
+    "Most firms that tried it kept it, and two firms in the study ran it for a year.",
+    "The incident commander paged the team, and the incident report lists the TLS handshake failures.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
     assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
+
+
+@pytest.mark.parametrize("text", [
+    "Minutes of the safety committee\n\nPresent: Joanna, Samuel, Ingrid\nApologies: Peter Mulligan\n\n"
+    "The fire door on level 2 was repaired on 18 September. The next meeting is on 13 November.\n",
+    "Post-incident review\n\nIncident ID: INC-2024-0931\nIncident severity: SEV-2\n\n"
+    "The payments API returned errors for 47 minutes. The certificate was renewed at 10:25.\n",
+])
+def test_a_lines_label_shows_no_feeling(analyzer, text):
+    assert [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]] == [CALM_LABEL]
+
+
+def test_a_request_put_politely_is_no_thanks(analyzer):
+    sentence = "I would appreciate clearer priorities when two requests arrive on the same day."
+    labels = [t["label"] for t in analyzer.analyze(f"Notes\n{sentence} {sentence}\n")["takeaways"]["emotional"]]
+    assert "Gratitude and thanks" not in labels
 
 
 @pytest.mark.parametrize("text, label", [
