@@ -15,7 +15,9 @@ from email.utils import parsedate_to_datetime
 from .lookalikes import key_value
 from .layout import ends_sentence
 
-_HEADER = re.compile(r"^(From|To|Cc|Bcc|Subject|Re|Date|Sent|Reply-To)\s*:\s*(.*)$", re.I)
+# A header line; a memo written in Markdown may set its keys in bold ("**To:** …", "**Re**: …").
+_HEADER = re.compile(r"^(?:\*\*|__)?(From|To|Cc|Bcc|Subject|Re|Date|Sent|Reply-To)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$",
+                     re.I)
 # A memo writes its subject as "Re:".
 _SUBJECT_KEYS = ("subject", "re")
 _BLOCK_KEYS = {"from", "subject", "sent"}

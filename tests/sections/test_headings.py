@@ -488,6 +488,14 @@ def test_a_memo_header_block_gives_the_subject():
     assert (outline.title, outline.date) == ("Travel policy", "2024-06-03")
 
 
+@pytest.mark.parametrize("key", ["**{}:**", "**{}**:", "__{}:__"])
+def test_a_memo_header_in_markdown_may_set_its_keys_in_bold(key):
+    fields = [("To", "All staff"), ("From", "Finance"), ("Date", "3 June 2024"), ("Re", "Travel policy")]
+    lines = ["MEMORANDUM", "", *(f"{key.format(k)} {v}" for k, v in fields), "", "This memo replaces the old policy."]
+    outline = find_sections(lines)
+    assert (outline.title, outline.date) == ("Travel policy", "2024-06-03")
+
+
 @pytest.mark.parametrize(
     "written, iso",
     [
