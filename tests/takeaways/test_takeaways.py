@@ -401,6 +401,10 @@ MAIN_POINTS = {
         "I want the weekend allowance paid before the new rota starts.\n\nLast month four of us covered "
         "eleven weekend shifts. I am tired of learning about changes from a calendar invite.\n",
         "I want the weekend allowance paid"),
+    "not a greeting that opens the text": (
+        "# Finance update, October\n\nHello everyone, and welcome to the October update of the finance "
+        "team. It has been a steady month.\n\nThe September close finished on working day 5, on schedule.\n",
+        "The September close"),
     "a refusal, over the feeling that follows": (
         "Subject: The rota changes\n\nI have raised this in three one-to-ones. I will not sign off on the new "
         "rota until the weekend allowance is paid.\n\nLast month four of us covered eleven weekend shifts. "
