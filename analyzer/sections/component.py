@@ -43,6 +43,8 @@ def line_grammar(doc: Doc) -> Grammar:
         roots = [t for t in tokens if t.head.i == t.i or t.head.i not in inside]
         if roots and roots[0].pos_ == "INTJ":
             return INTERJECTION
+        if tokens and tokens[0].lower_ == "please":
+            return CLAUSE  # a request ("Please welcome two new colleagues:"), never a title
         verdicts = {_root_verdict(t) for t in roots}
         return next((v for v in (CLAUSE, HEADLINE) if v in verdicts), PHRASE)
 

@@ -368,6 +368,11 @@ We will not add features, and we will fix only serious bugs from now on.
          "3. Support\n\nYour manager will meet you every Monday for coaching.\n\n"
          "You may bring a colleague to the review meetings.\n\n"
          "Signed: Rebecca Thornton\nReceived by: ________  Date: ______\n", [7, 18]),
+        # A request that leads in to a list.
+        ("# Newsletter\n\n## New starters\n\nPlease welcome two new colleagues:\n\n"
+         "- Ana Lima joins as a Financial Analyst in the planning team. She was previously at a bank in Porto.\n"
+         "- Bo Chen joins as a Payroll Specialist. He will be based in the Leeds office.\n\n"
+         "If you see them in the kitchen, say hello.\n\n## Systems\n\nThe ledger upgrade finished on Sunday.\n", [5]),
         ("6. Consequences\n\nIf the expectations are not met by the end of the plan, the company may act.\n\n"
          "You may bring a colleague to the review meetings.\n\n"
          "Signed: Rebecca Thornton\nReceived by: ______________________  Date: __________\n", [7]),
