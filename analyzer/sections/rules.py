@@ -37,6 +37,9 @@ _BREAKING_OFF = frozenset({"to", "that"})
 MAX_BRACKET_WORDS = 8
 MAX_BRACKET_TAIL_WORDS = 12
 MAX_QUESTION_WORDS = 10
+MAX_LABELLED_QUESTION_WORDS = 30
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
+_ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.]\s", re.IGNORECASE)
 MAX_SETEXT_WORDS = 20
 # A numbered line standing over its own section may be a long phrase ("4. Records of
 # session times and durations, ...;") or a short sentence ("2. No more late rotas.").
@@ -316,11 +319,16 @@ def _plain(line: LineFeatures) -> bool:
 
 def _answered(i: int, ctx: Context) -> bool:
     """A short question is a heading when prose answers it on the very next line.
-    Questions are clauses by nature, so the parse has no say here."""
+    Questions are clauses by nature, so the parse has no say here. A question a FAQ labels
+    ("Q: …" over "A: …") is a heading like its siblings however long it runs."""
     line = ctx.page[i]
-    if line.words > MAX_QUESTION_WORDS or line.two_sentences or i + 1 >= len(ctx.page) or ctx.page[i + 1].skip:
+    if i + 1 >= len(ctx.page) or ctx.page[i + 1].skip:
         return False
     answer = ctx.page.text(i + 1)
+    if _QUESTION_LABEL.match(line.text) and _ANSWER_LABEL.match(answer):
+        return line.words <= MAX_LABELLED_QUESTION_WORDS
+    if line.words > MAX_QUESTION_WORDS or line.two_sentences:
+        return False
     return (ends_sentence(answer) or len(answer) >= BODY_LINE) and not answer.endswith("?")
 
 

@@ -36,6 +36,9 @@ def titled(report_or_outline) -> list[tuple[int, str, str]]:
         ("Intro.\n\n[Slide 3] Office move: what changes for you\nWe move into the new building in August.", (3, "bracket", "[Slide 3] Office move: what changes for you")),
         ("Intro.\n\nIs this a formal grievance?\nNot at this stage; I would like to try an informal route first.", (3, "title-line", "Is this a formal grievance?")),
         ("Intro.\n\nIII. Was my data exposed?\nMost likely not. We found no evidence of downloads.", (3, "numbered", "III. Was my data exposed?")),
+        # A FAQ's labelled question, however long: its siblings are headings too.
+        ("Intro.\n\nQ: I am on leave now. Does the new policy apply to me?\nA: No. It applies from January.",
+         (3, "title-line", "Q: I am on leave now. Does the new policy apply to me?")),
         ("Intro.\n\nWins worth highlighting\nTwo new logos closed in September, both in logistics.", (3, "title-line", "Wins worth highlighting")),
         ("Concern raised with the People team\nRaised by: Aisha\n\nI am putting this in writing.", (1, "title-line", "Concern raised with the People team")),
         ("Intro.\n\nOutcome I'm hoping for:\nA rota that is published a month ahead.", (3, "label", "Outcome I'm hoping for")),
