@@ -57,6 +57,13 @@ def only_claim(analyzer, text: str) -> dict:
         ("We will not be changing the rota again.", "state", "asserted"),
         # but a feeling put in the future tense is still a feeling
         ("We will miss you all very deeply.", "state", "opinion"),
+        # an inability is stated, not suggested; a possibility is hedged
+        ("We cannot move the launch to Friday.", "state", "asserted"),
+        ("It is possible that the pilot would be seen as unfair.", "state", "hedged"),
+        # a request put politely; thanks put politely asks nothing
+        ("I would appreciate clearer priorities when requests arrive together.", "state", "proposal"),
+        ("I would like the following outcomes from the review.", "state", "proposal"),
+        ("We would like to thank the maintainers for their work.", "state", "opinion"),
         # speculation
         ("If the vendor fails, we would lose the contract.", "state", "speculation"),
         ("Suppose the vendor fails.", "state", "speculation"),
