@@ -9,7 +9,7 @@ an opinion rather than a fact.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -30,6 +30,8 @@ _NEGATIONS = {"no", "never", "nobody", "nothing", "none", "neither", "nor"}
 # The words that open a condition clause.
 _CONDITIONS = {"if", "unless"}
 _COPULA_FORMS = {"’s": "be", "'s": "be", "’re": "be", "'re": "be", "’m": "be", "'m": "be"}
+# What a bare name, title or date is made of: proper nouns, numbers, and the small words between.
+_NAME_POS = frozenset({"PROPN", "NUM", "ADP", "DET", "CCONJ"})
 # Claims need words: a clause of fewer is a stray piece of a parse.
 _MIN_WORDS = 2
 
@@ -60,6 +62,8 @@ def read(sentence: Sentence, clause: Clause, quantities: Mapping[int, Quantity],
         # A date alone ("Created: 2025-03-07") says nothing, nor does an aside dropped
         # into another clause ("I mean", "you know").
         return None
+    if clause.head.pos_ not in VERBS and _only_names(tokens):
+        return None  # a name, a title or a date alone: "Owner: Grace Mbeki.", "Due: 22 March."
     owned = {t.i for t in tokens}
     reported = sentence.reported_content(clause)
     asides = sentence.asides(clause)
@@ -85,6 +89,16 @@ def read(sentence: Sentence, clause: Clause, quantities: Mapping[int, Quantity],
         cues=tuple(dict.fromkeys(kind_cues + modality_cues)),
     )
     return Reading(clause, claim, judged_only)
+
+
+def _only_names(tokens: Sequence[Token]) -> bool:
+    """Whether a piece with no verb holds only names and dates, with the small words between
+    them ("Grace Mbeki", "22 March", "Hannah Kowalczyk, Head of Platform")."""
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    named = [t for t in words if t.pos_ in ("PROPN", "NUM")]
+    # The model must see a name or a date in each: "Merge in October" is an option whose
+    # verb the tagger took for a proper noun.
+    return bool(named) and all(t.pos_ in _NAME_POS for t in words) and all(t.ent_type_ for t in named)
 
 
 def _hits_for(sentence: Sentence, clause: Clause, words: set[int]) -> list[Hit]:

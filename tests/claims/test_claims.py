@@ -341,3 +341,8 @@ def test_the_default_markdown_lists_only_the_claims_to_check(analyzer):
 def test_a_letters_greeting_sign_off_and_signature_claim_nothing(analyzer):
     text = "Dear colleagues,\n\nThe rota changes on the first of May.\n\nCheers,\nDana Whitfield\nHead of Platform\n"
     assert [c["text"] for c in claims_of(analyzer, text)] == ["The rota changes on the first of May"]
+
+
+def test_a_name_or_a_date_alone_claims_nothing(analyzer):
+    text = "1. Register every certificate in the inventory. Owner: Grace Mbeki. Due: 22 March.\n"
+    assert [c["text"] for c in claims_of(analyzer, text)] == ["1. Register every certificate in the inventory"]
