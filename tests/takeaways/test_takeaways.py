@@ -405,6 +405,12 @@ MAIN_POINTS = {
         "# Finance update, October\n\nHello everyone, and welcome to the October update of the finance "
         "team. It has been a steady month.\n\nThe September close finished on working day 5, on schedule.\n",
         "The September close"),
+    "the purpose a letter states, over the detail after it": (
+        "Formal grievance\n\nTo: Rebecca Thornton\nFrom: Marcus Ellis\nDate: 3 June 2024\nSubject: Formal "
+        "grievance regarding shift allocation by my line manager\n\n1. I am writing to raise a formal grievance "
+        "under section 4 of the company procedure. I have tried to resolve this informally.\n\n2. Since February "
+        "2024 my line manager has allocated me to the night shift in eleven of the last fourteen weeks.\n",
+        "I am writing to raise"),
     "a refusal, over the feeling that follows": (
         "Subject: The rota changes\n\nI have raised this in three one-to-ones. I will not sign off on the new "
         "rota until the weekend allowance is paid.\n\nLast month four of us covered eleven weekend shifts. "
