@@ -21,13 +21,17 @@ from .layout import ends_sentence
 from .lookalikes import SIGNATURE_GAP, LookAlikes, shipped_lookalikes
 from .metadata import (
     ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
-    find_thread_marks, front_matter_fields, parse_date,
+    MAX_DATE_TOKENS, find_thread_marks, front_matter_fields, parse_date,
 )
 from .notes import footnote_lines
 from .pages import furniture_lines
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
 _TITLE_DATE_BREAK = re.compile(r"\s[-–—|]\s+|\s\(")
+# The line under a document's first line may date it when it is short (see _subtitle_date).
+SUBTITLE_LINES = 6
+MAX_SUBTITLE_WORDS = 15
+_UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 # Dates are stated near the top: before the second heading, and within this many lines.
 FRONT_MATTER_LINES = 20
 
@@ -120,7 +124,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
                             if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     title = metadata.title() or _top_title(sections)
-    return Outline(sections, focus, title=title, date=metadata.date() or _title_date(title), metadata=metadata,
+    date = metadata.date() or _title_date(title) or _subtitle_date(lines)
+    return Outline(sections, focus, title=title, date=date, metadata=metadata,
                    salutations=salutations, signoffs=signoffs,
                    formulas=frozenset(n for n in signoffs if not ends_sentence(lines[n - 1])),
                    signatures=_signature_lines(lines, signoffs),
@@ -193,6 +198,22 @@ def _title_date(title: str | None) -> str | None:
     "Board update (March 3, 2025)"; notes that carry no Date: field are dated so."""
     pieces = _TITLE_DATE_BREAK.split(title or "")
     return parse_date(pieces[-1].rstrip(") ")) if len(pieces) > 1 else None
+
+
+def _subtitle_date(lines: Sequence[str]) -> str | None:
+    """The date on the short line under a document's first line: "Meeting of 9 October
+    2024, Room 3B", "From the People team, 2 September 2024.", "Posted March 3, 2025"."""
+    filled = [line for line in lines[:SUBTITLE_LINES] if line.strip() and not _UNDERLINE.match(line)]
+    if len(filled) < 2:
+        return None
+    words = [w.strip(",.;:()") for w in filled[1].split()]
+    if len(words) > MAX_SUBTITLE_WORDS:
+        return None
+    for start in range(len(words)):
+        for n in range(MAX_DATE_TOKENS, 1, -1):
+            if found := parse_date(" ".join(words[start:start + n])):
+                return found
+    return None
 
 
 def _top_title(sections: Sequence[Section]) -> str | None:

@@ -493,6 +493,19 @@ def test_a_memo_header_block_gives_the_subject():
     assert (outline.title, outline.date) == ("Travel policy", "2024-06-03")
 
 
+@pytest.mark.parametrize("lines, date", [
+    (["Health and Safety Committee — Minutes", "Meeting of 9 October 2024, Room 3B and Teams", "",
+      "1. Attendance"], "2024-10-09"),
+    (["Parental leave: questions and answers", "", "From the People team, 2 September 2024.", "",
+      "The policy changes in January."], "2024-09-02"),
+    # A sentence of the body under the title tells of another day.
+    (["Parental leave", "", "The old policy, which we wrote on 2 September 2019 after a long review by the whole "
+      "leadership team, gave fathers two weeks.", ""], None),
+])
+def test_a_short_line_under_the_title_may_date_the_document(lines, date):
+    assert find_sections(lines).date == date
+
+
 @pytest.mark.parametrize("key", ["**{}:**", "**{}**:", "__{}:__"])
 def test_a_memo_header_in_markdown_may_set_its_keys_in_bold(key):
     fields = [("To", "All staff"), ("From", "Finance"), ("Date", "3 June 2024"), ("Re", "Travel policy")]
