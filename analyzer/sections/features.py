@@ -24,6 +24,7 @@ Grammar = Callable[[int], str]
 CLAUSE, HEADLINE, INTERJECTION, PHRASE = "clause", "headline", "interjection", "phrase"
 
 MAX_TITLE_CHARS = 90
+_GLOSS = re.compile(r"\s+\([^()]*\)$")
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -118,7 +119,8 @@ def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAl
     label = _LABEL.match(text)
     bracket = _BRACKET.match(text)
     underline = _SETEXT.match(raw)
-    letters = [c for c in text if c.isalpha()]
+    # A capitalised title may end in a gloss in brackets: "TIMELINE (all times UTC)".
+    letters = [c for c in _GLOSS.sub("", text) if c.isalpha()]
     return LineFeatures(
         index=i, raw=raw, text=text, blank=blank, skip=skip, indent=indent(raw),
         words=len(words_of(text)),

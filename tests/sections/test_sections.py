@@ -36,6 +36,12 @@ def titled(report_or_outline) -> list[tuple[int, str, str]]:
         ("Intro.\n\n[Slide 3] Office move: what changes for you\nWe move into the new building in August.", (3, "bracket", "[Slide 3] Office move: what changes for you")),
         ("Intro.\n\nIs this a formal grievance?\nNot at this stage; I would like to try an informal route first.", (3, "title-line", "Is this a formal grievance?")),
         ("Intro.\n\nIII. Was my data exposed?\nMost likely not. We found no evidence of downloads.", (3, "numbered", "III. Was my data exposed?")),
+        # A capitalised title with a gloss in brackets is one of its capitalised siblings.
+        ("SUMMARY\n\nOn 13 March the payments API returned errors for 47 minutes after a certificate expired.\n\n"
+         "TIMELINE (all times UTC)\n\n09:02  The certificate on the internal gateway expires. No alert fires.\n"
+         "09:38  An engineer from the network team notices handshake failures in the gateway logs.\n\n"
+         "IMPACT\n\nRoughly 6,200 checkout attempts failed, and support received 340 tickets that morning.\n",
+         (5, "caps", "TIMELINE (all times UTC)")),
         # A FAQ's labelled question, however long: its siblings are headings too.
         ("Intro.\n\nQ: I am on leave now. Does the new policy apply to me?\nA: No. It applies from January.",
          (3, "title-line", "Q: I am on leave now. Does the new policy apply to me?")),
