@@ -45,6 +45,9 @@ def only_claim(analyzer, text: str) -> dict:
         ("It is time for me to step down as release manager.", "state", "asserted"),
         # proposal
         ("We should hire a second designer.", "state", "proposal"),
+        ("The signed form should be sent to payroll by Friday.", "state", "proposal"),
+        # looking back on what was not done is a judgement, not a proposal
+        ("Looking back, we should have hired a second designer in spring.", "event", "opinion"),
         ("We could move the planning meeting to Friday.", "state", "proposal"),
         ("Make a small team for the data migration.", "state", "proposal"),
         ("Please do not cancel the offsite.", "state", "proposal"),
