@@ -223,6 +223,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     # Companies, not firmness; an operations incident and a system's failures, not a clash or a threat.
     "Most firms that tried it kept it, and two firms in the study ran it for a year.",
     "The incident commander paged the team, and the incident report lists the TLS handshake failures.",
+    # A backlog worked off and a deadline met put no pressure on anyone.
+    "The close finished on day five, and the payables team cleared the backlog before the deadline.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
