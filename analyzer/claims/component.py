@@ -76,10 +76,9 @@ class ClaimFinder(DataComponent):
         for cue in self.stance_words.find(doc):
             stance[cue[0][0]].append(cue)
         quantities = {_figure_root(doc, q): q for q in self.quantities.find(doc)}
-        markup = [(self.cues.markup[tag], start, end)
-                  for tag, start, end in markup_spans(line_index(doc).text, self.cues.markup)]
-        spans = []
         lines, outline = line_index(doc), doc._.analyzer_outline
+        markup = [(self.cues.markup[tag], start, end) for tag, start, end in markup_spans(lines.text, self.cues.markup)]
+        spans = []
         # "Hi all," and "Cheers, Dana" greet and sign; they claim nothing.
         courtesies = outline.courtesies if outline is not None else frozenset()
         for section_span, sents in body_sentences(doc):

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from .layout import ends_sentence, indent, is_blank, is_bullet, table_cells, words_of
+from .layout import UNDERLINE, ends_sentence, indent, is_blank, is_bullet, table_cells, words_of
 from .lookalikes import LookAlikes
 from .metadata import dateline
 
@@ -27,7 +27,6 @@ MAX_TITLE_CHARS = 90
 _GLOSS = re.compile(r"\s+\([^()]*\)$")
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _BOLD = re.compile(r"^ {0,3}(\*\*|__)(?P<title>[^*_\s].*?)\1[ \t]*:?[ \t]*$")
 _NUMBERED = re.compile(
     r"^ {0,3}(?P<num>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[a-z]?[.)]|[IVXLC]{1,6}\.|[A-Z][.)])"
@@ -118,7 +117,7 @@ def _features(i: int, raw: str, grammar: Grammar, skip: bool, lookalikes: LookAl
     bold = _BOLD.match(raw)
     label = _LABEL.match(text)
     bracket = _BRACKET.match(text)
-    underline = _SETEXT.match(raw)
+    underline = UNDERLINE.match(raw)
     # A capitalised title may end in a gloss in brackets: "TIMELINE (all times UTC)".
     letters = [c for c in _GLOSS.sub("", text) if c.isalpha()]
     return LineFeatures(

@@ -20,6 +20,8 @@ _TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
 # quotation's source ("— Agile Manifesto").
 _BULLETS = "-*+•◦‣▪●○■□◆◇–>"
 _BULLET = re.compile(r"^\s*(?:[" + _BULLETS + r"]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
+# A setext heading's underline ("=====" or "-----" under its title).
+UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 # Anything that opens a new block: a bullet, an enumerator, a markdown heading, a table row.
 _BLOCK_START = re.compile(r"^\s*(?:[" + _BULLETS + r"#|]|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
 

@@ -17,7 +17,7 @@ from .code import code_lines
 from .comments import comment_lines
 from .focus import Focus, focus_of
 from .headings import Grammar, Heading, find_headings
-from .layout import ends_sentence
+from .layout import UNDERLINE, ends_sentence
 from .lookalikes import SIGNATURE_GAP, LookAlikes, shipped_lookalikes
 from .metadata import (
     ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
@@ -31,7 +31,6 @@ _TITLE_DATE_BREAK = re.compile(r"\s[-–—|]\s+|\s\(")
 # The line under a document's first line may date it when it is short (see _subtitle_date).
 SUBTITLE_LINES = 6
 MAX_SUBTITLE_WORDS = 15
-_UNDERLINE = re.compile(r"^\s*(?:=+|-+)\s*$")
 # Dates are stated near the top: before the second heading, and within this many lines.
 FRONT_MATTER_LINES = 20
 
@@ -203,7 +202,7 @@ def _title_date(title: str | None) -> str | None:
 def _subtitle_date(lines: Sequence[str]) -> str | None:
     """The date on the short line under a document's first line: "Meeting of 9 October
     2024, Room 3B", "From the People team, 2 September 2024.", "Posted March 3, 2025"."""
-    filled = [line for line in lines[:SUBTITLE_LINES] if line.strip() and not _UNDERLINE.match(line)]
+    filled = [line for line in lines[:SUBTITLE_LINES] if line.strip() and not UNDERLINE.match(line)]
     if len(filled) < 2:
         return None
     words = [w.strip(",.;:()") for w in filled[1].split()]
