@@ -28,7 +28,7 @@ from .pages import furniture_lines
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
 _TITLE_DATE_BREAK = re.compile(r"\s[-–—|]\s+|\s\(")
-# The line under a document's first line may date it when it is short (see _subtitle_date).
+# The line under a document's first line may date it when it is short (see _dated_subtitle).
 SUBTITLE_LINES = 6
 MAX_SUBTITLE_WORDS = 15
 # Dates are stated near the top: before the second heading, and within this many lines.
@@ -79,11 +79,15 @@ class Outline:
     footnotes: frozenset[int] = frozenset()
     # Paragraphs that quote someone else and name them (``citations.py``): not the writer's.
     cited: frozenset[int] = frozenset()
+    # The short line under the first line that dates the document ("From the People team,
+    # 2 September 2024."): a byline, which says who and when, not what.
+    byline: int | None = None
 
     @property
     def courtesies(self) -> frozenset[int]:
-        """The lines that greet, close and sign a letter: they state nothing a reader weighs."""
-        return self.salutations | self.formulas | self.signatures
+        """The lines that greet, close and sign a letter, and a byline: they state nothing a
+        reader weighs."""
+        return self.salutations | self.formulas | self.signatures | ({self.byline} if self.byline else set())
 
 
 @dataclass(frozen=True)
@@ -123,8 +127,11 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
                             if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     title = metadata.title() or _top_title(sections)
-    date = metadata.date() or _title_date(title) or _subtitle_date(lines)
-    return Outline(sections, focus, title=title, date=date, metadata=metadata,
+    date = metadata.date() or _title_date(title)
+    byline = None if date else _dated_subtitle(lines)
+    if byline is not None:
+        byline, date = byline
+    return Outline(sections, focus, title=title, date=date, metadata=metadata, byline=byline,
                    salutations=salutations, signoffs=signoffs,
                    formulas=frozenset(n for n in signoffs if not ends_sentence(lines[n - 1])),
                    signatures=_signature_lines(lines, signoffs),
@@ -199,19 +206,20 @@ def _title_date(title: str | None) -> str | None:
     return parse_date(pieces[-1].rstrip(") ")) if len(pieces) > 1 else None
 
 
-def _subtitle_date(lines: Sequence[str]) -> str | None:
-    """The date on the short line under a document's first line: "Meeting of 9 October
-    2024, Room 3B", "From the People team, 2 September 2024.", "Posted March 3, 2025"."""
-    filled = [line for line in lines[:SUBTITLE_LINES] if line.strip() and not UNDERLINE.match(line)]
+def _dated_subtitle(lines: Sequence[str]) -> tuple[int, str] | None:
+    """The short line under a document's first line that dates it, as (1-based line, date):
+    "Meeting of 9 October 2024, Room 3B", "From the People team, 2 September 2024."."""
+    filled = [n for n, line in enumerate(lines[:SUBTITLE_LINES], start=1)
+              if line.strip() and not UNDERLINE.match(line)]
     if len(filled) < 2:
         return None
-    words = [w.strip(",.;:()") for w in filled[1].split()]
+    words = [w.strip(",.;:()") for w in lines[filled[1] - 1].split()]
     if len(words) > MAX_SUBTITLE_WORDS:
         return None
     for start in range(len(words)):
         for n in range(MAX_DATE_TOKENS, 1, -1):
             if found := parse_date(" ".join(words[start:start + n])):
-                return found
+                return filled[1], found
     return None
 
 

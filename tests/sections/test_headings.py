@@ -493,17 +493,26 @@ def test_a_memo_header_block_gives_the_subject():
     assert (outline.title, outline.date) == ("Travel policy", "2024-06-03")
 
 
-@pytest.mark.parametrize("lines, date", [
+@pytest.mark.parametrize("lines, date, byline", [
     (["Health and Safety Committee — Minutes", "Meeting of 9 October 2024, Room 3B and Teams", "",
-      "1. Attendance"], "2024-10-09"),
+      "1. Attendance"], "2024-10-09", 2),
     (["Parental leave: questions and answers", "", "From the People team, 2 September 2024.", "",
-      "The policy changes in January."], "2024-09-02"),
+      "The policy changes in January."], "2024-09-02", 3),
     # A sentence of the body under the title tells of another day.
     (["Parental leave", "", "The old policy, which we wrote on 2 September 2019 after a long review by the whole "
-      "leadership team, gave fathers two weeks.", ""], None),
+      "leadership team, gave fathers two weeks.", ""], None, None),
 ])
-def test_a_short_line_under_the_title_may_date_the_document(lines, date):
-    assert find_sections(lines).date == date
+def test_a_short_line_under_the_title_may_date_the_document_as_its_byline(lines, date, byline):
+    outline = find_sections(lines)
+    assert (outline.date, outline.byline) == (date, byline)
+    assert byline is None or byline in outline.courtesies
+
+
+def test_a_byline_is_never_a_gist(analyzer):
+    text = ("Parental leave: questions and answers\n\nFrom the People team, 2 September 2024.\n\n"
+            "From January every parent gets twenty weeks of paid leave. The leave may be split into three blocks.\n")
+    quotes = [e["text"] for item in analyzer.analyze(text)["takeaways"]["factual"] for e in item["evidence"]]
+    assert not [q for q in quotes if q.startswith("From the People team")]
 
 
 @pytest.mark.parametrize("key", ["**{}:**", "**{}**:", "__{}:__"])
