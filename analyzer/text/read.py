@@ -379,8 +379,8 @@ def message_text(fields: Sequence[tuple[str, object]], body: str, name: str, bod
     if not block:
         return normalise(f"{body}\n")
     first = body_line + len(normal) - len(normal.lstrip("\n")) if body_line else 0
-    gap = max(1, first - 1 - len(fields))
-    return normalise(f"{block}{chr(10) * gap}{body}\n")
+    gap = "\n" * max(1, first - 1 - len(fields))
+    return normalise(f"{block}{gap}{body}\n")
 
 
 def _part_text(part: EmailMessage, name: str) -> str:
