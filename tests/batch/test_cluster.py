@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import dask
@@ -35,20 +36,37 @@ KEY = "a-cluster-test-key-of-32-bytes!!\n"
 LEXICON = "quarter close\tpressure\t2\n"
 
 
-@pytest.fixture(scope="module")
-def dask_cluster():
+@contextmanager
+def two_workers():
+    """A loopback cluster of two worker processes and a client to it."""
     # One death per task before Dask gives up on it, so a document that kills every worker
     # is found after few restarts; a single death is still retried elsewhere.
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         local = start_local_cluster(2)
-    with distributed.Client(local, set_as_default=False) as client:
-        yield local, client
-    local.close()
+    try:
+        with distributed.Client(local, set_as_default=False) as client:
+            yield local.scheduler_address, client
+    finally:
+        local.close()
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    with two_workers() as cluster_and_client:
+        yield cluster_and_client
+
+
+@pytest.fixture
+def own_cluster():
+    """A cluster for a test that kills workers: a nanny that fails to bring one back then
+    harms that test alone, not every test after it."""
+    with two_workers() as cluster_and_client:
+        yield cluster_and_client
 
 
 @pytest.fixture
 def address(dask_cluster):
-    return dask_cluster[0].scheduler_address
+    return dask_cluster[0]
 
 
 @pytest.fixture
@@ -103,7 +121,8 @@ def test_a_document_a_worker_cannot_read_on_the_shared_file_system_is_an_error_r
     assert gone.message == f"{tmp_path / 'gone.md'}: no such file"
 
 
-def test_a_worker_killed_mid_run_loses_nothing(analyzer, client, address, tmp_path):
+def test_a_worker_killed_mid_run_loses_nothing(analyzer, own_cluster, tmp_path):
+    address, client = own_cluster
     sentence = "The vendor missed the deadline again and the team is worried about the March launch. "
     # Two chunks (32 documents and 2), each a few seconds' work.
     archive = write(tmp_path / "archive", {f"memo-{n:02d}.md": f"# Memo {n}\n\n" + sentence * 12
@@ -148,7 +167,8 @@ def _crash_on_marker(spec, items):
     return work.analyze_chunk(spec, items)
 
 
-def test_a_document_that_kills_every_worker_it_meets_becomes_an_error_row(run_cli, client, address, tmp_path):
+def test_a_document_that_kills_every_worker_it_meets_becomes_an_error_row(run_cli, own_cluster, tmp_path):
+    address, client = own_cluster
     archive = write(tmp_path / "archive", {**GOOD, "boom.md": "# Boom\n\nCRASH here.\n"})
     client.register_plugin(CrashOnMarker(), name="crash-on-marker")
     try:
