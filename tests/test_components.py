@@ -73,6 +73,16 @@ def test_a_colon_at_the_margin_of_hard_wrapped_prose_does_not_end_its_sentence(n
     assert sentences[0].startswith("Several") and sentences[0].endswith("share the work.")
 
 
+def test_a_footnote_mark_after_a_stop_ends_the_sentence_it_belongs_to(nlp):
+    text = ("Response times doubled in March.[1] The vendor blamed the load balancer.[^2] "
+            "Costs rose by 12%.¹ Nobody expected that, see note 3.\n")
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Response times doubled in March.[1]", "The vendor blamed the load balancer.[^2]",
+        "Costs rose by 12%.¹", "Nobody expected that, see note 3."]
+    # The stop is its own word again, so "March" is read as the month it is.
+    assert [t.text for t in nlp("It doubled in March.[1] Then it fell.")][3:6] == ["March", ".", "["]
+
+
 def test_a_short_lead_in_with_a_colon_still_ends_its_line(nlp):
     text = ("The migration finished on Monday after a long weekend of work by the team.\n"
             "Open items:\nrenew the certificates and close the old accounts.\n")

@@ -139,7 +139,8 @@ class QuantityFinder:
         return value
 
     def _is_amount(self, match: re.Match[str], span: Span) -> bool:
-        """A number with no unit: keep counts and amounts, drop years, dates, ranks, list numbers."""
+        """A number with no unit: keep counts and amounts, drop years, dates, ranks, list and
+        footnote numbers."""
         token = span.root
         if any(t.ent_type_ in _NOT_AMOUNTS for t in span):
             return False
@@ -148,7 +149,7 @@ class QuantityFinder:
         digits = match["num"]
         if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
             return False
-        return not _is_list_number(span) and not _names_something(span)
+        return not _is_list_number(span) and not _is_footnote_number(span) and not _names_something(span)
 
 
 def _names_something(span: Span) -> bool:
@@ -165,6 +166,13 @@ def _names_something(span: Span) -> bool:
     named = before.pos_ == "PROPN" or (before.is_title and before.pos_ == "NOUN") or before.lower_ == "version"
     head = span.root.head
     return named and not (head.i >= span.end and head.pos_ in ("NOUN", "PROPN") and span.root.dep_ == "nummod")
+
+
+def _is_footnote_number(span: Span) -> bool:
+    """ "[1]" or "[^2]" marks a footnote (after a sentence, or opening the note itself): it
+    counts nothing."""
+    text = span.doc.text
+    return text[max(span.start_char - 2, 0) : span.start_char].endswith(("[", "[^")) and text[span.end_char : span.end_char + 1] == "]"
 
 
 def _is_list_number(span: Span) -> bool:

@@ -9,6 +9,7 @@ decides the ones we leave open.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.attrs import SENT_START
@@ -23,6 +24,15 @@ from .layout import (
 from .metadata import turn_prefix
 
 _CLOSERS = frozenset("\"'’”)]")
+# A footnote's mark after a sentence's stop ("doubled in March.[1] The", "rose by 12%.¹
+# Nobody") belongs to the sentence before it, and a new sentence starts after the mark when
+# a capital opens it: the parser, left to decide, ran on. The tokenizer may keep a mark
+# glued to the stop ("12%.¹"), so the stop is read from the text before the token's end,
+# this many characters back at most.
+_FOOTNOTE_MARK = r"\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}"
+_FOOTNOTE_OPENS = re.compile(_FOOTNOTE_MARK)
+_FOOTNOTE_END = re.compile(rf"[.!?…][\"'’”)]?(?:{_FOOTNOTE_MARK})$")
+_FOOTNOTE_REACH = 10
 # SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1
 
@@ -103,9 +113,19 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
             line = index.line_of(token.idx)
             if line > prev_line:
                 yield token.i, START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
+            elif _after_footnote(prev):
+                yield token.i, START if token.text[:1].isupper() else NOT_START
+            elif _FOOTNOTE_OPENS.match(doc.text, token.idx):
+                yield token.i, NOT_START
             elif not _ends_sentence(prev):
                 yield token.i, NOT_START
         prev = token
+
+
+def _after_footnote(token) -> bool:
+    """Whether the token ends a sentence's stop and a footnote's mark after it."""
+    end = token.idx + len(token.text)
+    return bool(_FOOTNOTE_END.search(token.doc.text[max(end - _FOOTNOTE_REACH, 0):end]))
 
 
 def _ends_sentence(token) -> bool:

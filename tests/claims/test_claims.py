@@ -188,6 +188,8 @@ def test_quantities_with_unit_and_what_they_measure(analyzer, text, figure, valu
         "Room 101 is booked for the review.",
         "We covered this in Part 2 of the series.",
         "Moment works on Internet Explorer 8 and higher.",
+        "The vendor blamed the load balancer.[2] It had been replaced.",
+        "[3] Vendor letter to the platform team, spring.",
     ],
 )
 def test_dates_times_versions_and_item_numbers_are_not_figures(analyzer, text):
