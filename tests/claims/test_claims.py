@@ -63,6 +63,10 @@ def only_claim(analyzer, text: str) -> dict:
         # an inability is stated, not suggested; a possibility is hedged
         ("We cannot move the launch to Friday.", "state", "asserted"),
         ("It is possible that the pilot would be seen as unfair.", "state", "hedged"),
+        # "may not" said to people forbids; said of a thing it still hedges
+        ("Managers may not refuse a request without a written reason.", "state", "proposal"),
+        ("You may not share your password with anyone.", "state", "proposal"),
+        ("The outage may not be over yet.", "state", "hedged"),
         # a request put politely; thanks put politely asks nothing
         ("I would appreciate clearer priorities when requests arrive together.", "state", "proposal"),
         ("I would like the following outcomes from the review.", "state", "proposal"),
