@@ -81,6 +81,9 @@ def only_claim(analyzer, text: str) -> dict:
         ("Dana said the servers were back by noon.", "attribution", "asserted"),
         ("Leadership wants the platform team to own customer support.", "attribution", "asserted"),
         ("According to the vendor, the patch ships on Monday.", "attribution", "asserted"),
+        ("The vendor suggested that we wait a week.", "attribution", "asserted"),
+        # evidence that suggests is the writer's inference, not someone's words
+        ("The timing suggests that the outage began after the deploy.", "event", "hedged"),
         # cause
         ("The release slipped because the vendor was late.", "cause", "asserted"),
         # comparison
