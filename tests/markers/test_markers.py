@@ -112,6 +112,15 @@ def test_a_negator_inside_a_phrase_belongs_to_the_phrase(nlp):
     assert not [m for m in found if m[1] == "negator"]
 
 
+@pytest.mark.parametrize("text, marker", [
+    ("I am not going to be blamed for a decision I argued against.", "not going to be blamed"),
+    ("I won't be blamed for this outage.", "won't be blamed"),
+    ("We will not take the blame for their release.", "will not take the blame"),
+])
+def test_refusing_the_blame_is_defiance_not_a_blame_negated(nlp, text, marker):
+    assert (marker, "defiance") in [(t, c) for t, c, w, _ in markers(nlp, text) if w > 0]
+
+
 @pytest.mark.parametrize(
     "text, marker, modifier, factor",
     [
