@@ -171,7 +171,7 @@ def _names_something(span: Span) -> bool:
 def _is_footnote_number(span: Span) -> bool:
     """ "[1]" or "[^2]" marks a footnote (after a sentence, or opening the note itself): it
     counts nothing."""
-    text = span.doc.text
+    text = line_index(span.doc).text  # Doc.text would join every token again
     return text[max(span.start_char - 2, 0) : span.start_char].endswith(("[", "[^")) and text[span.end_char : span.end_char + 1] == "]"
 
 

@@ -113,19 +113,20 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
             line = index.line_of(token.idx)
             if line > prev_line:
                 yield token.i, START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
-            elif _after_footnote(prev):
+            elif _after_footnote(index.text, prev):
                 yield token.i, START if token.text[:1].isupper() else NOT_START
-            elif _FOOTNOTE_OPENS.match(doc.text, token.idx):
+            elif _FOOTNOTE_OPENS.match(index.text, token.idx):
                 yield token.i, NOT_START
             elif not _ends_sentence(prev):
                 yield token.i, NOT_START
         prev = token
 
 
-def _after_footnote(token) -> bool:
-    """Whether the token ends a sentence's stop and a footnote's mark after it."""
+def _after_footnote(text: str, token) -> bool:
+    """Whether the token ends a sentence's stop and a footnote's mark after it (``text`` is
+    the doc's text, read once: ``Doc.text`` joins every token again on each call)."""
     end = token.idx + len(token.text)
-    return bool(_FOOTNOTE_END.search(token.doc.text[max(end - _FOOTNOTE_REACH, 0):end]))
+    return bool(_FOOTNOTE_END.search(text[max(end - _FOOTNOTE_REACH, 0):end]))
 
 
 def _ends_sentence(token) -> bool:
