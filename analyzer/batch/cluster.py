@@ -26,6 +26,7 @@ import socket
 import tempfile
 import threading
 import uuid
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -68,10 +69,15 @@ def start_local_cluster(workers: int):
     if reason:
         raise ClusterError(NO_LOOPBACK.format(reason=reason))
     try:
-        return distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-            scheduler_port=0, dashboard_address=None,
-        )
+        # With no dashboard the scheduler still serves its status on loopback, at port 8787
+        # when free; when another cluster holds it, it takes another port and warns in
+        # three lines that would open the run's output. The port is of no use to the run.
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r"Port \d+ is already in use", category=UserWarning)
+            return distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                scheduler_port=0, dashboard_address=None,
+            )
     except Exception as e:  # Dask wraps whatever stopped it in a RuntimeError
         raise ClusterError(f"could not start a local Dask cluster ({first_line(e)}); "
                            "run without --scheduler (--workers N) instead") from None

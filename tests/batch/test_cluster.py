@@ -13,6 +13,7 @@ import sys
 import threading
 import time
 import uuid
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -98,6 +99,15 @@ def test_the_cluster_writes_byte_for_byte_what_the_local_pool_writes(run_cli, tm
     assert outputs(tmp_path / "remote") == outputs(tmp_path / "local")
     rerun = run_cli("batch", str(archive), "--out", str(tmp_path / "remote"), "--scheduler", address, *extra)
     assert "0 ok, 1 failed (1 unchanged since an earlier run), 4 skipped" in rerun.stderr
+
+
+def test_a_second_local_cluster_starts_without_a_word_about_ports(dask_cluster):
+    # The module's cluster already holds the scheduler's status port.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        local = start_local_cluster(1)
+    local.close()
+    assert not [w for w in caught if "already in use" in str(w.message)]
 
 
 def test_the_pseudonym_key_and_lexicons_travel_with_the_work_and_never_show(tmp_path, files):
