@@ -49,12 +49,13 @@ LEAD_SENTENCES = 8
 FIRST_SENTENCE = 1.0
 # A sentence that opens with a date tells an event or a scheduled change.
 DATED = 1.0
-# The writer's own summary of the text: a sentence after a "TL;DR:" or "Summary:" label, or
-# one in a part titled so, or the sentence a lead-in hands over to ("…, so here it is
-# plainly:", "Put simply:"). It names the main point more often than any other sentence.
+# The writer's own summary of the text, or the decision they mark as such: a sentence after
+# a "TL;DR:", "Summary:" or "Decision:" label, or one in a part titled so, or the sentence a
+# lead-in hands over to ("…, so here it is plainly:", "Put simply:"). It names the main point
+# more often than any other sentence; a chat's decision comes last, after the talk.
 SUMMARISED = 2.0
 _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
-                            r"|the short version)\b", re.IGNORECASE)
+                            r"|the short version|(?:final )?decision|decided|resolution|outcome)\b", re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"
                            r"|to be clear|short version|tl;?\s?dr|summary)\s*:$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+)[.)]?\s+")
@@ -148,9 +149,10 @@ def main_point(view: DocView, scored: Scored) -> int | None:
 
 
 def _summarises(c: Candidate, before: Candidate | None) -> bool:
-    """Whether the writer marks the sentence as the text's summary: it opens with a summary
-    label ("TL;DR: we move to…"), stands in a part so titled ("Summary", "1. Abstract"), or
-    follows a lead-in that sums up what comes ("…, so here it is plainly:")."""
+    """Whether the writer marks the sentence as the text's summary or decision: it opens with
+    such a label ("TL;DR: we move to…", "Decision: the release moves to Tuesday"), stands in
+    a part so titled ("Summary", "1. Abstract", "Decision"), or follows a lead-in that sums
+    up what comes ("…, so here it is plainly:")."""
     label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
     title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
     handed_over = before is not None and before.section is c.section and bool(_SUMMARY_LEAD.search(before.text))

@@ -153,6 +153,28 @@ def test_each_message_of_a_one_line_chat_is_its_own_sentence(analyzer):
     assert [s["sentiment"]["sentences"] for s in sections] == [2, 1, 1, 1]
 
 
+SHORT_TURNS = """\
+[09:01] Dana Whitfield: morning all
+[09:02] Dana Whitfield: quick one about the ledger store for the billing service
+[09:03] Priya Raman: Postgres has the tooling we know, the team has run it for years
+[09:40] Marcus Obi: the document store scales out more easily but nobody here has run it in production
+[10:16] Dana Whitfield: then the operational risk sits with the document store
+[10:17] Dana Whitfield: Decision: Postgres for the ledger, with a review of the load in October.
+[10:18] Priya Raman: thanks, that works for us
+"""
+
+
+def test_a_short_message_is_a_turn_of_talk_never_a_heading_or_the_title(analyzer):
+    report = analyzer.analyze(SHORT_TURNS)
+    assert [s["title"] for s in report["sections"]] == [None] * 7
+    assert report["document"]["title"] is None
+
+
+def test_the_decision_a_chat_comes_to_is_its_main_point(analyzer):
+    (main,) = [t for t in analyzer.analyze(SHORT_TURNS)["takeaways"]["factual"] if t["role"] == "main"]
+    assert main["evidence"][0]["text"] == "Decision: Postgres for the ledger, with a review of the load in October."
+
+
 def test_a_chats_gists_name_the_turn_they_quote():
     report = Analyzer(digest_words=120).analyze(LINE_CHAT)
     gists = markdown.render_markdown(report).split("### What it says")[1].split("###")[0]
