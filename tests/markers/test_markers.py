@@ -51,6 +51,10 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
     [
         ("The billing migration is on schedule.", "billing"),  # not "bill" + -ing
         ("The connection pool was exhausted again.", "exhausted"),  # a resource, not a person
+        # an option turned down, not a person rejected; a problem's sign, not a person's
+        ("A hosted ledger product was rejected on cost.", "rejected"),
+        ("The second option was rejected after the trial.", "rejected"),
+        ("A write-ahead log fixes the symptom only.", "symptom"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
