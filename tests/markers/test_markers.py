@@ -40,6 +40,11 @@ def the_marker(nlp, text, marker_text):
         ("I don't know what to do about the backlog.", "don't know what to do", "self_doubt"),
         ("This will break the front-end team.", "break the front-end team", "failure"),
         ("The connection pool was exhausted again.", "connection pool was exhausted", "failure"),
+        # the register of an on-call complaint
+        ("I was paged for the third weekend in a row.", "weekend in a row", "exhaustion"),
+        ("I keep being made to fix a queue that is not even my team's service.", "keep being made to", "unfair"),
+        ("I keep being made to fix a queue that is not even my team's service.", "not even my team", "unfair"),
+        ("I am done pretending this is fine.", "am done pretending", "anger"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
