@@ -215,7 +215,7 @@ def _dated_subtitle(lines: Sequence[str]) -> tuple[int, str] | None:
               if line.strip() and not UNDERLINE.match(line)]
     if len(filled) < 2:
         return None
-    words = [w.strip(",.;:()") for w in lines[filled[1] - 1].split()]
+    words = [w.strip(",.;:()*_") for w in lines[filled[1] - 1].split()]
     if len(words) > MAX_SUBTITLE_WORDS:
         return None
     for start in range(len(words)):

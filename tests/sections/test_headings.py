@@ -498,6 +498,9 @@ def test_a_memo_header_block_gives_the_subject():
       "1. Attendance"], "2024-10-09", 2),
     (["Parental leave: questions and answers", "", "From the People team, 2 September 2024.", "",
       "The policy changes in January."], "2024-09-02", 3),
+    # In bold, as a Markdown page sets it.
+    (["# Travel policy update", "", "**Effective 1 January 2025**", "", "All travel is booked through the portal."],
+     "2025-01-01", 3),
     # A sentence of the body under the title tells of another day.
     (["Parental leave", "", "The old policy, which we wrote on 2 September 2019 after a long review by the whole "
       "leadership team, gave fathers two weeks.", ""], None, None),
