@@ -35,8 +35,8 @@ PARSER_FACTORIES = {"parser", "beam_parser"}
 # text ends and its address starts ("[text](address)"), and the stop and bracket before a
 # footnote's number ("in March.[1]"; the tokenizer has cut the closing bracket off by then).
 _LINK_TARGET = r"\]\("
-_FOOTNOTE_MARK = r"\.(?=\[\^?\d{1,3}(?:\]|$))|(?<=\.)\[(?=\^?\d{1,3}(?:\]|$))"
-_GLUED = f"{_LINK_TARGET}|{_FOOTNOTE_MARK}"
+_FOOTNOTE_CUT = r"\.(?=\[\^?\d{1,3}(?:\]|$))|(?<=\.)\[(?=\^?\d{1,3}(?:\]|$))"
+_GLUED = f"{_LINK_TARGET}|{_FOOTNOTE_CUT}"
 # The contractions the model knows with a straight apostrophe, and the apostrophe people type.
 CONTRACTIONS = ("'re", "'s", "'ve", "'m", "'d", "'ll", "n't")
 TYPOGRAPHIC = "’"

@@ -172,7 +172,8 @@ def _is_footnote_number(span: Span) -> bool:
     """ "[1]" or "[^2]" marks a footnote (after a sentence, or opening the note itself): it
     counts nothing."""
     text = line_index(span.doc).text  # Doc.text would join every token again
-    return text[max(span.start_char - 2, 0) : span.start_char].endswith(("[", "[^")) and text[span.end_char : span.end_char + 1] == "]"
+    opened = text[max(span.start_char - 2, 0) : span.start_char].endswith(("[", "[^"))
+    return opened and text[span.end_char : span.end_char + 1] == "]"
 
 
 def _is_list_number(span: Span) -> bool:
