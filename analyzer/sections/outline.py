@@ -113,12 +113,12 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
                         fenced=fenced is not None)
     boundaries = _boundaries(metadata)
     set_apart = code_lines(lines) | comment_lines(lines) | furniture_lines(lines) | address_lines(lines)
-    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart
-    # A one-line message is a turn of talk, never a heading, however short ("morning all").
-    skip |= {t.line - 1 for t in metadata.turns if t.inline}
+    # A turn's first line, a speaker's or a one-line message ("morning all"), is never a heading.
+    turn_lines = {t.line - 1 for t in metadata.turns}
+    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart | turn_lines
     fields = set(range(front.line - 1, front.last_line)) if front else set()
-    headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields,
-                             speakers={t.line - 1 for t in metadata.turns}, lookalikes=lookalikes)
+    headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields, speakers=turn_lines,
+                             lookalikes=lookalikes)
     markers = sorted([*headings, *boundaries], key=lambda m: m.line)
     sections = _build(markers, len(lines))
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
