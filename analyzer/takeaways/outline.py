@@ -39,6 +39,11 @@ WORTH_FLOOR = 1.0
 REDUNDANCY = 4.0
 SPREAD = 0.5
 MIN_GIST_WORDS = 6
+# A sentence of fewer content words than this that points back with a pronoun ("And they never
+# complained about it.", "We should look into that.") leans on the sentences around it and
+# tells a reader nothing alone; "Memory is billed monthly." names what it speaks of.
+MIN_GIST_CONTENT = 3
+_POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her"})
 NOT_THE_POINT = -2.0
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
 # its first half.
@@ -226,10 +231,16 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
 
 
 def _choosable(cands: Sequence[Candidate], statements: set[int], anchors: Sequence[int]) -> set[int]:
-    """Sentences long enough to quote, statements (unless the text has none), neither one of
-    ``anchors`` nor a repeat of one."""
-    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and i not in anchors
+    """Sentences long enough to quote and to say something alone, statements (unless the text
+    has none), neither one of ``anchors`` nor a repeat of one."""
+    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and not _leans_back(c) and i not in anchors
             and (i in statements or not statements) and not any(_redundant(c, cands[j]) for j in anchors)}
+
+
+def _leans_back(c: Candidate) -> bool:
+    """Whether the sentence names too little to stand alone and points back for the rest."""
+    return len(set(c.lemmas)) < MIN_GIST_CONTENT and any(
+        t.lower_ in _POINTS_BACK and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for t in c.sent)
 
 
 def gist_score(c: Candidate, overall: float, title: float, position: int) -> float:

@@ -453,6 +453,16 @@ NEVER_GISTS = {
         "Tooling\nWe will ship a tool that rewrites old configuration files, so nobody has to read the guide "
         "to upgrade. It will run in the browser and on the command line.\n",
         "Just do it"),
+    "a sentence that leans on the ones around it": (
+        "Support review\n\nThe support rota moves to the platform team from 1 March, and the product team "
+        "keeps only its own alerts.\n\n"
+        "What the team did\n"
+        "For two years the platform engineers debugged client code they had never written, and fixed "
+        "incidents that other teams owned, on evenings and weekends. And they never complained about it. "
+        "Perhaps we should look into that.\n\n"
+        "What changes\nEach team answers its own alerts, and the platform team answers only for the "
+        "shared services it runs.\n",
+        "And they never"),
 }
 
 
