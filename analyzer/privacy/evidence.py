@@ -28,7 +28,7 @@ LIST_JOINERS = frozenset({",", "and", "or", "&"})
 NAME_STOPS = frozenset({":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"})
 # A user name as a chat speaker: "<jsmith>" or "jsmith:" right after the time stamp.
 _CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
-# One item of a header's list ("Authors: aaron, noah"), and a user name as such an item.
+# One item of a header's list ("Authors: pia, tomasz"), and a user name as such an item.
 _LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
@@ -251,7 +251,7 @@ def _chat_speaker(reader: NameReader, line: int, tokens: list[Token], after_stam
 
 
 def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention]:
-    """"Author: hzoo", "Authors: aaron, noah": a lower-case item of a header's list is a user name.
+    """"Author: mkrall", "Authors: pia, tomasz": a lower-case item of a header's list is a user name.
 
     Only items that are one word of letters, digits, dots, dashes or underscores, and not an
     ordinary word ("all", "tbd" is kept: better a redacted placeholder than a leaked name).
