@@ -28,8 +28,8 @@ def test_factories_are_found_through_entry_points_without_importing_us():
 @pytest.mark.parametrize(
     "text, sentences",
     [
-        ("What I am hearing\nAbove we describe a model.",
-         ["What I am hearing", "Above we describe a model."]),
+        ("What I hear\nAbove we describe a model.",
+         ["What I hear", "Above we describe a model."]),
         ("Note: this is one sentence: it has colons\nNext line",
          ["Note: this is one sentence: it has colons", "Next line"]),
         ("A list\n- first item\n- second item",
@@ -39,14 +39,14 @@ def test_factories_are_found_through_entry_points_without_importing_us():
         ("- The scheduler, a small service, is used by several\n  teams, including billing.\n- Next item",
          ["- The scheduler, a small service, is used by several\n  teams, including billing.", "- Next item"]),
         # No sentence ends on "of" or "the", whatever case the next line opens with.
-        ("We thank everyone who served on the original Code of\nConduct Working Group.\n"
-         "We believe the\nGo project is better for it.\nSites include lists such as\nGolang Cafe.",
-         ["We thank everyone who served on the original Code of\nConduct Working Group.",
-          "We believe the\nGo project is better for it.", "Sites include lists such as\nGolang Cafe."]),
+        ("We thank all who sat on the first Board of\nReview Panel for the grants.\n"
+         "We believe the\nRust community is better for it.\nBoards include lists such as\nRemote Crab Jobs.",
+         ["We thank all who sat on the first Board of\nReview Panel for the grants.",
+          "We believe the\nRust community is better for it.", "Boards include lists such as\nRemote Crab Jobs."]),
         # A quotation's lines are read without their marks; a new quoted sentence still starts one.
-        ("> This page was published in 2020 and has been superseded by the\n> [2026 update](/news/).\n"
+        ("> This note dates from 2019 and is replaced in full by the\n> [2025 edition](/news/).\n"
          "> Read that one.",
-         ["> This page was published in 2020 and has been superseded by the\n> [2026 update](/news/).",
+         ["> This note dates from 2019 and is replaced in full by the\n> [2025 edition](/news/).",
           "> Read that one."]),
     ],
 )
@@ -101,16 +101,16 @@ def test_sentiment_scores_sentences_sections_and_document(nlp):
 
 def test_one_long_line_does_not_unwrap_a_hard_wrapped_text(nlp):
     wrapped = (
-        "Our funding source requires us to review what we spend each year and to\n"
-        "adjust our rates to cover the cost of running the service for everyone.\n"
-        "Starting on October 1, new agreements with agencies and their partners\n"
-        "(including renewals) will use the prices listed below in this notice.\n"
-        "Agreements already in place will not change until the next fiscal year.\n"
-        "Memory will be billed by the month instead of by the day, which makes the\n"
-        "invoices shorter and easier to check against the quota each team holds.\n"
-        "Databases and storage move to servers with a standby copy in a second\n"
-        "zone, and they stay free of charge below the new storage caps we set for\n"
-        "each agreement, which most of the agencies we serve will never reach.\n\n"
+        "Each spring the board checks what the hosting costs us and then sets\n"
+        "the fees that members pay so that the shared servers pay for themselves.\n"
+        "Starting on October 1, new contracts with schools and the groups they\n"
+        "work with (renewals too) will use the fees set out below in this notice.\n"
+        "Contracts signed before then keep their old fees until they come up again.\n"
+        "Backups will be charged by the month rather than by the week, so that the\n"
+        "bills are shorter and easier to check against the budget each school has.\n"
+        "Mail and file shares move to machines with a spare copy kept in another\n"
+        "town, and they cost nothing below the new size limits we set for every\n"
+        "contract, which most of the schools we work with will never come near.\n\n"
     )
     pasted = "A note pasted in whole: " + "the renewal dates are in the shared calendar, " * 4 + "as before.\n"
     sentences = [s.text.strip() for s in nlp(wrapped + pasted).sents]

@@ -236,7 +236,7 @@ def phrase(token: Token, leave_out: set[int], *, determiner: bool = False) -> st
 
 
 def verb_phrase(verb: Token, leave_out: set[int]) -> str | None:
-    """The verb with what follows it: "took us to build" for "It took us 2 weeks to build"."""
+    """The verb with what follows it: "took them to write" for "It took them 3 weeks to write"."""
     keep = [verb]
     for child in verb.rights:
         if child.dep_ in _VERB_PHRASE_DEPS and child.i not in leave_out:

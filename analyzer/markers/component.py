@@ -7,7 +7,7 @@ marker categories overlap, the longest wins, so "under pressure" counts once, no
 
 A negator, intensifier or hedge adjusts the first marker after it, if at most ``WINDOW``
 words lie between them and no clause boundary (punctuation, "and", "but", "because"...) or
-verb of wanting ("don't want to fund burnout" names burnout as something to avoid) does:
+verb of wanting ("don't want to reward burnout" names burnout as something to avoid) does:
 "not stressed" weighs 0, "immense pressure" 1.6 times its base weight, "maybe overloaded"
 0.6 times. Each adjustment is kept in ``adjusted_by``, so a report can say why a marker
 weighs what it does. A modifier inside a longer marker belongs to that marker ("not fair"
@@ -202,7 +202,7 @@ def _modifiers_before(span: Span, ending_at: dict[int, list[Match]]) -> list[Mat
 
 def _barrier(token: Token) -> bool:
     """A token a modifier does not reach past: a clause boundary, or a verb of wanting, which
-    takes a negation for itself ("we don't want to fund burnout" still speaks of burnout)."""
+    takes a negation for itself ("we don't want to reward burnout" still speaks of burnout)."""
     return ((token.is_punct and token.text not in _JOINERS) or token.pos_ in _BARRIER_POS
             or (token.lemma_ in _WANTING and token.pos_ == "VERB"))
 

@@ -374,7 +374,7 @@ def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str
     """Names in a greeting, header or sign-off: runs separated by joiners, up to a stop.
 
     With ``skip`` (a header's list) an item that is not a name is passed over, not a stop:
-    "Authors: Executive Council, Tracy Teal".
+    "Authors: Steering Group, Ilse Marchetti".
     """
     i = first
     while i < len(tokens):

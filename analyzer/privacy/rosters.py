@@ -68,7 +68,7 @@ def _vouches(reader: NameReader, first: int) -> int:
 
 def _names_people(reader: NameReader, last: int) -> bool:
     """Whether the paragraph ending at line ``last`` has a noun for people: the lead-in
-    "Thanks to our emeritus members. Your service is appreciated:" names them a line up."""
+    "Thanks to our retired members. Your help meant a great deal:" names them a line up."""
     line = last
     while line in reader.lines:
         if any(t.lower_ in reader.words["people_noun"] for t in reader.lines[line]):

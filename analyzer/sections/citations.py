@@ -1,7 +1,7 @@
 """Which lines quote someone else by name: an epigraph, a motto, a saying set out with its source.
 
-A paragraph that ends with a dash and a name ("Welcome changing requirements, even late in
-development. — Agile Manifesto") cites its source's words, not the writer's: the digest
+A paragraph that ends with a dash and a name ("Ship small and ship often, and let
+the users tell you the rest. — A Team Handbook") cites its source's words, not the writer's: the digest
 quotes the writer, so neither its main point nor a gist is taken from it. The last paragraph
 of a text is left alone, since a short note signed with a dash ("Thanks, all. — Sam") is the
 writer's own.

@@ -99,9 +99,9 @@ def row_cells(text: str) -> list[str]:
 
 
 def ends_open(line: str) -> bool:
-    """The line ends on a word no sentence or title ends on ("the original Code of"), so the
-    next line carries it on, even where that line opens with a capital ("Conduct Working
-    Group.") in text wrapped at no fixed width."""
+    """The line ends on a word no sentence or title ends on ("the first Board of"), so the
+    next line carries it on, even where that line opens with a capital ("Review Panel for
+    the grants.") in text wrapped at no fixed width."""
     return bool(_OPEN_END.search(line.rstrip()))
 
 

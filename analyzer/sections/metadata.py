@@ -34,7 +34,7 @@ _OUTLOOK_RULE = re.compile(r"^\s*_{10,}\s*$")
 # ("-----Original Message-----"); the message forwarded; or the lines quoted under it ("On … wrote:").
 EARLIER, FORWARD, QUOTING = "earlier", "forward", "quoting"
 _TIMESTAMP = r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
-# "### User - 2024-03-19 07:01:31", "**Assistant — 2024-03-19 07:02**", "Dana (2024-03-19 07:01)"
+# "### User - 2024-05-02 09:14:03", "**Assistant — 2024-05-02 09:15**", "Dana (2024-05-02 09:14)"
 CHAT_HEADER = re.compile(
     rf"^\s*(?:#{{1,6}}\s+)?(?:\*\*)?(?P<speaker>[^\W\d][\w .'’-]{{0,30}}?)\s*"
     rf"(?:[-–—|]\s*|\(\s*)(?P<time>{_TIMESTAMP})\)?(?:\*\*)?\s*$"

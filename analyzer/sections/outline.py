@@ -124,7 +124,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
     metadata.fields = front_matter_fields(lines, front_end, metadata.headers, lookalikes.field, front)
     signoffs = frozenset(n for n, line in enumerate(lines, start=1) if lookalikes.signoff.match(line.strip()))
-    # A salutation opens a paragraph; "to the next level. Thank you!" is a wrapped line.
+    # A salutation opens a paragraph; "moved to the new rota. Thank you!" is a wrapped line.
     salutations = frozenset(n for n, line in enumerate(lines, start=1)
                             if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)

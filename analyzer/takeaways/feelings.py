@@ -5,7 +5,7 @@ markers count only in the writer's own prose: not in headings or a line's label
 ("Apologies: Dana", "Incident ID: …"), not in text between quotation
 marks (someone else's words), not in a sign-off's formula ("Cheers,") unless it thanks, not
 when a negation cancelled them ("no longer fun"), not in a finding about a share of others
-("62% of respondents struggle…"), and not in a technical sense ("disaster recovery", which
+("58% of respondents struggle…"), and not in a technical sense ("disaster recovery", which
 the lexicon matches as a longer phrase of no feeling). A theme needs two markers, or one
 strong one, and enough density; its evidence is the sentence where it is densest. A feeling
 the writer states of themselves ("we are sorry for…") is named however long the text. A text
@@ -257,7 +257,7 @@ def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
 
 
 def _of_a_share(span: Span) -> bool:
-    """Whether the marker tells a finding about a share of other people ("62% of respondents
+    """Whether the marker tells a finding about a share of other people ("58% of respondents
     struggle to…", "half of the users were unsure"): a figure the text reports, not a feeling
     it shows."""
     verb = span.root

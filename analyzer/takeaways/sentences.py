@@ -99,7 +99,7 @@ class Candidate:
     # will…"): the way an event or a scheduled change is told.
     dated: bool = False
     # It ends its line with no stop and no subject, after a sentence that has both: a
-    # thought the writer left unfinished ("… essentially. Effectively re-focusing the work").
+    # thought the writer left unfinished ("… in the end. Effectively moving the load").
     unfinished: bool = False
     # It closes a quotation opened in an earlier sentence ("… Just do it for me.”): the
     # last words of someone the writer quotes, not the writer's own.

@@ -194,7 +194,7 @@ def test_quantities_with_unit_and_what_they_measure(analyzer, text, figure, valu
         "The mirror answered every request with HTTP 500.",
         "Room 101 is booked for the review.",
         "We covered this in Part 2 of the series.",
-        "Moment works on Internet Explorer 8 and higher.",
+        "The widget works on Firefox 60 and higher.",
         "The vendor blamed the load balancer.[2] It had been replaced.",
         "[3] Vendor letter to the platform team, spring.",
     ],
@@ -205,7 +205,7 @@ def test_dates_times_versions_and_item_numbers_are_not_figures(analyzer, text):
 
 @pytest.mark.parametrize("text, figure", [
     ("In Berlin 40 people joined the call.", "40"),
-    ("Initial Election\n\n56 of 87 eligible voters cast a ballot.", "56"),
+    ("First ballot\n\n61 of 93 eligible members voted.", "61"),
 ], ids=["a count after a place name", "a count under a heading"])
 def test_a_count_after_a_name_is_still_a_figure_when_it_counts_something(analyzer, text, figure):
     figures = [q["text"] for c in claims_of(analyzer, text) for q in c["quantities"]]
@@ -215,14 +215,14 @@ def test_a_count_after_a_name_is_still_a_figure_when_it_counts_something(analyze
 def test_a_technical_sense_lends_no_stance_to_a_claim(analyzer):
     """ "major" grades a problem, but ranks a release: the second sentence states a plan."""
     assert only_claim(analyzer, "This is a major problem for us.")["modality"] == "opinion"
-    assert only_claim(analyzer, "We are now nearing the next major release.")["modality"] == "asserted"
+    assert only_claim(analyzer, "We are now close to shipping the next major version.")["modality"] == "asserted"
 
 
 def test_a_fragment_list_item_yields_its_figure(analyzer):
-    text = "Current duties:\n- Customer support (recently about 70% of most senior engineers capacity goes there).\n"
+    text = "Current duties:\n- Incident triage (lately about 60% of most senior staff time goes there).\n"
     claims = claims_of(analyzer, text)
     figures = [q for c in claims for q in c["quantities"]]
-    assert [(q["text"], q["measures"]) for q in figures] == [("70%", "most senior engineers capacity")]
+    assert [(q["text"], q["measures"]) for q in figures] == [("60%", "most senior staff time")]
 
 
 def test_a_noun_fragment_is_a_state_claim(analyzer):
@@ -237,8 +237,8 @@ def test_a_noun_fragment_is_a_state_claim(analyzer):
          ["We shipped the fix", "the customers stopped complaining"]),
         ("The build passed; the deploy failed.", ["The build passed", "the deploy failed"]),
         ("We merged the teams, but the backlog kept growing.", ["We merged the teams", "the backlog kept growing"]),
-        ("It took us a week to build, we shipped it, we evaluated it.",
-         ["It took us a week to build", "we shipped it", "we evaluated it"]),
+        ("It took them a month to write, they released it, they measured it.",
+         ["It took them a month to write", "they released it", "they measured it"]),
     ],
 )
 def test_clauses_joined_by_and_but_or_semicolon_are_separate_claims(analyzer, text, parts):
@@ -256,9 +256,9 @@ def test_a_verb_that_only_leads_into_the_next_is_one_claim_with_it(analyzer, tex
 
 
 def test_each_clause_keeps_its_own_modality(analyzer):
-    claims = claims_of(analyzer, "We merged the client teams and I think the change failed.")
+    claims = claims_of(analyzer, "We merged the two teams and I think the change failed.")
     assert [(c["text"], c["modality"]) for c in claims] == [
-        ("We merged the client teams", "asserted"), ("I think the change failed", "hedged")]
+        ("We merged the two teams", "asserted"), ("I think the change failed", "hedged")]
 
 
 def test_a_frame_covers_every_clause_it_introduces(analyzer):

@@ -89,7 +89,7 @@ def test_a_negated_marker_weighs_nothing_and_says_why(nlp, text, marker, negator
         ("Nobody said no. Pressure is building.", "Pressure"),  # sentence boundary
         ("It was not what we planned and the team is exhausted.", "exhausted"),  # too far, "and"
         ("Not only is there stress from sales, the team is tired too.", "stress"),  # "not only" adds
-        ("We don't want to fund burnout.", "burnout"),  # the wanting is negated, not the burnout
+        ("We don't want to reward burnout.", "burnout"),  # the wanting is negated, not the burnout
     ],
 )
 def test_negation_stays_inside_its_clause(nlp, text, marker):

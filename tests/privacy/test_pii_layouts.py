@@ -115,7 +115,7 @@ def redacted(doc) -> str:
          "Withdrawn:\n\n- None\n",
          ["Oluwaseun Adebayo", "Marisol Quispe", "Mariatta", "Kenji Watanabe"]),
         # The people noun may sit a sentence before the lead-in's colon.
-        ("Thanks to our emeritus members. Your service is appreciated by all:\n\n- Oluwaseun Adebayo (@oade)\n"
+        ("Thanks to our retired members. Your help over the years meant a great deal:\n\n- Oluwaseun Adebayo (@oade)\n"
          "- Radek Dvořák Jr. (@rdv)\n- Tavita Faleolo (@tfa)\n",
          ["Oluwaseun Adebayo", "@oade", "Radek Dvořák", "@rdv", "Tavita Faleolo", "@tfa"]),
         ("References\n\nOkafor, J., & Lindqvist, K. (2004). Rest and work. Journal of Rest, 3, 1-10.\n",

@@ -66,7 +66,7 @@ We met the vendor for an hour and went through the delivery week by week.
 
 1. Context matters: the acceptance criteria were clear, but nobody said why
    the feature was wanted, and that cost us a week.
-2. Vendors take risks too: they price the work before they see the code
+2. Bidders carry risk as well: they price the work before they see the code
    and hesitate to ask questions that would help their competitors.
 
 3. Next steps
@@ -325,13 +325,13 @@ def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expect
 # before the link on line 7; line 9 is a link standing as a sentence of its own.
 WRAPPED_BEFORE_A_LINK = """# Date libraries
 
-Moment has been used in millions of projects and we are happy to have
-helped with dates and times on the web over the last nine years or so.
+Chronos runs in many thousands of apps, and we are glad it has eased
+calendars and time zones for web developers for eight years or more.
 
-Recently, the browser's developer tools
-[started showing recommendations for replacing Moment](https://example.org/notes/2020/09/14/dev-tools-recommendations)
-for its size alone. We generally support this move.
-[You can read more in the migration guide.](https://example.org/guides/migrating/from-moment)
+Lately, the browsers' built-in audit tools
+[began to flag Chronos as a library worth replacing](https://example.org/notes/2021/03/02/audit-flags-chronos)
+for its weight alone. We mostly agree with them.
+[The upgrade guide explains the alternatives.](https://example.org/guides/leaving-chronos)
 
 ## Next steps
 

@@ -6,7 +6,7 @@ from digests import digest_quotes
 NOTES = """\
 We revoked the leaked token within the hour and rotated every key it could reach.
 
-[1] The exact date is unknown, as the audit log keeps 90 days.
+[1] We do not know the exact day; the audit log keeps 90 days.
 
 [2] The token's scopes were not recorded before it was destroyed.
 It may have been able to publish releases.

@@ -59,7 +59,7 @@ def test_each_heading_form_is_found_with_its_cue(analyzer, text, expected):
     [
         # A sentence ending with a colon announces a list; its short items are not titles.
         ("Here is how the team spends its time:\nCustomer support\nSelf-hosted installs\n\nMore text follows here.", 2),
-        ("# Notes\nThe plan is fine.\nNote: There seems to be an implicit assumption that we can operate like that.", 3),
+        ("# Notes\nThe plan is fine.\nNote: There seems to be a quiet assumption that we can work this way.", 3),
         ("# Notes\nConclusion: I feel like we realised this model did not work.", 2),
         ("# Risks\n- Hiring is slow\n- The queue could slip\n", 2),
         ("# Agenda\n1. Retry policy\n2. Storage of receipts\n3. Rollout plan\n", 2),
@@ -69,10 +69,10 @@ def test_each_heading_form_is_found_with_its_cue(analyzer, text, expected):
         ("# Notes\n\nWe shipped it\nand then we went home early to celebrate the launch.", 3),
         ("# Notes\nText before the rule.\n\n---\n\nText after the rule.", 4),
         # A hard wrap can leave the end of a sentence in capitals alone on a line.
-        ("# Duties\n- Keep the relationship between the core team and the\nPSF,\n- Seek consensus first.", 3),
+        ("# Duties\n- Keep in close touch with the board of the\nASF,\n- Seek consensus first.", 3),
         ("# Notes\n```\n# not a heading\n```\nText.", 3),
         ("# Notes\nWe merged the teams last year and it went well.\n\nPLEASE DO NOT FORWARD", 4),
-        ("# Notes\n(apologies, this section is going to be less tangible than the one above)\nIt is second-hand history.", 2),
+        ("# Notes\n(sorry, this part is vaguer than the part above)\nIt is history I only heard about.", 2),
         ("# Notes\nWe shipped the release\nThe customers were happy with the new exports.", 2),
         # A subtitle under the title, and a label introducing the section's own content.
         ("Vendor evaluation: log management\nPlatform Engineering | Decision record | November\n\nWe compared three vendors.", 2),

@@ -101,7 +101,7 @@ def test_outlook_marks_a_forward_as_a_reply_and_the_subject_tells_them_apart(ana
 
 def test_a_memos_own_header_block_under_its_title_is_not_an_earlier_message(analyzer):
     memo = ("MEMORANDUM\n\nTO: All Department Heads\nFROM: Office of the Provost\nDATE: February 3, 2025\n"
-            "RE: Hiring freeze for the rest of the year\n\nEffective immediately, the university suspends all "
+            "RE: Hiring freeze for the rest of the year\n\nEffective immediately, the college pauses all "
             "new staff searches through June 30, 2025.\n\nSearches that have made a written offer may go on, "
             "and grant-funded posts may ask for an exception by February 28.\n")
     report = analyzer.analyze(memo)
@@ -245,7 +245,7 @@ Subject: Moving the release to Friday
 
 def test_outside_e_mail_a_quotation_is_the_writers_own_emphasis(analyzer):
     post = ("# Incident report\n\nOn Tuesday an attacker published three packages under our name.\n\n"
-            "> We, the maintainers, are sorry for allowing this to happen, and we apologise to\n"
+            "> We, the maintainers, are sorry that we let this happen, and we apologise to\n"
             "> everyone who installed them.\n\nWe have revoked every token since.\n")
     takeaways = analyzer.analyze(post)["takeaways"]
     assert "Apology" in labels(takeaways)
@@ -253,8 +253,8 @@ def test_outside_e_mail_a_quotation_is_the_writers_own_emphasis(analyzer):
 
 
 def test_a_quote_leaves_out_the_quotation_marks_of_every_line(nlp):
-    sentence = next(iter(nlp("> We are sorry for allowing this to happen, and we apologise\n> to everyone.\n").sents))
-    assert quote(sentence) == "We are sorry for allowing this to happen, and we apologise to everyone."
+    sentence = next(iter(nlp("> We are sorry that we let this happen, and we apologise\n> to everyone.\n").sents))
+    assert quote(sentence) == "We are sorry that we let this happen, and we apologise to everyone."
 
 
 def test_a_quoted_line_in_lower_case_is_still_a_sentence(nlp):

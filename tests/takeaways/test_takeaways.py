@@ -197,9 +197,9 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     # Words of a steady state describe the work, not a feeling of relief.
     "The cluster has been stable since the upgrade, the migration is on track and the new rota is manageable.",
     # How a thing is done, a goal, a procedure's outcome: no pride, no stress.
-    "A change to the charter can be accomplished by a vote of the council, as the bylaws describe.",
+    "A change to the charter is achieved through a vote of the council, as the bylaws describe.",
     "The pilot sets the customer and the vendor up for success, and the success criteria are in the plan.",
-    "The council rules on a dispute only when all other methods have failed and the build checks failed.",
+    "The council rules on a dispute only when the other attempts have failed and the build checks failed.",
     # A property of a task, not of the people doing it.
     "These semantics are difficult to implement in other VMs, and the old format is hard to parse and to test.",
     # A job that is a computing task.
@@ -209,7 +209,7 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     # An HR process named, not stress shown.
     "Two engineers are on a performance improvement plan, and their managers meet them every week.",
     # A finding about a share of other people.
-    "About 62% of respondents struggle to find examples, and half of the users were unsure where to start.",
+    "About 58% of respondents struggle to locate samples, and half of the users were unsure where to start.",
     # A change that did not happen reassures no one; "nothing changes for you" does.
     "We checked the settings after the upgrade and nothing changed in the build times or the cache sizes.",
     # Demand for a product is business, not pressure on people.
@@ -335,7 +335,7 @@ def test_a_list_a_word_processor_or_an_e_mail_marks_is_the_main_point_with_its_l
 
 
 def test_a_sign_off_with_its_signature_on_one_line_is_never_quoted(analyzer):
-    letter = ("Standing with our code of conduct\n\nWe have ended our partnership with the vendor after the "
+    letter = ("Why we paused the sponsorship\n\nWe have ended our partnership with the vendor after the "
               "incident at its offices.\n\nWe will not work with them while the matter is unresolved.\n\n"
               "Signed, -- The Executive Council and the Executive Director\n")
     quoted = quotes_of(items_of(analyzer.analyze(letter)["takeaways"]))
@@ -439,8 +439,8 @@ NEVER_GISTS = {
     "a sentence that only points ahead": (
         "Release review\n\nThe release shipped on 5 April, two weeks after the date we first announced.\n\n"
         "What went right\n"
-        "Here’s what went according to plan with the release. "
-        "The migration guide was updated in the same pull request as each change, so it never fell behind. "
+        "Here’s what went as we planned in this release. "
+        "Each change updated the upgrade notes in the same commit, so the notes were never out of date. "
         "Every breaking change had a codemod that rewrote old configuration files automatically.\n",
         "Here’s what"),
     "the end of someone else's words": (
@@ -448,8 +448,8 @@ NEVER_GISTS = {
         "and most teams upgraded within a month of it.\n\n"
         "Documentation\n"
         "Most users asked for help in the chat before they read the guide, and many never opened it at all. "
-        "As one user put it: “I have no time to read all of the guide and work out how to change my settings. "
-        "Just do it for me automatically.”\n\n"
+        "As one user wrote: “I cannot spend an afternoon on the guide to learn which settings changed. "
+        "Just do it for me, please.”\n\n"
         "Tooling\nWe will ship a tool that rewrites old configuration files, so nobody has to read the guide "
         "to upgrade. It will run in the browser and on the command line.\n",
         "Just do it"),
@@ -486,10 +486,10 @@ def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
 
 def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     text = ("Review of the outage\n\nThe outage lasted four hours and affected all customers in the region.\n\n"
-            "What we found\n\nWe agreed on the following problem statement:\n\n"
+            "What we found\n\nWe agreed on the following summary of the problem:\n\n"
             "The failover script assumed a database that had been retired a year before, and nobody had tested it since.\n")
     quotes = quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
-    assert "We agreed on the following problem statement:" not in quotes
+    assert "We agreed on the following summary of the problem:" not in quotes
     assert any(q.startswith("The failover script") for q in quotes)
 
 
@@ -618,7 +618,7 @@ def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
 
 
 @pytest.mark.parametrize("lead_in, points_ahead", [
-    ("We agreed on the following problem statement:", True),
+    ("We agreed on the following summary of the problem:", True),
     ("The causes were these:", True),
     ("Here is what we know now:", True),
     ("Rewards for single fixes are a poor fit for how volunteers work:", False),
