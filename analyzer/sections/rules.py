@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from .features import CLAUSE, INTERJECTION, PHRASE, LineFeatures, title_shaped, two_sentences, wh_start
 from .document_layout import BODY_LINE, MAX_SHORT_TITLE_WORDS, MAX_TITLE_WORDS, Layout, Page, starts_like_title
-from .layout import ends_sentence, words_of
+from .layout import ANSWER_LABEL, QUESTION_LABEL, ends_sentence, words_of
 from .lookalikes import key_value
 
 # Attributes at the end of a Markdown heading (Pandoc, kramdown, Hugo): "{#thanks}", "{.note}".
@@ -38,8 +38,6 @@ MAX_BRACKET_WORDS = 8
 MAX_BRACKET_TAIL_WORDS = 12
 MAX_QUESTION_WORDS = 10
 MAX_LABELLED_QUESTION_WORDS = 30
-_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
-_ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.]\s", re.IGNORECASE)
 MAX_SETEXT_WORDS = 20
 # A numbered line standing over its own section may be a long phrase ("4. Records of
 # session times and durations, ...;") or a short sentence ("2. No more late rotas.").
@@ -325,7 +323,7 @@ def _answered(i: int, ctx: Context) -> bool:
     if i + 1 >= len(ctx.page) or ctx.page[i + 1].skip:
         return False
     answer = ctx.page.text(i + 1)
-    if _QUESTION_LABEL.match(line.text) and _ANSWER_LABEL.match(answer):
+    if QUESTION_LABEL.match(line.text) and ANSWER_LABEL.match(answer):
         return line.words <= MAX_LABELLED_QUESTION_WORDS
     if line.words > MAX_QUESTION_WORDS or line.two_sentences:
         return False

@@ -21,7 +21,8 @@ from spacy.tokens import Span, Token
 
 from ..data.files import DataText
 from ..data.tables import rows
-from ..sections.layout import LIST_MARKER, QUOTE_MARKS, ends_sentence, row_cells, table_cells
+from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_MARKS, ends_sentence, row_cells,
+                               table_cells)
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
@@ -61,8 +62,6 @@ SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
-# The "Q:" and "A:" of interview notes label who speaks, not what is said.
-_QA_LABEL = re.compile(r"^\s*[QA]\s*:\s+")
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
@@ -306,7 +305,7 @@ def quote(sent: Span) -> str | None:
     # in lower case.
     message = turn_prefix(flat) if _in_line_chat(sent) else 0
     flat = flat[message:]
-    text = _unwrap(_QA_LABEL.sub("", LIST_MARKER.sub("", flat)).strip())
+    text = _unwrap(_without_label(LIST_MARKER.sub("", flat)).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
@@ -324,6 +323,13 @@ def quote(sent: Span) -> str | None:
     if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
         return head.rstrip(";:,") + " …"
     return text if len(words) <= LONGEST_QUOTE else None
+
+
+def _without_label(text: str) -> str:
+    """The text without the "Q:" or "A:" that says who speaks in interview notes."""
+    for label in (QUESTION_LABEL, ANSWER_LABEL):
+        text = label.sub("", text, count=1)
+    return text
 
 
 def _message_tokens(sent: Span) -> list[Token]:

@@ -342,12 +342,13 @@ def test_a_sign_off_with_its_signature_on_one_line_is_never_quoted(analyzer):
     assert quoted and not any("Signed" in q for q in quoted)
 
 
-def test_an_answers_label_in_interview_notes_is_not_quoted(analyzer):
-    notes = ("Exit interview\n\nQ: Why are you leaving?\nA: The on-call load doubled this year, and nobody "
-             "backfilled the two open roles on the payments team.\n")
+@pytest.mark.parametrize("question, answer", [("Q:", "A:"), ("Question:", "Answer:")])
+def test_an_answers_label_in_interview_notes_is_not_quoted(analyzer, question, answer):
+    notes = (f"Exit interview\n\n{question} Why are you leaving?\n{answer} The on-call load doubled this year, "
+             "and nobody backfilled the two open roles on the payments team.\n")
     quoted = quotes_of(items_of(analyzer.analyze(notes)["takeaways"]))
     assert any(q.startswith("The on-call load doubled") for q in quoted)
-    assert not any(q.startswith(("A:", "Q:")) for q in quoted)
+    assert not any(q.startswith((question, answer)) for q in quoted)
 
 
 # The sentence a digest opens with, and what it is preferred over.
