@@ -116,6 +116,11 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     # A turn's first line, a speaker's or a one-line message ("morning all"), is never a heading.
     turn_lines = {t.line - 1 for t in metadata.turns}
     skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart | turn_lines
+    # The short line that dates the document under its title ("**Effective 1 January 2025**")
+    # is its dateline, not the title of a section, unless marked as a heading ("## …").
+    dateline = _dated_subtitle(lines)
+    if dateline is not None and not lines[dateline[0] - 1].lstrip().startswith("#"):
+        skip.add(dateline[0] - 1)
     fields = set(range(front.line - 1, front.last_line)) if front else set()
     headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields, speakers=turn_lines,
                              lookalikes=lookalikes)
@@ -130,7 +135,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     title = metadata.title() or _top_title(sections)
     date = metadata.date() or _title_date(title)
-    byline = None if date else _dated_subtitle(lines)
+    byline = None if date else dateline
     if byline is not None:
         byline, date = byline
     return Outline(sections, focus, title=title, date=date, metadata=metadata, byline=byline,

@@ -511,6 +511,19 @@ def test_a_short_line_under_the_title_may_date_the_document_as_its_byline(lines,
     assert byline is None or byline in outline.courtesies
 
 
+@pytest.mark.parametrize("dateline, titles", [
+    ("**Effective 1 January 2025**", ["Travel policy update", "Why"]),
+    # Marked as a heading, it stays one.
+    ("## 1 January 2025", ["Travel policy update", "1 January 2025", "Why"]),
+])
+def test_a_dateline_under_the_title_heads_no_section_of_its_own(dateline, titles):
+    lines = ["# Travel policy update", "", dateline, "", "Every trip over 500 euros needs approval before it is booked.",
+             "", "## Why", "", "Travel costs rose by a third last year."]
+    outline = find_sections(lines)
+    assert [s.title for s in outline.sections if s.title] == titles
+    assert outline.date == "2025-01-01"
+
+
 def test_a_byline_is_never_a_gist(analyzer):
     text = ("Parental leave: questions and answers\n\nFrom the People team, 2 September 2024.\n\n"
             "From January every parent gets twenty weeks of paid leave. The leave may be split into three blocks.\n")
