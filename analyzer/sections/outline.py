@@ -116,14 +116,14 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     # A turn's first line, a speaker's or a one-line message ("morning all"), is never a heading.
     turn_lines = {t.line - 1 for t in metadata.turns}
     skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart | turn_lines
+    fields = set(range(front.line - 1, front.last_line)) if front else set()
+    headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields, speakers=turn_lines,
+                             lookalikes=lookalikes)
     # The short line that dates the document under its title ("**Effective 1 January 2025**")
     # is its dateline, not the title of a section, unless marked as a heading ("## …").
     dateline = _dated_subtitle(lines)
     if dateline is not None and not lines[dateline[0] - 1].lstrip().startswith("#"):
-        skip.add(dateline[0] - 1)
-    fields = set(range(front.line - 1, front.last_line)) if front else set()
-    headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields, speakers=turn_lines,
-                             lookalikes=lookalikes)
+        headings = [h for h in headings if h.line != dateline[0]]
     markers = sorted([*headings, *boundaries], key=lambda m: m.line)
     sections = _build(markers, len(lines))
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])
