@@ -64,6 +64,11 @@ _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?
                       re.IGNORECASE)
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
+# Words that open a sentence by tying it to the one before: an example, a detail, a contrast
+# or a consequence of a point made there.
+_FOLLOWS_ON = re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so|similarly"
+                         r"|likewise|that is|in other words|again|besides|moreover|furthermore|additionally|otherwise"
+                         r"|then|still|yet|plus|instead|however|therefore|thus|hence)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
 
 
@@ -103,6 +108,9 @@ class Candidate:
     # It closes a quotation opened in an earlier sentence ("… Just do it for me.”): the
     # last words of someone the writer quotes, not the writer's own.
     quotes_on: bool = False
+    # It opens by tying itself to the sentence before ("Specifically, …", "But …"): it
+    # elaborates a point rather than states one.
+    follows_on: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -178,6 +186,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             dated=_opens_with_date(sent),
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
+            follows_on=bool(_FOLLOWS_ON.match(text)),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 

@@ -715,6 +715,19 @@ PRICE_NOTE = ("Price changes\n\n"
               "Storage above one terabyte costs 300 dollars a month per terabyte.\n")
 
 
+def test_a_gist_states_its_point_rather_than_the_detail_that_follows_it():
+    text = ("Support changes\n\nFrom 1 March the platform team takes over the support rota from the product team.\n\n"
+            "What we are hearing\n"
+            "Customers wait too long for answers when an incident crosses the boundary between two teams, and "
+            "several renewals were delayed because of it. Specifically, I mean the large customers on annual "
+            "contracts. We heard the same complaint in every quarterly review this year.\n\n"
+            "What changes\nEach team answers its own alerts, and the platform team answers only for the shared "
+            "services.\n")
+    gists = gists_of(Analyzer(digest_words=80).analyze(text)["takeaways"])
+    assert any(g.startswith("Customers wait too long") for g in gists)
+    assert not any(g.startswith("Specifically") for g in gists)
+
+
 def test_a_one_paragraph_note_still_gets_gists_beside_its_main_point(analyzer):
     takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
     gists = gists_of(takeaways)
