@@ -266,6 +266,18 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
      "the weekly review either.\n", "Worry and concern"),
     ("Exit notes\nHe never felt valued by the leads, and in the reviews he did not feel heard at all.\n",
      "Feeling treated unfairly"),
+    # A farewell's sadness, and a firmness said as seriousness.
+    ("Farewell\nToday is my last day. I will miss working with all of you, and it breaks my heart to go.\n",
+     "Disappointment and sadness"),
+    ("Security\nWe take every report very seriously, and this was not a decision we took lightly.\n",
+     "Firmness and conviction"),
+    ("Layoffs\nWe understand how hard this news is for you. Our priority is the wellbeing of everyone affected.\n",
+     "Care for people"),
+    ("Outage\nWe owe you an explanation for Tuesday, and a full account follows below.\n", "Owning mistakes"),
+    # A negation that says the feeling is at its height.
+    ("Results\nI could not be happier with how the launch went.\n", "Enthusiasm"),
+    ("Reorg\nWe were blindsided by the announcement on Friday, and nobody on the team had been asked.\n",
+     "Frustration"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
