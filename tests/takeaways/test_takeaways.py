@@ -278,6 +278,12 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
     ("Results\nI could not be happier with how the launch went.\n", "Enthusiasm"),
     ("Reorg\nWe were blindsided by the announcement on Friday, and nobody on the team had been asked.\n",
      "Frustration"),
+    # Feelings said through what is missing: a break, the bandwidth, the right person.
+    ("Rota\nI have not had a proper break in months, and I am at my wits' end with the pager.\n",
+     "Exhaustion and overwork"),
+    ("Roadmap\nWe simply do not have the bandwidth for a fourth project this quarter.\n", "Stress and capacity"),
+    ("Team lead\nI am not sure I am the right person to lead this, and I doubt I can do it alone.\n", "Self-doubt"),
+    ("Launch\nWe could not have done it without you, and hats off to the support crew.\n", "Gratitude and thanks"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
