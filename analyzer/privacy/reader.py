@@ -28,8 +28,11 @@ NON_PERSON_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVE
 NOT_IN_NAMES = NON_PERSON_ENTS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 # Tagger verdicts that a capitalised word is a common word, not a name.
 COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"})
-# Closed-class words are never names, capitalised or not ("This PEP", "Our Data", "Those who").
-FUNCTION_TAGS = frozenset({"DT", "PDT", "PRP", "PRP$", "WDT", "WP", "WP$", "EX"})
+# Closed-class words are never names, capitalised or not ("This PEP", "Our Data", "Those who"),
+# nor a preposition, conjunction or "when" that opens a sentence or a title-case line ("As
+# Whitfield argued", "When Dana joined", "Notes From Dana"). Modal verbs may be given names
+# ("Will", "May"), so they are left to the other evidence.
+FUNCTION_TAGS = frozenset({"DT", "PDT", "PRP", "PRP$", "WDT", "WP", "WP$", "EX", "IN", "CC", "TO", "WRB"})
 MAX_NAME_WORDS = 4
 HYPHENS = ("-", "‐")
 HYPHEN_TAIL_LENGTH = 4

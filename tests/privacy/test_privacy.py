@@ -68,6 +68,15 @@ def test_pseudonyms_follow_first_mention_and_aliases(redacting):
     assert [p["pseudonym"] for p in report["privacy"]["people"]] == [f"Person {n}" for n in range(1, 7)]
 
 
+def test_a_word_that_opens_a_sentence_before_a_name_stays_and_the_name_keeps_its_person(redacting):
+    text = ("Notes on hiring\n\nDana Whitfield leads the panel this year. As Whitfield (2021) argued in her "
+            "handbook, structured interviews work. When Whitfield joined, she changed the process.\n")
+    redact = Redactor(redacting.analyze(text).privacy.terms)
+    assert redact(text).splitlines()[2] == ("Person 1 leads the panel this year. As Person 1 (2021) argued in her "
+                                            "handbook, structured interviews work. When Person 1 joined, she "
+                                            "changed the process.")
+
+
 def test_products_and_teams_stay_readable(redacting):
     redact = Redactor(redacting.analyze(MEMO).privacy.terms)
     assert "The Cody teams keep shipping" in redact(MEMO)
