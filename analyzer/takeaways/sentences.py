@@ -69,6 +69,8 @@ _QUOTE_MARK = re.compile(r'["“”]')
 _FOLLOWS_ON = re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so|similarly"
                          r"|likewise|that is|in other words|again|besides|moreover|furthermore|additionally|otherwise"
                          r"|then|still|yet|plus|instead|however|therefore|thus|hence)\b", re.IGNORECASE)
+# An item's closing stop, which reads as ".;" before the next item's "; " ("by Friday.; Omar…").
+_FULL_STOP = re.compile(r"(?<=[\w)\]”’\"'])\.$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
 
 
@@ -275,7 +277,7 @@ def _quoted_whole(lead: str, heads: list[str]) -> tuple[str, int]:
     fit in MAX_LIST_QUOTE words, with "…" for those left out; and how many are shown."""
     text, shown = lead, 0
     for head in heads:
-        longer = f"{text} {head}" if not shown else f"{text}; {head}"
+        longer = f"{text} {head}" if not shown else f"{_FULL_STOP.sub('', text)}; {head}"
         if len(longer.split()) > MAX_LIST_QUOTE:
             break
         text, shown = longer.strip(), shown + 1

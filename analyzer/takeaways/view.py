@@ -68,7 +68,7 @@ class DocView:
         focus = outline.focus if outline else Focus(1, len(texts))
         signoffs = outline.signoffs if outline else frozenset()
         formulas = outline.formulas if outline else frozenset()
-        aside = (outline.courtesies | outline.footnotes | outline.cited) if outline else frozenset()
+        aside = (outline.courtesies | outline.footnotes | outline.cited | _field_lines(outline)) if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)
@@ -102,6 +102,13 @@ class DocView:
     def section_of(self, char: int) -> Section | None:
         slot = bisect_right(self.starts, char) - 1
         return self.sections[slot] if slot >= 0 else None
+
+
+def _field_lines(outline) -> frozenset[int]:
+    """The lines of the ``Key: value`` block under the title ("Attendees: …", "Owner: …"),
+    whatever its keys: metadata, not what the document says."""
+    front = outline.metadata.front
+    return frozenset(range(front.line, front.last_line + 1)) if front else frozenset()
 
 
 def _title_words(doc: Doc, lines: LineIndex, title: str | None) -> frozenset[str]:

@@ -491,6 +491,24 @@ def test_a_sentence_that_says_nothing_of_its_own_is_never_a_gist(analyzer, text,
     assert quotes and not any(q.startswith(opening) for q in quotes)
 
 
+MEETING_NOTES = ("# Notes from the planning meeting\n\nAttendees: Priya Raman, Omar Haddad, Sean Brody\n"
+                 "Location: Room 4\n\n## Actions\n\n- Priya to follow up with legal by Friday.\n"
+                 "- Omar to draft the hiring plan.\n- Sean will review the budget before it goes to finance.\n")
+
+
+@pytest.mark.parametrize("notes", [MEETING_NOTES, MEETING_NOTES.replace("Location: Room 4\n", "")],
+                         ids=["a block of fields", "one field the lexicon knows"])
+def test_the_fields_under_the_title_are_never_quoted(analyzer, notes):
+    quotes = quotes_of(items_of(analyzer.analyze(notes)["takeaways"]))
+    assert quotes and not any(q.startswith(("Attendees", "Location")) for q in quotes)
+
+
+def test_a_list_quoted_whole_separates_its_items_without_their_stops(analyzer):
+    quotes = quotes_of(items_of(analyzer.analyze(MEETING_NOTES)["takeaways"]))
+    listed = next(q for q in quotes if q.startswith("Priya to follow up"))
+    assert listed.startswith("Priya to follow up with legal by Friday; Omar to draft the hiring plan; ")
+
+
 def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
     text = ("Why we are moving off the old scheduler\n\n"
             "The old scheduler cannot run jobs across regions, and its last release was three years ago. "
@@ -608,7 +626,7 @@ def test_a_list_quoted_whole_shows_each_items_words_up_to_its_verb(nlp):
     found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
     listed = next(c for c in found if not c.item)
     # Cut at the first comma, the items would read "To keep bills simple; From next year".
-    assert listed.text == ("To keep bills simple, we will charge memory monthly.; "
+    assert listed.text == ("To keep bills simple, we will charge memory monthly; "
                            "From next year, storage will cost more per terabyte.")
 
 
