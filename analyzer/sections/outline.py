@@ -20,7 +20,7 @@ from .headings import Grammar, Heading, find_headings
 from .layout import UNDERLINE, ends_sentence
 from .lookalikes import SIGNATURE_GAP, LookAlikes, shipped_lookalikes
 from .metadata import (
-    ChatTurn, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
+    ChatTurn, HeaderBlock, Metadata, find_chat_turns, find_field_block, find_front_matter, find_header_blocks,
     MAX_DATE_TOKENS, find_thread_marks, front_matter_fields, parse_date,
 )
 from .notes import footnote_lines
@@ -28,6 +28,8 @@ from .pages import furniture_lines
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
 _TITLE_DATE_BREAK = re.compile(r"\s[-–—|]\s+|\s\(")
+# Emphasis, quotation marks or a list mark before a field's name: "**Author:**", "> From:".
+_LEADING_MARKS = re.compile(r"^\W+")
 # The line under a document's first line may date it when it is short (see _dated_subtitle).
 SUBTITLE_LINES = 6
 MAX_SUBTITLE_WORDS = 15
@@ -82,6 +84,9 @@ class Outline:
     # The short line under the first line that dates the document ("From the People team,
     # 2 September 2024."): a byline, which says who and when, not what.
     byline: int | None = None
+    # Lines written as a metadata field ("Subject: …", "**Status:** Final"), and the block of
+    # ``Key: value`` fields under the title whatever its keys: they describe the document.
+    field_lines: frozenset[int] = frozenset()
 
     @property
     def courtesies(self) -> frozenset[int]:
@@ -143,7 +148,15 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
                    formulas=frozenset(n for n in signoffs if not ends_sentence(lines[n - 1])),
                    signatures=_signature_lines(lines, signoffs),
                    set_apart=frozenset(i + 1 for i in set_apart), footnotes=footnote_lines(lines),
-                   cited=cited_lines(lines))
+                   cited=cited_lines(lines), field_lines=_field_lines(lines, lookalikes.field, front))
+
+
+def _field_lines(lines: Sequence[str], known: re.Pattern[str], front: HeaderBlock | None) -> frozenset[int]:
+    """1-based lines that open with a field name the look-alikes lexicon lists, past any
+    emphasis or quotation mark ("**Author:** Dana", "> From: Sam"), and the field block's."""
+    named = {n for n, line in enumerate(lines, start=1) if known.match(_LEADING_MARKS.sub("", line))}
+    block = set(range(front.line, front.last_line + 1)) if front else set()
+    return frozenset(named | block)
 
 
 def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozenset[int]:

@@ -15,7 +15,6 @@ its source's name, someone else's words.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -29,8 +28,6 @@ from ..sections.focus import Focus
 from ..sections.metadata import dateline
 
 DIGEST_WORDS = 600
-_FIELD = re.compile(r"^\W*(?:subject|from|to|cc|bcc|date|sent|author|authors|status|type|created|updated|"
-                    r"last updated|reply-to|title|version|post-history|discussions-to)\s*:", re.IGNORECASE)
 SHORT_DOCUMENT_SHARE = 0.25
 MIN_BUDGET = 60
 
@@ -68,11 +65,11 @@ class DocView:
         focus = outline.focus if outline else Focus(1, len(texts))
         signoffs = outline.signoffs if outline else frozenset()
         formulas = outline.formulas if outline else frozenset()
-        aside = (outline.courtesies | outline.footnotes | outline.cited | _field_lines(outline)) if outline else frozenset()
+        aside = (outline.courtesies | outline.footnotes | outline.cited | outline.field_lines) if outline else frozenset()
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
-                          if focus.holds(line := lines.line_of(sent.start_char)) and not _FIELD.match(sent.text)
-                          and not dateline(sent.text.strip()) and line not in aside)
+                          if focus.holds(line := lines.line_of(sent.start_char)) and not dateline(sent.text.strip())
+                          and line not in aside)
         words = sum(len(texts[n - 1].split()) for n in range(focus.first, focus.last + 1) if focus.holds(n))
         claims = tuple(doc.spans.get(extensions.CLAIMS, []))
         title = outline.title if outline else None
@@ -102,13 +99,6 @@ class DocView:
     def section_of(self, char: int) -> Section | None:
         slot = bisect_right(self.starts, char) - 1
         return self.sections[slot] if slot >= 0 else None
-
-
-def _field_lines(outline) -> frozenset[int]:
-    """The lines of the ``Key: value`` block under the title ("Attendees: …", "Owner: …"),
-    whatever its keys: metadata, not what the document says."""
-    front = outline.metadata.front
-    return frozenset(range(front.line, front.last_line + 1)) if front else frozenset()
 
 
 def _title_words(doc: Doc, lines: LineIndex, title: str | None) -> frozenset[str]:
