@@ -225,6 +225,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "The incident commander paged the team, and the incident report lists the TLS handshake failures.",
     # A backlog worked off and a deadline met put no pressure on anyone.
     "The close finished on day five, and the payables team cleared the backlog before the deadline.",
+    # A program's crash path, a process stopped, a pool short of computing time.
+    "We killed the stale process, and the panic handler logged the trace while the worker pool was starved.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
