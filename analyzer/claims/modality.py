@@ -26,6 +26,8 @@ from ..markers.overlaps import standing
 _LABEL_MAX_WORDS = 3
 # Tokens that may open an imperative before its verb ("Please do…", "So, make…", "If the
 # build fails, roll back…": a condition says when the instruction applies).
+# Verbs whose subjectless present is a formula, not an instruction: "Thank you for…".
+_FORMULA_VERBS = frozenset({"thank"})
 _IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod", "advcl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # Where a judging adjective states the writer's view: said of something ("is unrealistic")
@@ -83,14 +85,20 @@ def is_question(tokens: list[Token]) -> bool:
 
 
 def is_imperative(head: Token, has_subject: bool) -> bool:
-    """A clause led by a bare verb with no subject: "Make a team…", "Please don't move…"."""
-    if has_subject or head.tag_ != "VB" or head.dep_ not in ("ROOT", "conj", "parataxis", "ccomp"):
+    """A clause led by a bare verb with no subject: "Make a team…", "Please don't move…".
+    The tagger may read the bare verb as present tense (VBP) when a heading stands on the
+    line above ("Actions / Send me your weeks by Friday"); with no subject it still instructs."""
+    bare = head.tag_ == "VB" or (head.tag_ == "VBP" and head.lower_ == head.lemma_.lower()
+                                 and head.lemma_.lower() not in _FORMULA_VERBS)
+    if has_subject or not bare or head.dep_ not in ("ROOT", "conj", "parataxis", "ccomp"):
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", "will", "would", "can", "could",
                                                         "should", "must", "may", "might")
            for c in head.children):
         return False
     before = [t for t in head.lefts if not t.is_space]
+    if head.tag_ == "VBP" and any(not t.is_space and t not in before for t in head.doc[head.sent.start:head.i]):
+        return False  # a present-tense verb deep in a sentence the parser misread
     # An item number ("2. Add alerts") may stand before the verb as well.
     return all(t.dep_ in _IMPERATIVE_OPENERS or t.dep_ in ("aux", "neg") or t.like_num for t in before)
 

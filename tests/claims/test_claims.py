@@ -255,6 +255,17 @@ def test_a_verb_that_only_leads_into_the_next_is_one_claim_with_it(analyzer, tex
     assert (claim["subject"], claim["predicate"]) == (subject, predicate)
 
 
+@pytest.mark.parametrize("line, modality", [
+    ("Make sure every ticket has an owner.", "proposal"),
+    ("Send me your preferred weeks by Friday.", "proposal"),
+    # a formula of thanks instructs nobody
+    ("Thank you for your patience this quarter.", "opinion"),
+])
+def test_an_instruction_under_a_heading_is_a_proposal(analyzer, line, modality):
+    # The heading above makes the tagger read the bare verb as present tense.
+    assert only_claim(analyzer, f"Actions\n{line}\n")["modality"] == modality
+
+
 def test_each_clause_keeps_its_own_modality(analyzer):
     claims = claims_of(analyzer, "We merged the two teams and I think the change failed.")
     assert [(c["text"], c["modality"]) for c in claims] == [
