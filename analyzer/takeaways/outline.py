@@ -32,6 +32,8 @@ from .view import DocView
 # carry a key fact, then rounded. A sentence that opens by tying itself to the one before
 # ("Specifically, …", "But …", "For example, …") carries a key point about a third of the
 # time there, against almost half for the others; it elaborates a point stated elsewhere.
+# (That weight was set by hand on those documents: at -0.5, the gap's size in log-odds, and at
+# -1.0 recall was the same, and item precision 0.802 against 0.810.)
 GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "item": 0.35, "title": 0.35,
                 "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5, "follows_on": -1.0}
 # Added to every sentence's worth before it is divided by its words, so that a sentence worth
