@@ -26,9 +26,9 @@ from ..markers.overlaps import standing
 _LABEL_MAX_WORDS = 3
 # Tokens that may open an imperative before its verb ("Please do…", "So, make…", "If the
 # build fails, roll back…": a condition says when the instruction applies).
+_IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod", "advcl"}
 # Verbs whose subjectless present is a formula, not an instruction: "Thank you for…".
 _FORMULA_VERBS = frozenset({"thank"})
-_IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod", "advcl"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # Where a judging adjective states the writer's view: said of something ("is unrealistic")
 # or standing alone ("Happy to expand.").

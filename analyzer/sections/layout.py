@@ -39,11 +39,11 @@ def ends_sentence(line: str) -> bool:
 # The marks that quote a line, as e-mail and Markdown write them: "> ", "> > ". Multi-line,
 # so that one pattern also finds them at the start of every line of a sentence.
 QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-# A list item's marker at the start of a line: a bullet, "1." or "1)", "a.", "(a)".
 # The labels of interview notes and FAQs: "Q:" or "Question." before what is asked, "A:" or
 # "Answer:" before the reply. They say who speaks, not what is said.
 QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
 ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.]\s", re.IGNORECASE)
+# A list item's marker at the start of a line: a bullet, "1." or "1)", "a.", "(a)".
 LIST_MARKER = re.compile(r"^\s*(?:[" + _BULLETS + r"]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+")
 
 

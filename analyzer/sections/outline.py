@@ -127,8 +127,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     # The short line that dates the document under its title ("**Effective 1 January 2025**")
     # is its dateline, not the title of a section, unless marked as a heading ("## …").
     dateline = _dated_subtitle(lines)
-    if dateline is not None and not lines[dateline[0] - 1].lstrip().startswith("#"):
-        headings = [h for h in headings if h.line != dateline[0]]
+    if dateline is not None:
+        headings = [h for h in headings if h.line != dateline[0] or h.cue == "atx"]
     markers = sorted([*headings, *boundaries], key=lambda m: m.line)
     sections = _build(markers, len(lines))
     front_end = min([h.line for h in headings[1:2]] + [FRONT_MATTER_LINES + 1])

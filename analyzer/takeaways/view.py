@@ -65,7 +65,8 @@ class DocView:
         focus = outline.focus if outline else Focus(1, len(texts))
         signoffs = outline.signoffs if outline else frozenset()
         formulas = outline.formulas if outline else frozenset()
-        aside = (outline.courtesies | outline.footnotes | outline.cited | outline.field_lines) if outline else frozenset()
+        aside = (outline.courtesies | outline.footnotes | outline.cited | outline.field_lines
+                 if outline else frozenset())
         sentences = tuple((sent, span._.analyzer_section if span is not None else None)
                           for span, sents in groups for sent in sents
                           if focus.holds(line := lines.line_of(sent.start_char)) and not dateline(sent.text.strip())
