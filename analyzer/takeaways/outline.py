@@ -33,9 +33,12 @@ from .view import DocView
 # ("Specifically, …", "But …", "For example, …") carries a key point about a third of the
 # time there, against almost half for the others; it elaborates a point stated elsewhere.
 # (That weight was set by hand on those documents: at -0.5, the gap's size in log-odds, and at
-# -1.0 recall was the same, and item precision 0.802 against 0.810.)
+# -1.0 recall was the same, and item precision 0.802 against 0.810.) A sentence that opens with
+# a condition ("If you build on a laptop, …") carries one about a quarter of the time against almost
+# half: a caveat or advice for some readers; its weight is that gap in log-odds.
 GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "item": 0.35, "title": 0.35,
-                "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5, "follows_on": -1.0}
+                "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5, "follows_on": -1.0,
+                "conditional": -1.0}
 # Added to every sentence's worth before it is divided by its words, so that a sentence worth
 # little is not made attractive by being short; and what repeating counts against a sentence:
 # its greatest similarity (cosine) to one already chosen, and each gist its part already has.
@@ -253,7 +256,8 @@ def gist_score(c: Candidate, overall: float, title: float, position: int) -> flo
     return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
             + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
             + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
-            + w["follows_on"] * c.follows_on + (w["short"] if c.words < 6 else 0.0))
+            + w["follows_on"] * c.follows_on + w["conditional"] * c.conditional
+            + (w["short"] if c.words < 6 else 0.0))
 
 
 def title_words(title: str | None) -> frozenset[str]:

@@ -69,6 +69,8 @@ _QUOTE_MARK = re.compile(r'["“”]')
 _FOLLOWS_ON = re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so|similarly"
                          r"|likewise|that is|in other words|again|besides|moreover|furthermore|additionally|otherwise"
                          r"|then|still|yet|plus|instead|however|therefore|thus|hence)\b", re.IGNORECASE)
+# Words that open a sentence with the condition it depends on.
+_CONDITIONAL = re.compile(r"^(?:if|unless|in case|as long as|provided that)\b", re.IGNORECASE)
 # An item's closing stop, which reads as ".;" before the next item's "; " ("by Friday.; Omar…").
 _FULL_STOP = re.compile(r"(?<=[\w)\]”’\"'])\.$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
@@ -113,6 +115,9 @@ class Candidate:
     # It opens by tying itself to the sentence before ("Specifically, …", "But …"): it
     # elaborates a point rather than states one.
     follows_on: bool = False
+    # It opens with a condition ("If you run builds from a laptop, …"): what to do or
+    # expect should something else hold, a caveat rather than the point.
+    conditional: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -189,6 +194,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
             follows_on=bool(_FOLLOWS_ON.match(text)),
+            conditional=bool(_CONDITIONAL.match(text)),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 

@@ -766,6 +766,18 @@ def test_a_gist_states_its_point_rather_than_the_detail_that_follows_it():
     assert not any(g.startswith("Specifically") for g in gists)
 
 
+def test_a_gist_states_what_holds_rather_than_what_to_do_if_something_else_holds():
+    text = ("Build server move\n\nOn 4 May the build server moves from the office rack to the hosted cluster.\n\n"
+            "What it means for you\n"
+            "If you run builds from a laptop, keep your scripts. Nightly builds will take about twenty minutes "
+            "instead of two hours at the hosted cluster. The old server stays up for reading logs until the end "
+            "of June.\n\n"
+            "Who to ask\nPriya answers questions about the move in the platform channel.\n")
+    gists = gists_of(Analyzer(digest_words=60).analyze(text)["takeaways"])
+    assert "The old server stays up for reading logs until the end of June." in gists
+    assert not any(g.startswith("If you run builds") for g in gists)
+
+
 def test_a_one_paragraph_note_still_gets_gists_beside_its_main_point(analyzer):
     takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
     gists = gists_of(takeaways)
