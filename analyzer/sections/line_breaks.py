@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
+from ..text import footnotes
 from .layout import (
     LIST_MARKER, QUOTE_MARKS, WRAP_SLACK, ends_open, ends_sentence, indent, is_wrapped_line, starts_block,
     wrap_width,
@@ -29,9 +30,8 @@ _CLOSERS = frozenset("\"'’”)]")
 # a capital opens it: the parser, left to decide, ran on. The tokenizer may keep a mark
 # glued to the stop ("12%.¹"), so the stop is read from the text before the token's end,
 # this many characters back at most.
-_FOOTNOTE_MARK = r"\[\^?\d{1,3}\]|\^\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}"
-_FOOTNOTE_OPENS = re.compile(_FOOTNOTE_MARK)
-_FOOTNOTE_END = re.compile(rf"[.!?…][\"'’”)]?(?:{_FOOTNOTE_MARK})$")
+_FOOTNOTE_OPENS = re.compile(footnotes.MARK)
+_FOOTNOTE_END = re.compile(rf"[.!?…][\"'’”)]?(?:{footnotes.MARK})$")
 _FOOTNOTE_REACH = 10
 # SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1

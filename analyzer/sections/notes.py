@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-_NOTE_START = re.compile(r"^\s*\[(\^?(\w{1,4}))\]:?\s+\S")
+from ..text.footnotes import NOTE_START
+
 MIN_NOTES = 2
 
 
 def footnote_lines(lines: Sequence[str]) -> frozenset[int]:
     """1-based lines of footnotes: each from its marked line to the next blank line."""
     openings = {i: m for i, line in enumerate(lines)
-                if (m := _NOTE_START.match(line)) and (i == 0 or not lines[i - 1].strip())}
+                if (m := NOTE_START.match(line)) and (i == 0 or not lines[i - 1].strip())}
     numbered = _numbered_run([(i, m.group(2)) for i, m in openings.items()])
     notes = [i for i, m in openings.items() if i in numbered or _used_above(lines, i, m.group(1))]
     found: set[int] = set()
