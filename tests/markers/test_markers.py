@@ -45,6 +45,14 @@ def the_marker(nlp, text, marker_text):
         ("I keep being made to fix a queue that is not even my team's service.", "keep being made to", "unfair"),
         ("I keep being made to fix a queue that is not even my team's service.", "not even my team", "unfair"),
         ("I am done pretending this is fine.", "am done pretending", "anger"),
+        # a writer who owns a lapse in their own words
+        ("I was careless with the key and pushed it by accident.", "I was careless", "accountability"),
+        ("I skipped the review out of laziness.", "out of laziness", "accountability"),
+        ("We made a careless mistake in the migration script.", "We made a careless mistake", "accountability"),
+        ("The blame for this lies with me.", "blame for this lies with me", "accountability"),
+        ("I skipped the check, and that is on me.", "that is on me", "accountability"),
+        # help asked of the reader
+        ("Could you help us test the build this week?", "you help us", "plea"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
@@ -60,6 +68,9 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("A hosted ledger product was rejected on cost.", "rejected"),
         ("The second option was rejected after the trial.", "rejected"),
         ("A write-ahead log fixes the symptom only.", "symptom"),
+        # help a thing gives is no plea; a criticism of others is no mistake owned
+        ("The survey data help us tell real changes from noise.", "help us"),
+        ("The reviewers were lazy about the docs.", "were lazy"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
