@@ -51,6 +51,7 @@ def the_marker(nlp, text, marker_text):
         ("We made a careless mistake in the migration script.", "We made a careless mistake", "accountability"),
         ("The blame for this lies with me.", "blame for this lies with me", "accountability"),
         ("I skipped the check, and that is on me.", "that is on me", "accountability"),
+        ("This decision was not made lightly.", "not made lightly", "firmness"),
         # help asked of the reader
         ("Could you help us test the build this week?", "you help us", "plea"),
     ],
@@ -71,6 +72,7 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # help a thing gives is no plea; a criticism of others is no mistake owned
         ("The survey data help us tell real changes from noise.", "help us"),
         ("The reviewers were lazy about the docs.", "were lazy"),
+        ("We will miss the deadline by a week.", "will miss"),  # late, not a farewell
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):

@@ -286,6 +286,12 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
     ("Roadmap\nWe simply do not have the bandwidth for a fourth project this quarter.\n", "Stress and capacity"),
     ("Team lead\nI am not sure I am the right person to lead this, and I doubt I can do it alone.\n", "Self-doubt"),
     ("Launch\nWe could not have done it without you, and hats off to the support crew.\n", "Gratitude and thanks"),
+    # Grief and farewell, reassurance, being passed over.
+    ("Farewell\nWe are deeply saddened by the news of her passing last week.\n", "Disappointment and sadness"),
+    ("Leaving\nI will miss working with every one of you.\n", "Disappointment and sadness"),
+    ("Breach\nThe incident is contained, no customer data was exposed, and your jobs are safe.\n", "Reassurance"),
+    ("Reorg\nWe were never consulted about the change, and it is another reorg nobody asked for.\n",
+     "Feeling treated unfairly"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
