@@ -35,10 +35,13 @@ from .view import DocView
 # (That weight was set by hand on those documents: at -0.5, the gap's size in log-odds, and at
 # -1.0 recall was the same, and item precision 0.802 against 0.810.) A sentence that opens with
 # a condition ("If you build on a laptop, …") carries one about a quarter of the time against almost
-# half: a caveat or advice for some readers; its weight is that gap in log-odds.
+# half: a caveat or advice for some readers; its weight is that gap in log-odds. One that opens
+# by placing itself before the change ("Previously, …", "In the past, …") tells how things were:
+# none of the four in those documents carries a key point, too few to fit a weight, so it takes
+# the weight of a sentence that follows on.
 GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "item": 0.35, "title": 0.35,
                 "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5, "follows_on": -1.0,
-                "conditional": -1.0}
+                "conditional": -1.0, "background": -1.0}
 # Added to every sentence's worth before it is divided by its words, so that a sentence worth
 # little is not made attractive by being short; and what repeating counts against a sentence:
 # its greatest similarity (cosine) to one already chosen, and each gist its part already has.
@@ -256,7 +259,7 @@ def gist_score(c: Candidate, overall: float, title: float, position: int) -> flo
     return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
             + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
             + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
-            + w["follows_on"] * c.follows_on + w["conditional"] * c.conditional
+            + w["follows_on"] * c.follows_on + w["conditional"] * c.conditional + w["background"] * c.background
             + (w["short"] if c.words < 6 else 0.0))
 
 

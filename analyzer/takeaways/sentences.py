@@ -69,6 +69,9 @@ _QUOTE_MARK = re.compile(r'["“”]')
 _FOLLOWS_ON = re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so|similarly"
                          r"|likewise|that is|in other words|again|besides|moreover|furthermore|additionally|otherwise"
                          r"|then|still|yet|plus|instead|however|therefore|thus|hence)\b", re.IGNORECASE)
+# Words that open a sentence by placing it before the change the text tells of.
+_BACKGROUND = re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now|until recently"
+                         r"|in the early days|back then)\b", re.IGNORECASE)
 # Words that open a sentence with the condition it depends on.
 _CONDITIONAL = re.compile(r"^(?:if|unless|in case|as long as|provided that)\b", re.IGNORECASE)
 # An item's closing stop, which reads as ".;" before the next item's "; " ("by Friday.; Omar…").
@@ -118,6 +121,9 @@ class Candidate:
     # It opens with a condition ("If you run builds from a laptop, …"): what to do or
     # expect should something else hold, a caveat rather than the point.
     conditional: bool = False
+    # It opens by placing itself before the change ("Previously, …", "In the past, …"):
+    # how things were, the background to the news rather than the news.
+    background: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -195,6 +201,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             quotes_on=_closes_a_quotation(text),
             follows_on=bool(_FOLLOWS_ON.match(text)),
             conditional=bool(_CONDITIONAL.match(text)),
+            background=bool(_BACKGROUND.match(text)),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 

@@ -784,6 +784,17 @@ def test_a_gist_states_what_holds_rather_than_what_to_do_if_something_else_holds
     assert not any(g.startswith("If you run builds") for g in gists)
 
 
+def test_a_gist_states_how_things_are_now_rather_than_how_they_were():
+    text = ("Storage changes\n\nFrom 1 March the storage service moves to new servers in the second data centre.\n\n"
+            "What changes for you\n"
+            "Previously, backups ran once a week on the old array. Backups now run every night and are kept for "
+            "ninety days. Restores take minutes instead of hours.\n\n"
+            "Who to ask\nPriya answers questions about the move in the platform channel.\n")
+    gists = gists_of(Analyzer(digest_words=50).analyze(text)["takeaways"])
+    assert "Backups now run every night and are kept for ninety days." in gists
+    assert not any(g.startswith("Previously") for g in gists)
+
+
 def test_a_one_paragraph_note_still_gets_gists_beside_its_main_point(analyzer):
     takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
     gists = gists_of(takeaways)
