@@ -24,7 +24,7 @@ from ..scores.sentiment import Vader
 from ..sections.component import body_sentences
 from ..sections.outline import Section
 from .clauses import cut
-from .cues import FORMS, ClaimTables, CueFinder, load_cues
+from .cues import FORMS, ClaimTables, CueFinder, load_cues, load_word_lists
 from .modality import STANCE_FAMILIES, EvaluativeWords, StanceWords, markup_spans
 from .quantities import Quantity, QuantityFinder
 from .reading import Rules, read
@@ -50,9 +50,10 @@ class ClaimFinder(DataComponent):
                    matcher: EntryMatcher | None = None) -> None:
         lexicon, vader, tables = lexicon or load_lexicon(), vader or Vader(), tables or ClaimTables.shipped()
         matcher = matcher or EntryMatcher(self.nlp.vocab, lexicon.entries, pipeline_lemmas(self.nlp))
-        modality = load_cues(tables.modality, "modality", MODALITIES, FORMS)
-        kinds = load_cues(tables.kinds, "kind", KINDS, ("phrase", "dep"))
-        stance = load_cues(tables.stance, "stance", STANCE_FAMILIES, ("phrase", "dep", "category"))
+        lists = load_word_lists(tables.words)
+        modality = load_cues(tables.modality, "modality", MODALITIES, FORMS, lists)
+        kinds = load_cues(tables.kinds, "kind", KINDS, ("phrase", "dep"), lists)
+        stance = load_cues(tables.stance, "stance", STANCE_FAMILIES, ("phrase", "dep", "category"), lists)
         self.cues = CueFinder(self.nlp, modality + kinds + [c for c in stance if c.form != "category"])
         self.stance_words = StanceWords(lexicon, [c for c in stance if c.form == "category"], matcher)
         self.quantities = QuantityFinder(tables.units, tables.numbers)

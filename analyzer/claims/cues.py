@@ -14,6 +14,9 @@ a form and a pattern. Forms:
   ("Paths forward"): the modality of its claims that nothing else marks and that are not
   about the past.
 
+A dependency pattern may name a word list of ``words.tsv`` (``s[lemma=@evidence]``): a list
+that several cues share is written once.
+
 Every problem stops the load with an error naming the file and the line, because a cue that
 is silently skipped changes results without anyone noticing.
 """
@@ -47,6 +50,9 @@ _WORD_ATTRS = {"LOWER", "LEMMA", "TAG"}
 _NODE = re.compile(r"^(?P<name>[a-z_]\w*)(?:\[(?P<attrs>[^\]]*)\])?$")
 _RELATION = re.compile(r"^(?P<left>[a-z_]\w*)\s+(?P<op>>>|<<|>|<|\.\*|\.)(?P<deps>[a-z:|]*)\s+(?P<right>\S+)$")
 _APOSTROPHES = ("'", "’")
+# A word list named in a pattern, and the shape of the words it stands for.
+_LIST_NAME = re.compile(r"@(\w+)")
+_LIST_WORDS = re.compile(r"[\w'’.-]+(?:\|[\w'’.-]+)*")
 
 
 @dataclass(frozen=True)
@@ -79,26 +85,54 @@ class ClaimTables:
     stance: DataText
     units: DataText
     numbers: DataText
+    # The word lists the patterns name; a pipeline saved before there were any has none.
+    words: DataText | None = None
 
     @classmethod
     def shipped(cls) -> ClaimTables:
-        return cls(*(shipped(f"claims/{name}.tsv") for name in ("modality", "kinds", "stance", "units", "numbers")))
+        names = ("modality", "kinds", "stance", "units", "numbers", "words")
+        return cls(*(shipped(f"claims/{name}.tsv") for name in names))
 
 
-def load_cues(table: DataText, label_column: str, labels: Iterable[str], forms: Iterable[str]) -> list[Cue]:
+def load_word_lists(table: DataText | None) -> dict[str, str]:
+    """The named word lists, each as the ``a|b|c`` it stands for in a pattern."""
+    lists: dict[str, str] = {}
+    for row in rows(table, ("name", "words")) if table is not None else ():
+        name, words = row["name"], row["words"]
+        if name in lists:
+            raise row.error(f"word list {name!r} is defined twice")
+        if not re.fullmatch(r"\w+", name) or not _LIST_WORDS.fullmatch(words):
+            raise row.error("write a word list as a one-word name, a tab, and its words joined by '|' "
+                            "(evidence<TAB>data|log|metric)")
+        lists[name] = words
+    return lists
+
+
+def load_cues(table: DataText, label_column: str, labels: Iterable[str], forms: Iterable[str],
+              lists: dict[str, str] | None = None) -> list[Cue]:
     labels, forms = tuple(labels), tuple(forms)
     cues = []
     for row in rows(table, (label_column, "form", "pattern")):
-        label, form, pattern = row[label_column], row["form"], row["pattern"]
+        label, form = row[label_column], row["form"]
         if label not in labels:
             raise row.error(f"unknown {label_column} {label!r}; use one of {', '.join(labels)}")
         if form not in forms:
             raise row.error(f"unknown form {form!r}; use one of {', '.join(forms)}")
-        cue = Cue(label, form, pattern, row.where)
+        cue = Cue(label, form, _with_lists(row["pattern"], lists or {}, row), row.where)
         if form in ("dep", "frame"):
             parse_pattern(cue)  # fail at load time, not at the first document
         cues.append(cue)
     return cues
+
+
+def _with_lists(pattern: str, lists: dict[str, str], row) -> str:
+    """The pattern with each ``@name`` replaced by the words of that list."""
+    def words(match: re.Match[str]) -> str:
+        if match[1] not in lists:
+            known = ", ".join(f"@{name}" for name in lists) or "none"
+            raise row.error(f"unknown word list '@{match[1]}'; lists defined in words.tsv: {known}")
+        return lists[match[1]]
+    return _LIST_NAME.sub(words, pattern)
 
 
 def parse_pattern(cue: Cue) -> tuple[list[dict], dict[str, int]]:

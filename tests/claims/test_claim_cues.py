@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analyzer.claims.cues import Cue, load_cues, parse_pattern
+from analyzer.claims.cues import Cue, load_cues, load_word_lists, parse_pattern
 from analyzer.claims.quantities import QuantityFinder
 from analyzer.data.files import DataText
 from analyzer.errors import LexiconError
@@ -42,6 +42,25 @@ def test_a_header_row_is_read_as_data_and_rejected():
     """Every table documents its columns in a comment; a header row would be a bad cue."""
     with pytest.raises(LexiconError, match="line 3: unknown modality 'modality'"):
         load_cues(table("modality\tform\tpattern\n"), "modality", ["hedged"], ["phrase"])
+
+
+def test_a_pattern_names_a_word_list_written_once():
+    lists = load_word_lists(DataText("words.tsv", "# columns: name\twords\nevidence\tdata|log|metric\n"))
+    body = "hedged\tdep\tv[lemma=suggest] ; v >nsubj s[lemma=@evidence]\n"
+    (cue,) = load_cues(table(body), "modality", ["hedged"], ["dep"], lists)
+    assert cue.pattern == "v[lemma=suggest] ; v >nsubj s[lemma=data|log|metric]"
+
+
+@pytest.mark.parametrize("words, body, message", [
+    ("evidence\tdata|log\n", "hedged\tdep\tv[lemma=suggest] ; v >nsubj s[lemma=@proof]\n",
+     "test.tsv, line 3: unknown word list '@proof'; lists defined in words.tsv: @evidence"),
+    ("evidence\tdata|log\nevidence\tmetric\n", None, "words.tsv, line 3: word list 'evidence' is defined twice"),
+    ("evidence\tdata, log\n", None, "words.tsv, line 2: write a word list as a one-word name"),
+])
+def test_word_lists_and_the_names_of_them_are_checked(words, body, message):
+    with pytest.raises(LexiconError, match=message.replace("(", r"\(")):
+        lists = load_word_lists(DataText("words.tsv", "# name\twords\n" + words))
+        load_cues(table(body), "modality", ["hedged"], ["dep"], lists)
 
 
 def test_unit_tables_are_checked():
