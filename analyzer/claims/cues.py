@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from .dependency_patterns import DependencyPatterns
 from ..errors import LexiconError
 from ..data.files import DataText, shipped
-from ..data.tables import rows
+from ..data.tables import Row, rows
 
 FORMS = ("phrase", "dep", "frame", "label", "markup", "heading")
 # The node of a pattern whose words name who holds or said the claim.
@@ -125,7 +125,7 @@ def load_cues(table: DataText, label_column: str, labels: Iterable[str], forms: 
     return cues
 
 
-def _with_lists(pattern: str, lists: dict[str, str], row) -> str:
+def _with_lists(pattern: str, lists: dict[str, str], row: Row) -> str:
     """The pattern with each ``@name`` replaced by the words of that list."""
     def words(match: re.Match[str]) -> str:
         if match[1] not in lists:
