@@ -97,7 +97,9 @@ class ClaimTables:
 def load_word_lists(table: DataText | None) -> dict[str, str]:
     """The named word lists, each as the ``a|b|c`` it stands for in a pattern."""
     lists: dict[str, str] = {}
-    for row in rows(table, ("name", "words")) if table is not None else ():
+    if table is None:
+        return lists
+    for row in rows(table, ("name", "words")):
         name, words = row["name"], row["words"]
         if name in lists:
             raise row.error(f"word list {name!r} is defined twice")

@@ -38,7 +38,7 @@ from .view import DocView
 # half: a caveat or advice for some readers; its weight is that gap in log-odds. One that opens
 # by placing itself before the change ("Previously, …", "In the past, …") tells how things were:
 # none of the four in those documents carries a key point, too few to fit a weight, so it takes
-# the weight of a sentence that follows on.
+# the weight of a sentence that follows on. These three are keyed as ``Candidate.opening`` is.
 GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "item": 0.35, "title": 0.35,
                 "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5, "follows_on": -1.0,
                 "conditional": -1.0, "background": -1.0}
@@ -259,8 +259,7 @@ def gist_score(c: Candidate, overall: float, title: float, position: int) -> flo
     return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
             + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
             + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
-            + w["follows_on"] * c.follows_on + w["conditional"] * c.conditional + w["background"] * c.background
-            + (w["short"] if c.words < 6 else 0.0))
+            + (w[c.opening] if c.opening else 0.0) + (w["short"] if c.words < 6 else 0.0))
 
 
 def title_words(title: str | None) -> frozenset[str]:

@@ -64,16 +64,18 @@ _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?
                       re.IGNORECASE)
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
-# Words that open a sentence by tying it to the one before: an example, a detail, a contrast
-# or a consequence of a point made there.
-_FOLLOWS_ON = re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so|similarly"
-                         r"|likewise|that is|in other words|again|besides|moreover|furthermore|additionally|otherwise"
-                         r"|then|still|yet|plus|instead|however|therefore|thus|hence)\b", re.IGNORECASE)
-# Words that open a sentence by placing it before the change the text tells of.
-_BACKGROUND = re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now|until recently"
-                         r"|in the early days|back then)\b", re.IGNORECASE)
-# Words that open a sentence with the condition it depends on.
-_CONDITIONAL = re.compile(r"^(?:if|unless|in case|as long as|provided that)\b", re.IGNORECASE)
+# Words that open a sentence, by what they tell of it: that it ties itself to the one before
+# (an example, a detail, a contrast or a consequence of a point made there), that it depends
+# on a condition, or that it places itself before the change the text tells of.
+_OPENERS = {
+    "follows_on": re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so"
+                             r"|similarly|likewise|that is|in other words|again|besides|moreover|furthermore"
+                             r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence)\b",
+                             re.IGNORECASE),
+    "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that)\b", re.IGNORECASE),
+    "background": re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now"
+                             r"|until recently|in the early days|back then)\b", re.IGNORECASE),
+}
 # An item's closing stop, which reads as ".;" before the next item's "; " ("by Friday.; Omar…").
 _FULL_STOP = re.compile(r"(?<=[\w)\]”’\"'])\.$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
@@ -115,15 +117,11 @@ class Candidate:
     # It closes a quotation opened in an earlier sentence ("… Just do it for me.”): the
     # last words of someone the writer quotes, not the writer's own.
     quotes_on: bool = False
-    # It opens by tying itself to the sentence before ("Specifically, …", "But …"): it
-    # elaborates a point rather than states one.
-    follows_on: bool = False
-    # It opens with a condition ("If you run builds from a laptop, …"): what to do or
-    # expect should something else hold, a caveat rather than the point.
-    conditional: bool = False
-    # It opens by placing itself before the change ("Previously, …", "In the past, …"):
-    # how things were, the background to the news rather than the news.
-    background: bool = False
+    # What its first words tell of it (a key of _OPENERS), or None: it ties itself to the
+    # sentence before ("Specifically, …", "But …") and elaborates a point rather than states
+    # one; it opens with a condition ("If you run builds from a laptop, …"), a caveat for
+    # some readers; or it places itself before the change ("Previously, …"), how things were.
+    opening: str | None = None
 
     @cached_property
     def words(self) -> int:
@@ -199,9 +197,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             dated=_opens_with_date(sent),
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
-            follows_on=bool(_FOLLOWS_ON.match(text)),
-            conditional=bool(_CONDITIONAL.match(text)),
-            background=bool(_BACKGROUND.match(text)),
+            opening=next((kind for kind, words in _OPENERS.items() if words.match(text)), None),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 
