@@ -948,3 +948,14 @@ def test_a_sign_off_is_a_formula_that_only_thanks(analyzer, signoff, thanks):
     words = [w.lower() for t in feelings for w in t.get("words", [])]
     assert [t["label"] for t in feelings if t["label"] == "Gratitude and thanks"] == (["Gratitude and thanks"] if thanks else [])
     assert any(signoff.lower().startswith(w) for w in words) == thanks, words
+
+
+def test_a_sentence_that_repeats_anothers_words_with_a_new_figure_is_a_new_point():
+    text = ("Maintainer pay\n\nIn January we started paying the two maintainers a rate of 2,000 dollars a month.\n\n"
+            "What changes\nFrom July the two maintainers will be paid a rate of 6,000 dollars a month. "
+            "The sponsors' donations cover this until the end of the year. "
+            "We will publish the accounts every quarter on the project's website.\n\n"
+            "Why\nTwo of our largest sponsors left last spring, and the donations that remain barely cover "
+            "the servers.\n")
+    gists = gists_of(Analyzer(digest_words=70).analyze(text)["takeaways"])
+    assert "From July the two maintainers will be paid a rate of 6,000 dollars a month." in gists
