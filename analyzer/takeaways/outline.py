@@ -49,11 +49,12 @@ WORTH_FLOOR = 1.0
 REDUNDANCY = 4.0
 SPREAD = 0.5
 MIN_GIST_WORDS = 6
-# A sentence of fewer content words than this that points back with a pronoun ("And they never
-# complained about it.", "We should look into that.") leans on the sentences around it and
-# tells a reader nothing alone; "Memory is billed monthly." names what it speaks of.
+# A sentence of fewer content words than this that points back with a pronoun or to a place
+# in the story ("And they never complained about it.", "We should look into that.", "We did not
+# want to stop there.") leans on the sentences around it and tells a reader nothing alone;
+# "Memory is billed monthly." names what it speaks of.
 MIN_GIST_CONTENT = 3
-_POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her"})
+_POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her", "there"})
 NOT_THE_POINT = -2.0
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
 # its first half.
@@ -250,7 +251,7 @@ def _choosable(cands: Sequence[Candidate], statements: set[int], anchors: Sequen
 def _leans_back(c: Candidate) -> bool:
     """Whether the sentence names too little to stand alone and points back for the rest."""
     return len(set(c.lemmas)) < MIN_GIST_CONTENT and any(
-        t.lower_ in _POINTS_BACK and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for t in c.sent)
+        t.lower_ in _POINTS_BACK and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "advmod") for t in c.sent)
 
 
 def gist_score(c: Candidate, overall: float, title: float, position: int) -> float:

@@ -959,3 +959,14 @@ def test_a_sentence_that_repeats_anothers_words_with_a_new_figure_is_a_new_point
             "the servers.\n")
     gists = gists_of(Analyzer(digest_words=70).analyze(text)["takeaways"])
     assert "From July the two maintainers will be paid a rate of 6,000 dollars a month." in gists
+
+
+def test_a_short_sentence_that_points_back_to_where_the_story_was_is_never_a_gist():
+    text = ("Funding update\n\nFrom June the project pays its three maintainers from donations alone.\n\n"
+            "Looking back\n"
+            "In 2019 the first maintainer left his job to work on the project full time, paid by a grant "
+            "from a foundation that ended a year later. We did not want to stop there. "
+            "Two more maintainers joined on a part-time rate the next spring.\n\n"
+            "Where we are\nDonations now cover about half of what the three maintainers are paid.\n")
+    quotes = digest_quotes(Analyzer(digest_words=50).analyze(text)["takeaways"])
+    assert quotes and "We did not want to stop there." not in quotes
