@@ -42,6 +42,8 @@ ASIDE_WEIGHT = -2.5
 FIRST_PERSON = frozenset({"we", "i"})
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
 FIELD_WORDS = 8
 # A list quoted whole shows each item's opening words, up to its first clause break.
 ITEM_WORDS = 10
@@ -424,8 +426,9 @@ def _closes_a_quotation(text: str) -> bool:
 
 
 def _opens_with_date(sent: Span) -> bool:
-    """Whether a date with a figure in it ("October 1, 2019", "in 2019") starts within the
-    sentence's first words, after at most a preposition ("On", "Starting on").
+    """Whether a date with a figure or a month in it ("October 1, 2019", "in 2019", "From
+    June") starts within the sentence's first words, after at most a preposition ("On",
+    "Starting on"); "In the past weeks" names no date on a calendar.
 
     The entities are read from the tokens' tags: ``Span.ents`` walks every entity of the
     document for each sentence, which grew with the square of a long text's length."""
@@ -435,7 +438,8 @@ def _opens_with_date(sent: Span) -> bool:
             end = token.i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
-            if end <= sent.end and any(c.isdigit() for c in doc[token.i:end].text):
+            if end <= sent.end and (any(c.isdigit() for c in doc[token.i:end].text)
+                                    or any(t.lower_ in _MONTHS for t in doc[token.i:end])):
                 return True
     return False
 

@@ -445,6 +445,12 @@ MAIN_POINTS = {
         "rota until the weekend allowance is paid.\n\nLast month four of us covered eleven weekend shifts. "
         "I am frustrated, and frankly I am tired of finding out about changes from a calendar invite.\n",
         "I will not sign off"),
+    "a change dated by its month, over a year in the background": (
+        "Funding update\n\nFrom June the project pays its three maintainers from donations alone.\n\n"
+        "Looking back\nIn 2019 the first maintainer left his job to work on the project full time, paid by a "
+        "grant that ended a year later. Two more maintainers joined on a part-time rate the next spring.\n\n"
+        "Where we are\nDonations now cover about half of what the three maintainers are paid.\n",
+        "From June the project pays"),
 }
 
 
