@@ -71,7 +71,7 @@ _QUOTE_MARK = re.compile(r'["“”]')
 # on a condition, or that it places itself before the change the text tells of.
 _OPENERS = {
     "follows_on": re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so"
-                             r"|similarly|likewise|that is|in other words|again|besides|moreover|furthermore"
+                             r"|similarly|likewise|that is|in other words|i mean|again|besides|moreover|furthermore"
                              r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence)\b",
                              re.IGNORECASE),
     "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that)\b", re.IGNORECASE),

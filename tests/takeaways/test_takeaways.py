@@ -976,3 +976,15 @@ def test_a_short_sentence_that_points_back_to_where_the_story_was_is_never_a_gis
             "Where we are\nDonations now cover about half of what the three maintainers are paid.\n")
     quotes = digest_quotes(Analyzer(digest_words=50).analyze(text)["takeaways"])
     assert quotes and "We did not want to stop there." not in quotes
+
+
+def test_a_sentence_that_says_what_the_writer_meant_by_the_one_before_is_not_its_parts_gist():
+    text = ("Support changes\n\nFrom 1 March the platform team takes over the support rota from the product team.\n\n"
+            "What we are hearing\n"
+            "Customers wait too long for answers when an incident crosses the boundary between two teams. "
+            "I mean Acme and Globex, whose tickets waited for the platform team for days.\n\n"
+            "What changes\nEach team answers its own alerts, and the platform team answers only for the shared "
+            "services.\n")
+    gists = gists_of(Analyzer(digest_words=50).analyze(text)["takeaways"])
+    assert any(g.startswith("Customers wait too long") for g in gists)
+    assert not any(g.startswith("I mean") for g in gists)
