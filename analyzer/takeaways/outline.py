@@ -286,8 +286,4 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
     if not (x and y) or len(x & y) / min(len(x), len(y)) < 0.6:
         return False
     shorter = x if len(x) <= len(y) else y
-    return not any(_is_figure(w) for w in shorter - (x & y))
-
-
-def _is_figure(lemma: str) -> bool:
-    return any(ch.isdigit() for ch in lemma)
+    return not any(ch.isdigit() for word in shorter - (x & y) for ch in word)
