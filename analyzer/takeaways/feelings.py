@@ -50,7 +50,7 @@ MAX_EVIDENCE = 2
 CALM_LABEL = "Calm, matter-of-fact tone"
 CALM_SUMMARY = "Few feeling words for its length."
 # Themes whose presence means a text is not calm, however little of it there is.
-UNSETTLED = frozenset({"frustration", "defiance", "alarm", "worry", "sadness", "hurt", "burnout", "capacity",
+UNSETTLED = frozenset({"frustration", "defiance", "sarcasm", "alarm", "worry", "sadness", "hurt", "burnout", "capacity",
                        "self_doubt", "apology"})
 _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")

@@ -298,6 +298,16 @@ def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, labe
     assert label in labels
 
 
+@pytest.mark.parametrize("text, not_meant", [
+    ("Tools\nThanks for nothing, the new tool deleted half our tickets on its first day.\n", "Gratitude and thanks"),
+    ("Reorg\nOh great, another reorg announced on a Friday afternoon. Just what we needed.\n", "Enthusiasm"),
+    ("Reviews\nLet us skip the review again, because that worked so well last time.\n", "Pride in the work"),
+], ids=["thanks", "enthusiasm", "pride"])
+def test_praise_said_to_mean_its_opposite_is_sarcasm(analyzer, text, not_meant):
+    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+    assert "Sarcasm" in labels and not_meant not in labels
+
+
 def test_a_feelings_words_keep_the_pronoun_i_as_written(analyzer):
     text = "Release\nThe release slipped a second time because I skipped the last review. I'm so sorry.\n"
     apology = next(t for t in analyzer.analyze(text)["takeaways"]["emotional"] if t["label"] == "Apology")
