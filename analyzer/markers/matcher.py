@@ -50,22 +50,23 @@ def lemma_forms(word: str, explicit: frozenset[str] = frozenset()) -> tuple[str,
 
 
 def inflections(word: str, explicit: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Regular -ed and -ing spellings of ``word``.
+    """Regular -s, -ed and -ing spellings of ``word``.
 
-    Forms that are not English words are harmless: no token carries them. A form that is a
+    The small English model lemmatises some of them to another word ("hopes", "hoped" ->
+    "hop"; "hates" -> "hat"), so a lone word matches them by spelling as well. Forms that are not English words are harmless: no token carries them. A form that is a
     one-word entry of its own (``explicit``) belongs to that entry alone, so "please" does
     not reach "pleased".
     """
     if not word.isalpha() or len(word) < 3 or word in _LEMMA_ALIASES:
         return ()
     if word.endswith("e"):
-        forms = [word + "d", word[:-1] + "ing"]
+        forms = [word + "s", word + "d", word[:-1] + "ing"]
     elif word[-1] == "y" and word[-2] not in _VOWELS:
-        forms = [word[:-1] + "ied", word + "ing"]
+        forms = [word[:-1] + "ies", word[:-1] + "ied", word + "ing"]
     elif word.endswith("c"):
-        forms = [word + "ked", word + "king"]  # panicked, panicking
+        forms = [word + "s", word + "ked", word + "king"]  # panicked, panicking
     else:
-        forms = [word + "ed", word + "ing"]
+        forms = [word + ("es" if word.endswith(("s", "x", "z", "ch", "sh")) else "s"), word + "ed", word + "ing"]
         if word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS and word[-3] not in _VOWELS:
             forms += [word + word[-1] + "ed", word + word[-1] + "ing"]
     return tuple(f for f in dict.fromkeys(forms) if f not in explicit)
@@ -265,12 +266,15 @@ def _windows(starts: list[int], length: int, limit: int) -> list[tuple[int, int]
 
 
 def _forms(vocab: Vocab, spec: TokenSpec, explicit: frozenset[str], lemmatize: Lemmatize | None) -> list[str]:
-    """The lemmas one pattern token matches. Stop words ("the", "not", "can") are not
-    inflected: "the" + "-ing" would be "thing"."""
+    """The lemmas one pattern token matches: in a phrase, also those the pipeline gives the
+    word's inflections, right or not ("hoped never to" carries the lemma "hop"). Stop words
+    ("the", "not", "can") are not inflected: "the" + "-ing" would be "thing"."""
     forms = [f for word in spec.words
              for f in (_LEMMA_ALIASES.get(word, (word,)) if vocab[word].is_stop else lemma_forms(word, explicit))]
     if lemmatize is not None:
-        forms += [f for word in spec.words if word not in _LEMMA_ALIASES for f in lemmatize(word)]
+        forms += [f for word in spec.words if word not in _LEMMA_ALIASES
+                  for spelled in (word, *(() if vocab[word].is_stop else inflections(word)))
+                  for f in lemmatize(spelled)]
     return list(dict.fromkeys(forms))
 
 

@@ -121,14 +121,15 @@ def test_patterns_parse_into_token_specs(pattern, tokens):
 @pytest.mark.parametrize(
     "word, forms",
     [
-        ("worry", ("worry", "worried", "worrying")),
-        ("overwhelm", ("overwhelm", "overwhelmed", "overwhelming")),
-        ("tire", ("tire", "tired", "tiring")),
-        ("panic", ("panic", "panicked", "panicking")),
+        ("worry", ("worry", "worries", "worried", "worrying")),
+        ("overwhelm", ("overwhelm", "overwhelms", "overwhelmed", "overwhelming")),
+        ("tire", ("tire", "tires", "tired", "tiring")),
+        ("panic", ("panic", "panics", "panicked", "panicking")),
+        ("push", ("push", "pushes", "pushed", "pushing")),
         ("i", ("I",)),
     ],
 )
-def test_a_word_also_matches_the_lemmas_of_its_participles(word, forms):
+def test_a_word_also_matches_the_lemmas_of_its_regular_forms(word, forms):
     assert lemma_forms(word) == forms
 
 

@@ -33,6 +33,10 @@ def the_marker(nlp, text, marker_text):
         ("The whole group feels burned out.", "burned out", "exhaustion"),
         ("I keep worrying about the launch.", "worrying", "anxiety"),
         ("We were hoping for a calmer spring.", "hoping", "hope"),
+        # the small model lemmatises these to other words ("hop", "hat"); they still count
+        ("Everyone hopes the freeze ends soon.", "hopes", "hope"),
+        ("She hates the new review process.", "hates", "anger"),
+        ("It is news I hoped never to write.", "hoped never to", "sadness"),
         ("They felt taken for granted after the release.", "taken for granted", "unfair"),
         ("Two engineers were laid off in May.", "laid off", "failure"),
         ("Please let's not cut the testing budget.", "Please let's not", "plea"),
