@@ -12,6 +12,7 @@ row then its rows.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -141,11 +142,17 @@ class Candidate:
 
 
 class MainPointCues:
-    """Phrases (as lemmas) that mark a decision, an announcement or an event, with weights."""
+    """Phrases (as lemmas) that mark a decision, an announcement or an event, with weights.
+
+    A word may list alternatives ("good morning|afternoon") and ``*`` stands for any one word
+    ("eliminate * role" reads "we are eliminating twelve roles"), as in the marker lexicons;
+    a phrase longer than LONGEST_CUE words could never match, so it is refused."""
 
     def __init__(self, table: DataText) -> None:
         self.table = table
         self.weights: dict[tuple[str, ...], float] = {}
+        # For each phrase length, the places where some phrase of that length has a wildcard.
+        self.wildcards: dict[int, set[tuple[int, ...]]] = {}
         for row in rows(table, ("phrase", "weight", "note"), required=2):
             try:
                 weight = float(row["weight"])
@@ -153,14 +160,21 @@ class MainPointCues:
                 raise row.error(f"weight '{row['weight']}' is not a number") from None
             if not -3 <= weight <= 3:
                 raise row.error(f"weight {weight:g} is out of range; use a number from -3 to 3")
-            self.weights[tuple(row["phrase"].lower().split())] = weight
+            words = [word.split("|") for word in row["phrase"].lower().split()]
+            if len(words) > LONGEST_CUE:
+                raise row.error(f"a phrase of {len(words)} words is too long; use at most {LONGEST_CUE}")
+            for phrase in itertools.product(*words):
+                self.weights[phrase] = weight
+            places = tuple(i for i, word in enumerate(words) if word == ["*"])
+            if places:
+                self.wildcards.setdefault(len(words), set()).add(places)
 
     def found(self, lemmas: list[str]) -> list[float]:
         """The weight of each phrase in a run of lemmas, longest phrase first where they overlap."""
         weights, i = [], 0
         while i < len(lemmas):
             for n in range(min(LONGEST_CUE, len(lemmas) - i), 0, -1):
-                weight = self.weights.get(tuple(lemmas[i:i + n]))
+                weight = self._weight(tuple(lemmas[i:i + n]))
                 if weight is not None:
                     weights.append(weight)
                     i += n
@@ -168,6 +182,16 @@ class MainPointCues:
             else:
                 i += 1
         return weights
+
+    def _weight(self, window: tuple[str, ...]) -> float | None:
+        """The weight of the phrase that reads ``window`` word for word, or with wildcards."""
+        if window in self.weights:
+            return self.weights[window]
+        for places in self.wildcards.get(len(window), ()):
+            weight = self.weights.get(tuple("*" if i in places else w for i, w in enumerate(window)))
+            if weight is not None:
+                return weight
+        return None
 
 
 def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: MainPointCues) -> list[Candidate]:

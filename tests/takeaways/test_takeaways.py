@@ -767,6 +767,26 @@ def test_a_short_note_gets_a_main_point_within_sixty_words(analyzer):
     assert items_of(takeaways)[0]["role"] == "main"
 
 
+@pytest.mark.parametrize("greeting", ["Good morning everyone", "Hi all", "Hi team"])
+def test_a_greeting_is_not_the_main_point(analyzer, greeting):
+    note = (greeting + ", and welcome to the monthly update for the platform group. The billing service "
+            "moves to the new cluster on 4 May. The move takes an hour, and no customer will see downtime.\n")
+    main = items_of(analyzer.analyze(note)["takeaways"])[0]
+    assert main["evidence"][0]["text"] == "The billing service moves to the new cluster on 4 May."
+
+
+@pytest.mark.parametrize("cut", ["We are reducing the size of the studio by six people",
+                                 "We are eliminating six roles in the studio",
+                                 "We are cutting six jobs in the studio"])
+def test_a_layoff_told_without_the_word_is_the_main_point(analyzer, cut):
+    letter = ("Hard news\n\nI have to share something I wish I did not. " + cut + ", about a quarter of "
+              "us. The people affected heard from me this morning. We grew faster than our bookings last "
+              "year, and the contracts we counted on went elsewhere. Everyone leaving gets ten weeks of pay "
+              "and help finding a new role.\n")
+    main = items_of(analyzer.analyze(letter)["takeaways"])[0]
+    assert main["role"] == "main" and main["evidence"][0]["text"].startswith(cut)
+
+
 PRICE_NOTE = ("Price changes\n\n"
               "From 1 October the hosting plan costs 1,550 dollars a month instead of 1,250. "
               "We are sorry that the new prices arrive with so little notice, and we know that many of you "
@@ -945,10 +965,18 @@ def test_a_category_belongs_to_one_theme_only():
 @pytest.mark.parametrize("row, message", [
     ("announce\tloud", "line 1: weight 'loud' is not a number"),
     ("announce\t7", "line 1: weight 7 is out of range"),
+    ("step down from the board\t3", "line 1: a phrase of 5 words is too long"),
 ])
 def test_main_point_words_are_checked_with_their_line(row, message):
     with pytest.raises(LexiconError, match=f"main-point.tsv, {message}"):
         MainPointCues(DataText("main-point.tsv", row + "\n"))
+
+
+def test_main_point_words_may_list_alternatives_and_stand_for_any_word():
+    cues = MainPointCues(DataText("main-point.tsv", "good morning|afternoon\t-2.5\neliminate * role\t2.5\n"))
+    assert cues.found(["good", "afternoon", "all"]) == [-2.5]
+    assert cues.found(["we", "be", "eliminate", "six", "role"]) == [2.5]
+    assert cues.found(["eliminate", "role"]) == []
 
 
 def test_the_names_under_a_sign_off_are_not_what_a_letter_says(analyzer):
