@@ -77,6 +77,10 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("The survey data help us tell real changes from noise.", "help us"),
         ("The reviewers were lazy about the docs.", "were lazy"),
         ("We will miss the deadline by a week.", "will miss"),  # late, not a farewell
+        # care taken, and a change of course, not strain or a work shift
+        ("We looked hard at how the on-call rota works.", "hard"),
+        ("The proposed operational shift moves support to us.", "shift"),
+        ("This is a shift in priorities for the quarter.", "shift"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
