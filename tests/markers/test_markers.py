@@ -81,6 +81,10 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("We looked hard at how the on-call rota works.", "hard"),
         ("The proposed operational shift moves support to us.", "shift"),
         ("This is a shift in priorities for the quarter.", "shift"),
+        # a system's failure told as an event, and a risk judged small
+        ("About 38,000 checkouts failed that morning.", "failed"),
+        ("The alert on failed payments fired late.", "failed"),
+        ("The deploy tool treated the change as low risk.", "risk"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
