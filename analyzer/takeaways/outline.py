@@ -74,6 +74,8 @@ _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|o
                             r"|the short version|(?:final )?decision|decided|resolution|outcome)\b", re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"
                            r"|to be clear|short version|tl;?\s?dr|summary)\s*:$", re.IGNORECASE)
+# The most words a label may have and still name a summary after an opening word ("ok decision").
+LABEL_WORDS = 3
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+)[.)]?\s+")
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
@@ -151,13 +153,16 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
-        if not early and not (c.cue >= 2 and c.order <= half):
+        # A chat comes to its decision after the talk: there, a summary or a decision the
+        # writer marks counts wherever it stands.
+        summarised = _summarises(c, cands[i - 1] if i else None)
+        if not early and not (c.cue >= 2 and c.order <= half) and not (summarised and view.talk):
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.
         first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
-        score += DATED * c.dated + SUMMARISED * _summarises(c, cands[i - 1] if i else None)
+        score += DATED * c.dated + SUMMARISED * summarised
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score
@@ -172,8 +177,14 @@ def _summarises(c: Candidate, before: Candidate | None) -> bool:
     label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
     title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
     handed_over = before is not None and before.section is c.section and bool(_SUMMARY_LEAD.search(before.text))
-    return bool(_SUMMARY_LABEL.fullmatch(label.strip()) or _SUMMARY_LABEL.fullmatch(title.strip().rstrip(":"))
-                or handed_over)
+    return bool(_summary_label(label) or _SUMMARY_LABEL.fullmatch(title.strip().rstrip(":")) or handed_over)
+
+
+def _summary_label(label: str) -> bool:
+    """Whether a label of at most LABEL_WORDS words ends in a summary or decision label: "Decision",
+    and as talk puts it, "ok decision", "so, final decision"."""
+    words = label.split()
+    return len(words) <= LABEL_WORDS and any(_SUMMARY_LABEL.fullmatch(" ".join(words[k:])) for k in range(len(words)))
 
 
 def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int,

@@ -347,15 +347,15 @@ def quote(sent: Span) -> str | None:
     no words struck through; a long one cut to its leading clauses; None when it is too long
     to quote or has no words."""
     flat = _as_read(sent.text)
-    # A chat's one-line message: its speaker and time are in its citation, and it may start
-    # in lower case.
-    message = turn_prefix(flat) if _in_line_chat(sent) else 0
-    flat = flat[message:]
+    # A chat's one-line message: its speaker and time are in its citation, and any of its
+    # sentences may start in lower case, as talk is typed.
+    chat = _in_line_chat(sent)
+    flat = flat[turn_prefix(flat) if chat else 0:]
     text = _unwrap(_without_label(LIST_MARKER.sub("", flat)).strip())
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
-    if text[0].islower() and text == flat and not message and not QUOTE_MARKS.match(sent.text):
+    if text[0].islower() and text == flat and not chat and not QUOTE_MARKS.match(sent.text):
         return None  # not a list item or a quoted line: the tail of a sentence the splitter cut
     if len(words) <= MAX_QUOTE:
         return text

@@ -175,6 +175,22 @@ def test_the_decision_a_chat_comes_to_is_its_main_point(analyzer):
     assert main["evidence"][0]["text"] == "Decision: Postgres for the ledger, with a review of the load in October."
 
 
+LONG_TALK = """\
+[14:01] Ines Moreau: are we still moving the search cluster on Saturday?
+[14:03] Tariq Aziz: not sure. the reindex took nine hours in staging. that is longer than the window
+[14:04] Ines Moreau: the vendor contract ends on the 30th though. we cannot run both for long
+[14:06] Lena Fischer: we could reindex in two halves and switch over on Sunday night
+[14:08] Tariq Aziz: that works if support is told. the old cluster stays read-only until then
+[14:10] Ines Moreau: fine. ok decision: move on Sunday night in two halves, support hears today
+[14:11] Tariq Aziz: thanks, I will draft the notice
+"""
+
+
+def test_a_long_chats_decision_typed_in_lower_case_mid_message_is_its_main_point(analyzer):
+    (main,) = [t for t in analyzer.analyze(LONG_TALK)["takeaways"]["factual"] if t["role"] == "main"]
+    assert main["evidence"][0]["text"].startswith("ok decision: move on Sunday night")
+
+
 def test_a_chats_gists_name_the_turn_they_quote():
     report = Analyzer(digest_words=120).analyze(LINE_CHAT)
     gists = markdown.render_markdown(report).split("### What it says")[1].split("###")[0]
