@@ -53,9 +53,10 @@ def inflections(word: str, explicit: frozenset[str] = frozenset()) -> tuple[str,
     """Regular -s, -ed and -ing spellings of ``word``.
 
     The small English model lemmatises some of them to another word ("hopes", "hoped" ->
-    "hop"; "hates" -> "hat"), so a lone word matches them by spelling as well. Forms that are not English words are harmless: no token carries them. A form that is a
-    one-word entry of its own (``explicit``) belongs to that entry alone, so "please" does
-    not reach "pleased".
+    "hop"; "hates" -> "hat"), so a lone word matches them by spelling as well. Forms that
+    are not English words are harmless: no token carries them. A form that is a one-word
+    entry of its own (``explicit``) belongs to that entry alone, so "please" does not reach
+    "pleased".
     """
     if not word.isalpha() or len(word) < 3 or word in _LEMMA_ALIASES:
         return ()

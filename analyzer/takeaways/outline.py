@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
-from .sentences import Candidate
+from .sentences import Candidate, in_line_chat
 from .view import DocView
 
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
@@ -156,7 +156,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         # A chat comes to its decision after the talk: there, a summary or a decision the
         # writer marks counts wherever it stands.
         summarised = _summarises(c, cands[i - 1] if i else None)
-        if not early and not (c.cue >= 2 and c.order <= half) and not (summarised and view.talk):
+        if not early and not (c.cue >= 2 and c.order <= half) and not (summarised and in_line_chat(view.doc)):
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.

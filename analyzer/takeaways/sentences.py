@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..data.files import DataText
 from ..data.tables import rows
@@ -349,7 +349,7 @@ def quote(sent: Span) -> str | None:
     flat = _as_read(sent.text)
     # A chat's one-line message: its speaker and time are in its citation, and any of its
     # sentences may start in lower case, as talk is typed.
-    chat = _in_line_chat(sent)
+    chat = in_line_chat(sent.doc)
     flat = flat[turn_prefix(flat) if chat else 0:]
     text = _unwrap(_without_label(LIST_MARKER.sub("", flat)).strip())
     words = text.split()
@@ -381,13 +381,13 @@ def _without_label(text: str) -> str:
 def _message_tokens(sent: Span) -> list[Token]:
     """The sentence's words, without the time stamp and speaker that open a chat's one-line
     message: two messages of one speaker on one day are not the same point."""
-    start = sent.start_char + (turn_prefix(sent.text) if _in_line_chat(sent) else 0)
+    start = sent.start_char + (turn_prefix(sent.text) if in_line_chat(sent.doc) else 0)
     return [t for t in sent if not t.is_space and t.idx >= start]
 
 
-def _in_line_chat(sent: Span) -> bool:
-    """Whether the sentence is in a chat exported one message a line."""
-    outline = sent.doc._.analyzer_outline if sent.doc.has_extension("analyzer_outline") else None
+def in_line_chat(doc: Doc) -> bool:
+    """Whether the text is a chat exported one message a line."""
+    outline = doc._.analyzer_outline if doc.has_extension("analyzer_outline") else None
     return outline is not None and outline.metadata.one_line_chat
 
 

@@ -87,12 +87,6 @@ class DocView:
             return self.digest_words
         return min(DIGEST_WORDS, max(MIN_BUDGET, int(self.words * SHORT_DOCUMENT_SHARE)))
 
-    @property
-    def talk(self) -> bool:
-        """Whether the text is a chat exported one message a line."""
-        outline = self.doc._.analyzer_outline
-        return outline is not None and outline.metadata.one_line_chat
-
     def first_claim(self, sent: Span):
         """The first claim read from ``sent``, if any."""
         i = bisect_left(self.claim_starts, sent.start)
