@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..data.files import DataText
 from ..data.tables import rows
+from ..markers.lexicon import parse_pattern
 from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_MARKS, ends_sentence, row_cells,
                                table_cells)
 from ..sections.lookalikes import key_value
@@ -144,9 +145,11 @@ class Candidate:
 class MainPointCues:
     """Phrases (as lemmas) that mark a decision, an announcement or an event, with weights.
 
-    A word may list alternatives ("good morning|afternoon") and ``*`` stands for any one word
-    ("eliminate * role" reads "we are eliminating twelve roles"), as in the marker lexicons;
-    a phrase longer than LONGEST_CUE words could never match, so it is refused."""
+    Phrases are written as in the marker lexicons and parsed by the same parser: a word may
+    list alternatives ("good morning|afternoon"), ``*`` stands for any one word ("eliminate *
+    role" reads "we are eliminating twelve roles"), and a hyphenated word is the three tokens
+    spaCy makes of it. An optional word or a part of speech cannot be read on a run of lemmas,
+    and a phrase longer than LONGEST_CUE tokens could never match, so both are refused."""
 
     def __init__(self, table: DataText) -> None:
         self.table = table
@@ -160,14 +163,16 @@ class MainPointCues:
                 raise row.error(f"weight '{row['weight']}' is not a number") from None
             if not -3 <= weight <= 3:
                 raise row.error(f"weight {weight:g} is out of range; use a number from -3 to 3")
-            words = [word.split("|") for word in row["phrase"].lower().split()]
-            if len(words) > LONGEST_CUE:
-                raise row.error(f"a phrase of {len(words)} words is too long; use at most {LONGEST_CUE}")
-            for phrase in itertools.product(*words):
+            specs = parse_pattern(row["phrase"], row.where)
+            if any(spec.optional or spec.pos for spec in specs):
+                raise row.error("'?' and '/POS' are not read here; write each form as a phrase of its own")
+            if len(specs) > LONGEST_CUE:
+                raise row.error(f"a phrase of {len(specs)} words is too long; use at most {LONGEST_CUE}")
+            for phrase in itertools.product(*(spec.words or ("*",) for spec in specs)):
                 self.weights[phrase] = weight
-            places = tuple(i for i, word in enumerate(words) if word == ["*"])
+            places = tuple(i for i, spec in enumerate(specs) if spec.wildcard)
             if places:
-                self.wildcards.setdefault(len(words), set()).add(places)
+                self.wildcards.setdefault(len(specs), set()).add(places)
 
     def found(self, lemmas: list[str]) -> list[float]:
         """The weight of each phrase in a run of lemmas, longest phrase first where they overlap."""

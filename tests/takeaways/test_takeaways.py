@@ -966,17 +966,21 @@ def test_a_category_belongs_to_one_theme_only():
     ("announce\tloud", "line 1: weight 'loud' is not a number"),
     ("announce\t7", "line 1: weight 7 is out of range"),
     ("step down from the board\t3", "line 1: a phrase of 5 words is too long"),
+    ("step down?\t3", "line 1: '\\?' and '/POS' are not read here"),
+    ("* announce\t2", "line 1: pattern '\\* announce' starts or ends with \\*"),
 ])
 def test_main_point_words_are_checked_with_their_line(row, message):
     with pytest.raises(LexiconError, match=f"main-point.tsv, {message}"):
         MainPointCues(DataText("main-point.tsv", row + "\n"))
 
 
-def test_main_point_words_may_list_alternatives_and_stand_for_any_word():
-    cues = MainPointCues(DataText("main-point.tsv", "good morning|afternoon\t-2.5\neliminate * role\t2.5\n"))
+def test_main_point_words_are_written_as_marker_patterns():
+    cues = MainPointCues(DataText("main-point.tsv", "good morning|afternoon\t-2.5\neliminate * role\t2.5\n"
+                                                    "cross-post\t-1.5\n"))
     assert cues.found(["good", "afternoon", "all"]) == [-2.5]
     assert cues.found(["we", "be", "eliminate", "six", "role"]) == [2.5]
     assert cues.found(["eliminate", "role"]) == []
+    assert cues.found(["this", "be", "cross", "-", "post", "from"]) == [-1.5]  # as spaCy splits it
 
 
 def test_the_names_under_a_sign_off_are_not_what_a_letter_says(analyzer):
