@@ -56,6 +56,17 @@ def the_marker(nlp, text, marker_text):
         ("The blame for this lies with me.", "blame for this lies with me", "accountability"),
         ("I skipped the check, and that is on me.", "that is on me", "accountability"),
         ("This decision was not made lightly.", "not made lightly", "firmness"),
+        ("I stand by this decision.", "stand by this decision", "firmness"),
+        ("We are not backing down on accessibility.", "not backing down", "firmness"),
+        # reassurance, alarm, and what others read as a negated threat
+        ("I want to reassure you that nothing is lost.", "reassure", "reassurance"),
+        ("Your jobs are not at risk because of this.", "not at risk", "reassurance"),
+        ("Nobody is being blamed for the outage.", "Nobody is being blamed", "reassurance"),
+        ("This cannot wait until tomorrow.", "This cannot wait", "alarm"),
+        ("I can't wait to see what you build.", "can't wait", "joy"),
+        ("We got this wrong.", "We got this wrong", "accountability"),
+        ("I haven't had a day off since March.", "haven't had a day off", "exhaustion"),
+        ("I was passed over for the promotion again.", "was passed over", "unfair"),
         # help asked of the reader
         ("Could you help us test the build this week?", "you help us", "plea"),
     ],
@@ -84,6 +95,7 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # a system's failure told as an event, and a risk judged small
         ("About 38,000 checkouts failed that morning.", "failed"),
         ("The alert on failed payments fired late.", "failed"),
+        ("Yesterday's failed release was my fault.", "failed"),
         ("The deploy tool treated the change as low risk.", "risk"),
     ],
 )
@@ -161,6 +173,8 @@ def test_refusing_the_blame_is_defiance_not_a_blame_negated(nlp, text, marker):
         ("They worked extremely hard on the audit.", "hard", "extremely", 1.6),
         ("There is immense pressure from sales.", "pressure", "immense", 1.6),
         ("We are very tired after the audit.", "tired", "very", 1.3),
+        # "couldn't be more" says it as strongly as can be; it negates nothing
+        ("I couldn't be more thrilled with the launch.", "thrilled", "couldn't be more", 1.5),
     ],
 )
 def test_intensifiers_raise_the_weight(nlp, text, marker, modifier, factor):
