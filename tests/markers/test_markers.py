@@ -64,6 +64,7 @@ def the_marker(nlp, text, marker_text):
         ("Nobody is being blamed for the outage.", "Nobody is being blamed", "reassurance"),
         ("This cannot wait until tomorrow.", "This cannot wait", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
+        ("We have an urgent request from the client.", "urgent", "pressure"),
         ("We got this wrong.", "We got this wrong", "accountability"),
         ("I haven't had a day off since March.", "haven't had a day off", "exhaustion"),
         ("I was passed over for the promotion again.", "was passed over", "unfair"),
@@ -96,6 +97,9 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("About 38,000 checkouts failed that morning.", "failed"),
         ("The alert on failed payments fired late.", "failed"),
         ("Yesterday's failed release was my fault.", "failed"),
+        # urgency as a kind of case a procedure routes, not pressure felt
+        ("For anything more urgent, call the finance desk.", "urgent"),
+        ("For urgent requests, page the on-call engineer.", "urgent"),
         ("The deploy tool treated the change as low risk.", "risk"),
     ],
 )
