@@ -25,12 +25,11 @@ from .lexicon import Entry, TokenSpec
 from .phrases import PhraseIndex
 
 _VOWELS = frozenset("aeiou")
-# Where spaCy's lemma is not the lowercase word and its lemmatizer cannot say so without a
-# sentence: pronouns take their subject form ("me" -> "I", which keeps its capital), and
-# "let’s" typed with a curly apostrophe keeps "’s" as its lemma (with "'" it is "us").
+# Where spaCy's lemma is not the word and its lemmatizer cannot say so without a sentence:
+# pronouns take their subject form ("me" -> "I", matched in lower case as every lemma is),
+# and "let’s" typed with a curly apostrophe keeps "’s" as its lemma (with "'" it is "us").
 _LEMMA_ALIASES = {
-    "i": ("I",), "me": ("me", "I"), "us": ("us", "we", "’s"), "him": ("him", "he"), "her": ("her", "she"),
-    "them": ("them", "they"),
+    "me": ("me", "i"), "us": ("us", "we", "’s"), "him": ("him", "he"), "her": ("her", "she"), "them": ("them", "they"),
 }
 # A wildcard stands for a word: it may be a piece of a compound ("strat/enterprise",
 # "front-end" are three tokens each) but not punctuation that ends a clause.
@@ -142,26 +141,39 @@ class EntryMatcher:
 
 
 def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int]]:
-    """The doc without its whitespace tokens, and where each remaining token came from.
+    """The doc as the entries are matched on: without its whitespace tokens, every lemma in
+    lower case, and where each remaining token came from.
 
     A phrase that a hard-wrapped line breaks ("worked through most\\nweekends") has a
     newline token inside it, which no phrase pattern expects; matching on this view finds it.
-    The view is built from the doc's arrays rather than token by token; a token without a
-    lemma matches by its text.
+    A proper noun keeps its case as its lemma, and the small model takes a sentence's first
+    noun for one ("Morale is low."), so lemmas are matched in lower case, as entries are
+    written. The view is built from the doc's arrays rather than token by token; a token
+    without a lemma matches by its text.
     """
     values = doc.to_array([ORTH, LEMMA, POS, IS_SPACE])
     rows = numpy.flatnonzero(values[:, 3] == 0)
     kept = rows.tolist()
-    if len(kept) == len(doc):
-        return doc, kept
     orth, lemma, pos = values[rows, 0], values[rows, 1], values[rows, 2]
+    lemma = numpy.where(lemma == 0, orth, lemma)
+    lowered = _lower_case(doc.vocab, lemma)
+    if len(kept) == len(doc) and numpy.array_equal(lowered, values[:, 1]):
+        return doc, kept
     strings = doc.vocab.strings
     view = Doc(doc.vocab, words=[strings[h] for h in orth.tolist()])
-    lemma = numpy.where(lemma == 0, orth, lemma)
     # A view of a doc the tagger has not (wholly) seen carries no parts of speech.
-    attrs, columns = ([LEMMA, POS], [lemma, pos]) if pos.all() else ([LEMMA], [lemma])
+    attrs, columns = ([LEMMA, POS], [lowered, pos]) if pos.all() else ([LEMMA], [lowered])
     view.from_array(attrs, numpy.stack(columns, axis=1))
     return view, kept
+
+
+def _lower_case(vocab: Vocab, hashes: numpy.ndarray) -> numpy.ndarray:
+    """The hashes of the same strings in lower case (a doc has a few hundred distinct lemmas)."""
+    strings = vocab.strings
+    distinct, where = numpy.unique(hashes, return_inverse=True)
+    lowered = numpy.fromiter((strings.add(strings[h].lower()) if strings[h] != strings[h].lower() else h
+                              for h in distinct.tolist()), dtype=hashes.dtype, count=len(distinct))
+    return lowered[where]
 
 
 def _plausible(match: Match) -> bool:

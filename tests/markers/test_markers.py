@@ -65,6 +65,9 @@ def the_marker(nlp, text, marker_text):
         ("Nobody is losing their job as part of this change.", "Nobody is losing their job", "reassurance"),
         ("No jobs will be lost.", "No jobs will be lost", "reassurance"),
         ("I know change on this scale is unsettling.", "unsettling", "anxiety"),
+        # the small model takes a sentence's first noun for a proper noun, which keeps its capital
+        ("Morale is low.", "Morale is low", "sadness"),
+        ("I AM SO SORRY.", "I AM SO SORRY", "apology"),
         ("This cannot wait until tomorrow.", "This cannot wait", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
         ("We have an urgent request from the client.", "urgent", "pressure"),
