@@ -67,6 +67,17 @@ def the_marker(nlp, text, marker_text):
         ("I know change on this scale is unsettling.", "unsettling", "anxiety"),
         # the small model takes a sentence's first noun for a proper noun, which keeps its capital
         ("Morale is low.", "Morale is low", "sadness"),
+        # a maintainer's or a leader's letter: worn down, contrite, firm, reassuring
+        ("Maintaining it has stopped being fun.", "stopped being fun", "sadness"),
+        ("I no longer have the energy to maintain it.", "no longer have the energy", "exhaustion"),
+        ("The stream of demands wore me down.", "wore me down", "exhaustion"),
+        ("There is no excuse for this.", "There is no excuse", "accountability"),
+        ("We know we have lost some of your trust.", "lost some of your trust", "accountability"),
+        ("To everyone leaving today: you did nothing wrong.", "you did nothing wrong", "reassurance"),
+        ("This is not a reflection of your work.", "not a reflection of your", "reassurance"),
+        ("This behaviour has no place in our company.", "has no place in", "firmness"),
+        ("I am deeply troubled by what happened.", "am deeply troubled", "anxiety"),
+        ("The project is in trouble.", "in trouble", "failure"),
         ("I AM SO SORRY.", "I AM SO SORRY", "apology"),
         ("This cannot wait until tomorrow.", "This cannot wait", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
