@@ -81,6 +81,8 @@ def the_marker(nlp, text, marker_text):
         ("I AM SO SORRY.", "I AM SO SORRY", "apology"),
         ("This cannot wait until tomorrow.", "This cannot wait", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
+        ("I hope it makes a difference.", "hope", "hope"),
+        ("Sorry for the delay in getting back to you.", "Sorry for the delay", "apology"),
         ("We have an urgent request from the client.", "urgent", "pressure"),
         ("We got this wrong.", "We got this wrong", "accountability"),
         ("I haven't had a day off since March.", "haven't had a day off", "exhaustion"),
@@ -117,6 +119,12 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # urgency as a kind of case a procedure routes, not pressure felt
         ("For anything more urgent, call the finance desk.", "urgent"),
         ("For urgent requests, page the on-call engineer.", "urgent"),
+        # a closing formula, an invitation, and a computation or a project stopped
+        ("I hope this helps.", "hope"),
+        ("Let me know if you have any concerns.", "concerns"),
+        ("The job was killed after the memory limit was hit.", "killed"),
+        ("We killed the project in May.", "killed"),
+        ("The attack surface is smaller now.", "attack"),
         ("The deploy tool treated the change as low risk.", "risk"),
     ],
 )
