@@ -78,6 +78,12 @@ def the_marker(nlp, text, marker_text):
         ("This behaviour has no place in our company.", "has no place in", "firmness"),
         ("I am deeply troubled by what happened.", "am deeply troubled", "anxiety"),
         ("The project is in trouble.", "in trouble", "failure"),
+        # an announcement's pride and delight
+        ("I couldn't be prouder of this team.", "couldn't be prouder", "pride"),
+        ("The team knocked it out of the park.", "knocked it out of the park", "pride"),
+        ("We smashed our target for the quarter.", "smashed our target", "pride"),
+        ("We were blown away by the response.", "were blown away", "joy"),
+        ("This is just the beginning.", "just the beginning", "hope"),
         ("I AM SO SORRY.", "I AM SO SORRY", "apology"),
         ("This cannot wait until tomorrow.", "This cannot wait", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
@@ -125,6 +131,7 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("The job was killed after the memory limit was hit.", "killed"),
         ("We killed the project in May.", "killed"),
         ("The attack surface is smaller now.", "attack"),
+        ("The wind blew away the tent.", "blew away"),
         ("The deploy tool treated the change as low risk.", "risk"),
     ],
 )
