@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import extensions
 from ..data.files import DataText, shipped
@@ -20,10 +20,10 @@ from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
 from .feelings import Feeling, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
-from .options import OptionStance, is_option, laid_out_options, option_label
+from .options import Options, OptionStance, is_option, laid_out_options, option_label
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item, unquoted
 from .outline import Part, Scored, gists, main_point, parts
-from .sentences import MainPointCues, candidates
+from .sentences import MainPointCues, candidates, quote
 from .view import DocView
 
 THEMES_FILE = "takeaways/themes.tsv"
@@ -108,7 +108,7 @@ class TakeawayBuilder(DataComponent):
         messages come only in the words the gists leave: a short reply's own points come
         first, and its headers already show it is a reply."""
         options = laid_out_options(view.sections, self._option_support(view.doc))
-        listed = [(options_item(options, OPTIONS), options_item(options, OPTIONS, brief=True))] if options else []
+        listed = [self._options_versions(view, options)] if options else []
         if view.focus.others and view.focus.role == CHAT_ROLE:
             listed.append((others_item(view.focus, TURNS),))
         items = []
@@ -158,16 +158,44 @@ class TakeawayBuilder(DataComponent):
     def _option_support(self, doc: Doc) -> dict[int, float]:
         """How warmly the writer speaks of each option, in its heading and body, and, for one
         with a label, in every sentence elsewhere that names it ("I recommend Option B")."""
-        spans = [span for span in doc.spans.get(extensions.SECTIONS, []) if is_option(span._.analyzer_section)]
         support = {}
-        for span in spans:
-            support[span._.analyzer_section.id] = self.stance(span.text)
-            if label := option_label(span._.analyzer_section):
-                named = re.compile(rf"\b{re.escape(label)}\b", re.IGNORECASE)
-                support[span._.analyzer_section.id] += sum(
-                    self.stance(sent.text) for sent in doc.sents
-                    if (sent.end <= span.start or sent.start >= span.end) and named.search(sent.text))
+        for span in _option_spans(doc):
+            support[span._.analyzer_section.id] = self.stance(span.text) + sum(
+                self.stance(sent.text) for sent in _naming(doc, span))
         return support
+
+    def _options_versions(self, view: DocView, options: Options) -> tuple[Item, ...]:
+        """The options item, longest first: every option named, then only the favoured one,
+        each with the sentence that favours it; last, the favoured one with its heading,
+        which a long sentence of favour would not leave room for."""
+        said = self._favour_said(view.doc, options)
+        versions = [options_item(view, options, OPTIONS, said), options_item(view, options, OPTIONS, said, brief=True)]
+        return (*versions, options_item(view, options, OPTIONS, None, brief=True)) if said is not None else tuple(versions)
+
+    def _favour_said(self, doc: Doc, options: Options) -> Span | None:
+        """The sentence that speaks most warmly of the favoured option, in its body or where
+        the text names it ("I recommend Option B."): the evidence that the writer favours it,
+        where its heading would only repeat its name."""
+        span = next((s for s in _option_spans(doc) if options.favoured is s._.analyzer_section), None)
+        if span is None:
+            return None
+        said = [(self.stance(sent.text), -sent.start, sent) for sent in (*span.sents, *_naming(doc, span))
+                if quote(sent) is not None]
+        best = max(said, key=lambda x: x[:2], default=None)
+        return best[2] if best is not None and best[0] > 0 else None
+
+
+def _option_spans(doc: Doc) -> list[Span]:
+    return [span for span in doc.spans.get(extensions.SECTIONS, []) if is_option(span._.analyzer_section)]
+
+
+def _naming(doc: Doc, span: Span) -> list[Span]:
+    """The sentences outside a labelled option's section that name it by its label."""
+    label = option_label(span._.analyzer_section)
+    if not label:
+        return []
+    named = re.compile(rf"\b{re.escape(label)}\b", re.IGNORECASE)
+    return [sent for sent in doc.sents if (sent.end <= span.start or sent.start >= span.end) and named.search(sent.text)]
 
 
 @Language.factory(

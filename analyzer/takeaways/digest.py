@@ -20,7 +20,7 @@ from .feelings import ALSO_WORDS, CALM_LABEL, CALM_SUMMARY, EXAMPLE_WORDS, Feeli
 from ..sections.focus import Focus
 from .options import Options
 from .outline import Part
-from .sentences import Candidate
+from .sentences import Candidate, quote
 from .view import DocView
 
 MAIN_LABEL = "Main point"
@@ -91,9 +91,15 @@ def gist_item(view: DocView, part: Part, chosen: list[Candidate], priority: floa
         "evidence": [quote_of(view, c) for c in quotes]})
 
 
-def options_item(options: Options, priority: float, brief: bool = False) -> Item:
+def options_item(view: DocView, options: Options, priority: float, said: Span | None, brief: bool = False) -> Item:
+    """The options by name and the one the writer favours, with the sentence that says so
+    (``said``) as evidence, or the favoured option's heading when no sentence does."""
     favoured = options.favoured
-    evidence = [{"text": favoured.title, "section": favoured.id, "line": favoured.line}] if favoured else []
+    if said is not None:
+        evidence = [{"text": quote(said), "section": _section_id(view, said.start_char),
+                     "line": view.line_of(said.start_char)}]
+    else:
+        evidence = [{"text": favoured.title, "section": favoured.id, "line": favoured.line}] if favoured else []
     return Item(priority, (PARTS, -1, options.options[0].line), "factual", {
         "label": OPTIONS_LABEL, "summary": options.summary(brief), "role": "options",
         "modality": "opinion" if favoured else ASSERTED, "kind": STATE, "evidence": evidence})

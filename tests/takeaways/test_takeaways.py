@@ -746,6 +746,37 @@ def test_options_with_labels_are_named_with_the_one_the_text_recommends_elsewher
     assert "Stress and capacity" not in [t["label"] for t in takeaways["emotional"]], "escalation rules route alerts"
 
 
+def test_the_favoured_option_is_shown_by_the_sentence_that_favours_it_when_words_allow(analyzer):
+    def evidence(takeaways):
+        options = next(t for t in takeaways["factual"] if t["role"] == "options")
+        return [(e["text"], e["line"]) for e in options["evidence"]], options
+
+    said = "I recommend Option B, and I'd like a decision by August 1 so we can migrate in time."
+    report = Analyzer(digest_words=200).analyze(LABELLED_OPTIONS)
+    roomy, options = evidence(report["takeaways"])
+    assert roomy == [(said, 12)]
+    # The summary names the option: its line is all the citation adds.
+    titles = {s["id"]: s["title"] for s in report["sections"]}
+    assert digest_lines(options, titles)[0].endswith(f"“{said}” (line 12)")
+    # In 60 words the long sentence does not fit; the option's heading still shows where it is.
+    assert evidence(analyzer.analyze(LABELLED_OPTIONS)["takeaways"])[0] == [("Option B: Move to Opsgenie", 8)]
+
+
+def test_a_short_proposal_still_names_the_option_its_writer_recommends(analyzer):
+    text = ("Where to host the warehouse\n\nBackground\nThe warehouse servers reach the end of their support "
+            "contract in September, and queries now take up to 40 minutes.\n\nOption A: renew the servers\n"
+            "Renew the support contract for another three years at $48,000. Query times stay as they are.\n\n"
+            "Option B: move to a managed warehouse\nMove to a managed warehouse at $61,000 a year. Migration "
+            "takes ten weeks of one engineer's time.\n\nOption C: do nothing until next year\nKeep the servers "
+            "without a contract until the 2027 budget.\n\nRecommendation\nI recommend Option B. It costs more, "
+            "but it makes the board pack usable again.\n")
+    takeaways = analyzer.analyze(text)["takeaways"]
+    assert takeaways["budget"] == 60 and takeaways["words"] <= 60
+    options = next(t for t in takeaways["factual"] if t["role"] == "options")
+    assert options["summary"] == "The writer favours “move to a managed warehouse” of 3 options."
+    assert [e["text"] for e in options["evidence"]] == ["I recommend Option B."]
+
+
 def test_a_note_about_the_writing_itself_is_not_a_gist(analyzer):
     text = ("Feedback on the merger\n\nContext\nLeadership asked each lead for written feedback on the proposal "
             "to merge the data and analytics teams by October. I have tried to keep it short.\n\nWorkload\n"
