@@ -132,6 +132,7 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("We killed the project in May.", "killed"),
         ("The attack surface is smaller now.", "attack"),
         ("The wind blew away the tent.", "blew away"),
+        ("It leaves us exposed if a disk or controller fails.", "fails"),
         ("The deploy tool treated the change as low risk.", "risk"),
     ],
 )
