@@ -128,7 +128,7 @@ class EntryMatcher:
         return found
 
     def _find(self, doc: Doc) -> list[Match]:
-        view, kept = _without_line_breaks(doc)
+        view, kept = _matching_view(doc)
         found: set[tuple[int, int, int]] = set()
         for matcher in (self.phrases, self.spellings, self.matcher):
             if len(matcher):  # an empty matcher warns on every call
@@ -140,7 +140,7 @@ class EntryMatcher:
         return [m for m in matches if _plausible(m)]
 
 
-def _without_line_breaks(doc: Doc) -> tuple[Doc, list[int]]:
+def _matching_view(doc: Doc) -> tuple[Doc, list[int]]:
     """The doc as the entries are matched on: without its whitespace tokens, every lemma in
     lower case, and where each remaining token came from.
 
