@@ -90,6 +90,8 @@ def the_marker(nlp, text, marker_text):
         ("I hope it makes a difference.", "hope", "hope"),
         ("Sorry for the delay in getting back to you.", "Sorry for the delay", "apology"),
         ("We have an urgent request from the client.", "urgent", "pressure"),
+        ("I am overwhelmed by the workload.", "overwhelmed", "workload"),
+        ("The eviction notice came on Monday.", "eviction", "hardship"),
         ("We got this wrong.", "We got this wrong", "accountability"),
         ("I haven't had a day off since March.", "haven't had a day off", "exhaustion"),
         ("I was passed over for the promotion again.", "was passed over", "unfair"),
@@ -133,6 +135,11 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("The attack surface is smaller now.", "attack"),
         ("The wind blew away the tent.", "blew away"),
         ("It leaves us exposed if a disk or controller fails.", "fails"),
+        # a post-mortem's machines: their load, their evictions, their tickets
+        ("Memory pressure on the nodes triggered evictions.", "pressure"),
+        ("Memory pressure on the nodes triggered evictions.", "evictions"),
+        ("We escalated the ticket to the vendor.", "escalated"),
+        ("The cache was overwhelmed by the spike.", "overwhelmed"),
         ("The deploy tool treated the change as low risk.", "risk"),
     ],
 )
