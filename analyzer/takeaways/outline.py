@@ -150,13 +150,14 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         return None
     title = view.title_words
     half = cands[len(cands) // 2].order if len(cands) > 1 else cands[0].order
+    # A chat comes to its decision after the talk: there, a summary or a decision the writer
+    # marks counts wherever it stands.
+    chat = in_line_chat(view.doc)
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
-        # A chat comes to its decision after the talk: there, a summary or a decision the
-        # writer marks counts wherever it stands.
         summarised = _summarises(c, cands[i - 1] if i else None)
-        if not early and not (c.cue >= 2 and c.order <= half) and not (summarised and in_line_chat(view.doc)):
+        if not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised):
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.
