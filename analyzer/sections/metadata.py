@@ -54,12 +54,17 @@ _LINE_TURN = re.compile(
     r"^\s*[\[(]?(?P<time>(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)"
     r"[\])]?\s*[-–|]?\s*(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+(?P<message>\S)"
 )
+# The roles a chat with an assistant names its speakers by.
+_ROLES = r"User|Assistant|Human|AI|You|Me|ChatGPT|Claude|Gemini|Copilot"
 # A chat copied from an assistant's page, a speaker's line and no time: "You said:",
 # "ChatGPT said:", or a role alone on its line ("User:", "Assistant:").
 _SAID_HEADER = re.compile(
     r"^\s*(?:#{1,6}\s+)?(?:\*\*)?(?:(?P<speaker>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) said"
-    r"|(?P<role>User|Assistant|Human|AI|You|Me|ChatGPT|Claude|Gemini|Copilot)):(?:\*\*)?\s*$"
+    rf"|(?P<role>{_ROLES})):(?:\*\*)?\s*$"
 )
+# A chat written out as a transcript, each turn opening with its role and the message on
+# the same line: "User: Can you summarise this?", "Assistant: Here is a summary."
+_ROLE_TURN = re.compile(rf"^\s*(?:\*\*)?(?P<role>{_ROLES})(?:\*\*)?:(?:\*\*)?[ \t]+(?P<message>\S)")
 _DATE_FIELD = re.compile(r"^\s*(Date|Created|Sent|Last Updated|Updated)\s*:\s*(\S.*)$", re.I)
 # Which stated date wins: when a document was written beats when it was last touched.
 _DATE_PRIORITY = ("date", "created", "sent", "last updated", "updated")
@@ -329,6 +334,9 @@ def find_chat_turns(lines: Sequence[str]) -> list[ChatTurn]:
         # An agenda's "10:00 Intro: welcome" names each item once; people in a chat speak again.
         if len(turns) == len({t.speaker for t in turns}):
             turns = []
+    if not _conversation(turns):
+        turns = [ChatTurn(number, m.group("role"), None, inline=True)
+                 for number, line in enumerate(lines, start=1) if (m := _ROLE_TURN.match(line))]
     return turns if _conversation(turns) else []
 
 
@@ -339,7 +347,7 @@ def _conversation(turns: Sequence[ChatTurn]) -> bool:
 def turn_prefix(text: str) -> int:
     """How many characters of a one-line chat message are its time stamp and speaker
     ("[09:14] Ravi: " of "[09:14] Ravi: I merged it"); 0 for other lines."""
-    m = _LINE_TURN.match(text)
+    m = _LINE_TURN.match(text) or _ROLE_TURN.match(text)
     return m.start("message") if m else 0
 
 

@@ -224,6 +224,34 @@ def test_a_chat_copied_from_an_assistants_page_is_about_the_users_text(analyzer)
     assert listed["summary"] == "Not summarised here: ChatGPT (line 3)."
 
 
+TRANSCRIPT = """User: Can you summarise this memo for me?
+
+Team,
+
+From next Monday the Harbour Street office closes and everyone moves to the Central building. We are
+paying for monthly transit passes for anyone who wants one, since parking at Central is limited.
+
+Assistant: Here is a summary. The office closes next Monday, everyone is moving, and the writer is
+sorry, apologises for the longer journeys and is worried about the commute.
+"""
+
+
+def test_a_transcript_whose_turns_open_with_their_role_is_about_the_users_text(analyzer):
+    report = analyzer.analyze(TRANSCRIPT)
+    assert [(t["speaker"], t["line"]) for t in report["document"]["turns"]] == [("User", 1), ("Assistant", 8)]
+    takeaways = report["takeaways"]
+    assert max(quoted_lines(takeaways)) < 8
+    assert labels(takeaways)[0] == "Calm, matter-of-fact tone", "the assistant's words are no feeling of the writer's"
+    listed = next(t for t in takeaways["factual"] if t["role"] == "turns")
+    assert listed["summary"] == "Not summarised here: Assistant (line 8)."
+
+
+def test_a_glossary_of_role_names_is_not_a_chat(analyzer):
+    glossary = ("Terms\n\nUser: a person who signs in to the portal.\n"
+                "Owner: the team that runs the service.\nUser: see above.\n")
+    assert analyzer.analyze(glossary)["document"]["turns"] == []
+
+
 def test_one_line_shaped_like_a_speaker_is_not_a_chat(analyzer):
     note = "Release review\n\nWeekly Sync  10:30 AM\nWe agreed to ship the fix on Friday after the review.\n"
     assert analyzer.analyze(note)["document"]["turns"] == []
