@@ -114,7 +114,7 @@ def feeling_item(view: DocView, feeling: Feeling, rank: int, priority: float, qu
     fresh = [] if in_words else unquoted(feeling, quoted)
     summary = _elsewhere(feeling, fresh[0][1]) if fresh else _pointer(view, feeling, quoted)
     return Item(priority, (FEELINGS, rank), "emotional", {
-        "label": feeling.theme.label,
+        "label": feeling.label,
         "summary": summary,
         "role": "feeling",
         "strength": feeling.strength,

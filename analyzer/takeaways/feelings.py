@@ -12,7 +12,9 @@ the writer states of themselves ("we are sorry for…") is named however long th
 where no theme clears its threshold reads calm and matter-of-fact, which is itself a finding
 a reader wants, even when the writer states one gentle feeling once ("we are happy to…"):
 that one is named after the calm tone, and so is the strongest unsettling theme that clears
-the ordinary threshold but not its own.
+the ordinary threshold but not its own. A feeling the writer sees in the readers ("I know
+some of you will be angry", "this move is frustrating for those of you who…") is named as
+theirs, acknowledged: it is no feeling of the writer's, and alone it leaves a text calm.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from .. import extensions
 from ..data.files import DataText
@@ -61,6 +63,11 @@ CLEARS, STATED, FAINT = "clears", "stated", "faint"
 SIGNOFF_THEMES = frozenset({"gratitude"})
 # Words that make a clause's subject a share of a group of people, whose feelings a text reports.
 SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority"})
+# The reader as a feeling's experiencer: "you", "your", and a share of them ("some of you").
+READER = frozenset({"you", "your", "yours"})
+# Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
+EXPERIENCER_PREPS = frozenset({"for", "on", "to"})
+READERS_SUFFIX = ", acknowledged in readers"
 PEOPLE = frozenset({"respondent", "participant", "user", "people", "person", "member", "developer", "employee",
                     "customer", "student", "attendee", "contributor", "maintainer", "reader", "voter"})
 
@@ -101,6 +108,8 @@ class Tally:
     words: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     # The writer says it of themselves ("we are sorry", "I am proud of the team").
     owned: bool = False
+    # The weight of its markers that the writer sees in the readers (``of_the_readers``).
+    readers: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -114,6 +123,12 @@ class Feeling:
     # Why it is named: it clears its threshold (CLEARS), the writer states it of themselves
     # (STATED), or it is the strongest hint of feeling in a text that reads calm (FAINT).
     basis: str = CLEARS
+    # Every marker of it is one the writer sees in the readers.
+    readers: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.theme.label + (READERS_SUFFIX if self.readers else "")
 
 
 def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
@@ -134,6 +149,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         tally.by_sentence[sent.start] += marker.weight
         tally.words[shown(span)] += marker.weight
         tally.owned = tally.owned or said_of_self(span)
+        tally.readers += marker.weight if of_the_readers(span) else 0.0
     words_in = _words_by_section(view)
     found: list[Feeling] = []
     faint: list[tuple[float, Theme, Tally]] = []
@@ -176,7 +192,8 @@ def _label(view: DocView, span: Span) -> bool:
 def reads_calm(found: list[Feeling]) -> bool:
     """No theme clears its threshold, and nothing unsettled is stated: at most a gentle
     feeling the writer mentions once, and the faint hint of another."""
-    return all(f.basis == FAINT or (f.basis == STATED and f.theme.name not in UNSETTLED) for f in found)
+    return all(f.basis == FAINT or f.readers or (f.basis == STATED and f.theme.name not in UNSETTLED)
+               for f in found)
 
 
 def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, tuple[Span, Any]],
@@ -194,7 +211,7 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
     for word in sorted(tally.words, key=lambda w: -tally.words[w]):
         ranked_words.setdefault(stem(word), word)
     return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(ranked_words.values()),
-                   basis)
+                   basis, tally.readers >= tally.total)
 
 
 def shown(span: Span) -> str:
@@ -243,6 +260,43 @@ def said_of_self(span: Span) -> bool:
     sentence about the writer ("we took care of it") says less, and counts only by its density."""
     return any(t.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children)
                for t in span)
+
+
+def of_the_readers(span: Span) -> bool:
+    """Whether the writer sees the feeling in the readers, not in themselves: its subject is
+    a share of them ("some of you will be angry"), or "you" where the writer speaks too or
+    sets a condition ("I know you will be sad", "if you feel stressed, …"), or it is "for" or
+    "on" them ("frustrating for those of you who…", "hard on all of you"), or theirs ("your
+    frustration"). A bare "you" alone is often anyone, the writer too ("when you are on call
+    for weeks, you burn out")."""
+    word = span.root
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head
+    clause = word.head if word.dep_ in ("acomp", "oprd", "attr") else word
+    subjects = [c for t in {word, clause} for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in FIRST_PERSON for s in subjects):
+        return False
+    if any(s.lower_ != "you" and _share_of_readers(s) for s in subjects):
+        return True
+    if any(s.lower_ == "you" for s in subjects) and _acknowledged(span.sent, clause):
+        return True
+    experiencers = [p for c in word.children if c.dep_ == "prep" and c.lower_ in EXPERIENCER_PREPS
+                    for p in c.children if p.dep_ == "pobj"]
+    return any(p.lower_ == "you" or _share_of_readers(p) for p in experiencers) or any(
+        c.dep_ == "poss" and c.lower_ in READER for c in word.children)
+
+
+def _share_of_readers(word: Token) -> bool:
+    """"some of you", "those of you", "all of you": a word with "of you" under it."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "you" for p in c.children)
+               for c in word.children)
+
+
+def _acknowledged(sent: Span, clause: Token) -> bool:
+    """Whether the writer frames the reader's feeling: the writer is a subject elsewhere in
+    the sentence ("I know …", "we understand …"), or the clause is a condition ("if you …")."""
+    return any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON for t in sent) or any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
 
 
 def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:

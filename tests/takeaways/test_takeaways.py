@@ -226,11 +226,30 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     # A backlog worked off and a deadline met put no pressure on anyone.
     "The close finished on day five, and the payables team cleared the backlog before the deadline.",
     # A program's crash path, a process stopped, a pool short of computing time.
-    "We killed the stale process, and the panic handler logged the trace while the worker pool was starved.",
+    "We killed the stale process, and the panic handler logged the trace while the worker pool was starved.",    # Hope judged too high, looking back: no hope is shown.
+    "I was too optimistic about how fast the sales would come, and the plan was overly confident about hiring.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
     assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I know some of you will be angry about the new on-call rota, and that is fair.",
+    "We know this change is frustrating for those of you who planned your leave around the old rota.",
+    "I realise you will be angry that the rota changes again, and I understand why.",
+])
+def test_a_feeling_the_writer_sees_in_the_readers_is_named_as_theirs(analyzer, sentence):
+    report = analyzer.analyze(f"Rota change\n\nThe new rota starts on 3 March. {sentence} {sentence}\n")
+    assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL,
+                                                                      "Frustration, acknowledged in readers"]
+
+
+def test_a_feeling_of_the_writers_own_beside_the_readers_is_the_writers(analyzer):
+    text = ("Rota change\n\nThe new rota starts on 3 March. I am angry that we have to change it again, and "
+            "some of you will be angry too. I am frustrated with how this was decided.\n")
+    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+    assert "Frustration" in labels and CALM_LABEL not in labels
 
 
 @pytest.mark.parametrize("text", [
