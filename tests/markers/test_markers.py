@@ -87,6 +87,10 @@ def the_marker(nlp, text, marker_text):
         ("I AM SO SORRY.", "I AM SO SORRY", "apology"),
         ("This cannot wait until tomorrow.", "This cannot wait", "alarm"),
         ("This is serious.", "This is serious", "alarm"),
+        # a formula of thanks whatever follows it, and a decision made over people's heads
+        ("Thank you for reading.", "Thank you for reading", "gratitude"),
+        ("Thanks for getting back to me.", "Thanks for getting back", "gratitude"),
+        ("They moved the rota without consulting anyone.", "without consulting anyone", "unfair"),
         ("Stop all deploys until further notice.", "until further notice", "alarm"),
         ("Please drop everything and join the call.", "drop everything", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
