@@ -148,6 +148,9 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("We escalated the ticket to the vendor.", "escalated"),
         ("The cache was overwhelmed by the spike.", "overwhelmed"),
         ("The deploy tool treated the change as low risk.", "risk"),
+        # a hospital as a customer, not a person's ordeal
+        ("We start the pilot with the hospital group in May.", "hospital"),
+        ("If it's a no, we tell the hospital on Monday.", "hospital"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
