@@ -72,7 +72,9 @@ class TakeawayBuilder(DataComponent):
         """The takeaways in the order the budget is spent on them: the main point, the strongest
         feeling, the options and a chat's other turns, the other feelings (up to a share of the
         budget), then the gists chosen to fill what is left, then a thread's other messages."""
-        found = candidates(view.sentences, view.line_of, self.cues)
+        # A user's questions in a chat with an assistant ("Can you summarise this?") ask
+        # the assistant, not the reader.
+        found = candidates(view.sentences, view.line_of, self.cues, to_reader=view.focus.role != CHAT_ROLE)
         scored = Scored.of(found)
         items: list[Item] = []
         main = main_point(view, scored)

@@ -65,6 +65,9 @@ LEAD_SENTENCES = 8
 FIRST_SENTENCE = 1.0
 # A sentence that opens with a date tells an event or a scheduled change.
 DATED = 1.0
+# A request to the reader ("Could we fund the first phase this quarter?") says what a
+# message is for as plainly as a summary the writer marks.
+REQUESTED = 2.0
 # The writer's own summary of the text, or the decision they mark as such: a sentence after
 # a "TL;DR:", "Summary:" or "Decision:" label, or one in a part titled so, or the sentence a
 # lead-in hands over to ("…, so here it is plainly:", "Put simply:"). It names the main point
@@ -163,7 +166,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         # A list quoted whole with its lead-in starts where its lead-in does.
         first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
-        score += DATED * c.dated + SUMMARISED * summarised
+        score += DATED * c.dated + REQUESTED * c.request + SUMMARISED * summarised
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score

@@ -80,6 +80,11 @@ _OPENERS = {
     "background": re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now"
                              r"|until recently|in the early days|back then)\b", re.IGNORECASE),
 }
+# A question that asks the reader for something: a modal, then who is asked or who would act
+# ("Could we fund the first phase this quarter?", "Can you review it by Friday?"). Unlike one
+# asked for effect ("Why do we keep doing this?"), it is the writer's request, a key point.
+_REQUEST = re.compile(r"^(?:please,?\s+)?(?:could|can|would|will|may)\s+(?:you|we|i)\b(?!\s+(?:believe|imagine)\b)",
+                      re.IGNORECASE)
 # An item's closing stop, which reads as ".;" before the next item's "; " ("by Friday.; Omar…").
 _FULL_STOP = re.compile(r"(?<=[\w)\]”’\"'])\.$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
@@ -115,6 +120,9 @@ class Candidate:
     # It opens with a calendar date ("On 12 July an attacker…", "Starting October 1, prices
     # will…"): the way an event or a scheduled change is told.
     dated: bool = False
+    # It asks the reader for something ("Could we fund the first phase this quarter?"):
+    # a request, which a short message is often written for.
+    request: bool = False
     # It ends its line with no stop and no subject, after a sentence that has both: a
     # thought the writer left unfinished ("… in the end. Effectively moving the load").
     unfinished: bool = False
@@ -199,8 +207,11 @@ class MainPointCues:
         return None
 
 
-def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: MainPointCues) -> list[Candidate]:
-    """Every body sentence that can be quoted, and every list quoted whole, in document order."""
+def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: MainPointCues,
+               to_reader: bool = True) -> list[Candidate]:
+    """Every body sentence that can be quoted, and every list quoted whole, in document order.
+    ``to_reader`` is false where the text's questions are put to an assistant, not to a
+    reader: none of them is then a request."""
     found, rows_of = [], []
     for order, (sent, section) in enumerate(sentences):
         if table_cells(sent.text) >= 2 and "\n" not in sent.text.strip() \
@@ -211,11 +222,14 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             continue
         tokens = _message_tokens(sent)
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens)])
+        asked = text.rstrip("”\"')").endswith("?")
+        request = asked and to_reader and bool(_REQUEST.match(text))
         found.append(Candidate(
             sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
             lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
             figures=_figures(tokens), names=_names(tokens),
-            question=text.rstrip("”\"')").endswith("?"),
+            question=asked and not request,
+            request=request,
             cue=sum(cue_weights),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),

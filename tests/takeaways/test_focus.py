@@ -241,6 +241,7 @@ def test_a_transcript_whose_turns_open_with_their_role_is_about_the_users_text(a
     assert [(t["speaker"], t["line"]) for t in report["document"]["turns"]] == [("User", 1), ("Assistant", 8)]
     takeaways = report["takeaways"]
     assert max(quoted_lines(takeaways)) < 8
+    assert min(quoted_lines(takeaways)) > 1, "the user's question asks the assistant: it is no request to a reader"
     assert labels(takeaways)[0] == "Calm, matter-of-fact tone", "the assistant's words are no feeling of the writer's"
     listed = next(t for t in takeaways["factual"] if t["role"] == "turns")
     assert listed["summary"] == "Not summarised here: Assistant (line 8)."

@@ -98,6 +98,31 @@ def test_the_digest_opens_with_the_main_point(announcement):
     assert first["summary"].startswith("Retiring the Orbit dashboard")
 
 
+REPLY_WITH_A_REQUEST = """Subject: RE: Budget for the accessibility audit
+
+Hi Sam,
+
+Thanks for the quick answer. We asked for this in March, and waiting for the next fiscal year
+means twelve more months in which screen-reader users cannot file a claim on their own.
+Could we at least fund the first phase of the audit, the claims form, this quarter? It is about
+$18,000 of the $60,000 total.
+
+Regards,
+Amara
+"""
+
+
+def test_a_request_to_the_reader_is_the_main_point_of_a_reply(analyzer):
+    first = items_of(analyzer.analyze(REPLY_WITH_A_REQUEST)["takeaways"])[0]
+    assert first["evidence"][0]["text"] == "Could we at least fund the first phase of the audit, the claims form, this quarter?"
+
+
+def test_a_question_asked_for_effect_is_no_request(analyzer):
+    text = REPLY_WITH_A_REQUEST.replace("Could we at least fund", "Why can nobody fund")
+    report = analyzer.analyze(text)
+    assert not any(q.startswith("Why can nobody") for q in digest_quotes(report["takeaways"]))
+
+
 def test_each_part_with_prose_has_its_gist_under_its_title(announcement):
     gists = [t for t in items_of(announcement["takeaways"]) if t["role"] == "gist"]
     titles = {t["label"] for t in gists}
