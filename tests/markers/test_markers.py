@@ -151,6 +151,9 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # a hospital as a customer, not a person's ordeal
         ("We start the pilot with the hospital group in May.", "hospital"),
         ("If it's a no, we tell the hospital on Monday.", "hospital"),
+        # a payment's failure and a task's difficulty, in a calm policy memo
+        ("A failed charge reaches the customer at once.", "failed"),
+        ("Two reviewers catch more of the hard cases.", "hard"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
