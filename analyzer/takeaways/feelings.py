@@ -270,7 +270,7 @@ def of_the_readers(span: Span) -> bool:
     frustration"). A bare "you" alone is often anyone, the writer too ("when you are on call
     for weeks, you burn out")."""
     word = span.root
-    while word.dep_ == "conj" and word.head is not word:
+    while word.dep_ == "conj" and word.head.i != word.i:
         word = word.head
     clause = word.head if word.dep_ in ("acomp", "oprd", "attr") else word
     subjects = [c for t in {word, clause} for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -315,7 +315,7 @@ def _of_a_share(span: Span) -> bool:
     struggle to…", "half of the users were unsure"): a figure the text reports, not a feeling
     it shows."""
     verb = span.root
-    while verb.dep_ not in ("ROOT", "ccomp", "advcl") and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.dep_ not in ("ROOT", "ccomp", "advcl") and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for clause in (verb, verb.head):
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
