@@ -79,7 +79,7 @@ def before_gendered_pronoun(reader: NameReader, token: Token) -> bool:
             return False  # past a paragraph's end or a heading, "she" is someone else
         if t.tag_ in ("PRP", "PRP$") and t.morph.get("Gender") in (["Masc"], ["Fem"]):
             return True
-        if t.pos_ == "PROPN" and reader.name_like(t) and t.head is not token:
+        if t.pos_ == "PROPN" and reader.name_like(t):
             return False
     return False
 
