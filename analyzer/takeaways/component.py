@@ -181,9 +181,10 @@ class TakeawayBuilder(DataComponent):
         span = next((s for s in _option_spans(doc) if options.favoured is s._.analyzer_section), None)
         if span is None:
             return None
-        quotable = [sent for sent in (*span.sents, *_naming(doc, span)) if quote(sent) is not None]
-        best = max(quotable, key=lambda sent: (self.stance(sent.text), -sent.start), default=None)
-        return best if best is not None and self.stance(best.text) > 0 else None
+        warmth = [(self.stance(sent.text), -sent.start, sent) for sent in (*span.sents, *_naming(doc, span))
+                  if quote(sent) is not None]
+        best = max(warmth, key=lambda w: w[:2], default=None)
+        return best[2] if best is not None and best[0] > 0 else None
 
 
 def _option_spans(doc: Doc) -> list[Span]:
