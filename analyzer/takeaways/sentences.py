@@ -214,11 +214,14 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
     reader: none of them is then a request."""
     found, rows_of = [], []
     for order, (sent, section) in enumerate(sentences):
-        if table_cells(sent.text) >= 2 and "\n" not in sent.text.strip() \
-                and any(c.isalnum() for cell in _row_cells(sent.text) for c in cell):
+        row = table_cells(sent.text) >= 2 and "\n" not in sent.text.strip() \
+            and any(c.isalnum() for cell in _row_cells(sent.text) for c in cell)
+        if row:
             rows_of.append((order, sent, section))
         text = quote(sent)
-        if text is None or text.count(" | ") >= 2:
+        # A row is quoted only with its table, even one of two cells ("| Time | Event |"),
+        # unless it is prose that ends a sentence ("September | Approve a unified budget.").
+        if text is None or (row and not ends_sentence(text)) or text.count(" | ") >= 2:
             continue
         tokens = _message_tokens(sent)
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens)])

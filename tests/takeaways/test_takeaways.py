@@ -717,6 +717,16 @@ def test_a_table_is_quoted_whole_with_its_header_row(nlp):
         "Team | Old weekends per month | New weekends per month: Support | 4 | 2; Platform | 3 | 1"]
 
 
+def test_a_row_of_two_cells_is_quoted_only_with_its_table(nlp):
+    text = ("Incident\n\n"
+            "The checkout failed for an hour on Tuesday afternoon.\n\n"
+            "| Time | Event |\n|---|---|\n| 14:05 | Deploy completes |\n| 14:09 | Alert fires |\n")
+    view = DocView.of(nlp(text))
+    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    assert [c.text for c in found if "|" in c.text] == [
+        "Time | Event: 14:05 | Deploy completes; 14:09 | Alert fires"]
+
+
 def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
     takeaways = Analyzer(digest_words=80).analyze(ROTA_TABLE)["takeaways"]
     assert any(q.startswith("Team | Old weekends") for q in digest_quotes(takeaways))
