@@ -224,6 +224,15 @@ def test_refusing_the_blame_is_defiance_not_a_blame_negated(nlp, text, marker):
     assert (marker, "defiance") in [(t, c) for t, c, w, _ in markers(nlp, text) if w > 0]
 
 
+@pytest.mark.parametrize("text, marker", [
+    ("We will not accept this.", "will not accept this"),
+    ("We won't accept that.", "won't accept that"),
+    ("We reject this decision and ask for a meeting.", "We reject this"),
+])
+def test_refusing_a_decision_is_defiance(nlp, text, marker):
+    assert (marker, "defiance") in [(t, c) for t, c, w, _ in markers(nlp, text) if w > 0]
+
+
 @pytest.mark.parametrize(
     "text, marker, modifier, factor",
     [

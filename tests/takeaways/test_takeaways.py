@@ -253,6 +253,13 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     # A program's crash path, a process stopped, a pool short of computing time.
     "We killed the stale process, and the panic handler logged the trace while the worker pool was starved.",    # Hope judged too high, looking back: no hope is shown.
     "I was too optimistic about how fast the sales would come, and the plan was overly confident about hiring.",
+    # A plan judged too hopeful is a criticism of the plan, not hope.
+    "Our estimates were optimistic again, so the optimistic timelines in the plan move out by a month.",
+    # An office's rent is what premises cost, not a household's hardship.
+    "The landlord has raised the rent for the office, and the new lease starts in April.",
+    # Shifts as a workplace organises them, and the demands one side makes of the other.
+    "Any change to shift patterns or to the night shift at the depot is agreed first, and our demands are "
+    "written down.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
