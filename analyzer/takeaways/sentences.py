@@ -42,6 +42,9 @@ LONGEST_CUE = 4
 # "details can be found here"): whatever else the sentence says, it is never a gist.
 ASIDE_WEIGHT = -2.5
 FIRST_PERSON = frozenset({"we", "i"})
+# Bodies that decide for an organisation, named by a common noun ("the board", "the committee").
+DECIDING_BODIES = frozenset({"board", "committee", "council", "company", "management", "leadership", "trustee",
+                             "director", "foundation", "organisation", "organization", "panel", "assembly"})
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -447,9 +450,11 @@ def _unwrap(text: str) -> str:
 
 
 def _agent(sent: Span) -> bool:
-    """Whether the main verb's subject is the writer ("we", "I") or a named organisation."""
+    """Whether the main verb's subject is the writer ("we", "I"), a named organisation, or a
+    body that decides for one ("The board agreed to freeze spending", as minutes tell it)."""
     subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON") for s in subjects)
+    return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
+               or s.lemma_.lower() in DECIDING_BODIES for s in subjects)
 
 
 def _trails_off(sent: Span, text: str, line_of) -> bool:

@@ -867,6 +867,15 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
     assert main["evidence"][0]["text"] == "The billing service moves to the new cluster on 4 May."
 
 
+def test_what_a_board_agreed_is_the_main_point_of_its_minutes(analyzer):
+    minutes = ("Minutes of 12 November\n\n1. Finance\n\nThe treasurer reported income 8% below budget. "
+               "The board agreed to freeze non-essential spending until the end of the year.\n\n"
+               "2. Fundraising\n\nThe spring appeal raised 38,000 against a target of 50,000. "
+               "Decision deferred to the January meeting.\n")
+    main = items_of(analyzer.analyze(minutes)["takeaways"])[0]
+    assert main["evidence"][0]["text"].startswith("The board agreed to freeze")
+
+
 @pytest.mark.parametrize("cut", ["We are reducing the size of the studio by six people",
                                  "We are eliminating six roles in the studio",
                                  "We are cutting six jobs in the studio"])
