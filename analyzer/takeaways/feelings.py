@@ -14,7 +14,10 @@ a reader wants, even when the writer states one gentle feeling once ("we are hap
 that one is named after the calm tone, and so is the strongest unsettling theme that clears
 the ordinary threshold but not its own. A feeling the writer sees in the readers ("I know
 some of you will be angry", "this move is frustrating for those of you who…") is named as
-theirs, acknowledged: it is no feeling of the writer's, and alone it leaves a text calm.
+theirs, acknowledged: it is no feeling of the writer's, and alone it leaves a text calm. A
+feeling the writer reports others telling of ("several people said they feel burned out",
+"volunteers told us they felt helpless") is named as reported: it is a finding of the text,
+so it still unsettles, but not the writer's own.
 """
 
 from __future__ import annotations
@@ -68,6 +71,10 @@ READER = frozenset({"you", "your", "yours"})
 # Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
 EXPERIENCER_PREPS = frozenset({"for", "on", "to"})
 READERS_SUFFIX = ", acknowledged in readers"
+OTHERS_SUFFIX = ", others report"
+# Verbs by which a text reports what others told: "people said they…", "volunteers told us…".
+REPORTING = frozenset({"say", "tell", "report", "mention", "write", "share", "describe", "complain", "explain",
+                       "admit", "express", "comment", "note"})
 PEOPLE = frozenset({"respondent", "participant", "user", "people", "person", "member", "developer", "employee",
                     "customer", "student", "attendee", "contributor", "maintainer", "reader", "voter"})
 
@@ -108,8 +115,10 @@ class Tally:
     words: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     # The writer says it of themselves ("we are sorry", "I am proud of the team").
     owned: bool = False
-    # The weight of its markers that the writer sees in the readers (``of_the_readers``).
+    # The weight of its markers that the writer sees in the readers (``of_the_readers``), or
+    # reports others telling of (``reported_of_others``).
     readers: float = 0.0
+    others: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -123,12 +132,13 @@ class Feeling:
     # Why it is named: it clears its threshold (CLEARS), the writer states it of themselves
     # (STATED), or it is the strongest hint of feeling in a text that reads calm (FAINT).
     basis: str = CLEARS
-    # Every marker of it is one the writer sees in the readers.
+    # Every marker of it is one the writer sees in the readers, or one others told of.
     readers: bool = False
+    others: bool = False
 
     @property
     def label(self) -> str:
-        return self.theme.label + (READERS_SUFFIX if self.readers else "")
+        return self.theme.label + (READERS_SUFFIX if self.readers else OTHERS_SUFFIX if self.others else "")
 
 
 def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
@@ -150,6 +160,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         tally.words[shown(span)] += marker.weight
         tally.owned = tally.owned or said_of_self(span)
         tally.readers += marker.weight if of_the_readers(span) else 0.0
+        tally.others += marker.weight if reported_of_others(span) else 0.0
     words_in = _words_by_section(view)
     found: list[Feeling] = []
     faint: list[tuple[float, Theme, Tally]] = []
@@ -211,7 +222,7 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
     for word in sorted(tally.words, key=lambda w: -tally.words[w]):
         ranked_words.setdefault(stem(word), word)
     return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(ranked_words.values()),
-                   basis, tally.readers >= tally.total)
+                   basis, tally.readers >= tally.total, tally.others >= tally.total)
 
 
 def shown(span: Span) -> str:
@@ -284,6 +295,21 @@ def of_the_readers(span: Span) -> bool:
                     for p in c.children if p.dep_ == "pobj"]
     return any(p.lower_ == "you" or _share_of_readers(p) for p in experiencers) or any(
         c.dep_ == "poss" and c.lower_ in READER for c in word.children)
+
+
+def reported_of_others(span: Span) -> bool:
+    """Whether the feeling stands in what others told, as the text reports it: its clause
+    hangs under a verb of telling ("said", "told us", "mentioned how much…") whose subject is
+    neither the writer nor the reader ("Several people said they feel burned out")."""
+    word = span.root
+    while word.head.i != word.i:
+        head = word.head
+        if head.lemma_.lower() in REPORTING and word.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "conj") \
+                and head.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return bool(subjects) and all(s.lower_ not in FIRST_PERSON and s.lower_ not in READER for s in subjects)
+        word = head
+    return False
 
 
 def _share_of_readers(word: Token) -> bool:

@@ -277,6 +277,20 @@ def test_a_feeling_the_writer_sees_in_the_readers_is_named_as_theirs(analyzer, s
                                                                       "Frustration, acknowledged in readers"]
 
 
+@pytest.mark.parametrize("sentence, label", [
+    ("Several people said they feel burned out by the ticket targets.", "Exhaustion and overwork, others report"),
+    ("People on other teams mentioned how much they appreciated your patience.", "Gratitude and thanks, others report"),
+])
+def test_a_feeling_others_told_of_is_named_as_reported(analyzer, sentence, label):
+    report = analyzer.analyze(f"Survey results\n\nThe response rate was 81%. {sentence} {sentence}\n")
+    assert label in [t["label"] for t in report["takeaways"]["emotional"]]
+
+
+def test_a_feeling_the_writer_tells_of_themselves_is_not_reported(analyzer):
+    text = "Survey results\n\nI said in March that I feel burned out, and I still do. I am exhausted.\n"
+    assert "Exhaustion and overwork" in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+
+
 def test_a_feeling_of_the_writers_own_beside_the_readers_is_the_writers(analyzer):
     text = ("Rota change\n\nThe new rota starts on 3 March. I am angry that we have to change it again, and "
             "some of you will be angry too. I am frustrated with how this was decided.\n")
@@ -314,9 +328,9 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
     # A failing the writer admits is owned, not a threat of failure.
     ("Keynote\nA speaker mocked attendees on our stage, and we failed to stop it. It should never have "
      "happened.\n", "Owning mistakes"),
-    # A negated feeling word can name the feeling: not feeling safe is fear.
+    # A negated feeling word can name the feeling: not feeling safe is fear (here one she told of).
     ("Exit notes\nShe said she did not feel safe raising concerns with her manager, and never felt safe in "
-     "the weekly review either.\n", "Worry and concern"),
+     "the weekly review either.\n", "Worry and concern, others report"),
     ("Exit notes\nHe never felt valued by the leads, and in the reviews he did not feel heard at all.\n",
      "Feeling treated unfairly"),
     # A farewell's sadness, and a firmness said as seriousness.
