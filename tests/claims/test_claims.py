@@ -67,6 +67,7 @@ def only_claim(analyzer, text: str) -> dict:
         ("Managers may not refuse a request without a written reason.", "state", "proposal"),
         ("You may not share your password with anyone.", "state", "proposal"),
         ("The outage may not be over yet.", "state", "hedged"),
+        ("With immediate effect, no work may take place in room C104.", "state", "proposal"),
         # a request put politely; thanks put politely asks nothing
         ("I would appreciate clearer priorities when requests arrive together.", "state", "proposal"),
         ("I would like the following outcomes from the review.", "state", "proposal"),

@@ -257,6 +257,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "Our estimates were optimistic again, so the optimistic timelines in the plan move out by a month.",
     # An office's rent is what premises cost, not a household's hardship.
     "The landlord has raised the rent for the office, and the new lease starts in April.",
+    # Laboratory equipment, and an incident of safety rather than of conflict.
+    "The fume hoods in Building C failed their test, and any breach is treated as a safety incident.",
     # Shifts as a workplace organises them, and the demands one side makes of the other.
     "Any change to shift patterns or to the night shift at the depot is agreed first, and our demands are "
     "written down.",
@@ -338,6 +340,7 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
      "Disappointment and sadness"),
     ("Security\nWe take every report very seriously, and this was not a decision we took lightly.\n",
      "Firmness and conviction"),
+    ("Lab safety\nThis is not optional, and the decision is final.\n", "Firmness and conviction"),
     ("Layoffs\nWe understand how hard this news is for you. Our priority is the wellbeing of everyone affected.\n",
      "Care for people"),
     ("Outage\nWe owe you an explanation for Tuesday, and a full account follows below.\n", "Owning mistakes"),
