@@ -884,6 +884,14 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
     assert main["evidence"][0]["text"] == "The billing service moves to the new cluster on 4 May."
 
 
+def test_a_change_with_immediate_effect_is_the_main_point(analyzer):
+    note = ("Deploys\n\nThe payments service had two outages this week, both after a deploy on a Friday. "
+            "With immediate effect, we stop deploys to production after 14:00 on Fridays. "
+            "The release calendar in the wiki shows the new windows.\n")
+    main = items_of(analyzer.analyze(note)["takeaways"])[0]
+    assert main["evidence"][0]["text"].startswith("With immediate effect, we stop deploys")
+
+
 def test_what_a_board_agreed_is_the_main_point_of_its_minutes(analyzer):
     minutes = ("Minutes of 12 November\n\n1. Finance\n\nThe treasurer reported income 8% below budget. "
                "The board agreed to freeze non-essential spending until the end of the year.\n\n"
