@@ -50,6 +50,11 @@ OPENING_DATE = 2
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
 FIELD_WORDS = 8
+# A text where at least this share of sentences, and this many, open in lower case is typed
+# that way throughout (``typed_in_lower_case``).
+LOWER_CASE_SHARE = 0.6
+MIN_TYPED_SENTENCES = 3
+_TYPED_LOWER = "analyzer_typed_in_lower_case"
 # A list quoted whole shows each item's opening words, up to its first clause break.
 ITEM_WORDS = 10
 MIN_ITEM_WORDS = 3
@@ -380,7 +385,8 @@ def quote(sent: Span) -> str | None:
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
-    if text[0].islower() and text == flat and not chat and not QUOTE_MARKS.match(sent.text):
+    if text[0].islower() and text == flat and not chat and not QUOTE_MARKS.match(sent.text) \
+            and not typed_in_lower_case(sent.doc):
         return None  # not a list item or a quoted line: the tail of a sentence the splitter cut
     if len(words) <= MAX_QUOTE:
         return text
@@ -408,6 +414,19 @@ def _message_tokens(sent: Span) -> list[Token]:
     message: two messages of one speaker on one day are not the same point."""
     start = sent.start_char + (turn_prefix(sent.text) if in_line_chat(sent.doc) else 0)
     return [t for t in sent if not t.is_space and t.idx >= start]
+
+
+def typed_in_lower_case(doc: Doc) -> bool:
+    """Whether the writer types in lower case, as quick notes and chat are typed: most of the
+    text's sentences open in lower case, so there lower case marks no sentence cut short."""
+    known = doc.user_data.get(_TYPED_LOWER)
+    if known is None:
+        openings = [next((t.text[0] for t in sent if t.is_alpha), "") for sent in doc.sents]
+        letters = [c for c in openings if c]
+        known = len(letters) >= MIN_TYPED_SENTENCES and \
+            sum(c.islower() for c in letters) >= LOWER_CASE_SHARE * len(letters)
+        doc.user_data[_TYPED_LOWER] = known
+    return known
 
 
 def in_line_chat(doc: Doc) -> bool:

@@ -962,6 +962,14 @@ def test_a_gist_states_what_holds_now_rather_than_a_caveat_or_the_past(text, wor
     assert not any(g.startswith(not_a_gist) for g in gists)
 
 
+def test_a_note_typed_in_lower_case_still_has_a_digest(analyzer):
+    note = ("hey team\n\nthe root cause of yesterday's outage was an expired certificate on the api gateway. "
+            "downtime was 47 minutes for internal tools and customers were not affected. "
+            "i have moved all certificate alerts to the on-call channel.\n\n- sam\n")
+    quotes = digest_quotes(analyzer.analyze(note)["takeaways"])
+    assert "downtime was 47 minutes for internal tools and customers were not affected." in quotes
+
+
 def test_a_one_paragraph_note_still_gets_gists_beside_its_main_point(analyzer):
     takeaways = analyzer.analyze(PRICE_NOTE)["takeaways"]
     gists = gists_of(takeaways)
