@@ -266,11 +266,19 @@ def _words_by_section(view: DocView) -> dict[int | None, int]:
 
 def said_of_self(span: Span) -> bool:
     """Whether the writer states the feeling of themselves: the marker is, or holds, the
-    adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team").
+    adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"), or
+    the participle of "we were …" ("We were frustrated by the delays", "I was exhausted").
     However long the text, a writer who says so shows it; a feeling word elsewhere in a
     sentence about the writer ("we took care of it") says less, and counts only by its density."""
-    return any(t.dep_ == "acomp" and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children)
+    return any((t.dep_ == "acomp" and _first_person(t.head, ("nsubj",)))
+               or (t.tag_ == "VBN" and _first_person(t, ("nsubjpass",)))
+               or (t.tag_ == "JJ" and _first_person(t, ("nsubj", "nsubjpass")))
                for t in span)
+
+
+def _first_person(word: Token, deps: tuple[str, ...]) -> bool:
+    """Whether the word's subject, in one of ``deps``, is the writer ("I", "we")."""
+    return any(c.dep_ in deps and c.lower_ in FIRST_PERSON for c in word.children)
 
 
 def of_the_readers(span: Span) -> bool:
