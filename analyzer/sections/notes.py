@@ -5,12 +5,13 @@ A footnote is a paragraph that opens with its mark: ``[2] Exact dates are unknow
 does not quote it as a gist. A paragraph is taken for a note when the body above uses its
 mark inside a line ("…reported in 2024[2]"), or, since a copied page often loses the marks
 in its body, when it is one of numbered marks that run [1], [2], … from one paragraph to
-the next. A bracketed number on lines one under another ("[1] Check the backups") numbers
-the items of a list instead.
+the next, or the one paragraph marked [1]. A bracketed number on lines one under another
+("[1] Check the backups") numbers the items of a list instead.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -23,7 +24,7 @@ def footnote_lines(lines: Sequence[str]) -> frozenset[int]:
     """1-based lines of footnotes: each from its marked line to the next blank line."""
     openings = {i: m for i, line in enumerate(lines)
                 if (m := NOTE_START.match(line)) and (i == 0 or not lines[i - 1].strip())}
-    numbered = _numbered_run([(i, m.group(2)) for i, m in openings.items()])
+    numbered = _numbered_run([(i, m.group(2)) for i, m in openings.items()]) | _lone_note(lines, openings)
     notes = [i for i, m in openings.items() if i in numbered or _used_above(lines, i, m.group(1))]
     found: set[int] = set()
     for i in notes:
@@ -40,6 +41,16 @@ def _numbered_run(marks: Sequence[tuple[int, str]]) -> set[int]:
     if len(numbers) >= MIN_NOTES and all(mark == str(n + 1) for n, (_, mark) in enumerate(numbers)):
         return {i for i, _ in numbers}
     return set()
+
+
+def _lone_note(lines: Sequence[str], openings: dict[int, re.Match]) -> set[int]:
+    """The paragraph marked [1] when it is the only marked one and no line under it in its
+    paragraph opens with a mark of its own (which would make it a list)."""
+    if len(openings) != 1:
+        return set()
+    (i, mark), = openings.items()
+    paragraph = itertools.takewhile(lambda line: line.strip(), lines[i + 1:])
+    return {i} if mark.group(2) == "1" and not any(NOTE_START.match(line) for line in paragraph) else set()
 
 
 def _used_above(lines: Sequence[str], i: int, mark: str) -> bool:

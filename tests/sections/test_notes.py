@@ -27,6 +27,16 @@ def test_bracketed_numbers_on_consecutive_lines_are_a_list():
     assert footnote_lines(lines) == frozenset()
 
 
+def test_a_lone_paragraph_marked_1_is_a_note_whose_mark_the_copy_lost():
+    lines = ["Migrating takes an afternoon for most projects.", "", "[1] Or automatically with the setup helper."]
+    assert footnote_lines(lines) == frozenset({3})
+
+
+def test_a_list_numbered_in_brackets_after_a_blank_line_is_no_note():
+    lines = ["Before the upgrade:", "", "[1] Check the backups.", "[2] Tell the on-call team."]
+    assert footnote_lines(lines) == frozenset()
+
+
 def test_a_single_bracketed_paragraph_the_body_never_refers_to_is_text():
     lines = ["Dear all,", "", "[Note] We plan to move the office in June."]
     assert footnote_lines(lines) == frozenset()

@@ -756,6 +756,14 @@ def test_a_row_of_two_cells_is_quoted_only_with_its_table(nlp):
         "Time | Event: 14:05 | Deploy completes; 14:09 | Alert fires"]
 
 
+def test_a_footnote_is_never_a_gist(nlp):
+    text = ("Migrating\n\nThe vendor lock-in with CI is limited, so most projects move in an afternoon.\n\n"
+            "[1] Or automatically with the setup helper by running:\n")
+    view = DocView.of(nlp(text))
+    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    assert [c.aside for c in found] == [False, True]
+
+
 def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
     takeaways = Analyzer(digest_words=80).analyze(ROTA_TABLE)["takeaways"]
     assert any(q.startswith("Team | Old weekends") for q in digest_quotes(takeaways))
