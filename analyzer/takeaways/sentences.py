@@ -74,6 +74,7 @@ SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?|\|?\s*:?-{3,}:?\s*\|")
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
 # Words that open a sentence, by what they tell of it: that it ties itself to the one before
@@ -227,10 +228,12 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if row:
             rows_of.append((order, sent, section))
         text = quote(sent)
-        # A row is quoted only with its table, even one of two cells ("| Time | Event |"),
-        # unless it is prose that ends a sentence ("September | Approve a unified budget.").
-        if text is None or (row and not ends_sentence(text)) or text.count(" | ") >= 2:
+        # A table's header row names its columns and states nothing ("| Time | Event |"); a
+        # row of three cells or more is quoted only with its table.
+        if text is None or (row and _header_row(sent)) or text.count(" | ") >= 2:
             continue
+        if row:
+            text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens)])
         asked = text.rstrip("”\"')").endswith("?")
@@ -294,6 +297,16 @@ def _with_tables(found: list[Candidate], rows_of: list[tuple[int, Span, Section 
             runs.append([row])
     tables = [table for run in runs if len(run) >= 2 and (table := _table_candidate(run, line_of)) is not None]
     return sorted([*found, *tables], key=lambda c: c.order)
+
+
+def _header_row(sent: Span) -> bool:
+    """Whether the line under the row is a table's rule ("|---|---|"): the row heads its columns."""
+    text = sent.doc.text
+    start = text.find("\n", sent.start_char + len(sent.text.rstrip()))
+    if start < 0:
+        return False
+    end = text.find("\n", start + 1)
+    return bool(_TABLE_RULE.fullmatch(text[start + 1: end if end >= 0 else len(text)].strip()))
 
 
 def _row_cells(text: str) -> list[str]:

@@ -746,14 +746,16 @@ def test_a_table_is_quoted_whole_with_its_header_row(nlp):
         "Team | Old weekends per month | New weekends per month: Support | 4 | 2; Platform | 3 | 1"]
 
 
-def test_a_row_of_two_cells_is_quoted_only_with_its_table(nlp):
+def test_a_header_row_of_two_cells_is_quoted_only_with_its_table(nlp):
     text = ("Incident\n\n"
             "The checkout failed for an hour on Tuesday afternoon.\n\n"
             "| Time | Event |\n|---|---|\n| 14:05 | Deploy completes |\n| 14:09 | Alert fires |\n")
     view = DocView.of(nlp(text))
     found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    # A row below names a time and an event, a fact; the header row names only the columns.
     assert [c.text for c in found if "|" in c.text] == [
-        "Time | Event: 14:05 | Deploy completes; 14:09 | Alert fires"]
+        "Time | Event: 14:05 | Deploy completes; 14:09 | Alert fires", "14:05 | Deploy completes",
+        "14:09 | Alert fires"]
 
 
 def test_a_footnote_is_never_a_gist(nlp):
