@@ -758,12 +758,12 @@ def test_a_header_row_of_two_cells_is_quoted_only_with_its_table(nlp):
         "14:09 | Alert fires"]
 
 
-def test_a_footnote_is_never_a_gist(nlp):
+def test_a_lone_footnote_is_not_quotable(nlp):
     text = ("Migrating\n\nThe vendor lock-in with CI is limited, so most projects move in an afternoon.\n\n"
             "[1] Or automatically with the setup helper by running:\n")
     view = DocView.of(nlp(text))
     found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
-    assert [c.aside for c in found] == [False, True]
+    assert [c.text for c in found] == ["The vendor lock-in with CI is limited, so most projects move in an afternoon."]
 
 
 def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
