@@ -259,6 +259,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "The landlord has raised the rent for the office, and the new lease starts in April.",
     # Laboratory equipment, and an incident of safety rather than of conflict.
     "The fume hoods in Building C failed their test, and any breach is treated as a safety incident.",
+    # A complaint as a count or a process.
+    "Customer complaints fell by a fifth in March, and the complaints procedure now takes ten days.",
     # Shifts as a workplace organises them, and the demands one side makes of the other.
     "Any change to shift patterns or to the night shift at the depot is agreed first, and our demands are "
     "written down.",
