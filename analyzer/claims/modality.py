@@ -38,6 +38,10 @@ _PAST_AUXES = {"has", "have", "had", "was", "were", "’ve", "'ve"}
 # A plan stated by the writer's side: its subject, its verbs, its future auxiliaries.
 _WRITER_SUBJECTS = {"we", "i"}
 _INTENT_LEMMAS = {"plan", "decide", "intend", "aim", "commit"}
+# Verbs by which the writer's side does what it says, in saying it: "we announce", "we are
+# publishing a policy".
+_ANNOUNCING_LEMMAS = {"announce", "publish", "launch", "introduce", "release", "unveil"}
+_PRESENT_TAGS = {"VBP", "VBZ", "VBG"}
 _FUTURE_AUXES = {"will", "shall", "'ll", "’ll"}
 
 
@@ -201,11 +205,12 @@ def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: I
 
 def states_plan(head: Token) -> bool:
     """Whether the writer's side states its plan or decision ("we do not plan further cuts",
-    "I have decided to stay", "we will close the office", "we are going to…"): news of what
-    will happen, which a "we" and a "not" do not turn into a view."""
+    "I have decided to stay", "we will close the office", "we are going to…") or makes its
+    announcement ("Today we are announcing…", "we announce a series of layoffs"): news of
+    what will happen, which a "we" and a "not" do not turn into a view."""
     if not any(c.dep_ == "nsubj" and c.lower_ in _WRITER_SUBJECTS for c in head.children):
         return False
-    if head.lemma_ in _INTENT_LEMMAS:
+    if head.lemma_ in _INTENT_LEMMAS or (head.lemma_ in _ANNOUNCING_LEMMAS and head.tag_ in _PRESENT_TAGS):
         return True
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXES for c in head.children):
         return True

@@ -58,6 +58,9 @@ def only_claim(analyzer, text: str) -> dict:
         # the writer's stated plan is news of what will happen, not a view
         ("We do not plan any further reductions this year.", "state", "asserted"),
         ("We will not be changing the rota again.", "state", "asserted"),
+        # the writer's side announcing is news, however many "we" and "our" it says
+        ("Today, we're announcing our plans to create our foundation.", "attribution", "asserted"),
+        ("As our first step, we are publishing our deprecation policy.", "event", "asserted"),
         # but a feeling put in the future tense is still a feeling
         ("We will miss you all very deeply.", "state", "opinion"),
         # an inability is stated, not suggested; a possibility is hedged
