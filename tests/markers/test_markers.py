@@ -219,17 +219,12 @@ def test_a_negator_inside_a_phrase_belongs_to_the_phrase(nlp):
     ("I am not going to be blamed for a decision I argued against.", "not going to be blamed"),
     ("I won't be blamed for this outage.", "won't be blamed"),
     ("We will not take the blame for their release.", "will not take the blame"),
-])
-def test_refusing_the_blame_is_defiance_not_a_blame_negated(nlp, text, marker):
-    assert (marker, "defiance") in [(t, c) for t, c, w, _ in markers(nlp, text) if w > 0]
-
-
-@pytest.mark.parametrize("text, marker", [
+    # Refusing a decision, as a union letter does.
     ("We will not accept this.", "will not accept this"),
     ("We won't accept that.", "won't accept that"),
     ("We reject this decision and ask for a meeting.", "We reject this"),
 ])
-def test_refusing_a_decision_is_defiance(nlp, text, marker):
+def test_refusing_the_blame_or_a_decision_is_defiance_not_a_word_negated(nlp, text, marker):
     assert (marker, "defiance") in [(t, c) for t, c, w, _ in markers(nlp, text) if w > 0]
 
 

@@ -717,12 +717,17 @@ def test_a_sentence_struck_through_whole_is_never_quoted(nlp):
     assert quote(nlp("~~The office will close in May.~~\n")[:]) is None
 
 
+def quotable(nlp, text: str) -> list:
+    """The candidates a digest may quote from ``text``, with no main-point cue words."""
+    view = DocView.of(nlp(text))
+    return candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+
+
 def test_a_list_quoted_whole_shows_each_items_words_up_to_its_verb(nlp):
     text = ("Billing\n\n"
             "- To keep bills simple, we will charge memory monthly.\n"
             "- From next year, storage will cost more per terabyte.\n")
-    view = DocView.of(nlp(text))
-    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    found = quotable(nlp, text)
     listed = next(c for c in found if not c.item)
     # Cut at the first comma, the items would read "To keep bills simple; From next year".
     assert listed.text == ("To keep bills simple, we will charge memory monthly; "
@@ -741,8 +746,7 @@ ROTA_TABLE = ("# Weekend rota from March\n\n"
 
 
 def test_a_table_is_quoted_whole_with_its_header_row(nlp):
-    view = DocView.of(nlp(ROTA_TABLE))
-    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    found = quotable(nlp, ROTA_TABLE)
     # The rule under the header row is no row, and a cell shows no emphasis.
     assert [c.text for c in found if "|" in c.text] == [
         "Team | Old weekends per month | New weekends per month: Support | 4 | 2; Platform | 3 | 1"]
@@ -752,8 +756,7 @@ def test_a_header_row_of_two_cells_is_quoted_only_with_its_table(nlp):
     text = ("Incident\n\n"
             "The checkout failed for an hour on Tuesday afternoon.\n\n"
             "| Time | Event |\n|---|---|\n| 14:05 | Deploy completes |\n| 14:09 | Alert fires |\n")
-    view = DocView.of(nlp(text))
-    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    found = quotable(nlp, text)
     # A row below names a time and an event, a fact; the header row names only the columns.
     assert [c.text for c in found if "|" in c.text] == [
         "Time | Event: 14:05 | Deploy completes; 14:09 | Alert fires", "14:05 | Deploy completes",
@@ -763,8 +766,7 @@ def test_a_header_row_of_two_cells_is_quoted_only_with_its_table(nlp):
 def test_a_lone_footnote_is_not_quotable(nlp):
     text = ("Migrating\n\nThe vendor lock-in with CI is limited, so most projects move in an afternoon.\n\n"
             "[1] Or automatically with the setup helper by running:\n")
-    view = DocView.of(nlp(text))
-    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    found = quotable(nlp, text)
     assert [c.text for c in found] == ["The vendor lock-in with CI is limited, so most projects move in an afternoon."]
 
 
@@ -780,8 +782,7 @@ def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
     ("Rewards for single fixes are a poor fit for how volunteers work:", False),
 ])
 def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, points_ahead):
-    view = DocView.of(nlp(f"Notes\n\n{lead_in}\n\nThe rest of the note follows here in a sentence.\n"))
-    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    found = quotable(nlp, f"Notes\n\n{lead_in}\n\nThe rest of the note follows here in a sentence.\n")
     lead = next(c for c in found if c.text == lead_in)
     assert lead.lead_in and lead.points_ahead is points_ahead
 
