@@ -74,7 +74,8 @@ SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
-_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{3,}:?\s*\|?|\|?\s*:?-{3,}:?\s*\|")
+# The rule under a table's header row: bars, dashes, colons, one bar at least ("|---|:--:|").
+_TABLE_RULE = re.compile(r"(?=[^|]*\|)[|:\s-]*-{3,}[|:\s-]*")
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
 # Words that open a sentence, by what they tell of it: that it ties itself to the one before
