@@ -61,6 +61,7 @@ def only_claim(analyzer, text: str) -> dict:
         # the writer's side announcing is news, however many "we" and "our" it says
         ("Today, we're announcing our plans to create our foundation.", "attribution", "asserted"),
         ("As our first step, we are publishing our deprecation policy.", "event", "asserted"),
+        ("With a heavy heart, we announce a series of layoffs in our organisation.", "attribution", "asserted"),
         # but a feeling put in the future tense is still a feeling
         ("We will miss you all very deeply.", "state", "opinion"),
         # an inability is stated, not suggested; a possibility is hedged
