@@ -186,11 +186,11 @@ class Stance:
 
 
 def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: Iterable[Token],
-                       sources: Iterable[Token], feelings: set[int]) -> list[tuple[str, str]]:
+                       sources: Iterable[Token], plans: Iterable[Token]) -> list[tuple[str, str]]:
     """What makes a sentence read as a report: a figure or a date, a named source of what is
-    said, a past event, an agent the text names ("the Senate voted", "Acme said"), the
-    writer's stated plan (but "we will miss you" tells a feeling, `feelings` being the
-    tokens of emotion words)."""
+    said, a past event (among the clause ``heads``), an agent the text names ("the Senate
+    voted", "Acme said"), the writer's stated plans (``plans``, the heads that
+    ``states_plan``, not those that name a feeling: "we will miss you" tells one)."""
     found = [(text, "figure") for text in figures]
     for token in tokens:
         if token.ent_type_ in _TIMES and token.ent_iob_ == "B" and _dated(token):
@@ -199,7 +199,7 @@ def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: I
             found.append((token.text, "named"))
     found.extend((s.text, "source") for s in sources if s.pos_ != "PRON")
     found.extend((h.text, "event") for h in heads if h.pos_ == "VERB" and past_tense(h))
-    found.extend((h.text, "plan") for h in heads if h.i not in feelings and states_plan(h))
+    found.extend((h.text, "plan") for h in plans)
     return found
 
 

@@ -73,15 +73,16 @@ def _stance(sentence: Sentence, clauses: list[Clause], marked: set[int], quantit
     left_out |= {i for t in sentence.words for h in sentence.hits.get(t.i, ()) if h.cue.label in MODALITIES for i in h.tokens}
     feelings = {i for t in sentence.words for tokens, _, family in sentence.stance_words.get(t.i, ())
                 if family == "emotion" for i in tokens}
-    # The writer's side as the subject of its own plan or announcement ("we announce…", "we
-    # will close…") acts, and voices no view by being there.
-    left_out |= {s.i for c in clauses if c.head.i not in feelings and states_plan(c.head)
-                 for s in c.head.children if s.dep_ == "nsubj"}
+    # The writer's side stating its own plan or announcement ("we announce…", "we will
+    # close…"), unless its verb names a feeling ("we will miss you"): a report, whose
+    # subject acts and voices no view by being there.
+    heads = [c.head for c in clauses]
+    plans = [h for h in heads if h.i not in feelings and states_plan(h)]
+    left_out |= {s.i for h in plans for s in h.children if s.dep_ == "nsubj"}
     voice = [t for t in sentence.words if t.i not in left_out]
     cues = distinct([cue for t in voice for cue in sentence.stance_words.get(t.i, ())]
                     + [((t.i,), t.text, "evaluative") for t in rules.evaluative.find(voice)])
     sources = [sentence.doc[h.speaker] for t in sentence.words for h in sentence.hits.get(t.i, ())
                if h.cue.label == "attribution" and h.speaker is not None]
     figures = [q.text for i, q in quantities.items() if sentence.sent.start <= i < sentence.sent.end]
-    return Stance(tuple(cues), tuple(reporting_evidence(sentence.words, figures, [c.head for c in clauses], sources,
-                                                        feelings)))
+    return Stance(tuple(cues), tuple(reporting_evidence(sentence.words, figures, heads, sources, plans)))
