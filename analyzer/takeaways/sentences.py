@@ -47,6 +47,12 @@ DECIDING_BODIES = frozenset({"board", "committee", "council", "company", "manage
                              "director", "foundation", "organisation", "organization", "panel", "assembly"})
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
+# A decision told as past news ("Last month I announced that…") is background to what the
+# text now says: its decision words count for this share.
+LOOKING_BACK = 0.5
+_PERIODS = frozenset({"week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter", "time",
+                      "meeting", "update", "email", "e-mail", "memo", "letter", "post"})
+_COMPARING = frozenset({"like", "unlike", "as", "than", "to"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
 FIELD_WORDS = 8
@@ -245,7 +251,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             figures=_figures(tokens), names=_names(tokens),
             question=asked and not request,
             request=request,
-            cue=sum(cue_weights),
+            cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
             lead_in=text.endswith(":"),
@@ -488,6 +494,34 @@ def _agent(sent: Span) -> bool:
     subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
                or s.lemma_.lower() in DECIDING_BODIES for s in subjects)
+
+
+def _looks_back(sent: Span) -> bool:
+    """Whether the writer's side tells what it did or said at a time before the text's ("Last
+    month I announced…", "Two weeks ago we decided…", "Earlier this year we said…"): a
+    decision the writer took then is the ground of what the text says now. "Yesterday" and
+    "today" are the text's own news, and so is what others did ("Last week the vendor
+    announced…")."""
+    root = sent.root
+    if root.tag_ not in ("VBD", "VBN") or root.tag_ == "VBN" and not any(c.lower_ == "had" for c in root.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.children):
+        return False
+    for child in root.children:
+        if child.dep_ not in ("npadvmod", "advmod", "prep", "advcl"):
+            continue
+        # The time is the phrase's own ("last week", "in my last update"), not a comparison
+        # ("like last year") or a date ("until the last quarter of 2019").
+        words = [t.lower_ for t in child.subtree]
+        first = child.left_edge
+        if first.i > 0 and first.nbor(-1).lower_ in _COMPARING:
+            continue
+        if words[0] in ("in", "at") and len(words) > 2 and words[1] in ("my", "our"):
+            words = words[2:]
+        if words[-1] == "ago" or words[0] in ("previously", "earlier") or (
+                len(words) == 2 and words[0] == "last" and words[1] in _PERIODS):
+            return True
+    return False
 
 
 def _trails_off(sent: Span, text: str, line_of) -> bool:

@@ -919,6 +919,23 @@ def test_what_a_board_agreed_is_the_main_point_of_its_minutes(analyzer):
     assert main["evidence"][0]["text"].startswith("The board agreed to freeze")
 
 
+@pytest.mark.parametrize("back", ["Last month I announced", "Two weeks ago we announced",
+                                  "In my last update I announced"])
+def test_a_decision_the_writer_told_before_gives_way_to_the_new_one(analyzer, back):
+    memo = ("Pausing the rewrite\n\n" + back + " that we would rebuild the app from scratch by June. "
+            "I said then that the new design would let us ship faster. After a review with the leads, "
+            "we will pause the rewrite from Monday. Two milestones slipped by five weeks each.\n")
+    main = items_of(analyzer.analyze(memo)["takeaways"])[0]
+    assert main["evidence"][0]["text"].startswith("After a review with the leads, we will pause")
+
+
+def test_what_others_announced_earlier_stays_news(analyzer):
+    post = ("Moving our builds\n\nLast month the vendor announced that it would end its free plan in June. "
+            "Our builds run on that plan. We compared three other services this week.\n")
+    main = items_of(analyzer.analyze(post)["takeaways"])[0]
+    assert main["evidence"][0]["text"].startswith("Last month the vendor announced")
+
+
 @pytest.mark.parametrize("cut", ["We are reducing the size of the studio by six people",
                                  "We are eliminating six roles in the studio",
                                  "We are cutting six jobs in the studio"])
