@@ -42,6 +42,11 @@ _INTENT_LEMMAS = {"plan", "decide", "intend", "aim", "commit"}
 # publishing a policy".
 _ANNOUNCING_LEMMAS = {"announce", "publish", "launch", "introduce", "release", "unveil"}
 _PRESENT_TAGS = {"VBP", "VBZ", "VBG"}
+# Verbs of telling and greeting that a feeling word may frame: "I'm happy to share that…",
+# "we are sad to report…", "pleased to welcome…". The feeling is the writer's; the news is
+# what the sentence puts forward.
+_TELLING_LEMMAS = {"share", "announce", "report", "say", "tell", "confirm", "inform", "update", "welcome",
+                   "introduce", "let", "write", "note"}
 _FUTURE_AUXES = {"will", "shall", "'ll", "’ll"}
 
 
@@ -146,6 +151,8 @@ class EvaluativeWords:
         # "Development-wise": a suffix, not a judgement.
         if token.i > 0 and token.nbor(-1).text == "-":
             return False
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in _TELLING_LEMMAS for c in token.children):
+            return False
         valence = self.lexicon.get(token.lower_)
         return valence is not None and abs(valence) >= threshold
 
@@ -212,6 +219,9 @@ def states_plan(head: Token) -> bool:
         return False
     if head.lemma_ in _INTENT_LEMMAS or (head.lemma_ in _ANNOUNCING_LEMMAS and head.tag_ in _PRESENT_TAGS):
         return True
+    if head.lemma_ == "write" and head.tag_ in _PRESENT_TAGS and any(
+            c.dep_ in ("xcomp", "advcl") and c.lemma_ in _TELLING_LEMMAS for c in head.children):
+        return True  # "We are writing to let you know about…": the letter's own news
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXES for c in head.children):
         return True
     return head.lemma_ == "go" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children)

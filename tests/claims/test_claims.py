@@ -62,6 +62,12 @@ def only_claim(analyzer, text: str) -> dict:
         ("Today, we're announcing our plans to create our foundation.", "attribution", "asserted"),
         ("As our first step, we are publishing our deprecation policy.", "event", "asserted"),
         ("With a heavy heart, we announce a series of layoffs in our organisation.", "attribution", "asserted"),
+        ("We are writing to let you know about an incident that may have affected your account.", "event",
+         "asserted"),
+        # a feeling that frames news puts the news forward; said of a thing, it judges
+        ("We are happy to share that the office reopens in May.", "state", "asserted"),
+        ("I am pleased to welcome Dana to the team.", "state", "asserted"),
+        ("I am happy with the new rota.", "state", "opinion"),
         # but a feeling put in the future tense is still a feeling
         ("We will miss you all very deeply.", "state", "opinion"),
         # an inability is stated, not suggested; a possibility is hedged
