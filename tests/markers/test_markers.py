@@ -100,6 +100,10 @@ def the_marker(nlp, text, marker_text):
         ("I am overwhelmed by the workload.", "overwhelmed", "workload"),
         ("The eviction notice came on Monday.", "eviction", "hardship"),
         ("We got this wrong.", "We got this wrong", "accountability"),
+        ("I pushed for it, and this was my call.", "this was my call", "accountability"),
+        ("I own it.", "I own it", "accountability"),
+        ("We shipped before the tests ran, and that was a mistake.", "that was a mistake", "accountability"),
+        ("I was wrong about the timeline.", "I was wrong", "accountability"),
         ("I haven't had a day off since March.", "haven't had a day off", "exhaustion"),
         ("I was passed over for the promotion again.", "was passed over", "unfair"),
         # help asked of the reader
