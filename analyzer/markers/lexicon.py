@@ -36,6 +36,9 @@ ROLES = {
 POS_TAGS = frozenset(
     "ADJ ADP ADV AUX CCONJ DET INTJ NOUN NUM PART PRON PROPN PUNCT SCONJ SYM VERB X".split()
 )
+# The verb forms a token may require where tense or voice tells two readings apart: "I am
+# asking" pleads, "I was asked" reports (Penn Treebank tags, as spaCy's TAG gives them).
+VERB_FORMS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _WORD = re.compile(r"^[^\W_](?:[\w.&/-]*[^\W_])?$")
 
 
@@ -152,11 +155,15 @@ def _parse_token(item: str, where: str) -> list[TokenSpec]:
     body = item[:-1] if optional else item
     if body == "*":
         return [TokenSpec((), None, optional)]
+    if body == ",":
+        # A comma a phrase turns on: "great, another meeting" is said through the teeth.
+        return [TokenSpec((",",), None, optional)]
     pos = None
     head, slash, tail = body.rpartition("/")
     if slash and tail.isupper():
-        if tail not in POS_TAGS:
-            raise bad(f"unknown part of speech '{tail}' (use one of {', '.join(sorted(POS_TAGS))})")
+        if tail not in POS_TAGS | VERB_FORMS:
+            raise bad(f"unknown part of speech '{tail}' (use one of {', '.join(sorted(POS_TAGS))}, "
+                      f"or a verb form: {', '.join(sorted(VERB_FORMS))})")
         body, pos = head, tail
     if "'" in body or "’" in body:
         raise bad("spaCy splits contractions, so write their lemmas: can't -> can not, let's -> let us")

@@ -14,14 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..errors import LexiconError
-from .lexicon import Entry, TokenSpec
+from .lexicon import VERB_FORMS, Entry, TokenSpec
 from .phrases import PhraseIndex
 
 _VOWELS = frozenset("aeiou")
@@ -34,6 +34,7 @@ _LEMMA_ALIASES = {
 # A wildcard stands for a word: it may be a piece of a compound ("strat/enterprise",
 # "front-end" are three tokens each) but not punctuation that ends a clause.
 _CLAUSE_PUNCT = [".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "\"", "“", "”", "…"]
+_UNTAGGED = "_"
 # One entry may expand to at most this many phrases; more means it should be split.
 MAX_EXPANSIONS = 4000
 # Where a doc keeps each matcher's matches: doc.user_data[(_FOUND, matcher)].
@@ -151,18 +152,22 @@ def _matching_view(doc: Doc) -> tuple[Doc, list[int]]:
     written. The view is built from the doc's arrays rather than token by token; a token
     without a lemma matches by its text.
     """
-    values = doc.to_array([ORTH, LEMMA, POS, IS_SPACE])
+    values = doc.to_array([ORTH, LEMMA, POS, IS_SPACE, TAG])
     rows = numpy.flatnonzero(values[:, 3] == 0)
     kept = rows.tolist()
-    orth, lemma, pos = values[rows, 0], values[rows, 1], values[rows, 2]
+    orth, lemma, pos, tag = values[rows, 0], values[rows, 1], values[rows, 2], values[rows, 4]
     lemma = numpy.where(lemma == 0, orth, lemma)
     lowered = _lower_case(doc.vocab, lemma)
-    if len(kept) == len(doc) and numpy.array_equal(lowered, values[:, 1]):
+    tagged = bool(tag.all())
+    if tagged and len(kept) == len(doc) and numpy.array_equal(lowered, values[:, 1]):
         return doc, kept
     strings = doc.vocab.strings
     view = Doc(doc.vocab, words=[strings[h] for h in orth.tolist()])
-    # A view of a doc the tagger has not (wholly) seen carries no parts of speech.
-    attrs, columns = ([LEMMA, POS], [lowered, pos]) if pos.all() else ([LEMMA], [lowered])
+    # A view of a doc the tagger has not (wholly) seen carries no parts of speech, and a tag
+    # that no entry names: an entry that asks for a verb form then matches nothing.
+    if not tagged:
+        tag = numpy.full_like(tag, strings.add(_UNTAGGED))
+    attrs, columns = ([LEMMA, POS, TAG], [lowered, pos, tag]) if pos.all() else ([LEMMA, TAG], [lowered, tag])
     view.from_array(attrs, numpy.stack(columns, axis=1))
     return view, kept
 
@@ -208,7 +213,7 @@ def _matcher_pattern(entry: Entry, token_forms: list[list[str]]) -> list[dict]:
             {"IS_SPACE": False, "ORTH": {"NOT_IN": _CLAUSE_PUNCT}} if spec.wildcard else {"LEMMA": {"IN": forms}}
         )
         if spec.pos:
-            token["POS"] = spec.pos
+            token["TAG" if spec.pos in VERB_FORMS else "POS"] = spec.pos
         if spec.optional:
             token["OP"] = "?"
         pattern.append(token)

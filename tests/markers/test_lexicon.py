@@ -33,6 +33,8 @@ def test_shipped_lexicons_load_with_hundreds_of_entries_in_every_category():
         ("* thin\tworkload\t1", "line 2: pattern '* thin' starts or ends with *"),
         ("thin?\tworkload\t1", "line 2: pattern 'thin?' has only optional tokens"),
         ("fire/VRB\tfailure\t1", "line 2: malformed pattern token 'fire/VRB': unknown part of speech 'VRB'"),
+        ("fire/VBX\tfailure\t1", "or a verb form: VB, VBD, VBG, VBN, VBP, VBZ"),
+        ("spread ; thin\tworkload\t1", "line 2: malformed pattern token ';'"),
         ("non-stop|nonstop\tworkload\t1", "a hyphenated word cannot have alternatives"),
         ("overtime\tworkload\t1", "line 3: duplicate entry 'overtime' (workload), first at"),
         ("overtime\tpressure\t1", "line 3: 'overtime' is already a pressure marker at"),
@@ -112,6 +114,8 @@ def test_lexicon_options_are_validated(options, message):
         ("non-stop", [("non",), ("-",), ("stop",)]),
         ("may/AUX", [("may",)]),
         ("24/7", [("24/7",)]),
+        ("great , another", [("great",), (",",), ("another",)]),
+        ("ask/VBG", [("ask",)]),
     ],
 )
 def test_patterns_parse_into_token_specs(pattern, tokens):

@@ -104,6 +104,10 @@ def the_marker(nlp, text, marker_text):
         ("I own it.", "I own it", "accountability"),
         ("We shipped before the tests ran, and that was a mistake.", "that was a mistake", "accountability"),
         ("I was wrong about the timeline.", "I was wrong", "accountability"),
+        ("We must do better.", "do better", "accountability"),
+        ("I am asking for three things.", "I am asking", "plea"),
+        ("Great, another meeting.", "Great, another", "sarcasm"),
+        ("Perfect, more paperwork.", "Perfect, more", "sarcasm"),
         ("I haven't had a day off since March.", "haven't had a day off", "exhaustion"),
         ("I was passed over for the promotion again.", "was passed over", "unfair"),
         # help asked of the reader
@@ -158,6 +162,9 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # a payment's failure and a task's difficulty, in a calm policy memo
         ("A failed charge reaches the customer at once.", "failed"),
         ("Two reviewers catch more of the hard cases.", "hard"),
+        # a request told, not made; good work, not "do better"
+        ("I was asked for honest feedback on the process.", "I was asked"),
+        ("I still believe this team can do good work.", "do good"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
