@@ -52,6 +52,7 @@ OPENING_DATE = 2
 LOOKING_BACK = 0.5
 _PERIODS = frozenset({"week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter", "time",
                       "meeting", "update", "email", "e-mail", "memo", "letter", "post"})
+_ASKING = frozenset({"ask", "request", "urge", "implore", "beg"})
 _COMPARING = frozenset({"like", "unlike", "as", "than", "to"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
@@ -81,6 +82,9 @@ _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGN
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
 # The rule under a table's header row: bars, dashes, colons, one bar at least ("|---|:--:|").
+# A sentence that ends by handing over to what follows ("…, so here it is.", "Here goes:").
+_HANDS_OVER = re.compile(r"(?:^|[,;:—–]\s*(?:so\s+|and\s+)?)here\s+(?:it\s+is|goes|they\s+are|we\s+go)\s*[.!:]?$",
+                         re.IGNORECASE)
 _TABLE_RULE = re.compile(r"(?=[^|]*\|)[|:\s-]*-{3,}[|:\s-]*")
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
@@ -244,7 +248,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         tokens = _message_tokens(sent)
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens)])
         asked = text.rstrip("”\"')").endswith("?")
-        request = asked and to_reader and bool(_REQUEST.match(text))
+        request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
         found.append(Candidate(
             sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
             lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
@@ -254,7 +258,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
-            lead_in=text.endswith(":"),
+            lead_in=text.endswith(":") or bool(_HANDS_OVER.search(text)),
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
             agent=_agent(sent),
             # A pointer elsewhere outweighs the decision words around it ("further details
@@ -494,6 +498,16 @@ def _agent(sent: Span) -> bool:
     subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
                or s.lemma_.lower() in DECIDING_BODIES for s in subjects)
+
+
+def _asks(sent: Span) -> bool:
+    """Whether the writer makes a request in so many words: "I ask that…", "We are asking
+    for three things", "I urge the board to…". "I was asked", "I am not asking…" and "I
+    asked" tell of a request; they do not make one."""
+    root = sent.root
+    return (root.lemma_.lower() in _ASKING and root.tag_ in ("VBP", "VBG")
+            and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.children)
+            and not any(c.dep_ in ("neg", "auxpass") for c in root.children))
 
 
 def _looks_back(sent: Span) -> bool:

@@ -117,6 +117,14 @@ def test_a_request_to_the_reader_is_the_main_point_of_a_reply(analyzer):
     assert first["evidence"][0]["text"] == "Could we at least fund the first phase of the audit, the claims form, this quarter?"
 
 
+def test_a_sentence_that_hands_over_to_what_follows_is_not_the_main_point(analyzer):
+    note = ("Sprint feedback\n\nYou asked for my honest feedback on the sprint process, so here it is. "
+            "Planning now takes three hours every second Monday. We finished half of our stories "
+            "in the last four sprints. I am asking that we cap planning at one hour.\n")
+    first = items_of(analyzer.analyze(note)["takeaways"])[0]
+    assert first["evidence"][0]["text"] == "I am asking that we cap planning at one hour."
+
+
 def test_a_question_asked_for_effect_is_no_request(analyzer):
     text = REPLY_WITH_A_REQUEST.replace("Could we at least fund", "Why can nobody fund")
     report = analyzer.analyze(text)
