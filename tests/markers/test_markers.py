@@ -105,6 +105,7 @@ def the_marker(nlp, text, marker_text):
         ("We shipped before the tests ran, and that was a mistake.", "that was a mistake", "accountability"),
         ("I was wrong about the timeline.", "I was wrong", "accountability"),
         ("We must do better.", "do better", "accountability"),
+        ("I will miss him, and so will many of you.", "will miss him", "sadness"),
         ("I am asking for three things.", "I am asking", "plea"),
         ("Great, another meeting.", "Great, another", "sarcasm"),
         ("Perfect, more paperwork.", "Perfect, more", "sarcasm"),
@@ -162,6 +163,9 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # a payment's failure and a task's difficulty, in a calm policy memo
         ("A failed charge reaches the customer at once.", "failed"),
         ("Two reviewers catch more of the hard cases.", "hard"),
+        # a system refusing an input, not a person rejected
+        ("The file we sent on Friday was rejected.", "rejected"),
+        ("The rejection notice went to a shared mailbox.", "rejection"),
         # a request told, not made; good work, not "do better"
         ("I was asked for honest feedback on the process.", "I was asked"),
         ("I still believe this team can do good work.", "do good"),
