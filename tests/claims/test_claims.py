@@ -85,6 +85,8 @@ def only_claim(analyzer, text: str) -> dict:
         # speculation
         ("If the vendor fails, we would lose the contract.", "state", "speculation"),
         ("Suppose the vendor fails.", "state", "speculation"),
+        # an exception to a plan leaves it a plan
+        ("The upgrade goes ahead on Monday unless the rollback test fails.", "state", "asserted"),
         ("Assumption: the other teams keep their roadmaps.", "state", "speculation"),
         # question
         ("Did the vendor sign the contract?", "state", "question"),
