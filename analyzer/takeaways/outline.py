@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
-from .sentences import Candidate, in_line_chat
+from .sentences import Candidate
 from .view import DocView
 
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
@@ -74,7 +74,7 @@ REQUESTED = 2.0
 # more often than any other sentence; a chat's decision comes last, after the talk.
 SUMMARISED = 2.0
 _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
-                            r"|the short version|(?:final )?decision|decided|resolution|outcome)\b", re.IGNORECASE)
+                            r"|the short version|(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our )?recommendations?)\b", re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"
                            r"|to be clear|short version|tl;?\s?dr|summary)\s*:$", re.IGNORECASE)
 # The most words a label may have and still name a summary after an opening word ("ok decision").
@@ -153,14 +153,14 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         return None
     title = view.title_words
     half = cands[len(cands) // 2].order if len(cands) > 1 else cands[0].order
-    # A chat comes to its decision after the talk: there, a summary or a decision the writer
-    # marks counts wherever it stands.
-    chat = in_line_chat(view.doc)
+    # A summary or a decision the writer marks counts wherever it stands: minutes end with
+    # their decisions, a proposal with its recommendation, a chat comes to its decision
+    # after the talk.
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
         summarised = _summarises(c, cands[i - 1] if i else None)
-        if not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised):
+        if not early and not (c.cue >= 2 and c.order <= half) and not summarised:
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.

@@ -944,6 +944,29 @@ def test_what_others_announced_earlier_stays_news(analyzer):
     assert main["evidence"][0]["text"].startswith("Last month the vendor announced")
 
 
+def test_decisions_minutes_record_at_their_end_are_the_main_point(analyzer):
+    minutes = ("Platform sync\n\nDatabase upgrade\n\nJoel reported that the staging upgrade finished without errors. "
+               "Query times on the replica improved by about 20%. Production is scheduled for 22 October.\n\n"
+               "On-call load\n\nPriya said the team took 41 pages last week, most from one flaky disk alert. "
+               "Two people were woken three nights in a row. Mei agreed to raise the alert threshold. "
+               "Sam will ask for a second rotation in the budget review. The vendor has a ticket open.\n\n"
+               "Decisions\n\nThe production upgrade goes ahead on 22 October unless the rollback test fails.\n")
+    main = items_of(analyzer.analyze(minutes)["takeaways"])[0]
+    assert main["evidence"][0]["text"] == "The production upgrade goes ahead on 22 October unless the rollback test fails."
+    assert main["modality"] == "asserted"  # an exception to a decision does not make it a guess
+
+
+def test_a_recommendation_the_writer_labels_at_the_end_is_the_main_point(analyzer):
+    memo = ("Ticketing\n\nOur contract for the ticketing system ends in March. I looked at three options. "
+            "Renewing costs 42,000 a year and needs no migration. Deskly costs 38,000 a year and has the "
+            "integrations we need. Building on our CRM costs 25,000 in licences but needs two engineers for a "
+            "quarter. Agents say the current system is slow. Deskly's European data centre opens in January. "
+            "The vendor migrates our history for free.\n\n"
+            "Recommendation: we move to Deskly in February, after its data centre opens.\n")
+    main = items_of(analyzer.analyze(memo)["takeaways"])[0]
+    assert main["evidence"][0]["text"].startswith("Recommendation: we move to Deskly")
+
+
 @pytest.mark.parametrize("cut", ["We are reducing the size of the studio by six people",
                                  "We are eliminating six roles in the studio",
                                  "We are cutting six jobs in the studio"])
