@@ -64,6 +64,7 @@ MIN_TYPED_SENTENCES = 3
 _TYPED_LOWER = "analyzer_typed_in_lower_case"
 # A list quoted whole shows each item's opening words, up to its first clause break.
 ITEM_WORDS = 10
+ITEM_SLACK = 4
 MIN_ITEM_WORDS = 3
 MAX_LIST_QUOTE = 60
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
@@ -326,10 +327,10 @@ def _row_cells(text: str) -> list[str]:
 
 
 def _table_candidate(run: list[tuple[int, Span, Section | None]], line_of) -> Candidate | None:
-    """A table as one quote: its header row whole, then its rows, each cut to ITEM_WORDS
-    words, while they fit in MAX_LIST_QUOTE words."""
+    """A table as one quote: its header row whole, then its rows, each cut as a list item
+    is, while they fit in MAX_LIST_QUOTE words."""
     header, *rows = [" | ".join(_row_cells(sent.text)) for _, sent, _ in run]
-    heads = [row if len(row.split()) <= ITEM_WORDS else " ".join(row.split()[:ITEM_WORDS]) + " …" for row in rows]
+    heads = [_cut(row.split()) for row in rows]
     text, shown = _quoted_whole(header + ":", heads)
     if shown < 1:
         return None
@@ -382,8 +383,14 @@ def _head(text: str, verb_at: int = 0) -> str:
     for match in _ITEM_BREAK.finditer(text):
         head = text[: match.start()].split()
         if len(head) >= max(MIN_ITEM_WORDS, verb_at):
-            return " ".join(head) if len(head) <= ITEM_WORDS else " ".join(head[:ITEM_WORDS]) + " …"
-    return text if len(words) <= ITEM_WORDS else " ".join(words[:ITEM_WORDS]) + " …"
+            return _cut(head)
+    return _cut(words)
+
+
+def _cut(words: list[str]) -> str:
+    """The words, or their first ITEM_WORDS and "…" when more than ITEM_SLACK would be left
+    out: a cut that saves three words drops the end of the point ("goes ahead unless the …")."""
+    return " ".join(words) if len(words) <= ITEM_WORDS + ITEM_SLACK else " ".join(words[:ITEM_WORDS]) + " …"
 
 
 def _words_to_verb(c: Candidate) -> int:

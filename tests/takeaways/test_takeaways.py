@@ -742,6 +742,16 @@ def test_a_list_quoted_whole_shows_each_items_words_up_to_its_verb(nlp):
                            "From next year, storage will cost more per terabyte.")
 
 
+def test_a_list_item_a_few_words_over_the_cut_is_quoted_whole(nlp):
+    text = ("Decisions\n\n"
+            "- The production upgrade goes ahead on 22 October unless the rollback test fails.\n"
+            "- New alerts need a named owner and a written runbook and a tested path before they page anyone.\n")
+    listed = next(c for c in quotable(nlp, text) if not c.item)
+    # Cut at ten words, the first would read "goes ahead on 22 October unless the …".
+    assert listed.text == ("The production upgrade goes ahead on 22 October unless the rollback test fails; "
+                           "New alerts need a named owner and a written runbook …")
+
+
 ROTA_TABLE = ("# Weekend rota from March\n\n"
               "We are changing the weekend rota from 1 March so that nobody works more than two weekends.\n\n"
               "## New cover\n\n"
