@@ -300,12 +300,13 @@ def _could_be_title(i: int, ctx: Context) -> bool:
 def _in_field_run(i: int, ctx: Context) -> bool:
     """A ``Key: value`` line standing alone, with nothing of its own under it, next to another
     such line: a run of fields ("Name: 2024 Election", "Type: Election"), not a title. "Risks:
-    what could go wrong" over its own lines, or a document's first line, may be a title."""
+    what could go wrong" over its own lines, or a document's first line, may be a title, and
+    a title above ("Q2 check-in: Support" over "Objective 1: Faster replies") is no field."""
     page = ctx.page
     if not key_value(page[i].text) or not page.blank_after(i) or page.prev_content(i) is None:
         return False
     neighbours = (page.prev_content(i), page.next_content(i))
-    return any(j is not None and key_value(page[j].text) for j in neighbours)
+    return any(j is not None and j not in ctx.taken_lines and key_value(page[j].text) for j in neighbours)
 
 
 def _plain(line: LineFeatures) -> bool:

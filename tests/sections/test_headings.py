@@ -631,3 +631,23 @@ def test_numbered_lines_after_a_lead_in_are_heads_when_each_stands_over_its_own_
 def test_a_longer_label_names_prose_but_leads_in_to_a_list(analyzer):
     found = [line for line, _ in headings(analyzer.analyze(LONG_LABELS))]
     assert 3 in found and 7 not in found
+
+
+CHECK_IN = """Q2 check-in: Support team
+
+Objective 1: Faster first response
+
+- Median first response fell from 9 hours to 3.5 hours.
+- We met the target in 10 of 13 weeks.
+
+Objective 2: Fewer tickets
+
+- Tickets per 100 customers went from 18 to 16.
+- The self-service reset page slipped to Q3.
+"""
+
+
+def test_a_label_under_a_title_with_a_colon_heads_its_section_like_its_siblings(analyzer):
+    # Two "Key: value" lines one above the other look like a run of fields; the upper one is
+    # the title, so the lower one heads its own lines, as "Objective 2" does.
+    assert [line for line, _ in headings(analyzer.analyze(CHECK_IN))] == [1, 3, 8]
