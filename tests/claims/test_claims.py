@@ -38,6 +38,9 @@ def only_claim(analyzer, text: str) -> dict:
         # opinion
         ("In my opinion the new review process is a mistake.", "state", "opinion"),
         ("I feel the support team deserves more credit.", "state", "opinion"),
+        ("I find the new rota confusing.", "state", "opinion"),
+        # a discovery is an event, not a judgement
+        ("This morning we found the admin password posted in a public repository.", "event", "asserted"),
         ("The rollout was terrible.", "state", "opinion"),
         ("Obviously the plan cannot work.", "state", "opinion"),
         ("For me, the old rota was the better one.", "state", "opinion"),
@@ -78,6 +81,7 @@ def only_claim(analyzer, text: str) -> dict:
         ("You may not share your password with anyone.", "state", "proposal"),
         ("The outage may not be over yet.", "state", "hedged"),
         ("With immediate effect, no work may take place in room C104.", "state", "proposal"),
+        ("Effective immediately, nobody may use the shared admin account.", "state", "proposal"),
         # a request put politely; thanks put politely asks nothing
         ("I would appreciate clearer priorities when requests arrive together.", "state", "proposal"),
         ("I would like the following outcomes from the review.", "state", "proposal"),
