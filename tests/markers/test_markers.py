@@ -93,6 +93,8 @@ def the_marker(nlp, text, marker_text):
         ("They moved the rota without consulting anyone.", "without consulting anyone", "unfair"),
         ("Stop all deploys until further notice.", "until further notice", "alarm"),
         ("Please drop everything and join the call.", "drop everything", "alarm"),
+        ("Please treat this as your top priority today.", "treat this as your top priority", "alarm"),
+        ("We have to assume the worst and rotate every key.", "assume the worst", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
         ("I hope it makes a difference.", "hope", "hope"),
         ("Sorry for the delay in getting back to you.", "Sorry for the delay", "apology"),
