@@ -20,7 +20,7 @@ from ..errors import LexiconError
 from .layout import words_of
 
 LOOKALIKES_FILE = "sections/lookalikes.tsv"
-ROLES = ("salutation", "signoff", "field", "footer", "assistant")
+ROLES = ("salutation", "address", "signoff", "field", "footer", "assistant")
 # Roles a vocabulary cannot do without; a text may well have no footer or assistant to know.
 REQUIRED_ROLES = ("salutation", "signoff", "field")
 # A sign-off may carry a name of a few words: "Best regards, Dana Whitfield".
@@ -37,6 +37,7 @@ class LookAlikes:
     """Each role's phrases, compiled to match at the start of a line."""
 
     salutation: re.Pattern[str]
+    address: re.Pattern[str]
     signoff: re.Pattern[str]
     field: re.Pattern[str]
     footer: re.Pattern[str]
@@ -46,9 +47,10 @@ class LookAlikes:
 
     def greets(self, text: str) -> bool:
         """Whether a line is a salutation: a few words that open with a greeting ("Hi all,",
-        "To everyone who attended DevSummit last week,") and end with a comma, colon or "!"."""
+        "To everyone who attended DevSummit last week,") and end with a comma, colon or "!";
+        or only the people addressed, and a comma ("Team,", "Colleagues,")."""
         return (len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":", "!"))
-                and bool(self.salutation.match(text)))
+                and bool(self.salutation.match(text))) or bool(self.address.match(text))
 
 
 def key_value(text: str) -> bool:
@@ -76,6 +78,7 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
         raise LexiconError(f"{table.source}: no {', '.join(missing)} phrases; each role needs at least one")
     return LookAlikes(
         salutation=_starting(phrases["salutation"], r"\b"),
+        address=_starting(phrases["address"], r"\s*,\s*$"),
         # A sign-off stands alone ("Thanks!"), before a name of a few words ("Thanks, Dana"), or
         # before a dash and a signature ("Signed, -- The Executive Council and Director").
         signoff=_starting(phrases["signoff"], rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"

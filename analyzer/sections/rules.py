@@ -133,9 +133,13 @@ class Context:
 
     def title_over_fields(self, i: int) -> bool:
         """The document's first line, set apart above its header fields (``Author:``,
-        ``Date:``, a PEP's fields), names the document whatever its grammar."""
+        ``Date:``, a PEP's fields) or above the greeting that opens a letter ("We shipped
+        offline mode!" over "Team,"), names the document whatever its grammar."""
         following = self.page.next_content(i)
-        return self.page.prev_content(i) is None and following in self.fields
+        if self.page.prev_content(i) is not None or following is None:
+            return False
+        return following in self.fields or (self.page.blank_after(i) and self.page[following].salutation
+                                            and not self.page[i].dated)
 
 
 Rule = Callable[[int, Context], "Heading | None"]

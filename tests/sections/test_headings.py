@@ -9,7 +9,7 @@ import pytest
 
 from analyzer.data.files import DataText
 from analyzer.errors import LexiconError
-from analyzer.sections.lookalikes import parse_lookalikes
+from analyzer.sections.lookalikes import parse_lookalikes, shipped_lookalikes
 from analyzer.sections.metadata import parse_date
 from analyzer.render import markdown
 from analyzer.render.text import display_title
@@ -651,3 +651,16 @@ def test_a_label_under_a_title_with_a_colon_heads_its_section_like_its_siblings(
     # Two "Key: value" lines one above the other look like a run of fields; the upper one is
     # the title, so the lower one heads its own lines, as "Objective 2" does.
     assert [line for line, _ in headings(analyzer.analyze(CHECK_IN))] == [1, 3, 8]
+
+
+@pytest.mark.parametrize("greeting", ["Team,", "Hi all,", "Colleagues,"])
+def test_a_first_line_alone_above_a_greeting_is_the_title_whatever_its_grammar(analyzer, greeting):
+    text = (f"We shipped offline mode!\n\n{greeting}\n\nAs of this morning, offline mode is live for every "
+            "customer. I am so proud of this team.\n\nPriya\n")
+    assert headings(analyzer.analyze(text)) == [(1, "title-line")]
+
+
+@pytest.mark.parametrize("line, greets", [("Team,", True), ("All staff,", True), ("Team, platform and billing "
+                                          "changes are below.", False), ("Team updates:", False)])
+def test_a_line_of_only_the_people_addressed_is_a_greeting(line, greets):
+    assert shipped_lookalikes().greets(line) is greets
