@@ -48,6 +48,9 @@ _PRESENT_TAGS = {"VBP", "VBZ", "VBG"}
 _TELLING_LEMMAS = {"share", "announce", "report", "say", "tell", "confirm", "inform", "update", "welcome",
                    "introduce", "let", "write", "note"}
 _FUTURE_AUXES = {"will", "shall", "'ll", "’ll"}
+# Feelings an adjective grades rather than judges ("great sadness", "deep regret").
+_FEELING_NOUNS = {"sadness", "regret", "sorrow", "grief", "pleasure", "pride", "joy", "delight", "excitement",
+                  "relief", "concern", "gratitude", "appreciation", "respect", "heart", "honour", "honor"}
 
 
 def strongest(modalities: Iterable[str]) -> str:
@@ -153,6 +156,8 @@ class EvaluativeWords:
             return False
         if any(c.dep_ == "xcomp" and c.lemma_.lower() in _TELLING_LEMMAS for c in token.children):
             return False
+        if token.dep_ == "amod" and token.head.lemma_.lower() in _FEELING_NOUNS:
+            return False  # "with great sadness", "with deep regret": how much, not how good
         valence = self.lexicon.get(token.lower_)
         return valence is not None and abs(valence) >= threshold
 
@@ -222,6 +227,9 @@ def states_plan(head: Token) -> bool:
     if head.lemma_ == "write" and head.tag_ in _PRESENT_TAGS and any(
             c.dep_ in ("xcomp", "advcl") and c.lemma_ in _TELLING_LEMMAS for c in head.children):
         return True  # "We are writing to let you know about…": the letter's own news
+    if any(c.dep_ == "acomp" and any(x.dep_ == "xcomp" and x.lemma_ in _TELLING_LEMMAS for x in c.children)
+           for c in head.children):
+        return True  # "We are sad to announce that…": the feeling frames the news
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXES for c in head.children):
         return True
     return head.lemma_ == "go" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children)

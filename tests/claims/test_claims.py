@@ -71,6 +71,8 @@ def only_claim(analyzer, text: str) -> dict:
         ("We are happy to share that the office reopens in May.", "state", "asserted"),
         ("I am pleased to welcome Dana to the team.", "state", "asserted"),
         ("I am happy with the new rota.", "state", "opinion"),
+        ("We are sad to announce that the office will close.", "state", "asserted"),
+        ("With great regret, the board closed the office.", "event", "asserted"),
         # but a feeling put in the future tense is still a feeling
         ("We will miss you all very deeply.", "state", "opinion"),
         # an inability is stated, not suggested; a possibility is hedged
