@@ -20,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
 from .sentences import Candidate
@@ -55,6 +57,7 @@ MIN_GIST_WORDS = 6
 # "Memory is billed monthly." names what it speaks of.
 MIN_GIST_CONTENT = 3
 _POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her", "there"})
+_PLACES = frozenset({"former", "latter", "first", "second", "third", "same"})
 NOT_THE_POINT = -2.0
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
 # its first half.
@@ -264,9 +267,18 @@ def _choosable(cands: Sequence[Candidate], statements: set[int], anchors: Sequen
 
 
 def _leans_back(c: Candidate) -> bool:
-    """Whether the sentence names too little to stand alone and points back for the rest."""
-    return len(set(c.lemmas)) < MIN_GIST_CONTENT and any(
+    """Whether the sentence names too little to stand alone and points back for the rest, or
+    names what it speaks of only by its place in what came before ("Anchor days keep the
+    first and fix the second", "the latter is cheaper")."""
+    return (len(set(c.lemmas)) < MIN_GIST_CONTENT and any(
         t.lower_ in _POINTS_BACK and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "advmod") for t in c.sent)
+        or any(_by_place(t) for t in c.sent))
+
+
+def _by_place(token: Token) -> bool:
+    """"the first", "the latter", standing for a thing named before, with no "of…" to say which."""
+    return (token.lower_ in _PLACES and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ == "prep" for c in token.children))
 
 
 def gist_score(c: Candidate, overall: float, title: float, position: int) -> float:
