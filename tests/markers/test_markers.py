@@ -165,6 +165,13 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # a payment's failure and a task's difficulty, in a calm policy memo
         ("A failed charge reaches the customer at once.", "failed"),
         ("Two reviewers catch more of the hard cases.", "hard"),
+        # a post-mortem's outage: customers unable to pay, orders lost, failures that began, a
+        # service that recovered
+        ("Customers in Europe and North America could not pay for 47 minutes.", "could not pay"),
+        ("About 18,000 orders were lost or delayed.", "lost"),
+        ("We estimate lost revenue at 310,000 dollars.", "lost"),
+        ("The alert fired seven minutes after the failures began.", "failures"),
+        ("Checkout recovered within four minutes.", "recovered"),
         # a system refusing an input, not a person rejected
         ("The file we sent on Friday was rejected.", "rejected"),
         ("The rejection notice went to a shared mailbox.", "rejection"),
