@@ -69,8 +69,12 @@ FIRST_SENTENCE = 1.0
 # A sentence that opens with a date tells an event or a scheduled change.
 DATED = 1.0
 # A request to the reader ("Could we fund the first phase this quarter?") says what a
-# message is for as plainly as a summary the writer marks.
+# message is for as plainly as a summary the writer marks; where the writer's side decides
+# in the opening sentences ("We will not move the release"), a request is what follows
+# from the decision, and counts for this share.
 REQUESTED = 2.0
+AFTER_A_DECISION = 0.5
+DECIDES = 2.0
 # The writer's own summary of the text, or the decision they mark as such: a sentence after
 # a "TL;DR:", "Summary:" or "Decision:" label, or one in a part titled so, or the sentence a
 # lead-in hands over to ("…, so here it is plainly:", "Put simply:"). It names the main point
@@ -159,6 +163,8 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     # A summary or a decision the writer marks counts wherever it stands: minutes end with
     # their decisions, a proposal with its recommendation, a chat comes to its decision
     # after the talk.
+    decided = any(c.cue >= DECIDES and c.agent and not (c.question or c.request) for c in cands[:LEAD_SENTENCES])
+    requested = REQUESTED * (AFTER_A_DECISION if decided else 1.0)
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
@@ -169,7 +175,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         # A list quoted whole with its lead-in starts where its lead-in does.
         first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
-        score += DATED * c.dated + REQUESTED * c.request + SUMMARISED * summarised
+        score += DATED * c.dated + requested * c.request + SUMMARISED * summarised
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         if score > best_score:
             best, best_score = i, score

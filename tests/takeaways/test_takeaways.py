@@ -125,6 +125,18 @@ def test_a_sentence_that_hands_over_to_what_follows_is_not_the_main_point(analyz
     assert first["evidence"][0]["text"] == "I am asking that we cap planning at one hour."
 
 
+def test_a_reply_that_decides_opens_with_its_decision_not_the_request_that_follows(analyzer):
+    reply = ("Subject: Re: Proposal to move the release to Thursdays\n\nHi Marco,\n\nThanks for the proposal. "
+             "I've read it twice and talked it over with Jess and the QA leads.\n\n"
+             "We will not move the release to Thursdays. Our support team is at its thinnest on Fridays, and a "
+             "Thursday release means any problem lands on them the next day. Last quarter, 60% of our "
+             "post-release tickets came in the first 24 hours.\n\nI do agree that Tuesday is too early in the "
+             "sprint. Let's try Wednesday releases for the next six sprints and compare the numbers in March.\n\n"
+             "Can you put the change in the release calendar by Friday?\n\nBest,\nAlex\n")
+    first = items_of(analyzer.analyze(reply)["takeaways"])[0]
+    assert first["evidence"][0]["text"] == "We will not move the release to Thursdays."
+
+
 def test_a_question_asked_for_effect_is_no_request(analyzer):
     text = REPLY_WITH_A_REQUEST.replace("Could we at least fund", "Why can nobody fund")
     report = analyzer.analyze(text)
