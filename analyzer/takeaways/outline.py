@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
-from .sentences import Candidate
+from .sentences import Candidate, in_line_chat
 from .view import DocView
 
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
@@ -82,6 +82,9 @@ DECIDES = 2.0
 SUMMARISED = 2.0
 _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
                             r"|the short version|(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our )?recommendations?)\b", re.IGNORECASE)
+# The labels of a decision taken: these count as the main point wherever they stand.
+_DECISION_LABEL = re.compile(r"^(?:(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our )?recommendations?)\b",
+                             re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"
                            r"|to be clear|short version|tl;?\s?dr|summary)\s*:$", re.IGNORECASE)
 # The most words a label may have and still name a summary after an opening word ("ok decision").
@@ -160,16 +163,18 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         return None
     title = view.title_words
     half = cands[len(cands) // 2].order if len(cands) > 1 else cands[0].order
-    # A summary or a decision the writer marks counts wherever it stands: minutes end with
-    # their decisions, a proposal with its recommendation, a chat comes to its decision
-    # after the talk.
+    # A decision the writer marks counts wherever it stands: minutes end with their
+    # decisions, a proposal with its recommendation. A chat comes to its decision, or its
+    # summary, after the talk; elsewhere a closing "Bottom line:" draws a moral from the news.
+    chat = in_line_chat(view.doc)
     decided = any(c.cue >= DECIDES and c.agent and not (c.question or c.request) for c in cands[:LEAD_SENTENCES])
     requested = REQUESTED * (AFTER_A_DECISION if decided else 1.0)
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
         summarised = _summarises(c, cands[i - 1] if i else None)
-        if not early and not (c.cue >= 2 and c.order <= half) and not summarised:
+        if not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised) \
+                and not _labelled(c, _DECISION_LABEL):
             continue
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.
@@ -187,17 +192,22 @@ def _summarises(c: Candidate, before: Candidate | None) -> bool:
     such a label ("TL;DR: we move to…", "Decision: the release moves to Tuesday"), stands in
     a part so titled ("Summary", "1. Abstract", "Decision"), or follows a lead-in that sums
     up what comes ("…, so here it is plainly:")."""
+    handed_over = before is not None and before.section is c.section and bool(_SUMMARY_LEAD.search(before.text))
+    return _labelled(c, _SUMMARY_LABEL) or handed_over
+
+
+def _labelled(c: Candidate, labels: re.Pattern[str]) -> bool:
+    """Whether the sentence opens with one of ``labels`` or stands in a part so titled."""
     label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
     title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
-    handed_over = before is not None and before.section is c.section and bool(_SUMMARY_LEAD.search(before.text))
-    return bool(_summary_label(label) or _SUMMARY_LABEL.fullmatch(title.strip().rstrip(":")) or handed_over)
+    return _summary_label(label, labels) or bool(labels.fullmatch(title.strip().rstrip(":")))
 
 
-def _summary_label(label: str) -> bool:
-    """Whether a label of at most LABEL_WORDS words ends in a summary or decision label: "Decision",
+def _summary_label(label: str, labels: re.Pattern[str]) -> bool:
+    """Whether a label of at most LABEL_WORDS words ends in one of ``labels``: "Decision",
     and as talk puts it, "ok decision", "so, final decision"."""
     words = label.split()
-    return len(words) <= LABEL_WORDS and any(_SUMMARY_LABEL.fullmatch(" ".join(words[k:])) for k in range(len(words)))
+    return len(words) <= LABEL_WORDS and any(labels.fullmatch(" ".join(words[k:])) for k in range(len(words)))
 
 
 def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int,

@@ -958,6 +958,16 @@ def test_the_main_point_is_the_sentence_that_decides(analyzer, text, opening):
     assert main_quote(analyzer, text).startswith(opening)
 
 
+def test_a_closing_bottom_line_draws_a_moral_and_leaves_the_news_first(analyzer):
+    post = ("Document previews\n\nToday the inspector general published a report on a mistake we made with "
+            "our chat tool in 2015. An administrator turned on a setting that let the tool index shared documents. "
+            "About a hundred documents were indexed. We found the setting in March and turned it off. "
+            "We then reviewed every indexed file. None held personal data. We told the affected teams. "
+            "Two people now review each new integration before it goes live.\n\n"
+            "Bottom line: it is not ok to let an outside company index our documents.\n")
+    assert main_quote(analyzer, post).startswith("Today the inspector general published a report")
+
+
 @pytest.mark.parametrize("back", ["Last month I announced", "Two weeks ago we announced",
                                   "In my last update I announced"])
 def test_a_decision_the_writer_told_before_gives_way_to_the_new_one(analyzer, back):
