@@ -80,11 +80,11 @@ DECIDES = 2.0
 # lead-in hands over to ("…, so here it is plainly:", "Put simply:"). It names the main point
 # more often than any other sentence; a chat's decision comes last, after the talk.
 SUMMARISED = 2.0
+# The labels of a decision taken, which count as the main point wherever they stand.
+_DECISION_WORDS = r"(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our )?recommendations?"
+_DECISION_LABEL = re.compile(rf"^(?:{_DECISION_WORDS})\b", re.IGNORECASE)
 _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
-                            r"|the short version|(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our )?recommendations?)\b", re.IGNORECASE)
-# The labels of a decision taken: these count as the main point wherever they stand.
-_DECISION_LABEL = re.compile(r"^(?:(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our )?recommendations?)\b",
-                             re.IGNORECASE)
+                            rf"|the short version|{_DECISION_WORDS})\b", re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"
                            r"|to be clear|short version|tl;?\s?dr|summary)\s*:$", re.IGNORECASE)
 # The most words a label may have and still name a summary after an opening word ("ok decision").

@@ -82,10 +82,10 @@ SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
-# The rule under a table's header row: bars, dashes, colons, one bar at least ("|---|:--:|").
 # A sentence that ends by handing over to what follows ("…, so here it is.", "Here goes:").
 _HANDS_OVER = re.compile(r"(?:^|[,;:—–]\s*(?:so\s+|and\s+)?)here\s+(?:it\s+is|goes|they\s+are|we\s+go)\s*[.!:]?$",
                          re.IGNORECASE)
+# The rule under a table's header row: bars, dashes, colons, one bar at least ("|---|:--:|").
 _TABLE_RULE = re.compile(r"(?=[^|]*\|)[|:\s-]*-{3,}[|:\s-]*")
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
