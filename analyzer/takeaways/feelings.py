@@ -34,7 +34,7 @@ from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
 from ..sections.lookalikes import key_value
-from .sentences import quote
+from .sentences import FIRST_PERSON, quote, said_by_writer
 from .view import DocView
 
 # A theme counts with markers in two sentences, or this much weight in one, and at least this
@@ -59,7 +59,6 @@ UNSETTLED = frozenset({"frustration", "defiance", "sarcasm", "alarm", "worry", "
                        "self_doubt", "apology"})
 _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
-FIRST_PERSON = frozenset({"i", "we"})
 CLEARS, STATED, FAINT = "clears", "stated", "faint"
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
 # name no gratitude; but a closing sentence of thanks ("Thank you.") still thanks.
@@ -270,15 +269,10 @@ def said_of_self(span: Span) -> bool:
     the participle of "we were …" ("We were frustrated by the delays", "I was exhausted").
     However long the text, a writer who says so shows it; a feeling word elsewhere in a
     sentence about the writer ("we took care of it") says less, and counts only by its density."""
-    return any((t.dep_ == "acomp" and _first_person(t.head, ("nsubj",)))
-               or (t.tag_ == "VBN" and _first_person(t, ("nsubjpass",)))
-               or (t.tag_ == "JJ" and _first_person(t, ("nsubj", "nsubjpass")))
+    return any((t.dep_ == "acomp" and said_by_writer(t.head))
+               or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
+               or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
                for t in span)
-
-
-def _first_person(word: Token, deps: tuple[str, ...]) -> bool:
-    """Whether the word's subject, in one of ``deps``, is the writer ("I", "we")."""
-    return any(c.dep_ in deps and c.lower_ in FIRST_PERSON for c in word.children)
 
 
 def of_the_readers(span: Span) -> bool:

@@ -507,14 +507,18 @@ def _agent(sent: Span) -> bool:
                or s.lemma_.lower() in DECIDING_BODIES for s in subjects)
 
 
+def said_by_writer(word: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool:
+    """Whether the word's subject, in one of ``deps``, is the writer ("I", "we")."""
+    return any(c.dep_ in deps and c.lower_ in FIRST_PERSON for c in word.children)
+
+
 def _asks(sent: Span) -> bool:
     """Whether the writer makes a request in so many words: "I ask that…", "We are asking
     for three things", "I urge the board to…". "I was asked", "I am not asking…" and "I
     asked" tell of a request; they do not make one."""
     root = sent.root
     return (root.lemma_.lower() in _ASKING and root.tag_ in ("VBP", "VBG")
-            and any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.children)
-            and not any(c.dep_ in ("neg", "auxpass") for c in root.children))
+            and said_by_writer(root) and not any(c.dep_ in ("neg", "auxpass") for c in root.children))
 
 
 def _looks_back(sent: Span) -> bool:
@@ -526,7 +530,7 @@ def _looks_back(sent: Span) -> bool:
     root = sent.root
     if root.tag_ not in ("VBD", "VBN") or root.tag_ == "VBN" and not any(c.lower_ == "had" for c in root.children):
         return False
-    if not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in root.children):
+    if not said_by_writer(root):
         return False
     for child in root.children:
         if child.dep_ not in ("npadvmod", "advmod", "prep", "advcl"):
