@@ -43,6 +43,9 @@ from .view import DocView
 # reader of a calm memo still learns what little unease it voices.
 MIN_THEME_SENTENCES = 2
 STRONG_MARKER = 1.5
+# Words this weak are a feeling only beside a stronger one or said by the writer of themselves:
+# a "please" or two in instructions is politeness, not a plea.
+WEAK_MARKER = 0.5
 MIN_THEME_STRENGTH = 0.3
 UNSETTLED_MIN_STRENGTH = 0.38
 # Sections shorter than this can't show where a theme peaks: one word would be a density.
@@ -112,6 +115,8 @@ class Tally:
     by_section: dict[int | None, float] = field(default_factory=lambda: defaultdict(float))
     by_sentence: dict[int, float] = field(default_factory=lambda: defaultdict(float))
     words: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    # The weight of its strongest marker.
+    strongest: float = 0.0
     # The writer says it of themselves ("we are sorry", "I am proud of the team").
     owned: bool = False
     # The weight of its markers that the writer sees in the readers (``of_the_readers``), or
@@ -154,6 +159,7 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         sent, section = owner
         tally = tallies[theme]
         tally.total += marker.weight
+        tally.strongest = max(tally.strongest, marker.weight)
         tally.by_section[section.id if section else None] += marker.weight
         tally.by_sentence[sent.start] += marker.weight
         tally.words[shown(span)] += marker.weight
@@ -165,8 +171,8 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
     faint: list[tuple[float, Theme, Tally]] = []
     for theme in themes:
         tally = tallies.get(theme.name)
-        if not tally or (len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER
-                         and not tally.owned):
+        if not tally or (not tally.owned and (tally.strongest < WEAK_MARKER or (
+                len(tally.by_sentence) < MIN_THEME_SENTENCES and tally.total < STRONG_MARKER))):
             continue
         strength = _strength(tally, view.words, words_in)
         clears = strength >= (UNSETTLED_MIN_STRENGTH if theme.name in UNSETTLED else MIN_THEME_STRENGTH)
@@ -302,13 +308,17 @@ def of_the_readers(span: Span) -> bool:
 def reported_of_others(span: Span) -> bool:
     """Whether the feeling stands in what others told, as the text reports it: its clause
     hangs under a verb of telling ("said", "told us", "mentioned how much…") whose subject is
-    neither the writer nor the reader ("Several people said they feel burned out")."""
+    neither the writer nor the reader ("Several people said they feel burned out"). The subject
+    of a passive telling is who was told ("the board was told late, and I should have…"), and a
+    conjunct whose subject is the writer is the writer speaking again, not part of what was told."""
     word = span.root
     while word.head.i != word.i:
         head = word.head
+        if word.dep_ == "conj" and said_by_writer(word, ("nsubj", "nsubjpass")):
+            return False
         if head.lemma_.lower() in REPORTING and word.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "conj") \
                 and head.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
             return bool(subjects) and all(s.lower_ not in FIRST_PERSON and s.lower_ not in READER for s in subjects)
         word = head
     return False
