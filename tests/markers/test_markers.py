@@ -115,6 +115,11 @@ def the_marker(nlp, text, marker_text):
         ("I was passed over for the promotion again.", "was passed over", "unfair"),
         # help asked of the reader
         ("Could you help us test the build this week?", "you help us", "plea"),
+        # relief said as a feeling, the denial of a threat to jobs, a refusal to reverse
+        ("So today mostly feels like relief.", "feels like relief", "relief"),
+        ("We can finally breathe again.", "finally breathe", "relief"),
+        ("No one's role is at risk because of this round.", "No one's role is at risk", "reassurance"),
+        ("I have read the letter, and I will not reverse it.", "I will not reverse", "firmness"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
@@ -178,6 +183,10 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # a request told, not made; good work, not "do better"
         ("I was asked for honest feedback on the process.", "I was asked"),
         ("I still believe this team can do good work.", "do good"),
+        # a building's capacity and a business target
+        ("The office has run at under a third of its capacity.", "capacity"),
+        ("The storage capacity doubles in May.", "capacity"),
+        ("We expect to reach break-even by the end of next year.", "break"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
