@@ -501,10 +501,19 @@ def _unwrap(text: str) -> str:
 
 def _agent(sent: Span) -> bool:
     """Whether the main verb's subject is the writer ("we", "I"), a named organisation, or a
-    body that decides for one ("The board agreed to freeze spending", as minutes tell it)."""
+    body that decides for one ("The board agreed to freeze spending", as minutes tell it), or
+    the sentence is a record in minutes, opening on a past verb with no subject ("Agreed to
+    cut retention to 30 days"): the meeting decided."""
     subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
-               or s.lemma_.lower() in DECIDING_BODIES for s in subjects)
+               or s.lemma_.lower() in DECIDING_BODIES for s in subjects) or _recorded(sent)
+
+
+def _recorded(sent: Span) -> bool:
+    """Whether the sentence opens on a past verb without a subject: "Agreed to…", "Decided that…"."""
+    first = next((t for t in sent if t.is_alpha), None)
+    return first is not None and first.pos_ == "VERB" and first.tag_ in ("VBD", "VBN") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in first.children)
 
 
 def said_by_writer(word: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool:
