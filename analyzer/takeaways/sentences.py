@@ -607,7 +607,9 @@ def _names(tokens: list[Token]) -> int:
 
 
 def _content(token: Token) -> bool:
-    return token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)
+    """A word that says what a sentence is about. A number is one even where spaCy lists it
+    among stop words ("six hours", "the third outage"): a count is often the point."""
+    return token.pos_ in CONTENT_POS and (not token.is_stop or token.like_num) and (token.is_alpha or token.like_num)
 
 
 def _starts_entity(token: Token, labels: frozenset[str]) -> bool:

@@ -1285,3 +1285,11 @@ def test_a_sentence_that_names_things_only_by_their_place_before_is_never_a_gist
             "Nobody is asked to come in more than two days a week.\n")
     quotes = digest_quotes(Analyzer(digest_words=60).analyze(text)["takeaways"])
     assert quotes and "Anchor days keep the first and fix the second." not in quotes
+
+
+def test_a_short_sentence_that_gives_a_count_is_a_gist_though_it_opens_with_this():
+    # "third" is one of spaCy's stop words; a count is still what the sentence is about.
+    text = ("Hosting escalation\n\nI am asking you to take our hosting contract to the review board, with a "
+            "recommendation that we do not renew it in June. This is the third outage this quarter. Both times "
+            "the status page stayed green until we called the vendor ourselves.\n")
+    assert "This is the third outage this quarter." in gists_of(Analyzer(digest_words=60).analyze(text)["takeaways"])
