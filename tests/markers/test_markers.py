@@ -120,6 +120,17 @@ def the_marker(nlp, text, marker_text):
         ("We can finally breathe again.", "finally breathe", "relief"),
         ("No one's role is at risk because of this round.", "No one's role is at risk", "reassurance"),
         ("I have read the letter, and I will not reverse it.", "I will not reverse", "firmness"),
+        # left out of a decision, and told of it second-hand
+        ("Nobody asked us.", "Nobody asked us", "unfair"),
+        ("Nobody on our team was asked.", "Nobody on our team was asked", "unfair"),
+        ("I found out on Friday, from a message in the general channel.", "found out on Friday, from a message",
+         "unfair"),
+        # holidays worked, a call owned, a farewell's and a layoff's sadness
+        ("Two of us worked through the last two bank holidays.", "worked through the last two bank holidays",
+         "workload"),
+        ("I made that call, and I own it.", "I made that call", "accountability"),
+        ("It is a bittersweet moment.", "bittersweet", "sadness"),
+        ("This is the hardest message I have had to write.", "hardest message", "sadness"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
@@ -267,6 +278,7 @@ def test_refusing_the_blame_or_a_decision_is_defiance_not_a_word_negated(nlp, te
         ("They worked extremely hard on the audit.", "hard", "extremely", 1.6),
         ("There is immense pressure from sales.", "pressure", "immense", 1.6),
         ("We are very tired after the audit.", "tired", "very", 1.3),
+        ("This is frankly unacceptable.", "unacceptable", "frankly", 1.3),
         # "couldn't be more" says it as strongly as can be; it negates nothing
         ("I couldn't be more thrilled with the launch.", "thrilled", "couldn't be more", 1.5),
     ],
