@@ -119,6 +119,7 @@ def the_marker(nlp, text, marker_text):
         ("So today mostly feels like relief.", "feels like relief", "relief"),
         ("We can finally breathe again.", "finally breathe", "relief"),
         ("No one's role is at risk because of this round.", "No one's role is at risk", "reassurance"),
+        ("Nobody's job is at risk.", "Nobody's job is at risk", "reassurance"),
         ("I have read the letter, and I will not reverse it.", "I will not reverse", "firmness"),
         # left out of a decision, and told of it second-hand
         ("Nobody asked us.", "Nobody asked us", "unfair"),
