@@ -83,7 +83,7 @@ _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGN
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
 # A sentence that ends by handing over to what follows ("…, so here it is.", "Here goes:").
-_HANDS_OVER = re.compile(r"(?:^|[,;:—–]\s*(?:so\s+|and\s+)?)here\s+(?:it\s+is|goes|they\s+are|we\s+go)\s*[.!:]?$",
+HANDS_OVER = re.compile(r"(?:^|[,;:—–]\s*(?:so\s+|and\s+)?)here\s+(?:it\s+is|goes|they\s+are|we\s+go)\s*[.!:]?$",
                          re.IGNORECASE)
 # The rule under a table's header row: bars, dashes, colons, one bar at least ("|---|:--:|").
 _TABLE_RULE = re.compile(r"(?=[^|]*\|)[|:\s-]*-{3,}[|:\s-]*")
@@ -259,7 +259,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
-            lead_in=text.endswith(":") or bool(_HANDS_OVER.search(text)),
+            lead_in=text.endswith(":") or bool(HANDS_OVER.search(text)),
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
             agent=_agent(sent),
             # A pointer elsewhere outweighs the decision words around it ("further details

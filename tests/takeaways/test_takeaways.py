@@ -588,6 +588,12 @@ MAIN_POINTS = {
         "planner has a green light and a team. The planner puts routes on the drivers' phones, so they can "
         "replan when a road closes.\n\nIn the pilot, missed delivery windows fell by a fifth.\n",
         "After a year of prototypes"),
+    "the point a hand-over gives, over the detail that names the title's words": (
+        "Subject: Feedback on the roadmap process\n\nHi Chris,\n\nYou asked for honest feedback after the "
+        "planning week, so here it is. I felt that the concerns our team raised were set aside. The roadmap "
+        "now promises two new customers in Q3, and nobody on our team was asked how we would get there.\n\n"
+        "Thanks,\nAmara\n",
+        "I felt that the concerns"),
 }
 
 
