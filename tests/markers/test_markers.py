@@ -132,6 +132,10 @@ def the_marker(nlp, text, marker_text):
         ("I made that call, and I own it.", "I made that call", "accountability"),
         ("It is a bittersweet moment.", "bittersweet", "sadness"),
         ("This is the hardest message I have had to write.", "hardest message", "sadness"),
+        ("The late shift has been short-handed since March.", "short-handed", "workload"),
+        # what almost happened, as a warning
+        ("This was a near miss.", "near miss", "alarm"),
+        ("Next time we may not be so lucky.", "not be so lucky", "alarm"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
@@ -199,6 +203,10 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("The office has run at under a third of its capacity.", "capacity"),
         ("The storage capacity doubles in May.", "capacity"),
         ("We expect to reach break-even by the end of next year.", "break"),
+        # tickets routed to a team, and a shift as a unit of the rota
+        ("Escalations to engineering still take three days.", "Escalations"),
+        ("Several of you told me the escalation form is confusing.", "escalation"),
+        ("The late shift has been short-handed since March.", "shift"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
