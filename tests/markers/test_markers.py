@@ -136,6 +136,8 @@ def the_marker(nlp, text, marker_text):
         # what almost happened, as a warning
         ("This was a near miss.", "near miss", "alarm"),
         ("Next time we may not be so lucky.", "not be so lucky", "alarm"),
+        # an offer of help, not joy
+        ("I am happy to answer questions after I leave.", "happy to answer", "reassurance"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):

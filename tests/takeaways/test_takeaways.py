@@ -594,6 +594,11 @@ MAIN_POINTS = {
         "now promises two new customers in Q3, and nobody on our team was asked how we would get there.\n\n"
         "Thanks,\nAmara\n",
         "I felt that the concerns"),
+    "a resignation, over the new role that explains it": (
+        "Dear Maria,\n\nPlease accept this letter as my formal resignation from my position as Senior "
+        "Analyst. My last day will be Friday 28 February.\n\nI have accepted a role closer to my family in "
+        "Lisbon.\n\nKind regards,\nAna\n",
+        "Please accept this letter"),
 }
 
 
