@@ -279,7 +279,7 @@ def claims_to_check(claims: list[dict[str, Any]], quotes: dict[int, list[str]], 
         if used > room:
             break
         shown += 1
-    listed = f"{shown} listed here, " if shown else ""
+    listed = f"{shown} listed here, " if shown else "none listed here, to keep the report shorter than the memo; "
     blocks = [f"## Claims to check\n\n{plural(len(checked), 'claim')} with figures or sources the digest does "
               f"not quote ({listed}{plural(len(claims), 'claim')} in all: `--detail` lists every one)."]
     for kind in CHECKED_KINDS:

@@ -360,7 +360,7 @@ def test_claims_to_check_fill_only_what_keeps_the_report_shorter_than_the_memo(a
             "Hosting costs rose by 8% after the move.\n")
     report = analyzer.analyze(text)
     part = render(report, "markdown").split("## Claims to check", 1)[1]
-    assert "listed here" not in part and "### Figures" not in part
+    assert "none listed here, to keep the report shorter than the memo" in part and "### Figures" not in part
     assert "`--detail` lists every one" in part
 
 
