@@ -29,6 +29,9 @@ _LABEL_MAX_WORDS = 3
 _IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod", "advcl"}
 # Verbs whose subjectless present is a formula, not an instruction: "Thank you for…".
 _FORMULA_VERBS = frozenset({"thank"})
+# Verbs that after "please" make a courtesy of a letter, not an instruction: "Please accept
+# this letter as my resignation", "Please find attached…", "Please note that the office closes".
+_COURTESY_VERBS = frozenset({"accept", "find", "note"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # Where a judging adjective states the writer's view: said of something ("is unrealistic")
 # or standing alone ("Happy to expand.").
@@ -103,6 +106,8 @@ def is_imperative(head: Token, has_subject: bool) -> bool:
     bare = head.tag_ == "VB" or (head.tag_ == "VBP" and head.lower_ == head.lemma_.lower()
                                  and head.lemma_.lower() not in _FORMULA_VERBS)
     if has_subject or not bare or head.dep_ not in ("ROOT", "conj", "parataxis", "ccomp"):
+        return False
+    if head.lemma_.lower() in _COURTESY_VERBS and any(c.lower_ == "please" for c in head.children):
         return False
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("to", "will", "would", "can", "could",
                                                         "should", "must", "may", "might")

@@ -55,6 +55,10 @@ def only_claim(analyzer, text: str) -> dict:
         ("Make a small team for the data migration.", "state", "proposal"),
         ("Please do not cancel the offsite.", "state", "proposal"),
         ("2. Add pool saturation to the dashboard.", "state", "proposal"),
+        # a letter's courtesies instruct no one
+        ("Please accept this letter as my formal resignation from my position as analyst.", "state", "asserted"),
+        ("Please note that the office closes at six on Friday.", "state", "asserted"),
+        ("Accept the invitation by Friday.", "state", "proposal"),
         # an instruction under a condition is still an instruction
         ("If you have questions, please talk to your team lead.", "state", "proposal"),
         ("Unless you hear otherwise, assume the offsite is on.", "state", "proposal"),
