@@ -128,7 +128,7 @@ def the_marker(nlp, text, marker_text):
          "unfair"),
         # holidays worked, a call owned, a farewell's and a layoff's sadness
         ("Two of us worked through the last two bank holidays.", "worked through the last two bank holidays",
-         "workload"),
+         "exhaustion"),
         ("I made that call, and I own it.", "I made that call", "accountability"),
         ("It is a bittersweet moment.", "bittersweet", "sadness"),
         ("This is the hardest message I have had to write.", "hardest message", "sadness"),
