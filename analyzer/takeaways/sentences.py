@@ -53,6 +53,10 @@ LOOKING_BACK = 0.5
 _PERIODS = frozenset({"week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter", "time",
                       "meeting", "update", "email", "e-mail", "memo", "letter", "post"})
 _ASKING = frozenset({"ask", "request", "urge", "implore", "beg"})
+_CONDITIONAL = frozenset({"if", "unless"})
+_CASES = frozenset({"when", "whenever"})
+_DOUBTING = frozenset({"unsure", "uncertain", "doubt", "wonder"})
+_CERTAIN = frozenset({"certain", "sure", "clear"})
 _COMPARING = frozenset({"like", "unlike", "as", "than", "to"})
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
@@ -247,7 +251,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if row:
             text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
-        cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens)])
+        supposed = supposed_tokens(sent)
+        cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens) if t.i not in supposed])
         asked = text.rstrip("”\"')").endswith("?")
         request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
         found.append(Candidate(
@@ -485,6 +490,34 @@ def outside_brackets(tokens: list[Token]) -> list[Token]:
         elif not depth:
             kept.append(t)
     return kept
+
+
+def supposed_tokens(sent: Span) -> set[int]:
+    """The tokens of clauses the sentence only supposes: a condition or a case ("if the vote
+    passes", "when a road closes"), or what the writer is unsure of ("I am not certain the
+    landlord will agree to…", "I wonder whether we close"). Their decision words are not the
+    sentence's news."""
+    heads = [t for t in sent
+             if (t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and _supposes(c, t) for c in t.children))
+             or (t.dep_ == "ccomp" and (_unsure(t.head) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                                                                for c in t.children)))]
+    return {w.i for head in heads for w in head.subtree}
+
+
+def _supposes(word: Token, clause: Token) -> bool:
+    """"if" and "unless" suppose; "when" supposes a case only out of the past ("when a road
+    closes"): "the blow came when the vendor announced new prices" tells what happened."""
+    lemma = word.lower_
+    return lemma in _CONDITIONAL or (lemma in _CASES and clause.tag_ not in ("VBD", "VBN"))
+
+
+def _unsure(word: Token) -> bool:
+    """"unsure", "wonder", "doubt", or "certain" and "sure" denied ("I am not certain")."""
+    lemma = word.lemma_.lower()
+    if lemma in _DOUBTING:
+        return True
+    clause = word.head if word.dep_ == "acomp" else word
+    return lemma in _CERTAIN and any(c.dep_ == "neg" for c in (*word.children, *clause.children))
 
 
 def _unwrap(text: str) -> str:

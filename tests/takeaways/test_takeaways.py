@@ -599,6 +599,16 @@ MAIN_POINTS = {
         "Analyst. My last day will be Friday 28 February.\n\nI have accepted a role closer to my family in "
         "Lisbon.\n\nKind regards,\nAna\n",
         "Please accept this letter"),
+    "a fact, over a decision the text only supposes": (
+        "Warehouse space\n\nOrders grew 28% this year, and the site has 400 spare pallet positions. If the "
+        "board decides to close the Leeds depot, we will need about 2,000 more by autumn.\n\nThe unit next "
+        "door has space for 1,500 pallets.\n",
+        "Orders grew 28%"),
+    "a fact, over an agreement the writer is unsure of": (
+        "Warehouse space\n\nOrders grew 28% this year, and the site has 400 spare pallet positions. I am not "
+        "certain the landlord will agree to a two-year lease on the unit next door.\n\nThe unit next door has "
+        "space for 1,500 pallets.\n",
+        "Orders grew 28%"),
 }
 
 
