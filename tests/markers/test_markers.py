@@ -209,6 +209,11 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("Escalations to engineering still take three days.", "Escalations"),
         ("Several of you told me the escalation form is confusing.", "escalation"),
         ("The late shift has been short-handed since March.", "shift"),
+        # complaints counted, goods broken in transit, a case routed up
+        ("We received 42 complaints in October.", "complaints"),
+        ("The complaints rate is back to where it was in spring.", "complaints"),
+        ("A photo check catches damaged parcels before they leave.", "damaged"),
+        ("It left support without an answer for a customer escalation.", "escalation"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
