@@ -111,6 +111,9 @@ def the_marker(nlp, text, marker_text):
         ("I am asking for three things.", "I am asking", "plea"),
         ("Great, another meeting.", "Great, another", "sarcasm"),
         ("Perfect, more paperwork.", "Perfect, more", "sarcasm"),
+        ("Because what this team really needed was a fourth way to log hours.",
+         "Because what this team really needed", "sarcasm"),
+        ("Otherwise, sure, I am thrilled.", "sure, I am thrilled", "sarcasm"),
         ("I haven't had a day off since March.", "haven't had a day off", "exhaustion"),
         ("I was passed over for the promotion again.", "was passed over", "unfair"),
         # help asked of the reader
