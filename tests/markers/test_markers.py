@@ -141,6 +141,10 @@ def the_marker(nlp, text, marker_text):
         ("Next time we may not be so lucky.", "not be so lucky", "alarm"),
         # an offer of help, not joy
         ("I am happy to answer questions after I leave.", "happy to answer", "reassurance"),
+        # a merger's promises to staff and customers; a wrong owned
+        ("There will be no redundancies as a result of the merger.", "no redundancies", "reassurance"),
+        ("Nothing changes in the short term.", "Nothing changes", "reassurance"),
+        ("It was dismissive, and it was wrong of me.", "wrong of me", "accountability"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
@@ -204,6 +208,7 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         # a request told, not made; good work, not "do better"
         ("I was asked for honest feedback on the process.", "I was asked"),
         ("I still believe this team can do good work.", "do good"),
+        ("I raised it twice and nothing changed.", "nothing changed"),
         # a building's capacity and a business target
         ("The office has run at under a third of its capacity.", "capacity"),
         ("The storage capacity doubles in May.", "capacity"),
