@@ -251,7 +251,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if row:
             text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
-        supposed = supposed_tokens(sent)
+        supposed = _supposed(sent)
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens) if t.i not in supposed])
         asked = text.rstrip("”\"')").endswith("?")
         request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
@@ -492,7 +492,7 @@ def outside_brackets(tokens: list[Token]) -> list[Token]:
     return kept
 
 
-def supposed_tokens(sent: Span) -> set[int]:
+def _supposed(sent: Span) -> set[int]:
     """The tokens of clauses the sentence only supposes: a condition or a case ("if the vote
     passes", "when a road closes"), or what the writer is unsure of ("I am not certain the
     landlord will agree to…", "I wonder whether we close"). Their decision words are not the
@@ -507,8 +507,8 @@ def supposed_tokens(sent: Span) -> set[int]:
 def _supposes(word: Token, clause: Token) -> bool:
     """"if" and "unless" suppose; "when" supposes a case only out of the past ("when a road
     closes"): "the blow came when the vendor announced new prices" tells what happened."""
-    lemma = word.lower_
-    return lemma in _CONDITIONAL or (lemma in _CASES and clause.tag_ not in ("VBD", "VBN"))
+    said = word.lower_
+    return said in _CONDITIONAL or (said in _CASES and clause.tag_ not in ("VBD", "VBN"))
 
 
 def _unsure(word: Token) -> bool:
