@@ -289,7 +289,9 @@ def of_the_readers(span: Span) -> bool:
     frustration"). A bare "you" alone is often anyone, the writer too ("when you are on call
     for weeks, you burn out")."""
     word = span.root
-    while word.dep_ == "conj" and word.head.i != word.i:
+    # "angry and frustrated" share a subject; "…, and some of you will be frustrated" has its own.
+    while word.dep_ == "conj" and word.head.i != word.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
         word = word.head
     clause = word.head if word.dep_ in ("acomp", "oprd", "attr") else word
     subjects = [c for t in {word, clause} for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -297,6 +297,8 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     "I know some of you will be angry about the new on-call rota, and that is fair.",
     "We know this change is frustrating for those of you who planned your leave around the old rota.",
     "I realise you will be angry that the rota changes again, and I understand why.",
+    # a clause of its own after "and", not a second word for the first clause's subject
+    "We know a rota change is never welcome, and some of you will be frustrated, especially the night team.",
 ])
 def test_a_feeling_the_writer_sees_in_the_readers_is_named_as_theirs(analyzer, sentence):
     report = analyzer.analyze(f"Rota change\n\nThe new rota starts on 3 March. {sentence} {sentence}\n")
