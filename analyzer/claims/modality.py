@@ -29,6 +29,8 @@ _LABEL_MAX_WORDS = 3
 _IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod", "advcl"}
 # Verbs whose subjectless present is a formula, not an instruction: "Thank you for…".
 _FORMULA_VERBS = frozenset({"thank"})
+# Adjectives VADER rates that name a price in a memo: "The Starter plan stays free."
+_PRICE_WORDS = frozenset({"free"})
 # Verbs that after "please" make a courtesy of a letter, not an instruction: "Please accept
 # this letter as my resignation", "Please find attached…", "Please note that the office closes".
 _COURTESY_VERBS = frozenset({"accept", "find", "note"})
@@ -163,6 +165,8 @@ class EvaluativeWords:
             return False
         if token.dep_ == "amod" and token.head.lemma_.lower() in _FEELING_NOUNS:
             return False  # "with great sadness", "with deep regret": how much, not how good
+        if token.lower_ in _PRICE_WORDS:
+            return False  # "the Starter plan stays free": a price, not a view of the plan
         valence = self.lexicon.get(token.lower_)
         return valence is not None and abs(valence) >= threshold
 

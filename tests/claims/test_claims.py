@@ -59,6 +59,8 @@ def only_claim(analyzer, text: str) -> dict:
         ("Please accept this letter as my formal resignation from my position as analyst.", "state", "asserted"),
         ("Please note that the office closes at six on Friday.", "state", "asserted"),
         ("Accept the invitation by Friday.", "state", "proposal"),
+        # a price stated, not a judgement
+        ("The Starter plan stays free for small teams.", "state", "asserted"),
         # an instruction under a condition is still an instruction
         ("If you have questions, please talk to your team lead.", "state", "proposal"),
         ("Unless you hear otherwise, assume the offsite is on.", "state", "proposal"),
