@@ -7,7 +7,9 @@ marker categories overlap, the longest wins, so "under pressure" counts once, no
 
 A negator, intensifier or hedge adjusts the first marker after it, if at most ``WINDOW``
 words lie between them and no clause boundary (punctuation, "and", "but", "because"...) or
-verb of wanting ("don't want to reward burnout" names burnout as something to avoid) does:
+verb of wanting ("don't want to reward burnout" names burnout as something to avoid) does
+(an intensifier that opens the sentence before a comma reaches past it: "Frankly, this is
+unacceptable"):
 "not stressed" weighs 0, "immense pressure" 1.6 times its base weight, "maybe overloaded"
 0.6 times. Each adjustment is kept in ``adjusted_by``, so a report can say why a marker
 weighs what it does. A modifier inside a longer marker belongs to that marker ("not fair"
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -104,7 +106,7 @@ class MarkerTagger(DataComponent):
         ending_at: dict[int, list[Match]] = defaultdict(list)
         for m in modifiers:
             ending_at[m.span.end].append(m)
-        weighed = [self._weigh(m, _modifiers_before(m.span, ending_at)) for m in markers]
+        weighed = [self._weigh(m, _modifiers_before(m.span, ending_at, self.roles)) for m in markers]
         weighed += [self._weigh(m, ()) for m in modifiers]
         table = {(span.start, span.end, span.label_): marker for span, marker in weighed}
         doc._.analyzer_marker_table = table
@@ -184,8 +186,10 @@ class MarkerIndex:
         return found
 
 
-def _modifiers_before(span: Span, ending_at: dict[int, list[Match]]) -> list[Match]:
-    """The modifiers in the same clause that end at most WINDOW words before ``span``."""
+def _modifiers_before(span: Span, ending_at: dict[int, list[Match]], roles: Mapping[str, str]) -> list[Match]:
+    """The modifiers in the same clause that end at most WINDOW words before ``span``, and
+    an intensifier that opens the sentence before a comma ("Frankly, this is unacceptable"):
+    said of the whole sentence, it stresses the feeling in it."""
     doc = span.doc
     found: list[Match] = []
     gap = 0
@@ -197,6 +201,9 @@ def _modifiers_before(span: Span, ending_at: dict[int, list[Match]]) -> list[Mat
             continue
         gap += is_word(doc[i])
         i -= 1
+    if i >= 0 and gap <= WINDOW and doc[i].text == "," and doc[i].sent.start == span.sent.start:
+        found.extend(m for m in ending_at.get(i, ()) if m.span.start == m.span.sent.start
+                     and roles[m.entry.category] == "intensifier")
     return found
 
 

@@ -303,6 +303,8 @@ def test_refusing_the_blame_or_a_decision_is_defiance_not_a_word_negated(nlp, te
         ("There is immense pressure from sales.", "pressure", "immense", 1.6),
         ("We are very tired after the audit.", "tired", "very", 1.3),
         ("This is frankly unacceptable.", "unacceptable", "frankly", 1.3),
+        # an intensifier said of the whole sentence reaches past its comma
+        ("Frankly, this is unacceptable.", "unacceptable", "Frankly", 1.3),
         # "couldn't be more" says it as strongly as can be; it negates nothing
         ("I couldn't be more thrilled with the launch.", "thrilled", "couldn't be more", 1.5),
     ],
