@@ -33,6 +33,7 @@ _FORMULA_VERBS = frozenset({"thank"})
 _PRICE_WORDS = frozenset({"free"})
 # Verbs that after "please" make a courtesy of a letter, not an instruction: "Please accept
 # this letter as my resignation", "Please find attached…", "Please note that the office closes".
+# The "please" cue in lexicons/claims/modality.tsv leaves out the same verbs.
 _COURTESY_VERBS = frozenset({"accept", "find", "note"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 # Where a judging adjective states the writer's view: said of something ("is unrealistic")
