@@ -165,20 +165,28 @@ def takeaway(item: dict[str, Any], titles: dict[int, str], anchors: dict[int, in
     # A part's quotes stand under its own title: their line is all a reader needs. Quotes
     # with no title over them (a chat's messages) name their turn, unless it is the document.
     titles = {} if role == "gist" and item["label"] else titles
+    # A gist's quotes each say how they are put; another card has one way, by its label.
+    each = role == "gist"
     quotes = "".join(
         f'<blockquote><p>“{escape(e["text"])}”</p>'
-        f'<footer>{where(e["line"], e["section"], anchors, evidence_label(e, titles))}</footer></blockquote>'
+        f'<footer>{where(e["line"], e["section"], anchors, evidence_label(e, titles))}'
+        f'{_badge(e.get("modality")) if each else ""}</footer></blockquote>'
         for e in item["evidence"] if e["text"])
     strength = ""
     if role == "feeling":
         share = min(max(item["strength"], 0.0), 1.0)
         strength = (f'<div class="strength"><span class="bar"><span style="width:{share * 100:.0f}%"></span></span>'
                     f'<span class="muted">strength {item["strength"]:.2f}</span></div>')
-    how = stated_as(item.get("modality"))
-    badge = f" {modality_badge(how)}" if how else ""
+    badge = "" if each else _badge(item.get("modality"))
     summary = f'<p>{escape(item["summary"])}</p>' if item["summary"] else ""
     label = f'<h4>{escape(item["label"])}{badge}</h4>' if item["label"] else badge
     return f'<article class="takeaway {css_name(role)}">{label}{strength}{summary}{quotes}</article>'
+
+
+def _badge(modality: str | None) -> str:
+    """The badge of a way of putting things other than a plain assertion, after a space."""
+    how = stated_as(modality)
+    return f" {modality_badge(how)}" if how else ""
 
 
 def modality_badge(modality: str) -> str:

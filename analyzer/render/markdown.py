@@ -102,9 +102,9 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
     # A part's quotes stand under its own title: their line is all a reader needs. Quotes
     # with no title over them (a chat's messages) name their turn, unless it is the document.
     cited = {} if role == "gist" and item["label"] else titles
-    quotes = [quote_line(e, cited) for e in item["evidence"] if e["text"]]
-    how = stated_as(item.get("modality"))
-    tag = f" *({how})*" if how else ""
+    quoted = [e for e in item["evidence"] if e["text"]]
+    quotes = [quote_line(e, cited) for e in quoted]
+    tag = _tag(stated_as(item.get("modality")))
     if role == "main":
         lead = f"**{label}**" + (f" — {summary}" if summary else "")
         return [f"{lead}: {quotes[0]}{tag}" if quotes else lead]
@@ -117,8 +117,15 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
     if role in ("tone", "turns", "messages"):
         where = f" ({lines_phrase([e['line'] for e in item['evidence']])})" if item["evidence"] else ""
         return [f"- **{label}**: {summary}{where}"]
-    body = "; ".join(quotes)
-    return [f"- **{label}**: {body}{tag}" if label else f"- {body}{tag}"]
+    if role == "gist":  # each quote says how it is put, after its own line
+        body = "; ".join(q + _tag(stated_as(e.get("modality"))) for q, e in zip(quotes, quoted))
+    else:
+        body = "; ".join(quotes) + tag
+    return [f"- **{label}**: {body}" if label else f"- {body}"]
+
+
+def _tag(how: str) -> str:
+    return f" *({how})*" if how else ""
 
 
 def quote_line(evidence: dict[str, Any], titles: dict[int, str]) -> str:

@@ -84,11 +84,13 @@ def main_item(view: DocView, main: Candidate) -> Item:
 
 
 def gist_item(view: DocView, part: Part, chosen: list[Candidate], priority: float) -> Item:
-    """A part's gist: its title, and the sentences chosen from it in document order."""
+    """A part's gist: its title, and the sentences chosen from it in document order, each
+    with how it is put: one part may quote a fact and then a proposal, and a reader must see
+    which is which. The item's own modality is its first quote's."""
     quotes = sorted(chosen, key=lambda c: c.order)
     return Item(priority, (PARTS, quotes[0].order), "factual", {
         "label": part.label, "summary": "", "role": "gist", **claim_shape(view, quotes[0]),
-        "evidence": [quote_of(view, c) for c in quotes]})
+        "evidence": [{**quote_of(view, c), **claim_shape(view, c)} for c in quotes]})
 
 
 def options_item(view: DocView, options: Options, priority: float, said: Span | None, brief: bool = False) -> Item:

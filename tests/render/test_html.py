@@ -267,3 +267,13 @@ def test_every_marker_worth_a_highlight_is_highlighted(sample):
     for text in expected:
         assert text in shown
     assert len(tags.marks) >= len(expected)
+
+
+def test_each_quote_of_a_gist_carries_its_own_modality_badge():
+    item = {"role": "gist", "label": "Next steps", "summary": "", "modality": "asserted",
+            "evidence": [{"text": "The queue grew by a third.", "section": 2, "line": 4, "modality": "asserted"},
+                         {"text": "We should add a reviewer.", "section": 2, "line": 6, "modality": "proposal"}]}
+    card = page_html.takeaway(item, {2: "Next steps"}, {})
+    first, second = card.split("</blockquote>")[:2]
+    assert "badge" not in first and "mod-proposal" in second
+    assert "badge" not in card[: card.index("<blockquote>")]  # not on the card's title

@@ -754,6 +754,28 @@ def test_a_gist_cites_its_quotes_by_line_alone():
     assert digest_lines(item, {2: "What stays the same"}) == ["- “The build farm moves on 3 June.” (line 3)"]
 
 
+def test_each_quote_of_a_gist_says_how_it_is_put_after_its_own_line():
+    # The proposal is the second quote: its mark must not read as the first one's.
+    item = {"role": "gist", "label": "Next steps", "summary": "", "modality": "asserted",
+            "evidence": [{"text": "The queue grew by a third in May.", "section": 2, "line": 4,
+                          "modality": "asserted"},
+                         {"text": "We should add a second reviewer.", "section": 2, "line": 6,
+                          "modality": "proposal"}]}
+    assert digest_lines(item, {2: "Next steps"}) == [
+        "- **Next steps**: “The queue grew by a third in May.” (line 4); "
+        "“We should add a second reviewer.” (line 6) *(proposal)*"]
+
+
+def test_a_gist_item_keeps_each_quotes_modality():
+    report = Analyzer(digest_words=200).analyze(
+        "# Mirror move\n\nThe mirror moved to the new data centre on 3 May.\n\n## Next steps\n\nThe review "
+        "queue grew by a third in May, to 412 open changes. We should add a second reviewer to every release "
+        "branch before June.\n")
+    gist = next(t for t in report["takeaways"]["factual"] if t["label"] == "Next steps")
+    assert [e["modality"] for e in gist["evidence"]] == ["asserted", "proposal"]
+    assert gist["modality"] == "asserted"
+
+
 @pytest.mark.parametrize("form, start, end", [("markdown", "## Key takeaways", "\n## "),
                                                ("html", 'id="takeaways"', "</section>")])
 def test_the_main_point_names_the_documents_title_once(analyzer, form, start, end):
