@@ -15,7 +15,8 @@ unacceptable"):
 weighs what it does. A modifier inside a longer marker belongs to that marker ("not fair"
 is one unfairness marker) and adjusts nothing else. A negation the writer takes back with a
 negated verb of pretending, saying or thinking ("I won't pretend those messages did not
-hurt") leaves the marker its weight, and the adjustment says so.
+hurt") leaves the marker its weight, and the adjustment says so. A negated verb of thinking
+negates the clause it introduces, however far its words ("I don't think the team is happy").
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _WANTING = frozenset({"want", "wish"})
 # "I won't pretend those messages did not hurt" says they hurt, as does "I can't say I
 # wasn't disappointed". ("I won't deny it was not easy" keeps its negation: not here.)
 _TAKEN_BACK_BY = frozenset({"pretend", "say", "claim", "think", "believe"})
+# Verbs whose negation a reader hears in the clause they introduce: "I don't think it is
+# fair" means "I think it is not fair".
+_NEGATION_RAISED_BY = frozenset({"think", "believe", "expect", "suppose", "feel", "imagine", "reckon"})
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,8 @@ class MarkerTagger(DataComponent):
         ending_at: dict[int, list[Match]] = defaultdict(list)
         for m in modifiers:
             ending_at[m.span.end].append(m)
-        weighed = [self._weigh(m, _modifiers_before(m.span, ending_at, self.roles)) for m in markers]
+        negators = {m.span.start: m for m in modifiers if self.roles[m.entry.category] == "negator"}
+        weighed = [self._weigh(m, _modifiers(m.span, ending_at, self.roles, negators)) for m in markers]
         weighed += [self._weigh(m, ()) for m in modifiers]
         table = {(span.start, span.end, span.label_): marker for span, marker in weighed}
         doc._.analyzer_marker_table = table
@@ -205,6 +210,29 @@ def _modifiers_before(span: Span, ending_at: dict[int, list[Match]], roles: Mapp
         found.extend(m for m in ending_at.get(i, ()) if m.span.start == m.span.sent.start
                      and roles[m.entry.category] == "intensifier")
     return found
+
+
+def _modifiers(span: Span, ending_at: dict[int, list[Match]], roles: Mapping[str, str],
+               negators: Mapping[int, Match]) -> list[Match]:
+    """The modifiers of a marker: those just before it, then a negation raised from the verb
+    of thinking over its clause."""
+    before = _modifiers_before(span, ending_at, roles)
+    return before + [m for m in _raised_negation(span, negators) if m not in before]
+
+
+def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
+    """The negation of a verb of thinking said of the clause it introduces: "I don't think
+    the team is happy" says the team is not happy, whatever words lie between. Not when the
+    clause has its own negation (``_taken_back`` reads "I don't think we aren't worried"), nor
+    when it says something could hardly be more so ("I don't think I have ever been so proud")."""
+    word = span.root
+    clause = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_ not in _NEGATION_RAISED_BY or _negated(clause):
+        return []
+    if any(t.lower_ == "ever" or t.tag_ in ("JJR", "RBR") for t in clause.subtree):
+        return []
+    return [negators[c.i] for c in verb.children if c.dep_ == "neg" and c.i in negators]
 
 
 def _barrier(token: Token) -> bool:

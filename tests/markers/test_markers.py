@@ -273,6 +273,25 @@ def test_a_negation_the_writer_takes_back_leaves_the_feeling_and_says_why(nlp, t
     assert [(a.kind, a.text) for a in found.adjusted_by] == [("undone negation", taken_back_by)]
 
 
+@pytest.mark.parametrize("text, marker", [
+    ("I don't think the team is happy with the new rota.", "happy"),
+    ("I do not believe the launch was a success.", "success"),
+    ("I don't expect anyone will be worried about the audit.", "worried"),
+])
+def test_a_negated_verb_of_thinking_negates_the_clause_it_introduces(nlp, text, marker):
+    found = the_marker(nlp, text, marker)
+    assert found.weight == 0
+    assert [a.kind for a in found.adjusted_by] == ["negation"]
+
+
+@pytest.mark.parametrize("text, marker", [
+    ("I don't think I have ever been so proud of a team.", "proud"),  # could hardly be prouder
+    ("I don't think the vendor cares, but the team is happy.", "happy"),  # another clause
+])
+def test_a_negated_verb_of_thinking_leaves_what_it_does_not_deny(nlp, text, marker):
+    assert the_marker(nlp, text, marker).weight > 0
+
+
 def test_a_denial_keeps_the_negation_it_introduces(nlp):
     assert the_marker(nlp, "I won't deny that we were not worried.", "worried").weight == 0
 
