@@ -256,6 +256,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "It is kind of a big change for the team, and this is kind of late in the quarter to plan it.",
     # An HR process named, not stress shown.
     "Two engineers are on a performance improvement plan, and their managers meet them every week.",
+    # The standard a role sets, met or not: no pressure shown.
+    "Your work has not met the expectations of your role, and the expectations above must be met by June.",
     # A finding about a share of other people.
     "About 58% of respondents struggle to locate samples, and half of the users were unsure where to start.",
     # A change that did not happen reassures no one; "nothing changes for you" does.
