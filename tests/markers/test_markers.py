@@ -145,6 +145,14 @@ def the_marker(nlp, text, marker_text):
         ("There will be no redundancies as a result of the merger.", "no redundancies", "reassurance"),
         ("Nothing changes in the short term.", "Nothing changes", "reassurance"),
         ("It was dismissive, and it was wrong of me.", "wrong of me", "accountability"),
+        # a choice regretted, a farewell's two minds, thanks beyond words, worn down
+        ("This was not an easy decision.", "not an easy decision", "sadness"),
+        ("We made the painful decision to close the office.", "painful decision", "sadness"),
+        ("I leave with mixed feelings.", "mixed feelings", "sadness"),
+        ("We can't thank you enough.", "can't thank you enough", "gratitude"),
+        ("I am humbled by your support.", "humbled", "gratitude"),
+        ("I have lost the motivation to keep going.", "lost the motivation", "exhaustion"),
+        ("This pace is no longer sustainable.", "no longer sustainable", "failure"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
