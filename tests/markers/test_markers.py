@@ -153,6 +153,14 @@ def the_marker(nlp, text, marker_text):
         ("I am humbled by your support.", "humbled", "gratitude"),
         ("I have lost the motivation to keep going.", "lost the motivation", "exhaustion"),
         ("This pace is no longer sustainable.", "no longer sustainable", "failure"),
+        # regret, sympathy, opposition, surprise, pride in a career, a farewell's pleasure
+        ("Regrettably, we have to cancel the meetup.", "Regrettably", "sadness"),
+        ("We send our condolences to his family.", "condolences", "care"),
+        ("We strongly oppose this policy.", "We strongly oppose this", "defiance"),
+        ("We were caught off guard by the traffic.", "caught off guard", "alarm"),
+        ("I have poured my heart into this project.", "poured my heart into", "pride"),
+        ("It has been the highlight of my career.", "highlight of my career", "pride"),
+        ("It was a pleasure working with you.", "pleasure", "joy"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
