@@ -161,6 +161,15 @@ def the_marker(nlp, text, marker_text):
         ("I have poured my heart into this project.", "poured my heart into", "pride"),
         ("It has been the highlight of my career.", "highlight of my career", "pride"),
         ("It was a pleasure working with you.", "pleasure", "joy"),
+        # shock, sleepless worry, dismay, a near miss, an organisation short of money
+        ("I am appalled by what happened.", "appalled", "anger"),
+        ("This issue keeps me up at night.", "keeps me up at night", "anxiety"),
+        ("To our dismay, the fix made it worse.", "dismay", "sadness"),
+        ("The news hit the team hard.", "hit the team hard", "sadness"),
+        ("Honestly, we got lucky this time.", "got lucky", "alarm"),
+        ("We can no longer afford to pay our maintainers.", "can no longer afford", "pressure"),
+        ("Our funding has dried up.", "funding has dried up", "pressure"),
+        ("We have been operating at a loss for two years.", "operating at a loss", "technical"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
