@@ -170,6 +170,17 @@ def the_marker(nlp, text, marker_text):
         ("We can no longer afford to pay our maintainers.", "can no longer afford", "pressure"),
         ("Our funding has dried up.", "funding has dried up", "pressure"),
         ("We have been operating at a loss for two years.", "operating at a loss", "technical"),
+        # satisfaction, commitment, thanks for a warm response, a harm and a trust owned
+        ("The pilot went really well.", "went really well", "pride"),
+        ("We are committed to an inclusive community.", "are committed to", "hope"),
+        ("The response has been overwhelming.", "response has been overwhelming", "gratitude"),
+        ("This community means the world to me.", "means the world to me", "gratitude"),
+        ("It was the right call.", "the right call", "firmness"),
+        ("We recognise the impact this has on you.", "recognise the impact", "care"),
+        ("I have loved every minute of it.", "loved every minute", "joy"),
+        ("We are sorry for the pain this has caused.", "pain this has caused", "sadness"),
+        ("Trust has been broken.", "Trust has been broken", "sadness"),
+        ("We need to rebuild trust.", "rebuild trust", "accountability"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
