@@ -181,6 +181,7 @@ def the_marker(nlp, text, marker_text):
         ("We are sorry for the pain this has caused.", "pain this has caused", "sadness"),
         ("Trust has been broken.", "Trust has been broken", "sadness"),
         ("We need to rebuild trust.", "rebuild trust", "accountability"),
+        ("I know the last quarter was hard on everyone.", "hard on everyone", "pressure"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):

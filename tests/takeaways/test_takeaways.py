@@ -295,6 +295,13 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
 
 
+def test_shifts_moved_or_ended_add_no_strain_to_a_calm_note(analyzer):
+    note = ("Subject: Desk hours\n\nFrom 5 January the desk closes at 18:00, and the Saturday morning shift ends. "
+            "The evening shift moves to 10:00-18:00. Urgent incidents still reach the on-call engineer through "
+            "the pager line.\n")
+    assert [t["label"] for t in analyzer.analyze(note)["takeaways"]["emotional"]] == [CALM_LABEL]
+
+
 @pytest.mark.parametrize("sentence", [
     "I know some of you will be angry about the new on-call rota, and that is fair.",
     "We know this change is frustrating for those of you who planned your leave around the old rota.",
