@@ -99,6 +99,13 @@ def test_sentiment_scores_sentences_sections_and_document(nlp):
     assert doc._.analyzer_sentiment.sentences == 2
 
 
+def test_a_sentences_rated_words_are_the_words_vader_read(nlp):
+    # spaCy cuts ":*" from the bold markup of "you:**"; VADER has it as an emoticon but never read it.
+    doc = nlp("Dear team,\n\n**What changes for you:** Nobody's hours are cut.\n")
+    (sent,) = [s for s in doc.sents if "cut" in s.text]
+    assert [word for word, _ in sent._.analyzer_sentence_sentiment.words] == ["cut"]
+
+
 def test_one_long_line_does_not_unwrap_a_hard_wrapped_text(nlp):
     wrapped = (
         "Each spring the board checks what the hosting costs us and then sets\n"

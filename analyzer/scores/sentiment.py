@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
 from .. import extensions
 from ..data.files import DataText, shipped
@@ -143,7 +143,11 @@ class SentimentScorer(DataComponent):
         raw = self.vader.analyzer.polarity_scores(text)
         lexicon = self.vader.lexicon
         inside = {i for m in phrases for i in range(sent.start_char + m.start(), sent.start_char + m.end())}
-        rated = [(t.idx, t.text, lexicon[t.lower_]) for t in sent if t.lower_ in lexicon and t.idx not in inside]
+        # Only what VADER read as a word or an emoticon: the ":*" spaCy cuts from "you:**"
+        # (bold markup) is in VADER's lexicon as a kiss, but VADER never read it.
+        read = {w.lower() for w in SentiText(text).words_and_emoticons}
+        rated = [(t.idx, t.text, lexicon[t.lower_]) for t in sent
+                 if t.lower_ in lexicon and t.lower_ in read and t.idx not in inside]
         rated += [(sent.start_char + m.start(), " ".join(m.group().split()), lexicon[joined(m.group())])
                   for m in phrases]
         words = tuple((word, valence) for _, word, valence in sorted(rated))
