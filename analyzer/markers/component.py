@@ -16,7 +16,8 @@ weighs what it does. A modifier inside a longer marker belongs to that marker ("
 is one unfairness marker) and adjusts nothing else. A negation the writer takes back with a
 negated verb of pretending, saying or thinking ("I won't pretend those messages did not
 hurt") leaves the marker its weight, and the adjustment says so. A negated verb of thinking
-negates the clause it introduces, however far its words ("I don't think the team is happy").
+negates the clause it introduces, however far its words ("I don't think the team is happy"),
+and so does a negative subject its clause ("No one on the team should feel exhausted").
 """
 
 from __future__ import annotations
@@ -217,7 +218,8 @@ def _modifiers(span: Span, ending_at: dict[int, list[Match]], roles: Mapping[str
     """The modifiers of a marker: those just before it, then a negation raised from the verb
     of thinking over its clause."""
     before = _modifiers_before(span, ending_at, roles)
-    return before + [m for m in _raised_negation(span, negators) if m not in before]
+    farther = _raised_negation(span, negators) + _negated_subject(span, negators)
+    return before + [m for m in dict.fromkeys(farther) if m not in before]
 
 
 def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
@@ -233,6 +235,19 @@ def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
     if any(t.lower_ == "ever" or t.tag_ in ("JJR", "RBR") for t in clause.subtree):
         return []
     return [negators[c.i] for c in verb.children if c.dep_ == "neg" and c.i in negators]
+
+
+def _negated_subject(span: Span, negators: Mapping[int, Match]) -> list[Match]:
+    """The negation a clause's subject carries to the clause's feeling words, however far:
+    "No one on the team should feel exhausted", "Nobody carries the pager for more than one
+    night in a row". The clause is the nearest verb above the marker, so a feeling in a
+    clause of its own ("Nobody told me, and I am furious") keeps its subject."""
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    starts = [min(t.i for t in s.subtree) for s in subjects]
+    return [negators[i] for i in starts if i in negators and not span.start <= i < span.end]
 
 
 def _barrier(token: Token) -> bool:

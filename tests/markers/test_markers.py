@@ -322,6 +322,19 @@ def test_a_negated_verb_of_thinking_negates_the_clause_it_introduces(nlp, text, 
 
 
 @pytest.mark.parametrize("text, marker", [
+    ("No one on the team should feel exhausted by the new rota.", "exhausted"),
+    ("Nobody carries the pager for more than one night in a row.", "night in a row"),
+])
+def test_a_negative_subject_negates_its_clause(nlp, text, marker):
+    found = the_marker(nlp, text, marker)
+    assert found.weight == 0 and [a.kind for a in found.adjusted_by] == ["negation"]
+
+
+def test_a_negative_subject_leaves_a_clause_with_its_own_subject(nlp):
+    assert the_marker(nlp, "Nobody told me, and I am furious.", "furious").weight > 0
+
+
+@pytest.mark.parametrize("text, marker", [
     ("I don't think I have ever been so proud of a team.", "proud"),  # could hardly be prouder
     ("I don't think the vendor cares, but the team is happy.", "happy"),  # another clause
 ])
