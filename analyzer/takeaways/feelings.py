@@ -63,6 +63,8 @@ UNSETTLED = frozenset({"frustration", "defiance", "sarcasm", "alarm", "worry", "
 _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 CLEARS, STATED, FAINT = "clears", "stated", "faint"
+# Verbs that do what they say when the writer says them: "we apologise" is the apology.
+PERFORMATIVE = frozenset({"thank", "apologise", "apologize", "regret", "appreciate", "congratulate"})
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
 # name no gratitude; but a closing sentence of thanks ("Thank you.") still thanks.
 SIGNOFF_THEMES = frozenset({"gratitude"})
@@ -273,12 +275,26 @@ def said_of_self(span: Span) -> bool:
     """Whether the writer states the feeling of themselves: the marker is, or holds, the
     adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"), or
     the participle of "we were …" ("We were frustrated by the delays", "I was exhausted").
-    However long the text, a writer who says so shows it; a feeling word elsewhere in a
-    sentence about the writer ("we took care of it") says less, and counts only by its density."""
+    So is a verb whose saying does what it says, in the present ("We apologise for…", "I
+    would like to thank everyone who…", "I want to thank…"). However long the text, a writer
+    who says so shows it; a feeling word elsewhere in a sentence about the writer ("we took
+    care of it") says less, and counts only by its density."""
     return any((t.dep_ == "acomp" and said_by_writer(t.head))
                or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
                or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
+               or _performed(t)
                for t in span)
+
+
+def _performed(word: Token) -> bool:
+    """A verb of thanks or apology the writer says now, directly or as what they would like or
+    want to do: the saying is the thanks."""
+    if word.lemma_.lower() not in PERFORMATIVE or word.tag_ not in ("VB", "VBP"):
+        return False
+    if any(c.dep_ == "neg" for c in word.children):
+        return False
+    return said_by_writer(word) or (word.dep_ == "xcomp" and word.head.lemma_ in ("like", "want", "wish")
+                                    and said_by_writer(word.head))
 
 
 def of_the_readers(span: Span) -> bool:

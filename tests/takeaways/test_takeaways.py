@@ -295,6 +295,16 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
 
 
+@pytest.mark.parametrize("thanks", ["I would like to thank the two volunteers who ran the mirror.",
+                                    "We thank the two volunteers who ran the mirror."])
+def test_thanks_the_writer_gives_in_so_many_words_is_named_however_long_the_text(analyzer, thanks):
+    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
+    text = long_calm_memo(f"{queues} {thanks}", "The runners are replaced every two years.",
+                          "The rate is reviewed once a year with the team leads.")
+    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+    assert "Gratitude and thanks" in labels
+
+
 def test_shifts_moved_or_ended_add_no_strain_to_a_calm_note(analyzer):
     note = ("Subject: Desk hours\n\nFrom 5 January the desk closes at 18:00, and the Saturday morning shift ends. "
             "The evening shift moves to 10:00-18:00. Urgent incidents still reach the on-call engineer through "
