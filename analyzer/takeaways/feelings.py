@@ -287,14 +287,18 @@ def said_of_self(span: Span) -> bool:
 
 
 def _performed(word: Token) -> bool:
-    """A verb of thanks or apology the writer says now, directly or as what they would like or
-    want to do: the saying is the thanks."""
+    """A verb of thanks or apology the writer says now as the sentence's own statement,
+    directly or as what they would like or want to do: the saying is the thanks. Told of
+    inside another clause ("the message on how we appreciate their efforts") it is reported."""
     if word.lemma_.lower() not in PERFORMATIVE or word.tag_ not in ("VB", "VBP"):
         return False
     if any(c.dep_ == "neg" for c in word.children):
         return False
-    return said_by_writer(word) or (word.dep_ == "xcomp" and word.head.lemma_ in ("like", "want", "wish")
-                                    and said_by_writer(word.head))
+    if word.dep_ == "ROOT":
+        return said_by_writer(word)
+    head = word.head
+    return (word.dep_ == "xcomp" and head.dep_ == "ROOT" and head.lemma_ in ("like", "want", "wish")
+            and said_by_writer(head))
 
 
 def of_the_readers(span: Span) -> bool:

@@ -305,6 +305,14 @@ def test_thanks_the_writer_gives_in_so_many_words_is_named_however_long_the_text
     assert "Gratitude and thanks" in labels
 
 
+def test_thanks_told_of_inside_another_clause_is_not_the_writers_own(analyzer):
+    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
+    told = "After the note on how we appreciate the volunteers, the mirror list was updated."
+    text = long_calm_memo(f"{queues} {told}", "The runners are replaced every two years.",
+                          "The rate is reviewed once a year with the team leads.")
+    assert "Gratitude and thanks" not in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+
+
 def test_shifts_moved_or_ended_add_no_strain_to_a_calm_note(analyzer):
     note = ("Subject: Desk hours\n\nFrom 5 January the desk closes at 18:00, and the Saturday morning shift ends. "
             "The evening shift moves to 10:00-18:00. Urgent incidents still reach the on-call engineer through "
