@@ -215,8 +215,8 @@ def _modifiers_before(span: Span, ending_at: dict[int, list[Match]], roles: Mapp
 
 def _modifiers(span: Span, ending_at: dict[int, list[Match]], roles: Mapping[str, str],
                negators: Mapping[int, Match]) -> list[Match]:
-    """The modifiers of a marker: those just before it, then a negation raised from the verb
-    of thinking over its clause."""
+    """The modifiers of a marker: those just before it, then a negation that reaches its
+    clause from farther off, that of a verb of thinking over it or of its subject."""
     before = _modifiers_before(span, ending_at, roles)
     farther = _raised_negation(span, negators) + _negated_subject(span, negators)
     return before + [m for m in dict.fromkeys(farther) if m not in before]
