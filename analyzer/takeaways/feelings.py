@@ -34,7 +34,7 @@ from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
 from ..sections.lookalikes import key_value
-from .sentences import FIRST_PERSON, quote, said_by_writer
+from .sentences import FIRST_PERSON, negated, quote, said_by_writer
 from .view import DocView
 
 # A theme counts with markers in two sentences, or this much weight in one, and at least this
@@ -292,7 +292,7 @@ def _performed(word: Token) -> bool:
     inside another clause ("the message on how we appreciate their efforts") it is reported."""
     if word.lemma_.lower() not in PERFORMATIVE or word.tag_ not in ("VB", "VBP"):
         return False
-    if any(c.dep_ == "neg" for c in word.children):
+    if negated(word):
         return False
     if word.dep_ == "ROOT":
         return said_by_writer(word)

@@ -517,7 +517,7 @@ def _unsure(word: Token) -> bool:
     if lemma in _DOUBTING:
         return True
     clause = word.head if word.dep_ == "acomp" else word
-    return lemma in _CERTAIN and any(c.dep_ == "neg" for c in (*word.children, *clause.children))
+    return lemma in _CERTAIN and (negated(word) or negated(clause))
 
 
 def _unwrap(text: str) -> str:
@@ -552,6 +552,11 @@ def _recorded(sent: Span) -> bool:
 def said_by_writer(word: Token, deps: tuple[str, ...] = ("nsubj",)) -> bool:
     """Whether the word's subject, in one of ``deps``, is the writer ("I", "we")."""
     return any(c.dep_ in deps and c.lower_ in FIRST_PERSON for c in word.children)
+
+
+def negated(word: Token) -> bool:
+    """Whether the word has a negation of its own ("not certain", "don't thank")."""
+    return any(c.dep_ == "neg" for c in word.children)
 
 
 def _asks(sent: Span) -> bool:
