@@ -112,7 +112,7 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
         head = f"- **{label}** (strength {item['strength']:.2f}): {summary}"
         return [head, *(f"  - {q}" for q in quotes)]
     if role == "options":  # the words that say which one the writer favours; its line is where
-        said = [quote_line(e, {}) for e in item["evidence"] if e["text"]]
+        said = [quote_line(e, {}) for e in quoted]
         return [f"- **{label}**: {summary}" + (f" {said[0]}" if said else "")]
     if role in ("tone", "turns", "messages"):
         where = f" ({lines_phrase([e['line'] for e in item['evidence']])})" if item["evidence"] else ""
