@@ -17,7 +17,7 @@ import numpy
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import LexiconError
@@ -183,12 +183,20 @@ def _lower_case(vocab: Vocab, hashes: numpy.ndarray) -> numpy.ndarray:
 
 def _plausible(match: Match) -> bool:
     """A lone word reached through a derived -ed/-ing form must be a verb or an adjective:
-    the noun "billing" is not the entry "bill"."""
+    the noun "billing" is not the entry "bill". The small model tags the complement of
+    "find" as a noun ("I find this frustrating"), where it can only be the adjective."""
     token = match.span[0]
-    if len(match.span) > 1 or token.pos_ not in ("NOUN", "PROPN"):
+    if len(match.span) > 1 or token.pos_ not in ("NOUN", "PROPN") or _judged_as(token):
         return True
     own = match.entry.tokens[0].words
     return token.lemma_.lower() in own or token.lower_ in own
+
+
+def _judged_as(token: Token) -> bool:
+    """Whether the token is the last word of what "find" judges: "find this frustrating"."""
+    return (token.dep_ in ("dobj", "oprd", "ccomp") and token.head.lemma_ == "find"
+            and not any(c.dep_ not in ("det", "punct") for c in token.children)
+            and not any(c.i > token.i and c.dep_ in ("dobj", "oprd", "ccomp", "acomp") for c in token.head.children))
 
 
 def _phrases(entry: Entry, token_forms: list[list[str]]) -> list[tuple[str, ...]]:

@@ -182,6 +182,8 @@ def the_marker(nlp, text, marker_text):
         ("Trust has been broken.", "Trust has been broken", "sadness"),
         ("We need to rebuild trust.", "rebuild trust", "accountability"),
         ("I know the last quarter was hard on everyone.", "hard on everyone", "pressure"),
+        # the small model tags what "find" judges as a noun
+        ("Frankly, I find this frustrating.", "frustrating", "anger"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
@@ -192,6 +194,7 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
     "text, word",
     [
         ("The billing migration is on schedule.", "billing"),  # not "bill" + -ing
+        ("I find this billing confusing.", "billing"),
         ("The connection pool was exhausted again.", "exhausted"),  # a resource, not a person
         # an option turned down, not a person rejected; a problem's sign, not a person's
         ("A hosted ledger product was rejected on cost.", "rejected"),
