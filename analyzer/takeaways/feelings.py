@@ -63,6 +63,8 @@ UNSETTLED = frozenset({"frustration", "defiance", "sarcasm", "alarm", "worry", "
 _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 CLEARS, STATED, FAINT = "clears", "stated", "faint"
+# The subjects of a verdict on what the writer lived through: "That was exhausting."
+VERDICT_SUBJECTS = frozenset({"this", "that"})
 # Verbs that do what they say when the writer says them: "we apologise" is the apology.
 PERFORMATIVE = frozenset({"thank", "apologise", "apologize", "regret", "appreciate", "congratulate"})
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
@@ -276,13 +278,14 @@ def said_of_self(span: Span) -> bool:
     adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"), or
     the participle of "we were …" ("We were frustrated by the delays", "I was exhausted").
     So is a verb whose saying does what it says, in the present ("We apologise for…", "I
-    would like to thank everyone who…", "I want to thank…"). However long the text, a writer
+    would like to thank everyone who…", "I want to thank…"), and a verdict only the writer
+    can give ("It is disappointing that…", see ``_judged``). However long the text, a writer
     who says so shows it; a feeling word elsewhere in a sentence about the writer ("we took
     care of it") says less, and counts only by its density."""
     return any((t.dep_ == "acomp" and said_by_writer(t.head))
                or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
                or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
-               or _performed(t)
+               or _performed(t) or _judged(t)
                for t in span)
 
 
@@ -299,6 +302,23 @@ def _performed(word: Token) -> bool:
     head = word.head
     return (word.dep_ == "xcomp" and head.dep_ == "ROOT" and head.lemma_ in ("like", "want", "wish")
             and said_by_writer(head))
+
+
+def _judged(word: Token) -> bool:
+    """A feeling word that is the sentence's own verdict, which only the writer can give:
+    "It is disappointing that nobody was asked", "It was heartbreaking to close the office",
+    "That was exhausting.", "I find this frustrating". A writer who words a feeling
+    impersonally still states it; "it is not surprising that…" states none."""
+    head = word.head
+    if negated(word) or negated(head) or head.dep_ != "ROOT":
+        return False
+    if head.lemma_ == "find":
+        return said_by_writer(head) and word.dep_ in ("dobj", "ccomp", "oprd", "acomp")
+    if word.dep_ != "acomp" or head.lemma_ != "be":
+        return False
+    subjects = [c.lower_ for c in head.children if c.dep_ in ("nsubj", "expl")]
+    clause = any(c.dep_ in ("ccomp", "xcomp") for t in (head, word) for c in t.children)
+    return bool(subjects) and (subjects[0] in VERDICT_SUBJECTS or subjects[0] == "it" and clause)
 
 
 def of_the_readers(span: Span) -> bool:

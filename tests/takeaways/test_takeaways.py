@@ -472,14 +472,23 @@ def long_calm_note(extra: str) -> str:
     # Said with a participle, as the parser reads "we were …" and notes typed in lower case.
     ("We were frustrated by the delays.", "Frustration"),
     ("i was really annoyed at myself for the delays.", "Frustration"),
+    # A verdict only the writer can give, worded impersonally or as what they find.
+    ("It is disappointing that nobody asked the support team first.", "Disappointment and sadness"),
+    ("It was frustrating to watch the release slip again.", "Frustration"),
+    ("Frankly, I find this frustrating.", "Frustration"),
 ])
 def test_a_feeling_the_writer_states_of_themselves_is_named_in_a_long_calm_text(analyzer, said, label):
     labels = [t["label"] for t in analyzer.analyze(long_calm_note(said))["takeaways"]["emotional"]]
     assert label in labels and CALM_LABEL not in labels
 
 
-def test_the_same_word_not_said_of_the_writer_stays_below_its_threshold(analyzer):
-    report = analyzer.analyze(long_calm_note("The vendor is sorry for the short notice."))
+@pytest.mark.parametrize("said", [
+    "The vendor is sorry for the short notice.",
+    "It is not disappointing that the vendor asked the support team first.",
+    "The vendor said it was frustrating to watch the release slip again.",
+])
+def test_the_same_word_not_said_of_the_writer_stays_below_its_threshold(analyzer, said):
+    report = analyzer.analyze(long_calm_note(said))
     assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
 
 
