@@ -53,8 +53,11 @@ LOOKING_BACK = 0.5
 _PERIODS = frozenset({"week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter", "time",
                       "meeting", "update", "email", "e-mail", "memo", "letter", "post"})
 _ASKING = frozenset({"ask", "request", "urge", "implore", "beg"})
+# Verbs that frame a request as a letter's purpose or a courtesy: "we are writing to ask…".
+_FRAMING = frozenset({"write", "like", "want", "wish"})
 _CONDITIONAL = frozenset({"if", "unless"})
 _CASES = frozenset({"when", "whenever"})
+_REASONS = frozenset({"because"})
 _DOUBTING = frozenset({"unsure", "uncertain", "doubt", "wonder"})
 _CERTAIN = frozenset({"certain", "sure", "clear"})
 _COMPARING = frozenset({"like", "unlike", "as", "than", "to"})
@@ -159,6 +162,9 @@ class Candidate:
     # one; it opens with a condition ("If you run builds from a laptop, …"), a caveat for
     # some readers; or it places itself before the change ("Previously, …"), how things were.
     opening: str | None = None
+    # Its main verb is "also" done ("The council has also adopted a new process…"): a point
+    # beside another, which may be a key fact but is not the one the text exists for.
+    added: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -251,8 +257,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if row:
             text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
-        supposed = _supposed(sent)
-        cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens) if t.i not in supposed])
+        aside = _not_the_news(sent)
+        cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens) if t.i not in aside])
         asked = text.rstrip("”\"')").endswith("?")
         request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
         found.append(Candidate(
@@ -274,6 +280,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
             opening=next((kind for kind, words in _OPENERS.items() if words.match(text)), None),
+            added=any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 
@@ -492,13 +499,15 @@ def outside_brackets(tokens: list[Token]) -> list[Token]:
     return kept
 
 
-def _supposed(sent: Span) -> set[int]:
-    """The tokens of clauses the sentence only supposes: a condition or a case ("if the vote
-    passes", "when a road closes"), or what the writer is unsure of ("I am not certain the
+def _not_the_news(sent: Span) -> set[int]:
+    """The tokens of clauses the sentence only supposes or gives as grounds: a condition or a
+    case ("if the vote passes", "when a road closes"), a reason ("because earlier requests
+    did not lead to any change"), or what the writer is unsure of ("I am not certain the
     landlord will agree to…", "I wonder whether we close"). Their decision words are not the
     sentence's news."""
     heads = [t for t in sent
-             if (t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and _supposes(c, t) for c in t.children))
+             if (t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and (_supposes(c, t) or c.lower_ in _REASONS)
+                                           for c in t.children))
              or (t.dep_ == "ccomp" and (_unsure(t.head) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                                                                 for c in t.children)))]
     return {w.i for head in heads for w in head.subtree}
@@ -561,11 +570,16 @@ def negated(word: Token) -> bool:
 
 def _asks(sent: Span) -> bool:
     """Whether the writer makes a request in so many words: "I ask that…", "We are asking
-    for three things", "I urge the board to…". "I was asked", "I am not asking…" and "I
-    asked" tell of a request; they do not make one."""
+    for three things", "I urge the board to…", and as a letter or a courtesy frames it, "We
+    are writing to ask you to…", "I would like to request…". "I was asked", "I am not
+    asking…" and "I asked" tell of a request; they do not make one."""
     root = sent.root
-    return (root.lemma_.lower() in _ASKING and root.tag_ in ("VBP", "VBG")
-            and said_by_writer(root) and not any(c.dep_ in ("neg", "auxpass") for c in root.children))
+    if not said_by_writer(root) or any(c.dep_ in ("neg", "auxpass") for c in root.children):
+        return False
+    if root.lemma_.lower() in _ASKING:
+        return root.tag_ in ("VBP", "VBG")
+    return root.lemma_.lower() in _FRAMING and root.tag_ in ("VB", "VBP", "VBG") and any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _ASKING and c.tag_ == "VB" for c in root.children)
 
 
 def _looks_back(sent: Span) -> bool:

@@ -647,6 +647,21 @@ MAIN_POINTS = {
         "certain the landlord will agree to a two-year lease on the unit next door.\n\nThe unit next door has "
         "space for 1,500 pallets.\n",
         "Orders grew 28%"),
+    "a departure told as leaving, over a closure added beside it": (
+        "Changes this summer\n\nThis is a letter I have put off writing for a while. After six years as "
+        "director, I will be leaving the trust on 31 August. Alongside this, and with real sadness, we are "
+        "closing the Friday drop-in at the end of term.\n\nThe drop-in lost its grant in March.\n",
+        "After six years as director"),
+    "an election's result, over a process adopted beside it": (
+        "Council election and complaints process\n\nTurnout this year was 41%, up from 33%. Dana Ilic and "
+        "Lee Osei have been elected to the two open council seats. The council has also adopted a new process "
+        "for handling complaints.\n\nThe new terms start on 1 April.\n",
+        "Dana Ilic and Lee Osei"),
+    "a request a letter states as its purpose, over the reason for writing jointly": (
+        "Re: The support rota\n\nWe are writing to ask you to cap evening shifts at two a month. Our survey "
+        "found that nine of twelve people had worked more than four. We are raising this together because "
+        "separate requests last year did not lead to any change.\n\nThe survey ran in February.\n",
+        "We are writing to ask you"),
 }
 
 
