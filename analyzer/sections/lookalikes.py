@@ -29,6 +29,7 @@ MAX_SIGNATURE_WORDS = 3
 SIGNATURE_GAP = 2
 # A salutation is a short line; longer lines that open with "Hi" are sentences.
 MAX_GREETING_WORDS = 8
+MAX_ADDRESSEE_WORDS = 20
 _KEY_VALUE = re.compile(r"^(?P<key>[A-Za-z][\w-]*(?: [\w-]+){0,2})\s*:\s+\S")
 
 
@@ -45,11 +46,14 @@ class LookAlikes:
     # The file it was read from, so a saved pipeline keeps the same vocabulary.
     table: DataText
 
-    def greets(self, text: str) -> bool:
+    def greets(self, text: str, paragraph: bool = False) -> bool:
         """Whether a line is a salutation: a few words that open with a greeting ("Hi all,",
         "To everyone who attended DevSummit last week,") and end with a comma, colon or "!";
-        or only the people addressed, and a comma ("Team,", "Colleagues,")."""
-        return (len(words_of(text)) <= MAX_GREETING_WORDS and text.endswith((",", ":", "!"))
+        or only the people addressed, and a comma ("Team,", "Colleagues,"). A line that is a
+        ``paragraph`` of its own may name everyone it greets ("To the volunteers, staff,
+        funders and families of the Harbour Reading Project,"): no sentence ends so."""
+        longest = MAX_ADDRESSEE_WORDS if paragraph else MAX_GREETING_WORDS
+        return (len(words_of(text)) <= longest and text.endswith((",", ":", "!"))
                 and bool(self.salutation.match(text))) or bool(self.address.match(text))
 
 

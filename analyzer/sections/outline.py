@@ -136,7 +136,8 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     signoffs = frozenset(n for n, line in enumerate(lines, start=1) if lookalikes.signoff.match(line.strip()))
     # A salutation opens a paragraph; "moved to the new rota. Thank you!" is a wrapped line.
     salutations = frozenset(n for n, line in enumerate(lines, start=1)
-                            if lookalikes.greets(line.strip()) and (n == 1 or not lines[n - 2].strip()))
+                            if (n == 1 or not lines[n - 2].strip())
+                            and lookalikes.greets(line.strip(), paragraph=n == len(lines) or not lines[n].strip()))
     focus = focus_of(metadata, lines, lookalikes.footer, signoffs, lookalikes.assistant)
     title = metadata.title() or _top_title(sections)
     date = metadata.date() or _title_date(title)

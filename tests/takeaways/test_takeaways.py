@@ -706,6 +706,12 @@ NEVER_GISTS = {
         "What changes\nEach team answers its own alerts, and the platform team answers only for the "
         "shared services it runs.\n",
         "And they never"),
+    "a salutation that names everyone it greets": (
+        "A letter from our director\n\nTo the volunteers, staff, funders and families of the Riverside "
+        "Reading Project,\n\nAfter six years as director, I will be leaving the project on 31 August.\n\n"
+        "The board will appoint an interim director in July, and the search for a permanent director "
+        "opens in September.\n",
+        "To the volunteers"),
 }
 
 
@@ -1341,7 +1347,7 @@ def test_the_names_under_a_sign_off_are_not_what_a_letter_says(analyzer):
 
 
 @pytest.mark.parametrize("signoff, thanks", [("Cheers,", False), ("Take care,", False), ("Thanks,", False),
-                                             ("Thank you.", True)])
+                                             ("With love and gratitude,", False), ("Thank you.", True)])
 def test_a_sign_off_is_a_formula_that_only_thanks(analyzer, signoff, thanks):
     note = ("The nightly build moves to the new runners on Monday, and the old ones are switched off a week\n"
             "later. The checklist for the move is in the team wiki, and I am glad to see the move happen.\n\n"
