@@ -184,6 +184,12 @@ def the_marker(nlp, text, marker_text):
         ("I know the last quarter was hard on everyone.", "hard on everyone", "pressure"),
         # the small model tags what "find" judges as a noun
         ("Frankly, I find this frustrating.", "frustrating", "anger"),
+        ("This is not negotiable from our side.", "not negotiable", "firmness"),
+        ("I am not willing to reopen the vote.", "I am not willing to", "firmness"),
+        ("The workload is barely manageable.", "barely manageable", "workload"),
+        # set phrases in which a feeling word has no feeling
+        ("We are not accusing anyone of bad faith.", "bad faith", "technical"),
+        ("I would be lying if I said the week went well.", "would be lying if", "technical"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
