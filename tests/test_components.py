@@ -83,6 +83,14 @@ def test_a_footnote_mark_after_a_stop_ends_the_sentence_it_belongs_to(nlp):
     assert [t.text for t in nlp("It doubled in March.[1] Then it fell.")][3:6] == ["March", ".", "["]
 
 
+def test_a_capital_letter_and_a_stop_ends_a_sentence_before_a_word_that_opens_one(nlp):
+    text = "I prefer Option B. I understand the cost. Reply with A, B or C. A majority decides.\n"
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "I prefer Option B.", "I understand the cost.", "Reply with A, B or C.", "A majority decides."]
+    # An initial stays inside the name it abbreviates.
+    assert len(list(nlp("The memo was signed by John F. Kennedy on Monday.\n").sents)) == 1
+
+
 def test_a_short_lead_in_with_a_colon_still_ends_its_line(nlp):
     text = ("The migration finished on Monday after a long weekend of work by the team.\n"
             "Open items:\nrenew the certificates and close the old accounts.\n")

@@ -33,6 +33,12 @@ _CLOSERS = frozenset("\"'’”)]")
 _FOOTNOTE_OPENS = re.compile(footnotes.MARK)
 _FOOTNOTE_END = re.compile(rf"[.!?…][\"'’”)]?(?:{footnotes.MARK})$")
 _FOOTNOTE_REACH = 10
+# A capital letter and a stop ("Option B.", "with A, B or C.") is kept as one token, as an
+# initial is ("John F. Kennedy"), and the parser then runs the next sentence on. An initial
+# comes before a name; before a word that opens a sentence, the letter ended one.
+_LETTER_STOP = re.compile(r"[A-Z]\.")
+_SENTENCE_OPENERS = frozenset({"I", "We", "You", "It", "They", "This", "That", "These", "Those", "There", "The",
+                               "A", "An", "Our", "My", "If", "But", "So", "And", "In", "For", "Please"})
 # SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1
 
@@ -117,6 +123,8 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
                 yield token.i, START if token.text[:1].isupper() else NOT_START
             elif _FOOTNOTE_OPENS.match(index.text, token.idx):
                 yield token.i, NOT_START
+            elif _LETTER_STOP.fullmatch(prev.text) and token.text in _SENTENCE_OPENERS:
+                yield token.i, START
             elif not _ends_sentence(prev):
                 yield token.i, NOT_START
         prev = token
