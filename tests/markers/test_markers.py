@@ -399,6 +399,8 @@ def test_intensifiers_raise_the_weight(nlp, text, marker, modifier, factor):
         ("Maybe the team is overloaded.", "overloaded", "Maybe"),
         ("I think we are falling behind.", "falling behind", "I think"),
         ("It is a bit stressful for the new hires.", "stressful", "a bit"),
+        # a past that did not happen
+        ("Pretending otherwise would have been unfair to everyone.", "unfair", "would have been"),
     ],
 )
 def test_hedges_lower_the_weight(nlp, text, marker, hedge):
