@@ -35,6 +35,12 @@ SUBTITLE_LINES = 6
 MAX_SUBTITLE_WORDS = 15
 # Dates are stated near the top: before the second heading, and within this many lines.
 FRONT_MATTER_LINES = 20
+# A signature with no sign-off above it closes the text: at most this many lines of this
+# many words, or a name after a dash ("— Dana Whitfield").
+MAX_CLOSING_LINES = 2
+MAX_CLOSING_WORDS = 6
+MAX_NAME_WORDS = 4
+_DASH_SIGNATURE = re.compile(r"^(?:—|–|--)\s*[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -147,7 +153,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     return Outline(sections, focus, title=title, date=date, metadata=metadata, byline=byline,
                    salutations=salutations, signoffs=signoffs,
                    formulas=frozenset(n for n in signoffs if not ends_sentence(lines[n - 1])),
-                   signatures=_signature_lines(lines, signoffs),
+                   signatures=_signature_lines(lines, signoffs) | _closing_signature(lines),
                    set_apart=frozenset(i + 1 for i in set_apart), footnotes=footnote_lines(lines),
                    cited=cited_lines(lines), field_lines=_field_lines(lines, lookalikes.field, front))
 
@@ -173,6 +179,30 @@ def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozense
             found.add(below)
             below += 1
     return frozenset(found)
+
+
+def _closing_signature(lines: Sequence[str]) -> frozenset[int]:
+    """1-based lines of a signature that ends the text with no sign-off above it: a name
+    after a dash ("— Dana Whitfield, Head of Platform"), or a name of capitalised words, and
+    a role under it, below a last paragraph that ends a sentence ("Dmitri" over "for the
+    security team"). "Thanks to everyone" is no name: it still thanks."""
+    filled = [n for n, line in enumerate(lines, start=1) if line.strip()]
+    if len(filled) < 2:
+        return frozenset()
+    block = [filled[-1]]
+    while len(block) < MAX_CLOSING_LINES and filled[-len(block) - 1] == block[0] - 1 and len(filled) > len(block) + 1:
+        block.insert(0, block[0] - 1)
+    above = filled[-len(block) - 1]
+    if above == block[0] - 1:
+        return frozenset()  # no blank line sets it apart: the end of a paragraph
+    texts = [lines[n - 1].strip() for n in block]
+    if _DASH_SIGNATURE.match(texts[0]) and not ends_sentence(texts[-1]):
+        return frozenset(block)
+    name = texts[0].split()
+    named = len(name) <= MAX_NAME_WORDS and all(w[0].isupper() for w in name) and ends_sentence(lines[above - 1].strip())
+    if named and all(len(t.split()) <= MAX_CLOSING_WORDS and not ends_sentence(t) and ":" not in t for t in texts):
+        return frozenset(block)
+    return frozenset()
 
 
 def _boundaries(metadata: Metadata) -> list[_Boundary]:

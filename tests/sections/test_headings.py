@@ -513,6 +513,20 @@ def test_a_short_line_under_the_title_may_date_the_document_as_its_byline(lines,
     assert byline is None or byline in outline.courtesies
 
 
+@pytest.mark.parametrize("ending, signature", [
+    (["— Marta Kowal, Head of Developer Platform"], {7}),
+    (["Dmitri", "for the platform security team"], {7, 8}),
+    # Thanks in a line of its own still thank, and a paragraph's last line is no signature.
+    (["Thanks to everyone"], set()),
+    (["Dmitri and I will write again", "once the advisory is out."], set()),
+])
+def test_a_name_that_closes_the_text_is_a_signature_without_a_sign_off(ending, signature):
+    lines = ["Token leak", "", "A release token was exposed in a build log for six hours. We revoked it.", "",
+             "Please keep the details out of public issues for a week.", "", *ending]
+    outline = find_sections(lines)
+    assert set(range(7, 7 + len(ending))) & outline.courtesies == signature
+
+
 @pytest.mark.parametrize("dateline, titles", [
     ("**Effective 1 January 2025**", ["Travel policy update", "Why"]),
     # Marked as a heading, it stays one.

@@ -712,6 +712,11 @@ NEVER_GISTS = {
         "The board will appoint an interim director in July, and the search for a permanent director "
         "opens in September.\n",
         "To the volunteers"),
+    "a name signed after a dash, with no sign-off above it": (
+        "Build minutes\n\nFrom 1 November each public repository gets 6,000 free build minutes a month.\n\n"
+        "Feedback\n\nWe are not going to pretend this is good news. We will publish the real figures in "
+        "December.\n\n— Marta Kowal, Head of Developer Platform\n",
+        "— Marta"),
 }
 
 
