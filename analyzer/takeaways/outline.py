@@ -82,9 +82,11 @@ DECIDES = 2.0
 # lead-in hands over to ("…, so here it is plainly:", "Put simply:"). It names the main point
 # more often than any other sentence; a chat's decision comes last, after the talk.
 SUMMARISED = 2.0
-# The labels of a decision taken, which count as the main point wherever they stand.
+# The labels of a decision taken, which count as the main point wherever they stand, as do
+# the titles of the part a notice of change tells its change in ("2. What is changing").
 _DECISION_WORDS = r"(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our )?recommendations?"
-_DECISION_LABEL = re.compile(rf"^(?:{_DECISION_WORDS})\b", re.IGNORECASE)
+_CHANGE_WORDS = r"what(?:\s+is|'s|’s)?\s+chang(?:ing|es)|what\s+will\s+change|(?:the\s+)?changes?"
+_DECISION_LABEL = re.compile(rf"^(?:{_DECISION_WORDS}|{_CHANGE_WORDS})\b", re.IGNORECASE)
 _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
                             rf"|the short version|{_DECISION_WORDS})\b", re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"

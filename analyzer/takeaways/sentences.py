@@ -632,12 +632,15 @@ def _closes_a_quotation(text: str) -> bool:
 def _opens_with_date(sent: Span) -> bool:
     """Whether a date with a figure or a month in it ("October 1, 2019", "in 2019", "From
     June") starts within the sentence's first words, after at most a preposition ("On",
-    "Starting on"); "In the past weeks" names no date on a calendar.
+    "Starting on"); "In the past weeks" names no date on a calendar. "Since 2019, …" tells
+    how things have been, neither an event nor a change.
 
     The entities are read from the tokens' tags: ``Span.ents`` walks every entity of the
     document for each sentence, which grew with the square of a long text's length."""
     doc = sent.doc
     for token in sent[: OPENING_DATE + 1]:
+        if token.lower_ == "since":
+            return False
         if token.ent_iob_ == "B" and token.ent_type_ == "DATE":
             end = token.i + 1
             while end < len(doc) and doc[end].ent_iob_ == "I":

@@ -647,6 +647,15 @@ MAIN_POINTS = {
         "certain the landlord will agree to a two-year lease on the unit next door.\n\nThe unit next door has "
         "space for 1,500 pallets.\n",
         "Orders grew 28%"),
+    "a change told in the part so titled, over the background that opens the notice": (
+        "Free build minutes\n\n1. Background\n\nSince 2019, every public repository has had unlimited build "
+        "minutes on our shared runners. We started the programme because we believed that maintainers should "
+        "not pay to test their work. For five years that was affordable. Usage on the free tier grew by 340% "
+        "last year, while the number of public repositories grew by 18%. A few accounts ran miners disguised "
+        "as test suites. Others mirrored private projects to avoid paying. Last quarter, the free tier cost "
+        "more than our payroll. We looked at every option.\n\n2. What is changing\n\nStarting 1 November, "
+        "public repositories will receive 6,000 free build minutes a month.\n",
+        "Starting 1 November"),
     "a departure told as leaving, over a closure added beside it": (
         "Changes this summer\n\nThis is a letter I have put off writing for a while. After six years as "
         "director, I will be leaving the trust on 31 August. Alongside this, and with real sadness, we are "
