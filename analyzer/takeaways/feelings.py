@@ -312,8 +312,8 @@ def _judged(word: Token) -> bool:
     head = word.head
     if negated(word) or negated(head) or head.dep_ != "ROOT":
         return False
-    if head.lemma_ == "find":
-        return said_by_writer(head) and word.dep_ in ("dobj", "ccomp", "oprd", "acomp")
+    if head.lemma_ == "find":  # what is found so: an adjective, or one the model tags a noun
+        return said_by_writer(head) and word.dep_ in ("dobj", "ccomp", "oprd", "acomp") and word.tag_ in ("JJ", "NN")
     if word.dep_ != "acomp" or head.lemma_ != "be":
         return False
     subjects = [c.lower_ for c in head.children if c.dep_ in ("nsubj", "expl")]
