@@ -16,8 +16,9 @@ weighs what it does. A modifier inside a longer marker belongs to that marker ("
 is one unfairness marker) and adjusts nothing else. A negation the writer takes back with a
 negated verb of pretending, saying or thinking ("I won't pretend those messages did not
 hurt") leaves the marker its weight, and the adjustment says so. A negated verb of thinking
-negates the clause it introduces, however far its words ("I don't think the team is happy"),
-and so does a negative subject its clause ("No one on the team should feel exhausted").
+negates the clause it introduces, however far its words ("I don't think the team is happy",
+"we are not going to pretend this is good news"), and so does a negative subject its clause
+("No one on the team should feel exhausted", "Nobody is expected to hit a deadline").
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ _WANTING = frozenset({"want", "wish"})
 _TAKEN_BACK_BY = frozenset({"pretend", "say", "claim", "think", "believe"})
 # Verbs whose negation a reader hears in the clause they introduce: "I don't think it is
 # fair" means "I think it is not fair".
-_NEGATION_RAISED_BY = frozenset({"think", "believe", "expect", "suppose", "feel", "imagine", "reckon"})
+_NEGATION_RAISED_BY = frozenset({"think", "believe", "expect", "suppose", "feel", "imagine", "reckon", "pretend"})
 
 
 @dataclass(frozen=True)
@@ -223,8 +224,9 @@ def _modifiers(span: Span, ending_at: dict[int, list[Match]], roles: Mapping[str
 
 
 def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
-    """The negation of a verb of thinking said of the clause it introduces: "I don't think
-    the team is happy" says the team is not happy, whatever words lie between. Not when the
+    """The negation of a verb of thinking or pretending said of the clause it introduces (or
+    of a verb it completes, "not going to pretend"): "I don't think the team is happy" says
+    the team is not happy, whatever words lie between. Not when the
     clause has its own negation (``_taken_back`` reads "I don't think we aren't worried"), nor
     when it says something could hardly be more so ("I don't think I have ever been so proud")."""
     word = span.root
@@ -234,7 +236,10 @@ def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
         return []
     if any(t.lower_ == "ever" or t.tag_ in ("JJR", "RBR") for t in clause.subtree):
         return []
-    return [negators[c.i] for c in verb.children if c.dep_ == "neg" and c.i in negators]
+    verbs = [verb]
+    while verbs[-1].dep_ == "xcomp":  # "we are not going to pretend this is good news"
+        verbs.append(verbs[-1].head)
+    return [negators[c.i] for v in verbs for c in v.children if c.dep_ == "neg" and c.i in negators]
 
 
 def _negated_subject(span: Span, negators: Mapping[int, Match]) -> list[Match]:
@@ -246,6 +251,9 @@ def _negated_subject(span: Span, negators: Mapping[int, Match]) -> list[Match]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ == "xcomp":  # "Nobody is expected to hit a deadline"
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     starts = [min(t.i for t in s.subtree) for s in subjects]
     return [negators[i] for i in starts if i in negators and not span.start <= i < span.end]
 

@@ -189,6 +189,7 @@ def the_marker(nlp, text, marker_text):
         ("The workload is barely manageable.", "barely manageable", "workload"),
         # set phrases in which a feeling word has no feeling
         ("We are not accusing anyone of bad faith.", "bad faith", "technical"),
+        ("The origin stays overloaded for minutes after a deploy.", "origin stays overloaded", "technical"),
         ("I would be lying if I said the week went well.", "would be lying if", "technical"),
     ],
 )
@@ -323,6 +324,8 @@ def test_a_negation_the_writer_takes_back_leaves_the_feeling_and_says_why(nlp, t
     ("I don't think the team is happy with the new rota.", "happy"),
     ("I do not believe the launch was a success.", "success"),
     ("I don't expect anyone will be worried about the audit.", "worried"),
+    # and of pretending, also through the verb it completes
+    ("We are not going to pretend this is good news.", "good news"),
 ])
 def test_a_negated_verb_of_thinking_negates_the_clause_it_introduces(nlp, text, marker):
     found = the_marker(nlp, text, marker)
@@ -333,6 +336,8 @@ def test_a_negated_verb_of_thinking_negates_the_clause_it_introduces(nlp, text, 
 @pytest.mark.parametrize("text, marker", [
     ("No one on the team should feel exhausted by the new rota.", "exhausted"),
     ("Nobody carries the pager for more than one night in a row.", "night in a row"),
+    # the subject of the verb the clause completes
+    ("Nobody is expected to hit a deadline on Wednesday.", "deadline"),
 ])
 def test_a_negative_subject_negates_its_clause(nlp, text, marker):
     found = the_marker(nlp, text, marker)
