@@ -76,6 +76,10 @@ SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "m
 READER = frozenset({"you", "your", "yours"})
 # Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
 EXPERIENCER_PREPS = frozenset({"for", "on", "to"})
+# The links by which a feeling's clause with no subject of its own hangs under another.
+_UNDER_A_CLAUSE = frozenset({"pcomp", "prep", "pobj", "conj", "xcomp", "advcl"})
+# Modals by which the writer foresees a feeling in the readers: "you may feel relief".
+FORESEEING = frozenset({"may", "might", "will", "'ll", "could", "wo"})
 READERS_SUFFIX = ", acknowledged in readers"
 OTHERS_SUFFIX = ", others report"
 # Verbs by which a text reports what others told: "people said they…", "volunteers told us…".
@@ -333,7 +337,11 @@ def of_the_readers(span: Span) -> bool:
     while word.dep_ == "conj" and word.head.i != word.i \
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
         word = word.head
-    clause = word.head if word.dep_ in ("acomp", "oprd", "attr") else word
+    felt = word.dep_ == "dobj" and word.head.lemma_ == "feel"  # "you may feel relief"
+    clause = word.head if word.dep_ in ("acomp", "oprd", "attr") or felt else word
+    # Who feels it in "…, and then guilt about feeling relief": the subject of the clause above.
+    while felt and clause.dep_ in _UNDER_A_CLAUSE and not any(c.dep_ == "nsubj" for c in clause.children):
+        clause = clause.head
     subjects = [c for t in {word, clause} for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in FIRST_PERSON for s in subjects):
         return False
@@ -374,9 +382,11 @@ def _share_of_readers(word: Token) -> bool:
 
 def _acknowledged(sent: Span, clause: Token) -> bool:
     """Whether the writer frames the reader's feeling: the writer is a subject elsewhere in
-    the sentence ("I know …", "we understand …"), or the clause is a condition ("if you …")."""
+    the sentence ("I know …", "we understand …"), the clause is a condition ("if you …"), or
+    it foresees the feeling ("You may feel relief, and then guilt")."""
     return any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON for t in sent) or any(
-        c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
+        (c.dep_ == "mark" and c.lower_ == "if") or (c.dep_ == "aux" and c.lower_ in FORESEEING)
+        for c in clause.children)
 
 
 def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
