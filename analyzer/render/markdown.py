@@ -105,9 +105,9 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
     quoted = [e for e in item["evidence"] if e["text"]]
     quotes = [quote_line(e, cited) for e in quoted]
     tag = _tag(stated_as(item.get("modality")))
-    if role == "main":
+    if role == "main":  # its sentence, and the one that corrects it when one follows
         lead = f"**{label}**" + (f" — {summary}" if summary else "")
-        return [f"{lead}: {quotes[0]}{tag}" if quotes else lead]
+        return [f"{lead}: " + "; ".join([quotes[0] + tag, *quotes[1:]]) if quotes else lead]
     if role == "feeling":
         head = f"- **{label}** (strength {item['strength']:.2f}): {summary}"
         return [head, *(f"  - {q}" for q in quotes)]

@@ -22,7 +22,7 @@ from .feelings import Feeling, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
 from .options import Options, OptionStance, is_option, laid_out_options, option_label
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item, unquoted
-from .outline import Part, Scored, gists, main_point, parts
+from .outline import Part, Scored, correction, gists, main_point, parts
 from .sentences import MainPointCues, candidates, quote
 from .view import DocView
 
@@ -78,9 +78,10 @@ class TakeawayBuilder(DataComponent):
         scored = Scored.of(found)
         items: list[Item] = []
         main = main_point(view, scored)
+        corrected = correction(found, main) if main is not None else None
         if main is not None:
-            items.append(main_item(view, found[main]))
-        quoted = {found[main].sent.start} if main is not None else set()
+            items.append(main_item(view, found[main], found[corrected] if corrected is not None else None))
+        quoted = {found[i].sent.start for i in (main, corrected) if i is not None}
         room = view.budget - sum(i.words for i in items)
         shown = feelings(view, self.themes)
         felt = self._feelings(view, shown, room, quoted)

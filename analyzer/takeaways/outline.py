@@ -94,6 +94,11 @@ _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in bri
 # The most words a label may have and still name a summary after an opening word ("ok decision").
 LABEL_WORDS = 3
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+)[.)]?\s+")
+# A sentence that says the main point was untrue ("That was not true.") is short.
+MAX_CORRECTION_WORDS = 8
+_DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+_TRUTH = frozenset({"true", "right", "correct", "accurate", "case"})
+_FALSITY = frozenset({"untrue", "false", "wrong", "incorrect", "inaccurate", "error", "mistake"})
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
 # Decision words count this much when neither the writer nor an organisation is the subject
@@ -190,6 +195,29 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def correction(cands: Sequence[Candidate], main: int) -> int | None:
+    """The index of the short sentence right after the main point that says it was untrue
+    ("That was not true.", "This was an error."), or None: quoted alone, the main point
+    would tell a reader the opposite of what happened."""
+    if main + 1 >= len(cands):
+        return None
+    after = cands[main + 1]
+    if after.order != cands[main].order + 1 or after.section is not cands[main].section:
+        return None
+    return main + 1 if after.words <= MAX_CORRECTION_WORDS and _denies(after.sent.root) else None
+
+
+def _denies(root: Token) -> bool:
+    """"That was not true", "This is not the case", "It was an error": a demonstrative said
+    to be untrue."""
+    if root.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ in _DEMONSTRATIVES for c in root.children):
+        return False
+    complements = [c for c in root.children if c.dep_ in ("acomp", "attr")]
+    negated = any(c.dep_ == "neg" for c in root.children)
+    return any((negated and c.lemma_.lower() in _TRUTH) or (not negated and c.lemma_.lower() in _FALSITY)
+               for c in complements)
 
 
 def _summarises(c: Candidate, before: Candidate | None) -> bool:

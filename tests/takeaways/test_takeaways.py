@@ -864,6 +864,29 @@ def test_the_main_point_names_the_documents_title_once(analyzer, form, start, en
     assert "line 3" in digest
 
 
+CORRECTED = ("Payment letters sent in error\n\nWhat happened\n\nLast week about 8,700 people received letters "
+             "telling them that their heating payment had been stopped. That was not true. Every payment was made "
+             "on time.\n\nWhat we are doing\n\nWe will write to everyone affected by Friday.\n")
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_a_main_point_is_quoted_with_the_sentence_that_says_it_was_untrue(analyzer, form):
+    report = analyzer.analyze(CORRECTED)
+    main = items_of(report["takeaways"])[0]
+    assert [e["text"] for e in main["evidence"]][1:] == ["That was not true."]
+    page = render(report, form)
+    digest = page[page.index("Key takeaways"):]
+    assert digest.index("heating payment had been stopped") < digest.index("That was not true.")
+    assert digest.count("That was not true.") == 1
+
+
+@pytest.mark.parametrize("after", ["That was the first batch.", "It was not a large batch, but it hurt.",
+                                   "Nobody noticed for a week, which was not true of the earlier batch."])
+def test_a_sentence_after_the_main_point_that_corrects_nothing_is_not_joined_to_it(analyzer, after):
+    main = items_of(analyzer.analyze(CORRECTED.replace("That was not true.", after))["takeaways"])[0]
+    assert len(main["evidence"]) == 1
+
+
 def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
     doc = nlp('"Names of every account holder, with the dates they joined."\n')
     assert quote(doc[:]) == "Names of every account holder, with the dates they joined."
