@@ -76,6 +76,9 @@ SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "m
 READER = frozenset({"you", "your", "yours"})
 # Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
 EXPERIENCER_PREPS = frozenset({"for", "on", "to"})
+# Verbs by which the writer grants a feeling that is not theirs: "I know this is hard".
+GRANTING = frozenset({"understand", "know", "realise", "realize", "appreciate", "recognise", "recognize",
+                      "acknowledge"})
 # The links by which a feeling's clause with no subject of its own hangs under another.
 _UNDER_A_CLAUSE = frozenset({"pcomp", "prep", "pobj", "conj", "xcomp", "advcl"})
 # Modals by which the writer foresees a feeling in the readers: "you may feel relief".
@@ -326,8 +329,10 @@ def _judged(word: Token) -> bool:
 
 
 def of_the_readers(span: Span) -> bool:
-    """Whether the writer sees the feeling in the readers, not in themselves: its subject is
-    a share of them ("some of you will be angry"), or "you" where the writer speaks too or
+    """Whether the writer sees the feeling in the readers, not in themselves: the writer grants
+    it ("I understand that it is frustrating to be overruled", "I know this is hard on the
+    team"), its subject is a share of them ("some of you will be angry"), or "you" where the
+    writer speaks too or
     sets a condition ("I know you will be sad", "if you feel stressed, …"), or it is "for" or
     "on" them ("frustrating for those of you who…", "hard on all of you"), or theirs ("your
     frustration"). A bare "you" alone is often anyone, the writer too ("when you are on call
@@ -345,6 +350,8 @@ def of_the_readers(span: Span) -> bool:
     subjects = [c for t in {word, clause} for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in FIRST_PERSON for s in subjects):
         return False
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in GRANTING and said_by_writer(clause.head):
+        return True  # "I understand that it is frustrating to be overruled"
     if any(s.lower_ != "you" and _share_of_readers(s) for s in subjects):
         return True
     if any(s.lower_ == "you" for s in subjects) and _acknowledged(span.sent, clause):

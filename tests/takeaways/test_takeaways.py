@@ -328,6 +328,8 @@ def test_shifts_moved_or_ended_add_no_strain_to_a_calm_note(analyzer):
     "We know a rota change is never welcome, and some of you will be frustrated, especially the night team.",
     # foreseen, also as it goes on without a subject of its own
     "You may feel frustration at first, and then surprise at feeling frustration at all.",
+    # granted by the writer, with no one named as feeling it
+    "I understand that it is frustrating to see the rota change again so soon.",
 ])
 def test_a_feeling_the_writer_sees_in_the_readers_is_named_as_theirs(analyzer, sentence):
     report = analyzer.analyze(f"Rota change\n\nThe new rota starts on 3 March. {sentence} {sentence}\n")
