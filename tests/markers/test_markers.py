@@ -191,6 +191,9 @@ def the_marker(nlp, text, marker_text):
         ("We are not accusing anyone of bad faith.", "bad faith", "technical"),
         ("The origin stays overloaded for minutes after a deploy.", "origin stays overloaded", "technical"),
         ("I would be lying if I said the week went well.", "would be lying if", "technical"),
+        ("I would be grateful if this could be reviewed by Friday.", "would be grateful if", "technical"),
+        ("A failed run pages the on-call engineer.", "failed run", "technical"),
+        ("The export failed again on Tuesday.", "export failed", "technical"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):

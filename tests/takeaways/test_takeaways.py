@@ -727,6 +727,12 @@ NEVER_GISTS = {
         "The board will appoint an interim director in July, and the search for a permanent director "
         "opens in September.\n",
         "To the volunteers"),
+    "who took the notes": (
+        "TOWN HALL NOTES - Finance, 12 June 2025\nNotes taken by the People team. Questions were sent in "
+        "advance.\n\nOpening remarks\nThe finance director confirmed that the Krakow office will run accounts "
+        "payable from October. No one will be asked to leave before March.\n\nQ: How many roles are "
+        "affected?\nA: Fourteen roles are in scope.\n",
+        "Notes taken"),
     "a name signed after a dash, with no sign-off above it": (
         "Build minutes\n\nFrom 1 November each public repository gets 6,000 free build minutes a month.\n\n"
         "Feedback\n\nWe are not going to pretend this is good news. We will publish the real figures in "
