@@ -68,7 +68,9 @@ LEAD_SENTENCES = 8
 FIRST_SENTENCE = 1.0
 # A sentence that opens with a date tells an event or a scheduled change.
 DATED = 1.0
-# What a point "also" done costs a sentence as the main point: as much as a decision word adds.
+# A point "also" done, or one that ties itself to the sentence before ("But I was promised…",
+# "Specifically, …"), stands beside the main one: as the main point, it loses as much as a
+# decision word adds.
 ADDED = 1.0
 # A request to the reader ("Could we fund the first phase this quarter?") says what a
 # message is for as plainly as a summary the writer marks; where the writer's side decides
@@ -191,7 +193,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
         score += DATED * c.dated + requested * c.request + SUMMARISED * summarised
         score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
-        score -= ADDED * c.added
+        score -= ADDED * (c.added or c.opening == "follows_on")
         if score > best_score:
             best, best_score = i, score
     return best

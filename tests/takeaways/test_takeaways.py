@@ -662,6 +662,13 @@ MAIN_POINTS = {
         "more than our payroll. We looked at every option.\n\n2. What is changing\n\nStarting 1 November, "
         "public repositories will receive 6,000 free build minutes a month.\n",
         "Starting 1 November"),
+    "the news, over a reproach that follows on from it": (
+        "Subject: Invoice export broke again\n\nTom,\n\nI just heard from the account manager that 212 "
+        "customers were charged twice for February. This is the third time since November that the export has "
+        "failed without anyone noticing.\n\nI am not blaming you personally. But I was promised after the "
+        "December incident that the duplicate check would be in place by the end of January, and it is "
+        "not.\n\nPriya\n",
+        "I just heard"),
     "a departure told as leaving, over a closure added beside it": (
         "Changes this summer\n\nThis is a letter I have put off writing for a while. After six years as "
         "director, I will be leaving the trust on 31 August. Alongside this, and with real sadness, we are "
