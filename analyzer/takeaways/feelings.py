@@ -330,8 +330,8 @@ def _judged(word: Token) -> bool:
 
 def of_the_readers(span: Span) -> bool:
     """Whether the writer sees the feeling in the readers, not in themselves: the writer grants
-    it ("I understand that it is frustrating to be overruled", "I know this is hard on the
-    team"), its subject is a share of them ("some of you will be angry"), or "you" where the
+    it ("I understand that it is frustrating to be overruled", "I know this is hard"), its
+    subject is a share of them ("some of you will be angry"), or "you" where the
     writer speaks too or
     sets a condition ("I know you will be sad", "if you feel stressed, …"), or it is "for" or
     "on" them ("frustrating for those of you who…", "hard on all of you"), or theirs ("your
@@ -350,8 +350,8 @@ def of_the_readers(span: Span) -> bool:
     subjects = [c for t in {word, clause} for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in FIRST_PERSON for s in subjects):
         return False
-    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in GRANTING and said_by_writer(clause.head):
-        return True  # "I understand that it is frustrating to be overruled"
+    if _granted(clause, subjects):
+        return True
     if any(s.lower_ != "you" and _share_of_readers(s) for s in subjects):
         return True
     if any(s.lower_ == "you" for s in subjects) and _acknowledged(span.sent, clause):
@@ -379,6 +379,15 @@ def reported_of_others(span: Span) -> bool:
             return bool(subjects) and all(s.lower_ not in FIRST_PERSON and s.lower_ not in READER for s in subjects)
         word = head
     return False
+
+
+def _granted(clause: Token, subjects: list[Token]) -> bool:
+    """Whether the feeling is a verdict the writer grants others, in a clause of "I
+    understand" or "I know": "I understand that it is frustrating to be overruled", "I know
+    this is hard". Said alone it would be the writer's own (``_judged``); a clause about a thing
+    ("I know the last quarter was hard on everyone") tells of a strain the writer shares."""
+    return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in GRANTING and said_by_writer(clause.head)
+            and bool(subjects) and subjects[0].lower_ in VERDICT_SUBJECTS | {"it"})
 
 
 def _share_of_readers(word: Token) -> bool:
