@@ -187,14 +187,14 @@ def _closing_signature(lines: Sequence[str]) -> frozenset[int]:
     a role under it, below a last paragraph that ends a sentence ("Dmitri" over "for the
     security team"). "Thanks to everyone" is no name: it still thanks."""
     filled = [n for n, line in enumerate(lines, start=1) if line.strip()]
-    if len(filled) < 2:
+    # The last lines with no blank between them, up to MAX_CLOSING_LINES and one more: a block
+    # that runs longer is the end of a paragraph, not a signature.
+    size = 1
+    while size <= MAX_CLOSING_LINES and size < len(filled) and filled[-size - 1] == filled[-size] - 1:
+        size += 1
+    if size > MAX_CLOSING_LINES or size >= len(filled):
         return frozenset()
-    block = [filled[-1]]
-    while len(block) < MAX_CLOSING_LINES and filled[-len(block) - 1] == block[0] - 1 and len(filled) > len(block) + 1:
-        block.insert(0, block[0] - 1)
-    above = filled[-len(block) - 1]
-    if above == block[0] - 1:
-        return frozenset()  # no blank line sets it apart: the end of a paragraph
+    block, above = filled[-size:], filled[-size - 1]
     texts = [lines[n - 1].strip() for n in block]
     if _DASH_SIGNATURE.match(texts[0]) and not ends_sentence(texts[-1]):
         return frozenset(block)

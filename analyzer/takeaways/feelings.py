@@ -63,8 +63,11 @@ UNSETTLED = frozenset({"frustration", "defiance", "sarcasm", "alarm", "worry", "
 _QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 CLEARS, STATED, FAINT = "clears", "stated", "faint"
-# The subjects of a verdict on what the writer lived through: "That was exhausting."
+# The subjects of a verdict on what the writer lived through: "That was exhausting."; and of
+# one the writer grants others, "I understand that it is frustrating…" ("it" alone needs no
+# clause of its own there: the writer's "I understand" frames it).
 VERDICT_SUBJECTS = frozenset({"this", "that"})
+GRANTED_SUBJECTS = VERDICT_SUBJECTS | {"it"}
 # Verbs that do what they say when the writer says them: "we apologise" is the apology.
 PERFORMATIVE = frozenset({"thank", "apologise", "apologize", "regret", "appreciate", "congratulate"})
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
@@ -331,12 +334,11 @@ def _judged(word: Token) -> bool:
 def of_the_readers(span: Span) -> bool:
     """Whether the writer sees the feeling in the readers, not in themselves: the writer grants
     it ("I understand that it is frustrating to be overruled", "I know this is hard"), its
-    subject is a share of them ("some of you will be angry"), or "you" where the
-    writer speaks too or
-    sets a condition ("I know you will be sad", "if you feel stressed, …"), or it is "for" or
-    "on" them ("frustrating for those of you who…", "hard on all of you"), or theirs ("your
-    frustration"). A bare "you" alone is often anyone, the writer too ("when you are on call
-    for weeks, you burn out")."""
+    subject is a share of them ("some of you will be angry"), or "you" where the writer speaks
+    too, sets a condition or foresees it ("I know you will be sad", "if you feel stressed, …",
+    "you may feel relief"), or it is "for" or "on" them ("frustrating for those of you who…",
+    "hard on all of you"), or theirs ("your frustration"). A bare "you" alone is often anyone,
+    the writer too ("when you are on call for weeks, you burn out")."""
     word = span.root
     # "angry and frustrated" share a subject; "…, and some of you will be frustrated" has its own.
     while word.dep_ == "conj" and word.head.i != word.i \
@@ -387,7 +389,7 @@ def _granted(clause: Token, subjects: list[Token]) -> bool:
     this is hard". Said alone it would be the writer's own (``_judged``); a clause about a thing
     ("I know the last quarter was hard on everyone") tells of a strain the writer shares."""
     return (clause.dep_ == "ccomp" and clause.head.lemma_.lower() in GRANTING and said_by_writer(clause.head)
-            and bool(subjects) and subjects[0].lower_ in VERDICT_SUBJECTS | {"it"})
+            and bool(subjects) and subjects[0].lower_ in GRANTED_SUBJECTS)
 
 
 def _share_of_readers(word: Token) -> bool:
