@@ -160,18 +160,26 @@ def _taken_back(negator: Span) -> Span | None:
     clause = negator.root.head
     if clause.dep_ not in ("ccomp", "xcomp"):
         return None
-    chain = [clause.head]
-    while not _negated(chain[-1]) and chain[-1].dep_ == "xcomp":
-        chain.append(chain[-1].head)
-    verb = chain[-1]
-    if not _negated(verb) or not any(v.lemma_ in _TAKEN_BACK_BY for v in chain):
+    chain = _completing(clause.head)
+    negated_at = next((k for k, v in enumerate(chain) if _negated(v)), None)
+    if negated_at is None or not any(v.lemma_ in _TAKEN_BACK_BY for v in chain[: negated_at + 1]):
         return None
+    verb = chain[negated_at]
     start = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i])
     return verb.doc[start : verb.i + 1]
 
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _completing(verb: Token) -> list[Token]:
+    """The verb, then each verb it completes as an infinitive, innermost first: "pretend",
+    "going" in "we are not going to pretend"."""
+    chain = [verb]
+    while chain[-1].dep_ == "xcomp":
+        chain.append(chain[-1].head)
+    return chain
 
 
 class MarkerIndex:
@@ -236,10 +244,7 @@ def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
         return []
     if any(t.lower_ == "ever" or t.tag_ in ("JJR", "RBR") for t in clause.subtree):
         return []
-    verbs = [verb]
-    while verbs[-1].dep_ == "xcomp":  # "we are not going to pretend this is good news"
-        verbs.append(verbs[-1].head)
-    return [negators[c.i] for v in verbs for c in v.children if c.dep_ == "neg" and c.i in negators]
+    return [negators[c.i] for v in _completing(verb) for c in v.children if c.dep_ == "neg" and c.i in negators]
 
 
 def _negated_subject(span: Span, negators: Mapping[int, Match]) -> list[Match]:
@@ -250,12 +255,14 @@ def _negated_subject(span: Span, negators: Mapping[int, Match]) -> list[Match]:
     verb = span.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    while not subjects and verb.dep_ == "xcomp":  # "Nobody is expected to hit a deadline"
-        verb = verb.head
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # A clause with no subject of its own has its head's: "Nobody is expected to hit a deadline".
+    subjects = next((found for v in _completing(verb) if (found := _subjects(v))), [])
     starts = [min(t.i for t in s.subtree) for s in subjects]
     return [negators[i] for i in starts if i in negators and not span.start <= i < span.end]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _barrier(token: Token) -> bool:

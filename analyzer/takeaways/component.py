@@ -78,8 +78,9 @@ class TakeawayBuilder(DataComponent):
         scored = Scored.of(found)
         items: list[Item] = []
         main = main_point(view, scored)
-        corrected = correction(found, main) if main is not None else None
+        corrected = None
         if main is not None:
+            corrected = correction(found, main)
             items.append(main_item(view, found[main], found[corrected] if corrected is not None else None))
         quoted = {found[i].sent.start for i in (main, corrected) if i is not None}
         room = view.budget - sum(i.words for i in items)
