@@ -21,7 +21,7 @@ from ..markers.lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
 from ..markers.matcher import EntryMatcher, pipeline_lemmas
 from ..report.vocab import KINDS, MODALITIES
 from ..scores.sentiment import Vader
-from ..sections.component import body_sentences
+from ..sections.component import writer_sentences
 from ..sections.outline import Section
 from .clauses import cut
 from .cues import FORMS, ClaimTables, CueFinder, load_cues, load_word_lists
@@ -80,9 +80,10 @@ class ClaimFinder(DataComponent):
         lines, outline = line_index(doc), doc._.analyzer_outline
         markup = [(self.cues.markup[tag], start, end) for tag, start, end in markup_spans(lines.text, self.cues.markup)]
         spans = []
-        # "Hi all," and "Cheers, Dana" greet and sign; they claim nothing.
+        # "Hi all," and "Cheers, Dana" greet and sign; they claim nothing. A reply's "> …" lines
+        # and its "On …, Sam wrote:" are not the writer's claims (``writer_sentences``).
         courtesies = outline.courtesies if outline is not None else frozenset()
-        for section_span, sents in body_sentences(doc):
+        for section_span, sents in writer_sentences(doc)[0]:
             section = section_span._.analyzer_section if section_span is not None else None
             heading = self.cues.heading(_titles(doc, section))
             for sent in sents:

@@ -391,6 +391,15 @@ def test_a_letters_greeting_sign_off_and_signature_claim_nothing(analyzer):
     assert [c["text"] for c in claims_of(analyzer, text)] == ["The rota changes on the first of May"]
 
 
+def test_a_replys_quoted_message_is_not_the_writers_claims(analyzer):
+    text = ("The venue costs $4,000 more than we planned, so we cut the second day.\n\n"
+            "On Tue, Mar 3, 2026 at 9:14 AM Dana Reyes wrote:\n"
+            "> The venue quote came back at $12,000 for two days.\n"
+            "> We should keep both days.\n")
+    assert [c["text"] for c in claims_of(analyzer, text)] == [
+        "The venue costs $4,000 more than we planned", "so we cut the second day"]
+
+
 def test_a_name_or_a_date_alone_claims_nothing(analyzer):
     text = "1. Register every certificate in the inventory. Owner: Grace Mbeki. Due: 22 March.\n"
     assert [c["text"] for c in claims_of(analyzer, text)] == ["1. Register every certificate in the inventory"]
