@@ -9,6 +9,7 @@ claim's cues are weighed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from ..markers.overlaps import standing
 
 # Words a sentence label may have ("Side note:", "Opinion:"); longer prefixes are prose.
 _LABEL_MAX_WORDS = 3
+# Markdown's emphasis marks, which a bold or italic label wears ("**Budget:**").
+_EMPHASIS_MARKS = "*_"
 # Tokens that may open an imperative before its verb ("Please do…", "So, make…", "If the
 # build fails, roll back…": a condition says when the instruction applies).
 _IMPERATIVE_OPENERS = {"intj", "advmod", "punct", "cc", "dep", "discourse", "npadvmod", "advcl"}
@@ -74,19 +77,30 @@ class Label:
 
 
 def sentence_label(sent: Span) -> Label | None:
-    words = []
-    for token in sent:
-        if token.is_space:
+    """The label before a colon that opens a sentence, with the colon and the Markdown
+    emphasis around either ("**Budget:** Spending was…", "__Risks__: …"): none of it is
+    part of the claim that follows."""
+    words: list[Token] = []
+    marks: set[int] = set()
+    tokens = [t for t in sent if not t.is_space]
+    for n, token in enumerate(tokens):
+        if _emphasis(token.text):
+            marks.add(token.i)
             continue
-        if token.text == ":":
-            if words and token.i + 1 < sent.end:
+        if token.text.strip(_EMPHASIS_MARKS) == ":":
+            after = list(itertools.takewhile(lambda t: _emphasis(t.text), tokens[n + 1:]))
+            if words and n + 1 + len(after) < len(tokens):
                 return Label(label_words(" ".join(t.text for t in words)),
-                             frozenset(t.i for t in words) | {token.i})
+                             frozenset(t.i for t in words) | marks | {token.i} | {t.i for t in after})
             return None
         if not (token.is_alpha or token.text in "-’'") or len(words) >= _LABEL_MAX_WORDS:
             return None
         words.append(token)
     return None
+
+
+def _emphasis(text: str) -> bool:
+    return bool(text) and not text.strip(_EMPHASIS_MARKS)
 
 
 def is_question(tokens: list[Token]) -> bool:

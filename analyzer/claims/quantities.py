@@ -19,6 +19,7 @@ from ..data.tables import rows
 from ..extensions import line_index
 from ..text import footnotes
 from ..text.codes import code_spans
+from .modality import sentence_label
 
 DIMENSIONS = ("share", "money", "multiplier", "duration", "weight", "distance", "size")
 NUMBER_ROLES = ("number", "scale", "multiplier")
@@ -188,7 +189,9 @@ def _is_list_number(span: Span) -> bool:
 def measured(span: Span) -> str | None:
     """The words for what a figure measures, read from the parse around it."""
     root = span.root
-    quantity = _figure_tokens(span)
+    # "**Budget:** Spending was 8% under plan": the label names the topic, not the thing.
+    label = sentence_label(span.sent)
+    quantity = _figure_tokens(span) | (label.tokens if label else frozenset())
     if root.pos_ == "VERB":  # "volume doubled": the verb is the figure, its subject the thing
         return _subject_phrase(root, quantity)
     for child in root.children:

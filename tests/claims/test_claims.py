@@ -400,6 +400,13 @@ def test_a_replys_quoted_message_is_not_the_writers_claims(analyzer):
         "The venue costs $4,000 more than we planned", "so we cut the second day"]
 
 
+@pytest.mark.parametrize("label", ["**Budget:**", "__Budget__:", "Budget:"])
+def test_a_run_in_label_is_neither_claim_text_nor_what_a_figure_measures(analyzer, label):
+    claim = only_claim(analyzer, f"{label} Spending was 8% under plan in the first quarter.\n")
+    assert claim["text"] == "Spending was 8% under plan in the first quarter"
+    assert [q["measures"] for q in claim["quantities"]] == ["Spending"]
+
+
 def test_a_name_or_a_date_alone_claims_nothing(analyzer):
     text = "1. Register every certificate in the inventory. Owner: Grace Mbeki. Due: 22 March.\n"
     assert [c["text"] for c in claims_of(analyzer, text)] == ["1. Register every certificate in the inventory"]
