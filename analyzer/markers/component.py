@@ -34,9 +34,9 @@ from spacy.vocab import Vocab
 
 from .. import extensions
 from ..data.saved import DataComponent
-from ..report.vocab import UNDONE_NEGATION
+from ..report.vocab import RAISED_NEGATION, UNDONE_NEGATION
 from ..text.words import is_word
-from .lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
+from .lexicon import Entry, Lexicon, LexiconTexts, build_lexicon, load_lexicon
 from .matcher import EntryMatcher, Lemmatize, Match, pipeline_lemmas
 from .overlaps import standing
 
@@ -55,6 +55,8 @@ _TAKEN_BACK_BY = frozenset({"pretend", "say", "claim", "think", "believe"})
 # Verbs whose negation a reader hears in the clause they introduce: "I don't think it is
 # fair" means "I think it is not fair".
 _NEGATION_RAISED_BY = frozenset({"think", "believe", "expect", "suppose", "feel", "imagine", "reckon", "pretend"})
+# The lemma that opens a lexicon row of a negated word ("not fair", "not sustainable").
+_NOT = "not"
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,9 @@ class Marker:
     adjusted_by: tuple[Adjustment, ...]
     entry: str
     pattern: str
+    # The words a reader is shown when the span alone would mislead: "don't think … fair"
+    # for an unfairness read from a negated verb of thinking.
+    shown_as: str = ""
 
     @property
     def modifier(self) -> bool:
@@ -101,6 +106,7 @@ class MarkerTagger(DataComponent):
         self.lexicon = lexicon or load_lexicon()
         self.roles = {name: category.role for name, category in self.lexicon.categories.items()}
         self.matcher = matcher or EntryMatcher(self.vocab, self.lexicon.entries, self.lemmatize)
+        self.negated_words = _negated_words(self.lexicon.entries, self.roles)
         self.texts = {"lexicon": self.lexicon.texts}
 
     def rebuild(self, texts: dict) -> dict:
@@ -113,17 +119,27 @@ class MarkerTagger(DataComponent):
         for m in modifiers:
             ending_at[m.span.end].append(m)
         negators = {m.span.start: m for m in modifiers if self.roles[m.entry.category] == "negator"}
+        raised = _raised_rows(doc, self.negated_words, markers, negators)
+        replaced = {m.span.start for m, _ in raised}
+        markers = [m for m in markers if m.span.start not in replaced]
         weighed = [self._weigh(m, _modifiers(m.span, ending_at, self.roles, negators)) for m in markers]
         weighed += [self._weigh(m, ()) for m in modifiers]
+        weighed += [self._weigh(m, (), raised_by=negated) for m, negated in raised]
         table = {(span.start, span.end, span.label_): marker for span, marker in weighed}
         doc._.analyzer_marker_table = table
         doc.spans[extensions.MARKERS] = [Span(doc, start, end, label=label) for start, end, label in sorted(table)]
         return doc
 
-    def _weigh(self, match: Match, modifiers: Sequence[Match]) -> tuple[Span, Marker]:
+    def _weigh(self, match: Match, modifiers: Sequence[Match], raised_by: Span | None = None) -> tuple[Span, Marker]:
+        """The marker a match makes, its weight adjusted by ``modifiers``; a row of a negated
+        word read under a negated verb of thinking (``raised_by``) keeps its weight and says
+        which negation it was read from."""
         entry = match.entry
         category = self.lexicon.categories[entry.category]
         adjustments = self._adjustments(modifiers)
+        shown_as = f"{raised_by.text} … {match.span.text}" if raised_by is not None else ""
+        if raised_by is not None:
+            adjustments += (Adjustment(RAISED_NEGATION, shown_as, 1.0, raised_by.start_char),)
         factor = 1.0
         for adjustment in adjustments:
             factor *= adjustment.factor
@@ -133,7 +149,7 @@ class MarkerTagger(DataComponent):
         span = Span(match.span.doc, start, match.span.end, label=entry.category)
         return span, Marker(
             entry.category, category.group, category.role, entry.weight,
-            round(entry.weight * min(factor, MAX_FACTOR), 3), adjustments, entry.where, entry.pattern,
+            round(entry.weight * min(factor, MAX_FACTOR), 3), adjustments, entry.where, entry.pattern, shown_as,
         )
 
     def _adjustments(self, modifiers: Sequence[Match]) -> tuple[Adjustment, ...]:
@@ -245,6 +261,49 @@ def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
     if any(t.lower_ == "ever" or t.tag_ in ("JJR", "RBR") for t in clause.subtree):
         return []
     return [negators[c.i] for v in _completing(verb) for c in v.children if c.dep_ == "neg" and c.i in negators]
+
+
+def _negated_words(entries: Iterable[Entry], roles: Mapping[str, str]) -> dict[str, Entry]:
+    """The marker rows that are "not" and one word ("not fair", "not sustainable"), by that
+    word's lemmas: the rows a negated verb of thinking says of a clause that holds the word
+    bare. The first row found for a word is its row."""
+    found: dict[str, Entry] = {}
+    for entry in entries:
+        first, *rest = entry.tokens
+        if (roles[entry.category] != "marker" or first.words != (_NOT,) or len(rest) != 1
+                or rest[0].wildcard or rest[0].pos or rest[0].optional):
+            continue
+        for word in rest[0].words:
+            found.setdefault(word, entry)
+    return found
+
+
+def _raised_rows(doc: Doc, rows: Mapping[str, Entry], markers: Sequence[Match],
+                 negators: Mapping[int, Match]) -> list[tuple[Match, Span]]:
+    """The rows of a negated word that a negated verb of thinking says of its clause: "I
+    don't think the rota is fair" is "not fair", an unfairness, as "the rota is not fair"
+    is, and "I don't believe this pace is sustainable" is "not sustainable", not a calm
+    word negated. Each comes with the negated verb ("don't think"). A word inside a longer
+    marker is that marker's."""
+    if not rows or not negators:
+        return []
+    longer = {i for m in markers if len(m.span) > 1 for i in range(m.span.start, m.span.end)}
+    found = []
+    for token in doc:
+        entry = rows.get(token.lemma_.lower()) or rows.get(token.lower_)
+        if entry is None or token.i in longer:
+            continue
+        word = doc[token.i : token.i + 1]
+        for negation in _raised_negation(word, negators)[:1]:
+            found.append((Match(entry, word), _with_verb(negation.span)))
+    return found
+
+
+def _with_verb(negation: Span) -> Span:
+    """A verb's negation with its host and the verb: "don't think", "not believe"."""
+    doc, verb = negation.doc, negation.root.head
+    start = negation.start - 1 if negation.start > 0 and not is_word(negation[0]) else negation.start
+    return doc[min(start, verb.i) : max(negation.end, verb.i + 1)]
 
 
 def _negated_subject(span: Span, negators: Mapping[int, Match]) -> list[Match]:

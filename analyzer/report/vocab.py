@@ -22,6 +22,7 @@ AFFIRMATIVE, NEGATED = POLARITIES
 
 # What a modifier did to a marker (a marker's ``adjusted_by[].kind``), and the words a report
 # says it with. A negation the writer takes back ("won't pretend … did not hurt") does nothing.
-UNDONE_NEGATION = "undone negation"
+# A negated verb of thinking said of a word a "not …" row holds ("don't think … fair").
+UNDONE_NEGATION, RAISED_NEGATION = "undone negation", "raised negation"
 ADJUSTMENTS = {"negation": "negated by", "intensifier": "intensified by", "hedge": "hedged by",
-               UNDONE_NEGATION: "negation taken back by"}
+               UNDONE_NEGATION: "negation taken back by", RAISED_NEGATION: "negation read from"}

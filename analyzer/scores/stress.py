@@ -125,7 +125,7 @@ class StressModel:
         words: dict[str, str] = {}
         for span, marker in sorted(features.markers, key=lambda m: -m[1].weight):
             if marker.category == name and marker.weight > 0:
-                text = " ".join(span.text.split())
+                text = " ".join((marker.shown_as or span.text).split())
                 words.setdefault(text.lower(), text)
         return Driver(name, labels.get(name, name), round(value, 4), round(contribution, 4),
                       tuple(words.values())[:EVIDENCE_WORDS])

@@ -246,7 +246,11 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
 
 def shown(span: Span) -> str:
     """A marker's words as the digest lists them: lower case, one space between words, but
-    the pronoun "I" as written ("I am sorry", not "i am sorry")."""
+    the pronoun "I" as written ("I am sorry", not "i am sorry"); a marker read from words
+    farther off as the marker says ("don't think … fair")."""
+    marker = span._.analyzer_marker
+    if marker is not None and marker.shown_as:
+        return " ".join(w if w == "I" else w.lower() for w in marker.shown_as.split())
     text = "".join((t.text if t.lower_ == "i" and t.pos_ == "PRON" else t.lower_) + t.whitespace_ for t in span)
     return " ".join(text.split())
 

@@ -336,6 +336,22 @@ def test_a_negated_verb_of_thinking_negates_the_clause_it_introduces(nlp, text, 
     assert [a.kind for a in found.adjusted_by] == ["negation"]
 
 
+@pytest.mark.parametrize("text, word, category, read_from", [
+    ("I don't think the new on-call rota is fair.", "fair", "unfair", "don't think … fair"),
+    # a word that is a marker of its own is read as the "not …" row, not as itself negated
+    ("I do not believe this pace is sustainable.", "sustainable", "failure", "not believe … sustainable"),
+])
+def test_a_negated_verb_of_thinking_says_the_not_row_of_a_bare_word(nlp, text, word, category, read_from):
+    (found,) = [(m.category, m.weight, m.base_weight, [(a.kind, a.text) for a in m.adjusted_by])
+                for span, m in spans(nlp, text) if span.text == word]
+    assert found[0] == category and found[1] == found[2] > 0
+    assert found[3] == [("raised negation", read_from)]
+
+
+def test_a_verb_of_thinking_not_negated_leaves_a_bare_word_alone(nlp):
+    assert [m.category for span, m in spans(nlp, "I think the new on-call rota is fair.") if span.text == "fair"] == []
+
+
 @pytest.mark.parametrize("text, marker", [
     ("No one on the team should feel exhausted by the new rota.", "exhausted"),
     ("Nobody carries the pager for more than one night in a row.", "night in a row"),

@@ -313,6 +313,13 @@ def test_thanks_told_of_inside_another_clause_is_not_the_writers_own(analyzer):
     assert "Gratitude and thanks" not in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
 
 
+def test_an_unfairness_read_from_a_negated_verb_of_thinking_shows_both(analyzer):
+    text = ("On-call\nThe rota changed in March. I don't think the new on-call rota is fair to the night shift. "
+            "Three people carry most of the pages.\n")
+    (hurt,) = [t for t in analyzer.analyze(text)["takeaways"]["emotional"] if t["label"] == "Feeling treated unfairly"]
+    assert hurt["words"] == ["don't think … fair"]
+
+
 def test_shifts_moved_or_ended_add_no_strain_to_a_calm_note(analyzer):
     note = ("Subject: Desk hours\n\nFrom 5 January the desk closes at 18:00, and the Saturday morning shift ends. "
             "The evening shift moves to 10:00-18:00. Urgent incidents still reach the on-call engineer through "
