@@ -70,6 +70,11 @@ VERDICT_SUBJECTS = frozenset({"this", "that"})
 GRANTED_SUBJECTS = VERDICT_SUBJECTS | {"it"}
 # Verbs that do what they say when the writer says them: "we apologise" is the apology.
 PERFORMATIVE = frozenset({"thank", "apologise", "apologize", "regret", "appreciate", "congratulate"})
+# Categories of acts a writer does by saying them (an apology, thanks), which a question does
+# not do: "How many more times do we have to apologise?" asks, it does not apologise.
+SPOKEN_ACTS = frozenset({"apology", "gratitude"})
+# Marks that end the clause before a question's own ("Thanks, and can you send it?").
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
 # name no gratitude; but a closing sentence of thanks ("Thank you.") still thanks.
 SIGNOFF_THEMES = frozenset({"gratitude"})
@@ -419,7 +424,19 @@ def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
     theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
     if theme is None or marker.weight <= 0 or _quoted(span) or _of_a_share(span):
         return None
+    if marker.category in SPOKEN_ACTS and _asked(span):
+        return None
     return theme
+
+
+def _asked(span: Span) -> bool:
+    """Whether the marker stands in the clause a question mark closes: the sentence ends with
+    "?" (a closing quotation mark or bracket may follow) and no comma, semicolon, colon or
+    dash comes between the marker and that end."""
+    words = [t for t in span.sent if not t.is_space]
+    if not any(t.text == "?" for t in words[-2:]):
+        return False
+    return not any(t.text in _CLAUSE_MARKS for t in span.doc[span.end : words[-1].i])
 
 
 def _of_a_share(span: Span) -> bool:

@@ -320,6 +320,21 @@ def test_an_unfairness_read_from_a_negated_verb_of_thinking_shows_both(analyzer)
     assert hurt["words"] == ["don't think … fair"]
 
 
+@pytest.mark.parametrize("question, label", [
+    ("How many more times do we have to apologise to customers for the same outage?", "Apology"),
+    ("Should we apologise to the customers who lost their data?", "Apology"),
+    ("Did anyone thank the volunteers who ran the mirror?", "Gratitude and thanks"),
+])
+def test_a_question_about_an_apology_or_thanks_gives_neither(analyzer, question, label):
+    text = f"Outage review\nThe mirror was down for six hours on Monday. {question}\n"
+    assert label not in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+
+
+def test_thanks_before_a_question_still_thanks(analyzer):
+    text = "Outage review\nThe mirror was down for six hours on Monday. Thank you, and could you send the logs?\n"
+    assert "Gratitude and thanks" in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+
+
 def test_shifts_moved_or_ended_add_no_strain_to_a_calm_note(analyzer):
     note = ("Subject: Desk hours\n\nFrom 5 January the desk closes at 18:00, and the Saturday morning shift ends. "
             "The evening shift moves to 10:00-18:00. Urgent incidents still reach the on-call engineer through "
