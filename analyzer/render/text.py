@@ -90,6 +90,7 @@ CUE_NAMES = {
     "label": "label",
     "title-line": "title line",
     "bracket": "bracketed label",
+    "option": "option label",
 }
 
 

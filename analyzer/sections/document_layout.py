@@ -11,11 +11,14 @@ rule runs, this pass looks at every line once and records, for the rules to read
 - which lines announce a list or a block below them (lead-ins), and the lines they announce;
 - table rows, greeting and signature lines;
 - siblings: short lines standing alone over prose, and bold lines standing alone, when a
-  document has enough of them to make them its heading style.
+  document has enough of them to make them its heading style; and option labels, lines that
+  name one of two or more alternatives by one word and a letter or number ("Option A — Keep
+  the scripts.", "Option B — Move to Bazel."), whose final stop does not make them prose.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -41,6 +44,10 @@ MIN_MARKED_HEADINGS = 2
 MAX_SIGNATURE_LEAD_WORDS = 4
 # A short line standing alone is a title only when it is this short.
 MAX_SIBLING_WORDS = 12
+# An option label: one capitalised word, a letter or a number, a dash or colon, its name
+# ("Option A — Keep the scripts.", "Proposal 2: Move to Bazel"); at least two alike.
+_OPTION_LABEL = re.compile(r"^(?P<word>[A-Z][a-z]+) (?P<mark>[A-Z]|\d{1,2})\s*(?:[—–:]|--?)\s+(?P<name>[A-Z\d(\"“].*)$")
+MIN_OPTION_LABELS = 2
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,7 @@ class Layout:
     signatures: frozenset[int]
     title_siblings: frozenset[int]
     bold_siblings: frozenset[int]
+    option_labels: frozenset[int]
 
 
 def read_page(lines: Sequence[LineFeatures]) -> Page:
@@ -136,6 +144,7 @@ def document_layout(page: Page) -> Layout:
         signatures=frozenset(_signatures(page)),
         title_siblings=frozenset() if _marked_up(page, numbered_heads) else _title_siblings(page),
         bold_siblings=_at_least(MIN_BOLD_SIBLINGS, (i for i in range(len(page)) if _standalone_bold(page, i))),
+        option_labels=_option_labels(page),
     )
 
 
@@ -315,6 +324,21 @@ def _isolated_title(page: Page, i: int) -> bool:
             line.atx, line.bold, line.caps, line.bracket)):
         return False
     return page.prose_at(page.next_content(i))
+
+
+def _option_labels(page: Page) -> frozenset[int]:
+    """Lines that each name an alternative the same way, one word and a different letter or
+    number ("Option A — …", "Option B — …"), each on a line of its own with prose below it.
+    Two make a set of options; a lone "Phase 2: done." is a sentence with a label."""
+    by_word: dict[str, dict[str, int]] = defaultdict(dict)
+    for i in range(len(page)):
+        line = page[i]
+        found = _OPTION_LABEL.match(line.text)
+        if (found is None or line.indent > 3 or line.two_sentences or line.words > MAX_SIBLING_WORDS
+                or not page.prose_at(page.next_content(i))):
+            continue
+        by_word[found["word"]].setdefault(found["mark"], i)
+    return frozenset(i for marks in by_word.values() if len(marks) >= MIN_OPTION_LABELS for i in marks.values())
 
 
 def _standalone_bold(page: Page, i: int) -> bool:

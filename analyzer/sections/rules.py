@@ -3,7 +3,8 @@ headings already found above it. Each returns a ``Heading`` whose ``cue`` names 
 that took the line, or None.
 
 Strongest markup first: a ``#`` heading, an underlined line, a bold line, a numbered line,
-an ALL CAPS line, a ``Label:``, a bracketed option label, and last a plain title line. The
+an ALL CAPS line, an option label of a set ("Option A — …"), a ``Label:``, a bracketed option
+label, and last a plain title line. The
 first rule that takes a line decides, so every heading can say why it is one.
 """
 
@@ -234,6 +235,15 @@ def _breaks_off(label: str) -> bool:
     return len(words) > MAX_LABEL_WORDS // 2 and words[-1].lower() in _BREAKING_OFF
 
 
+def option(i: int, ctx: Context) -> Heading | None:
+    """A line of the document's set of option labels ("Option B — Move to Bazel."): the
+    heading of the text that weighs it, whether or not its name ends with a stop."""
+    if i not in ctx.layout.option_labels or not ctx.marked_block_start(i):
+        return None
+    title = clean(ctx.page[i].text)
+    return Heading(i + 1, i + 1, title[:-1] if title.endswith(".") else title, "option", RANK_BRACKET)
+
+
 def bracket(i: int, ctx: Context) -> Heading | None:
     """"(horizontal team)" names an option; "(a)" enumerates, "(...)" elides and
     "[10:32]" stamps a time."""
@@ -335,7 +345,7 @@ def _answered(i: int, ctx: Context) -> bool:
     return (ends_sentence(answer) or len(answer) >= BODY_LINE) and not answer.endswith("?")
 
 
-RULES: tuple[Rule, ...] = (atx, setext, bold, numbered, caps, label, bracket, title_line)
+RULES: tuple[Rule, ...] = (atx, setext, bold, numbered, caps, option, label, bracket, title_line)
 
 
 def _head_shaped(title: str) -> bool:

@@ -21,6 +21,27 @@ def headings(report) -> list[tuple[int, str]]:
     return [(s["line"], s["cue"]) for s in report["sections"] if s["title"] is not None]
 
 
+STOPPED_OPTIONS = """Choosing a build system
+
+Clean builds take forty minutes, and only one person understands the scripts.
+
+Option A — Keep the scripts and tidy them.
+This costs two weeks of work but keeps the slow builds.
+
+Option B — Move to Gradle with a shared cache.
+Most of the team knows Gradle, and builds would take ten minutes.
+
+Recommendation
+I recommend Option B, with a decision at Thursday's planning meeting.
+"""
+
+# "Phase 2:" alone is a labelled sentence; one option label makes no set.
+LONE_LABEL = """Migration status
+
+Phase 2 — Copy the archive to the new bucket.
+The copy finished on Monday, and the checksums match.
+"""
+
 ROTA = """Rota changes for the support team
 
 1. No more split shifts.
@@ -315,6 +336,8 @@ will publish the report for it in the same place when it is ready to read.
         # In hard-wrapped text a label ends its line on purpose, though the link under it
         # would not have fitted after it.
         (LABEL_OVER_A_LINK, [(1, "atx"), (8, "label"), (13, "label")]),
+        # Option labels of one set, each over the text that weighs it, end with a stop.
+        (STOPPED_OPTIONS, [(1, "title-line"), (5, "option"), (8, "option"), (11, "title-line")]),
     ],
 )
 def test_headings_follow_the_layout_of_the_whole_document(analyzer, text, expected):
@@ -376,6 +399,7 @@ We will not add features, and we will fix only serious bugs from now on.
         ("6. Consequences\n\nIf the expectations are not met by the end of the plan, the company may act.\n\n"
          "You may bring a colleague to the review meetings.\n\n"
          "Signed: Rebecca Thornton\nReceived by: ______________________  Date: __________\n", [7]),
+        (LONE_LABEL, [3]),
     ],
 )
 def test_look_alikes_from_letters_tables_and_lists_are_not_headings(analyzer, text, not_headings):

@@ -1083,6 +1083,14 @@ def test_options_with_labels_are_named_with_the_one_the_text_recommends_elsewher
     assert "Stress and capacity" not in [t["label"] for t in takeaways["emotional"]], "escalation rules route alerts"
 
 
+@pytest.mark.parametrize("dash", [" — ", ": ", " - "])
+def test_option_labels_that_end_with_a_stop_are_options_too(analyzer, dash):
+    text = (LABELLED_OPTIONS.replace("Option A: Stay on PagerDuty", f"Option A{dash}Stay on PagerDuty.")
+            .replace("Option B: Move to Opsgenie", f"Option B{dash}Move to Opsgenie."))
+    options = next(t for t in analyzer.analyze(text)["takeaways"]["factual"] if t["role"] == "options")
+    assert "The writer favours “Move to Opsgenie”" in options["summary"]
+
+
 def test_the_favoured_option_is_shown_by_the_sentence_that_favours_it_when_words_allow(analyzer):
     def evidence(takeaways):
         options = next(t for t in takeaways["factual"] if t["role"] == "options")
