@@ -19,12 +19,14 @@ from ..data.tables import rows
 from ..extensions import line_index
 from ..text import footnotes
 from ..text.codes import code_spans
+from ..text.months import names_month
 from .modality import sentence_label
 
 DIMENSIONS = ("share", "money", "multiplier", "duration", "weight", "distance", "size")
 NUMBER_ROLES = ("number", "scale", "multiplier")
 # A bare number inside one of these entities is a date, a clock time or a rank, not an amount.
 _NOT_AMOUNTS = {"DATE", "TIME", "ORDINAL"}
+_LAST_DAY = 31
 _DIGITS = r"\d{1,3}(?:[,’']\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Dependencies by which a figure modifies the noun it counts or prices ("a $2m deal").
 _MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "appos"}
@@ -151,7 +153,20 @@ class QuantityFinder:
         digits = match["num"]
         if len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2100:
             return False
-        return not _is_list_number(span) and not _is_footnote_number(span) and not _names_something(span)
+        return (not _is_list_number(span) and not _is_footnote_number(span) and not _names_something(span)
+                and not _is_day(span))
+
+
+def _is_day(span: Span) -> bool:
+    """A day of a month the model did not read as a date: "on 9 September 2025", "from 1 Aug
+    to 12 Sept", "Aug 4"; not a count after a month ("In May 40 people left")."""
+    words = [t for t in span if not t.is_space]
+    if len(words) != 1 or not words[0].is_digit or not 1 <= int(words[0].text) <= _LAST_DAY:
+        return False
+    doc, day = span.doc, words[0]
+    if day.i + 1 < len(doc) and names_month(doc[day.i + 1]):
+        return True
+    return day.i > 0 and names_month(doc[day.i - 1]) and day.dep_ != "nummod"
 
 
 def _names_something(span: Span) -> bool:

@@ -28,6 +28,7 @@ from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
+from ..text.months import MONTHS
 
 # A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one
 # leaves a whole clause; a sentence longer than LONGEST_QUOTE with no such boundary is not quoted.
@@ -61,8 +62,6 @@ _REASONS = frozenset({"because"})
 _DOUBTING = frozenset({"unsure", "uncertain", "doubt", "wonder"})
 _CERTAIN = frozenset({"certain", "sure", "clear"})
 _COMPARING = frozenset({"like", "unlike", "as", "than", "to"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
 FIELD_WORDS = 8
 # A text where at least this share of sentences, and this many, open in lower case is typed
 # that way throughout (``typed_in_lower_case``).
@@ -646,7 +645,7 @@ def _opens_with_date(sent: Span) -> bool:
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             if end <= sent.end and (any(c.isdigit() for c in doc[token.i:end].text)
-                                    or any(t.lower_ in _MONTHS for t in doc[token.i:end])):
+                                    or any(t.lower_ in MONTHS for t in doc[token.i:end])):
                 return True
     return False
 

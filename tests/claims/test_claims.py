@@ -222,6 +222,10 @@ def test_quantities_with_unit_and_what_they_measure(analyzer, text, figure, valu
         "The widget works on Firefox 60 and higher.",
         "The vendor blamed the load balancer.[2] It had been replaced.",
         "[3] Vendor letter to the platform team, spring.",
+        # days the model does not read as dates
+        "The code was adopted on 9 September 2025 by the board.",
+        "The window runs from 1 Aug 2025 to 12 Sept 2025.",
+        "The board met on Aug 4 and again on Sept. 18, 2025.",
     ],
 )
 def test_dates_times_versions_and_item_numbers_are_not_figures(analyzer, text):
@@ -231,7 +235,8 @@ def test_dates_times_versions_and_item_numbers_are_not_figures(analyzer, text):
 @pytest.mark.parametrize("text, figure", [
     ("In Berlin 40 people joined the call.", "40"),
     ("First ballot\n\n61 of 93 eligible members voted.", "61"),
-], ids=["a count after a place name", "a count under a heading"])
+    ("We received 12 reports in March.", "12"),
+], ids=["a count after a place name", "a count under a heading", "a count before a month"])
 def test_a_count_after_a_name_is_still_a_figure_when_it_counts_something(analyzer, text, figure):
     figures = [q["text"] for c in claims_of(analyzer, text) for q in c["quantities"]]
     assert figure in figures
