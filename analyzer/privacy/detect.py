@@ -8,7 +8,8 @@ name is accepted on evidence, weighed per distinct name over the whole document:
   "Best,"), a header ("From:", "Cc:"), a chat or transcript speaker, a title ("Dr."), being
   addressed ("Ravi, can you"), being the subject or object of a verb that takes a person
   ("Quinn wants", "told Quinn"), being coordinated with a personal pronoun ("Björn and I"),
-  a following "who", being cited as an author ("Okonkwo and Lindqvist (2013)", "(Abernethy,
+  a following "who", a full name followed by its organisation ("Ana Lima of the Fennick
+  Institute"), being cited as an author ("Okonkwo and Lindqvist (2013)", "(Abernethy,
   2004)", "Haugland et al."), the deny list;
 - medium evidence: the model's PERSON entity, being listed with an accepted person
   ("Rafał and Erik"), being a full name in a roster where several others are people (one
@@ -109,7 +110,7 @@ class PiiDetector(DataComponent):
         # Names in lower case skip the verdict (it reads capitals), but say why they were taken.
         cited = {tuple(fold(w) for w in m.words): (PEN_NAME,) for m in pen_names}
         return Detection(tuple(without_overlaps(mentions)), {**cited, **verdict.people}, verdict.rejected,
-                         ordinary_words(reader, verdict))
+                         ordinary_words(reader, verdict, names))
 
 
 @Language.factory(

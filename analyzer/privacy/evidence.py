@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from ..sections.lookalikes import SIGNATURE_GAP
 from .citations import CITED, cited_authors, pen_names_by_claim
-from .grammar import (before_gendered_pronoun, followed_by_role, person_verb, possessive_full_name,
+from .grammar import (before_gendered_pronoun, followed_by_role, of_an_organisation, person_verb, possessive_full_name,
                       preceded_by_role, relative_who, shouted, vocative, with_people,
                       with_pronoun)
 from .mention import HANDLE, PERSON, Mention
@@ -462,6 +462,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
     if token.pos_ == "PROPN" and before_gendered_pronoun(reader, token):
         # Medium evidence only: "We moved to Jira. She says..." may mean someone else.
         add("then called 'he' or 'she'", strong=False)
+    if of_an_organisation(reader, token):
+        add("a full name, then its organisation ('Ana Lima of the Fennick Institute')")
     if possessive_full_name(reader, token):
         add("a full name with a possessive", strong=False)
     before = [t.lower_ for t in reader.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]

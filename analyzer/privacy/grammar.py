@@ -2,11 +2,13 @@
 
 Only people are addressed ("Ravi, can you..."), coordinated with "I" or "she" ("Björn and
 I"), followed by "who", called "he" or "she" next, or the subject or object of verbs such as
-"want", "tell" or "hire" (the ``person_verb`` words of ``pii_patterns.tsv``).
+"want", "tell" or "hire" (the ``person_verb`` words of ``pii_patterns.tsv``); so is a full
+name "of" an organisation.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -55,6 +57,30 @@ def preceded_by_role(reader: NameReader, token: Token) -> bool:
     line = reader.line_of(token)
     before = [t for t in doc[max(token.i - 1 - ROLE_WINDOW, 0):token.i - 1] if reader.line_of(t) == line]
     return any(fold(t.text) in reader.words["role"] for t in before)
+
+
+# Words that tie a full name to the organisation named after it, and how many capitalised
+# words that name may run to.
+AFFILIATING = frozenset({"of", "from", "at"})
+ORGANISATION_REACH = 6
+
+
+def of_an_organisation(reader: NameReader, token: Token) -> bool:
+    """"Marguerite Dubois of the Fennick Institute", "Perrin Oyelaran from Holbrook Wade
+    Solicitors": a full name, then "of", "from" or "at" and, on the same line, a capitalised
+    name with an organisation word. The model often reads such a name as a place; an
+    organisation's name is never its own ("University of Leeds" has an organisation word)."""
+    run = reader.run_at(token.i)
+    if run is None or token.i != run[1] - 1 or len(reader.name_words(*run)) < 2:
+        return False
+    doc, line = reader.doc, reader.line_of(token)
+    i = run[1]
+    if i >= len(doc) or doc[i].lower_ not in AFFILIATING:
+        return False
+    i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    named = list(itertools.takewhile(lambda t: t.text[:1].isupper() and reader.line_of(t) == line,
+                                     doc[i:i + ORGANISATION_REACH]))
+    return any(reader.org_word(t) for t in named)
 
 
 def possessive_full_name(reader: NameReader, token: Token) -> bool:

@@ -81,9 +81,11 @@ def named_urls(reader: NameReader, verdict: Verdict, handles: Iterable[Mention])
     return found
 
 
-def ordinary_words(reader: NameReader, verdict: Verdict) -> frozenset[str]:
-    """Name words the text also uses as ordinary words: only their capitalised forms are the name."""
-    words = {w for key in verdict.people for w in key}
+def ordinary_words(reader: NameReader, verdict: Verdict, names: Iterable[Mention]) -> frozenset[str]:
+    """Name words the text also uses as ordinary words: only their capitalised forms are the
+    name. The words a mention was widened to count too ("Public" of "Public Geodata"), or
+    "the public forum" would lose its word wherever the name is redacted."""
+    words = {w for key in verdict.people for w in key} | {fold(w) for m in names for w in m.words}
     return frozenset(t.lower_ for t in reader.doc if t.lower_ in words and ordinary(t))
 
 

@@ -93,6 +93,10 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
         return "written with an acronym, as a product is ('Travis CI')"
     if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
         return "acronym"
+    # A "who" or a coordination after it belongs to the person before: "Nancy Giang of the
+    # University of Dundee who we recruited".
+    if all(_in_an_organisations_name(reader, start) for start, _ in candidate.runs):
+        return "ends an organisation's name ('University of Edinburgh')"
     if len(key) == 1 and is_caps(candidate.text) and not candidate.strong:
         return "ALL-CAPS word without other evidence"
     return None
@@ -134,6 +138,16 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     if not listed and any(_non_person(reader, t) for t in tokens):
         objections.append("the model tags it as an organisation or product")
     return objections
+
+
+def _in_an_organisations_name(reader: NameReader, start: int) -> bool:
+    """The run follows an organisation word and "of" ("University of Edinburgh", "Institute
+    of Physics"): the end of that organisation's name, whoever is listed beside it."""
+    doc = reader.doc
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and reader.org_word(doc[i - 1])
 
 
 def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token]:

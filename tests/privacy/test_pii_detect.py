@@ -69,6 +69,14 @@ def people(doc) -> list[str]:
          "should tell their teams today.\n", ["Nathalie Fournier"]),
         ("To: Rebecca Thornton, HR Business Partner\nFrom: Marcus Ellingworth, Warehouse Shift Supervisor, "
          "Leeds Distribution Centre\n\nI am writing to raise a grievance.\n", ["Rebecca Thornton", "Marcus Ellingworth"]),
+        # A full name, then the organisation it works for; the organisation is no one.
+        ("Two scrutineers, Marguerite Dubois of the Fennick Institute and Oluwaseun Bankole of Northgate "
+         "Civic Tech, checked the count.\n", ["Marguerite Dubois", "Oluwaseun Bankole"]),
+        ("Legal advice came from Perrin Oyelaran of Holbrook Wade Solicitors.\n", ["Perrin Oyelaran"]),
+        # The place that ends an organisation's name is no one, whatever is listed beside it.
+        ("Helpers were Mike Mineter of the University of Leeds and Nora Grey of the University of "
+         "Glasgow. We also recruited a student from the University of Dundee who came in May.\n",
+         ["Mike Mineter", "Nora Grey"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
@@ -96,6 +104,12 @@ def test_people_are_found_by_context(nlp, text, expected):
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):
     assert [p for p in people(nlp(text)) if p != "Dana"] == []
+
+
+def test_a_word_a_name_was_widened_to_stays_a_word_where_it_is_one(nlp):
+    doc = nlp("The Trust for Public Geodata merges with Wren Geodata next year, said Ana Lima.\n"
+              "Members can comment through the public forum until April.\n")
+    assert "public" in doc._.analyzer_pii.ordinary_words
 
 
 def test_a_name_that_is_also_a_word_is_only_the_name_where_it_names(nlp):
