@@ -194,6 +194,18 @@ def the_marker(nlp, text, marker_text):
         ("I would be grateful if this could be reviewed by Friday.", "would be grateful if", "technical"),
         ("A failed run pages the on-call engineer.", "failed run", "technical"),
         ("The export failed again on Tuesday.", "export failed", "technical"),
+        ("When it concerns project work, the committee decides.", "it concerns", "technical"),
+        ("Reports are handled in confidence by two members.", "in confidence", "technical"),
+        ("The court ordered us to hand over the logs.", "court", "technical"),
+        # a worry that comes back at the writer, an apology with its intensifier, a hope let down
+        ("This concerns me a great deal.", "This concerns me", "anxiety"),
+        ("I am genuinely sorry.", "I am genuinely sorry", "apology"),
+        ("I owe you an honest account of what happened.", "owe you an honest account", "accountability"),
+        ("I had hoped things would be different this year.", "had hoped", "sadness"),
+        # shame owns a failure; embarrassment disappoints; humiliation is being treated badly
+        ("I am ashamed that our process let her down.", "ashamed", "accountability"),
+        ("I was embarrassed by how we handled it.", "embarrassed", "sadness"),
+        ("I was humiliated on the call with the client.", "humiliated", "unfair"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
