@@ -55,6 +55,8 @@ _TAKEN_BACK_BY = frozenset({"pretend", "say", "claim", "think", "believe"})
 # Verbs whose negation a reader hears in the clause they introduce: "I don't think it is
 # fair" means "I think it is not fair".
 _NEGATION_RAISED_BY = frozenset({"think", "believe", "expect", "suppose", "feel", "imagine", "reckon", "pretend"})
+# Quotation marks, opening to closing: between them stand someone else's words.
+_QUOTES = {"“": "”", '"': '"'}
 # The lemma that opens a lexicon row of a negated word ("not fair", "not sustainable").
 _NOT = "not"
 
@@ -261,6 +263,20 @@ def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
     if any(t.lower_ == "ever" or t.tag_ in ("JJR", "RBR") for t in clause.subtree):
         return []
     return [negators[c.i] for v in _completing(verb) for c in v.children if c.dep_ == "neg" and c.i in negators]
+
+
+def quoted(span: Span) -> bool:
+    """Whether the marker stands between quotation marks in its sentence: someone else's
+    words, which show no feeling of the writer's and add nothing to the writer's stress."""
+    sent = span.sent
+    before = span.doc[sent.start: span.start].text
+    for opening, closing in _QUOTES.items():
+        if opening == closing:
+            if before.count(opening) % 2 == 1:
+                return True
+        elif before.count(opening) > before.count(closing):
+            return True
+    return False
 
 
 def _negated_words(entries: Iterable[Entry], roles: Mapping[str, str]) -> dict[str, Entry]:

@@ -28,7 +28,7 @@ from .. import extensions
 from ..errors import LexiconError
 from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
-from ..markers.component import Marker, MarkerIndex
+from ..markers.component import Marker, MarkerIndex, quoted
 from ..markers.lexicon import Category, Lexicon, categories_only
 from ..sections.component import writer_sentences
 from .sentiment import Sentiment
@@ -238,7 +238,9 @@ class StressScorer(DataComponent):
         return doc
 
     def measure(self, markers: MarkerIndex, sentences: Sequence[Span], sentiment: Sentiment | None) -> Stress:
-        found = features(sentences, markers.within(sentences), sentiment, self.categories)
+        # Words between quotation marks are someone else's: "One person wrote: “I am exhausted”".
+        mine = [(span, marker) for span, marker in markers.within(sentences) if not quoted(span)]
+        found = features(sentences, mine, sentiment, self.categories)
         return self.model.score(found, self.labels)
 
 

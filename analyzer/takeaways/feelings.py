@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
+from ..markers.component import quoted
 from ..sections.lookalikes import key_value
 from .sentences import FIRST_PERSON, negated, quote, said_by_writer
 from .view import DocView
@@ -60,7 +61,6 @@ CALM_SUMMARY = "Few feeling words for its length."
 # Themes whose presence means a text is not calm, however little of it there is.
 UNSETTLED = frozenset({"frustration", "defiance", "sarcasm", "alarm", "worry", "sadness", "hurt", "burnout", "capacity",
                        "self_doubt", "apology"})
-_QUOTES = {"“": "”", '"': '"'}
 _SUFFIX = re.compile(r"(?:fully|ful|ly|ing|ed|es|(?<!s)s|e)$")
 CLEARS, STATED, FAINT = "clears", "stated", "faint"
 # The subjects of a verdict on what the writer lived through: "That was exhausting."; and of
@@ -422,7 +422,7 @@ def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
     about a share of other people."""
     marker = span._.analyzer_marker
     theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
-    if theme is None or marker.weight <= 0 or _quoted(span) or _of_a_share(span):
+    if theme is None or marker.weight <= 0 or quoted(span) or _of_a_share(span):
         return None
     if marker.category in SPOKEN_ACTS and _asked(span):
         return None
@@ -453,17 +453,4 @@ def _of_a_share(span: Span) -> bool:
             share = any(t.ent_type_ == "PERCENT" or t.lower_ in SHARE_WORDS for t in words)
             # "70% of our engineers' time" is a share of time: the people are only its owners.
             return share and any(t.lemma_.lower() in PEOPLE and t.dep_ != "poss" for t in words)
-    return False
-
-
-def _quoted(span: Span) -> bool:
-    """Whether the marker stands between quotation marks in its sentence: someone else's words."""
-    sent = span.sent
-    before = span.doc[sent.start: span.start].text
-    for opening, closing in _QUOTES.items():
-        if opening == closing:
-            if before.count(opening) % 2 == 1:
-                return True
-        elif before.count(opening) > before.count(closing):
-            return True
     return False

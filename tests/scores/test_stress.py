@@ -67,6 +67,13 @@ def test_drivers_name_the_words_behind_them(report):
     assert drivers["pressure"]["words"][0] == "pressure"  # "immense pressure" weighs most
 
 
+def test_words_between_quotation_marks_add_nothing_to_the_writers_stress(analyzer):
+    quoted = analyzer.analyze("The pager rota changes in May. One engineer wrote: “I am exhausted and honestly "
+                              "angry that the pager never stops.” We will review the rota in June.\n")["stress"]
+    drivers = {d["feature"]: d for d in quoted["drivers"]}
+    assert "exhausted" not in drivers["exhaustion"]["words"] and quoted["categories"]["exhaustion"] == 0
+
+
 @pytest.mark.parametrize("text", ["The team is stretched thin.", "Worried.\nVery worried about the launch date."])
 def test_a_short_text_gets_no_confident_level(analyzer, text):
     stress = analyzer.analyze(text)["stress"]
