@@ -9,7 +9,8 @@ VADER's lexicon misreads workplace words ("please" in a request is not joy, "ove
 is not neutral), so our instance's lexicon is updated from lexicons/vader-overrides.tsv,
 the documented way, without touching VADER's files. VADER looks words up one token at a
 time, so a phrase such as "no issues" is joined into one token ("no_issues") in the text
-VADER reads, and rated under that name.
+VADER reads, and rated under that name. A word of a name ("Halverson Trust", "Hope Street
+Clinic") names; it is no feeling, and VADER never reads it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ OVERRIDES_FILE = "scores/vader-overrides.tsv"
 _TERM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
 
 SCORES = ("compound", "pos", "neu", "neg")
+# Entities whose words name rather than rate: "Halverson Trust", "Grace Liu", "Hope Street".
+_NAMING = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
 # VADER's own convention: |compound| below this is neutral.
 NEUTRAL_BAND = 0.05
 
@@ -135,7 +138,7 @@ class SentimentScorer(DataComponent):
         return doc
 
     def score_sentence(self, sent: Span) -> Sentiment:
-        text = sent.text
+        text = _without_names(sent)
         pattern = self.vader.phrases
         phrases = list(pattern.finditer(text)) if pattern else []
         if phrases:
@@ -164,6 +167,18 @@ class SentimentScorer(DataComponent):
             name: sum(getattr(s, name) * words for _, s, words in scored) / total for name in SCORES
         }
         return Sentiment(**mean, sentences=len(scored), evidence=_extremes(scored))
+
+
+def _without_names(sent: Span) -> str:
+    """The sentence as VADER reads it: each capitalised word of a name of two words or more
+    (past the sentence's first word, which any sentence capitalises) blanked out."""
+    text = sent.text
+    names = [t for ent in sent.ents if ent.label_ in _NAMING and len(ent) > 1 for t in ent
+             if t.i > sent.start and t.pos_ == "PROPN" and t.is_title]
+    for t in names:
+        start = t.idx - sent.start_char
+        text = text[:start] + "x" * len(t.text) + text[start + len(t.text):]
+    return text
 
 
 def _extremes(scored: Sequence[tuple[Span, Sentiment, int]]) -> tuple[Span, ...]:

@@ -140,6 +140,13 @@ def test_vader_overrides_fix_workplace_words(nlp, text, compound):
     assert compound(first._.analyzer_sentence_sentiment.compound)
 
 
+def test_the_words_of_a_name_rate_nothing(nlp):
+    doc = nlp("# Note\nThe board of the Halverson Trust will meet the Hope Street Clinic in May.\nSecond line here.\n")
+    first = next(s for s in doc.sents if s.text.startswith("The board"))
+    assert first._.analyzer_sentence_sentiment.compound == 0
+    assert first._.analyzer_sentence_sentiment.words == ()
+
+
 def test_an_override_phrase_is_quoted_whole_in_the_evidence(nlp):
     doc = nlp("# Note\nNo issues this week.\nAll good.\n")
     first = next(s for s in doc.sents if s.text.startswith("No"))
