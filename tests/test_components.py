@@ -91,6 +91,21 @@ def test_a_capital_letter_and_a_stop_ends_a_sentence_before_a_word_that_opens_on
     assert len(list(nlp("The memo was signed by John F. Kennedy on Monday.\n").sents)) == 1
 
 
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"')])
+def test_a_short_quotation_stays_whole_in_the_sentence_that_quotes_it(nlp, opening, closing):
+    text = (f"One user wrote to us last week: {opening}The tool is boring in the best way. I set it up in\n"
+            f"2019 and have not touched it since.{closing} That is the highest praise we know.\n")
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        f"One user wrote to us last week: {opening}The tool is boring in the best way. I set it up in\n"
+        f"2019 and have not touched it since.{closing}", "That is the highest praise we know."]
+
+
+def test_a_long_quotation_and_inch_marks_keep_their_stops(nlp):
+    long = " ".join(["The rota is unfair to the night shift."] * 6)
+    assert len(list(nlp(f"A reviewer wrote: “{long}” We agree.\n").sents)) == 7
+    assert len(list(nlp('Fit a 2" pipe. Then fit a 3" pipe.\n').sents)) == 2
+
+
 def test_a_short_lead_in_with_a_colon_still_ends_its_line(nlp):
     text = ("The migration finished on Monday after a long weekend of work by the team.\n"
             "Open items:\nrenew the certificates and close the old accounts.\n")

@@ -9,7 +9,9 @@ decides the ones we leave open.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from spacy.attrs import SENT_START
@@ -39,6 +41,12 @@ _FOOTNOTE_REACH = 10
 _LETTER_STOP = re.compile(r"[A-Z]\.")
 _SENTENCE_OPENERS = frozenset({"I", "We", "You", "It", "They", "This", "That", "These", "Those", "There", "The",
                                "A", "An", "Our", "My", "If", "But", "So", "And", "In", "For", "Please"})
+# A short quotation within one paragraph is one stretch of someone else's words, kept in the
+# sentence that quotes it ("One user wrote: “It is boring in the best way. I never touch
+# it.”"), which the stops inside it would otherwise cut in two, each half with one quote mark.
+_QUOTATION = re.compile(r"“[^“”]*?”|(?<![\w\"])\"[^\"]*?\"(?![\w\"])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+MAX_QUOTATION_WORDS = 40
 # SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1
 
@@ -108,13 +116,16 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
     width = wrap_width(lines)
     # opens[i] tells whether 1-based line i+1 leaves its sentence open for the next line.
     opens = [continues(lines[i], lines[i + 1], width) for i in range(len(lines) - 1)]
+    quotations = _quotations(index.text)
     prev = None
     for token in doc:
         if token.is_space:
             if token.i > 0:
                 yield token.i, NOT_START
             continue
-        if prev is not None:
+        if prev is not None and _inside(quotations, token.idx):
+            yield token.i, NOT_START
+        elif prev is not None:
             prev_line = index.line_of(prev.idx + len(prev.text) - 1)
             line = index.line_of(token.idx)
             if line > prev_line:
@@ -128,6 +139,23 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
             elif not _ends_sentence(prev):
                 yield token.i, NOT_START
         prev = token
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Where each short quotation's words run, between its marks: a pair of quotation marks in
+    one paragraph around at most MAX_QUOTATION_WORDS words."""
+    found = []
+    for m in _QUOTATION.finditer(text):
+        inner = m.group()[1:-1]
+        if not _PARAGRAPH_BREAK.search(inner) and len(inner.split()) <= MAX_QUOTATION_WORDS:
+            found.append((m.start() + 1, m.end() - 1))
+    return found
+
+
+def _inside(quotations: list[tuple[int, int]], char: int) -> bool:
+    """Whether ``char`` falls within a quotation (in order, none overlapping), past its first mark."""
+    i = bisect_right(quotations, (char, math.inf)) - 1
+    return i >= 0 and quotations[i][0] < char < quotations[i][1]
 
 
 def _after_footnote(text: str, token) -> bool:
