@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..data.files import DataText
 from ..data.tables import rows
 from ..extensions import line_index
+from ..sections.layout import row_cells, table_cells
 from ..text import footnotes
 from ..text.codes import code_spans
 from ..text.months import names_month
@@ -204,6 +205,9 @@ def _is_list_number(span: Span) -> bool:
 def measured(span: Span) -> str | None:
     """The words for what a figure measures, read from the parse around it."""
     root = span.root
+    row = _row_label(span)
+    if row is not None:  # "| Warning | 40 |": the row's first cell names what its figures count
+        return row
     # "**Budget:** Spending was 8% under plan": the label names the topic, not the thing.
     label = sentence_label(span.sent)
     quantity = _figure_tokens(span) | (label.tokens if label else frozenset())
@@ -224,6 +228,18 @@ def measured(span: Span) -> str | None:
     if head.pos_ in ("VERB", "AUX"):
         return _subject_phrase(head, quantity) or verb_phrase(head, quantity)
     return None
+
+
+def _row_label(span: Span) -> str | None:
+    """The first cell of the table row a figure stands in, when the figure is in another cell."""
+    lines = line_index(span.doc)
+    number = lines.line_of(span.start_char)
+    text = lines.line(number)
+    if table_cells(text) < 2:
+        return None
+    label = row_cells(text)[0]
+    start = span.start_char - lines.start_of(number)
+    return label if start > text.index(label) + len(label) else None
 
 
 def _figure_tokens(span: Span) -> set[int]:

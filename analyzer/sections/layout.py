@@ -14,6 +14,8 @@ _UNWRAPPED_SHARE = 0.1
 _LONGEST_WORD = 40
 # A Markdown link, which wrapping editors keep whole on one line, as they do a long word.
 _MARKDOWN_LINK = re.compile(r"\[[^\[\]]*\]\([^()\s]*\)")
+# The rule under a table's header row: bars, dashes, colons, one bar at least ("|---|:--:|").
+_TABLE_RULE = re.compile(r"(?=[^|]*\|)[|:\s-]*-{3,}[|:\s-]*")
 _TERMINAL = re.compile(r"[.!?…]+[\"'’”)\]]*$")
 # The marks that open a list item: Markdown's, a word processor's and a PDF's bullets, and
 # the en dash of plain-text e-mail ("– Read the guide"); not the em dash, which names a
@@ -95,6 +97,16 @@ def table_cells(text: str) -> int:
     """How many table cells the line holds when it is a ``a | b`` row, else 0."""
     cells = row_cells(text)
     return len(cells) if "|" in text and len(cells) >= 2 else 0
+
+
+def header_row(text: str, end: int) -> bool:
+    """Whether the row of a table that ends at ``end`` in ``text`` heads its columns: the line
+    under it is the table's rule ("|---|---|"). A header row states nothing."""
+    start = text.find("\n", end)
+    if start < 0:
+        return False
+    stop = text.find("\n", start + 1)
+    return bool(_TABLE_RULE.fullmatch(text[start + 1: stop if stop >= 0 else len(text)].strip()))
 
 
 def row_cells(text: str) -> list[str]:

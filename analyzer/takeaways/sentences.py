@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 from ..data.files import DataText
 from ..data.tables import rows
 from ..markers.lexicon import parse_pattern
-from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_MARKS, ends_sentence, row_cells,
-                               table_cells)
+from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_MARKS, ends_sentence, header_row,
+                               row_cells, table_cells)
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
@@ -91,8 +91,6 @@ _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?
 # A sentence that ends by handing over to what follows ("…, so here it is.", "Here goes:").
 HANDS_OVER = re.compile(r"(?:^|[,;:—–]\s*(?:so\s+|and\s+)?)here\s+(?:it\s+is|goes|they\s+are|we\s+go)\s*[.!:]?$",
                          re.IGNORECASE)
-# The rule under a table's header row: bars, dashes, colons, one bar at least ("|---|:--:|").
-_TABLE_RULE = re.compile(r"(?=[^|]*\|)[|:\s-]*-{3,}[|:\s-]*")
 _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
 # Words that open a sentence, by what they tell of it: that it ties itself to the one before
@@ -251,7 +249,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         text = quote(sent)
         # A table's header row names its columns and states nothing ("| Time | Event |"); a
         # row of three cells or more is quoted only with its table.
-        if text is None or (row and _header_row(sent)) or text.count(" | ") >= 2:
+        if text is None or (row and header_row(sent.doc.text, sent.start_char + len(sent.text.rstrip()))) or text.count(" | ") >= 2:
             continue
         if row:
             text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
@@ -320,16 +318,6 @@ def _with_tables(found: list[Candidate], rows_of: list[tuple[int, Span, Section 
             runs.append([row])
     tables = [table for run in runs if len(run) >= 2 and (table := _table_candidate(run, line_of)) is not None]
     return sorted([*found, *tables], key=lambda c: c.order)
-
-
-def _header_row(sent: Span) -> bool:
-    """Whether the line under the row is a table's rule ("|---|---|"): the row heads its columns."""
-    text = sent.doc.text
-    start = text.find("\n", sent.start_char + len(sent.text.rstrip()))
-    if start < 0:
-        return False
-    end = text.find("\n", start + 1)
-    return bool(_TABLE_RULE.fullmatch(text[start + 1: end if end >= 0 else len(text)].strip()))
 
 
 def _row_cells(text: str) -> list[str]:

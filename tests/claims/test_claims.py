@@ -412,6 +412,13 @@ def test_a_run_in_label_is_neither_claim_text_nor_what_a_figure_measures(analyze
     assert [q["measures"] for q in claim["quantities"]] == ["Spending"]
 
 
+def test_a_tables_header_row_claims_nothing_and_a_rows_figures_measure_its_first_cell(analyzer):
+    text = "Reports\n\n| Outcome | Reports |\n|---|---|\n| Warning | 40 |\n| Permanent ban | 4 |\n"
+    claims = claims_of(analyzer, text)
+    assert [c["line"] for c in claims] == [5, 6]
+    assert [q["measures"] for c in claims for q in c["quantities"]] == ["Warning", "Permanent ban"]
+
+
 def test_a_name_or_a_date_alone_claims_nothing(analyzer):
     text = "1. Register every certificate in the inventory. Owner: Grace Mbeki. Due: 22 March.\n"
     assert [c["text"] for c in claims_of(analyzer, text)] == ["1. Register every certificate in the inventory"]
