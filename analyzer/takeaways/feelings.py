@@ -80,6 +80,12 @@ _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 SIGNOFF_THEMES = frozenset({"gratitude"})
 # Words that make a clause's subject a share of a group of people, whose feelings a text reports.
 SHARE_WORDS = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority"})
+# The writer as the object of a verb of feeling: "that worries me" (not "it forced us to…").
+WRITER_OBJECTS = frozenset({"me", "us"})
+FEELING_VERBS = frozenset({"worry", "concern", "frustrate", "annoy", "anger", "upset", "bother", "scare", "frighten",
+                           "alarm", "trouble", "disappoint", "sadden", "hurt", "exhaust", "overwhelm", "embarrass",
+                           "delight", "please", "excite", "thrill", "encourage", "reassure", "relieve", "touch",
+                           "move", "humble", "amaze", "inspire", "infuriate", "depress", "discourage", "stress"})
 # The reader as a feeling's experiencer: "you", "your", and a share of them ("some of you").
 READER = frozenset({"you", "your", "yours"})
 # Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
@@ -299,13 +305,20 @@ def said_of_self(span: Span) -> bool:
     So is a verb whose saying does what it says, in the present ("We apologise for…", "I
     would like to thank everyone who…", "I want to thank…"), and a verdict only the writer
     can give ("It is disappointing that…", see ``_judged``). However long the text, a writer
-    who says so shows it; a feeling word elsewhere in a sentence about the writer ("we took
+    who says so shows it, and so does one a feeling moves ("that worries me"); a feeling word elsewhere in a sentence about the writer ("we took
     care of it") says less, and counts only by its density."""
     return any((t.dep_ == "acomp" and said_by_writer(t.head))
                or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
                or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
-               or _performed(t) or _judged(t)
+               or _performed(t) or _judged(t) or _moves_writer(t)
                for t in span)
+
+
+def _moves_writer(word: Token) -> bool:
+    """A verb of feeling whose object is the writer: "that worries me", "It frustrates us
+    that nobody asked". The writer is the one who feels it, whoever the sentence is about."""
+    return word.lemma_.lower() in FEELING_VERBS and not negated(word) and any(
+        c.dep_ == "dobj" and c.lower_ in WRITER_OBJECTS for c in word.children)
 
 
 def _performed(word: Token) -> bool:
@@ -382,7 +395,7 @@ def reported_of_others(span: Span) -> bool:
     word = span.root
     while word.head.i != word.i:
         head = word.head
-        if word.dep_ == "conj" and said_by_writer(word, ("nsubj", "nsubjpass")):
+        if word.dep_ == "conj" and (said_by_writer(word, ("nsubj", "nsubjpass")) or _moves_writer(word)):
             return False
         if head.lemma_.lower() in REPORTING and word.dep_ in ("ccomp", "xcomp", "advcl", "dobj", "conj") \
                 and head.pos_ in ("VERB", "AUX"):

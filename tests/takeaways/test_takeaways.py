@@ -380,6 +380,9 @@ def test_a_feeling_the_writer_tells_of_themselves_is_not_reported(analyzer):
     # After what others said, the writer speaks again in a clause of their own.
     ("Feedback\n\nThe team said the rota was unfair, and I was frustrated by it too. The team said the rota "
      "was unfair, and I was frustrated by it too.\n", "Frustration"),
+    # A feeling that moves the writer, in a clause after what others said.
+    ("Code review\n\nThe backlog grew in June. Ravi mentioned that he now avoids sending you his changes, "
+     "and that worries me.\n", "Worry and concern"),
 ])
 def test_a_feeling_the_writer_states_beside_a_telling_is_the_writers(analyzer, text, label):
     assert label in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
