@@ -298,6 +298,7 @@ def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
         ("They never complained about the rota.", "complained", "never"),
         ("We don't feel overwhelmed at all.", "overwhelmed", "n't"),
         ("He finished without any fear of the review.", "fear", "without"),
+        ("I am less comfortable with how code reviews have gone.", "comfortable", "less"),
     ],
 )
 def test_a_negated_marker_weighs_nothing_and_says_why(nlp, text, marker, negator):
