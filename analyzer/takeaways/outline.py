@@ -192,7 +192,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
         score += DATED * c.dated + requested * c.request + SUMMARISED * summarised
-        score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
+        score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field or c.outlines) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
         score -= ADDED * (c.added or c.opening == "follows_on")
         if score > best_score:
             best, best_score = i, score

@@ -59,6 +59,9 @@ _FRAMING = frozenset({"write", "like", "want", "wish"})
 _CONDITIONAL = frozenset({"if", "unless"})
 _CASES = frozenset({"when", "whenever"})
 _REASONS = frozenset({"because"})
+# Verbs by which a text announces what it goes on to tell, and the words that open what it tells.
+_OUTLINING = frozenset({"explain", "describe", "outline", "cover", "summarise", "summarize", "detail"})
+_WH_WORDS = frozenset({"what", "how", "why", "where", "when", "who", "which"})
 _DOUBTING = frozenset({"unsure", "uncertain", "doubt", "wonder"})
 _CERTAIN = frozenset({"certain", "sure", "clear"})
 _COMPARING = frozenset({"like", "unlike", "as", "than", "to"})
@@ -159,6 +162,8 @@ class Candidate:
     # one; it opens with a condition ("If you run builds from a laptop, …"), a caveat for
     # some readers; or it places itself before the change ("Previously, …"), how things were.
     opening: str | None = None
+    # It only announces what the text goes on to tell ("This post explains what changed").
+    outlines: bool = False
     # Its main verb is "also" done ("The council has also adopted a new process…"): a point
     # beside another, which may be a key fact but is not the one the text exists for.
     added: bool = False
@@ -172,8 +177,9 @@ class Candidate:
         """A lead-in that says nothing itself ("We agreed on the following:"), unlike a
         statement that ends in a colon before its elaboration ("Bounties are a poor fit:");
         or a sentence that only points at what follows, whatever its last mark ("Here's what
-        went to plan.")."""
-        if _HERE_IS.match(self.text) and ":" not in self.text:
+        went to plan."), or a sentence that announces what the text will explain ("This post
+        explains what changed")."""
+        if (_HERE_IS.match(self.text) and ":" not in self.text) or self.outlines:
             return True
         return self.lead_in and (self.words <= SHORT_LEAD_IN or bool(_POINTS_AHEAD.search(self.text)))
 
@@ -255,6 +261,9 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
         aside = _not_the_news(sent)
+        outlines = _outlines(sent)
+        if outlines:  # "explains what changed": what it goes on to tell is no news yet
+            aside |= {t.i for t in sent if t.i > sent.root.i}
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens) if t.i not in aside])
         asked = text.rstrip("”\"')").endswith("?")
         request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
@@ -278,6 +287,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             quotes_on=_closes_a_quotation(text),
             opening=next((kind for kind, words in _OPENERS.items() if words.match(text)), None),
             added=any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children),
+            outlines=outlines,
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 
@@ -498,6 +508,15 @@ def _not_the_news(sent: Span) -> set[int]:
              or (t.dep_ == "ccomp" and (_unsure(t.head) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                                                                 for c in t.children)))]
     return {w.i for head in heads for w in head.subtree}
+
+
+def _outlines(sent: Span) -> bool:
+    """The sentence only announces what the text goes on to tell: its main verb outlines and
+    its object is a wh-clause ("This post explains what changed, how to report a problem and
+    what happened", "Below we describe how the rota works")."""
+    root = sent.root
+    return root.lemma_.lower() in _OUTLINING and any(
+        c.dep_ == "ccomp" and any(t.lower_ in _WH_WORDS for t in c.subtree if t.i <= c.i) for c in root.children)
 
 
 def _supposes(word: Token, clause: Token) -> bool:

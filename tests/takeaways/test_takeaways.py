@@ -575,6 +575,12 @@ def test_an_answers_label_in_interview_notes_is_not_quoted(analyzer, question, a
 
 # The sentence a digest opens with, and what it is preferred over.
 MAIN_POINTS = {
+    "not a table of contents": (
+        "Code of conduct update\n\n"
+        "This post explains what changed in the code of conduct, how to report a problem from now on, and what "
+        "happened with last year's reports. The revised code of conduct was adopted by the core team on 9 "
+        "September and took effect on 1 October.\n\nIt now covers in-person meetups as well as online spaces.\n",
+        "The revised code"),
     "not decision words in an aside": (
         "The pilot that missed its date\n\n"
         "Last month the vendor we hired for the reporting pilot missed its delivery date by three weeks. "
