@@ -41,6 +41,13 @@ MAX_CLOSING_LINES = 2
 MAX_CLOSING_WORDS = 6
 MAX_NAME_WORDS = 4
 _DASH_SIGNATURE = re.compile(r"^(?:—|–|--)\s*[A-Z]")
+# A name signing for a group on one line: "Elena Petrakis, for the steering group".
+_SIGNING_FOR = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}, (?:for|on behalf of) \S")
+MAX_SIGNING_FOR_WORDS = 12
+# A credit near the top: "Posted by …", "Written by …", "By …", in the first lines.
+_CREDIT = re.compile(r"^(?:(?i:posted|written|published|authored|prepared)\s+by|By)\s+(?:the\s+)?[A-Z]")
+CREDIT_REACH = 6
+MAX_CREDIT_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -90,15 +97,18 @@ class Outline:
     # The short line under the first line that dates the document ("From the People team,
     # 2 September 2024."): a byline, which says who and when, not what.
     byline: int | None = None
+    # Lines near the top that credit the writer ("*Posted by Ana Lima, lead maintainer*").
+    credits: frozenset[int] = frozenset()
     # Lines written as a metadata field ("Subject: …", "**Status:** Final"), and the block of
     # ``Key: value`` fields under the title whatever its keys: they describe the document.
     field_lines: frozenset[int] = frozenset()
 
     @property
     def courtesies(self) -> frozenset[int]:
-        """The lines that greet, close and sign a letter, and a byline: they state nothing a
-        reader weighs."""
-        return self.salutations | self.formulas | self.signatures | ({self.byline} if self.byline else set())
+        """The lines that greet, close and sign a letter, and a byline or a credit: they state
+        nothing a reader weighs."""
+        return (self.salutations | self.formulas | self.signatures | self.credits
+                | ({self.byline} if self.byline else set()))
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
                    salutations=salutations, signoffs=signoffs,
                    formulas=frozenset(n for n in signoffs if not ends_sentence(lines[n - 1])),
                    signatures=_signature_lines(lines, signoffs) | _closing_signature(lines),
+                   credits=_credit_lines(lines),
                    set_apart=frozenset(i + 1 for i in set_apart), footnotes=footnote_lines(lines),
                    cited=cited_lines(lines), field_lines=_field_lines(lines, lookalikes.field, front))
 
@@ -181,11 +192,24 @@ def _signature_lines(lines: Sequence[str], signoffs: frozenset[int]) -> frozense
     return frozenset(found)
 
 
+def _credit_lines(lines: Sequence[str]) -> frozenset[int]:
+    """1-based lines near the top that say who wrote the text ("*Posted by Ana Lima, lead
+    maintainer, for the core team*", "By Dana Whitfield"), with no final stop ("By March we
+    will move" is a sentence): who, not what."""
+    found = []
+    for n, line in enumerate(lines[:CREDIT_REACH], start=1):
+        text = line.strip().strip("*_").strip()
+        if _CREDIT.match(text) and len(text.split()) <= MAX_CREDIT_WORDS and not ends_sentence(text):
+            found.append(n)
+    return frozenset(found)
+
+
 def _closing_signature(lines: Sequence[str]) -> frozenset[int]:
     """1-based lines of a signature that ends the text with no sign-off above it: a name
-    after a dash ("— Dana Whitfield, Head of Platform"), or a name of capitalised words, and
-    a role under it, below a last paragraph that ends a sentence ("Dmitri" over "for the
-    security team"). "Thanks to everyone" is no name: it still thanks."""
+    after a dash ("— Dana Whitfield, Head of Platform"), a name signing for a group on one
+    line ("Elena Petrakis, for the steering group"), or a name of capitalised words, and a role
+    under it, below a last paragraph that ends a sentence ("Dmitri" over "for the security
+    team"). "Thanks to everyone" is no name: it still thanks."""
     filled = [n for n, line in enumerate(lines, start=1) if line.strip()]
     # The last lines with no blank between them, up to MAX_CLOSING_LINES and one more: a block
     # that runs longer is the end of a paragraph, not a signature.
@@ -197,6 +221,9 @@ def _closing_signature(lines: Sequence[str]) -> frozenset[int]:
     block, above = filled[-size:], filled[-size - 1]
     texts = [lines[n - 1].strip() for n in block]
     if _DASH_SIGNATURE.match(texts[0]) and not ends_sentence(texts[-1]):
+        return frozenset(block)
+    if (size == 1 and _SIGNING_FOR.match(texts[0]) and len(texts[0].split()) <= MAX_SIGNING_FOR_WORDS
+            and not ends_sentence(texts[0]) and ends_sentence(lines[above - 1].strip())):
         return frozenset(block)
     name = texts[0].split()
     named = len(name) <= MAX_NAME_WORDS and all(w[0].isupper() for w in name) and ends_sentence(lines[above - 1].strip())

@@ -537,9 +537,23 @@ def test_a_short_line_under_the_title_may_date_the_document_as_its_byline(lines,
     assert byline is None or byline in outline.courtesies
 
 
+@pytest.mark.parametrize("line, credit", [
+    ("*Posted by Ana Lima, lead maintainer, on behalf of the core team*", True),
+    ("Written by the People team", True),
+    ("By Dana Whitfield", True),
+    ("By March we will move the whole team to the new rota.", False),
+])
+def test_a_line_near_the_top_that_credits_the_writer_states_nothing(line, credit):
+    outline = find_sections(["Tessellate enters maintenance mode", "", line, "",
+                             "After nine years the project enters maintenance mode on 1 September."])
+    assert (3 in outline.courtesies) is credit
+
+
 @pytest.mark.parametrize("ending, signature", [
     (["— Marta Kowal, Head of Developer Platform"], {7}),
     (["Dmitri", "for the platform security team"], {7, 8}),
+    (["Elena Petrakis, for the Quillpad steering group"], {7}),
+    (["Elena Petrakis, on behalf of the board"], {7}),
     # Thanks in a line of its own still thank, and a paragraph's last line is no signature.
     (["Thanks to everyone"], set()),
     (["Dmitri and I will write again", "once the advisory is out."], set()),
