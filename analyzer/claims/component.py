@@ -81,9 +81,10 @@ class ClaimFinder(DataComponent):
         lines, outline = line_index(doc), doc._.analyzer_outline
         markup = [(self.cues.markup[tag], start, end) for tag, start, end in markup_spans(lines.text, self.cues.markup)]
         spans = []
-        # "Hi all," and "Cheers, Dana" greet and sign; they claim nothing. A reply's "> …" lines
-        # and its "On …, Sam wrote:" are not the writer's claims (``writer_sentences``).
-        courtesies = outline.courtesies if outline is not None else frozenset()
+        # "Hi all," and "Cheers, Dana" greet and sign, and "Subject: Re: Weekend support"
+        # describes the text: they claim nothing. A reply's "> …" lines and its "On …, Sam
+        # wrote:" are not the writer's claims (``writer_sentences``).
+        courtesies = outline.courtesies | outline.field_lines if outline is not None else frozenset()
         for section_span, sents in writer_sentences(doc)[0]:
             section = section_span._.analyzer_section if section_span is not None else None
             heading = self.cues.heading(_titles(doc, section))

@@ -419,6 +419,11 @@ def test_a_tables_header_row_claims_nothing_and_a_rows_figures_measure_its_first
     assert [q["measures"] for c in claims for q in c["quantities"]] == ["Warning", "Permanent ban"]
 
 
+def test_a_subject_line_describes_the_message_and_claims_nothing(analyzer):
+    text = "Subject: Re: Weekend release support\n\nHi Victor,\n\nMy team has worked three of the last four weekends.\n"
+    assert [c["text"] for c in claims_of(analyzer, text)] == ["My team has worked three of the last four weekends"]
+
+
 def test_a_name_or_a_date_alone_claims_nothing(analyzer):
     text = "1. Register every certificate in the inventory. Owner: Grace Mbeki. Due: 22 March.\n"
     assert [c["text"] for c in claims_of(analyzer, text)] == ["1. Register every certificate in the inventory"]
