@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import line_index
 from ..report.vocab import AFFIRMATIVE, ASSERTED, KINDS, MODALITIES, NEGATED, OPINION, SPECULATION
+from ..text.markup import as_read
 from .claim import Claim, Clause
 from .clauses import VERBS
 from .cues import Hit
@@ -74,7 +75,7 @@ def read(sentence: Sentence, clause: Clause, quantities: Mapping[int, Quantity],
     kind, kind_cues = _kind(sentence, clause, hits, figures)
     subject = clause.subject
     claim = Claim(
-        text=rules.strip_tags(_span_text(tokens)),
+        text=as_read(rules.strip_tags(_span_text(tokens))),
         line=line_index(sentence.doc).line_of(tokens[0].idx),
         section=sentence.section,
         subject=_subject_text(subject, clause) if clause.head.pos_ in VERBS else _span_text(tokens),

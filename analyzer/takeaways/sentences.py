@@ -28,6 +28,7 @@ from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
+from ..text.markup import as_read
 from ..text.months import MONTHS
 
 # A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one
@@ -77,15 +78,6 @@ ITEM_SLACK = 4
 MIN_ITEM_WORDS = 3
 MAX_LIST_QUOTE = 60
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
-_EMPHASIS = re.compile(r"\*\*|__|`")
-# Words in italics between single asterisks or underscores, not inside a word ("snake_case").
-_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-# The half of such a pair left at either end of a sentence the splitter cut inside it.
-_HALF_ITALIC = re.compile(r"^[*_](?=\w)|(?<=[\w.!?])[*_]$")
-# Markdown a reader of the page never sees: a link shows its text, not its address; words
-# struck through (~~…~~) are withdrawn, so a quote leaves them out.
-_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
-_STRUCK = re.compile(r"~~.+?~~")
 # A lead-in of this many words or fewer, or one with words that point at what follows.
 SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
@@ -332,7 +324,7 @@ def _with_tables(found: list[Candidate], rows_of: list[tuple[int, Span, Section 
 
 def _row_cells(text: str) -> list[str]:
     """A table row's cells as a reader sees them."""
-    return [_as_read(cell) for cell in row_cells(text)]
+    return [as_read(cell) for cell in row_cells(text)]
 
 
 def _table_candidate(run: list[tuple[int, Span, Section | None]], line_of) -> Candidate | None:
@@ -416,7 +408,7 @@ def quote(sent: Span) -> str | None:
     list marker, "Q:"/"A:" label, quote mark or emphasis, a link's text without its address,
     no words struck through; a long one cut to its leading clauses; None when it is too long
     to quote or has no words."""
-    flat = _as_read(sent.text)
+    flat = as_read(sent.text)
     # A chat's one-line message: its speaker and time are in its citation, and any of its
     # sentences may start in lower case, as talk is typed.
     chat = in_line_chat(sent.doc)
@@ -473,13 +465,6 @@ def in_line_chat(doc: Doc) -> bool:
     """Whether the text is a chat exported one message a line."""
     outline = doc._.analyzer_outline if doc.has_extension("analyzer_outline") else None
     return outline is not None and outline.metadata.one_line_chat
-
-
-def _as_read(text: str) -> str:
-    """The text on one line as a reader of the page sees it: no quote mark or emphasis, a
-    link's text without its address, no words struck through."""
-    flat = " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", _STRUCK.sub("", QUOTE_MARKS.sub("", text)))).split())
-    return _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
 
 
 def outside_brackets(tokens: list[Token]) -> list[Token]:

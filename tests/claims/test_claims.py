@@ -424,6 +424,11 @@ def test_a_subject_line_describes_the_message_and_claims_nothing(analyzer):
     assert [c["text"] for c in claims_of(analyzer, text)] == ["My team has worked three of the last four weekends"]
 
 
+def test_a_claim_reads_as_the_page_shows_it_without_markdown(analyzer):
+    text = "The `security` flag is **required** for every release of [the installer](https://example.org/i).\n"
+    assert only_claim(analyzer, text)["text"] == "The security flag is required for every release of the installer"
+
+
 def test_a_name_or_a_date_alone_claims_nothing(analyzer):
     text = "1. Register every certificate in the inventory. Owner: Grace Mbeki. Due: 22 March.\n"
     assert [c["text"] for c in claims_of(analyzer, text)] == ["1. Register every certificate in the inventory"]

@@ -1,0 +1,27 @@
+"""Markdown as a reader of the page sees it, for the text a report quotes."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections.layout import QUOTE_MARKS
+
+_EMPHASIS = re.compile(r"\*\*|__|`")
+# Words in italics between single asterisks or underscores, not inside a word ("snake_case").
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# The half of such a pair left at either end of a sentence the splitter cut inside it.
+_HALF_ITALIC = re.compile(r"^[*_](?=\w)|(?<=[\w.!?])[*_]$")
+# Markdown a reader of the page never sees: a link shows its text, not its address (also a
+# link a clause cut before its closing bracket); words struck through (~~…~~) are withdrawn,
+# so a quote leaves them out.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
+_STRUCK = re.compile(r"~~.+?~~")
+_CUT_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*$")
+
+
+def as_read(text: str) -> str:
+    """The text on one line as a reader of the page sees it: no quote mark or emphasis, a
+    link's text without its address, no words struck through."""
+    linked = _CUT_LINK.sub(r"\1", _LINK.sub(r"\1", _STRUCK.sub("", QUOTE_MARKS.sub("", text))))
+    flat = " ".join(_EMPHASIS.sub("", linked).split())
+    return _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
