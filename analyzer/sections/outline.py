@@ -47,6 +47,8 @@ MAX_SIGNING_FOR_WORDS = 12
 # A credit near the top: "Posted by …", "Written by …", "By …", in the first lines.
 _CREDIT = re.compile(r"^(?:(?i:posted|written|published|authored|prepared)\s+by|By)\s+(?:the\s+)?[A-Z]")
 CREDIT_REACH = 6
+# A line that says who issued the text and when: "Issued jointly by the boards, 2 June 2025."
+_ISSUED = re.compile(r"^(?i:issued|published|posted|released|written|prepared|announced)\b")
 MAX_CREDIT_WORDS = 25
 
 
@@ -286,18 +288,22 @@ def _title_date(title: str | None) -> str | None:
 
 def _dated_subtitle(lines: Sequence[str]) -> tuple[int, str] | None:
     """The short line under a document's first line that dates it, as (1-based line, date):
-    "Meeting of 9 October 2024, Room 3B", "From the People team, 2 September 2024."."""
+    "Meeting of 9 October 2024, Room 3B", "From the People team, 2 September 2024.", or the
+    next line of the same block ("Brightwater Foundation" over "Published 2025-07-08"). A
+    line that credits the text ("Issued jointly by the boards of …, 2 June 2025.") may run
+    longer."""
     filled = [n for n, line in enumerate(lines[:SUBTITLE_LINES], start=1)
               if line.strip() and not UNDERLINE.match(line)]
-    if len(filled) < 2:
-        return None
-    words = [w.strip(",.;:()*_") for w in lines[filled[1] - 1].split()]
-    if len(words) > MAX_SUBTITLE_WORDS:
-        return None
-    for start in range(len(words)):
-        for n in range(MAX_DATE_TOKENS, 1, -1):
-            if found := parse_date(" ".join(words[start:start + n])):
-                return filled[1], found
+    under = filled[1:2] + [n for n in filled[2:3] if n == filled[1] + 1]
+    for line in under:
+        words = [w.strip(",.;:()*_") for w in lines[line - 1].split()]
+        longest = MAX_CREDIT_WORDS if _ISSUED.match(lines[line - 1].strip().strip("*_")) else MAX_SUBTITLE_WORDS
+        if len(words) > longest:
+            continue
+        for start in range(len(words)):
+            for n in range(MAX_DATE_TOKENS, 1, -1):
+                if found := parse_date(" ".join(words[start:start + n])):
+                    return line, found
     return None
 
 

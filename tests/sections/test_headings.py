@@ -527,6 +527,11 @@ def test_a_memo_header_block_gives_the_subject():
     # In bold, as a Markdown page sets it.
     (["# Travel policy update", "", "**Effective 1 January 2025**", "", "All travel is booked through the portal."],
      "2025-01-01", 3),
+    # The next line of the block under the title, and a longer line that says who issued it.
+    (["Transparency report, second quarter", "Brightwater Forum Foundation", "Published 2025-07-08", "",
+      "1. Purpose of this report"], "2025-07-08", 3),
+    (["JOINT NOTICE: PROPOSED MERGER", "", "Issued jointly by the boards of the Halverson Trust for Public Geodata "
+      "and the Open Maps Alliance, 2 June 2025.", "", "WHAT IS PROPOSED"], "2025-06-02", 3),
     # A sentence of the body under the title tells of another day.
     (["Parental leave", "", "The old policy, which we wrote on 2 September 2019 after a long review by the whole "
       "leadership team, gave fathers two weeks.", ""], None, None),
