@@ -21,6 +21,9 @@ from .lookalikes import key_value
 
 # Attributes at the end of a Markdown heading (Pandoc, kramdown, Hugo): "{#thanks}", "{.note}".
 _ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
+# A line that gives a figure as its value ("Fiscal host fees at 7%: $10,000") is an item of a
+# list or a budget, never a title, however long the line under it.
+_FIGURE_VALUE = re.compile(r":\s*[$€£]?\s?\d[\d,.]*\s*(?:%|[kKmM]|bn)?\s*$")
 # Lower ranks sit higher in the hierarchy. Markup fixes a rank; plain cues rank CAPS above
 # bold lines above labels and title lines above bracketed option labels.
 RANK_CAPS = 1.0
@@ -300,11 +303,12 @@ def _names_document(i: int, ctx: Context) -> bool:
 
 def _could_be_title(i: int, ctx: Context) -> bool:
     """Nothing about the line itself rules it out: not in a list, a table or a signature,
-    not a lead-in, field, date, greeting or enumerated line, and not part of a paragraph."""
+    not a lead-in, field, date, greeting or enumerated line, not a line that gives a figure as
+    its value, and not part of a paragraph."""
     line, layout = ctx.page[i], ctx.layout
     if i in layout.announced or i in layout.tables or i in layout.signatures or i in layout.lead_ins:
         return False
-    if not _plain(line) or line.dated or not starts_like_title(line.text):
+    if not _plain(line) or line.dated or not starts_like_title(line.text) or _FIGURE_VALUE.search(line.text):
         return False
     if _in_field_run(i, ctx):
         return False

@@ -400,6 +400,12 @@ We will not add features, and we will fix only serious bugs from now on.
          "You may bring a colleague to the review meetings.\n\n"
          "Signed: Rebecca Thornton\nReceived by: ______________________  Date: __________\n", [7]),
         (LONE_LABEL, [3]),
+        # Lines of a budget, each giving a figure as its value.
+        ("Funding appeal\n\nWhat the money pays for\n\nIn 2025 our budget was spent on four things, "
+         "and every one of them is something users rely on every day:\n\n"
+         "Maintainer time, two people at 60%: $118,000\n"
+         "Time-zone database updates and the test infrastructure that checks them: $9,400\n"
+         "Fiscal host fees at 7%: $10,000\n\nThat is $137,400 in total.\n", [7]),
     ],
 )
 def test_look_alikes_from_letters_tables_and_lists_are_not_headings(analyzer, text, not_headings):
