@@ -18,7 +18,9 @@ negated verb of pretending, saying or thinking ("I won't pretend those messages 
 hurt") leaves the marker its weight, and the adjustment says so. A negated verb of thinking
 negates the clause it introduces, however far its words ("I don't think the team is happy",
 "we are not going to pretend this is good news"), and so does a negative subject its clause
-("No one on the team should feel exhausted", "Nobody is expected to hit a deadline").
+("No one on the team should feel exhausted", "Nobody is expected to hit a deadline"). A
+negated verb of thinking also says a lexicon row of "not" and one word of the bare word in its
+clause: "I don't think the rota is fair" is the "not fair" row, shown as "don't think … fair".
 """
 
 from __future__ import annotations
@@ -139,8 +141,9 @@ class MarkerTagger(DataComponent):
         entry = match.entry
         category = self.lexicon.categories[entry.category]
         adjustments = self._adjustments(modifiers)
-        shown_as = f"{raised_by.text} … {match.span.text}" if raised_by is not None else ""
+        shown_as = ""
         if raised_by is not None:
+            shown_as = f"{raised_by.text} … {match.span.text}"
             adjustments += (Adjustment(RAISED_NEGATION, shown_as, 1.0, raised_by.start_char),)
         factor = 1.0
         for adjustment in adjustments:

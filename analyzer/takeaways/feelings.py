@@ -304,9 +304,10 @@ def said_of_self(span: Span) -> bool:
     the participle of "we were …" ("We were frustrated by the delays", "I was exhausted").
     So is a verb whose saying does what it says, in the present ("We apologise for…", "I
     would like to thank everyone who…", "I want to thank…"), and a verdict only the writer
-    can give ("It is disappointing that…", see ``_judged``). However long the text, a writer
-    who says so shows it, and so does one a feeling moves ("that worries me"); a feeling word elsewhere in a sentence about the writer ("we took
-    care of it") says less, and counts only by its density."""
+    can give ("It is disappointing that…", see ``_judged``), and a verb of feeling whose
+    object is the writer ("that worries me"). However long the text, a writer who says so
+    shows it; a feeling word elsewhere in a sentence about the writer ("we took care of it")
+    says less, and counts only by its density."""
     return any((t.dep_ == "acomp" and said_by_writer(t.head))
                or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
                or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
