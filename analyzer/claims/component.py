@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import extensions
 from ..data.saved import DataComponent
@@ -21,8 +21,7 @@ from ..markers.lexicon import Lexicon, LexiconTexts, build_lexicon, load_lexicon
 from ..markers.matcher import EntryMatcher, pipeline_lemmas
 from ..report.vocab import KINDS, MODALITIES
 from ..scores.sentiment import Vader
-from ..sections.component import writer_sentences
-from ..sections.layout import header_row, table_cells
+from ..sections.component import heads_a_table, writer_sentences
 from ..sections.outline import Section
 from .clauses import cut
 from .cues import FORMS, ClaimTables, CueFinder, load_cues, load_word_lists
@@ -89,7 +88,7 @@ class ClaimFinder(DataComponent):
             section = section_span._.analyzer_section if section_span is not None else None
             heading = self.cues.heading(_titles(doc, section))
             for sent in sents:
-                if lines.line_of(sent.start_char) in courtesies or _heads_a_table(sent, lines.text):
+                if lines.line_of(sent.start_char) in courtesies or heads_a_table(sent):
                     continue
                 sentence = read_sentence(sent, hits, stance, markup, self.cues, section.id if section else None,
                                          heading)
@@ -101,11 +100,6 @@ class ClaimFinder(DataComponent):
                     spans.append(span)
         doc.spans[CLAIMS] = spans
         return doc
-
-
-def _heads_a_table(sent: Span, text: str) -> bool:
-    """A table's header row ("| Outcome | Reports |") names its columns; it claims nothing."""
-    return table_cells(sent.text) >= 2 and header_row(text, sent.start_char + len(sent.text.rstrip()))
 
 
 def _figure_root(doc: Doc, quantity: Quantity) -> int:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup, Token
 from .. import extensions
 from ..data.saved import DataComponent
 from ..text.lines import LineIndex
+from .layout import header_row, table_cells
 from .headings import CLAUSE, HEADLINE, INTERJECTION, PHRASE, Grammar
 from .lookalikes import LookAlikes, parse_lookalikes, shipped_lookalikes
 from .outline import Outline, find_sections
@@ -133,6 +134,13 @@ def writer_sentences(doc: Doc) -> tuple[list[tuple[Span | None, list[Span]]], li
     focus, index = outline.focus, extensions.line_index(doc)
     own = [(span, [s for s in sents if index.line_of(s.start_char) not in focus.skipped]) for span, sents in groups]
     return own, [s for _, sents in own for s in sents if focus.holds(index.line_of(s.start_char))]
+
+
+def heads_a_table(sent: Span) -> bool:
+    """A table's header row ("| Outcome | Reports |"): the line under it is the table's rule.
+    It names columns and states nothing, so it is neither quoted nor a claim."""
+    text = extensions.line_index(sent.doc).text
+    return table_cells(sent.text) >= 2 and header_row(text, sent.start_char + len(sent.text.rstrip()))
 
 
 def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | None, list[Span]]]:

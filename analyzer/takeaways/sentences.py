@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Span, Token
 from ..data.files import DataText
 from ..data.tables import rows
 from ..markers.lexicon import parse_pattern
-from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_MARKS, ends_sentence, header_row,
-                               row_cells, table_cells)
+from ..sections.component import heads_a_table
+from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_MARKS, ends_sentence, row_cells,
+                               table_cells)
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
@@ -247,7 +248,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         text = quote(sent)
         # A table's header row names its columns and states nothing ("| Time | Event |"); a
         # row of three cells or more is quoted only with its table.
-        if text is None or (row and header_row(sent.doc.text, sent.start_char + len(sent.text.rstrip()))) or text.count(" | ") >= 2:
+        if text is None or (row and heads_a_table(sent)) or text.count(" | ") >= 2:
             continue
         if row:
             text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
