@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..text.lines import line_runs, lines_text
-from .layout import QUOTE_MARKS, ends_sentence
+from ..text.markup import QUOTE_MARKS
+from .layout import ends_sentence
 from .metadata import EARLIER, FORWARD, HeaderBlock, Metadata, ThreadMark, parse_date
 
 # A letter or a digit: a line without one (blank, a rule) starts or ends no run of lines read.

@@ -38,9 +38,6 @@ def ends_sentence(line: str) -> bool:
     return bool(_TERMINAL.search(line.rstrip()))
 
 
-# The marks that quote a line, as e-mail and Markdown write them: "> ", "> > ". Multi-line,
-# so that one pattern also finds them at the start of every line of a sentence.
-QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 # The labels of interview notes and FAQs: "Q:" or "Question." before what is asked, "A:" or
 # "Answer:" before the reply. They say who speaks, not what is said.
 QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s", re.IGNORECASE)

@@ -20,8 +20,9 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..text import footnotes
+from ..text.markup import QUOTE_MARKS
 from .layout import (
-    LIST_MARKER, QUOTE_MARKS, WRAP_SLACK, ends_open, ends_sentence, indent, is_wrapped_line, starts_block,
+    LIST_MARKER, WRAP_SLACK, ends_open, ends_sentence, indent, is_wrapped_line, starts_block,
     wrap_width,
 )
 from .metadata import turn_prefix

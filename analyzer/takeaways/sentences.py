@@ -24,12 +24,12 @@ from ..data.files import DataText
 from ..data.tables import rows
 from ..markers.lexicon import parse_pattern
 from ..sections.component import heads_a_table
-from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, QUOTE_MARKS, ends_sentence, row_cells,
+from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, ends_sentence, row_cells,
                                table_cells)
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
-from ..text.markup import as_read
+from ..text.markup import QUOTE_MARKS, as_read
 from ..text.months import MONTHS
 
 # A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..sections.layout import QUOTE_MARKS
+# The marks that quote a line, as e-mail and Markdown write them: "> ", "> > ". Multi-line,
+# so that one pattern also finds them at the start of every line of a sentence.
+QUOTE_MARKS = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
 
 _EMPHASIS = re.compile(r"\*\*|__|`")
 # Words in italics between single asterisks or underscores, not inside a word ("snake_case").
