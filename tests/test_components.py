@@ -91,6 +91,12 @@ def test_a_capital_letter_and_a_stop_ends_a_sentence_before_a_word_that_opens_on
     assert len(list(nlp("The memo was signed by John F. Kennedy on Monday.\n").sents)) == 1
 
 
+@pytest.mark.parametrize("marker", ["1.", "b)", "(c)"])
+def test_a_list_items_marker_stays_with_the_words_it_numbers(nlp, marker):
+    text = f"What I am asking for is simple:\n\n{marker} Approve two temporary hires for the night desk.\n"
+    assert [s.text.strip() for s in nlp(text).sents][-1] == f"{marker} Approve two temporary hires for the night desk."
+
+
 @pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"')])
 def test_a_short_quotation_stays_whole_in_the_sentence_that_quotes_it(nlp, opening, closing):
     text = (f"One user wrote to us last week: {opening}The tool is boring in the best way. I set it up in\n"

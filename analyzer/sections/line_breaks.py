@@ -133,7 +133,7 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
                 yield token.i, START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
             elif _after_footnote(index.text, prev):
                 yield token.i, START if token.text[:1].isupper() else NOT_START
-            elif _FOOTNOTE_OPENS.match(index.text, token.idx):
+            elif _FOOTNOTE_OPENS.match(index.text, token.idx) or _marks_an_item(index, prev):
                 yield token.i, NOT_START
             elif _LETTER_STOP.fullmatch(prev.text) and token.text in _SENTENCE_OPENERS:
                 yield token.i, START
@@ -164,6 +164,15 @@ def _after_footnote(text: str, token) -> bool:
     the doc's text, read once: ``Doc.text`` joins every token again on each call)."""
     end = token.idx + len(token.text)
     return bool(_FOOTNOTE_END.search(text[max(end - _FOOTNOTE_REACH, 0):end]))
+
+
+def _marks_an_item(index, token) -> bool:
+    """Whether the token is (or ends) the marker that opens a list item's line ("1.", "b)",
+    "(c)"): its stop ends no sentence, though the parser, seeing an imperative after it
+    ("1. Approve two hires"), may start one there and leave the number on its own."""
+    line = index.line_of(token.idx)
+    marker = LIST_MARKER.match(index.line(line))
+    return marker is not None and token.idx + len(token.text) <= index.start_of(line) + marker.end()
 
 
 def _ends_sentence(token) -> bool:
