@@ -45,6 +45,7 @@ LONGEST_CUE = 4
 # "details can be found here"): whatever else the sentence says, it is never a gist.
 ASIDE_WEIGHT = -2.5
 FIRST_PERSON = frozenset({"we", "i"})
+_FIRST_PERSON_POSSESSIVE = frozenset({"my", "our"})
 # Bodies that decide for an organisation, named by a common noun ("the board", "the committee").
 DECIDING_BODIES = frozenset({"board", "committee", "council", "company", "management", "leadership", "trustee",
                              "director", "foundation", "organisation", "organization", "panel", "assembly"})
@@ -361,7 +362,7 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         lemmas=tuple(w for c in ([lead] if lead else []) + items[:shown] for w in c.lemmas),
         figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
         question=False, cue=max(c.cue for c in [*([lead] if lead else []), *items]), end_char=items[shown - 1].end_char,
-        aside=lead is not None and lead.aside)
+        aside=lead is not None and lead.aside, request=lead is not None and lead.request)
 
 
 def _quoted_whole(lead: str, heads: list[str]) -> tuple[str, int]:
@@ -566,12 +567,27 @@ def _asks(sent: Span) -> bool:
     are writing to ask you to…", "I would like to request…". "I was asked", "I am not
     asking…" and "I asked" tell of a request; they do not make one."""
     root = sent.root
+    if _names_the_request(root):
+        return True
     if not said_by_writer(root) or any(c.dep_ in ("neg", "auxpass") for c in root.children):
         return False
     if root.lemma_.lower() in _ASKING:
         return root.tag_ in ("VBP", "VBG")
     return root.lemma_.lower() in _FRAMING and root.tag_ in ("VB", "VBP", "VBG") and any(
         c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _ASKING and c.tag_ == "VB" for c in root.children)
+
+
+def _names_the_request(root: Token) -> bool:
+    """"What I am asking for is simple:", "What we ask is that…", "My request is this:",
+    "Our asks are:": the writer's request as the subject of "be", what follows (often a
+    list) being the request itself. "What I am not asking for is…" makes none."""
+    if root.lemma_ != "be":
+        return False
+    return any(
+        (c.dep_ == "csubj" and c.lemma_.lower() in _ASKING and said_by_writer(c) and not negated(c))
+        or (c.dep_ == "nsubj" and c.lemma_.lower() in _ASKING and c.tag_.startswith("NN")
+            and any(p.dep_ == "poss" and p.lower_ in _FIRST_PERSON_POSSESSIVE for p in c.children))
+        for c in root.children)
 
 
 def _looks_back(sent: Span) -> bool:

@@ -129,6 +129,16 @@ def test_a_sentence_that_hands_over_to_what_follows_is_not_the_main_point(analyz
     assert main_quote(analyzer, note) == "I am asking that we cap planning at one hour."
 
 
+@pytest.mark.parametrize("lead_in", ["What I am asking for is simple:", "My requests are these:"])
+def test_a_list_the_writer_names_as_the_request_is_the_main_point(analyzer, lead_in):
+    memo = ("# Staffing on the night desk\n\nOver the last quarter the night desk has run with two people "
+            "instead of four. We covered 61 shifts with overtime, and three people are exhausted. I raised "
+            f"this in March and again in June.\n\n{lead_in}\n\n1. Approve two temporary hires from next "
+            "month.\n2. Stop scheduling anyone for more than four nights in a row.\n\nThe overtime we paid "
+            "last quarter would cover both hires.\n")
+    assert main_quote(analyzer, memo).startswith(f"{lead_in} Approve two temporary hires")
+
+
 def test_a_reply_that_decides_opens_with_its_decision_not_the_request_that_follows(analyzer):
     reply = ("Subject: Re: Proposal to move the release to Thursdays\n\nHi Marco,\n\nThanks for the proposal. "
              "I've read it twice and talked it over with Jess and the QA leads.\n\n"
