@@ -35,6 +35,7 @@ from ..data.files import DataText
 from ..data.tables import rows
 from ..markers.component import quoted
 from ..sections.lookalikes import key_value
+from ..text.markup import as_read
 from .sentences import FIRST_PERSON, negated, quote, said_by_writer
 from .view import DocView
 
@@ -225,7 +226,7 @@ def _label(view: DocView, span: Span) -> bool:
     "Incident ID: INC-0931"): a label names what follows, as a heading does."""
     line = view.line_of(span.start_char)
     text = view.lines.line(line)
-    if not key_value(text.strip()):
+    if not key_value(as_read(text.strip())):  # "**Apologies:** Dr Moore" as the page shows it
         return False
     return span.start_char - view.lines.start_of(line) < text.index(":")
 

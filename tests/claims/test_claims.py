@@ -419,8 +419,12 @@ def test_a_tables_header_row_claims_nothing_and_a_rows_figures_measure_its_first
     assert [q["measures"] for c in claims for q in c["quantities"]] == ["Warning", "Permanent ban"]
 
 
-def test_a_subject_line_describes_the_message_and_claims_nothing(analyzer):
-    text = "Subject: Re: Weekend release support\n\nHi Victor,\n\nMy team has worked three of the last four weekends.\n"
+@pytest.mark.parametrize("fields", [
+    "Subject: Re: Weekend release support\n\nHi Victor,\n\n",
+    "# Steering group\n\n**Apologies:** Dr Catherine Moore\n**Notes taken by:** Hannah Price\n\n",
+])
+def test_a_field_line_describes_the_document_and_claims_nothing(analyzer, fields):
+    text = fields + "My team has worked three of the last four weekends.\n"
     assert [c["text"] for c in claims_of(analyzer, text)] == ["My team has worked three of the last four weekends"]
 
 

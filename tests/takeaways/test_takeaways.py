@@ -410,6 +410,9 @@ def test_a_feeling_of_the_writers_own_beside_the_readers_is_the_writers(analyzer
     "The fire door on level 2 was repaired on 18 September. The next meeting is on 13 November.\n",
     "Post-incident review\n\nIncident ID: INC-2024-0931\nIncident severity: SEV-2\n\n"
     "The payments API returned errors for 47 minutes. The certificate was renewed at 10:25.\n",
+    "# Steering group notes\n\n**Chair:** Dr Anjali Mehta\n**Apologies:** Dr Catherine Moore\n\n"
+    "The fire door on level 2 was repaired on 18 September. Ruth Kingsley sent her apologies, and "
+    "apologies were received from Steve Wade. The next meeting is on 13 November.\n",
 ])
 def test_a_lines_label_shows_no_feeling(analyzer, text):
     assert [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]] == [CALM_LABEL]
