@@ -33,9 +33,13 @@ _LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
 TRANSCRIPT_LINES = 2
+# Tokens the brackets of a speaker's label may run to: "(Renata Sørensen, Classic Support)".
+BRACKETED_WORDS = 8
 # A closing that goes on past its sign-off word ("Thanks for your patience,") has at most this
 # many tokens, its comma included; the writer's name is on the line below.
 MAX_CLOSING_TOKENS = 7
+# Words a label that ends in a header may run to: "Notes taken by:".
+MAX_LABEL_WORDS = 4
 # The token the tokenizer makes where a Markdown link's text ends and its address starts.
 LINK_OPENER = "]("
 # A link's address ("](https://example.org/people/ana)") spans at most this many tokens.
@@ -188,13 +192,25 @@ def _header_start(lowered: list[str], headers: list[tuple[str, ...]]) -> int | N
     """Where a header's value starts on a line that opens with one ("To:", "**Interviewer:**",
     "__Owner__:"), Markdown emphasis around the label passed over; None on other lines."""
     i = _past_emphasis(lowered, 0)
-    n = starts_with(lowered[i:], headers)
+    n = starts_with(lowered[i:], headers) or _label_ending_in(lowered[i:], headers)
     if not n:
         return None
     i = _past_emphasis(lowered, i + n)
     if i >= len(lowered) or lowered[i].strip("*_") != ":":
         return None
     return _past_emphasis(lowered, i + 1)
+
+
+def _label_ending_in(lowered: list[str], headers: list[tuple[str, ...]]) -> int:
+    """How many words a label runs to that ends in a header of two words or more ("Notes
+    taken by:", "Minutes approved by"); 0 on any other line. One word such as "by" or "to"
+    ends too many labels that name no one ("Caused by:", "Next to:")."""
+    for n, word in enumerate(lowered[:MAX_LABEL_WORDS], start=1):
+        if not word.isalpha():
+            return 0
+        if any(len(h) > 1 and tuple(lowered[n - len(h):n]) == h for h in headers if len(h) <= n):
+            return n
+    return 0
 
 
 def _past_emphasis(lowered: list[str], i: int) -> int:
@@ -222,14 +238,48 @@ def _transcript_speakers(reader: NameReader, evidence: Evidence) -> None:
     Only full names (two words or more): one-word labels ("Note:", "Background:") are the
     memo's own headings far more often than a speaker.
     """
-    doc, labels = reader.doc, []
+    labels = []
     for tokens in reader.lines.values():
-        run = reader.run_at(tokens[0].i)
-        if run and run[1] < len(doc) and doc[run[1]].text == ":" and len(reader.name_words(*run)) > 1:
+        bracket = _after_a_role(reader, tokens)
+        run = reader.run_at(bracket + 1 if bracket is not None else tokens[0].i)
+        if run and _labels_a_turn(reader, bracket if bracket is not None else run[1]) \
+                and len(reader.name_words(*run)) > 1:
             labels.append(run)
     if len(labels) >= TRANSCRIPT_LINES:
         for run in labels:
             evidence.add(reader, run, "transcript speaker", strong=True)
+
+
+def _after_a_role(reader: NameReader, tokens: list[Token]) -> int | None:
+    """The bracket that opens a speaker's name after a role at the start of the line
+    ("AUDIENCE MEMBER (Renata Sørensen, Classic Support):"), or None."""
+    for i, token in enumerate(tokens[:MAX_NAME_WORDS + 1]):
+        if token.text == "(":
+            last = fold(tokens[i - 1].text) if i else ""
+            return token.i if last in reader.words["role"] or last in reader.words["people_noun"] else None
+        if not token.is_alpha:
+            return None
+    return None
+
+
+def _labels_a_turn(reader: NameReader, end: int) -> bool:
+    """Whether a name ending before token ``end`` is a speaker's label: a colon follows it,
+    straight away ("Olivia Brennan:") or after brackets on the same line that give the
+    speaker's role ("MARISOL ESTEBAN-GRANT (CEO):") or, after a role, their name."""
+    doc = reader.doc
+    if end >= len(doc):
+        return False
+    if doc[end].text == ":":
+        return True
+    if doc[end].text != "(":
+        return False
+    line = reader.line_of(doc[end])
+    for token in doc[end + 1:end + 1 + BRACKETED_WORDS]:
+        if reader.line_of(token) != line:
+            return False
+        if ")" in token.text:
+            return token.text == "):" or (token.i + 1 < len(doc) and doc[token.i + 1].text == ":")
+    return False
 
 
 def _chat_speaker(reader: NameReader, line: int, tokens: list[Token], after_stamp: int,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from .names import fold
+from .reader import MAX_NAME_WORDS
 
 if TYPE_CHECKING:
     from .reader import NameReader
@@ -46,11 +47,24 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
         return False
     line = reader.line_of(token)
     after = [t for t in doc[token.i + 2:token.i + 2 + ROLE_WINDOW] if reader.line_of(t) == line]
-    return any(fold(t.text) in reader.words["role"] for t in after)
+    # A title that is the subject of what follows opens a clause of its own: "If you're on
+    # Classic, your manager will sit down with you."
+    return any(fold(t.text) in reader.words["role"] and t.dep_ not in ("nsubj", "nsubjpass") for t in after)
 
 
 def preceded_by_role(reader: NameReader, token: Token) -> bool:
     """"Executive Director, Tracy Teal": a job title, a comma, then the name, on one line."""
+    return _after_a_title(reader, token) and not _title_of_a_name(reader, token.i - 1)
+
+
+def where_a_person_works(reader: NameReader, token: Token) -> bool:
+    """"Daniel Fairweather, Operations Lead, Brackenridge": after the job title of a name
+    written before it, a word names an organisation."""
+    return _after_a_title(reader, token) and _title_of_a_name(reader, token.i - 1)
+
+
+def _after_a_title(reader: NameReader, token: Token) -> bool:
+    """A job title and a comma right before the token, on its line."""
     doc = reader.doc
     if token.i < 2 or doc[token.i - 1].text != ",":
         return False
@@ -59,6 +73,25 @@ def preceded_by_role(reader: NameReader, token: Token) -> bool:
     return any(fold(t.text) in reader.words["role"] for t in before)
 
 
+def _title_of_a_name(reader: NameReader, comma: int) -> bool:
+    """"Daniel Fairweather, Operations Lead, Brackenridge Supplies", or a signature's name
+    line over "CEO, Pebblecrest": the job title before the comma at ``comma`` belongs to a
+    name written before it, so what comes after it is where that person works, not a second
+    person."""
+    doc = reader.doc
+    line = reader.line_of(doc[comma])
+    i = comma - 1
+    while i >= 0 and comma - i <= ROLE_WINDOW and reader.line_of(doc[i]) == line and (
+            doc[i].text[:1].isupper() or doc[i].lower_ in _INSIDE_TITLES):
+        i -= 1
+    if i < 0 or reader.line_of(doc[i]) != line:
+        above = [t for t in reader.lines.get(line - 1, []) if not t.is_punct]
+        return 0 < len(above) <= MAX_NAME_WORDS and all(reader.name_like(t, judge_position=False) for t in above)
+    return i > 0 and doc[i].text == "," and reader.name_like(doc[i - 1], judge_position=False)
+
+
+# Small words inside a job title ("Head of IT", "Director of Research and Policy").
+_INSIDE_TITLES = frozenset({"of", "and", "for", "&"})
 # Words that tie a full name to the organisation named after it, and how many capitalised
 # words that name may run to.
 AFFILIATING = frozenset({"of", "from", "at"})

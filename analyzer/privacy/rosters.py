@@ -121,7 +121,7 @@ def affiliation(reader: NameReader, token: Token) -> bool:
     if run is None:
         return False
     end = run[1]
-    return end < token.i and reader.doc[end].text == "(" and ")" not in {t.text for t in reader.doc[end:token.i]}
+    return end < token.i and reader.doc[end].text == "(" and not any(")" in t.text for t in reader.doc[end:token.i])
 
 
 def opens_item(reader: NameReader, token: Token) -> bool:

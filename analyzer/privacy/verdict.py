@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .evidence import LINK_OPENER, Candidate, Evidence, name_lists
-from .grammar import person_verb, shouted
+from .grammar import person_verb, shouted, where_a_person_works
 from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_plain_word
-from .reader import COMMON_TAGS, NON_PERSON_ENTS, NameReader
+from .reader import COMMON_TAGS, MAX_NAME_WORDS, NON_PERSON_ENTS, NameReader
 from .rosters import affiliation, opens_item, rosters
 
 # Single ALL-CAPS words this short are acronyms ("HR", "QA") unless strongly evidenced.
@@ -93,6 +93,10 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
         return "written with an acronym, as a product is ('Travis CI')"
     if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
         return "acronym"
+    # Minutes write a role like a name ("the Treasurer", "Operations Director, Chair",
+    # "Trustees agreed"): alone, such a word is the office, whoever holds it.
+    if len(key) == 1 and (key[0] in reader.words["role"] or key[0] in reader.words["people_noun"]):
+        return "a job title or a word for people ('Treasurer', 'Trustees')"
     # A "who" or a coordination after it belongs to the person before: "Nancy Giang of the
     # University of Dundee who we recruited".
     if all(_in_an_organisations_name(reader, start) for start, _ in candidate.runs):
@@ -118,6 +122,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("only used as a heading or a 'Label:'")
     if any(_modifies_common_noun(t) for t in _everywhere(reader, key, tokens)):
         objections.append("modifies a common noun (a product or team name)")
+    if len(key) == 1 and any(_opens_an_organisations_name(reader, t) for t in _everywhere(reader, key, tokens)):
+        objections.append("opens an organisation's name ('Corvane Health Systems')")
     if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
         objections.append("used as a verb")
     # Listed with a person, a name shares the list's role: "worked with Ana and Bo" is no tool.
@@ -127,6 +133,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("listed with an organisation or product")
     if all(_title_case_line(reader, reader.line_of(t)) and not opens_item(reader, t) for t in tokens):
         objections.append("only in title-case lines, where every word has a capital")
+    if all(where_a_person_works(reader, t) for t in tokens):
+        objections.append("after a named person's job title ('Dana Kim, Operations Lead, Brackenridge')")
     if all(affiliation(reader, t) for t in tokens):
         objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")
     if any(_described_as_thing(reader, t) for t in tokens):
@@ -148,6 +156,22 @@ def _in_an_organisations_name(reader: NameReader, start: int) -> bool:
     if i >= 0 and doc[i].lower_ == "the":
         i -= 1
     return i >= 1 and doc[i].lower_ == "of" and reader.org_word(doc[i - 1])
+
+
+def _opens_an_organisations_name(reader: NameReader, token: Token) -> bool:
+    """The word is followed, on its line, by capitalised words ending in an organisation word
+    ("Corvane Health Systems", "Brackenridge Supplies"): where the full name is written once,
+    the company's short name elsewhere ("talks with Corvane") is no person either."""
+    doc, line = reader.doc, reader.line_of(token)
+    for i in range(token.i + 1, min(token.i + 1 + MAX_NAME_WORDS, len(doc))):
+        word = doc[i]
+        if reader.line_of(word) != line or not word.text[:1].isupper():
+            return False
+        if reader.org_word(word):
+            return True
+        if not reader.name_like(word, judge_position=False):
+            return False
+    return False
 
 
 def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token]:

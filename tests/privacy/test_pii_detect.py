@@ -64,6 +64,15 @@ def people(doc) -> list[str]:
         # A name coordinated with a group of people; a label in bold; a role in brackets is no name.
         ("The delay left Ana and the finance team rebuilding figures by hand.\n", ["Ana"]),
         ("**Interviewer:** Owen Pritchard (HR Business Partner)\n\nThe leaver was calm.\n", ["Owen Pritchard"]),
+        # A transcript's speakers, in capitals with their role in brackets, or named in
+        # brackets after a role; and a name later on a line that opens with such a label.
+        ("HOLLIS FAIRWEATHER (Chief of Staff): Next question, please.\n\nMARISOL ESTEBAN-GRANT (CEO): "
+         "A fair question. Priscilla Adebayo-Lund in pricing is on it.\n\nAUDIENCE MEMBER (Renata Lind, "
+         "Support): Thanks.\n",
+         ["HOLLIS FAIRWEATHER", "MARISOL ESTEBAN-GRANT", "Priscilla Adebayo-Lund", "Renata Lind"]),
+        # A label that ends in a header of its own ("taken by") names who did it.
+        ("**Chair:** Dr Anjali Mehta\n**Notes taken by:** Hannah Price\n\nThe date moved.\n",
+         ["Anjali Mehta", "Hannah Price"]),
         # A header names groups, roles and sites besides people.
         ("To: All People Managers <managers@example.org>\nFrom: Nathalie Fournier\n\nPeople managers "
          "should tell their teams today.\n", ["Nathalie Fournier"]),
@@ -100,6 +109,8 @@ def test_people_are_found_by_context(nlp, text, expected):
         "Thank you all.\n\nGoodbye, and thank you for everything.\n",
         "- Workload in Q3 was relentless after two colleagues left.\n\n## Would she return?\n\nMaybe.\n",
         "We will approve the move to fully remote work from Cardiff. He starts in May.\n",
+        # A job title that opens a clause of its own is no title of the word before it.
+        "We stop selling Beacon Classic in October. If you're on Classic, your manager will call you.\n",
     ],
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):
@@ -215,3 +226,25 @@ def test_a_one_word_name_that_modifies_a_common_noun_anywhere_is_a_product(nlp):
     doc = nlp("We took the governance model from Ravenna's charter. The Ravenna project's council "
               "still runs it.\n")
     assert people(doc) == []
+
+
+def test_an_office_written_like_a_name_is_no_person(nlp):
+    doc = nlp("Present: Helen Okafor (Chair), Owen Pritchard (Treasurer), Tom Wade\n\n"
+              "1.1 Trustees welcomed the report. Owen Pritchard (Treasurer) said reserves were low.\n"
+              "1.2 Kevin Marsh, Operations Director, Chair, asked for a vote.\n")
+    assert set(people(doc)) == {"Helen Okafor", "Owen Pritchard", "Tom Wade", "Kevin Marsh"}
+
+
+def test_a_company_named_in_full_once_is_no_person_where_its_short_name_is_used(nlp):
+    doc = nlp("Fiona Gallagher said the supplier, Corvane Health Systems, has booked its team.\n\n"
+              "Decision: Robert Kinsella to negotiate with Corvane on the rebooking fee.\n")
+    assert set(people(doc)) == {"Fiona Gallagher", "Robert Kinsella"}
+
+
+@pytest.mark.parametrize("byline", [
+    "Written by Daniel Fairweather, Operations Lead, Brackenridge Supplies\n\n",
+    "Thanks,\nDaniel Fairweather\nOperations Lead, Brackenridge\n\n",
+])
+def test_the_organisation_after_a_persons_job_title_is_no_person(nlp, byline):
+    doc = nlp(byline + "The move finished on time and the pickers learned the new scanners in a week.\n")
+    assert people(doc) == ["Daniel Fairweather"]
