@@ -40,8 +40,8 @@ def ends_sentence(line: str) -> bool:
 
 # The labels of interview notes and FAQs: "Q:" or "Question." before what is asked, "A:" or
 # "Answer:" before the reply. They say who speaks, not what is said.
-QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
-ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.]\s", re.IGNORECASE)
+QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.](?:\s|$)", re.IGNORECASE)
+ANSWER_LABEL = re.compile(r"^\s*(?:A|Answer)\s*[:.](?:\s|$)", re.IGNORECASE)
 # A list item's marker at the start of a line: a bullet, "1." or "1)", "a.", "(a)".
 LIST_MARKER = re.compile(r"^\s*(?:[" + _BULLETS + r"]|\d{1,2}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+")
 

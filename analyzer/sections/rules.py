@@ -21,9 +21,10 @@ from .lookalikes import key_value
 
 # Attributes at the end of a Markdown heading (Pandoc, kramdown, Hugo): "{#thanks}", "{.note}".
 _ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
-# A line that gives a figure as its value ("Fiscal host fees at 7%: $10,000") is an item of a
-# list or a budget, never a title, however long the line under it.
-_FIGURE_VALUE = re.compile(r":\s*[$€£]?\s?\d[\d,.]*\s*(?:%|[kKmM]|bn)?\s*$")
+# A line that gives a figure as its value ("Fiscal host fees at 7%: $10,000", a review's
+# "Rating: 4/5 (Exceeds expectations)") is an item of a list, a budget or a form, never a
+# title, however long the line under it.
+_FIGURE_VALUE = re.compile(r":\s*[$€£]?\s?\d[\d,.]*\s*(?:%|[kKmM]|bn|/\s*\d+)?\s*(?:\([^()]*\))?\s*$")
 # Lower ranks sit higher in the hierarchy. Markup fixes a rank; plain cues rank CAPS above
 # bold lines above labels and title lines above bracketed option labels.
 RANK_CAPS = 1.0
@@ -219,6 +220,8 @@ def label(i: int, ctx: Context) -> Heading | None:
         return None
     if i in ctx.layout.announced or i in ctx.layout.lead_ins or line.salutation or line.field:
         return None
+    if ANSWER_LABEL.match(line.text):
+        return None
     words = len(words_of(line.label))
     if words > (MAX_PHRASE_LABEL_WORDS if line.grammar == PHRASE else MAX_LABEL_WORDS) or line.two_sentences:
         return None
@@ -310,6 +313,8 @@ def _could_be_title(i: int, ctx: Context) -> bool:
         return False
     if not _plain(line) or line.dated or not starts_like_title(line.text) or _FIGURE_VALUE.search(line.text):
         return False
+    if ANSWER_LABEL.match(line.text):
+        return False
     if _in_field_run(i, ctx):
         return False
     return not ctx.page.runs_on(i) and ctx.opens_block(i) and not ctx.starts_timed_run(i)
@@ -322,6 +327,8 @@ def _in_field_run(i: int, ctx: Context) -> bool:
     a title above ("Q2 check-in: Support" over "Objective 1: Faster replies") is no field."""
     page = ctx.page
     if not key_value(page[i].text) or not page.blank_after(i) or page.prev_content(i) is None:
+        return False
+    if QUESTION_LABEL.match(page[i].text):  # "Q: …" over "A: …" is a FAQ's, not a field
         return False
     neighbours = (page.prev_content(i), page.next_content(i))
     return any(j is not None and j not in ctx.taken_lines and key_value(page[j].text) for j in neighbours)
@@ -339,11 +346,13 @@ def _answered(i: int, ctx: Context) -> bool:
     Questions are clauses by nature, so the parse has no say here. A question a FAQ labels
     ("Q: …" over "A: …") is a heading like its siblings however long it runs."""
     line = ctx.page[i]
+    if QUESTION_LABEL.match(line.text):  # "A: …" below, or past a blank line
+        below = ctx.page.next_content(i)
+        return below is not None and ANSWER_LABEL.match(ctx.page.text(below)) is not None \
+            and line.words <= MAX_LABELLED_QUESTION_WORDS
     if i + 1 >= len(ctx.page) or ctx.page[i + 1].skip:
         return False
     answer = ctx.page.text(i + 1)
-    if QUESTION_LABEL.match(line.text) and ANSWER_LABEL.match(answer):
-        return line.words <= MAX_LABELLED_QUESTION_WORDS
     if line.words > MAX_QUESTION_WORDS or line.two_sentences:
         return False
     return (ends_sentence(answer) or len(answer) >= BODY_LINE) and not answer.endswith("?")

@@ -406,6 +406,10 @@ We will not add features, and we will fix only serious bugs from now on.
          "Maintainer time, two people at 60%: $118,000\n"
          "Time-zone database updates and the test infrastructure that checks them: $9,400\n"
          "Fiscal host fees at 7%: $10,000\n\nThat is $137,400 in total.\n", [7]),
+        # A review's rating under each heading, with or without a gloss in brackets.
+        ("# Annual review\n\n## Overall assessment\n\nRating: 4/5 (Exceeds expectations in most areas)\n\n"
+         "Adaeze had a strong year and carried the migration of the ingestion layer to the new scheduler.\n\n"
+         "## Strengths\n\nRating: 5/5\n\n- Technical ownership: 212 pipelines moved with no data lost.\n", [5, 11]),
     ],
 )
 def test_look_alikes_from_letters_tables_and_lists_are_not_headings(analyzer, text, not_headings):

@@ -45,6 +45,12 @@ def titled(report_or_outline) -> list[tuple[int, str, str]]:
         # A FAQ's labelled question, however long: its siblings are headings too.
         ("Intro.\n\nQ: I am on leave now. Does the new policy apply to me?\nA: No. It applies from January.",
          (3, "title-line", "Q: I am on leave now. Does the new policy apply to me?")),
+        # Its answer may come past a blank line, behind a label on a line of its own.
+        ("Self-assessment\nName: Renata Hollis\n\nQ: Where did you fall short of your goals?\n\n"
+         "A: My first-response time averaged 5.2 hours in October, against a goal of four hours, and I "
+         "did not finish the certification.\n\nQ: What are your goals?\n\nA:\n"
+         "- Finish the certification by February.\n",
+         (4, "title-line", "Q: Where did you fall short of your goals?")),
         ("Intro.\n\nWins worth highlighting\nTwo new logos closed in September, both in logistics.", (3, "title-line", "Wins worth highlighting")),
         ("Concern raised with the People team\nRaised by: Aisha\n\nI am putting this in writing.", (1, "title-line", "Concern raised with the People team")),
         ("Intro.\n\nOutcome I'm hoping for:\nA rota that is published a month ahead.", (3, "label", "Outcome I'm hoping for")),
@@ -63,6 +69,8 @@ def test_each_heading_form_is_found_with_its_cue(analyzer, text, expected):
         ("# Notes\nConclusion: I feel like we realised this model did not work.", 2),
         ("# Risks\n- Hiring is slow\n- The queue could slip\n", 2),
         ("# Agenda\n1. Retry policy\n2. Storage of receipts\n3. Rollout plan\n", 2),
+        # A FAQ's answer label on a line of its own says who speaks, not what about.
+        ("Intro.\n\nQ: What are your goals?\n\nA:\n- Finish the certification by February.\n", 5),
         ("Hi team,\n\nThe release went out this morning and everything looks healthy.\n\nThanks,\nDana", 1),
         ("The release went out this morning and everything looks healthy.\n\nThanks,\nDana", 4),
         ("# Onboarding\n**Please read this before Friday.**\nThe guide is out of date.", 2),
