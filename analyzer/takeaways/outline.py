@@ -24,7 +24,7 @@ from spacy.tokens import Token
 
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
-from .sentences import HANDS_OVER, Candidate, in_line_chat
+from .sentences import Candidate, in_line_chat
 from .view import DocView
 
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
@@ -227,9 +227,9 @@ def _summarises(c: Candidate, before: Candidate | None) -> bool:
     such a label ("TL;DR: we move to…", "Decision: the release moves to Tuesday"), stands in
     a part so titled ("Summary", "1. Abstract", "Decision"), or follows a lead-in that sums
     up what comes ("…, so here it is plainly:") or hands it over ("You asked for feedback, so
-    here it is.")."""
+    here it is.", "I'll start with the headline.")."""
     handed_over = before is not None and before.section is c.section and bool(
-        _SUMMARY_LEAD.search(before.text) or HANDS_OVER.search(before.text))
+        _SUMMARY_LEAD.search(before.text) or before.hands_over)
     return _labelled(c, _SUMMARY_LABEL) or handed_over
 
 

@@ -46,6 +46,9 @@ LONGEST_CUE = 4
 ASIDE_WEIGHT = -2.5
 FIRST_PERSON = frozenset({"we", "i"})
 _FIRST_PERSON_POSSESSIVE = frozenset({"my", "our"})
+# "I'll start with the headline": verbs of going first and what a writer says goes first.
+_STARTING = frozenset({"start", "begin", "open", "lead"})
+_NEWS = frozenset({"headline", "news", "decision", "summary", "version", "conclusion", "answer", "bottom"})
 # Bodies that decide for an organisation, named by a common noun ("the board", "the committee").
 DECIDING_BODIES = frozenset({"board", "committee", "council", "company", "management", "leadership", "trustee",
                              "director", "foundation", "organisation", "organization", "panel", "assembly"})
@@ -132,6 +135,9 @@ class Candidate:
     # "Key: value" line ("Incident lead: Dana"), which labels rather than states.
     item: bool = False
     lead_in: bool = False
+    # It hands over to the sentence after it, which tells what it announced ("…, so here
+    # it is.", "I'll start with the headline.").
+    hands_over: bool = False
     field: bool = False
     # The writer or an organisation is the subject of the main verb ("We will retire…",
     # "The board decided…"): decision words then state the writer's own decision.
@@ -259,6 +265,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if outlines:  # "explains what changed": what it goes on to tell is no news yet
             aside |= {t.i for t in sent if t.i > sent.root.i}
         cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens) if t.i not in aside])
+        hands_over = bool(HANDS_OVER.search(text)) or _starts_with_the_news(sent)
         asked = text.rstrip("”\"')").endswith("?")
         request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
         found.append(Candidate(
@@ -270,7 +277,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
-            lead_in=text.endswith(":") or bool(HANDS_OVER.search(text)),
+            lead_in=text.endswith(":") or hands_over,
+            hands_over=hands_over,
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
             agent=_agent(sent),
             # A pointer elsewhere outweighs the decision words around it ("further details
@@ -575,6 +583,20 @@ def _asks(sent: Span) -> bool:
         return root.tag_ in ("VBP", "VBG")
     return root.lemma_.lower() in _FRAMING and root.tag_ in ("VB", "VBP", "VBG") and any(
         c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _ASKING and c.tag_ == "VB" for c in root.children)
+
+
+def _starts_with_the_news(sent: Span) -> bool:
+    """"I'll start with the headline", "Let me begin with the bad news": the writer says
+    what comes first, and the next sentence tells it."""
+    for verb in sent:
+        if verb.lemma_.lower() not in _STARTING or not (verb.dep_ == "ROOT" or verb.head.lemma_ == "let"):
+            continue
+        if not any(c.dep_ == "nsubj" and c.lemma_.lower() in ("i", "we", "us") for c in verb.children):
+            continue
+        if any(p.lower_ == "with" and any(o.dep_ == "pobj" and o.lemma_.lower() in _NEWS for o in p.children)
+               for p in verb.children if p.dep_ == "prep"):
+            return True
+    return False
 
 
 def _names_the_request(root: Token) -> bool:

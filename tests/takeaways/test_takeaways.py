@@ -139,6 +139,14 @@ def test_a_list_the_writer_names_as_the_request_is_the_main_point(analyzer, lead
     assert main_quote(analyzer, memo).startswith(f"{lead_in} Approve two temporary hires")
 
 
+def test_the_sentence_after_i_will_start_with_the_headline_is_the_main_point(analyzer):
+    talk = ("All-hands, June\n\nThanks, Hollis. I'll start with the headline, because I know it's what most "
+            "of you came for. We are going to stop selling Beacon Classic on 1 October. Existing customers "
+            "will be supported until the end of 2026.\n\nCloud revenue grew 64 percent this year, and "
+            "Classic revenue fell 11 percent.\n")
+    assert main_quote(analyzer, talk) == "We are going to stop selling Beacon Classic on 1 October."
+
+
 def test_a_reply_that_decides_opens_with_its_decision_not_the_request_that_follows(analyzer):
     reply = ("Subject: Re: Proposal to move the release to Thursdays\n\nHi Marco,\n\nThanks for the proposal. "
              "I've read it twice and talked it over with Jess and the QA leads.\n\n"
