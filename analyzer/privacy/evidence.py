@@ -433,7 +433,10 @@ def names_after(reader: NameReader, tokens: list[Token], first: int, reason: str
                 or token.text in {".", "'", '"', "“", "”"} or reader.blocked(token.idx):
             i += 1
             continue
-        run = reader.run_at(token.i, limit=(tokens[0].i, tokens[-1].i + 1))
+        # The place is the evidence: at the start of a line the tagger reads an unfamiliar
+        # name as a common word ("[09:15] Tomasz Wielgosz:"), but its shape still counts.
+        run = reader.run_at(token.i, limit=(tokens[0].i, tokens[-1].i + 1),
+                            trust_anchor=reader.name_like(token, judge_position=False))
         if run is not None and _names_no_one(reader, run):
             run = None
         if run is None:

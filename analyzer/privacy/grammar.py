@@ -74,22 +74,26 @@ def _after_a_title(reader: NameReader, token: Token) -> bool:
 
 
 def _title_of_a_name(reader: NameReader, comma: int) -> bool:
-    """"Daniel Fairweather, Operations Lead, Brackenridge Supplies", or a signature's name
-    line over "CEO, Pebblecrest": the job title before the comma at ``comma`` belongs to a
+    """"Daniel Fairweather, Operations Lead, Brackenridge Supplies", a signature's name line
+    over "CEO, Pebblecrest", or a form's "Role: Analyst, Orchard Health": the job title before the comma at ``comma`` belongs to a
     name written before it, so what comes after it is where that person works, not a second
     person."""
     doc = reader.doc
     line = reader.line_of(doc[comma])
     i = comma - 1
-    while i >= 0 and comma - i <= ROLE_WINDOW and reader.line_of(doc[i]) == line and (
+    while i >= 0 and comma - i <= ROLE_WINDOW + 2 and reader.line_of(doc[i]) == line and (
             doc[i].text[:1].isupper() or doc[i].lower_ in _INSIDE_TITLES):
         i -= 1
+    if i > 0 and doc[i].text == ":" and doc[i - 1].lower_ in _ROLE_FIELDS:
+        return True  # "Role: Customer Success Specialist II, Orchard Health"
     if i < 0 or reader.line_of(doc[i]) != line:
         above = [t for t in reader.lines.get(line - 1, []) if not t.is_punct]
         return 0 < len(above) <= MAX_NAME_WORDS and all(reader.name_like(t, judge_position=False) for t in above)
     return i > 0 and doc[i].text == "," and reader.name_like(doc[i - 1], judge_position=False)
 
 
+# Fields whose value is a job title, and the employer after it: "Role: Analyst, Orchard Health".
+_ROLE_FIELDS = frozenset({"role", "title", "position", "job", "designation"})
 # Small words inside a job title ("Head of IT", "Director of Research and Policy").
 _INSIDE_TITLES = frozenset({"of", "and", "for", "&"})
 # Words that tie a full name to the organisation named after it, and how many capitalised

@@ -24,8 +24,10 @@ from .patterns import PiiPatterns
 # Entity labels that make a word something other than a person when the model is sure.
 NON_PERSON_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 # Tokens inside these entities are never part of a name ("Dana Monday"); the model also
-# tags unfamiliar names as organisations and products, so those two are judged like any word.
+# tags unfamiliar names as organisations, products and works ("[09:15] Tomasz Wielgosz:"
+# as a title), so those three are judged like any word.
 NOT_IN_NAMES = NON_PERSON_ENTS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+_MISREAD_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
 # Tagger verdicts that a capitalised word is a common word, not a name.
 COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"})
 # Closed-class words are never names, capitalised or not ("This PEP", "Our Data", "Those who"),
@@ -117,7 +119,7 @@ class NameReader:
         folded = fold(token.text)
         if folded in self.cue_words or folded in self.words["org"] or token.tag_ in FUNCTION_TAGS:
             return False
-        if token.ent_type_ in NOT_IN_NAMES - {"ORG", "PRODUCT"} or in_date(token):
+        if token.ent_type_ in NOT_IN_NAMES - _MISREAD_NAMES or in_date(token):
             return False
         if is_caps(token.text):
             # "HAS", "TOLD": in ALL-CAPS text the tagger still knows verbs and function words.

@@ -35,6 +35,9 @@ def people(doc) -> list[str]:
         ("Ms. Castellanos received the complaint on Monday.\n", ["Castellanos"]),
         ("[09:14] Kofi Mensah: did anyone look at the alerts?\n[09:15] Aiyana Redcloud: yes, all fine.\n",
          ["Kofi Mensah", "Aiyana Redcloud"]),
+        # A speaker the tagger reads as a common word, the model as a title.
+        ("[09:14] Priya Raman: checkout is throwing 502s for everyone on web.\n"
+         "[09:15] Tomasz Wielgosz: me. looking\n", ["Priya Raman", "Tomasz Wielgosz"]),
         # A phone's chat export dates its stamps day first, as the chat reader knows them.
         ("07/05/2024, 09:16 - Tomasz Wierzbicki: thanks. did anyone tell support?\n", ["Tomasz Wierzbicki"]),
         ("Ravi, can you write up the comparison for the architects?\n", ["Ravi"]),
@@ -244,6 +247,7 @@ def test_a_company_named_in_full_once_is_no_person_where_its_short_name_is_used(
 @pytest.mark.parametrize("byline", [
     "Written by Daniel Fairweather, Operations Lead, Brackenridge Supplies\n\n",
     "Thanks,\nDaniel Fairweather\nOperations Lead, Brackenridge\n\n",
+    "Employee: Daniel Fairweather\nRole: Customer Success Specialist II, Brackenridge Health\n\n",
 ])
 def test_the_organisation_after_a_persons_job_title_is_no_person(nlp, byline):
     doc = nlp(byline + "The move finished on time and the pickers learned the new scanners in a week.\n")
