@@ -90,7 +90,9 @@ _DECISION_WORDS = r"(?:final )?decisions?|decided|resolutions?|outcomes?|(?:our 
 _CHANGE_WORDS = r"what(?:\s+is|'s|’s)?\s+chang(?:ing|es)|what\s+will\s+change|(?:the\s+)?changes?"
 _DECISION_LABEL = re.compile(rf"^(?:{_DECISION_WORDS}|{_CHANGE_WORDS})\b", re.IGNORECASE)
 _SUMMARY_LABEL = re.compile(r"^(?:tl;?\s?dr|summary|executive summary|abstract|overview|in short|bottom line|bluf"
-                            rf"|the short version|{_DECISION_WORDS})\b", re.IGNORECASE)
+                            r"|the short version|overall(?: assessment| summary| view| picture)?|conclusions?|in conclusion"
+                            r"|verdict|(?:my |our )?(?:core|main|key|central) (?:points?|objections?|concerns?|asks?|requests?)"
+                            rf"|{_DECISION_WORDS})\b", re.IGNORECASE)
 _SUMMARY_LEAD = re.compile(r"\b(?:plainly|simply|bluntly|briefly|in short|in brief|in a nutshell|bottom line"
                            r"|to be clear|short version|tl;?\s?dr|summary)\s*:$", re.IGNORECASE)
 # The most words a label may have and still name a summary after an opening word ("ok decision").

@@ -280,7 +280,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             lead_in=text.endswith(":") or hands_over,
             hands_over=hands_over,
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
-            agent=_agent(sent),
+            agent=_agent(sent) and not _someone_elses(sent),
             # A pointer elsewhere outweighs the decision words around it ("further details
             # can be found here").
             aside=any(w <= ASIDE_WEIGHT for w in cue_weights),
@@ -528,6 +528,16 @@ def _unsure(word: Token) -> bool:
         return True
     clause = word.head if word.dep_ == "acomp" else word
     return lemma in _CERTAIN and (negated(word) or negated(clause))
+
+
+def _someone_elses(sent: Span) -> bool:
+    """Whether the sentence is a quotation, as a feedback summary lists its comments ('- "I'm
+    frustrated that the rewrite was announced…"'): quoted whole, or opening a quotation that
+    runs on past it. Its "I" and "we" are the person quoted, not the writer."""
+    text = LIST_MARKER.sub("", as_read(sent.text)).strip()
+    if text[:1] not in ('"', "“"):
+        return False
+    return bool(_ENCLOSED.match(text)) or len(_QUOTE_MARK.findall(text)) == 1
 
 
 def _unwrap(text: str) -> str:

@@ -147,6 +147,32 @@ def test_the_sentence_after_i_will_start_with_the_headline_is_the_main_point(ana
     assert main_quote(analyzer, talk) == "We are going to stop selling Beacon Classic on 1 October."
 
 
+def test_a_reviews_stated_conclusion_is_its_main_point(analyzer):
+    review = ("# Annual review\n\n## Overall assessment\n\nAdaeze had a strong year. She carried the migration of "
+              "the ingestion layer from the old scheduler, and the platform is more reliable because of it. My "
+              "overall conclusion is that she works above the level of her role and should be considered for "
+              "promotion.\n\n## Strengths\n\nThe migration moved 212 pipelines with no data lost.\n")
+    assert main_quote(analyzer, review).startswith("My overall conclusion is that")
+
+
+def test_the_point_a_writer_heads_as_their_core_objection_is_the_main_point(analyzer):
+    response = ("Subject: Response to my review\n\nThank you for the time on Tuesday. As we discussed, I am using "
+                "my right under section 4.3 of the review policy to add a written response to my review.\n\n"
+                "**My core objection**\n\nI do not accept the overall rating of 2/5. The review says I missed "
+                "most deadlines, and that is not accurate.\n\n**The deadline record**\n\nNine of eleven "
+                "deliverables were on time.\n")
+    assert main_quote(analyzer, response) == "I do not accept the overall rating of 2/5."
+
+
+def test_a_quoted_comment_is_not_the_writers_main_point(analyzer):
+    summary = ("360 feedback summary\n\nOverall picture\nRespondents describe Thomas as a credible manager who "
+               "protects his team. The most consistent theme for development is how he handles disagreement.\n\n"
+               "What colleagues would like to see more of\n"
+               "- \"I'm frustrated that the rewrite was announced without asking the people who maintain it.\"\n"
+               "- \"He's stretched thin. Half our one-on-ones were cancelled in February.\"\n")
+    assert main_quote(analyzer, summary).startswith("Respondents describe Thomas")
+
+
 def test_a_reply_that_decides_opens_with_its_decision_not_the_request_that_follows(analyzer):
     reply = ("Subject: Re: Proposal to move the release to Thursdays\n\nHi Marco,\n\nThanks for the proposal. "
              "I've read it twice and talked it over with Jess and the QA leads.\n\n"
