@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import LexiconError
+from ..text.names import in_a_name
 from .lexicon import VERB_FORMS, Entry, TokenSpec
 from .phrases import PhraseIndex
 
@@ -182,10 +183,13 @@ def _lower_case(vocab: Vocab, hashes: numpy.ndarray) -> numpy.ndarray:
 
 
 def _plausible(match: Match) -> bool:
-    """A lone word reached through a derived -ed/-ing form must be a verb or an adjective:
+    """A lone word inside a name of two words or more names it ("Penhallow Health").
+    A lone word reached through a derived -ed/-ing form must be a verb or an adjective:
     the noun "billing" is not the entry "bill". The small model tags the complement of
     "find" as a noun ("I find this frustrating"), where it can only be the adjective."""
     token = match.span[0]
+    if len(match.span) == 1 and in_a_name(token):
+        return False  # "Penhallow Health", "Hope Street": a name, not a feeling
     if len(match.span) > 1 or token.pos_ not in ("NOUN", "PROPN") or _judged_as(token):
         return True
     own = match.entry.tokens[0].words

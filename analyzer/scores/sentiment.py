@@ -29,14 +29,13 @@ from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..data.tables import rows
 from ..sections.component import writer_sentences
+from ..text.names import in_a_name
 from ..text.words import word_count
 
 OVERRIDES_FILE = "scores/vader-overrides.tsv"
 _TERM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
 
 SCORES = ("compound", "pos", "neu", "neg")
-# Entities whose words name rather than rate: "Halverson Trust", "Grace Liu", "Hope Street".
-_NAMING = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
 # VADER's own convention: |compound| below this is neutral.
 NEUTRAL_BAND = 0.05
 
@@ -173,9 +172,7 @@ def _without_names(sent: Span) -> str:
     """The sentence as VADER reads it: each capitalised word of a name of two words or more
     (past the sentence's first word, which any sentence capitalises) blanked out."""
     text = sent.text
-    names = [t for ent in sent.ents if ent.label_ in _NAMING and len(ent) > 1 for t in ent
-             if t.i > sent.start and t.pos_ == "PROPN" and t.is_title]
-    for t in names:
+    for t in (t for t in sent if t.i > sent.start and in_a_name(t)):
         start = t.idx - sent.start_char
         text = text[:start] + "x" * len(t.text) + text[start + len(t.text):]
     return text

@@ -284,6 +284,16 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("The complaints rate is back to where it was in spring.", "complaints"),
         ("A photo check catches damaged parcels before they leave.", "damaged"),
         ("It left support without an answer for a customer escalation.", "escalation"),
+        # an incident's status and the words of operations
+        ("This incident has been resolved.", "incident"),
+        ("Queued jobs are draining at roughly 900 per ten minutes.", "draining"),
+        ("The standby database had fallen behind.", "fallen behind"),
+        ("We will issue service credits to affected enterprise accounts.", "credits to"),
+        ("This will push back two roadmap items.", "push back"),
+        ("We are pausing non-urgent schema migrations.", "urgent"),
+        # a word of a name of two words or more
+        ("We restored sync for Penhallow Health at 18:40.", "Health"),
+        ("The lease on Hope Street ends in June.", "Hope"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
