@@ -28,6 +28,8 @@ NUMBER_ROLES = ("number", "scale", "multiplier")
 # A bare number inside one of these entities is a date, a clock time or a rank, not an amount.
 _NOT_AMOUNTS = {"DATE", "TIME", "ORDINAL"}
 _LAST_DAY = 31
+# A section number of two levels or more before a capitalised word: "1.1 The Chair", "2.3.1 Scope".
+_SECTION_NUMBER = re.compile(r"\d+(?:\.\d+)+ +(?=[A-Z])")
 _DIGITS = r"\d{1,3}(?:[,’']\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # Dependencies by which a figure modifies the noun it counts or prices ("a $2m deal").
 _MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "appos"}
@@ -194,12 +196,18 @@ def _is_footnote_number(span: Span) -> bool:
 
 
 def _is_list_number(span: Span) -> bool:
-    """ "1." or "2)" opening a line is an item number, not a figure."""
+    """ "1." or "2)" opening a line is an item number, not a figure; so is a section number
+    of minutes before its first word ("1.1 The Chair welcomed…"), and a number alone in a
+    table's first cell ("| 1 | Agree the fix plan |"), which numbers the row."""
     text = line_index(span.doc).text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    before = text[line_start : span.start_char]
+    first = next((t for t in span if not t.is_space), span[0])  # the match may open with a line break
+    line_start = text.rfind("\n", 0, first.idx) + 1
+    before = text[line_start : first.idx]
+    if before.strip(" #*-("):
+        return before.strip() == "|" and text[span.end_char:].lstrip(" ").startswith("|")
     after = text[span.end_char : span.end_char + 1]
-    return not before.strip(" #*-(") and after in (".", ")")
+    section = _SECTION_NUMBER.match(text, first.idx)
+    return after in (".", ")") or (section is not None and section.group().strip() == span.text.strip())
 
 
 def measured(span: Span) -> str | None:
@@ -231,13 +239,15 @@ def measured(span: Span) -> str | None:
 
 
 def _row_label(span: Span) -> str | None:
-    """The first cell of the table row a figure stands in, when the figure is in another cell."""
+    """The first cell of the table row a figure stands in, when the figure is in another cell;
+    past a cell that only numbers the row ("| 1 | Agree the fix plan | …")."""
     lines = line_index(span.doc)
     number = lines.line_of(span.start_char)
     text = lines.line(number)
     if table_cells(text) < 2:
         return None
-    label = row_cells(text)[0]
+    cells = row_cells(text)
+    label = cells[1] if cells[0].isdigit() and len(cells) > 2 else cells[0]
     start = span.start_char - lines.start_of(number)
     return label if start > text.index(label) + len(label) else None
 

@@ -419,6 +419,16 @@ def test_a_tables_header_row_claims_nothing_and_a_rows_figures_measure_its_first
     assert [q["measures"] for c in claims for q in c["quantities"]] == ["Warning", "Permanent ban"]
 
 
+def test_a_number_that_numbers_a_minute_or_a_table_row_is_no_figure(analyzer):
+    text = ("Board minutes\n\n1. Welcome\n\n1.1 The Chair welcomed trustees and 4 new members.\n"
+            "1.2 The minutes of the last meeting were approved.\n\n2. Budget\n\n2.1 Owen Pritchard presented "
+            "the draft budget of £95,000.\n2.2 The board approved the budget.\n\n3. Actions\n\n"
+            "| # | Action | Cost |\n|---|---|---|\n| 1 | Agree the fix plan | £3,000 |\n| 2 | Book the rooms | £400 |\n")
+    figures = [(q["text"], q["measures"]) for c in claims_of(analyzer, text) for q in c["quantities"]]
+    assert figures == [("4", "new members"), ("£95,000", "draft budget of"),
+                       ("£3,000", "Agree the fix plan"), ("£400", "Book the rooms")]
+
+
 @pytest.mark.parametrize("fields", [
     "Subject: Re: Weekend release support\n\nHi Victor,\n\n",
     "# Steering group\n\n**Apologies:** Dr Catherine Moore\n**Notes taken by:** Hannah Price\n\n",
