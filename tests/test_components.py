@@ -97,6 +97,14 @@ def test_a_list_items_marker_stays_with_the_words_it_numbers(nlp, marker):
     assert [s.text.strip() for s in nlp(text).sents][-1] == f"{marker} Approve two temporary hires for the night desk."
 
 
+def test_a_numbered_sub_item_starts_its_own_sentence_under_an_item_without_a_stop(nlp):
+    text = ("THE CHANGES\n\n1. Health plan premiums\n   1.1 The company's share drops from 90 percent to 80 "
+            "percent.\n   1.2 Family cover drops from 75 percent to 70 percent.\n\nThe savings keep jobs.\n")
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert "1. Health plan premiums" in sentences
+    assert "1.1 The company's share drops from 90 percent to 80 percent." in sentences
+
+
 @pytest.mark.parametrize("opening, closing", [("“", "”"), ('"', '"')])
 def test_a_short_quotation_stays_whole_in_the_sentence_that_quotes_it(nlp, opening, closing):
     text = (f"One user wrote to us last week: {opening}The tool is boring in the best way. I set it up in\n"

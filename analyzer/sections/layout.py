@@ -24,8 +24,10 @@ _BULLETS = "-*+•◦‣▪●○■□◆◇–>"
 _BULLET = re.compile(r"^\s*(?:[" + _BULLETS + r"]\s|\([a-z0-9]{1,3}\)\s|[a-z][.)]\s)")
 # A setext heading's underline ("=====" or "-----" under its title).
 UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-# Anything that opens a new block: a bullet, an enumerator, a markdown heading, a table row.
-_BLOCK_START = re.compile(r"^\s*(?:[" + _BULLETS + r"#|]|\d+[.)]\s|[a-zA-Z][.)]\s|\(\w{1,3}\)\s)")
+# Anything that opens a new block: a bullet, an enumerator (also a sub-item's "1.1 The…"), a
+# markdown heading, a table row.
+_BLOCK_START = re.compile(r"^\s*(?:[" + _BULLETS + r"#|]|\d+[.)]\s|\d+(?:\.\d+)+\.?\s+(?=[A-Z])|[a-zA-Z][.)]\s"
+                          r"|\(\w{1,3}\)\s)")
 
 
 # Articles, "of", conjunctions, possessives and "including": no sentence or title ends on them.
