@@ -206,6 +206,9 @@ def the_marker(nlp, text, marker_text):
         ("I am ashamed that our process let her down.", "ashamed", "accountability"),
         ("I was embarrassed by how we handled it.", "embarrassed", "sadness"),
         ("I was humiliated on the call with the client.", "humiliated", "unfair"),
+        # a polite request with a word between; longing for something to be over
+        ("I would also appreciate more regular feedback.", "would also appreciate", "plea"),
+        ("I can't wait until this quarter is over.", "can't wait until this quarter is over", "exhaustion"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
@@ -291,6 +294,7 @@ def test_phrases_match_their_inflections(nlp, text, marker, category):
         ("We will issue service credits to affected enterprise accounts.", "credits to"),
         ("This will push back two roadmap items.", "push back"),
         ("We are pausing non-urgent schema migrations.", "urgent"),
+        ("The spring catalogue was delivered four days late.", "delivered"),
         # a word of a name of two words or more
         ("We restored sync for Penhallow Health at 18:40.", "Health"),
         ("The lease on Hope Street ends in June.", "Hope"),
