@@ -48,6 +48,9 @@ FIRST_PERSON = frozenset({"we", "i"})
 _FIRST_PERSON_POSSESSIVE = frozenset({"my", "our"})
 # "I'll start with the headline": verbs of going first and what a writer says goes first.
 _STARTING = frozenset({"start", "begin", "open", "lead"})
+# What a text may say it is: "This is my end-of-day summary", "This is a short update".
+_KINDS_OF_TEXT = frozenset({"summary", "update", "report", "recap", "note", "memo", "message", "writeup", "write-up",
+                            "overview", "briefing", "digest"})
 _NEWS = frozenset({"headline", "news", "decision", "summary", "version", "conclusion", "answer", "bottom"})
 # Bodies that decide for an organisation, named by a common noun ("the board", "the committee").
 DECIDING_BODIES = frozenset({"board", "committee", "council", "company", "management", "leadership", "trustee",
@@ -508,8 +511,11 @@ def _not_the_news(sent: Span) -> set[int]:
 def _outlines(sent: Span) -> bool:
     """The sentence only announces what the text goes on to tell: its main verb outlines and
     its object is a wh-clause ("This post explains what changed, how to report a problem and
-    what happened", "Below we describe how the rota works")."""
+    what happened", "Below we describe how the rota works"), or it says what kind of text this
+    is ("This is my end-of-day summary as incident commander")."""
     root = sent.root
+    if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "this" for c in root.children):
+        return any(c.dep_ == "attr" and c.lemma_.lower() in _KINDS_OF_TEXT for c in root.children)
     return root.lemma_.lower() in _OUTLINING and any(
         c.dep_ == "ccomp" and any(t.lower_ in _WH_WORDS for t in c.subtree if t.i <= c.i) for c in root.children)
 

@@ -173,6 +173,14 @@ def test_a_quoted_comment_is_not_the_writers_main_point(analyzer):
     assert main_quote(analyzer, summary).startswith("Respondents describe Thomas")
 
 
+def test_a_sentence_that_says_what_kind_of_text_this_is_is_not_its_main_point(analyzer):
+    email = ("Subject: End of day summary - Sev1 - sync delay\n\nAll,\n\nThis is my end-of-day summary as incident "
+             "commander for today's Sev1 on Harrowgate Sync. The short version: customer data is safe, and sync is "
+             "working again for every customer as of 18:40. I am not declaring this closed until the backfill is "
+             "verified tomorrow.\n\nSupport received 388 tickets today.\n")
+    assert main_quote(analyzer, email).startswith("The short version: customer data is safe")
+
+
 def test_a_reply_that_decides_opens_with_its_decision_not_the_request_that_follows(analyzer):
     reply = ("Subject: Re: Proposal to move the release to Thursdays\n\nHi Marco,\n\nThanks for the proposal. "
              "I've read it twice and talked it over with Jess and the QA leads.\n\n"
