@@ -38,8 +38,13 @@ def start_method() -> str:
 
 
 def _start_worker(parent: int, spec: AnalyzerSpec) -> None:
-    # Ctrl-C reaches the whole process group; stopping the workers is the parent's job.
+    # Ctrl-C reaches the whole process group; stopping the workers is the parent's job. A
+    # forked worker also inherits the run's handler that turns SIGTERM into Ctrl-C: with it,
+    # the parent's terminate() only raised an error in the task, which the executor reports
+    # and then goes on to the chunks queued after it, so an interrupted run could wait a
+    # minute on documents it was throwing away. SIGTERM must end a worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if not _die_with_parent():
         threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # it died while this worker started

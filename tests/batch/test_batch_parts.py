@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import pytest
 import analyzer.batch.work as work
 from analyzer.batch.discover import Found, NotFound, discover
 from analyzer.batch.manifest import FORMAT, Manifest, fingerprint
+from analyzer.batch.pool import LocalPool
 from analyzer.batch.progress import Progress, duration
 from analyzer.batch.run import chunked
 from analyzer.batch.scrub import without_text
@@ -259,3 +261,20 @@ def test_the_progress_line_shows_rate_eta_and_failures():
     line = stream.getvalue()
     assert line.startswith("\r[############------------]  50/100")
     assert "5.0 docs/s" in line and "ETA 10.0s" in line and "2 failed" in line
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def test_a_worker_stops_on_sigterm_whatever_handler_the_run_had(spec):
+    """The run turns SIGTERM into Ctrl-C; a worker forked from it must still die of it, so an
+    interrupted run stops its workers at once instead of waiting for their queued chunks."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        pool = LocalPool(spec, workers=1)
+        pool._start()
+        assert pool.executor.submit(signal.getsignal, signal.SIGTERM).result(timeout=120) == signal.SIG_DFL
+        pool.close()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
