@@ -139,48 +139,6 @@ def test_a_list_the_writer_names_as_the_request_is_the_main_point(analyzer, lead
     assert main_quote(analyzer, memo).startswith(f"{lead_in} Approve two temporary hires")
 
 
-def test_the_sentence_after_i_will_start_with_the_headline_is_the_main_point(analyzer):
-    talk = ("All-hands, June\n\nThanks, Hollis. I'll start with the headline, because I know it's what most "
-            "of you came for. We are going to stop selling Beacon Classic on 1 October. Existing customers "
-            "will be supported until the end of 2026.\n\nCloud revenue grew 64 percent this year, and "
-            "Classic revenue fell 11 percent.\n")
-    assert main_quote(analyzer, talk) == "We are going to stop selling Beacon Classic on 1 October."
-
-
-def test_a_reviews_stated_conclusion_is_its_main_point(analyzer):
-    review = ("# Annual review\n\n## Overall assessment\n\nAdaeze had a strong year. She carried the migration of "
-              "the ingestion layer from the old scheduler, and the platform is more reliable because of it. My "
-              "overall conclusion is that she works above the level of her role and should be considered for "
-              "promotion.\n\n## Strengths\n\nThe migration moved 212 pipelines with no data lost.\n")
-    assert main_quote(analyzer, review).startswith("My overall conclusion is that")
-
-
-def test_the_point_a_writer_heads_as_their_core_objection_is_the_main_point(analyzer):
-    response = ("Subject: Response to my review\n\nThank you for the time on Tuesday. As we discussed, I am using "
-                "my right under section 4.3 of the review policy to add a written response to my review.\n\n"
-                "**My core objection**\n\nI do not accept the overall rating of 2/5. The review says I missed "
-                "most deadlines, and that is not accurate.\n\n**The deadline record**\n\nNine of eleven "
-                "deliverables were on time.\n")
-    assert main_quote(analyzer, response) == "I do not accept the overall rating of 2/5."
-
-
-def test_a_quoted_comment_is_not_the_writers_main_point(analyzer):
-    summary = ("360 feedback summary\n\nOverall picture\nRespondents describe Thomas as a credible manager who "
-               "protects his team. The most consistent theme for development is how he handles disagreement.\n\n"
-               "What colleagues would like to see more of\n"
-               "- \"I'm frustrated that the rewrite was announced without asking the people who maintain it.\"\n"
-               "- \"He's stretched thin. Half our one-on-ones were cancelled in February.\"\n")
-    assert main_quote(analyzer, summary).startswith("Respondents describe Thomas")
-
-
-def test_a_sentence_that_says_what_kind_of_text_this_is_is_not_its_main_point(analyzer):
-    email = ("Subject: End of day summary - Sev1 - sync delay\n\nAll,\n\nThis is my end-of-day summary as incident "
-             "commander for today's Sev1 on Harrowgate Sync. The short version: customer data is safe, and sync is "
-             "working again for every customer as of 18:40. I am not declaring this closed until the backfill is "
-             "verified tomorrow.\n\nSupport received 388 tickets today.\n")
-    assert main_quote(analyzer, email).startswith("The short version: customer data is safe")
-
-
 def test_a_reply_that_decides_opens_with_its_decision_not_the_request_that_follows(analyzer):
     reply = ("Subject: Re: Proposal to move the release to Thursdays\n\nHi Marco,\n\nThanks for the proposal. "
              "I've read it twice and talked it over with Jess and the QA leads.\n\n"
@@ -1234,6 +1192,36 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
                  "January. The vendor migrates our history for free.\n\n"
                  "Recommendation: we move to Deskly in February, after its data centre opens.\n",
                  "Recommendation: we move to Deskly", id="a recommendation labelled at the end"),
+    pytest.param(
+        "All-hands, June\n\nThanks, Hollis. I'll start with the headline, because I know it's what most of you "
+        "came for. We are going to stop selling Beacon Classic on 1 October. Existing customers will be supported "
+        "until the end of 2026.\n\nCloud revenue grew 64 percent this year, and Classic revenue fell 11 percent.\n",
+        "We are going to stop selling Beacon Classic on 1 October.", id="after 'I'll start with the headline'"),
+    pytest.param(
+        "Subject: End of day summary - Sev1 - sync delay\n\nAll,\n\nThis is my end-of-day summary as incident "
+        "commander for today's Sev1 on Harrowgate Sync. The short version: customer data is safe, and sync is "
+        "working again for every customer as of 18:40. I am not declaring this closed until the backfill is "
+        "verified tomorrow.\n\nSupport received 388 tickets today.\n",
+        "The short version: customer data is safe", id="not 'This is my summary', which says what the text is"),
+    pytest.param(
+        "# Annual review\n\n## Overall assessment\n\nAdaeze had a strong year. She carried the migration of the "
+        "ingestion layer from the old scheduler, and the platform is more reliable because of it. My overall "
+        "conclusion is that she works above the level of her role and should be considered for promotion.\n\n"
+        "## Strengths\n\nThe migration moved 212 pipelines with no data lost.\n",
+        "My overall conclusion is that", id="a review's stated conclusion"),
+    pytest.param(
+        "Subject: Response to my review\n\nThank you for the time on Tuesday. As we discussed, I am using my right "
+        "under section 4.3 of the review policy to add a written response to my review.\n\n**My core objection**"
+        "\n\nI do not accept the overall rating of 2/5. The review says I missed most deadlines, and that is not "
+        "accurate.\n\n**The deadline record**\n\nNine of eleven deliverables were on time.\n",
+        "I do not accept the overall rating of 2/5.", id="the part headed as the writer's core objection"),
+    pytest.param(
+        "360 feedback summary\n\nOverall picture\nRespondents describe Thomas as a credible manager who protects "
+        "his team. The most consistent theme for development is how he handles disagreement.\n\n"
+        "What colleagues would like to see more of\n"
+        "- \"I'm frustrated that the rewrite was announced without asking the people who maintain it.\"\n"
+        "- \"He's stretched thin. Half our one-on-ones were cancelled in February.\"\n",
+        "Respondents describe Thomas", id="the summary, not a quoted comment"),
 ])
 def test_the_main_point_is_the_sentence_that_decides(analyzer, text, opening):
     assert main_quote(analyzer, text).startswith(opening)
