@@ -233,7 +233,9 @@ def _stamps(reader: NameReader) -> list[re.Pattern[str]]:
 
 
 def _transcript_speakers(reader: NameReader, evidence: Evidence) -> None:
-    """"Olivia Brennan: okay, let's start." on several lines: the labels are speakers.
+    """"Olivia Brennan: okay, let's start." on several lines: the labels are speakers, also
+    with a role in brackets ("MARISOL ESTEBAN-GRANT (CEO):") or named in brackets after one
+    ("AUDIENCE MEMBER (Renata Sørensen):").
 
     Only full names (two words or more): one-word labels ("Note:", "Background:") are the
     memo's own headings far more often than a speaker.

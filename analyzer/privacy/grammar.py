@@ -75,9 +75,9 @@ def _after_a_title(reader: NameReader, token: Token) -> bool:
 
 def _title_of_a_name(reader: NameReader, comma: int) -> bool:
     """"Daniel Fairweather, Operations Lead, Brackenridge Supplies", a signature's name line
-    over "CEO, Pebblecrest", or a form's "Role: Analyst, Orchard Health": the job title before the comma at ``comma`` belongs to a
-    name written before it, so what comes after it is where that person works, not a second
-    person."""
+    over "CEO, Pebblecrest", or a form's "Role: Analyst, Orchard Health": the job title before
+    the comma at ``comma`` belongs to a name written before it (or is a form's value), so what
+    comes after it is where that person works, not a second person."""
     doc = reader.doc
     line = reader.line_of(doc[comma])
     i = comma - 1

@@ -160,7 +160,7 @@ def _in_an_organisations_name(reader: NameReader, start: int) -> bool:
 
 def _opens_an_organisations_name(reader: NameReader, token: Token) -> bool:
     """The word is followed, on its line, by capitalised words ending in an organisation word
-    ("Corvane Health Systems", "Brackenridge Supplies"): where the full name is written once,
+    ("Corvane Health Systems", "Atlas Data Services"): where the full name is written once,
     the company's short name elsewhere ("talks with Corvane") is no person either."""
     doc, line = reader.doc, reader.line_of(token)
     for i in range(token.i + 1, min(token.i + 1 + MAX_NAME_WORDS, len(doc))):
