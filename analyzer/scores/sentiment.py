@@ -172,7 +172,7 @@ def _without_names(sent: Span) -> str:
     """The sentence as VADER reads it: each capitalised word of a name of two words or more
     (past the sentence's first word, which any sentence capitalises) blanked out."""
     text = sent.text
-    for t in (t for t in sent if t.i > sent.start and in_a_name(t)):
+    for t in (t for t in sent if in_a_name(t)):
         start = t.idx - sent.start_char
         text = text[:start] + "x" * len(t.text) + text[start + len(t.text):]
     return text
