@@ -57,6 +57,10 @@ _PRESENT_TAGS = {"VBP", "VBZ", "VBG"}
 _TELLING_LEMMAS = {"share", "announce", "report", "say", "tell", "confirm", "inform", "update", "welcome",
                    "introduce", "let", "write", "note"}
 _FUTURE_AUXES = {"will", "shall", "'ll", "’ll"}
+# Spans of time a judging adjective grades as a whole ("a strong year", "a rough quarter"):
+# a kind of year there is none, so even a mildly rated adjective judges.
+_SPANS_OF_TIME = frozenset({"year", "quarter", "month", "week", "day", "season", "semester", "sprint", "stretch",
+                            "start", "finish"})
 # Feelings an adjective grades rather than judges ("great sadness", "deep regret").
 _FEELING_NOUNS = {"sadness", "regret", "sorrow", "grief", "pleasure", "pride", "joy", "delight", "excitement",
                   "relief", "concern", "gratitude", "appreciation", "respect", "heart", "honour", "honor"}
@@ -165,7 +169,7 @@ class EvaluativeWords:
         return [t for t in tokens if self.judges(t)]
 
     def judges(self, token: Token) -> bool:
-        if token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE_DEPS:
+        if token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE_DEPS or grades_a_span(token):
             threshold = self.threshold
         elif token.pos_ == "ADJ" and token.dep_ == "amod":
             threshold = self.attributive_threshold
@@ -184,6 +188,12 @@ class EvaluativeWords:
             return False  # "the Starter plan stays free": a price, not a view of the plan
         valence = self.lexicon.get(token.lower_)
         return valence is not None and abs(valence) >= threshold
+
+
+def grades_a_span(token: Token) -> bool:
+    """Whether an adjective grades a span of time: "a strong year" says how the year went,
+    and nothing else in "Adaeze had a strong year" is news a date or a name could make a report."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.lemma_.lower() in _SPANS_OF_TIME
 
 
 def has_subject(token: Token) -> bool:

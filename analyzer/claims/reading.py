@@ -20,7 +20,8 @@ from ..text.markup import as_read
 from .claim import Claim, Clause
 from .clauses import VERBS
 from .cues import Hit
-from .modality import SUBJECT_DEPS, EvaluativeWords, has_subject, is_imperative, is_question, past_tense, strongest
+from .modality import (SUBJECT_DEPS, EvaluativeWords, grades_a_span, has_subject, is_imperative, is_question,
+                       past_tense, strongest)
 from .quantities import Quantity, phrase
 from .sentence import Sentence
 
@@ -148,12 +149,15 @@ def _modality(sentence: Sentence, clause: Clause, hits: list[Hit], rules: Rules,
         cues.append(("?", "question"))
     if imperative:
         cues.append((clause.head.text, "proposal"))
-    judging = [(t.text, OPINION) for t in rules.evaluative.find(tokens)]
+    judges = rules.evaluative.find(tokens)
+    judging = [(t.text, OPINION) for t in judges]
     cues.extend(judging)
     cues.extend((f"{f.text} (negated)", "hedged") for f in clause.frames if _unsure(f, sentence.hits))
     modality = strongest(label for _, label in cues)
     kept = [c for c in cues if c[1] == modality and modality != ASSERTED]
-    return modality, kept, modality == OPINION and len(kept) == len(judging)
+    # A span of time judged ("had a strong year") is the whole claim: no report outweighs it.
+    judged_only = modality == OPINION and len(kept) == len(judging) and not any(map(grades_a_span, judges))
+    return modality, kept, judged_only
 
 
 def _condition(hit: Hit, doc: Doc) -> bool:

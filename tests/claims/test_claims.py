@@ -42,6 +42,9 @@ def only_claim(analyzer, text: str) -> dict:
         # a discovery is an event, not a judgement
         ("This morning we found the admin password posted in a public repository.", "event", "asserted"),
         ("The rollout was terrible.", "state", "opinion"),
+        # a judging word on a span of time judges the whole span
+        ("Adaeze had a strong year.", "state", "opinion"),
+        ("The team had a difficult quarter.", "state", "opinion"),
         ("Obviously the plan cannot work.", "state", "opinion"),
         ("For me, the old rota was the better one.", "state", "opinion"),
         # "me" is the subject of a plan, not the holder of a view
