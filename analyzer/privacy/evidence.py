@@ -30,7 +30,8 @@ NAME_STOPS = frozenset({":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "
 _CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
 # One item of a header's list ("Authors: pia, tomasz"), and a user name as such an item.
 _LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
-_USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*")
+# Lower case ("mkrall", "jo-anne") or a name run together in camel case ("DanaWhitfield").
+_USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)+[0-9]*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
 TRANSCRIPT_LINES = 2
 # Tokens the brackets of a speaker's label may run to: "(Renata Sørensen, Classic Support)".
@@ -303,7 +304,8 @@ def _chat_speaker(reader: NameReader, line: int, tokens: list[Token], after_stam
 
 
 def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention]:
-    """"Author: mkrall", "Authors: pia, tomasz": a lower-case item of a header's list is a user name.
+    """"Author: mkrall", "Authors: pia, tomasz", "Author: DanaWhitfield": an item of a header's
+    list in lower case, or run together in camel case, is a user name.
 
     Only items that are one word of letters, digits, dots, dashes or underscores, and not an
     ordinary word ("all", "tbd" is kept: better a redacted placeholder than a leaked name).

@@ -87,6 +87,9 @@ CASES = {
     "lower-case author slugs in a header": (
         "# Post-incident review\nAuthors: mfeldman, jo-anne\n\nThe deploy failed twice and we rolled back.\n",
         ["mfeldman", "jo-anne"]),
+    "a camel-case user name in a header": (
+        "Title: Security incident disclosure\nAuthor: DanaWhitfield\n\nThe deploy key leaked and we revoked it.\n",
+        ["DanaWhitfield"]),
     "a list of first names under 'Signed,'": (
         "We ask the board to approve the charter.\n\nSigned,\n\nFarida, Goran, Hyejin, Ilse, Jomo\n",
         ["Farida", "Goran", "Hyejin", "Ilse", "Jomo"]),
