@@ -36,6 +36,9 @@ PARAGRAPH_LINE = 60
 BODY_LINE = 50
 # How many alike lines make a document's heading style rather than a chance shape.
 MIN_TITLE_SIBLINGS = 3
+# Questions standing alone over prose ("What happened?", "What's next?") recur as section
+# heads in posts and FAQs; a rhetorical question seldom stands alone twice.
+MIN_QUESTION_SIBLINGS = 2
 MIN_BOLD_SIBLINGS = 3
 MIN_NUMBERED_HEADS = 2
 # A numbered line over this many lines of its own before the next number is a head.
@@ -302,10 +305,14 @@ def _marked_up(page: Page, numbered_heads: frozenset[int]) -> bool:
 def _title_siblings(page: Page) -> frozenset[int]:
     """Short lines standing alone over prose, when enough of them carry no final mark to
     make them the document's heading style; a question or an exclamation of that shape
-    then joins them ("Who did we hear from?")."""
+    then joins them ("Who did we hear from?"). Questions alone can be the style too: two
+    standing alone over prose ("What's going on?", "What are we going to do?")."""
     alone = [i for i in range(len(page)) if _isolated_title(page, i)]
     plain = [i for i in alone if page[i].text[-1] not in "?!"]
-    return frozenset(alone) if len(plain) >= MIN_TITLE_SIBLINGS else frozenset()
+    if len(plain) >= MIN_TITLE_SIBLINGS:
+        return frozenset(alone)
+    questions = [i for i in alone if page[i].text.endswith("?")]
+    return frozenset(questions) if len(questions) >= MIN_QUESTION_SIBLINGS else frozenset()
 
 
 def _isolated_title(page: Page, i: int) -> bool:

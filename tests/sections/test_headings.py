@@ -163,6 +163,24 @@ Where we fall short
 Career paths are the weakest score, as they were in each of the last three years.
 """
 
+# Questions alone over wrapped paragraphs are this post's section heads, though nothing
+# answers them on the very next line.
+QUESTION_HEADS = """Follow-up on the rota change
+
+Last week we changed the on-call rota without much warning. This note explains
+what happened and what comes next.
+
+What's going on?
+
+Two teams disagreed about who owns the pager at weekends. The disagreement
+went on for a month before anyone wrote it down.
+
+What are we going to do?
+
+We will write the rota policy down and publish it by the end of the month.
+Every team lead will review it before it takes effect.
+"""
+
 LETTER = """Dear hiring committee:
 
 I am writing to ask that the decision on the platform role be delayed by two weeks.
@@ -328,6 +346,7 @@ will publish the report for it in the same place when it is ready to read.
         # Short lines alone between paragraphs, alike in shape: sentences, yet titles.
         (SIBLINGS, [(1, "title-line"), (5, "title-line"), (9, "title-line"), (13, "title-line")]),
         (SURVEY, [(1, "title-line"), (3, "title-line"), (7, "title-line"), (11, "title-line"), (15, "title-line")]),
+        (QUESTION_HEADS, [(1, "title-line"), (6, "title-line"), (11, "title-line")]),
         # A document's first line over its header fields names it, whatever its grammar.
         (SENTENCE_TITLE, [(1, "title-line")]),
         (POLICY_FIELDS, [(1, "title-line"), (9, "numbered"), (13, "numbered")]),
@@ -373,6 +392,9 @@ We will not add features, and we will fix only serious bugs from now on.
         (DATELINE, [4]),  # a dateline under the title
         (TWO_SHORT_LINES, [5, 9]),
         (MARKED_UP, [7, 11, 15]),
+        # One question standing alone is the writer asking it, not a section's head.
+        ("Status update\n\nThe migration slipped again this week.\n\nWhy does this keep happening?\n\n"
+         "Nobody owns the plan, and every team assumes another one does.\n", [5]),
         ("Hello everyone!\n\nThe new rota is out, four weeks ahead as we promised in the spring.\n", [1]),
         ("Team update\n\nThe three things we agreed on last week are:\n\n- Weekly demos move to Thursday\n"
          "- The on-call rota gets a fifth person\n", [3, 5, 6]),
