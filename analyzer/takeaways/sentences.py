@@ -563,9 +563,18 @@ def _agent(sent: Span) -> bool:
     body that decides for one ("The board agreed to freeze spending", as minutes tell it), or
     the sentence is a record in minutes, opening on a past verb with no subject ("Agreed to
     cut retention to 30 days"): the meeting decided."""
-    subjects = [c for root in sent if root.dep_ == "ROOT" for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(s.lower_ in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
+    roots = [root for root in sent if root.dep_ == "ROOT"]
+    subjects = [c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [c for root in roots for c in _whose_time(root)]
+    return any(s.lemma_.lower() in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
                or s.lemma_.lower() in DECIDING_BODIES for s in subjects) or _recorded(sent)
+
+
+def _whose_time(root: Token) -> list[Token]:
+    """Who "it is time for" to act: "me" in "It is time for me to step back", the writer's
+    own move told as due."""
+    return [c for attr in root.children if attr.dep_ == "attr" and attr.lemma_.lower() == "time"
+            for verb in attr.children if verb.dep_ in ("relcl", "acl") for c in verb.children if c.dep_ == "nsubj"]
 
 
 def _recorded(sent: Span) -> bool:

@@ -1222,6 +1222,11 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "- \"I'm frustrated that the rewrite was announced without asking the people who maintain it.\"\n"
         "- \"He's stretched thin. Half our one-on-ones were cancelled in February.\"\n",
         "Respondents describe Thomas", id="the summary, not a quoted comment"),
+    pytest.param(
+        "Subject: A new chapter\n\nHi all,\n\nThe last two years on this project have been a privilege. With that "
+        "said, it is time for me to step back. Soon, the steering group will be announcing its first meeting of "
+        "the year, and the new lead will be chosen there.\n\nI will stay on as a reviewer for a while.\n",
+        "With that said, it is time for me to step back.", id="'time for me to step back', not what others announce"),
 ])
 def test_the_main_point_is_the_sentence_that_decides(analyzer, text, opening):
     assert main_quote(analyzer, text).startswith(opening)
