@@ -24,6 +24,9 @@ _ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
 # A line that gives a figure as its value ("Fiscal host fees at 7%: $10,000", a review's
 # "Rating: 4/5 (Exceeds expectations)") is an item of a list, a budget or a form, never a
 # title, however long the line under it.
+# A name written in lower case that may open a title: a site or package ("pkgs.dev incident
+# report"), or a brand in camel case ("iOS release notes").
+_LOWER_CASE_NAME = re.compile(r"^(?:[a-z][\w-]*\.[a-z]\w*|[a-z]+[A-Z]\w*)\b")
 _FIGURE_VALUE = re.compile(r":\s*[$€£]?\s?\d[\d,.]*\s*(?:%|[kKmM]|bn|/\s*\d+)?\s*(?:\([^()]*\))?\s*$")
 # Lower ranks sit higher in the hierarchy. Markup fixes a rank; plain cues rank CAPS above
 # bold lines above labels and title lines above bracketed option labels.
@@ -251,8 +254,8 @@ def option(i: int, ctx: Context) -> Heading | None:
 
 
 def bracket(i: int, ctx: Context) -> Heading | None:
-    """"(horizontal team)" names an option; "(a)" enumerates, "(...)" elides and
-    "[10:32]" stamps a time."""
+    """"(horizontal team)" names an option; "(a)" enumerates, "(...)" elides,
+    "[10:32]" stamps a time, and "[core] Unlike…" opens a note under the text."""
     line = ctx.page[i]
     if not line.bracket or line.indent > 3:
         return None
@@ -260,6 +263,10 @@ def bracket(i: int, ctx: Context) -> Heading | None:
     if sum(c.isalpha() for c in name) < 3 or len(words_of(name)) > MAX_BRACKET_WORDS:
         return None
     if tail and (ends_sentence(tail) or len(words_of(tail)) > MAX_BRACKET_TAIL_WORDS):
+        return None
+    # A note's text ("[core] Unlike in many other projects, the…") runs on to the next line;
+    # a reference gives an address ("[resignation] https://…").
+    if ctx.page.runs_on(i) or "://" in tail:
         return None
     if not ctx.marked_block_start(i) or not ctx.body_follows(i):
         return None
@@ -297,11 +304,12 @@ def title_line(i: int, ctx: Context) -> Heading | None:
 
 def _names_document(i: int, ctx: Context) -> bool:
     """The document's first line, set apart above its header fields, is its title
-    whatever its grammar, and however near the margin it reaches."""
+    whatever its grammar, and however near the margin it reaches, even when it opens on a
+    name written in lower case ("pkgs.dev incident report")."""
     line = ctx.page[i]
     if not ctx.title_over_fields(i) or line.words > MAX_DOCUMENT_TITLE_WORDS or line.text.endswith((",", ":")):
         return False
-    return _plain(line) and starts_like_title(line.text)
+    return _plain(line) and (starts_like_title(line.text) or _LOWER_CASE_NAME.match(line.text) is not None)
 
 
 def _could_be_title(i: int, ctx: Context) -> bool:

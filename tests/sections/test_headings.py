@@ -181,6 +181,22 @@ We will write the rota policy down and publish it by the end of the month.
 Every team lead will review it before it takes effect.
 """
 
+# The first line over the header fields names the post, though it opens on a site's name.
+LOWER_CASE_TITLE = """pkgs.dev incident report for 2024-03-11
+
+Author: Dana Whitfield
+
+On 2024-03-11 at 09:10 UTC a user told us that their package was missing from the index.
+
+1. Root cause of the outage
+
+The upload service wrote the index entry before the file was stored.
+
+2. Follow-up work
+
+We will store the file first, and page ourselves when the index lags.
+"""
+
 LETTER = """Dear hiring committee:
 
 I am writing to ask that the decision on the platform role be delayed by two weeks.
@@ -349,6 +365,7 @@ will publish the report for it in the same place when it is ready to read.
         (QUESTION_HEADS, [(1, "title-line"), (6, "title-line"), (11, "title-line")]),
         # A document's first line over its header fields names it, whatever its grammar.
         (SENTENCE_TITLE, [(1, "title-line")]),
+        (LOWER_CASE_TITLE, [(1, "title-line"), (7, "numbered"), (11, "numbered")]),
         (POLICY_FIELDS, [(1, "title-line"), (9, "numbered"), (13, "numbered")]),
         # Bold lines standing alone like their siblings, an exclamation among them.
         (BOLD_SIBLINGS, [(1, "bold"), (5, "bold"), (9, "bold"), (13, "bold")]),
@@ -392,6 +409,12 @@ We will not add features, and we will fix only serious bugs from now on.
         (DATELINE, [4]),  # a dateline under the title
         (TWO_SHORT_LINES, [5, 9]),
         (MARKED_UP, [7, 11, 15]),
+        # Notes under a letter, each opened by its name in brackets, and a reference's address.
+        ("Moderation follow-up\n\nWe are committed to fixing the moderation process this year, with the\n"
+         "whole community involved in every step of the work.\n\nThanks,\nthe team leads\n\n"
+         "[leads] These are the people who lead the top-level teams of the\nproject and speak for them.\n\n"
+         "[core] Unlike in many other projects, the project is made up of many\nteams, and the core team is "
+         "one of them.\n\n[vote] https://example.org/votes/2021/12\n", [9, 12, 15]),
         # One question standing alone is the writer asking it, not a section's head.
         ("Status update\n\nThe migration slipped again this week.\n\nWhy does this keep happening?\n\n"
          "Nobody owns the plan, and every team assumes another one does.\n", [5]),
