@@ -103,6 +103,11 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
         return "ends an organisation's name ('University of Edinburgh')"
     if len(key) == 1 and is_caps(candidate.text) and not candidate.strong:
         return "ALL-CAPS word without other evidence"
+    # The text says what it is ("Larkspur is a company"): a verb that suits a person
+    # elsewhere ("Larkspur could decide") does not make it one.
+    tokens = [doc[end - 1] for _, end in candidate.runs]
+    if any(_defined_as_thing(reader, t) for t in _everywhere(reader, key, tokens)):
+        return "defined as a thing ('Larkspur is a company')"
     return None
 
 
@@ -138,7 +143,7 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     if all(affiliation(reader, t) for t in tokens):
         objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")
     if any(_described_as_thing(reader, t) for t in tokens):
-        objections.append("described as a thing ('Quarry is the only engine', 'services such as Quarry')")
+        objections.append("named as a kind of thing ('services such as Quarry')")
     if len(key) > 1 and key[-1] in reader.words["role"]:
         objections.append(f"ends in a job title ('{key[-1]}')")
     if ordinary := [w for w in key[1:] if reader.lower_words[w] >= ORDINARY_REPEATS]:
@@ -196,8 +201,7 @@ def _in_link_address(token: Token, head: Token) -> bool:
 
 
 def _used_as_thing(reader: NameReader, token: Token) -> bool:
-    while token.dep_ == "conj" and token.head is not token:
-        token = token.head
+    token = _first_conjunct(token)
     if token.dep_ == "dobj":
         return token.head.lemma_.lower() in reader.words["thing_verb"]
     return token.dep_ == "pobj" and token.head.lower_ in reader.words["thing_preposition"] \
@@ -251,14 +255,24 @@ def _before_acronym(reader: NameReader, run: Run) -> bool:
     return bool(acronyms) and not doc[start].is_upper
 
 
+def _defined_as_thing(reader: NameReader, token: Token) -> bool:
+    """"Quarry is the only engine", "Larkspur is a company": the subject of "be" with a noun
+    for a thing or an organisation as what it is."""
+    head = _first_conjunct(token)
+    return head.dep_ == "nsubj" and head.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lower_ in reader.words["thing_noun"] for c in head.head.children)
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
 def _described_as_thing(reader: NameReader, token: Token) -> bool:
-    """"Quarry is the only engine", "services such as Quarry and Nimbus": a noun for a thing says so."""
+    """"services such as Quarry and Nimbus": named as an instance of a noun for a thing."""
     things = reader.words["thing_noun"]
-    head = token
-    while head.dep_ == "conj" and head.head is not head:
-        head = head.head
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-        return any(c.dep_ == "attr" and c.lower_ in things for c in head.head.children)
+    head = _first_conjunct(token)
     if head.dep_ == "pobj" and head.head.lower_ in ("including", "like", "as"):
         owner = head.head.head
         return owner.lower_ in things or (owner.lower_ == "such" and owner.head.lower_ in things)

@@ -213,6 +213,10 @@ KEPT = {
     "a product followed by an acronym": ("Thanks to Jenkins CI for years of free builds. Jenkins CI is slow.\n",
                                         ["Jenkins"]),
     "a list with an acronym": ("Sponsors include Nimbus, Corelink, IDP, and Quarry.\n", ["Nimbus", "Corelink"]),
+    "organisations the text says are one, doing what people do": (
+        "Larkspur is a company founded by two maintainers. Pebblecrest is an open source project.\n\n"
+        "Only Pebblecrest could decide to change its licence. We congratulate Larkspur on its launch.\n",
+        ["Larkspur", "Pebblecrest"]),
 }
 
 
