@@ -48,6 +48,8 @@ _SENTENCE_OPENERS = frozenset({"I", "We", "You", "It", "They", "This", "That", "
 _QUOTATION = re.compile(r"“[^“”]*?”|(?<![\w\"])\"[^\"]*?\"(?![\w\"])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 MAX_QUOTATION_WORDS = 40
+# The narrowest margin at which hard-wrapped prose is told from short lines alike.
+MIN_PROSE_WIDTH = 40
 # SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1
 
@@ -67,15 +69,32 @@ def continues(line: str, following: str, width: int | None) -> bool:
         return width is not None and following.lstrip()[0].islower() and not starts_block(following) \
             and len(line) >= width - WRAP_SLACK
     if starts_block(following) or turn_prefix(following):
-        return False  # a list item, a heading's marks, a chat's next message
+        # A list item, a heading's marks, a chat's next message; or a dash that the wrap
+        # happened to put first on the line ("as the licence permits" / "- but cannot").
+        return _wrapped_prose(width) and _dash_after_wrap(line, following, width)
     if ends_open(line):
         return True
     if starts_block(line):
-        return hangs_under(line, following)
+        # Hard-wrapped text may carry an item on at the margin, with no hanging indent.
+        return hangs_under(line, following) or (_wrapped_prose(width) and is_wrapped_line(line, width, following))
     head = following.lstrip()[0]
     if head.islower():
         return len(line.strip()) > 30 or width is not None
     return width is not None and is_wrapped_line(line, width, following)
+
+
+def _wrapped_prose(width: int | None) -> bool:
+    """Whether the text is wrapped at a margin prose reaches: a few short lines alike ("A
+    list" over "- first item") have a width too, and no line of them runs on."""
+    return width is not None and width >= MIN_PROSE_WIDTH
+
+
+def _dash_after_wrap(line: str, following: str, width: int) -> bool:
+    """Whether a line opening with "- " and a word in lower case is the rest of a prose line
+    that reached the margin: a list item opens on its own words, after a line that ends."""
+    rest = following.lstrip()
+    return rest[:2] in ("- ", "– ") and rest[2:3].islower() and not starts_block(line) \
+        and len(line) >= width - WRAP_SLACK
 
 
 def _inside_quote(line: str, following: str) -> tuple[str, str] | None:
