@@ -190,6 +190,14 @@ def the_marker(nlp, text, marker_text):
         # set phrases in which a feeling word has no feeling
         ("We are not accusing anyone of bad faith.", "bad faith", "technical"),
         ("The origin stays overloaded for minutes after a deploy.", "origin stays overloaded", "technical"),
+        ("Thanks for using Pebblecrest!", "Thanks for using", "gratitude"),
+        ("The machines ended up being resource-starved.", "resource-starved", "technical"),
+        ("We are looking at the cheapest way to improve redundancy on the cluster.", "improve redundancy",
+         "technical"),
+        ("There will be more redundancies in the spring.", "redundancies", "failure"),
+        # a budget's limit is pressure on the organisation; a person short of money is hardship
+        ("It needs work that the foundation cannot afford right now.", "cannot afford", "pressure"),
+        ("I honestly can't afford the rent this month.", "I honestly can't afford", "hardship"),
         ("I would be lying if I said the week went well.", "would be lying if", "technical"),
         ("I would be grateful if this could be reviewed by Friday.", "would be grateful if", "technical"),
         ("A failed run pages the on-call engineer.", "failed run", "technical"),
