@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ..sections.lookalikes import SIGNATURE_GAP
 from .citations import CITED, cited_authors, pen_names_by_claim
 from .grammar import (before_gendered_pronoun, followed_by_role, of_an_organisation, person_verb, possessive_full_name,
-                      preceded_by_role, relative_who, shouted, vocative, with_people,
+                      preceded_by_role, relative_who, shouted, takes_a_role, vocative, with_people,
                       with_pronoun)
 from .mention import HANDLE, PERSON, Mention
 from .names import fold
@@ -508,6 +508,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
         return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
     if token.pos_ == "PROPN" and not reader.common_word(token) and (verb := person_verb(reader, token)):
         add(f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
+    if token.pos_ == "PROPN" and takes_a_role(reader, token):
+        add("takes a job ('steps in as acting Director')")
     if with_pronoun(token):
         add("listed with a personal pronoun")
     if token.pos_ == "PROPN" and with_people(reader, token):

@@ -52,6 +52,15 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
     return any(fold(t.text) in reader.words["role"] and t.dep_ not in ("nsubj", "nsubjpass") for t in after)
 
 
+def takes_a_role(reader: NameReader, token: Token) -> bool:
+    """"Ingrid will step in as acting Director", "the board appointed Dana as interim CFO":
+    the subject or object of a verb whose "as" names a job."""
+    if token.dep_ not in ("nsubj", "dobj"):
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ == "as" and any(
+        o.dep_ == "pobj" and fold(o.text) in reader.words["role"] for o in prep.children) for prep in token.head.children)
+
+
 def preceded_by_role(reader: NameReader, token: Token) -> bool:
     """"Executive Director, Tracy Teal": a job title, a comma, then the name, on one line."""
     return _after_a_title(reader, token) and not _title_of_a_name(reader, token.i - 1)

@@ -24,10 +24,10 @@ from .patterns import PiiPatterns
 # Entity labels that make a word something other than a person when the model is sure.
 NON_PERSON_ENTS = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE"})
 # Tokens inside these entities are never part of a name ("Dana Monday"); the model also
-# tags unfamiliar names as organisations, products and works ("[09:15] Tomasz Wielgosz:"
-# as a title), so those three are judged like any word.
+# tags unfamiliar names as organisations, products, works and buildings ("[09:15] Tomasz
+# Wielgosz:" as a title, "Ingrid will step in" as a facility), so those are judged like any word.
 NOT_IN_NAMES = NON_PERSON_ENTS | {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
-_MISREAD_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART"})
+_MISREAD_NAMES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC"})
 # Tagger verdicts that a capitalised word is a common word, not a name.
 COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"})
 # Closed-class words are never names, capitalised or not ("This PEP", "Our Data", "Those who"),
@@ -157,6 +157,9 @@ class NameReader:
             start -= 1
         while end + 1 < hi and self._joins(doc[end + 1], line, doc[end + 2] if end + 2 < len(doc) else None):
             end += 1
+        # A job title written before a name is not part of it: "Managing Director Ilse Brandt".
+        titles = [k for k in range(start, i) if fold(doc[k].text) in self.words["role"]]
+        start = titles[-1] + 1 if titles else start
         while start <= end and doc[start].lower_ in self.words["particle"]:
             start += 1
         if start > end:

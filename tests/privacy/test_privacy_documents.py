@@ -87,6 +87,10 @@ CASES = {
     "lower-case author slugs in a header": (
         "# Post-incident review\nAuthors: mfeldman, jo-anne\n\nThe deploy failed twice and we rolled back.\n",
         ["mfeldman", "jo-anne"]),
+    "a first name that takes a job 'as' its title": (
+        "After two years as the first Managing Director of the Pebblecrest Foundation, it is time to open a new "
+        "chapter. Ingrid already touched on this in her post. Ingrid will step in as acting Managing Director "
+        "while the board searches.\n", ["Ingrid"]),
     "a camel-case user name in a header": (
         "Title: Security incident disclosure\nAuthor: DanaWhitfield\n\nThe deploy key leaked and we revoked it.\n",
         ["DanaWhitfield"]),
@@ -213,6 +217,10 @@ KEPT = {
     "a product followed by an acronym": ("Thanks to Jenkins CI for years of free builds. Jenkins CI is slow.\n",
                                         ["Jenkins"]),
     "a list with an acronym": ("Sponsors include Nimbus, Corelink, IDP, and Quarry.\n", ["Nimbus", "Corelink"]),
+    "a job title written before a name": (
+        "Subject: A fond farewell from Managing Director Ilse Brandt\n\nAfter two years serving as the first "
+        "Managing Director of the Pebblecrest Foundation, it is time to open a new chapter.\n",
+        ["Managing Director"]),
     "organisations the text says are one, doing what people do": (
         "Larkspur is a company founded by two maintainers. Pebblecrest is an open source project.\n\n"
         "Only Pebblecrest could decide to change its licence. We congratulate Larkspur on its launch.\n",
