@@ -236,10 +236,13 @@ def _summarises(c: Candidate, before: Candidate | None) -> bool:
 
 
 def _labelled(c: Candidate, labels: re.Pattern[str]) -> bool:
-    """Whether the sentence opens with one of ``labels`` or stands in a part so titled."""
+    """Whether the sentence opens with one of ``labels`` or stands in a part so titled. A
+    part titled "Resolution" tells how an incident was fixed: minutes label their
+    resolutions one by one ("Resolution: the board…") or title them in the plural."""
     label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
     title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
-    return _summary_label(label, labels) or bool(labels.fullmatch(title.strip().rstrip(":")))
+    title = title.strip().rstrip(":")
+    return _summary_label(label, labels) or (bool(labels.fullmatch(title)) and title.lower() != "resolution")
 
 
 def _summary_label(label: str, labels: re.Pattern[str]) -> bool:

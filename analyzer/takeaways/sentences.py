@@ -60,6 +60,10 @@ OPENING_DATE = 2
 # A decision told as past news ("Last month I announced that…") is background to what the
 # text now says: its decision words count for this share.
 LOOKING_BACK = 0.5
+# What would happen, or used to ("Whenever a pull request changed only the version, the action
+# would approve it"), tells how something works or might go, not what anyone decides: its
+# decision words count for this share. The writer's own "we would like to announce" still counts.
+WOULD_HAPPEN = 0.5
 _PERIODS = frozenset({"week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter", "time",
                       "meeting", "update", "email", "e-mail", "memo", "letter", "post"})
 _ASKING = frozenset({"ask", "request", "urge", "implore", "beg"})
@@ -277,7 +281,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             figures=_figures(tokens), names=_names(tokens),
             question=asked and not request,
             request=request,
-            cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0),
+            cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0) * (
+                WOULD_HAPPEN if _would_happen(sent) else 1.0),
             end_char=sent.end_char,
             item=bool(LIST_MARKER.match(sent.text)),
             lead_in=text.endswith(":") or hands_over,
@@ -663,6 +668,15 @@ def _looks_back(sent: Span) -> bool:
                 len(words) == 2 and words[0] == "last" and words[1] in _PERIODS):
             return True
     return False
+
+
+def _would_happen(sent: Span) -> bool:
+    """Whether the main verb is put with "would" by anyone but the writer: a mechanism ("the
+    approval would then trigger the merge") or a supposition, where "we would like to…" is
+    the writer's own polite decision."""
+    root = sent.root
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in root.children) \
+        and not said_by_writer(root)
 
 
 def _trails_off(sent: Span, text: str, line_of) -> bool:

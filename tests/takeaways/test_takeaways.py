@@ -1227,6 +1227,20 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "said, it is time for me to step back. Soon, the steering group will be announcing its first meeting of "
         "the year, and the new lead will be chosen there.\n\nI will stay on as a reviewer for a while.\n",
         "With that said, it is time for me to step back.", id="'time for me to step back', not what others announce"),
+    pytest.param(
+        "Login incident report for 3 March\n\nOn 3 March at 09:10 UTC we received reports that nobody could log in "
+        "to the dashboard. This was a bug in the session service exposed by a certificate renewal.\n\n"
+        "1. Root cause\n\nThe renewal job restarted the session service before the new certificate was in place."
+        "\n\n2. Resolution\n\nThe team rolled the certificate back. At the same time, we replaced the broken "
+        "sessions and asked every user to log in again.\n",
+        "On 3 March at 09:10 UTC", id="the incident, not its 'Resolution', which tells the fix"),
+    pytest.param(
+        "Security incident disclosure\n\nOn 2 May, a researcher found a flaw in the bot that reviews our pull "
+        "requests.\n\nWhenever a pull request changed only a version number, the Gatekeeper Action would "
+        "approve the change without a review. The approval would then trigger the release job, which "
+        "would publish the package."
+        "\n\nWe removed the bot's rights the same day.\n",
+        "On 2 May, a researcher found a flaw", id="the event, not how the flaw would work"),
 ])
 def test_the_main_point_is_the_sentence_that_decides(analyzer, text, opening):
     assert main_quote(analyzer, text).startswith(opening)
