@@ -216,6 +216,10 @@ def the_marker(nlp, text, marker_text):
         ("I was humiliated on the call with the client.", "humiliated", "unfair"),
         # a polite request with a word between; longing for something to be over
         ("I would also appreciate more regular feedback.", "would also appreciate", "plea"),
+        ("And we need your help!", "need your help", "plea"),
+        ("I need to rest and recharge after leading the team for so long.", "need to rest", "exhaustion"),
+        ("We wish them well!", "wish them well", "care"),
+        ("We all wish them the best of luck.", "wish them the best", "care"),
         ("I can't wait until this quarter is over.", "can't wait until this quarter is over", "exhaustion"),
     ],
 )
