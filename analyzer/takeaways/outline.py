@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
 from .sentences import Candidate, in_line_chat
@@ -59,6 +60,11 @@ MIN_GIST_CONTENT = 3
 _POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her", "there"})
 _PLACES = frozenset({"former", "latter", "first", "second", "third", "same"})
 NOT_THE_POINT = -2.0
+# What a list item that only gives a time is made of: dates, times and numbers, the words
+# and marks between them ("to", "--"), and a time zone ("UTC", "CEST").
+_WHEN = frozenset({"DATE", "TIME", "CARDINAL"})
+_BETWEEN_TIMES = frozenset({"NUM", "ADP", "CCONJ", "DET", "PUNCT", "SYM"})
+ZONE_LETTERS = 4
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
 # its first half.
 LEAD_SENTENCES = 8
@@ -321,7 +327,18 @@ def _choosable(cands: Sequence[Candidate], statements: set[int], anchors: Sequen
     """Sentences long enough to quote and to say something alone, statements (unless the text
     has none), neither one of ``anchors`` nor a repeat of one."""
     return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and not _leans_back(c) and i not in anchors
-            and (i in statements or not statements) and not any(_redundant(c, cands[j]) for j in anchors)}
+            and not _only_a_time(c) and (i in statements or not statements)
+            and not any(_redundant(c, cands[j]) for j in anchors)}
+
+
+def _only_a_time(c: Candidate) -> bool:
+    """Whether a list item, or a list quoted from its first item on, is nothing but dates or
+    time spans ("November 13th -- 15:00 to 19:30 UTC"): the list's lead-in says what the
+    times are, and the items alone do not."""
+    marker = LIST_MARKER.match(c.sent.text)
+    return marker is not None and all(
+        t.like_num or t.ent_type_ in _WHEN or t.pos_ in _BETWEEN_TIMES or (t.is_upper and len(t) <= ZONE_LETTERS)
+        for t in c.sent if not t.is_space and t.idx >= c.sent.start_char + marker.end())
 
 
 def _leans_back(c: Candidate) -> bool:

@@ -789,6 +789,20 @@ NEVER_GISTS = {
         "Feedback\n\nWe are not going to pretend this is good news. We will publish the real figures in "
         "December.\n\n— Marta Kowal, Head of Developer Platform\n",
         "— Marta"),
+    "a closing cheer": (
+        "Leaving the foundation\n\nAfter four years as director, I am leaving the foundation at the end of "
+        "June. The board will name an acting director next week.\n\nThe community grew from two hundred to "
+        "four thousand members while I was here. Keep up the good work, folks.\n",
+        "Keep up the good work"),
+    "a list item that only gives a time": (
+        "Registry outage report\n\nWe are moving the registry to a new host on 1 April, after three outages "
+        "this month. The cause was a database that had run out of disk.\n\nTimeline\n\nBetween 4 March and "
+        "15 March the registry was down for several hours over three separate periods, while the database kept "
+        "filling its disk faster than the nightly clean-up could free it again:\n\n"
+        "1. 4 March -- 16:30 to 18:00 UTC\n2. 13 March -- 15:00 to 19:30 UTC\n3. 15 March -- 15:30 to 18:00 UTC"
+        "\n\nFollow-up\n\nWe added an alert on free disk space. The team also wrote a runbook for the next "
+        "time.\n",
+        "13 March --"),
 }
 
 
