@@ -184,7 +184,7 @@ def test_quotes_are_whole_sentences_or_clauses_cut_with_a_mark(announcement):
 
 @pytest.mark.parametrize("label, word", [
     ("Stress and capacity", "stretched thin"),
-    ("Disappointment and sadness", "disheartening"),
+    ("Sadness", "disheartening"),
     ("Self-doubt", "beyond my experience"),
     ("Exhaustion and overwork", "burning out"),
 ])
@@ -440,7 +440,7 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
     ("Hiring\nIf the freeze lasts past June, we risk losing two more senior engineers to other teams.\n",
      "Worry and concern"),
     ("Prototype\nThe vendor's tool cannot export our data, so it is back to the drawing board for the pilot.\n",
-     "Disappointment and sadness"),
+     "Sadness"),
     # A failing the writer admits is owned, not a threat of failure.
     ("Keynote\nA speaker mocked attendees on our stage, and we failed to stop it. It should never have "
      "happened.\n", "Owning mistakes"),
@@ -451,7 +451,7 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
      "Feeling treated unfairly"),
     # A farewell's sadness, and a firmness said as seriousness.
     ("Farewell\nToday is my last day. I will miss working with all of you, and it breaks my heart to go.\n",
-     "Disappointment and sadness"),
+     "Sadness"),
     ("Security\nWe take every report very seriously, and this was not a decision we took lightly.\n",
      "Firmness and conviction"),
     ("Lab safety\nThis is not optional, and the decision is final.\n", "Firmness and conviction"),
@@ -469,8 +469,8 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
     ("Team lead\nI am not sure I am the right person to lead this, and I doubt I can do it alone.\n", "Self-doubt"),
     ("Launch\nWe could not have done it without you, and hats off to the support crew.\n", "Gratitude and thanks"),
     # Grief and farewell, reassurance, being passed over.
-    ("Farewell\nWe are deeply saddened by the news of her passing last week.\n", "Disappointment and sadness"),
-    ("Leaving\nI will miss working with every one of you.\n", "Disappointment and sadness"),
+    ("Farewell\nWe are deeply saddened by the news of her passing last week.\n", "Sadness"),
+    ("Leaving\nI will miss working with every one of you.\n", "Sadness"),
     ("Breach\nThe incident is contained, no customer data was exposed, and your jobs are safe.\n", "Reassurance"),
     ("Reorg\nWe were never consulted about the change, and it is another reorg nobody asked for.\n",
      "Feeling treated unfairly"),
@@ -515,7 +515,7 @@ def long_calm_note(extra: str) -> str:
     ("We were frustrated by the delays.", "Frustration"),
     ("i was really annoyed at myself for the delays.", "Frustration"),
     # A verdict only the writer can give, worded impersonally or as what they find.
-    ("It is disappointing that nobody asked the support team first.", "Disappointment and sadness"),
+    ("It is disappointing that nobody asked the support team first.", "Sadness"),
     ("It was frustrating to watch the release slip again.", "Frustration"),
     ("Frankly, I find this frustrating.", "Frustration"),
 ])
