@@ -142,6 +142,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append("after a named person's job title ('Dana Kim, Operations Lead, Brackenridge')")
     if all(affiliation(reader, t) for t in tokens):
         objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")
+    if len(key) == 1 and all(_owned_by_organisation(t) for t in tokens):
+        objections.append("owned by an organisation ('Quillon's Lucet'), as a product is")
     if any(_described_as_thing(reader, t) for t in tokens):
         objections.append("named as a kind of thing ('services such as Quarry')")
     if len(key) > 1 and key[-1] in reader.words["role"]:
@@ -267,6 +269,12 @@ def _first_conjunct(token: Token) -> Token:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     return token
+
+
+def _owned_by_organisation(token: Token) -> bool:
+    """"from Larkspur's Firecracker to Quillon's Lucet": a single word an organisation's
+    possessive owns names its product ("Quillon's Dana Kim" would give a full name)."""
+    return any(c.dep_ == "poss" and c.ent_type_ in NON_PERSON_ENTS for c in token.children)
 
 
 def _described_as_thing(reader: NameReader, token: Token) -> bool:

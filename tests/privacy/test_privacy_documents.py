@@ -217,6 +217,9 @@ KEPT = {
     "a product followed by an acronym": ("Thanks to Jenkins CI for years of free builds. Jenkins CI is slow.\n",
                                         ["Jenkins"]),
     "a list with an acronym": ("Sponsors include Nimbus, Corelink, IDP, and Quarry.\n", ["Nimbus", "Corelink"]),
+    "products that organisations' possessives own": (
+        "Many companies use the language in production, from Larkspur's Firecracker, to Quillon's Lucet, and "
+        "the operating system kernels built on them.\n", ["Lucet"]),
     "a job title written before a name": (
         "Subject: A fond farewell from Managing Director Ilse Brandt\n\nAfter two years serving as the first "
         "Managing Director of the Pebblecrest Foundation, it is time to open a new chapter.\n",
