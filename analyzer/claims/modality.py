@@ -169,7 +169,7 @@ class EvaluativeWords:
         return [t for t in tokens if self.judges(t)]
 
     def judges(self, token: Token) -> bool:
-        if token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE_DEPS or grades_a_span(token):
+        if (token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE_DEPS) or grades_a_span(token):
             threshold = self.threshold
         elif token.pos_ == "ADJ" and token.dep_ == "amod":
             threshold = self.attributive_threshold

@@ -21,12 +21,12 @@ from .lookalikes import key_value
 
 # Attributes at the end of a Markdown heading (Pandoc, kramdown, Hugo): "{#thanks}", "{.note}".
 _ATTRIBUTES = re.compile(r"\s*\{[#.][^{}]*\}\s*$")
-# A line that gives a figure as its value ("Fiscal host fees at 7%: $10,000", a review's
-# "Rating: 4/5 (Exceeds expectations)") is an item of a list, a budget or a form, never a
-# title, however long the line under it.
 # A name written in lower case that may open a title: a site or package ("pkgs.dev incident
 # report"), or a brand in camel case ("iOS release notes").
 _LOWER_CASE_NAME = re.compile(r"^(?:[a-z][\w-]*\.[a-z]\w*|[a-z]+[A-Z]\w*)\b")
+# A line that gives a figure as its value ("Fiscal host fees at 7%: $10,000", a review's
+# "Rating: 4/5 (Exceeds expectations)") is an item of a list, a budget or a form, never a
+# title, however long the line under it.
 _FIGURE_VALUE = re.compile(r":\s*[$€£]?\s?\d[\d,.]*\s*(?:%|[kKmM]|bn|/\s*\d+)?\s*(?:\([^()]*\))?\s*$")
 # Lower ranks sit higher in the hierarchy. Markup fixes a rank; plain cues rank CAPS above
 # bold lines above labels and title lines above bracketed option labels.
