@@ -5,7 +5,8 @@ A footnote is a paragraph that opens with its mark: ``[2] Exact dates are unknow
 does not quote it as a gist. A paragraph is taken for a note when the body above uses its
 mark inside a line ("…reported in 2024[2]"), or, since a copied page often loses the marks
 in its body, when it is one of numbered marks that run [1], [2], … from one paragraph to
-the next, or the one paragraph marked [1]. A bracketed number on lines one under another
+the next, the one paragraph marked [1], or one of the paragraphs that end the text each
+opened by a name in brackets ("[core] Unlike…"). A bracketed number on lines one under another
 ("[1] Check the backups") numbers the items of a list instead.
 """
 
@@ -18,6 +19,9 @@ from collections.abc import Sequence
 from ..text.footnotes import NOTE_START
 
 MIN_NOTES = 2
+# A note named by a word rather than a number ("[core] Unlike in many other projects…",
+# "[^project-size]: For reference…"), as a page keeps it once its marks are gone.
+_NAMED_NOTE = re.compile(r"^\s*\[\^?[\w-]{1,40}\]:?\s+\S")
 
 
 def footnote_lines(lines: Sequence[str]) -> frozenset[int]:
@@ -26,12 +30,21 @@ def footnote_lines(lines: Sequence[str]) -> frozenset[int]:
                 if (m := NOTE_START.match(line)) and (i == 0 or not lines[i - 1].strip())}
     numbered = _numbered_run([(i, m.group(2)) for i, m in openings.items()]) | _lone_note(lines, openings)
     notes = [i for i, m in openings.items() if i in numbered or _used_above(lines, i, m.group(1))]
+    notes += sorted(_named_notes_at_the_end(lines) - set(notes))
     found: set[int] = set()
     for i in notes:
         while i < len(lines) and lines[i].strip():
             found.add(i + 1)
             i += 1
     return frozenset(found)
+
+
+def _named_notes_at_the_end(lines: Sequence[str]) -> set[int]:
+    """The last paragraphs of the text, MIN_NOTES or more, when each opens with a name in
+    brackets: notes whose marks the body lost, as a converted page keeps them."""
+    starts = [i for i, line in enumerate(lines) if line.strip() and (i == 0 or not lines[i - 1].strip())]
+    run = list(itertools.takewhile(lambda i: _NAMED_NOTE.match(lines[i]) is not None, reversed(starts)))
+    return set(run) if len(run) >= MIN_NOTES and len(run) < len(starts) else set()
 
 
 def _numbered_run(marks: Sequence[tuple[int, str]]) -> set[int]:

@@ -22,6 +22,16 @@ def test_a_mark_the_body_uses_makes_a_single_paragraph_a_note():
     assert footnote_lines(lines) == frozenset({3})
 
 
+def test_paragraphs_that_end_the_text_each_opened_by_a_name_in_brackets_are_notes():
+    lines = ["We will keep shipping releases on schedule.", "", "Thanks,", "The leads", "",
+             "[directors] The members who represent the project on the board.", "",
+             "[core] Unlike in many other projects, the project is made up of", "many teams.", "",
+             "[vote] https://example.org/votes/2021/12"]
+    assert footnote_lines(lines) == frozenset({6, 8, 9, 11})
+    # Followed by the text's own paragraphs, such lines are the text's.
+    assert footnote_lines([*lines, "", "We will write again next week."]) == frozenset()
+
+
 def test_bracketed_numbers_on_consecutive_lines_are_a_list():
     lines = ["Before the upgrade:", "[1] Check the backups.", "[2] Tell the on-call team.", "[3] Freeze merges."]
     assert footnote_lines(lines) == frozenset()
