@@ -190,10 +190,18 @@ def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token
 
 
 def _modifies_common_noun(token: Token) -> bool:
-    """"the Cody teams", "The Django project's": a name does not modify a common noun, a product does."""
+    """"the Cody teams", "The Django project's": a name does not modify a common noun, a product does.
+    A "noun" right before a determiner or a possessive is a verb the tagger misread: "Sean
+    addresses Dana's concerns", "Sean deletes the affected versions"."""
     head = token.head  # a word: "Marisol Quispe @mq" is a name and a handle, not a "Quispe" kind of "@mq"
     return token.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.is_lower and head.is_alpha \
-        and not _in_link_address(token, head)
+        and not _in_link_address(token, head) and not _takes_an_object(head)
+
+
+def _takes_an_object(word: Token) -> bool:
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return following is not None and (following.dep_ in ("det", "poss") or following.tag_ in ("DT", "PRP$")
+                                      or any(c.dep_ == "case" for c in following.children))
 
 
 def _in_link_address(token: Token, head: Token) -> bool:

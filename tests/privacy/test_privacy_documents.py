@@ -87,6 +87,10 @@ CASES = {
     "lower-case author slugs in a header": (
         "# Post-incident review\nAuthors: mfeldman, jo-anne\n\nThe deploy failed twice and we rolled back.\n",
         ["mfeldman", "jo-anne"]),
+    "a timeline whose verb after a name the tagger reads as a noun": (
+        "Timeline\n\n- 21:33 UTC: Dana notices the support mail, pings Sean on chat, Sean starts investigating\n"
+        "- 21:37 UTC: Sean and Dana find the symptoms of the incident\n"
+        "- 22:20 UTC: Sean addresses Dana's concerns in the PR\n", ["Sean", "Dana"]),
     "a first name that takes a job 'as' its title": (
         "After two years as the first Managing Director of the Pebblecrest Foundation, it is time to open a new "
         "chapter. Ingrid already touched on this in her post. Ingrid will step in as acting Managing Director "
