@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from .names import fold
 from .reader import MAX_NAME_WORDS
 
 if TYPE_CHECKING:
@@ -49,7 +48,7 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
     after = [t for t in doc[token.i + 2:token.i + 2 + ROLE_WINDOW] if reader.line_of(t) == line]
     # A title that is the subject of what follows opens a clause of its own: "If you're on
     # Classic, your manager will sit down with you."
-    return any(fold(t.text) in reader.words["role"] and t.dep_ not in ("nsubj", "nsubjpass") for t in after)
+    return any(reader.role_word(t) and t.dep_ not in ("nsubj", "nsubjpass") for t in after)
 
 
 def takes_a_role(reader: NameReader, token: Token) -> bool:
@@ -58,7 +57,7 @@ def takes_a_role(reader: NameReader, token: Token) -> bool:
     if token.dep_ not in ("nsubj", "dobj"):
         return False
     return any(prep.dep_ == "prep" and prep.lower_ == "as" and any(
-        o.dep_ == "pobj" and fold(o.text) in reader.words["role"] for o in prep.children) for prep in token.head.children)
+        o.dep_ == "pobj" and reader.role_word(o) for o in prep.children) for prep in token.head.children)
 
 
 def preceded_by_role(reader: NameReader, token: Token) -> bool:
@@ -79,7 +78,7 @@ def _after_a_title(reader: NameReader, token: Token) -> bool:
         return False
     line = reader.line_of(token)
     before = [t for t in doc[max(token.i - 1 - ROLE_WINDOW, 0):token.i - 1] if reader.line_of(t) == line]
-    return any(fold(t.text) in reader.words["role"] for t in before)
+    return any(reader.role_word(t) for t in before)
 
 
 def _title_of_a_name(reader: NameReader, comma: int) -> bool:

@@ -142,6 +142,10 @@ class NameReader:
     def org_word(self, token: Token) -> bool:
         return fold(token.text) in self.words["org"]
 
+    def role_word(self, token: Token) -> bool:
+        """A job title's word: "Director", "CFO", "Lead"."""
+        return fold(token.text) in self.words["role"]
+
     # -- runs of name words --------------------------------------------------------------
 
     def run_at(self, i: int, limit: tuple[int, int] | None = None,
@@ -158,7 +162,7 @@ class NameReader:
         while end + 1 < hi and self._joins(doc[end + 1], line, doc[end + 2] if end + 2 < len(doc) else None):
             end += 1
         # A job title written before a name is not part of it: "Managing Director Ilse Brandt".
-        titles = [k for k in range(start, i) if fold(doc[k].text) in self.words["role"]]
+        titles = [k for k in range(start, i) if self.role_word(doc[k])]
         start = titles[-1] + 1 if titles else start
         while start <= end and doc[start].lower_ in self.words["particle"]:
             start += 1
