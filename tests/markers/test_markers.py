@@ -221,6 +221,19 @@ def the_marker(nlp, text, marker_text):
         ("We wish them well!", "wish them well", "care"),
         ("We all wish them the best of luck.", "wish them the best", "care"),
         ("I can't wait until this quarter is over.", "can't wait until this quarter is over", "exhaustion"),
+        # a thing given up, time spent, a graver case, a cost forgone: no sadness, loss or hope
+        ("We urge them to abandon their trademark applications.", "abandon their trademark applications",
+         "technical"),
+        ("Abandoned packages are a risk to everyone.", "Abandoned packages", "technical"),
+        ("You no longer need to lose hours writing queries.", "lose hours", "technical"),
+        ("Users could be confused, or worse.", "or worse", "technical"),
+        ("The opportunity cost is high.", "opportunity cost", "technical"),
+        ("GitHub should let us disable forced ref updates.", "forced ref updates", "technical"),
+        ("We kept the open commit policy despite the incident.", "despite the incident", "technical"),
+        # an outage told as survived, data kept, a death told as the news
+        ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
+        ("We lost none of the data.", "lost none", "reassurance"),
+        ("His loss is felt deeply by many of us.", "His loss is felt", "sadness"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
