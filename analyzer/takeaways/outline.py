@@ -187,6 +187,10 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     # summary, after the talk; elsewhere a closing "Bottom line:" draws a moral from the news.
     chat = in_line_chat(view.doc)
     decided = any(c.cue >= DECIDES and c.agent and not (c.question or c.request) for c in cands[:LEAD_SENTENCES])
+    # Where the writer decides or announces in the opening sentences, what another party
+    # decided ("HashiCorp announced they are changing the licence") is what the writer answers.
+    writer_decides = any(c.cue >= DECIDES and c.writer and not (c.question or c.request)
+                         for c in cands[:LEAD_SENTENCES])
     requested = REQUESTED * (AFTER_A_DECISION if decided else 1.0)
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
@@ -195,12 +199,14 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         if not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised) \
                 and not _labelled(c, _DECISION_LABEL):
             continue
-        cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if c.agent or c.cue < 0 else OTHER_VOICE)
+        own = c.writer if writer_decides else c.agent
+        cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if own or c.cue < 0 else OTHER_VOICE)
         # A list quoted whole with its lead-in starts where its lead-in does.
         first = FIRST_SENTENCE if c.order == cands[0].order else 0.0
         score = cue + 1.5 * _overlap(title, c) + 0.8 * scored.overall[i] + first
         score += DATED * c.dated + requested * c.request + SUMMARISED * summarised
-        score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field or c.outlines) + 0.5 * c.item + (1.0 if c.words < 6 else 0.0)
+        score -= 2.0 * c.question + 1.5 * (c.lead_in or c.field or c.outlines or c.bracketed) + 0.5 * c.item \
+            + (1.0 if c.words < 6 else 0.0)
         score -= ADDED * (c.added or c.opening == "follows_on")
         if score > best_score:
             best, best_score = i, score

@@ -174,6 +174,12 @@ class Candidate:
     # Its main verb is "also" done ("The council has also adopted a new process…"): a point
     # beside another, which may be a key fact but is not the one the text exists for.
     added: bool = False
+    # The writer is the subject of its main verb ("We are proud to announce…"), where
+    # ``agent`` also holds for an organisation named as one ("HashiCorp announced…").
+    writer: bool = False
+    # It stands wholly in brackets ("(This was first sent as an e-mail to the list.)"): a
+    # remark beside the text, about how it came to be.
+    bracketed: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -298,6 +304,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             opening=next((kind for kind, words in _OPENERS.items() if words.match(text)), None),
             added=any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children),
             outlines=outlines,
+            writer=_by_writer(sent),
+            bracketed=_bracketed(text),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 
@@ -568,11 +576,36 @@ def _agent(sent: Span) -> bool:
     body that decides for one ("The board agreed to freeze spending", as minutes tell it), or
     the sentence is a record in minutes, opening on a past verb with no subject ("Agreed to
     cut retention to 30 days"): the meeting decided."""
-    roots = [root for root in sent if root.dep_ == "ROOT"]
-    subjects = [c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subjects += [c for root in roots for c in _whose_time(root)]
     return any(s.lemma_.lower() in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
-               or s.lemma_.lower() in DECIDING_BODIES for s in subjects) or _recorded(sent)
+               or s.lemma_.lower() in DECIDING_BODIES for s in _subjects(sent)) or _recorded(sent)
+
+
+def _by_writer(sent: Span) -> bool:
+    """Whether the writer, and no one beside, is the subject of the main verb ("We are proud
+    to announce…"), in words of their own."""
+    subjects = _subjects(sent)
+    return bool(subjects) and all(s.lemma_.lower() in FIRST_PERSON for s in subjects) and not _someone_elses(sent)
+
+
+def _subjects(sent: Span) -> list[Token]:
+    """The subjects of the sentence's main verbs, and whoever "it is time for" to act."""
+    roots = [root for root in sent if root.dep_ == "ROOT"]
+    return [c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] + [
+        c for root in roots for c in _whose_time(root)]
+
+
+def _bracketed(text: str) -> bool:
+    """Whether the text is one bracketed remark: it opens with a bracket that closes only at
+    its end, before at most a stop."""
+    body = text.rstrip(".!?")
+    if len(body) < 2 or body[0] not in "([" or body[-1] != {"(": ")", "[": "]"}[body[0]]:
+        return False
+    depth = 0
+    for k, ch in enumerate(body):
+        depth += (ch == body[0]) - (ch == body[-1])
+        if depth == 0 and k < len(body) - 1:
+            return False
+    return True
 
 
 def _whose_time(root: Token) -> list[Token]:
