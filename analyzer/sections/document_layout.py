@@ -92,8 +92,12 @@ class Page:
     def runs_on(self, i: int) -> bool:
         """The sentence carries on to the next line: it starts in lower case, this line ends
         on a word no sentence ends on, or the text is hard-wrapped and this line reaches the
-        margin. A lettered item ("a. Legal to review") starts a list, not a continuation."""
+        margin. A lettered item ("a. Legal to review") starts a list, not a continuation. No
+        sentence runs on over a blank line, however near the margin a line ends ("1.1 We were
+        disciplined at letting people go, but we got scared to re-hire")."""
         following = self.lines[i + 1].raw.lstrip() if i + 1 < len(self.lines) else ""
+        if not following:
+            return False
         if self.width and is_wrapped_line(self.lines[i].raw, self.width, following):
             return True
         return bool(following) and (following[0].islower() or ends_open(self.lines[i].raw)) \

@@ -24,7 +24,7 @@ from .metadata import (
     MAX_DATE_TOKENS, find_thread_marks, front_matter_fields, parse_date,
 )
 from .notes import footnote_lines
-from .pages import furniture_lines
+from .pages import furniture_lines, image_credit_lines
 
 MARKUP_CUES = {"atx", "setext", "numbered"}
 _TITLE_DATE_BREAK = re.compile(r"\s[-–—|]\s+|\s\(")
@@ -135,10 +135,14 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
     metadata = Metadata(headers, find_chat_turns(lines), find_thread_marks(lines), front=front,
                         fenced=fenced is not None)
     boundaries = _boundaries(metadata)
-    set_apart = code_lines(lines) | comment_lines(lines) | furniture_lines(lines) | address_lines(lines)
+    set_apart = code_lines(lines) | comment_lines(lines) | furniture_lines(lines) | address_lines(lines) \
+        | image_credit_lines(lines)
+    # A footnote ("[1] Trademark application") is never a heading, however short.
+    notes = footnote_lines(lines)
     # A turn's first line, a speaker's or a one-line message ("morning all"), is never a heading.
     turn_lines = {t.line - 1 for t in metadata.turns}
-    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart | turn_lines
+    skip = {n - 1 for b in boundaries for n in range(b.line, b.last_line + 1)} | set_apart | turn_lines \
+        | {n - 1 for n in notes}
     fields = set(range(front.line - 1, front.last_line)) if front else set()
     headings = find_headings(lines, grammar=grammar, skip=skip, fields=fields, speakers=turn_lines,
                              lookalikes=lookalikes)
@@ -167,7 +171,7 @@ def find_sections(lines: Sequence[str], *, grammar: Grammar | None = None,
                    formulas=frozenset(n for n in signoffs if not ends_sentence(lines[n - 1])),
                    signatures=_signature_lines(lines, signoffs) | _closing_signature(lines),
                    credits=_credit_lines(lines),
-                   set_apart=frozenset(i + 1 for i in set_apart), footnotes=footnote_lines(lines),
+                   set_apart=frozenset(i + 1 for i in set_apart), footnotes=notes,
                    cited=cited_lines(lines), field_lines=_field_lines(lines, lookalikes.field, front))
 
 

@@ -370,9 +370,15 @@ RULES: tuple[Rule, ...] = (atx, setext, bold, numbered, caps, option, label, bra
 
 
 def _head_shaped(title: str) -> bool:
-    """A numbered section head's own words: one phrase, or one short sentence."""
+    """A numbered section head's own words: one phrase, or one short sentence, or the
+    question a numbered FAQ entry asks, which may set out its case first ("3.2 I block
+    forced pushes. Am I safe from this, right?")."""
     count = len(words_of(title))
-    if two_sentences(title) or not 1 <= count <= MAX_HEAD_WORDS:
+    if not 1 <= count <= MAX_HEAD_WORDS:
+        return False
+    if title.endswith("?"):
+        return True
+    if two_sentences(title):
         return False
     return count <= MAX_HEAD_SENTENCE_WORDS or not ends_sentence(title)
 

@@ -5,6 +5,8 @@ numbered section heads next to numbered lists, short title lines that are senten
 letters with salutations and signatures, tables, header fields at the top.
 """
 
+import textwrap
+
 import pytest
 
 from analyzer.data.files import DataText
@@ -776,3 +778,40 @@ def test_a_first_line_alone_above_a_greeting_is_the_title_whatever_its_grammar(a
                                           "changes are below.", False), ("Team updates:", False)])
 def test_a_line_of_only_the_people_addressed_is_a_greeting(line, greets):
     assert shipped_lookalikes().greets(line) is greets
+
+
+def test_an_image_credit_on_a_line_of_its_own_is_no_heading():
+    lines = ["Subject: Remembering Sam Ortiz", "", "Artwork by Dana Lee", "",
+             "Sam Ortiz, one of our founders, died on 2 September. We miss him every day.", "",
+             "He wrote the first version of the client and ran the project for six years."]
+    assert [h.title for h in find_sections(lines).sections if h.title] == []
+
+
+def test_numbered_footnotes_at_the_end_are_no_headings():
+    lines = ["DEFENDING OUR NAME", "", "We filed our trademark in 2014 [1]. Another company filed for the same "
+             "name a year later [2].", "", "We will defend the name.", "",
+             "[1] “Larchway” Trademark Registration Application", "",
+             "[2] “Larchway With Quillon” Trademark Registration Application"]
+    assert [s.title for s in find_sections(lines).sections if s.title] == ["DEFENDING OUR NAME"]
+
+
+def test_a_numbered_faq_entry_is_a_heading_however_long_its_question(analyzer):
+    text = ("Outage report\n\n1. Timeline\n\nThe mirror pushed stale copies of 40 repositories at noon.\n\n"
+            "2. FAQ\n\n2.1 Does everyone in the organisation have write access to all of the repositories?\n\n"
+            "Yes, with some exceptions for the release tooling.\n\n"
+            "2.2 I block forced pushes in my repositories. I am safe from this trouble, right?\n\n"
+            "No, a mirror can still overwrite your branches.\n\n"
+            "2.3 Can you roll the change back?\n\nNot this one: ref updates are not versioned.\n")
+    titles = [s["title"] for s in analyzer.analyze(text)["sections"] if s["title"]]
+    assert [t.split()[0] for t in titles[-3:]] == ["2.1", "2.2", "2.3"]
+
+
+def test_a_numbered_heading_as_long_as_the_wrap_margin_is_still_a_heading(analyzer):
+    body = textwrap.fill("We hired well this year, and we let people go quickly when it was not working out, "
+                         "which kept the team small and sharp through the spring and the long summer that "
+                         "followed it, when most of the new work arrived.", width=72) + "\n"
+    text = ("Things I learned last year\n\nHere is what we learned, good and bad.\n\n"
+            "1.1 We were disciplined at letting people go, but we got scared to re-hire\n\n" + body +
+            "\n1.2 Who to listen to\n\n" + body)
+    titles = [s["title"] for s in analyzer.analyze(text)["sections"] if s["title"]]
+    assert titles[1].startswith("1.1 We were disciplined")
