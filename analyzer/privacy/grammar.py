@@ -82,7 +82,8 @@ def _after_a_title(reader: NameReader, token: Token) -> bool:
 
 
 def _title_of_a_name(reader: NameReader, comma: int) -> bool:
-    """"Daniel Fairweather, Operations Lead, Brackenridge Supplies", a signature's name line
+    """"Daniel Fairweather, Operations Lead, Brackenridge Supplies", "Dana Kim (Founder,
+    Quillon)", a signature's name line
     over "CEO, Pebblecrest", or a form's "Role: Analyst, Orchard Health": the job title before
     the comma at ``comma`` belongs to a name written before it (or is a form's value), so what
     comes after it is where that person works, not a second person."""
@@ -97,7 +98,8 @@ def _title_of_a_name(reader: NameReader, comma: int) -> bool:
     if i < 0 or reader.line_of(doc[i]) != line:
         above = [t for t in reader.lines.get(line - 1, []) if not t.is_punct]
         return 0 < len(above) <= MAX_NAME_WORDS and all(reader.name_like(t, judge_position=False) for t in above)
-    return i > 0 and doc[i].text == "," and reader.name_like(doc[i - 1], judge_position=False)
+    # "Solomon Hykes (Founder, Quillon)": the title in brackets after a name is that person's.
+    return i > 0 and doc[i].text in (",", "(") and reader.name_like(doc[i - 1], judge_position=False)
 
 
 # Fields whose value is a job title, and the employer after it: "Role: Analyst, Orchard Health".

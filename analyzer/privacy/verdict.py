@@ -236,11 +236,14 @@ def _product_shaped(token: Token) -> bool:
 
 def _thing_like(reader: NameReader, token: Token) -> bool:
     """A word that makes a list one of things: "Next.js", an acronym ("AMP"), an organisation;
-    not a group of people written as a common noun ("Ana and the finance team")."""
-    if token.is_lower and token.lower_ in reader.words["people_noun"]:
+    not a group of people written as a common noun ("Ana and the finance team"), nor a job
+    title ("Jason Warner (CTO, GitHub), Solomon Hykes"), nor a surname with an inner capital
+    after a name's prefix ("Zach McCoy and Jasna Rodulfa-Blemberg")."""
+    if (token.is_lower and token.lower_ in reader.words["people_noun"]) or reader.role_word(token):
         return False
     acronym = token.is_alpha and token.is_upper and 2 <= len(token) <= ACRONYM_LENGTH + 1
-    return _product_shaped(token) or acronym or reader.org_word(token) or _non_person(reader, token)
+    product = _product_shaped(token) and not is_name_word(token.text, reader.prefixes)
+    return product or acronym or reader.org_word(token) or _non_person(reader, token)
 
 
 def _occurrences(reader: NameReader, key: Key) -> list[Run]:

@@ -85,6 +85,12 @@ def people(doc) -> list[str]:
         ("Two scrutineers, Marguerite Dubois of the Fennick Institute and Oluwaseun Bankole of Northgate "
          "Civic Tech, checked the count.\n", ["Marguerite Dubois", "Oluwaseun Bankole"]),
         ("Legal advice came from Perrin Oyelaran of Holbrook Wade Solicitors.\n", ["Perrin Oyelaran"]),
+        # A job title in brackets is the person's, and the list stays a list of people; a
+        # surname with an inner capital after a name's prefix is still a name.
+        ("Our angels include Dana Okafor (CTO, Quillon), Sam Hale (Founder, Larchway), and Rui Costa "
+         "(Founder, Brackenridge).\n", ["Dana Okafor", "Sam Hale", "Rui Costa"]),
+        ("Zach McCoy and Jasna Rodulfa-Blemberg have completed their terms on the Committee; we thank them "
+         "for their service!\n", ["Zach McCoy", "Jasna Rodulfa-Blemberg"]),
         # The place that ends an organisation's name is no one, whatever is listed beside it.
         ("Helpers were Mike Mineter of the University of Leeds and Nora Grey of the University of "
          "Glasgow. We also recruited a student from the University of Dundee who came in May.\n",
