@@ -3,7 +3,7 @@
 The main point is the decision, announcement, event or request the document exists for: an
 early sentence that carries decision words (``lexicons/takeaways/main-point.tsv``), shares
 the title's words and leads its part. A part is a section with prose under it; a text
-without headings is one part.
+without headings is cut into runs of whole paragraphs of about PASSAGE_WORDS words.
 
 The gists are then chosen one at a time, each time the sentence that adds most per word a
 reader reads: how likely it states a key fact (central to the text, naming things and
@@ -60,6 +60,9 @@ MIN_GIST_CONTENT = 3
 _POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her", "there"})
 _PLACES = frozenset({"former", "latter", "first", "second", "third", "same"})
 NOT_THE_POINT = -2.0
+# A text without headings is cut into this many words' worth of paragraphs per part. (At 250
+# words, cut greedily, the development documents lost key points; at 300, rounded, none.)
+PASSAGE_WORDS = 300
 # What a list item that only gives a time is made of: dates, times and numbers, the words
 # and marks between them ("to", "--"), and a time zone ("UTC", "CEST").
 _WHEN = frozenset({"DATE", "TIME", "CARDINAL"})
@@ -156,11 +159,42 @@ class Scored:
 
 
 def parts(view: DocView, candidates: Sequence[Candidate]) -> list[Part]:
-    """Sections with prose, or the whole text as one part when it has no headings to go by."""
+    """Sections with prose, or, in a text with no headings to go by, runs of its paragraphs of
+    about PASSAGE_WORDS words each: a long letter or story moves from one matter to the next
+    as a sectioned memo does, and its gists should follow it."""
     titled = {c.section.id for c in candidates if c.section is not None and c.section.title}
     if len(titled) >= 2:
         return _section_parts(candidates, view.title)
-    return [Part(None, None, tuple(candidates))] if candidates else []
+    return [Part(None, None, tuple(run)) for run in _passages(view, candidates)]
+
+
+def _passages(view: DocView, candidates: Sequence[Candidate]) -> list[list[Candidate]]:
+    """The candidates in runs of whole paragraphs, as many runs as PASSAGE_WORDS goes into the
+    text's words (rounded; one for a short text), each closed at the first paragraph break
+    past its share."""
+    total = sum(c.words for c in candidates)
+    count = round(total / PASSAGE_WORDS)
+    if count < 2:
+        return [list(candidates)] if candidates else []
+    share = total / count
+    runs: list[list[Candidate]] = []
+    words = 0
+    for before, c in zip([None, *candidates], candidates):
+        new_paragraph = before is None or c.line > _last_line(view, before) + 1
+        if not runs or (new_paragraph and words >= share and len(runs) < count):
+            runs.append([])
+            words = 0
+        runs[-1].append(c)
+        words += c.words
+    return runs
+
+
+def _last_line(view: DocView, c: Candidate) -> int:
+    """The line the candidate's last word stands on (a sentence's span takes in the blank
+    lines after it)."""
+    span = c.sent.doc.char_span(c.sent.start_char, c.end_char, alignment_mode="contract")
+    words = [t for t in span or () if not t.is_space]
+    return view.line_of(words[-1].idx if words else c.sent.start_char)
 
 
 def _section_parts(candidates: Sequence[Candidate], doc_title: str | None) -> list[Part]:

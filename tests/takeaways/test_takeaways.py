@@ -1615,3 +1615,19 @@ def test_a_notice_of_a_death_reads_as_sadness_however_long_its_history(analyzer)
               "and his loss is felt by many of us.\n")
     labels = [t["label"] for t in analyzer.analyze(notice)["takeaways"]["emotional"]]
     assert labels[0] == "Sadness" and CALM_LABEL not in labels
+
+
+def test_a_long_letter_without_headings_gets_a_gist_from_each_stretch_of_it(analyzer):
+    plans = " ".join(f"Our first product helped sales teams plan their {w} meetings, and sales leaders told us the "
+                     "sales plans were useful." for w in ["Monday", "weekly", "quarterly", "monthly", "daily",
+                                                          "review", "pipeline", "territory", "forecast", "hiring",
+                                                          "coaching", "account"])
+    calls = " ".join(f"In week {i} we booked {i + 1} more calls with heads of sales and showed them the sales "
+                     "planner." for i in range(1, 12))
+    ending = ("Two days before the deadline we threw the application away and wrote it again in plain words. "
+              "We rebuilt the demo around developers and their tech debt. Ten companies asked to try it within a "
+              "week. The interview invitation came on Friday, and we were accepted into the accelerator in March.")
+    letter = f"Subject: Before the accelerator\n\n{plans}\n\n{calls}\n\n{ending}\n"
+    gists = [t for t in items_of(analyzer.analyze(letter)["takeaways"]) if t["role"] == "gist"]
+    assert len(gists) == 2
+    assert {e["line"] for e in gists[-1]["evidence"]} == {7}
