@@ -233,6 +233,8 @@ def the_marker(nlp, text, marker_text):
         # an outage told as survived, data kept, a death told as the news
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
+        ("Security reporting remains unchanged.", "remains unchanged", "reassurance"),
+        ("We remain totally committed to being open source.", "remain totally committed to", "reassurance"),
         ("His loss is felt deeply by many of us.", "His loss is felt", "sadness"),
     ],
 )
