@@ -24,7 +24,7 @@ _IMAGE_CREDIT = re.compile(
     r"^\s*[*_]*(?:(?:cover|header|featured?|top)\s+)?(?:photo(?:graph)?|image|picture|artwork|illustration|drawing"
     r"|graphic|painting|art)s?\s*(?:by|courtesy\s+of|credits?\s*:|:)\s+\S", re.IGNORECASE)
 # A credit is short: "Photo by Dana Lee on Unsplash".
-MAX_CREDIT_WORDS = 12
+MAX_IMAGE_CREDIT_WORDS = 12
 # How near a page number (in lines with words) a running head or foot stands.
 NEAR = 2
 
@@ -50,5 +50,5 @@ def image_credit_lines(lines: Sequence[str]) -> frozenset[int]:
     """0-based lines that credit an image on a line of their own ("Artwork by Dana Lee"),
     short and with no sentence after the name."""
     return frozenset(i for i, line in enumerate(lines)
-                     if _IMAGE_CREDIT.match(line) and len(line.split()) <= MAX_CREDIT_WORDS
+                     if _IMAGE_CREDIT.match(line) and len(line.split()) <= MAX_IMAGE_CREDIT_WORDS
                      and (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip()))
