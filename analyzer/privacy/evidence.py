@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..sections.lookalikes import SIGNATURE_GAP
+from ..sections.pages import credits_an_image
 from .citations import CITED, cited_authors, pen_names_by_claim
 from .grammar import (before_gendered_pronoun, followed_by_role, of_an_organisation, person_verb, possessive_full_name,
                       preceded_by_role, relative_who, shouted, takes_a_role, vocative, with_people,
@@ -187,6 +188,9 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
             _name_line_below(reader, line, "sign-off", evidence)
     if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
         names_after(reader, tokens, 1, "signature", evidence)
+    # "Artwork by Hugh D'Andrade": the maker an image's credit names, on a line of its own.
+    if credits_an_image(reader.text[reader.index.start_of(line):reader.index.end_of(line)]) and "by" in lowered:
+        names_after(reader, tokens, lowered.index("by") + 1, "credited for an image", evidence)
 
 
 def _header_start(lowered: list[str], headers: list[tuple[str, ...]]) -> int | None:

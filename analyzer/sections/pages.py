@@ -49,6 +49,10 @@ def furniture_lines(lines: Sequence[str]) -> frozenset[int]:
 def image_credit_lines(lines: Sequence[str]) -> frozenset[int]:
     """0-based lines that credit an image on a line of their own ("Artwork by Dana Lee"),
     short and with no sentence after the name."""
-    return frozenset(i for i, line in enumerate(lines)
-                     if _IMAGE_CREDIT.match(line) and len(line.split()) <= MAX_IMAGE_CREDIT_WORDS
+    return frozenset(i for i, line in enumerate(lines) if credits_an_image(line)
                      and (i == 0 or not lines[i - 1].strip()) and (i + 1 == len(lines) or not lines[i + 1].strip()))
+
+
+def credits_an_image(line: str) -> bool:
+    """Whether the line is shaped as an image's credit: "Photo by …", "Artwork by …", short."""
+    return bool(_IMAGE_CREDIT.match(line)) and len(line.split()) <= MAX_IMAGE_CREDIT_WORDS

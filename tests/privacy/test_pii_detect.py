@@ -91,6 +91,9 @@ def people(doc) -> list[str]:
          "(Founder, Brackenridge).\n", ["Dana Okafor", "Sam Hale", "Rui Costa"]),
         ("Zach McCoy and Jasna Rodulfa-Blemberg have completed their terms on the Committee; we thank them "
          "for their service!\n", ["Zach McCoy", "Jasna Rodulfa-Blemberg"]),
+        # An image's credit on a line of its own names its maker.
+        ("Subject: Remembering the founder\n\nArtwork by Hugo Martel\n\nThe service launched in 2015 and "
+         "now serves most of the web.\n", ["Hugo Martel"]),
         # The place that ends an organisation's name is no one, whatever is listed beside it.
         ("Helpers were Mike Mineter of the University of Leeds and Nora Grey of the University of "
          "Glasgow. We also recruited a student from the University of Dundee who came in May.\n",
