@@ -273,6 +273,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if row:
             text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
+        subjects, elses = _subjects(sent), _someone_elses(sent)
         aside = _not_the_news(sent)
         outlines = _outlines(sent)
         if outlines:  # "explains what changed": what it goes on to tell is no news yet
@@ -294,7 +295,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             lead_in=text.endswith(":") or hands_over,
             hands_over=hands_over,
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
-            agent=_agent(sent) and not _someone_elses(sent),
+            agent=_agent(sent, subjects) and not elses,
             # A pointer elsewhere outweighs the decision words around it ("further details
             # can be found here").
             aside=any(w <= ASIDE_WEIGHT for w in cue_weights),
@@ -304,7 +305,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             opening=next((kind for kind, words in _OPENERS.items() if words.match(text)), None),
             added=any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children),
             outlines=outlines,
-            writer=_by_writer(sent),
+            writer=_by_writer(subjects) and not elses,
             bracketed=_bracketed(text),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
@@ -571,20 +572,19 @@ def _unwrap(text: str) -> str:
     return text
 
 
-def _agent(sent: Span) -> bool:
-    """Whether the main verb's subject is the writer ("we", "I"), a named organisation, or a
-    body that decides for one ("The board agreed to freeze spending", as minutes tell it), or
-    the sentence is a record in minutes, opening on a past verb with no subject ("Agreed to
-    cut retention to 30 days"): the meeting decided."""
+def _agent(sent: Span, subjects: list[Token]) -> bool:
+    """Whether a subject of the main verb (``subjects``) is the writer ("we", "I"), a named
+    organisation, or a body that decides for one ("The board agreed to freeze spending", as
+    minutes tell it), or the sentence is a record in minutes, opening on a past verb with no
+    subject ("Agreed to cut retention to 30 days"): the meeting decided."""
     return any(s.lemma_.lower() in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
-               or s.lemma_.lower() in DECIDING_BODIES for s in _subjects(sent)) or _recorded(sent)
+               or s.lemma_.lower() in DECIDING_BODIES for s in subjects) or _recorded(sent)
 
 
-def _by_writer(sent: Span) -> bool:
+def _by_writer(subjects: list[Token]) -> bool:
     """Whether the writer, and no one beside, is the subject of the main verb ("We are proud
-    to announce…"), in words of their own."""
-    subjects = _subjects(sent)
-    return bool(subjects) and all(s.lemma_.lower() in FIRST_PERSON for s in subjects) and not _someone_elses(sent)
+    to announce…"); ``subjects`` are ``_subjects`` of the sentence."""
+    return bool(subjects) and all(s.lemma_.lower() in FIRST_PERSON for s in subjects)
 
 
 def _subjects(sent: Span) -> list[Token]:
