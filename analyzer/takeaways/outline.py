@@ -220,11 +220,11 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     # decisions, a proposal with its recommendation. A chat comes to its decision, or its
     # summary, after the talk; elsewhere a closing "Bottom line:" draws a moral from the news.
     chat = in_line_chat(view.doc)
-    decided = any(c.cue >= DECIDES and c.agent and not (c.question or c.request) for c in cands[:LEAD_SENTENCES])
+    decisions = [c for c in cands[:LEAD_SENTENCES] if c.cue >= DECIDES and not (c.question or c.request)]
+    decided = any(c.agent for c in decisions)
     # Where the writer decides or announces in the opening sentences, what another party
     # decided ("HashiCorp announced they are changing the licence") is what the writer answers.
-    writer_decides = any(c.cue >= DECIDES and c.writer and not (c.question or c.request)
-                         for c in cands[:LEAD_SENTENCES])
+    writer_decides = any(c.writer for c in decisions)
     requested = REQUESTED * (AFTER_A_DECISION if decided else 1.0)
     best, best_score = None, float("-inf")
     for i, c in enumerate(cands):
