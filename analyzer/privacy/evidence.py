@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from ..sections.lookalikes import SIGNATURE_GAP
 from ..sections.pages import credits_an_image
 from .citations import CITED, cited_authors, pen_names_by_claim
-from .grammar import (before_gendered_pronoun, followed_by_role, of_an_organisation, person_verb, possessive_full_name,
+from .grammar import (before_gendered_pronoun, named_by_alias, followed_by_role, of_an_organisation, person_verb, possessive_full_name,
                       preceded_by_role, relative_who, shouted, takes_a_role, vocative, with_people,
                       with_pronoun)
 from .mention import HANDLE, PERSON, Mention
@@ -416,6 +416,21 @@ def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int
     if coordinated and len(current) > 1:
         lists.append(current)
     return lists
+
+
+def aliases(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int, int]]]]:
+    """A name and another it is known by, as pairs: "Mark Waks (known in the community as
+    Justin du Coeur)". The second names whoever the first does, a person or not ("Facebook,
+    now known as Meta"), so the pair is judged as a list of two is: by what the text shows of
+    either."""
+    pairs = []
+    for token in reader.doc:
+        named = named_by_alias(token)
+        runs = [reader.run_at(t.i) for t in (named, token)] if named is not None else []
+        members = [(reader.key(*run), run) for run in runs if run is not None]
+        if len(members) == 2 and all(key for key, _ in members) and members[0][0] != members[1][0]:
+            pairs.append(members)
+    return pairs
 
 
 def _past_link_target(tokens: list[Token], i: int) -> int:

@@ -15,6 +15,9 @@ from spacy.tokens import Span, Token
 
 from .reader import MAX_NAME_WORDS
 
+# Words that bring in another name for whoever was just named: "Ana Lima (aka Lima Bean)".
+ALIAS_MARKS = frozenset({"aka", "a.k.a.", "a.k.a"})
+
 if TYPE_CHECKING:
     from .reader import NameReader
 
@@ -238,3 +241,15 @@ def with_people(reader: NameReader, token: Token) -> bool:
                 return False
     before = doc[max(token.i - 2, 0):token.i]
     return len(before) == 2 and before[1].lower_ in ("and", "&") and before[0].lower_ in people and before[0].pos_ == "NOUN"
+
+
+def named_by_alias(token: Token) -> Token | None:
+    """The name that ``token`` is another name for: "Justin du Coeur" in "Mark Waks (known in
+    the community as Justin du Coeur)" or "Tom Brown, better known as Tombo", and "Lima Bean"
+    in "Ana Lima (aka Lima Bean)"; None for any other word."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ == "known" and head.head.dep_ in ("acl", "appos"):
+        return head.head.head
+    if token.dep_ == "appos" and any(c.lower_ in ALIAS_MARKS for c in token.children):
+        return head
+    return None

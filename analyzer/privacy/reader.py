@@ -157,9 +157,9 @@ class NameReader:
             return None
         line = self.line_of(doc[i])
         start = end = i
-        while start - 1 >= lo and self._joins(doc[start - 1], line, doc[start - 2] if start >= 2 else None):
+        while start - 1 >= lo and self._joins(doc[start - 1], line, -1):
             start -= 1
-        while end + 1 < hi and self._joins(doc[end + 1], line, doc[end + 2] if end + 2 < len(doc) else None):
+        while end + 1 < hi and self._joins(doc[end + 1], line, 1):
             end += 1
         # A job title written before a name is not part of it: "Managing Director Ilse Brandt".
         titles = [k for k in range(start, i) if self.role_word(doc[k])]
@@ -172,15 +172,24 @@ class NameReader:
             return None
         return start, end + 1
 
-    def _joins(self, token: Token, line: int, beyond: Token | None) -> bool:
+    def _joins(self, token: Token, line: int, step: int) -> bool:
+        """Whether ``token`` belongs to the name run it borders, which grows by ``step`` (1 to
+        the right, -1 to the left): a name word, or a particle or hyphen with a name word
+        beyond it. Particles may come in a row ("van der Berg", "de la Cruz")."""
         if self.line_of(token) != line or token.is_space:
             return False
+        beyond = self._token(token.i + step)
         if token.lower_ in self.words["particle"]:
+            while beyond is not None and beyond.lower_ in self.words["particle"]:
+                beyond = self._token(beyond.i + step)
             return beyond is not None and self.name_like(beyond)
         if token.text in HYPHENS and not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_:
             # "Okonkwo-Adeyemi", "Hyun-woo"
             return beyond is not None and (self.name_like(beyond) or hyphen_tail(beyond))
         return self.name_like(token) or hyphen_tail(token)
+
+    def _token(self, i: int) -> Token | None:
+        return self.doc[i] if 0 <= i < len(self.doc) else None
 
     def touches_org(self, start: int, end: int) -> bool:
         """A run next to an organisation word is a team or company name ("Atlas Team")."""

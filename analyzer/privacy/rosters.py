@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Token
 
+from .grammar import named_by_alias
 from .mention import PERSON, Mention
 from .names import fold
 from .reader import NameReader, initial
@@ -115,10 +116,11 @@ def _with_single_names(items: list[tuple[Member, bool]]) -> list[Member]:
 def affiliation(reader: NameReader, token: Token) -> bool:
     """A word in parentheses right after the full name opening a list line: "- Ana Lima (Hooli)".
 
-    It names the person's company or team, and the model tags such words as people too.
+    It names the person's company or team, and the model tags such words as people too; but
+    not when it is the person's other name: "- Mark Waks (known as Justin du Coeur)".
     """
     run = _item_name(reader, token)
-    if run is None:
+    if run is None or named_by_alias(token) is not None:
         return False
     end = run[1]
     return end < token.i and reader.doc[end].text == "(" and not any(")" in t.text for t in reader.doc[end:token.i])

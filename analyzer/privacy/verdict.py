@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .evidence import LINK_OPENER, Candidate, Evidence, name_lists
+from .evidence import LINK_OPENER, Candidate, Evidence, aliases, name_lists
 from .grammar import person_verb, shouted, where_a_person_works
 from .mention import PERSON
 from .names import fold, is_caps, is_name_word, is_plain_word
@@ -26,6 +26,7 @@ from .rosters import affiliation, opens_item, rosters
 ACRONYM_LENGTH = 3
 LISTED = "listed with a person"
 IN_ROSTER = "in a list of people"
+ALIAS = "another name of a person ('known as …')"
 # Words before a title or a thing, never before a name.
 DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its"})
 # An ALL-CAPS word this short beside a name makes a product name ("Travis CI", "Ingress NGINX").
@@ -327,13 +328,14 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
                    accepted: set[Key]) -> list[tuple[Key, Candidate]]:
     """Names listed with accepted people that nothing else objects to.
 
-    A list joined by "and" ("Rafał and Erik") needs one accepted member; a roster (one name a
-    line, or names and commas alone) needs more (``rosters.ROSTER_VOUCHES``), since a list of
+    A list joined by "and" ("Rafał and Erik") needs one accepted member, and so does a name
+    with its alias; a roster (one name a line, or names and commas alone) needs more (``rosters.ROSTER_VOUCHES``), since a list of
     products may hold one word the model took for a name. A name accepted this way can vouch for the next
     in another list, so the lists are read until no list adds anyone.
     """
     lists = [(members, 1, LISTED) for members in name_lists(reader)]
     lists += [(members, vouches, IN_ROSTER) for members, vouches in rosters(reader)]
+    lists += [(pair, 1, ALIAS) for pair in aliases(reader)]
     people = set(accepted)
     found: dict[Key, Candidate] = {}
     grew = True

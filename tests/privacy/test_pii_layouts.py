@@ -120,6 +120,14 @@ def redacted(doc) -> str:
          ["Oluwaseun Adebayo", "@oade", "Radek Dvořák", "@rdv", "Tavita Faleolo", "@tfa"]),
         ("References\n\nOkafor, J., & Lindqvist, K. (2004). Rest and work. Journal of Rest, 3, 1-10.\n",
          ["Okafor", "Lindqvist"]),
+        # The name a person is known by, in the brackets a roster keeps for affiliations, is
+        # theirs too; a company's new name is no person's.
+        ("The new board members are:\n\n- Thandiwe Nkosi\n- Kenji Watanabe (known in the community as Radek Mraz)\n"
+         "- Marisol Quispe\n\nAcme, now known as Globex, hosts the meetings.\n",
+         ["Thandiwe Nkosi", "Kenji Watanabe", "Radek Mraz", "Marisol Quispe"]),
+        # Name particles may come two in a row.
+        ("Reviewers this year were Ludwig van der Berg and Marisol de la Cruz.\n",
+         ["Ludwig van der Berg", "Marisol de la Cruz"]),
     ],
 )
 def test_rosters_and_cited_authors_are_people(nlp, text, expected):
