@@ -74,6 +74,11 @@ PERFORMATIVE = frozenset({"thank", "apologise", "apologize", "regret", "apprecia
 # Categories of acts a writer does by saying them (an apology, thanks), which a question does
 # not do: "How many more times do we have to apologise?" asks, it does not apologise.
 SPOKEN_ACTS = frozenset({"apology", "gratitude"})
+# Categories of hope, and the forms of its verbs that, in the past tense, tell a hope given up
+# or overtaken, not one held now: "we were hoping to see more donations", "we had hoped…". (The
+# forms, not the lemmas: the parser's lemmatizer reads "hoping" as a form of "hop".)
+HOPES = frozenset({"hope"})
+HOPING = frozenset({"hoped", "hoping", "wished", "wishing"})
 # Marks that end the clause before a question's own ("Thanks, and can you send it?").
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
@@ -433,15 +438,27 @@ def _acknowledged(sent: Span, clause: Token) -> bool:
 
 def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
     """The theme a marker counts for (``theme_of`` maps categories to themes), or None: a
-    tone modifier, a marker a negation cancelled, words between quotation marks, or a finding
-    about a share of other people."""
+    tone modifier, a marker a negation cancelled, words between quotation marks, a finding
+    about a share of other people, or a hope held once."""
     marker = span._.analyzer_marker
     theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
     if theme is None or marker.weight <= 0 or quoted(span) or _of_a_share(span):
         return None
     if marker.category in SPOKEN_ACTS and _asked(span):
         return None
+    if marker.category in HOPES and _hoped_once(span):
+        return None
     return theme
+
+
+def _hoped_once(span: Span) -> bool:
+    """Whether the marker is a verb of hope in the past tense ("We hoped that we could
+    automate it", "we were hoping to see more", "as we had hoped"): a hope the writer held
+    then, which the text goes on to say did not come true, is no hope now."""
+    word = span.root
+    if word.lower_ not in HOPING or word.pos_ != "VERB":
+        return False
+    return word.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in word.children)
 
 
 def _asked(span: Span) -> bool:

@@ -286,10 +286,13 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     # A backlog worked off and a deadline met put no pressure on anyone.
     "The close finished on day five, and the payables team cleared the backlog before the deadline.",
     # A program's crash path, a process stopped, a pool short of computing time.
-    "We killed the stale process, and the panic handler logged the trace while the worker pool was starved.",    # Hope judged too high, looking back: no hope is shown.
+    "We killed the stale process, and the panic handler logged the trace while the worker pool was starved.",
+    # Hope judged too high, looking back: no hope is shown.
     "I was too optimistic about how fast the sales would come, and the plan was overly confident about hiring.",
     # A plan judged too hopeful is a criticism of the plan, not hope.
     "Our estimates were optimistic again, so the optimistic timelines in the plan move out by a month.",
+    # A hope held once, which the text goes on to say did not come true, is no hope now.
+    "We were hoping the migration would end in March, and we hoped the new runners would speed it up.",
     # An office's rent is what premises cost, not a household's hardship.
     "The landlord has raised the rent for the office, and the new lease starts in April.",
     # Laboratory equipment, and an incident of safety rather than of conflict.
