@@ -236,6 +236,12 @@ def the_marker(nlp, text, marker_text):
         ("Security reporting remains unchanged.", "remains unchanged", "reassurance"),
         ("We remain totally committed to being open source.", "remain totally committed to", "reassurance"),
         ("His loss is felt deeply by many of us.", "His loss is felt", "sadness"),
+        # gladness at news (an offer of help stays an offer), empathy, a dilemma
+        ("We were very happy to see that people care.", "happy to see", "joy"),
+        ("We are glad to announce the new leads.", "glad to announce", "joy"),
+        ("We are empathetic to site owners who will hear complaints.", "empathetic", "care"),
+        ("We empathise with everyone who lost a day's work.", "empathise", "care"),
+        ("Either way, it is quite a bind.", "quite a bind", "pressure"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
