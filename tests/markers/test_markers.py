@@ -242,6 +242,10 @@ def the_marker(nlp, text, marker_text):
         ("We are empathetic to site owners who will hear complaints.", "empathetic", "care"),
         ("We empathise with everyone who lost a day's work.", "empathise", "care"),
         ("Either way, it is quite a bind.", "quite a bind", "pressure"),
+        # conviction, a value held
+        ("We had the conviction to focus on what we control.", "conviction", "firmness"),
+        ("We believe in open source.", "We believe in", "firmness"),
+        ("We've always believed that developers should own their data.", "We've always believed", "firmness"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
