@@ -18,9 +18,9 @@ from spacy.tokens import Span, Token
 from ..sections.lookalikes import SIGNATURE_GAP
 from ..sections.pages import credits_an_image
 from .citations import CITED, cited_authors, pen_names_by_claim
-from .grammar import (before_gendered_pronoun, named_by_alias, followed_by_role, of_an_organisation, person_verb, possessive_full_name,
-                      preceded_by_role, relative_who, shouted, takes_a_role, vocative, with_people,
-                      with_pronoun)
+from .grammar import (before_gendered_pronoun, followed_by_role, named_by_alias, of_an_organisation, person_verb,
+                      possessive_full_name, preceded_by_role, relative_who, shouted, takes_a_role, vocative,
+                      with_people, with_pronoun)
 from .mention import HANDLE, PERSON, Mention
 from .names import fold
 from .reader import MAX_NAME_WORDS, NameReader, hyphen_tail, initial
@@ -426,10 +426,14 @@ def aliases(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int, i
     pairs = []
     for token in reader.doc:
         named = named_by_alias(token)
-        runs = [reader.run_at(t.i) for t in (named, token)] if named is not None else []
-        members = [(reader.key(*run), run) for run in runs if run is not None]
-        if len(members) == 2 and all(key for key, _ in members) and members[0][0] != members[1][0]:
-            pairs.append(members)
+        if named is None:
+            continue
+        runs = [reader.run_at(named.i), reader.run_at(token.i)]
+        if None in runs:
+            continue
+        keys = [reader.key(*run) for run in runs]
+        if all(keys) and keys[0] != keys[1]:
+            pairs.append(list(zip(keys, runs)))
     return pairs
 
 

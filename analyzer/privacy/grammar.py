@@ -248,8 +248,9 @@ def named_by_alias(token: Token) -> Token | None:
     the community as Justin du Coeur)" or "Tom Brown, better known as Tombo", and "Lima Bean"
     in "Ana Lima (aka Lima Bean)"; None for any other word."""
     head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ == "known" and head.head.dep_ in ("acl", "appos"):
-        return head.head.head
+    known = head.head
+    if token.dep_ == "pobj" and head.lower_ == "as" and known.lower_ == "known" and known.dep_ in ("acl", "appos"):
+        return known.head
     if token.dep_ == "appos" and any(c.lower_ in ALIAS_MARKS for c in token.children):
         return head
     return None
