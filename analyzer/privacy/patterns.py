@@ -22,8 +22,8 @@ from ..errors import OptionError
 DEFAULT_FILE = "privacy/pii-patterns.tsv"
 # What each regex row detects; the labels the detector knows what to do with.
 REGEX_LABELS = ("EMAIL", "URL", "HANDLE", "PHONE", "ID", "PROFILE_URL", "CHAT_STAMP")
-WORD_ROLES = ("greeting", "signoff", "thanks", "header", "title", "name_suffix", "role", "group", "org", "particle",
-              "name_prefix", "person_verb", "thing_verb", "thing_preposition", "people_noun",
+WORD_ROLES = ("greeting", "signoff", "thanks", "header", "title", "name_suffix", "role", "group", "org", "legal_form",
+              "particle", "name_prefix", "person_verb", "thing_verb", "thing_preposition", "people_noun",
               "thing_noun", "citation_cue")
 
 

@@ -94,6 +94,9 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
         return "written with an acronym, as a product is ('Travis CI')"
     if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
         return "acronym"
+    heads = _everywhere(reader, key, _last_words(reader, candidate))
+    if len(key) == 1 and any(_opens_a_legal_name(reader, t) for t in heads):
+        return "opens a company's registered name ('Comodo Group, Inc.')"
     # Minutes write a role like a name ("the Treasurer", "Operations Director, Chair",
     # "Trustees agreed"): alone, such a word is the office, whoever holds it.
     if len(key) == 1 and (key[0] in reader.words["role"] or key[0] in reader.words["people_noun"]):
@@ -106,7 +109,7 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
         return "ALL-CAPS word without other evidence"
     # The text says what it is ("Larkspur is a company"): a verb that suits a person
     # elsewhere ("Larkspur could decide") does not make it one.
-    tokens = [doc[end - 1] for _, end in candidate.runs]
+    tokens = _last_words(reader, candidate)
     if any(_defined_as_thing(reader, t) for t in _everywhere(reader, key, tokens)):
         return "defined as a thing ('Larkspur is a company')"
     return None
@@ -119,7 +122,7 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     reads unfamiliar names ("Søren", "Zoë Laurent") as organisations.
     """
     objections = []
-    tokens = [reader.doc[end - 1] for _, end in candidate.runs]
+    tokens = _last_words(reader, candidate)
     if len(key) == 1 and reader.lower_words[candidate.text.lower()]:
         objections.append(f"the text also writes '{candidate.text.lower()}' in lower case")
     if len(key) == 1 and sum(reader.common_word(t) for t in tokens) * 2 > len(tokens):
@@ -166,6 +169,27 @@ def _in_an_organisations_name(reader: NameReader, start: int) -> bool:
     return i >= 1 and doc[i].lower_ == "of" and reader.org_word(doc[i - 1])
 
 
+def _opens_a_legal_name(reader: NameReader, token: Token) -> bool:
+    """The word opens, on its line, a company's registered name that ends in its legal form
+    ("Comodo Group, Inc.", "Atlas Data Ltd"): that is written of a company, never of a
+    person. A comma may stand only right before the legal form: "Ana Lima, Acme Inc." is a
+    person and her employer."""
+    doc, line = reader.doc, reader.line_of(token)
+    following = [w for w in doc[token.i + 1 : min(token.i + 2 + MAX_NAME_WORDS, len(doc))] if reader.line_of(w) == line]
+    for k, word in enumerate(following):
+        if word.text == ",":
+            return k + 1 < len(following) and _legal_form(reader, following[k + 1])
+        if _legal_form(reader, word):
+            return True
+        if not (word.text[:1].isupper() and (reader.org_word(word) or reader.name_like(word, judge_position=False))):
+            return False
+    return False
+
+
+def _legal_form(reader: NameReader, word: Token) -> bool:
+    return word.lower_.rstrip(".") in reader.words["legal_form"]
+
+
 def _opens_an_organisations_name(reader: NameReader, token: Token) -> bool:
     """The word is followed, on its line, by capitalised words ending in an organisation word
     ("Corvane Health Systems", "Atlas Data Services"): where the full name is written once,
@@ -180,6 +204,11 @@ def _opens_an_organisations_name(reader: NameReader, token: Token) -> bool:
         if not reader.name_like(word, judge_position=False):
             return False
     return False
+
+
+def _last_words(reader: NameReader, candidate: Candidate) -> list[Token]:
+    """The last word of each run where the candidate was seen: the name's head."""
+    return [reader.doc[end - 1] for _, end in candidate.runs]
 
 
 def _everywhere(reader: NameReader, key: Key, tokens: list[Token]) -> list[Token]:
@@ -329,8 +358,8 @@ def _listed_people(reader: NameReader, candidates: dict[Key, Candidate],
     """Names listed with accepted people that nothing else objects to.
 
     A list joined by "and" ("Rafał and Erik") needs one accepted member, and so does a name
-    with its alias; a roster (one name a line, or names and commas alone) needs more (``rosters.ROSTER_VOUCHES``), since a list of
-    products may hold one word the model took for a name. A name accepted this way can vouch for the next
+    with its alias; a roster (one name a line, or names and commas alone) needs more
+    (``rosters.ROSTER_VOUCHES``), since a list of products may hold one word the model took for a name. A name accepted this way can vouch for the next
     in another list, so the lists are read until no list adds anyone.
     """
     lists = [(members, 1, LISTED) for members in name_lists(reader)]

@@ -253,6 +253,12 @@ def test_a_company_named_in_full_once_is_no_person_where_its_short_name_is_used(
     assert set(people(doc)) == {"Fiona Gallagher", "Robert Kinsella"}
 
 
+def test_a_company_whose_registered_name_is_written_is_no_person_whatever_verb_it_takes(nlp):
+    doc = nlp("Some months ago, Corvane Group, Inc. filed three trademark applications. We have asked "
+              "Corvane to abandon them.\n\nAna Lima, Acme Inc. wrote to us, and Corvane has not answered.\n")
+    assert people(doc) == ["Ana Lima"]
+
+
 @pytest.mark.parametrize("byline", [
     "Written by Daniel Fairweather, Operations Lead, Brackenridge Supplies\n\n",
     "Thanks,\nDaniel Fairweather\nOperations Lead, Brackenridge\n\n",
