@@ -36,7 +36,7 @@ from ..data.tables import rows
 from ..markers.component import quoted
 from ..sections.lookalikes import key_value
 from ..text.markup import as_read
-from .sentences import FIRST_PERSON, negated, quote, said_by_writer
+from .sentences import FIRST_PERSON, FIRST_PERSON_POSSESSIVE, negated, quote, said_by_writer
 from .view import DocView
 
 # A theme counts with markers in two sentences, or this much weight in one, and at least this
@@ -309,16 +309,28 @@ def said_of_self(span: Span) -> bool:
     adjective of "I am …" or "we feel …" ("We are sorry for…", "I am proud of the team"), or
     the participle of "we were …" ("We were frustrated by the delays", "I was exhausted").
     So is a verb whose saying does what it says, in the present ("We apologise for…", "I
-    would like to thank everyone who…", "I want to thank…"), and a verdict only the writer
+    would like to thank everyone who…", "I want to thank…"), an apology or thanks offered as
+    the writer's own ("my apologies for…", see ``_offered``), and a verdict only the writer
     can give ("It is disappointing that…", see ``_judged``), and a verb of feeling whose
     object is the writer ("that worries me"). However long the text, a writer who says so
     shows it; a feeling word elsewhere in a sentence about the writer ("we took care of it")
     says less, and counts only by its density."""
-    return any((t.dep_ == "acomp" and said_by_writer(t.head))
-               or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
-               or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
-               or _performed(t) or _judged(t) or _moves_writer(t)
-               for t in span)
+    return _offered(span) or any((t.dep_ == "acomp" and said_by_writer(t.head))
+                                 or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
+                                 or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
+                                 or _performed(t) or _judged(t) or _moves_writer(t)
+                                 for t in span)
+
+
+def _offered(span: Span) -> bool:
+    """An apology or thanks the writer offers as a noun of theirs: "my apologies for the
+    silence", "Our sincere apologies", "Our thanks go to the hosting team". It is said as
+    "I apologise" is, however long the text around it."""
+    marker = span._.analyzer_marker
+    return marker is not None and marker.category in SPOKEN_ACTS and any(
+        t.pos_ == "NOUN" and not negated(t) and any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVE
+                                                    for c in t.children)
+        for t in span)
 
 
 def _moves_writer(word: Token) -> bool:

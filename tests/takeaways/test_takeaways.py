@@ -521,6 +521,8 @@ def long_calm_note(extra: str) -> str:
     ("It is disappointing that nobody asked the support team first.", "Sadness"),
     ("It was frustrating to watch the release slip again.", "Frustration"),
     ("Frankly, I find this frustrating.", "Frustration"),
+    # An apology offered as the writer's own noun.
+    ("First, my apologies for the silence on the migration.", "Apology"),
 ])
 def test_a_feeling_the_writer_states_of_themselves_is_named_in_a_long_calm_text(analyzer, said, label):
     labels = [t["label"] for t in analyzer.analyze(long_calm_note(said))["takeaways"]["emotional"]]
@@ -531,6 +533,7 @@ def test_a_feeling_the_writer_states_of_themselves_is_named_in_a_long_calm_text(
     "The vendor is sorry for the short notice.",
     "It is not disappointing that the vendor asked the support team first.",
     "The vendor said it was frustrating to watch the release slip again.",
+    "The vendor sent its apologies for the short notice.",
     # a clause the parser hangs under "find" is no verdict: only what is found so
     "Many have worked over time, stretching themselves, I find this phrasing odd.",
 ])
