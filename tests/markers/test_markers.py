@@ -230,6 +230,9 @@ def the_marker(nlp, text, marker_text):
         ("The opportunity cost is high.", "opportunity cost", "technical"),
         ("GitHub should let us disable forced ref updates.", "forced ref updates", "technical"),
         ("We kept the open commit policy despite the incident.", "despite the incident", "technical"),
+        # a guess at a date
+        ("The proposal is due (hopefully Wednesday, possibly Thursday).", "hopefully Wednesday", "technical"),
+        ("The fix ships hopefully by Friday.", "hopefully by", "technical"),
         # an outage told as survived, data kept, a death told as the news
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
