@@ -315,11 +315,13 @@ def said_of_self(span: Span) -> bool:
     object is the writer ("that worries me"). However long the text, a writer who says so
     shows it; a feeling word elsewhere in a sentence about the writer ("we took care of it")
     says less, and counts only by its density."""
-    return _offered(span) or any((t.dep_ == "acomp" and said_by_writer(t.head))
-                                 or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
-                                 or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
-                                 or _performed(t) or _judged(t) or _moves_writer(t)
-                                 for t in span)
+    if _offered(span):
+        return True
+    return any((t.dep_ == "acomp" and said_by_writer(t.head))
+               or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
+               or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
+               or _performed(t) or _judged(t) or _moves_writer(t)
+               for t in span)
 
 
 def _offered(span: Span) -> bool:
@@ -327,10 +329,14 @@ def _offered(span: Span) -> bool:
     silence", "Our sincere apologies", "Our thanks go to the hosting team". It is said as
     "I apologise" is, however long the text around it."""
     marker = span._.analyzer_marker
-    return marker is not None and marker.category in SPOKEN_ACTS and any(
-        t.pos_ == "NOUN" and not negated(t) and any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVE
-                                                    for c in t.children)
-        for t in span)
+    if marker is None or marker.category not in SPOKEN_ACTS:
+        return False
+    return any(t.pos_ == "NOUN" and not negated(t) and _writers(t) for t in span)
+
+
+def _writers(noun: Token) -> bool:
+    """Whether the noun is the writer's: "my apologies", "our thanks"."""
+    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVE for c in noun.children)
 
 
 def _moves_writer(word: Token) -> bool:
