@@ -36,7 +36,7 @@ from ..data.tables import rows
 from ..markers.component import quoted
 from ..sections.lookalikes import key_value
 from ..text.markup import as_read
-from .sentences import FIRST_PERSON, FIRST_PERSON_POSSESSIVE, negated, quote, said_by_writer
+from .sentences import FIRST_PERSON, negated, quote, said_by_writer, the_writers
 from .view import DocView
 
 # A theme counts with markers in two sentences, or this much weight in one, and at least this
@@ -331,12 +331,7 @@ def _offered(span: Span) -> bool:
     marker = span._.analyzer_marker
     if marker is None or marker.category not in SPOKEN_ACTS:
         return False
-    return any(t.pos_ == "NOUN" and not negated(t) and _writers(t) for t in span)
-
-
-def _writers(noun: Token) -> bool:
-    """Whether the noun is the writer's: "my apologies", "our thanks"."""
-    return any(c.dep_ == "poss" and c.lower_ in FIRST_PERSON_POSSESSIVE for c in noun.children)
+    return any(t.pos_ == "NOUN" and not negated(t) and the_writers(t) for t in span)
 
 
 def _moves_writer(word: Token) -> bool:

@@ -45,7 +45,7 @@ LONGEST_CUE = 4
 # "details can be found here"): whatever else the sentence says, it is never a gist.
 ASIDE_WEIGHT = -2.5
 FIRST_PERSON = frozenset({"we", "i"})
-FIRST_PERSON_POSSESSIVE = frozenset({"my", "our"})
+_FIRST_PERSON_POSSESSIVE = frozenset({"my", "our"})
 # "I'll start with the headline": verbs of going first and what a writer says goes first.
 _STARTING = frozenset({"start", "begin", "open", "lead"})
 # What a text may say it is: "This is my end-of-day summary", "This is a short update".
@@ -671,8 +671,13 @@ def _names_the_request(root: Token) -> bool:
     return any(
         (c.dep_ == "csubj" and c.lemma_.lower() in _ASKING and said_by_writer(c) and not negated(c))
         or (c.dep_ == "nsubj" and c.lemma_.lower() in _ASKING and c.tag_.startswith("NN")
-            and any(p.dep_ == "poss" and p.lower_ in FIRST_PERSON_POSSESSIVE for p in c.children))
+            and the_writers(c))
         for c in root.children)
+
+
+def the_writers(noun: Token) -> bool:
+    """Whether the noun is the writer's own: "my request", "our apologies", "our thanks"."""
+    return any(p.dep_ == "poss" and p.lower_ in _FIRST_PERSON_POSSESSIVE for p in noun.children)
 
 
 def _looks_back(sent: Span) -> bool:
