@@ -189,7 +189,7 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
     if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
         names_after(reader, tokens, 1, "signature", evidence)
     # "Artwork by Hugh D'Andrade": the maker an image's credit names, on a line of its own.
-    if credits_an_image(reader.text[reader.index.start_of(line):reader.index.end_of(line)]) and "by" in lowered:
+    if credits_an_image(reader.index.line(line)) and "by" in lowered:
         names_after(reader, tokens, lowered.index("by") + 1, "credited for an image", evidence)
 
 

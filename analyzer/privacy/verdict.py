@@ -94,6 +94,7 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
         return "written with an acronym, as a product is ('Travis CI')"
     if len(key) == 1 and is_caps(candidate.text) and len(key[0]) <= ACRONYM_LENGTH:
         return "acronym"
+    # The name's head wherever it is written: what the text shows of it anywhere.
     heads = _everywhere(reader, key, _last_words(reader, candidate))
     if len(key) == 1 and any(_opens_a_legal_name(reader, t) for t in heads):
         return "opens a company's registered name ('Comodo Group, Inc.')"
@@ -109,8 +110,7 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
         return "ALL-CAPS word without other evidence"
     # The text says what it is ("Larkspur is a company"): a verb that suits a person
     # elsewhere ("Larkspur could decide") does not make it one.
-    tokens = _last_words(reader, candidate)
-    if any(_defined_as_thing(reader, t) for t in _everywhere(reader, key, tokens)):
+    if any(_defined_as_thing(reader, t) for t in heads):
         return "defined as a thing ('Larkspur is a company')"
     return None
 
@@ -123,15 +123,16 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     """
     objections = []
     tokens = _last_words(reader, candidate)
+    heads = _everywhere(reader, key, tokens)
     if len(key) == 1 and reader.lower_words[candidate.text.lower()]:
         objections.append(f"the text also writes '{candidate.text.lower()}' in lower case")
     if len(key) == 1 and sum(reader.common_word(t) for t in tokens) * 2 > len(tokens):
         objections.append("the tagger reads it as a common word")
     if all(_is_label(reader, t) for t in tokens):
         objections.append("only used as a heading or a 'Label:'")
-    if any(_modifies_common_noun(t) for t in _everywhere(reader, key, tokens)):
+    if any(_modifies_common_noun(t) for t in heads):
         objections.append("modifies a common noun (a product or team name)")
-    if len(key) == 1 and any(_opens_an_organisations_name(reader, t) for t in _everywhere(reader, key, tokens)):
+    if len(key) == 1 and any(_opens_an_organisations_name(reader, t) for t in heads):
         objections.append("opens an organisation's name ('Corvane Health Systems')")
     if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
         objections.append("used as a verb")
