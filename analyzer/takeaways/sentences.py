@@ -323,12 +323,14 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
             runs.append([c])
     leads = {id(run[0]): _lead_in(found, run[0]) for run in runs}
     # The items under a pointer elsewhere ("You may also want to read:") name the texts it
-    # points to: asides like their lead-in.
+    # points to: asides like their lead-in. Those under a lead-in to the text's own contents
+    # ("In this post I will explain:") name what the text goes on to tell, as their lead-in does.
     pointed = {id(c) for run in runs if (lead := leads[id(run[0])]) is not None and lead.aside for c in run}
+    outlined = {id(c) for run in runs if (lead := leads[id(run[0])]) is not None and lead.outlines for c in run}
     lists = {run[0].order: _list_candidate(run, leads[id(run[0])]) for run in runs if len(run) >= 2}
     merged = []
     for c in found:
-        merged.append(replace(c, aside=True) if id(c) in pointed else c)
+        merged.append(replace(c, aside=id(c) in pointed or c.aside, outlines=id(c) in outlined or c.outlines))
         if c.order in lists and lists[c.order] is not None:
             merged.append(lists[c.order])
     return merged
@@ -387,7 +389,8 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         lemmas=tuple(w for c in ([lead] if lead else []) + items[:shown] for w in c.lemmas),
         figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
         question=False, cue=max(c.cue for c in [*([lead] if lead else []), *items]), end_char=items[shown - 1].end_char,
-        aside=lead is not None and lead.aside, request=lead is not None and lead.request)
+        aside=lead is not None and lead.aside, request=lead is not None and lead.request,
+        outlines=lead is not None and lead.outlines)
 
 
 def _quoted_whole(lead: str, heads: list[str]) -> tuple[str, int]:
@@ -526,12 +529,16 @@ def _outlines(sent: Span) -> bool:
     """The sentence only announces what the text goes on to tell: its main verb outlines and
     its object is a wh-clause ("This post explains what changed, how to report a problem and
     what happened", "Below we describe how the rota works"), or it says what kind of text this
-    is ("This is my end-of-day summary as incident commander")."""
+    is ("This is my end-of-day summary as incident commander"), or it leads in to a list of
+    what the text goes on to tell ("In this post I will explain:")."""
     root = sent.root
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "this" for c in root.children):
         return any(c.dep_ == "attr" and c.lemma_.lower() in _KINDS_OF_TEXT for c in root.children)
-    return root.lemma_.lower() in _OUTLINING and any(
-        c.dep_ == "ccomp" and any(t.lower_ in _WH_WORDS for t in c.subtree if t.i <= c.i) for c in root.children)
+    if root.lemma_.lower() not in _OUTLINING:
+        return False
+    if sent.text.rstrip().endswith(":") and not any(c.dep_ in ("dobj", "ccomp") for c in root.children):
+        return True
+    return any(c.dep_ == "ccomp" and any(t.lower_ in _WH_WORDS for t in c.subtree if t.i <= c.i) for c in root.children)
 
 
 def _supposes(word: Token, clause: Token) -> bool:

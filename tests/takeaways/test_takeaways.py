@@ -848,6 +848,23 @@ def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
     assert "book an hour" in quotes
 
 
+@pytest.mark.parametrize("lead_in", ["In this post I will explain:", "This note covers:"])
+def test_the_contents_a_text_announces_for_itself_are_never_quoted(analyzer, lead_in):
+    text = ("Retiring the old scheduler\n\n"
+            "We are retiring the old scheduler at the end of June. Because we are an open team, I want to be "
+            f"clear about what this change means for you. {lead_in}\n\n"
+            "1. Why the scheduler is being retired\n2. How the retirement affects teams with nightly jobs\n"
+            "3. The help teams with nightly jobs can get during the move\n\n"
+            "Important: right now about 4% of teams use the old scheduler, so this change affects few of them. "
+            "We remain committed to supporting nightly jobs.\n\n"
+            "Why\n\nThe old scheduler cannot run jobs across regions, and its last release was three years ago. "
+            "The team that built it has moved on.\n\n"
+            "Help\n\nTeams with nightly jobs can book an hour with the platform group each week until July.\n")
+    quotes = " ".join(quotes_of(items_of(analyzer.analyze(text)["takeaways"])))
+    assert lead_in not in quotes
+    assert "affects teams" not in quotes and "The help teams" not in quotes and "being retired" not in quotes
+
+
 def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     text = ("Review of the outage\n\nThe outage lasted four hours and affected all customers in the region.\n\n"
             "What we found\n\nWe agreed on the following summary of the problem:\n\n"
