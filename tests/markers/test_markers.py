@@ -228,6 +228,8 @@ def the_marker(nlp, text, marker_text):
         ("You no longer need to lose hours writing queries.", "lose hours", "technical"),
         ("Users could be confused, or worse.", "or worse", "technical"),
         ("The opportunity cost is high.", "opportunity cost", "technical"),
+        ("We kept finding new failure modes.", "failure modes", "technical"),
+        ("The database is a single point of failure.", "point of failure", "technical"),
         ("GitHub should let us disable forced ref updates.", "forced ref updates", "technical"),
         ("We kept the open commit policy despite the incident.", "despite the incident", "technical"),
         # a guess at a date
@@ -236,6 +238,8 @@ def the_marker(nlp, text, marker_text):
         # an outage told as survived, data kept, a death told as the news
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
+        ("To be explicit: no packages were compromised.", "no packages were compromised", "reassurance"),
+        ("Our response is limited by our lack of resources.", "lack of resources", "workload"),
         ("Security reporting remains unchanged.", "remains unchanged", "reassurance"),
         ("We remain totally committed to being open source.", "remain totally committed to", "reassurance"),
         ("His loss is felt deeply by many of us.", "His loss is felt", "sadness"),
@@ -245,6 +249,10 @@ def the_marker(nlp, text, marker_text):
         ("We are empathetic to site owners who will hear complaints.", "empathetic", "care"),
         ("We empathise with everyone who lost a day's work.", "empathise", "care"),
         ("Either way, it is quite a bind.", "quite a bind", "pressure"),
+        ("Users are caught between a rock and a hard place.", "between a rock and a hard place", "pressure"),
+        # a choice made reluctantly; a hope for a project
+        ("Renaming is not our first choice, not by a long shot.", "not our first choice", "sadness"),
+        ("With your help the project will thrive.", "thrive", "hope"),
         # conviction, a value held
         ("We had the conviction to focus on what we control.", "conviction", "firmness"),
         ("We believe in open source.", "We believe in", "firmness"),
