@@ -878,6 +878,7 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "Further details on the new release schedule can be found here.",
     "This document has been placed in the public domain.",
     "Parts of this text were copied from another project and are used under their license.",
+    "You can see every release date of the schedule on the release calendar.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
