@@ -23,7 +23,7 @@ from ..sections.focus import CHAT_ROLE
 from .options import Options, OptionStance, is_option, laid_out_options, option_label
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item, unquoted
 from .outline import Part, Scored, correction, gists, main_point, parts
-from .sentences import MainPointCues, candidates, quote
+from .sentences import Candidate, MainPointCues, candidates, quote
 from .view import DocView
 
 THEMES_FILE = "takeaways/themes.tsv"
@@ -151,11 +151,10 @@ class TakeawayBuilder(DataComponent):
                covered: list[int], room: int) -> list[Item]:
         """One item per part, quoting the sentences chosen from it, in the order first chosen."""
         part_of = {id(c): part for part in doc_parts for c in part.candidates}
-        picks = gists(doc_parts, scored, taken, room, covered)
-        by_part: dict[int, list[int]] = {}
-        for i in picks:
-            by_part.setdefault(id(part_of[id(scored.candidates[i])]), []).append(i)
-        return [gist_item(view, part_of[id(scored.candidates[chosen[0]])], [scored.candidates[i] for i in chosen],
+        by_part: dict[int, list[tuple[int, Candidate]]] = {}
+        for i, quoted in gists(doc_parts, scored, taken, room, covered):
+            by_part.setdefault(id(part_of[id(scored.candidates[i])]), []).append((i, quoted))
+        return [gist_item(view, part_of[id(scored.candidates[chosen[0][0]])], [quoted for _, quoted in chosen],
                           GISTS + rank / 1000)
                 for rank, chosen in enumerate(by_part.values())]
 

@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
-from .sentences import Candidate, in_line_chat
+from .sentences import Candidate, in_line_chat, main_clause
 from .view import DocView
 
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
@@ -299,11 +299,12 @@ def _summary_label(label: str, labels: re.Pattern[str]) -> bool:
 
 
 def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words: int,
-          covered: Sequence[int] = ()) -> list[int]:
-    """Indices of the sentences to quote as gists, best first, in at most ``words`` words;
-    a part's title, read once with its first gist, counts in those words. ``taken`` are
+          covered: Sequence[int] = ()) -> list[tuple[int, Candidate]]:
+    """The sentences to quote as gists, best first, in at most ``words`` words, each with its
+    index; a part's title, read once with its first gist, counts in those words. ``taken`` are
     quoted already; ``covered`` sentences share a line with a quote and are quoted only when
-    nothing else that fits is left to choose from, or words are left when nothing else is."""
+    nothing else that fits is left to choose from, or words are left when nothing else is.
+    Words left that no whole sentence fits go to the main clause of the best one left."""
     cands = scored.candidates
     part_of = {id(c): k for k, part in enumerate(doc_parts) for c in part.candidates}
     position = {id(c): j for part in doc_parts for j, c in enumerate(part.candidates)}
@@ -360,7 +361,23 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
         fill({i for i in _choosable(cands, statements, chosen) if i in covered and cost(i) <= room}, list(chosen))
     else:  # a note of one paragraph: its other sentences are all it has
         fill({i for i in _choosable(cands, statements, chosen) if cost(i) <= room}, list(chosen))
-    return picked
+    quoted = [(i, cands[i]) for i in picked]
+    titled = {i: cost(i) - cands[i].words for i in range(len(cands))}
+    return [*quoted, *_cut_to_fit(cands, _choosable(cands, statements, chosen), worth, room, titled)]
+
+
+def _cut_to_fit(cands: Sequence[Candidate], left: set[int], worth: Sequence[float], room: int,
+                titled: dict[int, int]) -> list[tuple[int, Candidate]]:
+    """The sentence left that is worth most per word of its main clause, cut to that clause,
+    when the clause and the words of its part's title still to be read (``titled``) fit in
+    ``room``: a short digest's last words then still say something. One at most: a digest of
+    cut sentences reads as fragments."""
+    fitting = [(i, short) for i in left if (short := main_clause(cands[i])) is not None
+               and len(short.split()) + titled[i] <= room]
+    if not fitting:
+        return []
+    i, short = max(fitting, key=lambda f: (worth[f[0]] / len(f[1].split()), -f[0]))
+    return [(i, replace(cands[i], text=short))]
 
 
 def _choosable(cands: Sequence[Candidate], statements: set[int], anchors: Sequence[int]) -> set[int]:

@@ -120,6 +120,9 @@ _REQUEST = re.compile(r"^(?:please,?\s+)?(?:could|can|would|will|may)\s+(?:you|w
 # An item's closing stop, which reads as ".;" before the next item's "; " ("by Friday.; Omar…").
 _FULL_STOP = re.compile(r"(?<=[\w)\]”’\"'])\.$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
+# A break after a whole clause, as "…" may stand for what follows: a semicolon. (A colon
+# more often ends a lead-in, and a dash opens an aside as often as it closes a clause.)
+_AFTER_A_CLAUSE = re.compile(r"(?<=;)\s+")
 
 
 @dataclass(frozen=True)
@@ -462,6 +465,51 @@ def quote(sent: Span) -> str | None:
     if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
         return head.rstrip(";:,") + " …"
     return text if len(words) <= LONGEST_QUOTE else None
+
+
+def main_clause(c: Candidate) -> str | None:
+    """The sentence cut before a tail it can lose, "…" in its place, when the words left
+    allow no whole sentence; or None. A tail it can lose follows a comma and runs to the
+    sentence's end: a relative clause ("…, where he helped…"), a participle clause ("…,
+    making it the largest…") or a clause joined by "and". Never a contrast, a condition or an
+    exception ("…, but…", "…, unless…"), which carry what the sentence means; never a list or
+    a table, whose quote is built from several lines."""
+    sent = c.sent
+    if c.item or c.end_char != sent.end_char:
+        return None
+    first, *rest = _AFTER_A_CLAUSE.split(c.text, maxsplit=1)
+    if rest and len(first.split()) >= MIN_CLAUSE and _closed(first):
+        return first.rstrip(",;") + " …"
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words:
+        return None
+    for t in sent:
+        comma = sent.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
+        if comma is None or comma.text != "," or comma.i <= sent.root.i or t.right_edge.i < words[-1].i:
+            continue
+        if _loses(t, comma):
+            head = as_read(sent.doc.text[sent.start_char:comma.idx]).split()
+            kept = c.text.split()[: len(head)]
+            if len(kept) >= MIN_CLAUSE and kept[0] == head[0] and _closed(" ".join(kept)):
+                return " ".join(kept).rstrip(",;:") + " …"
+    return None
+
+
+def _closed(text: str) -> bool:
+    """Whether every bracket the text opens it also closes: a cut inside "(…)" is a fragment."""
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]")
+
+
+def _loses(word: Token, comma: Token) -> bool:
+    """Whether the clause ``word`` heads, after ``comma``, only adds to what comes before."""
+    if word.dep_ == "relcl":
+        return True
+    if word.dep_ == "advcl":
+        return word.tag_ == "VBG" and not any(c.dep_ == "mark" for c in word.children)
+    if word.dep_ == "conj" and word.pos_ in ("VERB", "AUX"):
+        after = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+        return after is not None and after.lower_ == "and" and after.dep_ == "cc"
+    return False
 
 
 def _without_label(text: str) -> str:

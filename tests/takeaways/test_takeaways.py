@@ -12,8 +12,8 @@ from analyzer.render import render
 from analyzer.render.markdown import digest_lines
 from analyzer.takeaways.digest import digest_words
 from analyzer.takeaways.feelings import CALM_LABEL, parse_themes, stem
-from analyzer.takeaways.outline import parts
-from analyzer.takeaways.sentences import MainPointCues, candidates, quote
+from analyzer.takeaways.outline import Scored, gists, parts
+from analyzer.takeaways.sentences import MainPointCues, candidates, main_clause, quote
 from analyzer.takeaways.view import DocView
 from digests import digest_quotes, items_of, quotes_of
 
@@ -1444,6 +1444,44 @@ def test_a_short_notes_gist_is_a_sentence_that_fits_what_the_budget_leaves(analy
     gists = gists_of(takeaways)
     assert gists == ["Priya will publish the new rota by Friday."]
     assert takeaways["words"] <= takeaways["budget"]
+
+
+@pytest.mark.parametrize("sentence, cut", [
+    (("She was later named the first head of the data platform group, where she built the on-call rota "
+      "that every team still uses."), "She was later named the first head of the data platform group …"),
+    ("The rota moves to daily shifts from April, making it the first change to on-call in five years.",
+     "The rota moves to daily shifts from April …"),
+    ("The old build servers are switched off on 3 June; their disks are wiped and recycled the week after.",
+     "The old build servers are switched off on 3 June …"),
+])
+def test_a_sentence_loses_a_tail_that_only_adds_to_it(nlp, sentence, cut):
+    assert main_clauses(nlp, f"Notes\n\n{sentence}\n") == [cut]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rota moves to daily shifts from April, but only for the teams that asked for the change.",
+    "The rota moves to daily shifts from April, unless the vote at the next meeting goes the other way.",
+    "The rota moves to daily shifts (for the teams that asked, which is most of them) from April onwards.",
+    "The rota moves to daily shifts from April.",
+])
+def test_a_sentence_keeps_a_contrast_a_condition_and_a_bracket_whole(nlp, sentence):
+    assert main_clauses(nlp, f"Notes\n\n{sentence}\n") == [None]
+
+
+def main_clauses(nlp, text):
+    view = DocView.of(nlp(text))
+    return [main_clause(c) for c in candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))]
+
+
+def test_words_no_whole_sentence_fits_go_to_a_main_clause(nlp):
+    text = ("In memory of Dana Reyes\n\nIt is with deep sadness that we share the news that Dana Reyes died last "
+            "week after a short illness.\n\nShe was later named the first head of the data platform group, where "
+            "she built the on-call rota and the review process that every team still uses today.\n")
+    view = DocView.of(nlp(text))
+    found = candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    chosen = gists(parts(view, found), Scored.of(found), [0], 14)
+    assert [c.text for _, c in chosen] == ["She was later named the first head of the data platform group …"]
+    assert gists(parts(view, found), Scored.of(found), [0], 12) == []
 
 
 def test_a_long_document_stays_within_600_words(analyzer):
