@@ -229,6 +229,8 @@ def the_marker(nlp, text, marker_text):
         ("Users could be confused, or worse.", "or worse", "technical"),
         ("The opportunity cost is high.", "opportunity cost", "technical"),
         ("We kept finding new failure modes.", "failure modes", "technical"),
+        ("The homeserver suffered from an outage on Monday.", "suffered from an outage", "technical"),
+        ("The deployment is difficult and costly to replicate.", "difficult and costly to replicate", "technical"),
         ("The database is a single point of failure.", "point of failure", "technical"),
         ("GitHub should let us disable forced ref updates.", "forced ref updates", "technical"),
         ("We kept the open commit policy despite the incident.", "despite the incident", "technical"),
