@@ -229,6 +229,8 @@ def the_marker(nlp, text, marker_text):
         ("Users could be confused, or worse.", "or worse", "technical"),
         ("The opportunity cost is high.", "opportunity cost", "technical"),
         ("We kept finding new failure modes.", "failure modes", "technical"),
+        ("We have asked the vendor to abandon its “Cloud Desk” filing.", "asked the vendor to abandon", "technical"),
+        ("We can be reasonably confident that the change is real.", "can be reasonably confident", "technical"),
         ("The homeserver suffered from an outage on Monday.", "suffered from an outage", "technical"),
         ("The deployment is difficult and costly to replicate.", "difficult and costly to replicate", "technical"),
         ("The database is a single point of failure.", "point of failure", "technical"),
@@ -258,6 +260,8 @@ def the_marker(nlp, text, marker_text):
         # conviction, a value held
         ("We had the conviction to focus on what we control.", "conviction", "firmness"),
         ("We believe in open source.", "We believe in", "firmness"),
+        ("If necessary, we will vigorously defend the name.", "vigorously defend", "firmness"),
+        ("It is a brand we have worked so hard to build.", "worked so hard to build", "pride"),
         ("We've always believed that developers should own their data.", "We've always believed", "firmness"),
     ],
 )
