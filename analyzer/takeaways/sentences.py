@@ -469,30 +469,35 @@ def quote(sent: Span) -> str | None:
 
 def main_clause(c: Candidate) -> str | None:
     """The sentence cut before a tail it can lose, "…" in its place, when the words left
-    allow no whole sentence; or None. A tail it can lose follows a comma and runs to the
-    sentence's end: a relative clause ("…, where he helped…"), a participle clause ("…,
-    making it the largest…") or a clause joined by "and". Never a contrast, a condition or an
-    exception ("…, but…", "…, unless…"), which carry what the sentence means; never a list or
-    a table, whose quote is built from several lines."""
+    allow no whole sentence; or None. A tail it can lose runs to the sentence's end after a
+    semicolon or a comma: a relative clause ("…, where he helped…"), a participle clause
+    ("…, making it the largest…") or a clause joined by "and". Never a contrast, a condition
+    or an exception ("…, but…", "…, unless…"), which carry what the sentence means; never a
+    list or a table, whose quote is built from several lines."""
     sent = c.sent
     if c.item or c.end_char != sent.end_char:
         return None
     first, *rest = _AFTER_A_CLAUSE.split(c.text, maxsplit=1)
     if rest and len(first.split()) >= MIN_CLAUSE and _closed(first):
         return first.rstrip(",;") + " …"
-    words = [t for t in sent if not t.is_space and not t.is_punct]
-    if not words:
-        return None
+    last = max((t.i for t in sent if not t.is_space and not t.is_punct), default=None)
     for t in sent:
-        comma = sent.doc[t.left_edge.i - 1] if t.left_edge.i > sent.start else None
-        if comma is None or comma.text != "," or comma.i <= sent.root.i or t.right_edge.i < words[-1].i:
+        comma = _comma_before(t)
+        if comma is None or comma.i <= sent.root.i or last is None or t.right_edge.i < last or not _loses(t):
             continue
-        if _loses(t, comma):
-            head = as_read(sent.doc.text[sent.start_char:comma.idx]).split()
-            kept = c.text.split()[: len(head)]
-            if len(kept) >= MIN_CLAUSE and kept[0] == head[0] and _closed(" ".join(kept)):
-                return " ".join(kept).rstrip(",;:") + " …"
+        head = as_read(sent.doc.text[sent.start_char:comma.idx]).split()
+        kept = c.text.split()[: len(head)]
+        if len(kept) >= MIN_CLAUSE and kept[0] == head[0] and _closed(" ".join(kept)):
+            return " ".join(kept).rstrip(",;:") + " …"
     return None
+
+
+def _comma_before(word: Token) -> Token | None:
+    """The comma that sets off the clause ``word`` heads ("…, where…", "…, and the racks…")."""
+    at = word.left_edge.i - 1
+    if word.dep_ == "conj" and at > word.sent.start and word.doc[at].lower_ == "and":
+        at -= 1
+    return word.doc[at] if at >= word.sent.start and word.doc[at].text == "," else None
 
 
 def _closed(text: str) -> bool:
@@ -500,16 +505,16 @@ def _closed(text: str) -> bool:
     return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
-def _loses(word: Token, comma: Token) -> bool:
-    """Whether the clause ``word`` heads, after ``comma``, only adds to what comes before."""
+def _loses(word: Token) -> bool:
+    """Whether the clause ``word`` heads only adds to what comes before it: a relative clause,
+    a participle clause with no conjunction of its own, or a clause with its own subject
+    joined by "and" (not the last of a list: "a leader, builder, and advocate")."""
     if word.dep_ == "relcl":
         return True
     if word.dep_ == "advcl":
         return word.tag_ == "VBG" and not any(c.dep_ == "mark" for c in word.children)
-    if word.dep_ == "conj" and word.pos_ in ("VERB", "AUX"):
-        after = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
-        return after is not None and after.lower_ == "and" and after.dep_ == "cc"
-    return False
+    return (word.dep_ == "conj" and word.pos_ in ("VERB", "AUX") and word.doc[word.left_edge.i - 1].lower_ == "and"
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in word.children))
 
 
 def _without_label(text: str) -> str:

@@ -1453,6 +1453,8 @@ def test_a_short_notes_gist_is_a_sentence_that_fits_what_the_budget_leaves(analy
      "The rota moves to daily shifts from April …"),
     ("The old build servers are switched off on 3 June; their disks are wiped and recycled the week after.",
      "The old build servers are switched off on 3 June …"),
+    ("The team moved the build servers to the new data centre in May, and the old racks were sold to a recycler.",
+     "The team moved the build servers to the new data centre in May …"),
 ])
 def test_a_sentence_loses_a_tail_that_only_adds_to_it(nlp, sentence, cut):
     assert main_clauses(nlp, f"Notes\n\n{sentence}\n") == [cut]
