@@ -333,7 +333,9 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
     lists = {run[0].order: _list_candidate(run, leads[id(run[0])]) for run in runs if len(run) >= 2}
     merged = []
     for c in found:
-        merged.append(replace(c, aside=id(c) in pointed or c.aside, outlines=id(c) in outlined or c.outlines))
+        if id(c) in pointed or id(c) in outlined:
+            c = replace(c, aside=id(c) in pointed or c.aside, outlines=id(c) in outlined or c.outlines)
+        merged.append(c)
         if c.order in lists and lists[c.order] is not None:
             merged.append(lists[c.order])
     return merged
@@ -463,7 +465,7 @@ def quote(sent: Span) -> str | None:
         kept.append(clause)
     head = " ".join(kept)
     if len(kept) < len(clauses) and MIN_CLAUSE <= len(head.split()) <= MAX_QUOTE:
-        return head.rstrip(";:,") + " …"
+        return _elided(head)
     return text if len(words) <= LONGEST_QUOTE else None
 
 
@@ -479,7 +481,7 @@ def main_clause(c: Candidate) -> str | None:
         return None
     first, *rest = _AFTER_A_CLAUSE.split(c.text, maxsplit=1)
     if rest and len(first.split()) >= MIN_CLAUSE and _closed(first):
-        return first.rstrip(",;") + " …"
+        return _elided(first)
     last = max((t.i for t in sent if not t.is_space and not t.is_punct), default=None)
     for t in sent:
         comma = _comma_before(t)
@@ -488,8 +490,13 @@ def main_clause(c: Candidate) -> str | None:
         head = as_read(sent.doc.text[sent.start_char:comma.idx]).split()
         kept = c.text.split()[: len(head)]
         if len(kept) >= MIN_CLAUSE and kept[0] == head[0] and _closed(" ".join(kept)):
-            return " ".join(kept).rstrip(",;:") + " …"
+            return _elided(" ".join(kept))
     return None
+
+
+def _elided(head: str) -> str:
+    """The leading words of a quote, "…" standing for the rest (a mark that ended them goes)."""
+    return head.rstrip(",;:") + " …"
 
 
 def _comma_before(word: Token) -> Token | None:
