@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
-from .sentences import Candidate, in_line_chat, main_clause
+from .sentences import MIN_CLAUSE, Candidate, in_line_chat, main_clause
 from .view import DocView
 
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
@@ -371,7 +371,10 @@ def _cut_to_fit(cands: Sequence[Candidate], left: set[int], worth: Sequence[floa
     """The sentence left that is worth most per word of its main clause, cut to that clause,
     when the clause and the words of its part's title still to be read (``titled``) fit in
     ``room``: a short digest's last words then still say something. One at most: a digest of
-    cut sentences reads as fragments."""
+    cut sentences reads as fragments. (A cut keeps MIN_CLAUSE words and its "…": with fewer
+    words left, no sentence is read for one.)"""
+    if room <= MIN_CLAUSE:
+        return []
     fitting = [(i, short) for i in left if (short := main_clause(cands[i])) is not None
                and len(short.split()) + titled[i] <= room]
     if not fitting:

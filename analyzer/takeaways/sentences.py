@@ -500,9 +500,12 @@ def _elided(head: str) -> str:
 
 
 def _comma_before(word: Token) -> Token | None:
-    """The comma that sets off the clause ``word`` heads ("…, where…", "…, and the racks…")."""
+    """The comma that sets off the clause ``word`` heads ("…, where…"), or for a conjunct the
+    comma before its "and" ("…, and the racks…"); None where there is none."""
     at = word.left_edge.i - 1
-    if word.dep_ == "conj" and at > word.sent.start and word.doc[at].lower_ == "and":
+    if word.dep_ == "conj":
+        if at <= word.sent.start or word.doc[at].lower_ != "and":
+            return None
         at -= 1
     return word.doc[at] if at >= word.sent.start and word.doc[at].text == "," else None
 
@@ -514,13 +517,14 @@ def _closed(text: str) -> bool:
 
 def _loses(word: Token) -> bool:
     """Whether the clause ``word`` heads only adds to what comes before it: a relative clause,
-    a participle clause with no conjunction of its own, or a clause with its own subject
-    joined by "and" (not the last of a list: "a leader, builder, and advocate")."""
+    a participle clause with no conjunction of its own, or a conjunct clause with its own
+    subject (not the last of a list: "a leader, builder, and advocate"); ``_comma_before``
+    finds its "and"."""
     if word.dep_ == "relcl":
         return True
     if word.dep_ == "advcl":
         return word.tag_ == "VBG" and not any(c.dep_ == "mark" for c in word.children)
-    return (word.dep_ == "conj" and word.pos_ in ("VERB", "AUX") and word.doc[word.left_edge.i - 1].lower_ == "and"
+    return (word.dep_ == "conj" and word.pos_ in ("VERB", "AUX")
             and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in word.children))
 
 
