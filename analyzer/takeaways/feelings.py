@@ -10,8 +10,8 @@ the lexicon matches as a longer phrase of no feeling). A theme needs two markers
 strong one, and enough density; its evidence is the sentence where it is densest. A feeling
 the writer states of themselves ("we are sorry for…") is named however long the text. A text
 where no theme clears its threshold reads calm and matter-of-fact, which is itself a finding
-a reader wants, even when the writer states one gentle feeling once ("we are happy to…"):
-that one is named after the calm tone, and so is the strongest unsettling theme that clears
+a reader wants, even when the writer voices one gentle feeling in one sentence ("we are
+happy to…", "We thank the lab for its help."): that one is named after the calm tone, and so is the strongest unsettling theme that clears
 the ordinary threshold but not its own. A feeling the writer sees in the readers ("I know
 some of you will be angry", "this move is frustrating for those of you who…") is named as
 theirs, acknowledged: it is no feeling of the writer's, and alone it leaves a text calm. A
@@ -170,6 +170,8 @@ class Feeling:
     # Every marker of it is one the writer sees in the readers, or one others told of.
     readers: bool = False
     others: bool = False
+    # All its markers stand in one sentence.
+    once: bool = False
 
     @property
     def label(self) -> str:
@@ -237,10 +239,12 @@ def _label(view: DocView, span: Span) -> bool:
 
 
 def reads_calm(found: list[Feeling]) -> bool:
-    """No theme clears its threshold, and nothing unsettled is stated: at most a gentle
-    feeling the writer mentions once, and the faint hint of another."""
-    return all(f.basis == FAINT or f.readers or (f.basis == STATED and f.theme.name not in UNSETTLED)
-               for f in found)
+    """Nothing unsettled is stated, and no theme clears its threshold but one gentle feeling
+    the writer voices in a single sentence: at most one such gentle feeling ("We thank the
+    team at the lab for their help." closing an outage note), and the faint hint of another.
+    Two gentle feelings, even once each, are a warmth the text shows."""
+    gentle = [f for f in found if f.theme.name not in UNSETTLED and not f.readers and (f.basis == STATED or f.once)]
+    return len(gentle) <= 1 and all(f.basis == FAINT or f.readers or f in gentle for f in found)
 
 
 def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, tuple[Span, Any]],
@@ -258,7 +262,7 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
     for word in sorted(tally.words, key=lambda w: -tally.words[w]):
         ranked_words.setdefault(stem(word), word)
     return Feeling(theme, round(strength, 2), tuple(sections), tuple(evidence), tuple(ranked_words.values()),
-                   basis, tally.readers >= tally.total, tally.others >= tally.total)
+                   basis, tally.readers >= tally.total, tally.others >= tally.total, len(tally.by_sentence) == 1)
 
 
 def shown(span: Span) -> str:

@@ -542,6 +542,25 @@ def test_the_same_word_not_said_of_the_writer_stays_below_its_threshold(analyzer
     assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
 
 
+OUTAGE_NOTE = ("Wiki outage on the weekend\n\n"
+               "Our wiki was unavailable from Friday evening to Sunday morning. The database server that hosts it "
+               "lost a disk during a routine backup, and the restore from the nightly copy took most of Saturday. "
+               "The wiki came back at 9 AM on Sunday, and no pages were lost.\n\n"
+               "We will add a second disk to the server next month and test restores every quarter. {closing}\n")
+THANKS = "We thank the storage team at the university lab for their help through the night."
+
+
+def test_one_sentence_of_thanks_closing_a_short_note_leaves_it_calm(analyzer):
+    report = analyzer.analyze(OUTAGE_NOTE.format(closing=THANKS))
+    assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL, "Gratitude and thanks"]
+
+
+def test_two_gentle_feelings_each_said_once_are_a_warmth_the_note_shows(analyzer):
+    closing = f"{THANKS} We are proud of how calmly the on-call team worked."
+    labels = [t["label"] for t in analyzer.analyze(OUTAGE_NOTE.format(closing=closing))["takeaways"]["emotional"]]
+    assert labels == ["Gratitude and thanks", "Pride in the work"]
+
+
 def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_twice(analyzer):
     text = ANNOUNCEMENT.replace("We will retire the Orbit dashboard on 30 June.",
                                 "We are happy to retire the Orbit dashboard on 30 June.")
