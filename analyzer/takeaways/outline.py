@@ -402,11 +402,13 @@ def _only_a_time(c: Candidate) -> bool:
 
 
 def _leans_back(c: Candidate) -> bool:
-    """Whether the sentence names too little to stand alone and points back for the rest, or
-    names what it speaks of only by its place in what came before ("Anchor days keep the
-    first and fix the second", "the latter is cheaper")."""
+    """Whether the sentence names too little to stand alone and points back for the rest,
+    names both who acted and on what only by pointing back ("They reported this to our
+    security inbox."), or names what it speaks of only by its place in what came before
+    ("Anchor days keep the first and fix the second", "the latter is cheaper")."""
     return (len(set(c.lemmas)) < MIN_GIST_CONTENT and any(
         t.lower_ in _POINTS_BACK and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "advmod") for t in c.sent)
+        or {"nsubj", "dobj"} <= {t.dep_ for t in c.sent.root.children if t.lower_ in _POINTS_BACK}
         or any(_by_place(t) for t in c.sent))
 
 

@@ -61,9 +61,12 @@ OPENING_DATE = 2
 # text now says: its decision words count for this share.
 LOOKING_BACK = 0.5
 # What would happen, or used to ("Whenever a pull request changed only the version, the action
-# would approve it"), tells how something works or might go, not what anyone decides: its
-# decision words count for this share. The writer's own "we would like to announce" still counts.
+# would approve it"), or what could or might ("the vendor could insist on changes to our
+# decisions"), tells how something works or might go, not what anyone decides: its decision
+# words count for this share. The writer's own "we would like to announce" still counts, and
+# so does "we could move the release", an option the writer puts.
 WOULD_HAPPEN = 0.5
+_SUPPOSING = frozenset({"would", "'d", "’d", "could", "might"})
 _PERIODS = frozenset({"week", "month", "year", "quarter", "spring", "summer", "autumn", "fall", "winter", "time",
                       "meeting", "update", "email", "e-mail", "memo", "letter", "post"})
 _ASKING = frozenset({"ask", "request", "urge", "implore", "beg"})
@@ -74,6 +77,9 @@ _CASES = frozenset({"when", "whenever"})
 _REASONS = frozenset({"because"})
 # Verbs by which a text announces what it goes on to tell, and the words that open what it tells.
 _OUTLINING = frozenset({"explain", "describe", "outline", "cover", "summarise", "summarize", "detail"})
+# What a text sets out to do, said of "this post": "Our goal in this post is to address…".
+_AIMS = frozenset({"goal", "aim", "purpose", "intent", "intention", "objective", "point"})
+_TEXTS = _KINDS_OF_TEXT | {"post", "article", "letter", "email", "e-mail", "document", "piece", "page", "blog"}
 _WH_WORDS = frozenset({"what", "how", "why", "where", "when", "who", "which"})
 _DOUBTING = frozenset({"unsure", "uncertain", "doubt", "wonder"})
 _CERTAIN = frozenset({"certain", "sure", "clear"})
@@ -102,13 +108,16 @@ _ENCLOSED = re.compile(r'^["“](.+)["”]$')
 _QUOTE_MARK = re.compile(r'["“”]')
 # Words that open a sentence, by what they tell of it: that it ties itself to the one before
 # (an example, a detail, a contrast or a consequence of a point made there), that it depends
-# on a condition, or that it places itself before the change the text tells of.
+# on a condition or speaks to some readers only ("For those who want reminders, we suggest…"),
+# or that it places itself before the change the text tells of.
 _OPENERS = {
     "follows_on": re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so"
                              r"|similarly|likewise|that is|in other words|i mean|again|besides|moreover|furthermore"
-                             r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence)\b",
+                             r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence|or|nor)\b",
                              re.IGNORECASE),
-    "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that)\b", re.IGNORECASE),
+    "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that"
+                              r"|for (?:those|anyone|anybody|people|users|teams|customers) (?:who|that))\b",
+                              re.IGNORECASE),
     "background": re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now"
                              r"|until recently|in the early days|back then)\b", re.IGNORECASE),
 }
@@ -594,10 +603,13 @@ def _outlines(sent: Span) -> bool:
     its object is a wh-clause ("This post explains what changed, how to report a problem and
     what happened", "Below we describe how the rota works"), or it says what kind of text this
     is ("This is my end-of-day summary as incident commander"), or it leads in to a list of
-    what the text goes on to tell ("In this post I will explain:")."""
+    what the text goes on to tell ("In this post I will explain:"), or it says what the text
+    sets out to do ("Our goal in this post is to address those concerns")."""
     root = sent.root
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "this" for c in root.children):
         return any(c.dep_ == "attr" and c.lemma_.lower() in _KINDS_OF_TEXT for c in root.children)
+    if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AIMS for c in root.children):
+        return any(t.lemma_.lower() in _TEXTS and any(d.lower_ == "this" for d in t.children) for t in sent)
     if root.lemma_.lower() not in _OUTLINING:
         return False
     if sent.text.rstrip().endswith(":") and not any(c.dep_ in ("dobj", "ccomp") for c in root.children):
@@ -780,12 +792,11 @@ def _looks_back(sent: Span) -> bool:
 
 
 def _would_happen(sent: Span) -> bool:
-    """Whether the main verb is put with "would" by anyone but the writer: a mechanism ("the
-    approval would then trigger the merge") or a supposition, where "we would like to…" is
-    the writer's own polite decision."""
+    """Whether the main verb is put with "would", "could" or "might" by anyone but the writer:
+    a mechanism ("the approval would then trigger the merge") or a supposition ("the vendor
+    could revoke the name"), where "we would like to…" is the writer's own polite decision."""
     root = sent.root
-    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in root.children) \
-        and not said_by_writer(root)
+    return any(c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in root.children) and not said_by_writer(root)
 
 
 def _trails_off(sent: Span, text: str, line_of) -> bool:

@@ -797,6 +797,12 @@ NEVER_GISTS = {
         "What changes\nEach team answers its own alerts, and the platform team answers only for the "
         "shared services it runs.\n",
         "And they never"),
+    "a sentence that names who acted and on what only by pointing back": (
+        "Token leak\n\nOn 3 May a researcher found that a deploy token had leaked from our build server. They "
+        "reported this to our security inbox. Within two hours the token was revoked and replaced on every runner, "
+        "and the build server no longer prints tokens in its logs or in the output of failed jobs.\n\n"
+        "What changes\nEvery token now expires after thirty days, and only two maintainers can create one.\n",
+        "They reported"),
     "a salutation that names everyone it greets": (
         "A letter from our director\n\nTo the volunteers, staff, funders and families of the Riverside "
         "Reading Project,\n\nAfter six years as director, I will be leaving the project on 31 August.\n\n"
@@ -898,6 +904,7 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "This document has been placed in the public domain.",
     "Parts of this text were copied from another project and are used under their license.",
     "You can see every release date of the schedule on the release calendar.",
+    "We have also got a big announcement about the release schedule, so read on!",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
@@ -1027,10 +1034,11 @@ def test_a_sentence_struck_through_whole_is_never_quoted(nlp):
     assert quote(nlp("~~The office will close in May.~~\n")[:]) is None
 
 
-def quotable(nlp, text: str) -> list:
-    """The candidates a digest may quote from ``text``, with no main-point cue words."""
+def quotable(nlp, text: str, cues: str = "") -> list:
+    """The candidates a digest may quote from ``text``, with the main-point cue words of the
+    table ``cues`` (none by default)."""
     view = DocView.of(nlp(text))
-    return candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", "")))
+    return candidates(view.sentences, view.line_of, MainPointCues(DataText("cues.tsv", cues)))
 
 
 def test_a_list_quoted_whole_shows_each_items_words_up_to_its_verb(nlp):
@@ -1105,6 +1113,41 @@ def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, p
     found = quotable(nlp, f"Notes\n\n{lead_in}\n\nThe rest of the note follows here in a sentence.\n")
     lead = next(c for c in found if c.text == lead_in)
     assert lead.lead_in and lead.points_ahead is points_ahead
+
+
+@pytest.mark.parametrize("said, points_ahead", [
+    ("Our goal in this post is to address those questions.", True),
+    ("The purpose of this note is to explain the new rota.", True),
+    # the aim of the work, not of the text: a key point
+    ("The goal of this project is to replace the billing system.", False),
+])
+def test_a_sentence_that_says_what_the_text_sets_out_to_do_points_ahead(nlp, said, points_ahead):
+    found = quotable(nlp, f"Notes\n\nThe sponsor laid off forty people last week. {said}\n")
+    assert next(c for c in found if c.text == said).points_ahead is points_ahead
+
+
+@pytest.mark.parametrize("second, opening", [
+    ("Or, worse, it may ask for changes to the code.", "follows_on"),
+    ("For those who want reminders, we suggest a monitoring service.", "conditional"),
+    ("For anyone who runs old phones, the change breaks the app.", "conditional"),
+    ("For three years the name has been ours.", None),
+])
+def test_what_a_sentences_first_words_tell_of_it(nlp, second, opening):
+    found = quotable(nlp, f"Notes\n\nThe vendor may revoke the name. {second}\n")
+    assert [c.opening for c in found] == [None, opening]
+
+
+@pytest.mark.parametrize("supposed", ["could insist", "might insist", "would insist"])
+def test_decision_words_in_what_another_party_could_do_count_for_less(nlp, supposed):
+    said, supposing = quotable(nlp, "Notes\n\nThe vendor insists on changes to our release decisions. "
+                                    f"The vendor {supposed} on changes to our release decisions.\n", "decision\t1.5\n")
+    assert supposing.cue == pytest.approx(said.cue / 2)
+
+
+def test_decision_words_in_what_the_writer_could_do_count_in_full(nlp):
+    told, option = quotable(nlp, "Notes\n\nWe retire the old dashboard in June. We could retire the old dashboard "
+                                 "in June.\n", "retire\t2.0\n")
+    assert option.cue == told.cue > 0
 
 
 def test_the_options_laid_out_and_the_one_favoured_are_a_takeaway(charged_long):
