@@ -263,6 +263,9 @@ def the_marker(nlp, text, marker_text):
         ("If necessary, we will vigorously defend the name.", "vigorously defend", "firmness"),
         ("It is a brand we have worked so hard to build.", "worked so hard to build", "pride"),
         ("We've always believed that developers should own their data.", "We've always believed", "firmness"),
+        # warmth between colleagues, and the resolve it leaves
+        ("Over the weekend we built lasting bonds.", "built lasting bonds", "care"),
+        ("Meeting in person made us all more committed to the project.", "more committed to", "hope"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):

@@ -1720,6 +1720,18 @@ def test_a_short_sentence_that_gives_a_count_is_a_gist_though_it_opens_with_this
     assert "This is the third outage this quarter." in gists_of(Analyzer(digest_words=60).analyze(text)["takeaways"])
 
 
+def test_a_farewell_names_who_leads_next_rather_than_its_closing_wave(analyzer):
+    letter = ("Moving on\n\nAfter four years as lead of the docs team, it is time for me to move on. My last day is "
+              "28 November.\n\nWorking with all of you has been the best part of my career. The guides we rewrote "
+              "last year are read by thousands of people every week, and the style checks catch most broken links "
+              "before they ship. Priya will step in as acting lead while the board looks for the next one. The "
+              "review rota stays as it is. Keep writing, folks. I'll see you at the next community meetup in the "
+              "spring.\n")
+    quotes = quotes_of(items_of(analyzer.analyze(letter)["takeaways"]))
+    assert "Priya will step in as acting lead while the board looks for the next one." in quotes
+    assert not any(q.startswith("I'll see you") for q in quotes)
+
+
 def test_a_pointer_to_another_post_is_not_the_main_point(analyzer):
     update = ("Root certificate changes\n\nSee our new blog post for details on the September 2024 expiry of the "
               "cross-signed root.\n\nWhen a new certificate authority starts, browsers do not trust it for years. "
