@@ -266,6 +266,14 @@ def the_marker(nlp, text, marker_text):
         # warmth between colleagues, and the resolve it leaves
         ("Over the weekend we built lasting bonds.", "built lasting bonds", "care"),
         ("Meeting in person made us all more committed to the project.", "more committed to", "hope"),
+        # thanks owed, not money; impatience with a view that lingers, not a death
+        ("We owe the early sponsors a huge debt of thanks.", "debt of thanks", "gratitude"),
+        ("Then, perversely, the campaign is used against us.", "perversely", "anger"),
+        ("Things are changing, but old views die hard.", "old views die hard", "anger"),
+        # work nobody wanted: discouragement, however the "no one" is typed
+        ("We had built a product nobody cared about.", "nobody cared about", "sadness"),
+        ("We had built a product no one cared about.", "no one cared about", "sadness"),
+        ("We had built a product no-one cared about.", "no-one cared about", "sadness"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):

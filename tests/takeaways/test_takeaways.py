@@ -905,6 +905,7 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "Parts of this text were copied from another project and are used under their license.",
     "You can see every release date of the schedule on the release calendar.",
     "We have also got a big announcement about the release schedule, so read on!",
+    "Continue reading for the history of the release schedule and what it replaces.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
