@@ -274,6 +274,9 @@ def the_marker(nlp, text, marker_text):
         ("We had built a product nobody cared about.", "nobody cared about", "sadness"),
         ("We had built a product no one cared about.", "no one cared about", "sadness"),
         ("We had built a product no-one cared about.", "no-one cared about", "sadness"),
+        # worn down enough to need rest
+        ("After two years of this, I need to rest and recharge.", "recharge", "exhaustion"),
+        ("I need some time to rest before the next role.", "need some time to rest", "exhaustion"),
     ],
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
