@@ -11,13 +11,14 @@ strong one, and enough density; its evidence is the sentence where it is densest
 the writer states of themselves ("we are sorry for…") is named however long the text. A text
 where no theme clears its threshold reads calm and matter-of-fact, which is itself a finding
 a reader wants, even when the writer voices one gentle feeling in one sentence ("we are
-happy to…", "We thank the lab for its help."): that one is named after the calm tone, and so is the strongest unsettling theme that clears
-the ordinary threshold but not its own. A feeling the writer sees in the readers ("I know
-some of you will be angry", "this move is frustrating for those of you who…") is named as
-theirs, acknowledged: it is no feeling of the writer's, and alone it leaves a text calm. A
-feeling the writer reports others telling of ("several people said they feel burned out",
-"volunteers told us they felt helpless") is named as reported: it is a finding of the text,
-so it still unsettles, but not the writer's own.
+happy to…", "We thank the lab for its help."): that one is named after the calm tone, and
+so is the strongest unsettling theme that clears the ordinary threshold but not its own. A
+feeling the writer sees in the readers ("I know some of you will be angry", "this move is
+frustrating for those of you who…") is named as theirs, acknowledged: it is no feeling of
+the writer's, and alone it leaves a text calm. A feeling the writer reports others telling
+of ("several people said they feel burned out", "volunteers told us they felt helpless") is
+named as reported: it is a finding of the text, so it still unsettles, but not the writer's
+own.
 """
 
 from __future__ import annotations
@@ -243,8 +244,13 @@ def reads_calm(found: list[Feeling]) -> bool:
     the writer voices in a single sentence: at most one such gentle feeling ("We thank the
     team at the lab for their help." closing an outage note), and the faint hint of another.
     Two gentle feelings, even once each, are a warmth the text shows."""
-    gentle = [f for f in found if f.theme.name not in UNSETTLED and not f.readers and (f.basis == STATED or f.once)]
-    return len(gentle) <= 1 and all(f.basis == FAINT or f.readers or f in gentle for f in found)
+    gentle = [_gentle_once(f) for f in found]
+    return sum(gentle) <= 1 and all(f.basis == FAINT or f.readers or once for f, once in zip(found, gentle))
+
+
+def _gentle_once(f: Feeling) -> bool:
+    """A gentle feeling of the writer's, stated of themselves or voiced in one sentence."""
+    return f.theme.name not in UNSETTLED and not f.readers and (f.basis == STATED or f.once)
 
 
 def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, tuple[Span, Any]],

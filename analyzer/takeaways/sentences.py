@@ -113,7 +113,8 @@ _QUOTE_MARK = re.compile(r'["“”]')
 _OPENERS = {
     "follows_on": re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so"
                              r"|similarly|likewise|that is|in other words|i mean|again|besides|moreover|furthermore"
-                             r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence|or|nor)\b",
+                             r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence"
+                             r"|or|nor)\b",
                              re.IGNORECASE),
     "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that"
                               r"|for (?:those|anyone|anybody|people|users|teams|customers) (?:who|that))\b",
