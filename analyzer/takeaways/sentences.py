@@ -338,13 +338,13 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
     # The items under a pointer elsewhere ("You may also want to read:") name the texts it
     # points to: asides like their lead-in. Those under a lead-in to the text's own contents
     # ("In this post I will explain:") name what the text goes on to tell, as their lead-in does.
-    pointed = {id(c) for run in runs if (lead := leads[id(run[0])]) is not None and lead.aside for c in run}
-    outlined = {id(c) for run in runs if (lead := leads[id(run[0])]) is not None and lead.outlines for c in run}
+    led_by = {id(c): lead for run in runs
+              if (lead := leads[id(run[0])]) is not None and (lead.aside or lead.outlines) for c in run}
     lists = {run[0].order: _list_candidate(run, leads[id(run[0])]) for run in runs if len(run) >= 2}
     merged = []
     for c in found:
-        if id(c) in pointed or id(c) in outlined:
-            c = replace(c, aside=id(c) in pointed or c.aside, outlines=id(c) in outlined or c.outlines)
+        if (lead := led_by.get(id(c))) is not None:
+            c = replace(c, aside=c.aside or lead.aside, outlines=c.outlines or lead.outlines)
         merged.append(c)
         if c.order in lists and lists[c.order] is not None:
             merged.append(lists[c.order])
@@ -493,9 +493,11 @@ def main_clause(c: Candidate) -> str | None:
     if rest and len(first.split()) >= MIN_CLAUSE and _closed(first):
         return _elided(first)
     last = max((t.i for t in sent if not t.is_space and not t.is_punct), default=None)
+    if last is None:
+        return None
     for t in sent:
         comma = _comma_before(t)
-        if comma is None or comma.i <= sent.root.i or last is None or t.right_edge.i < last or not _loses(t):
+        if comma is None or comma.i <= sent.root.i or t.right_edge.i < last or not _loses(t):
             continue
         head = as_read(sent.doc.text[sent.start_char:comma.idx]).split()
         kept = c.text.split()[: len(head)]
