@@ -22,7 +22,7 @@ from .feelings import Feeling, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
 from .options import Options, OptionStance, is_option, laid_out_options, option_label
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item, unquoted
-from .outline import Part, Scored, correction, gists, main_point, parts
+from .outline import Part, Scored, correction, gists, last_line, main_point, parts
 from .sentences import Candidate, MainPointCues, candidates, quote
 from .view import DocView
 
@@ -96,8 +96,10 @@ class TakeawayBuilder(DataComponent):
         quoted_text = {(e["line"], e["text"]) for item in items for e in item.content["evidence"]}
         taken = [i for i, c in enumerate(found) if i == main or (c.line, c.text) in quoted_text]
         # A line quoted from already (often a whole paragraph) gives no gist while others can.
+        # A list quoted with its lead-in runs on past that line: its items are not quoted.
         quoted_lines = {line for line, _ in quoted_text}
-        covered = [i for i, c in enumerate(found) if c.line in quoted_lines and i not in taken]
+        covered = [i for i, c in enumerate(found)
+                   if c.line in quoted_lines and last_line(view, c) in quoted_lines and i not in taken]
         room = view.budget - sum(i.words for i in items)
         items.extend(self._gists(view, parts(view, found), scored, taken, covered, room))
         if view.focus.others and view.focus.role != CHAT_ROLE:

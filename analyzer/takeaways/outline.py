@@ -180,7 +180,7 @@ def _passages(view: DocView, candidates: Sequence[Candidate]) -> list[list[Candi
     runs: list[list[Candidate]] = []
     words = 0
     for before, c in zip([None, *candidates], candidates):
-        new_paragraph = before is None or c.line > _last_line(view, before) + 1
+        new_paragraph = before is None or c.line > last_line(view, before) + 1
         if not runs or (new_paragraph and words >= share and len(runs) < count):
             runs.append([])
             words = 0
@@ -189,7 +189,7 @@ def _passages(view: DocView, candidates: Sequence[Candidate]) -> list[list[Candi
     return runs
 
 
-def _last_line(view: DocView, c: Candidate) -> int:
+def last_line(view: DocView, c: Candidate) -> int:
     """The line the candidate's last word stands on (a sentence's span takes in the blank
     lines after it)."""
     span = c.sent.doc.char_span(c.sent.start_char, c.end_char, alignment_mode="contract")

@@ -861,6 +861,21 @@ def test_a_list_quoted_whole_separates_its_items_without_their_stops(analyzer):
     assert listed.startswith("Priya to follow up with legal by Friday; Omar to draft the hiring plan; ")
 
 
+def test_the_items_of_a_list_whose_lead_in_shares_the_main_points_paragraph_can_be_gists(analyzer):
+    # The lead-in stands on the main point's line, but its items stand on their own lines,
+    # unquoted: they are the reasons a reader wants next, not a repeat of the main point.
+    text = ("Retiring the weekly digest\n\n"
+            "On May 1 we will stop mailing the weekly digest of code changes that every engineer has "
+            "received since 2016. The decision comes down to three reasons:\n\n"
+            "- Most engineers now follow code changes in the chat channel, where each one is posted as it lands.\n"
+            "- Building the digest by hand takes one engineer most of every Friday afternoon.\n"
+            "- The mailing tool it depends on loses vendor support in June.\n\n"
+            "The archive of past digests stays on the wiki for anyone who wants to look something up. "
+            "Teams that want a summary of their own can subscribe to the changes feed for their repositories.\n")
+    quotes = digest_quotes(analyzer.analyze(text)["takeaways"])
+    assert "Building the digest by hand takes one engineer most of every Friday afternoon." in quotes
+
+
 def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
     text = ("Why we are moving off the old scheduler\n\n"
             "The old scheduler cannot run jobs across regions, and its last release was three years ago. "
