@@ -96,9 +96,15 @@ ITEM_SLACK = 4
 MIN_ITEM_WORDS = 3
 MAX_LIST_QUOTE = 60
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
-# A lead-in of this many words or fewer, or one with words that point at what follows.
+# A lead-in of this many words or fewer, or one with words that point at what follows, or
+# one that ends by counting the things that follow ("The decision comes down to three reasons:");
+# "We had downtime over three distinct periods:" says what happened before it counts.
 SHORT_LEAD_IN = 5
-_POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b", re.IGNORECASE)
+_POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b"
+                           r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of|many)"
+                           r"\s+(?:[\w-]+\s+){0,2}(?:reasons|options|steps|phases|stages|parts|points|things|ways|factors"
+                           r"|questions|goals|lessons|changes|areas|ideas|principles|priorities|takeaways):$",
+                           re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
 # A sentence that ends by handing over to what follows ("…, so here it is.", "Here goes:").

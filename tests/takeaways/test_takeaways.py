@@ -1124,6 +1124,9 @@ def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
     ("The causes were these:", True),
     ("Here is what we know now:", True),
     ("Rewards for single fixes are a poor fit for how volunteers work:", False),
+    ("The decision to close the office comes down to three reasons:", True),
+    ("We weighed two very different options:", True),
+    ("The site had several hours of downtime over three separate periods:", False),
 ])
 def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, points_ahead):
     found = quotable(nlp, f"Notes\n\n{lead_in}\n\nThe rest of the note follows here in a sentence.\n")
