@@ -107,6 +107,10 @@ _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b"
                            re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)
+# A short sentence that ends on "why" or "how" ("I want to be direct about why.", "Let me
+# explain how.") promises what the next ones tell and tells nothing itself.
+_ENDS_ON_WHY = re.compile(r"\b(?:why|how)\s*[.:]?$", re.IGNORECASE)
+SHORT_PROMISE = 10
 # A sentence that ends by handing over to what follows ("…, so here it is.", "Here goes:").
 HANDS_OVER = re.compile(r"(?:^|[,;:—–]\s*(?:so\s+|and\s+)?)here\s+(?:it\s+is|goes|they\s+are|we\s+go)\s*[.!:]?$",
                          re.IGNORECASE)
@@ -210,8 +214,10 @@ class Candidate:
         statement that ends in a colon before its elaboration ("Bounties are a poor fit:");
         or a sentence that only points at what follows, whatever its last mark ("Here's what
         went to plan."), or a sentence that announces what the text will explain ("This post
-        explains what changed")."""
+        explains what changed"), or one that promises it ("I want to be direct about why.")."""
         if (_HERE_IS.match(self.text) and ":" not in self.text) or self.outlines:
+            return True
+        if self.words <= SHORT_PROMISE and _ENDS_ON_WHY.search(self.text):
             return True
         return self.lead_in and (self.words <= SHORT_LEAD_IN or bool(_POINTS_AHEAD.search(self.text)))
 

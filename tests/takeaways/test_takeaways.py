@@ -1139,6 +1139,10 @@ def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, p
     ("The purpose of this note is to explain the new rota.", True),
     # the aim of the work, not of the text: a key point
     ("The goal of this project is to replace the billing system.", False),
+    # a promise of what the next sentences tell
+    ("I want to be direct about why.", True),
+    ("Let me explain how.", True),
+    ("The nightly backups stopped in March, and for weeks nobody on the team noticed or asked why.", False),
 ])
 def test_a_sentence_that_says_what_the_text_sets_out_to_do_points_ahead(nlp, said, points_ahead):
     found = quotable(nlp, f"Notes\n\nThe sponsor laid off forty people last week. {said}\n")
