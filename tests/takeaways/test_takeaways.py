@@ -302,6 +302,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     # Shifts as a workplace organises them, and the demands one side makes of the other.
     "Any change to shift patterns or to the night shift at the depot is agreed first, and our demands are "
     "written down.",
+    # A case made for or against something, and a value passed to code, are no quarrel.
+    "The main argument against the old library is its size, and the function argument is optional.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
