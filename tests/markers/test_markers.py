@@ -90,6 +90,8 @@ def the_marker(nlp, text, marker_text):
         # a formula of thanks whatever follows it, and a decision made over people's heads
         ("Thank you for reading.", "Thank you for reading", "gratitude"),
         ("Thanks for getting back to me.", "Thanks for getting back", "gratitude"),
+        ("Thanks for sharing the draft.", "Thanks for sharing", "gratitude"),
+        ("Thank you for flagging this.", "Thank you for flagging", "gratitude"),
         ("They moved the rota without consulting anyone.", "without consulting anyone", "unfair"),
         ("Stop all deploys until further notice.", "until further notice", "alarm"),
         ("Please drop everything and join the call.", "drop everything", "alarm"),
