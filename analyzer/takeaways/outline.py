@@ -42,9 +42,12 @@ from .view import DocView
 # by placing itself before the change ("Previously, …", "In the past, …") tells how things were:
 # none of the four in those documents carries a key point, too few to fit a weight, so it takes
 # the weight of a sentence that follows on. These three are keyed as ``Candidate.opening`` is.
+# A sentence whose main verb is "also" done ("The researcher also recommended…") carries a key
+# fact 39% of the time on the three development sets, against 51% for the others: a point
+# beside another. Its weight is that gap in log-odds.
 GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "item": 0.35, "title": 0.35,
                 "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5, "follows_on": -1.0,
-                "conditional": -1.0, "background": -1.0}
+                "conditional": -1.0, "background": -1.0, "added": -0.5}
 # Added to every sentence's worth before it is divided by its words, so that a sentence worth
 # little is not made attractive by being short; and what repeating counts against a sentence:
 # its greatest similarity (cosine) to one already chosen, and each gist its part already has.
@@ -424,7 +427,7 @@ def gist_score(c: Candidate, overall: float, title: float, position: int) -> flo
     return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
             + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
             + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
-            + (w[c.opening] if c.opening else 0.0) + (w["short"] if c.words < 6 else 0.0))
+            + (w[c.opening] if c.opening else 0.0) + (w["short"] if c.words < 6 else 0.0) + w["added"] * c.added)
 
 
 def title_words(title: str | None) -> frozenset[str]:

@@ -1489,6 +1489,16 @@ def test_a_gist_states_what_holds_now_rather_than_a_caveat_or_the_past(text, wor
     assert not any(g.startswith(not_a_gist) for g in gists)
 
 
+def test_a_gist_states_a_point_made_alone_rather_than_one_also_made(analyzer):
+    # "also" sets a point beside another: less often a key fact than a point made alone.
+    decided = ("The board also approved the hiring plan for the support team. "
+               "The board approved a budget of two million for the new office in Leeds.")
+    text = _support_changes(decided).replace("What we are hearing", "What the board decided")
+    gists = gists_of(Analyzer(digest_words=50).analyze(text)["takeaways"])
+    assert "The board approved a budget of two million for the new office in Leeds." in gists
+    assert not any("also" in g for g in gists)
+
+
 def test_a_note_typed_in_lower_case_still_has_a_digest(analyzer):
     note = ("hey team\n\nthe root cause of yesterday's outage was an expired certificate on the api gateway. "
             "downtime was 47 minutes for internal tools and customers were not affected. "
