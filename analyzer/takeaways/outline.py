@@ -44,10 +44,12 @@ from .view import DocView
 # the weight of a sentence that follows on. These three are keyed as ``Candidate.opening`` is.
 # A sentence whose main verb is "also" done ("The researcher also recommended…") carries a key
 # fact 39% of the time on the three development sets, against 51% for the others: a point
-# beside another. Its weight is that gap in log-odds.
+# beside another. Its weight is that gap in log-odds. One that says what "will" happen tells a
+# plan or a decision: with the features above held equal (the same regression, on the three
+# development sets), it carries a key fact more often by 0.5 in log-odds.
 GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "item": 0.35, "title": 0.35,
                 "first": 0.2, "lead_in": -0.75, "question": -1.0, "short": -0.5, "follows_on": -1.0,
-                "conditional": -1.0, "background": -1.0, "added": -0.5}
+                "conditional": -1.0, "background": -1.0, "added": -0.5, "future": 0.5}
 # Added to every sentence's worth before it is divided by its words, so that a sentence worth
 # little is not made attractive by being short; and what repeating counts against a sentence:
 # its greatest similarity (cosine) to one already chosen, and each gist its part already has.
@@ -69,6 +71,7 @@ PASSAGE_WORDS = 300
 # What a list item that only gives a time is made of: dates, times and numbers, the words
 # and marks between them ("to", "--"), and a time zone ("UTC", "CEST").
 _WHEN = frozenset({"DATE", "TIME", "CARDINAL"})
+_FUTURE = frozenset({"will", "'ll", "’ll", "shall"})
 _BETWEEN_TIMES = frozenset({"NUM", "ADP", "CCONJ", "DET", "PUNCT", "SYM"})
 ZONE_LETTERS = 4
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
@@ -427,7 +430,8 @@ def gist_score(c: Candidate, overall: float, title: float, position: int) -> flo
     return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
             + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
             + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
-            + (w[c.opening] if c.opening else 0.0) + (w["short"] if c.words < 6 else 0.0) + w["added"] * c.added)
+            + (w[c.opening] if c.opening else 0.0) + (w["short"] if c.words < 6 else 0.0) + w["added"] * c.added
+            + w["future"] * any(t.tag_ == "MD" and t.lower_ in _FUTURE for t in c.sent))
 
 
 def title_words(title: str | None) -> frozenset[str]:

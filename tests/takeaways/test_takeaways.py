@@ -1499,6 +1499,15 @@ def test_a_gist_states_a_point_made_alone_rather_than_one_also_made(analyzer):
     assert not any("also" in g for g in gists)
 
 
+def test_a_gist_states_what_will_happen_rather_than_how_things_run_now():
+    # A plan or a decision ("will hire") carries a key fact more often than a routine told.
+    decided = ("The support team answers most tickets from the shared queue within a day. "
+               "The support team will hire two engineers for the night shift in Leeds.")
+    text = _support_changes(decided).replace("What we are hearing", "What the board decided")
+    gists = gists_of(Analyzer(digest_words=50).analyze(text)["takeaways"])
+    assert gists == ["The support team will hire two engineers for the night shift in Leeds."]
+
+
 def test_a_note_typed_in_lower_case_still_has_a_digest(analyzer):
     note = ("hey team\n\nthe root cause of yesterday's outage was an expired certificate on the api gateway. "
             "downtime was 47 minutes for internal tools and customers were not affected. "
