@@ -98,8 +98,11 @@ class TakeawayBuilder(DataComponent):
         # A line quoted from already (often a whole paragraph) gives no gist while others can.
         # A list quoted with its lead-in runs on past that line: its items are not quoted.
         quoted_lines = {line for line, _ in quoted_text}
-        covered = [i for i, c in enumerate(found)
-                   if c.line in quoted_lines and last_line(view, c) in quoted_lines and i not in taken]
+        # A feeling named by its words has told what the sentence it is densest in feels.
+        named = {shown[item.position[1]].evidence[0][0].start for item in felt if item.content["role"] == "feeling"
+                 and not item.content["evidence"] and shown[item.position[1]].evidence}
+        covered = [i for i, c in enumerate(found) if i not in taken and (
+            c.sent.start in named or (c.line in quoted_lines and last_line(view, c) in quoted_lines))]
         room = view.budget - sum(i.words for i in items)
         items.extend(self._gists(view, parts(view, found), scored, taken, covered, room))
         if view.focus.others and view.focus.role != CHAT_ROLE:

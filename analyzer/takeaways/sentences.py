@@ -102,8 +102,8 @@ _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b"
                            r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of|many)"
-                           r"\s+(?:[\w-]+\s+){0,2}(?:reasons|options|steps|phases|stages|parts|points|things|ways|factors"
-                           r"|questions|goals|lessons|changes|areas|ideas|principles|priorities|takeaways):$",
+                           r"\s+(?:[\w-]+\s+){0,2}(?:reasons|options|steps|phases|stages|parts|points|things|ways"
+                           r"|factors|questions|goals|lessons|changes|areas|ideas|principles|priorities|takeaways):$",
                            re.IGNORECASE)
 _HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
                       re.IGNORECASE)

@@ -1508,6 +1508,22 @@ def test_a_gist_states_what_will_happen_rather_than_how_things_run_now():
     assert gists == ["The support team will hire two engineers for the night shift in Leeds."]
 
 
+def test_a_sentence_whose_feeling_the_digest_names_gives_way_to_a_fact_as_a_gist(analyzer):
+    # "Pride in the work: “proud” (line 12)" has told what that sentence says; the gist goes
+    # to what the writer will do next.
+    text = ("Subject: Stepping down as platform lead\n\nHi all,\n\n"
+            "After four years leading this group I have decided to step down as platform lead at the end of April. "
+            "This was not an easy call, and I wanted you to hear it from me first.\n\n"
+            "The short version: I am exhausted, and the team deserves a lead with more energy than I have right now. "
+            "The last two quarters of on-call and the migration took more out of me than I expected.\n\n"
+            "Priya will act as interim lead from May 1 while we search for a permanent replacement. "
+            "I will stay on as a staff engineer and help with the handover.\n\n"
+            "Thank you for the trust you have given me. I am proud of what we built together.\n\nDana\n")
+    takeaways = analyzer.analyze(text)["takeaways"]
+    assert "Pride in the work" in [t["label"] for t in takeaways["emotional"]]
+    assert gists_of(takeaways) == ["I will stay on as a staff engineer and help with the handover."]
+
+
 def test_a_note_typed_in_lower_case_still_has_a_digest(analyzer):
     note = ("hey team\n\nthe root cause of yesterday's outage was an expired certificate on the api gateway. "
             "downtime was 47 minutes for internal tools and customers were not affected. "
