@@ -54,6 +54,7 @@ GIST_WEIGHTS = {"overall": 4.7, "names": 0.45, "figures": 0.35, "cue": 0.35, "it
 # little is not made attractive by being short; and what repeating counts against a sentence:
 # its greatest similarity (cosine) to one already chosen, and each gist its part already has.
 WORTH_FLOOR = 1.0
+LEAST_WORTH = WORTH_FLOOR / 2
 REDUNDANCY = 4.0
 SPREAD = 0.5
 MIN_GIST_WORDS = 6
@@ -325,10 +326,12 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     # A note about the publication itself ("This post first appeared on…") or a pointer to
     # text elsewhere ("Details can be found here") is never a gist either, whatever else it
     # says; nor is a sentence whose cue words weigh below NOT_THE_POINT ("Hope you are well"),
-    # nor a thought the writer left unfinished, nor the end of someone else's words.
+    # nor a thought the writer left unfinished, nor the end of someone else's words, nor one
+    # whose features count more against it than for it by half the floor (a caveat for some
+    # readers with nothing else to it): words left unused say less than a gist of that kind.
     statements = {i for i, c in enumerate(cands)
                   if not c.question and not c.points_ahead and not c.aside and not c.unfinished and not c.quotes_on
-                  and c.cue > NOT_THE_POINT}
+                  and c.cue > NOT_THE_POINT and worth[i] > LEAST_WORTH}
     room = words
 
     def cost(i: int) -> int:

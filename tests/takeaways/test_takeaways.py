@@ -1476,7 +1476,8 @@ ASK_PRIYA = "Who to ask\nPriya answers questions about the move in the platform 
      "What it means for you\nIf you run builds from a laptop, keep your scripts. Nightly builds will take about "
      "twenty minutes instead of two hours at the hosted cluster. The old server stays up for reading logs until "
      "the end of June.\n\n" + ASK_PRIYA,
-     60, "The old server stays up for reading logs until the end of June.", "If you run builds"),
+     60, "Nightly builds will take about twenty minutes instead of two hours at the hosted cluster.",
+     "If you run builds"),
     # How things were is the background to the news.
     ("Storage changes\n\nFrom 1 March the storage service moves to new servers in the second data centre.\n\n"
      "What changes for you\nPreviously, backups ran once a week on the old array. Backups now run every night "
