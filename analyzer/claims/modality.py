@@ -56,7 +56,8 @@ _PRESENT_TAGS = {"VBP", "VBZ", "VBG"}
 # what the sentence puts forward.
 _TELLING_LEMMAS = {"share", "announce", "report", "say", "tell", "confirm", "inform", "update", "welcome",
                    "introduce", "let", "write", "note"}
-_FUTURE_AUXES = {"will", "shall", "'ll", "’ll"}
+# The auxiliaries of the future; the digest weighs a gist that uses one as a plan or decision.
+FUTURE_AUXES = frozenset({"will", "shall", "'ll", "’ll"})
 # Spans of time a judging adjective grades as a whole ("a strong year", "a rough quarter"):
 # a kind of year there is none, so even a mildly rated adjective judges.
 _SPANS_OF_TIME = frozenset({"year", "quarter", "month", "week", "day", "season", "semester", "sprint", "stretch",
@@ -264,7 +265,7 @@ def states_plan(head: Token) -> bool:
     if any(c.dep_ == "acomp" and any(x.dep_ == "xcomp" and x.lemma_ in _TELLING_LEMMAS for x in c.children)
            for c in head.children):
         return True  # "We are sad to announce that…": the feeling frames the news
-    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXES for c in head.children):
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXES for c in head.children):
         return True
     return head.lemma_ == "go" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in head.children)
 

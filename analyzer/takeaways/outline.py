@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from ..claims.modality import FUTURE_AUXES
 from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
@@ -73,7 +74,6 @@ PASSAGE_WORDS = 300
 # What a list item that only gives a time is made of: dates, times and numbers, the words
 # and marks between them ("to", "--"), and a time zone ("UTC", "CEST").
 _WHEN = frozenset({"DATE", "TIME", "CARDINAL"})
-_FUTURE = frozenset({"will", "'ll", "’ll", "shall"})
 _BETWEEN_TIMES = frozenset({"NUM", "ADP", "CCONJ", "DET", "PUNCT", "SYM"})
 ZONE_LETTERS = 4
 # Main-point candidates: the first sentences of the text, and decision sentences anywhere in
@@ -435,7 +435,7 @@ def gist_score(c: Candidate, overall: float, title: float, position: int) -> flo
             + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
             + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
             + (w[c.opening] if c.opening else 0.0) + (w["short"] if c.words < 6 else 0.0) + w["added"] * c.added
-            + w["future"] * any(t.tag_ == "MD" and t.lower_ in _FUTURE for t in c.sent))
+            + w["future"] * any(t.tag_ == "MD" and t.lower_ in FUTURE_AUXES for t in c.sent))
 
 
 def title_words(title: str | None) -> frozenset[str]:
