@@ -25,6 +25,9 @@ ROLES = ("salutation", "address", "signoff", "field", "footer", "assistant")
 REQUIRED_ROLES = ("salutation", "signoff", "field")
 # A sign-off may carry a name of a few words: "Best regards, Dana Whitfield".
 MAX_SIGNATURE_WORDS = 3
+# A sign-off's phrase may take one or two words more after "and", then a comma: "Thanks and
+# regards,". (Without the comma, "Best and worst cases" would close a letter.)
+_JOINED = r"(?:\s+(?i:and|&)(?:\s+[A-Za-z]+){1,2}(?=\s*,))?"
 # Blank lines a sign-off may stand above the names it signs with (Markdown sources keep two).
 SIGNATURE_GAP = 2
 # A salutation is a short line; longer lines that open with "Hi" are sentences.
@@ -83,9 +86,10 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
     return LookAlikes(
         salutation=_starting(phrases["salutation"], r"\b"),
         address=_starting(phrases["address"], r"\s*,\s*$"),
-        # A sign-off stands alone ("Thanks!"), before a name of a few words ("Thanks, Dana"), or
-        # before a dash and a signature ("Signed, -- The Executive Council and Director").
-        signoff=_starting(phrases["signoff"], rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"
+        # A sign-off stands alone ("Thanks!"), joined to a word or two more ("With gratitude and
+        # hope,"), before a name of a few words ("Thanks, Dana"), or before a dash and a signature
+        # ("Signed, -- The Executive Council and Director").
+        signoff=_starting(phrases["signoff"], rf"{_JOINED}(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"
                                               r"|\s*,?\s*(?:--?|[–—])\s*[A-Z][^.!?]{0,80})\s*$"),
         field=_starting(phrases["field"], r"\s*:\s*\S"),
         footer=_starting(phrases["footer"], r"\b"),

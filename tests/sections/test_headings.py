@@ -627,6 +627,20 @@ def test_a_name_that_closes_the_text_is_a_signature_without_a_sign_off(ending, s
     assert set(range(7, 7 + len(ending))) & outline.courtesies == signature
 
 
+@pytest.mark.parametrize("signoff, closes", [
+    ("With gratitude and hope,", True),
+    ("Thanks and regards,", True),
+    ("With thanks and best wishes,", True),
+    # Without a sign-off's comma, words joined by "and" are a line of the text.
+    ("Best and worst cases", False),
+])
+def test_a_sign_off_may_join_a_word_or_two_with_and(signoff, closes):
+    lines = ["Token leak", "", "A release token was exposed in a build log for six hours. We revoked it.", "",
+             signoff, "", "Dr. Marta Kowal, Head of Developer Platform"]
+    outline = find_sections(lines)
+    assert {5, 7} <= outline.courtesies if closes else not {5, 7} & outline.courtesies
+
+
 @pytest.mark.parametrize("dateline, titles", [
     ("**Effective 1 January 2025**", ["Travel policy update", "Why"]),
     # Marked as a heading, it stays one.
