@@ -923,6 +923,7 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "You can see every release date of the schedule on the release calendar.",
     "We have also got a big announcement about the release schedule, so read on!",
     "Continue reading for the history of the release schedule and what it replaces.",
+    "This schedule was last updated on 2 March at 9 a.m., when the security release was added.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
@@ -931,6 +932,22 @@ def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(a
     quotes = quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
     assert aside not in quotes
     assert any(q.startswith("The release team reviews") for q in quotes)
+
+
+@pytest.mark.parametrize("courtesy", [
+    "Thank you for your patience and support this spring.",
+    "Thanks for your understanding while the teams move over.",
+])
+def test_thanks_for_the_readers_patience_is_a_courtesy_not_a_point(analyzer, courtesy):
+    text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month.\n\n"
+            "Each release gets a two-week freeze before it ships, during which only fixes for regressions found in "
+            "the release candidate may land, and every fix needs a second reviewer from another team.\n\n"
+            "Security fixes ship at once in a patch release, outside the schedule, and the release team writes an "
+            "advisory for each of them within a day of the fix landing on the main branch.\n\n"
+            "We are deeply grateful to the maintainers who ran the old schedule for nine years.\n\n"
+            "The release team reviews the schedule every quarter with the maintainers of the largest projects and "
+            f"may change it when the freeze proves too long or too short for them.\n\n{courtesy}\n")
+    assert courtesy not in quotes_of(items_of(analyzer.analyze(text)["takeaways"]))
 
 
 def test_the_documents_title_is_named_once_not_again_over_its_opening_part(nlp):
