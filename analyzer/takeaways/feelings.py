@@ -8,7 +8,8 @@ when a negation cancelled them ("no longer fun"), not in a finding about a share
 ("58% of respondents struggle…"), and not in a technical sense ("disaster recovery", which
 the lexicon matches as a longer phrase of no feeling). A theme needs two markers, or one
 strong one, and enough density; its evidence is the sentence where it is densest. A feeling
-the writer states of themselves ("we are sorry for…") is named however long the text. A text
+the writer states of themselves ("we are sorry for…") or remarks on by the adverb that opens
+a sentence ("Sadly, …") is named however long the text. A text
 where no theme clears its threshold reads calm and matter-of-fact, which is itself a finding
 a reader wants, even when the writer voices one gentle feeling in one sentence ("we are
 happy to…", "We thank the lab for its help."): that one is named after the calm tone, and
@@ -49,6 +50,8 @@ STRONG_MARKER = 1.5
 # Words this weak are a feeling only beside a stronger one or said by the writer of themselves:
 # a "please" or two in instructions is politeness, not a plea.
 WEAK_MARKER = 0.5
+# A marker of this weight or more is one the lexicon reads as a feeling without doubt.
+FULL_WEIGHT = 1.0
 MIN_THEME_STRENGTH = 0.3
 UNSETTLED_MIN_STRENGTH = 0.38
 # Sections shorter than this can't show where a theme peaks: one word would be a density.
@@ -331,7 +334,7 @@ def said_of_self(span: Span) -> bool:
                or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
                or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
                or _performed(t) or _judged(t) or _moves_writer(t)
-               for t in span)
+               for t in span) or _remarked(span)
 
 
 def _offered(span: Span) -> bool:
@@ -364,6 +367,19 @@ def _performed(word: Token) -> bool:
     head = word.head
     return (word.dep_ == "xcomp" and head.dep_ == "ROOT" and head.lemma_ in ("like", "want", "wish")
             and said_by_writer(head))
+
+
+def _remarked(span: Span) -> bool:
+    """A feeling the writer remarks on by an adverb that opens the sentence, before its comma
+    ("Sadly, the same is not true of the contributors", "Thankfully, nobody was hurt"): the
+    writer's own comment on what the sentence tells, as "It is sad that…" is. Only a marker
+    of full weight: "Unfortunately, …" opens bad news as often as it feels it, and the
+    lexicon weighs it below one."""
+    marker = span._.analyzer_marker
+    word = span[0]
+    after = word.nbor() if word.i + 1 < len(word.doc) else None
+    return (marker is not None and marker.weight >= FULL_WEIGHT and len(span) == 1 and word.pos_ == "ADV"
+            and word.i == word.sent.start and word.head == word.sent.root and after is not None and after.text == ",")
 
 
 def _judged(word: Token) -> bool:

@@ -320,6 +320,22 @@ def test_thanks_the_writer_gives_in_so_many_words_is_named_however_long_the_text
     assert "Gratitude and thanks" in labels
 
 
+@pytest.mark.parametrize("remark, named", [
+    ("Sadly, the old runners could not be reused for the new queues.", True),
+    ("Thankfully, the old runners could be reused for the new queues.", True),
+    # "Unfortunately" opens bad news as often as it feels it; told of, "sadly" is no remark.
+    ("Unfortunately, the old runners could not be reused for the new queues.", False),
+    ("The old runners, sadly, could not be reused for the new queues.", False),
+])
+def test_a_feeling_remarked_by_the_adverb_that_opens_a_sentence_is_named_however_long_the_text(
+        analyzer, remark, named):
+    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
+    text = long_calm_memo(f"{queues} {remark}", "The runners are replaced every two years.",
+                          "The rate is reviewed once a year with the team leads.")
+    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+    assert (labels != [CALM_LABEL]) is named
+
+
 def test_thanks_told_of_inside_another_clause_is_not_the_writers_own(analyzer):
     queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
     told = "After the note on how we appreciate the volunteers, the mirror list was updated."
