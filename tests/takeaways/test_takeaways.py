@@ -1163,6 +1163,7 @@ def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
     ("Rewards for single fixes are a poor fit for how volunteers work:", False),
     ("The decision to close the office comes down to three reasons:", True),
     ("We weighed two very different options:", True),
+    ("The team keeps in touch in a number of ways:", True),
     ("The site had several hours of downtime over three separate periods:", False),
 ])
 def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, points_ahead):
