@@ -611,6 +611,10 @@ def test_a_line_near_the_top_that_credits_the_writer_states_nothing(line, credit
     assert (3 in outline.courtesies) is credit
 
 
+# A short note's title and first paragraph, for tests of how it closes.
+TOKEN_LEAK = ["Token leak", "", "A release token was exposed in a build log for six hours. We revoked it.", ""]
+
+
 @pytest.mark.parametrize("ending, signature", [
     (["— Marta Kowal, Head of Developer Platform"], {7}),
     (["Dmitri", "for the platform security team"], {7, 8}),
@@ -621,8 +625,7 @@ def test_a_line_near_the_top_that_credits_the_writer_states_nothing(line, credit
     (["Dmitri and I will write again", "once the advisory is out."], set()),
 ])
 def test_a_name_that_closes_the_text_is_a_signature_without_a_sign_off(ending, signature):
-    lines = ["Token leak", "", "A release token was exposed in a build log for six hours. We revoked it.", "",
-             "Please keep the details out of public issues for a week.", "", *ending]
+    lines = [*TOKEN_LEAK, "Please keep the details out of public issues for a week.", "", *ending]
     outline = find_sections(lines)
     assert set(range(7, 7 + len(ending))) & outline.courtesies == signature
 
@@ -635,8 +638,7 @@ def test_a_name_that_closes_the_text_is_a_signature_without_a_sign_off(ending, s
     ("Best and worst cases", False),
 ])
 def test_a_sign_off_may_join_a_word_or_two_with_and(signoff, closes):
-    lines = ["Token leak", "", "A release token was exposed in a build log for six hours. We revoked it.", "",
-             signoff, "", "Dr. Marta Kowal, Head of Developer Platform"]
+    lines = [*TOKEN_LEAK, signoff, "", "Dr. Marta Kowal, Head of Developer Platform"]
     outline = find_sections(lines)
     assert {5, 7} <= outline.courtesies if closes else not {5, 7} & outline.courtesies
 
