@@ -89,8 +89,9 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
         # A sign-off stands alone ("Thanks!"), joined to a word or two more ("With gratitude and
         # hope,"), before a name of a few words ("Thanks, Dana"), or before a dash and a signature
         # ("Signed, -- The Executive Council and Director").
-        signoff=_starting(phrases["signoff"], rf"{_JOINED}(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"
-                                              r"|\s*,?\s*(?:--?|[–—])\s*[A-Z][^.!?]{0,80})\s*$"),
+        signoff=_starting(phrases["signoff"], _JOINED
+                          + rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"
+                          + r"|\s*,?\s*(?:--?|[–—])\s*[A-Z][^.!?]{0,80})\s*$"),
         field=_starting(phrases["field"], r"\s*:\s*\S"),
         footer=_starting(phrases["footer"], r"\b"),
         assistant=_starting(phrases["assistant"], r"\b"),

@@ -1,25 +1,24 @@
 """The feelings a text shows, in the writer's own words, strongest first.
 
 A feeling is a theme: a group of marker categories (``lexicons/takeaways/themes.tsv``). Its
-markers count only in the writer's own prose: not in headings or a line's label
-("Apologies: Dana", "Incident ID: …"), not in text between quotation
-marks (someone else's words), not in a sign-off's formula ("Cheers,") unless it thanks, not
-when a negation cancelled them ("no longer fun"), not in a finding about a share of others
-("58% of respondents struggle…"), and not in a technical sense ("disaster recovery", which
-the lexicon matches as a longer phrase of no feeling). A theme needs two markers, or one
-strong one, and enough density; its evidence is the sentence where it is densest. A feeling
-the writer states of themselves ("we are sorry for…") or remarks on by the adverb that opens
-a sentence ("Sadly, …") is named however long the text. A text
-where no theme clears its threshold reads calm and matter-of-fact, which is itself a finding
-a reader wants, even when the writer voices one gentle feeling in one sentence ("we are
-happy to…", "We thank the lab for its help."): that one is named after the calm tone, and
-so is the strongest unsettling theme that clears the ordinary threshold but not its own. A
-feeling the writer sees in the readers ("I know some of you will be angry", "this move is
-frustrating for those of you who…") is named as theirs, acknowledged: it is no feeling of
-the writer's, and alone it leaves a text calm. A feeling the writer reports others telling
-of ("several people said they feel burned out", "volunteers told us they felt helpless") is
-named as reported: it is a finding of the text, so it still unsettles, but not the writer's
-own.
+markers count only in the writer's own prose: not in headings or a line's label ("Apologies:
+Dana", "Incident ID: …"), not in text between quotation marks (someone else's words), not in
+a sign-off's formula ("Cheers,") unless it thanks, not when a negation cancelled them ("no
+longer fun"), not in a finding about a share of others ("58% of respondents struggle…"), and
+not in a technical sense ("disaster recovery", which the lexicon matches as a longer phrase
+of no feeling). A theme needs two markers, or one strong one, and enough density; its
+evidence is the sentence where it is densest. A feeling the writer states of themselves ("we
+are sorry for…") or remarks on by the adverb that opens a sentence ("Sadly, …") is named
+however long the text. A text where no theme clears its threshold reads calm and
+matter-of-fact, which is itself a finding a reader wants, even when the writer voices one
+gentle feeling in one sentence ("we are happy to…", "We thank the lab for its help."): that
+one is named after the calm tone, and so is the strongest unsettling theme that clears the
+ordinary threshold but not its own. A feeling the writer sees in the readers ("I know some
+of you will be angry", "this move is frustrating for those of you who…") is named as theirs,
+acknowledged: it is no feeling of the writer's, and alone it leaves a text calm. A feeling
+the writer reports others telling of ("several people said they feel burned out",
+"volunteers told us they felt helpless") is named as reported: it is a finding of the text,
+so it still unsettles, but not the writer's own.
 """
 
 from __future__ import annotations

@@ -101,8 +101,8 @@ _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 # "We had downtime over three distinct periods:" says what happened before it counts.
 SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b"
-                           r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of|a number of"
-                           r"|various|many)"
+                           r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of"
+                           r"|a number of|various|many)"
                            r"\s+(?:[\w-]+\s+){0,2}(?:reasons|options|steps|phases|stages|parts|points|things|ways"
                            r"|factors|questions|goals|lessons|changes|areas|ideas|principles|priorities|takeaways):$",
                            re.IGNORECASE)
