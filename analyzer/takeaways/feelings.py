@@ -97,6 +97,8 @@ FEELING_VERBS = frozenset({"worry", "concern", "frustrate", "annoy", "anger", "u
                            "move", "humble", "amaze", "inspire", "infuriate", "depress", "discourage", "stress"})
 # The reader as a feeling's experiencer: "you", "your", and a share of them ("some of you").
 READER = frozenset({"you", "your", "yours"})
+# A hope of this many words or fewer ("this helps", "all is well") is a courtesy.
+COURTESY_WORDS = 3
 # Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
 EXPERIENCER_PREPS = frozenset({"for", "on", "to"})
 # Verbs by which the writer grants a feeling that is not theirs: "I know this is hard".
@@ -332,7 +334,7 @@ def said_of_self(span: Span) -> bool:
     return any((t.dep_ == "acomp" and said_by_writer(t.head))
                or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
                or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
-               or _performed(t) or _judged(t) or _moves_writer(t)
+               or _performed(t) or _judged(t) or _moves_writer(t) or _hoped_now(t)
                for t in span) or _remarked(span)
 
 
@@ -366,6 +368,18 @@ def _performed(word: Token) -> bool:
     head = word.head
     return (word.dep_ == "xcomp" and head.dep_ == "ROOT" and head.lemma_ in ("like", "want", "wish")
             and said_by_writer(head))
+
+
+def _hoped_now(word: Token) -> bool:
+    """A verb of hope the writer says in the present as the sentence's own statement: "We
+    hope that the new group can serve the project" states the hope as "we are hopeful"
+    would; "we hoped…" does not. A hope for the reader ("I hope you are well", "we hope
+    you enjoy it") or that "this helps" is a courtesy, not a feeling the text shows."""
+    if not (word.lemma_.lower() in HOPES and word.pos_ == "VERB" and word.tag_ == "VBP" and word.dep_ == "ROOT"
+            and not negated(word) and said_by_writer(word)):
+        return False
+    hoped = [t for c in word.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
+    return len(hoped) > COURTESY_WORDS and not any(t.lower_ in READER for t in hoped)
 
 
 def _remarked(span: Span) -> bool:

@@ -336,6 +336,20 @@ def test_a_feeling_remarked_by_the_adverb_that_opens_a_sentence_is_named_however
     assert (labels != [CALM_LABEL]) is named
 
 
+@pytest.mark.parametrize("remark, named", [
+    ("We hope that the new runners will serve the build teams for many years.", True),
+    ("We hoped that the old runners could be reused for the new queues.", False),
+    ("We hope this helps.", False),
+    ("We hope you find the new usage page easier to read than the old one.", False),
+])
+def test_a_hope_the_writer_states_now_is_named_however_long_the_text(analyzer, remark, named):
+    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
+    text = long_calm_memo(f"{queues} {remark}", "The runners are replaced every two years.",
+                          "The rate is reviewed once a year with the team leads.")
+    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+    assert ("Hope and resolve" in labels) is named
+
+
 def test_thanks_told_of_inside_another_clause_is_not_the_writers_own(analyzer):
     queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
     told = "After the note on how we appreciate the volunteers, the mirror list was updated."
