@@ -310,14 +310,19 @@ def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     assert [t["label"] for t in report["takeaways"]["emotional"]] == [CALM_LABEL]
 
 
+def feelings_named_in_a_long_memo(analyzer, sentence: str) -> list[str]:
+    """The feelings named for a memo of over 800 words of plain facts that says ``sentence``
+    once: it names a feeling only as the writer's own, not by its density."""
+    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
+    text = long_calm_memo(f"{queues} {sentence}", "The runners are replaced every two years.",
+                          "The rate is reviewed once a year with the team leads.")
+    return [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+
+
 @pytest.mark.parametrize("thanks", ["I would like to thank the two volunteers who ran the mirror.",
                                     "We thank the two volunteers who ran the mirror."])
 def test_thanks_the_writer_gives_in_so_many_words_is_named_however_long_the_text(analyzer, thanks):
-    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
-    text = long_calm_memo(f"{queues} {thanks}", "The runners are replaced every two years.",
-                          "The rate is reviewed once a year with the team leads.")
-    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
-    assert "Gratitude and thanks" in labels
+    assert "Gratitude and thanks" in feelings_named_in_a_long_memo(analyzer, thanks)
 
 
 @pytest.mark.parametrize("remark, named", [
@@ -329,11 +334,7 @@ def test_thanks_the_writer_gives_in_so_many_words_is_named_however_long_the_text
 ])
 def test_a_feeling_remarked_by_the_adverb_that_opens_a_sentence_is_named_however_long_the_text(
         analyzer, remark, named):
-    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
-    text = long_calm_memo(f"{queues} {remark}", "The runners are replaced every two years.",
-                          "The rate is reviewed once a year with the team leads.")
-    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
-    assert (labels != [CALM_LABEL]) is named
+    assert (feelings_named_in_a_long_memo(analyzer, remark) != [CALM_LABEL]) is named
 
 
 @pytest.mark.parametrize("remark, named", [
@@ -343,19 +344,12 @@ def test_a_feeling_remarked_by_the_adverb_that_opens_a_sentence_is_named_however
     ("We hope you find the new usage page easier to read than the old one.", False),
 ])
 def test_a_hope_the_writer_states_now_is_named_however_long_the_text(analyzer, remark, named):
-    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
-    text = long_calm_memo(f"{queues} {remark}", "The runners are replaced every two years.",
-                          "The rate is reviewed once a year with the team leads.")
-    labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
-    assert ("Hope and resolve" in labels) is named
+    assert ("Hope and resolve" in feelings_named_in_a_long_memo(analyzer, remark)) is named
 
 
 def test_thanks_told_of_inside_another_clause_is_not_the_writers_own(analyzer):
-    queues = " ".join(f"Queue {i} holds {3 * i} jobs at noon and {2 * i} jobs at night." for i in range(1, 16))
     told = "After the note on how we appreciate the volunteers, the mirror list was updated."
-    text = long_calm_memo(f"{queues} {told}", "The runners are replaced every two years.",
-                          "The rate is reviewed once a year with the team leads.")
-    assert "Gratitude and thanks" not in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
+    assert "Gratitude and thanks" not in feelings_named_in_a_long_memo(analyzer, told)
 
 
 def test_an_unfairness_read_from_a_negated_verb_of_thinking_shows_both(analyzer):
