@@ -79,9 +79,11 @@ PERFORMATIVE = frozenset({"thank", "apologise", "apologize", "regret", "apprecia
 SPOKEN_ACTS = frozenset({"apology", "gratitude"})
 # Categories of hope, and the forms of its verbs that, in the past tense, tell a hope given up
 # or overtaken, not one held now: "we were hoping to see more donations", "we had hoped…". (The
-# forms, not the lemmas: the parser's lemmatizer reads "hoping" as a form of "hop".)
+# forms, not the lemmas: the parser's lemmatizer reads "hoping" as a form of "hop".) HOPE_NOW
+# is the form that, in the present, states a hope held now: "We hope that…".
 HOPES = frozenset({"hope"})
 HOPING = frozenset({"hoped", "hoping", "wished", "wishing"})
+HOPE_NOW = "hope"
 # Marks that end the clause before a question's own ("Thanks, and can you send it?").
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
@@ -375,7 +377,7 @@ def _hoped_now(word: Token) -> bool:
     hope that the new group can serve the project" states the hope as "we are hopeful"
     would; "we hoped…" does not. A hope for the reader ("I hope you are well", "we hope
     you enjoy it") or that "this helps" is a courtesy, not a feeling the text shows."""
-    if not (word.lemma_.lower() in HOPES and word.pos_ == "VERB" and word.tag_ == "VBP" and word.dep_ == "ROOT"
+    if not (word.lower_ == HOPE_NOW and word.pos_ == "VERB" and word.tag_ == "VBP" and word.dep_ == "ROOT"
             and not negated(word) and said_by_writer(word)):
         return False
     hoped = [t for c in word.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
