@@ -304,6 +304,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "written down.",
     # A case made for or against something, and a value passed to code, are no quarrel.
     "The main argument against the old library is its size, and the function argument is optional.",
+    # A duty that pulls two ways is no quarrel.
+    "Members with a conflict of interest abstain, and conflicts of interest are recorded in the minutes.",
 ])
 def test_a_word_out_of_its_feeling_names_no_feeling(analyzer, sentence):
     report = analyzer.analyze(f"Notes\n{sentence} {sentence}\n")
