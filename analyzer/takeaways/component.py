@@ -18,7 +18,7 @@ from .. import extensions
 from ..data.files import DataText, shipped
 from ..data.saved import DataComponent
 from ..markers.lexicon import Lexicon, categories_only
-from .feelings import Feeling, feelings, parse_themes, reads_calm
+from .feelings import Reading, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
 from .options import Options, OptionStance, is_option, laid_out_options, option_label
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item, unquoted
@@ -84,13 +84,14 @@ class TakeawayBuilder(DataComponent):
             items.append(main_item(view, found[main], found[corrected] if corrected is not None else None))
         quoted = {found[i].sent.start for i in (main, corrected) if i is not None}
         room = view.budget - sum(i.words for i in items)
-        shown = feelings(view, self.themes)
-        felt = self._feelings(view, shown, room, quoted)
+        reading = feelings(view, self.themes)
+        shown = reading.feelings
+        felt = self._feelings(view, reading, room, quoted)
         # The options and a chat's other turns come after the strongest feeling, before the rest.
         strongest = next((k for k, item in enumerate(felt) if item.content["role"] == "feeling"), len(felt) - 1)
         listed = self._listed(view, room - sum(item.words for item in felt[: strongest + 1]))
         if listed:
-            felt = self._feelings(view, shown, room - sum(item.words for item in listed), quoted)
+            felt = self._feelings(view, reading, room - sum(item.words for item in listed), quoted)
         items.extend([*listed, *felt])
         # Sentences quoted already, known by line and text: a line often holds a paragraph.
         quoted_text = {(e["line"], e["text"]) for item in items for e in item.content["evidence"]}
@@ -129,11 +130,12 @@ class TakeawayBuilder(DataComponent):
         return items
 
     @staticmethod
-    def _feelings(view: DocView, found: list[Feeling], room: int, quoted: set[int]) -> list[Item]:
-        """The feelings ``found`` within their share of the budget, after the calm tone when no
+    def _feelings(view: DocView, reading: Reading, room: int, quoted: set[int]) -> list[Item]:
+        """The feelings the text shows within their share of the budget, after the calm tone when no
         theme clears its threshold: first as many as fit named by their words, strongest first
         (the strongest always), then each quoted in the writer's sentence, strongest first,
         while that fits. A reader learns more from every feeling named than from one quoted."""
+        found = reading.feelings
         share = min(FEELING_SHARE + FEELING_SHARE_STEP * max(len(found) - 1, 0), MOST_FEELING_SHARE) * view.budget
         limit = min(share, room)
         kept: dict[int, Item] = {}
@@ -150,7 +152,7 @@ class TakeawayBuilder(DataComponent):
                 if full.content["evidence"]:
                     taken.add(unquoted(found[rank], taken)[0][0].start)
         items = list(kept.values())
-        return [calm_item(TONE), *items] if reads_calm(found) else items
+        return [calm_item(view, reading.unnamed, TONE), *items] if reads_calm(found) else items
 
     def _gists(self, view: DocView, doc_parts: list[Part], scored: Scored, taken: list[int],
                covered: list[int], room: int) -> list[Item]:

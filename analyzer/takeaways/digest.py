@@ -157,13 +157,22 @@ def _pointer(view: DocView, feeling: Feeling, quoted: set[int]) -> str:
         if (line := view.line_of(sent.start_char)) not in lines:
             lines.append(line)
     above = ", in the sentence quoted above" if densest.start in quoted else ""
-    where = f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}"
-    return f"{shown}{above} ({where})"
+    return f"{shown}{above} ({_where(lines)})"
 
 
-def calm_item(priority: float) -> Item:
+def _where(lines: Sequence[int]) -> str:
+    return f"line {lines[0]}" if len(lines) == 1 else f"lines {', '.join(map(str, lines))}"
+
+
+def calm_item(view: DocView, unnamed: Sequence[tuple[str, Span]], priority: float) -> Item:
+    """The calm tone, with the few words of feeling the text does show (``unnamed``, from
+    ``feelings.Reading``) and their lines: a reader checks a calm reading by what it rests on."""
+    summary = CALM_SUMMARY
+    if unnamed:
+        lines = list(dict.fromkeys(view.line_of(span.start_char) for _, span in unnamed))
+        summary = f"{CALM_SUMMARY[:-1]}: {', '.join(f'“{word}”' for word, _ in unnamed)} ({_where(lines)})."
     return Item(priority, (FEELINGS, -1), "emotional", {
-        "label": CALM_LABEL, "summary": CALM_SUMMARY, "role": "tone", "strength": 0.0, "sections": [],
+        "label": CALM_LABEL, "summary": summary, "role": "tone", "strength": 0.0, "sections": [],
         "evidence": []})
 
 

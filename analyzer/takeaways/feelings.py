@@ -62,6 +62,9 @@ ALSO_WORDS = 2
 MAX_EVIDENCE = 2
 CALM_LABEL = "Calm, matter-of-fact tone"
 CALM_SUMMARY = "Few feeling words for its length."
+# A calm text's summary lists up to this many of the feeling words it does show, each of full
+# weight (FULL_WEIGHT) and of a theme not named: what little feeling there is, and where.
+CALM_WORDS = 3
 # Themes whose presence means a text is not calm, however little of it there is.
 UNSETTLED = frozenset({"frustration", "defiance", "sarcasm", "alarm", "worry", "sadness", "hurt", "burnout", "capacity",
                        "self_doubt", "apology"})
@@ -153,6 +156,8 @@ class Tally:
     by_section: dict[int | None, float] = field(default_factory=lambda: defaultdict(float))
     by_sentence: dict[int, float] = field(default_factory=lambda: defaultdict(float))
     words: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    # Each word's strongest marker: its weight and its span.
+    peaks: dict[str, tuple[float, Span]] = field(default_factory=dict)
     # The weight of its strongest marker.
     strongest: float = 0.0
     # The writer says it of themselves ("we are sorry", "I am proud of the team").
@@ -185,8 +190,18 @@ class Feeling:
         return self.theme.label + (READERS_SUFFIX if self.readers else OTHERS_SUFFIX if self.others else "")
 
 
-def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
-    """The themes the text shows, strongest first."""
+@dataclass(frozen=True)
+class Reading:
+    """The feelings a text shows, strongest first, and its strongest words of feeling outside
+    them, each with the marker it is: what the summary of a text that reads calm lists, so
+    that a reader sees what little feeling there is and where."""
+
+    feelings: list[Feeling]
+    unnamed: tuple[tuple[str, Span], ...]
+
+
+def feelings(view: DocView, themes: list[Theme]) -> Reading:
+    """The themes the text shows, strongest first, and the words of those it does not name."""
     theme_of = {c: t.name for t in themes for c in t.categories}
     sentences = {sent.start: (sent, section) for sent, section in view.sentences}
     tallies: dict[str, Tally] = defaultdict(Tally)
@@ -204,8 +219,11 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
         tally.by_sentence[sent.start] += marker.weight
         tally.words[shown(span)] += marker.weight
         tally.owned = tally.owned or said_of_self(span)
+        theirs = of_the_readers(span) or reported_of_others(span)
         tally.readers += marker.weight if of_the_readers(span) else 0.0
         tally.others += marker.weight if reported_of_others(span) else 0.0
+        if not theirs and marker.weight > tally.peaks.get(shown(span), (0.0, span))[0]:
+            tally.peaks[shown(span)] = (marker.weight, span)
     words_in = _words_by_section(view)
     found: list[Feeling] = []
     faint: list[tuple[float, Theme, Tally]] = []
@@ -223,7 +241,20 @@ def feelings(view: DocView, themes: list[Theme]) -> list[Feeling]:
     if faint and reads_calm(found):
         strength, theme, tally = max(faint, key=lambda f: f[0])
         found.append(_feeling(theme, tally, strength, sentences, words_in, FAINT))
-    return sorted(found, key=lambda f: -f.strength)
+    return Reading(sorted(found, key=lambda f: -f.strength), _unnamed(tallies, found))
+
+
+def _unnamed(tallies: Mapping[str, Tally], found: list[Feeling]) -> tuple[tuple[str, Span], ...]:
+    """The writer's words of full weight of the themes not named, strongest first (earliest
+    first among equals), one per stem, up to CALM_WORDS."""
+    named = {f.theme.name for f in found}
+    peaks = sorted(((weight, word, span) for theme, tally in tallies.items() if theme not in named
+                    for word, (weight, span) in tally.peaks.items() if weight >= FULL_WEIGHT),
+                   key=lambda p: (-p[0], p[2].start))
+    words: dict[str, tuple[str, Span]] = {}
+    for _, word, span in peaks:
+        words.setdefault(stem(word), (word, span))
+    return tuple(words.values())[:CALM_WORDS]
 
 
 def _formula(view: DocView, span: Span, theme: str) -> bool:

@@ -239,6 +239,38 @@ def test_a_calm_memo_names_its_faint_feeling_after_the_calm_tone(analyzer):
     assert 0.3 <= emotional[1]["strength"] < 0.38
 
 
+def line_of(text: str, words: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if words in line)
+
+
+def calm_memo_with(aside: str) -> str:
+    return long_calm_memo("The rate is reviewed once a year with the team leads.", aside,
+                          "The runners are replaced every two years.")
+
+
+def line_of(text: str, words: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), start=1) if words in line)
+
+
+def test_a_calm_memo_lists_the_few_feeling_words_it_shows_and_their_lines(analyzer):
+    text = calm_memo_with("The old runners were painful to maintain, and the upgrade was frustrating.")
+    calm = analyzer.analyze(text)["takeaways"]["emotional"][0]
+    assert calm["label"] == CALM_LABEL
+    assert calm["summary"] == (f"Few feeling words for its length: “frustrating”, “painful” "
+                               f"(line {line_of(text, 'painful')}).")
+
+
+def test_a_calm_memo_with_no_feeling_words_says_only_that(announcement):
+    assert announcement["takeaways"]["emotional"][0]["summary"] == "Few feeling words for its length."
+
+
+def test_a_calm_memo_does_not_list_the_words_of_a_feeling_it_names(analyzer):
+    text = calm_memo_with("The old runners were painful to maintain, and the team was delighted to retire them.")
+    calm, named = analyzer.analyze(text)["takeaways"]["emotional"]
+    assert named["label"] == "Enthusiasm"
+    assert calm["summary"] == f"Few feeling words for its length: “painful” (line {line_of(text, 'painful')})."
+
+
 def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     text = long_calm_memo("A few teams are worried that the usage page lags behind on busy days.",
                           "The runners are replaced every two years.",
