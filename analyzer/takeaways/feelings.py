@@ -368,7 +368,7 @@ def said_of_self(span: Span) -> bool:
                or (t.tag_ == "VBN" and said_by_writer(t, ("nsubjpass",)))
                or (t.tag_ == "JJ" and said_by_writer(t, ("nsubj", "nsubjpass")))
                or _performed(t) or _judged(t) or _moves_writer(t) or _hoped_now(t)
-               for t in span) or _remarked(span)
+               for t in span) or _remarked(span) or _felt_now(span)
 
 
 def _offered(span: Span) -> bool:
@@ -413,6 +413,17 @@ def _hoped_now(word: Token) -> bool:
         return False
     hoped = [t for c in word.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
     return len(hoped) > COURTESY_WORDS and not any(t.lower_ in READER for t in hoped)
+
+
+def _felt_now(span: Span) -> bool:
+    """A marker of full weight built on the sentence's own verb, in the present, with the
+    writer as its subject: "I need to rest and recharge", "We risk losing more team members",
+    "We strongly believe that…". The lexicon reads the phrase as a feeling and the writer says
+    it of themselves now, as "I am tired" would. A weaker phrase ("we encourage you to…") is
+    as often a courtesy."""
+    marker = span._.analyzer_marker
+    return marker is not None and marker.weight >= FULL_WEIGHT and any(
+        t.dep_ == "ROOT" and t.tag_ == "VBP" and said_by_writer(t) and not negated(t) for t in span)
 
 
 def _remarked(span: Span) -> bool:

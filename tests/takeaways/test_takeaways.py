@@ -381,6 +381,17 @@ def test_a_hope_the_writer_states_now_is_named_however_long_the_text(analyzer, r
     assert ("Hope and resolve" in feelings_named_in_a_long_memo(analyzer, remark)) is named
 
 
+@pytest.mark.parametrize("remark, named", [
+    ("After three years of running the mirror, I need to rest and recharge.", True),
+    ("After three years of running the mirror, I needed to rest and recharge.", False),
+    ("After three years of running the mirror, I don't need to rest and recharge.", False),
+    ("After three years of running the mirror, the volunteers need to rest and recharge.", False),
+])
+def test_a_feeling_the_writer_says_of_themselves_now_in_the_sentence_verb_is_named_however_long_the_text(
+        analyzer, remark, named):
+    assert ("Exhaustion and overwork" in feelings_named_in_a_long_memo(analyzer, remark)) is named
+
+
 def test_thanks_told_of_inside_another_clause_is_not_the_writers_own(analyzer):
     told = "After the note on how we appreciate the volunteers, the mirror list was updated."
     assert "Gratitude and thanks" not in feelings_named_in_a_long_memo(analyzer, told)
