@@ -548,6 +548,12 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
     ("Breach\nThe incident is contained, no customer data was exposed, and your jobs are safe.\n", "Reassurance"),
     ("Reorg\nWe were never consulted about the change, and it is another reorg nobody asked for.\n",
      "Feeling treated unfairly"),
+    # A choice made reluctantly, a value held, gladness at a response, uncertainty admitted.
+    ("Rename\nMoving the repository is not a first choice, and it was a hard decision for the team.\n", "Sadness"),
+    ("Privacy\nYour privacy is important to us, and it is important to me that we say so plainly.\n",
+     "Firmness and conviction"),
+    ("Launch\nThe response was huge, and the turnout was amazing at every meetup.\n", "Enthusiasm"),
+    ("The fork\nWe don't have all the answers yet, and I don't have all the answers either.\n", "Self-doubt"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
