@@ -217,13 +217,14 @@ def feelings(view: DocView, themes: list[Theme]) -> Reading:
         tally.strongest = max(tally.strongest, marker.weight)
         tally.by_section[section.id if section else None] += marker.weight
         tally.by_sentence[sent.start] += marker.weight
-        tally.words[shown(span)] += marker.weight
+        word = shown(span)
+        tally.words[word] += marker.weight
         tally.owned = tally.owned or said_of_self(span)
-        theirs = of_the_readers(span) or reported_of_others(span)
-        tally.readers += marker.weight if of_the_readers(span) else 0.0
-        tally.others += marker.weight if reported_of_others(span) else 0.0
-        if not theirs and marker.weight > tally.peaks.get(shown(span), (0.0, span))[0]:
-            tally.peaks[shown(span)] = (marker.weight, span)
+        readers, others = of_the_readers(span), reported_of_others(span)
+        tally.readers += marker.weight if readers else 0.0
+        tally.others += marker.weight if others else 0.0
+        if not (readers or others) and marker.weight > tally.peaks.get(word, (0.0, span))[0]:
+            tally.peaks[word] = (marker.weight, span)
     words_in = _words_by_section(view)
     found: list[Feeling] = []
     faint: list[tuple[float, Theme, Tally]] = []
