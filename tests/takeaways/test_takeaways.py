@@ -139,6 +139,16 @@ def test_a_list_the_writer_names_as_the_request_is_the_main_point(analyzer, lead
     assert main_quote(analyzer, memo).startswith(f"{lead_in} Approve two temporary hires")
 
 
+@pytest.mark.parametrize("declined", ["The board does not plan to renew the hosting contract.",
+                                      "We have no plans to renew the hosting contract.",
+                                      "We do not intend to renew the hosting contract."])
+def test_a_course_the_writer_declines_is_the_main_point(analyzer, declined):
+    note = ("Hosting\n\nThe mirrors have run on the hosting contract since 2019, on four servers in two regions. "
+            f"{declined} The mirrors will move to donated servers over the winter, and the move is planned "
+            "in three steps that the infrastructure team has written up for the wiki.\n")
+    assert main_quote(analyzer, note) == declined
+
+
 def test_a_reply_that_decides_opens_with_its_decision_not_the_request_that_follows(analyzer):
     reply = ("Subject: Re: Proposal to move the release to Thursdays\n\nHi Marco,\n\nThanks for the proposal. "
              "I've read it twice and talked it over with Jess and the QA leads.\n\n"
