@@ -409,8 +409,7 @@ def _hoped_now(word: Token) -> bool:
     hope that the new group can serve the project" states the hope as "we are hopeful"
     would; "we hoped…" does not. A hope for the reader ("I hope you are well", "we hope
     you enjoy it") or that "this helps" is a courtesy, not a feeling the text shows."""
-    if not (word.lower_ == HOPE_NOW and word.pos_ == "VERB" and word.tag_ == "VBP" and word.dep_ == "ROOT"
-            and not negated(word) and said_by_writer(word)):
+    if not (word.lower_ == HOPE_NOW and word.pos_ == "VERB" and _says_now(word)):
         return False
     hoped = [t for c in word.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
     return len(hoped) > COURTESY_WORDS and not any(t.lower_ in READER for t in hoped)
@@ -423,8 +422,13 @@ def _felt_now(span: Span) -> bool:
     it of themselves now, as "I am tired" would. A weaker phrase ("we encourage you to…") is
     as often a courtesy."""
     marker = span._.analyzer_marker
-    return marker is not None and marker.weight >= FULL_WEIGHT and any(
-        t.dep_ == "ROOT" and t.tag_ == "VBP" and said_by_writer(t) and not negated(t) for t in span)
+    return marker is not None and marker.weight >= FULL_WEIGHT and any(_says_now(t) for t in span)
+
+
+def _says_now(word: Token) -> bool:
+    """Whether the word is the sentence's own verb, in the present, with the writer as its
+    subject and no negation: "We hope…", "I need…", not "we hoped", "they need" or "I don't"."""
+    return word.dep_ == "ROOT" and word.tag_ == "VBP" and said_by_writer(word) and not negated(word)
 
 
 def _remarked(span: Span) -> bool:
