@@ -22,7 +22,7 @@ from .feelings import Reading, feelings, parse_themes, reads_calm
 from ..sections.focus import CHAT_ROLE
 from .options import Options, OptionStance, is_option, laid_out_options, option_label
 from .digest import Item, calm_item, feeling_item, fit, gist_item, main_item, options_item, others_item, unquoted
-from .outline import Part, Scored, correction, gists, last_line, main_point, parts
+from .outline import Part, Scored, correction, gists, last_line, main_point, parts, specifics
 from .sentences import Candidate, MainPointCues, candidates, quote
 from .view import DocView
 
@@ -78,11 +78,12 @@ class TakeawayBuilder(DataComponent):
         scored = Scored.of(found)
         items: list[Item] = []
         main = main_point(view, scored)
-        corrected = None
+        joined = None
         if main is not None:
-            corrected = correction(found, main)
-            items.append(main_item(view, found[main], found[corrected] if corrected is not None else None))
-        quoted = {found[i].sent.start for i in (main, corrected) if i is not None}
+            joined = correction(found, main)
+            joined = specifics(view, found, main) if joined is None else joined
+            items.append(main_item(view, found[main], found[joined] if joined is not None else None))
+        quoted = {found[i].sent.start for i in (main, joined) if i is not None}
         room = view.budget - sum(i.words for i in items)
         reading = feelings(view, self.themes)
         shown = reading.feelings

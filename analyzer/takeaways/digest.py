@@ -77,10 +77,12 @@ def _shorter_versions(item: Item) -> list[Item]:
     return versions
 
 
-def main_item(view: DocView, main: Candidate, correction: Candidate | None = None) -> Item:
-    """The main point, with the sentence that corrects it when one follows ("That was not true.")."""
+def main_item(view: DocView, main: Candidate, joined: Candidate | None = None) -> Item:
+    """The main point, with the sentence after it that a reader needs to take it right: one
+    that says it was untrue ("That was not true."), or the figures a general opening goes on
+    to give (see ``outline.specifics``)."""
     summary = " ".join(p for p in (view.title, f"({view.date})" if view.date else None) if p)
-    quoted = [main] + ([correction] if correction is not None else [])
+    quoted = [main] + ([joined] if joined is not None else [])
     return Item(0, (MAIN,), "factual", {"label": MAIN_LABEL, "summary": summary, "role": "main",
                                         **claim_shape(view, main), "evidence": [quote_of(view, c) for c in quoted]})
 

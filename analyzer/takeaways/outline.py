@@ -120,6 +120,8 @@ MAX_CORRECTION_WORDS = 8
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 _TRUTH = frozenset({"true", "right", "correct", "accurate", "case"})
 _FALSITY = frozenset({"untrue", "false", "wrong", "incorrect", "inaccurate", "error", "mistake"})
+# Entities that give an amount, where a date or a time only places what happened.
+_AMOUNTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
 # Decision words count this much when neither the writer nor an organisation is the subject
@@ -265,6 +267,27 @@ def correction(cands: Sequence[Candidate], main: int) -> int | None:
     if after.order != cands[main].order + 1 or after.section is not cands[main].section:
         return None
     return main + 1 if after.words <= MAX_CORRECTION_WORDS and _denies(after.sent.root) else None
+
+
+def specifics(view: DocView, cands: Sequence[Candidate], main: int) -> int | None:
+    """The index of the sentence right after the main point, in its paragraph, that gives the
+    amounts it lacks, or None. A main point that opens in general terms ("The support desk has
+    changed shape this quarter.") is often made concrete by the next sentence ("It had nine
+    staff; from May it has four."), and quoted alone it tells a reader only that something
+    changed. One that names someone or something, or gives an amount, is concrete already;
+    a time ("for months") makes nothing concrete."""
+    if main + 1 >= len(cands) or cands[main].names or _amounts(cands[main]):
+        return None
+    after = cands[main + 1]
+    if after.order != cands[main].order + 1 or after.line > last_line(view, cands[main]) + 1 or after.question \
+            or after.aside or after.item or after.lead_in:
+        return None
+    return main + 1 if _amounts(after) else None
+
+
+def _amounts(c: Candidate) -> int:
+    """How many counts, sums, shares and measures the sentence gives ("seven", "$40", "12%")."""
+    return sum(1 for t in c.sent if t.ent_iob_ == "B" and t.ent_type_ in _AMOUNTS)
 
 
 def _denies(root: Token) -> bool:

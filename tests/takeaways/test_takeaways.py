@@ -258,10 +258,6 @@ def calm_memo_with(aside: str) -> str:
                           "The runners are replaced every two years.")
 
 
-def line_of(text: str, words: str) -> int:
-    return next(n for n, line in enumerate(text.splitlines(), start=1) if words in line)
-
-
 def test_a_calm_memo_lists_the_few_feeling_words_it_shows_and_their_lines(analyzer):
     text = calm_memo_with("The old runners were painful to maintain, and the upgrade was frustrating.")
     calm = analyzer.analyze(text)["takeaways"]["emotional"][0]
@@ -1130,6 +1126,26 @@ def test_a_main_point_is_quoted_with_the_sentence_that_says_it_was_untrue(analyz
 def test_a_sentence_after_the_main_point_that_corrects_nothing_is_not_joined_to_it(analyzer, after):
     main = items_of(analyzer.analyze(CORRECTED.replace("That was not true.", after))["takeaways"])[0]
     assert len(main["evidence"]) == 1
+
+
+DESK_CHANGES = ("Changes to the support desk\n\nThe support desk has changed shape this spring. It had nine staff, "
+                "and from May it will have four. The reporting work pauses until the autumn while we settle in."
+                "\n\nWhat stays the same\n\nThe weekly office hours carry on as before, and requests still go through "
+                "the usual form.\n")
+
+
+def test_a_main_point_in_general_terms_is_quoted_with_the_amounts_the_next_sentence_gives(analyzer):
+    main = items_of(analyzer.analyze(DESK_CHANGES)["takeaways"])[0]
+    assert [e["text"] for e in main["evidence"]] == [
+        "The support desk has changed shape this spring.", "It had nine staff, and from May it will have four."]
+
+
+@pytest.mark.parametrize("memo", [
+    DESK_CHANGES.replace("It had nine staff, and from May it will have four.", "It has not been easy for anyone."),
+    DESK_CHANGES.replace("spring. It had", "spring.\n\nIt had")])
+def test_a_main_point_is_not_joined_by_a_sentence_without_amounts_or_in_another_paragraph(analyzer, memo):
+    main = items_of(analyzer.analyze(memo)["takeaways"])[0]
+    assert [e["text"] for e in main["evidence"]] == ["The support desk has changed shape this spring."]
 
 
 def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
