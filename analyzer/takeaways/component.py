@@ -80,8 +80,7 @@ class TakeawayBuilder(DataComponent):
         main = main_point(view, scored)
         joined = None
         if main is not None:
-            joined = correction(found, main)
-            joined = specifics(view, found, main) if joined is None else joined
+            joined = self._joined(view, found, main)
             items.append(main_item(view, found[main], found[joined] if joined is not None else None))
         quoted = {found[i].sent.start for i in (main, joined) if i is not None}
         room = view.budget - sum(i.words for i in items)
@@ -110,6 +109,18 @@ class TakeawayBuilder(DataComponent):
         if view.focus.others and view.focus.role != CHAT_ROLE:
             items.append(others_item(view.focus, MESSAGES))
         return items
+
+    @staticmethod
+    def _joined(view: DocView, found: list[Candidate], main: int) -> int | None:
+        """The sentence quoted with the main point: the one that says it was untrue, or the
+        amounts a general opening goes on to give when the two fit the budget (the main point
+        is kept whatever its length, so a second sentence must not push it over)."""
+        corrected = correction(found, main)
+        if corrected is not None:
+            return corrected
+        amounts = specifics(view, found, main)
+        fits = amounts is not None and main_item(view, found[main], found[amounts]).words <= view.budget
+        return amounts if fits else None
 
     def _listed(self, view: DocView, room: int) -> list[Item]:
         """The options (only the favoured one when words are short) and a chat's other turns,

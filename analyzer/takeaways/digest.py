@@ -79,7 +79,7 @@ def _shorter_versions(item: Item) -> list[Item]:
 
 def main_item(view: DocView, main: Candidate, joined: Candidate | None = None) -> Item:
     """The main point, with the sentence after it that a reader needs to take it right: one
-    that says it was untrue ("That was not true."), or the figures a general opening goes on
+    that says it was untrue ("That was not true."), or the amounts a general opening goes on
     to give (see ``outline.specifics``)."""
     summary = " ".join(p for p in (view.title, f"({view.date})" if view.date else None) if p)
     quoted = [main] + ([joined] if joined is not None else [])

@@ -1148,6 +1148,15 @@ def test_a_main_point_is_not_joined_by_a_sentence_without_amounts_or_in_another_
     assert [e["text"] for e in main["evidence"]] == ["The support desk has changed shape this spring."]
 
 
+def test_the_amounts_are_not_joined_to_a_main_point_when_the_two_would_not_fit_the_digest():
+    longer = DESK_CHANGES.replace("from May it will have four.", "from May it will have four, since two people move to "
+                                  "the payments group and three contracts end.")
+    takeaways = Analyzer(digest_words=30).analyze(longer)["takeaways"]
+    main = items_of(takeaways)[0]
+    assert [e["text"] for e in main["evidence"]] == ["The support desk has changed shape this spring."]
+    assert takeaways["words"] <= takeaways["budget"] == 30
+
+
 def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
     doc = nlp('"Names of every account holder, with the dates they joined."\n')
     assert quote(doc[:]) == "Names of every account holder, with the dates they joined."
