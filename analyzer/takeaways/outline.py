@@ -26,7 +26,7 @@ from ..claims.modality import FUTURE_AUXES
 from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, tfidf
-from .sentences import MIN_CLAUSE, Candidate, in_line_chat, main_clause
+from .sentences import MIN_CLAUSE, Candidate, amounts, in_line_chat, main_clause
 from .view import DocView
 
 # How a part's gist is chosen, per unit of each feature: centrality in the whole text, named
@@ -120,8 +120,6 @@ MAX_CORRECTION_WORDS = 8
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 _TRUTH = frozenset({"true", "right", "correct", "accurate", "case"})
 _FALSITY = frozenset({"untrue", "false", "wrong", "incorrect", "inaccurate", "error", "mistake"})
-# Entities that give an amount, where a date or a time only places what happened.
-_AMOUNTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Decision words count up to this much.
 MAX_MAIN_CUE = 4.0
 # Decision words count this much when neither the writer nor an organisation is the subject
@@ -261,10 +259,8 @@ def correction(cands: Sequence[Candidate], main: int) -> int | None:
     """The index of the short sentence right after the main point that says it was untrue
     ("That was not true.", "This was an error."), or None: quoted alone, the main point
     would tell a reader the opposite of what happened."""
-    if main + 1 >= len(cands):
-        return None
-    after = cands[main + 1]
-    if after.order != cands[main].order + 1 or after.section is not cands[main].section:
+    after = _next_sentence(cands, main)
+    if after is None or after.section is not cands[main].section:
         return None
     return main + 1 if after.words <= MAX_CORRECTION_WORDS and _denies(after.sent.root) else None
 
@@ -276,18 +272,18 @@ def specifics(view: DocView, cands: Sequence[Candidate], main: int) -> int | Non
     staff; from May it has four."), and quoted alone it tells a reader only that something
     changed. One that names someone or something, or gives an amount, is concrete already;
     a time ("for months") makes nothing concrete."""
-    if main + 1 >= len(cands) or cands[main].names or _amounts(cands[main]):
+    after = _next_sentence(cands, main)
+    if after is None or cands[main].names or amounts(cands[main].sent):
         return None
-    after = cands[main + 1]
-    if after.order != cands[main].order + 1 or after.line > last_line(view, cands[main]) + 1 or after.question \
-            or after.aside or after.item or after.lead_in:
+    if after.line > last_line(view, cands[main]) + 1 or after.question or after.aside or after.item or after.lead_in:
         return None
-    return main + 1 if _amounts(after) else None
+    return main + 1 if amounts(after.sent) else None
 
 
-def _amounts(c: Candidate) -> int:
-    """How many counts, sums, shares and measures the sentence gives ("seven", "$40", "12%")."""
-    return sum(1 for t in c.sent if t.ent_iob_ == "B" and t.ent_type_ in _AMOUNTS)
+def _next_sentence(cands: Sequence[Candidate], main: int) -> Candidate | None:
+    """The candidate right after the main point, if it is the text's next sentence."""
+    after = cands[main + 1] if main + 1 < len(cands) else None
+    return after if after is not None and after.order == cands[main].order + 1 else None
 
 
 def _denies(root: Token) -> bool:

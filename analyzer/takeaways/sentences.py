@@ -39,6 +39,8 @@ LONGEST_QUOTE = 70
 MIN_CLAUSE = 8
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 FIGURE_ENTITIES = frozenset({"MONEY", "PERCENT", "DATE", "CARDINAL", "QUANTITY", "TIME"})
+# The figures that give an amount, where a date or a time only places what happened.
+AMOUNT_ENTITIES = FIGURE_ENTITIES - {"DATE", "TIME"}
 NAMED_ENTITIES = frozenset({"PERSON", "ORG", "PRODUCT", "GPE", "NORP", "EVENT", "LAW", "WORK_OF_ART", "FAC"})
 LONGEST_CUE = 4
 # A phrase weighing this or less marks a note about the text itself ("first appeared on…",
@@ -859,6 +861,11 @@ def _opens_with_date(sent: Span) -> bool:
 def _figures(tokens: list[Token]) -> int:
     """How many figures (amounts, dates, counts) the tokens hold."""
     return sum(1 for t in tokens if _starts_entity(t, FIGURE_ENTITIES) or (t.like_num and not t.ent_type_))
+
+
+def amounts(sent: Span) -> int:
+    """How many counts, sums, shares and measures the sentence gives ("seven", "$40", "12%")."""
+    return sum(1 for t in sent if _starts_entity(t, AMOUNT_ENTITIES))
 
 
 def _names(tokens: list[Token]) -> int:
