@@ -248,41 +248,51 @@ def _openers(entry: Entry, token_forms: list[list[str]]) -> list[str] | None:
 
 
 class AnchoredMatcher:
-    """spaCy's token Matcher for the few entries with a wildcard or a part of speech, run
-    only where a match can start.
+    """spaCy's token Matcher for the few entries with a wildcard or a part of speech, each
+    entry run only where a match of it can start.
 
-    The Matcher tries every pattern at every token, which made it most of the markers
-    stage's time. A match starts with one of its pattern's opening words (``_openers``), and
-    is no longer than the longest pattern, so matching the windows that start at such a
-    word finds the same matches. A pattern that a wildcard may open is matched everywhere.
+    The Matcher tries every pattern at every token it is given. A match starts with one of
+    its pattern's opening words (``_openers``) and is no longer than its pattern, so matching
+    each pattern on the windows that start at its own opening words finds the same matches.
+    Run together on the windows of all of them, every pattern was tried nearly everywhere
+    (some open with "be" or "at"), and that was most of the markers stage's time. A pattern
+    that a wildcard may open is matched everywhere.
     """
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
-        self.matcher = Matcher(vocab)
-        self.openers: set[int] | None = set()
-        self.longest = 0
+        self.patterns: list[tuple[Matcher, int]] = []  # one matcher per pattern, and its length
+        self.everywhere: set[int] = set()  # the patterns a wildcard may open
+        self.by_opener: dict[int, list[int]] = {}  # an opening lemma's hash -> its patterns
 
     def add(self, key: str, pattern: list[dict], openers: list[str] | None) -> None:
-        self.matcher.add(key, [pattern])
-        self.longest = max(self.longest, len(pattern))
-        if openers is None or self.openers is None:
-            self.openers = None
-        else:
-            self.openers.update(self.vocab.strings.add(word) for word in openers)
+        matcher = Matcher(self.vocab)
+        matcher.add(key, [pattern])
+        index = len(self.patterns)
+        self.patterns.append((matcher, len(pattern)))
+        if openers is None:
+            self.everywhere.add(index)
+        for word in dict.fromkeys(openers or ()):
+            self.by_opener.setdefault(self.vocab.strings.add(word), []).append(index)
 
     def __len__(self) -> int:
-        return len(self.matcher)
+        return len(self.patterns)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        if self.openers is None:
-            return self.matcher(doc)
-        lemmas = doc.to_array([LEMMA])
-        starts = numpy.flatnonzero(numpy.isin(lemmas, numpy.fromiter(self.openers, dtype="uint64")))
-        found = []
-        for start, end in _windows(starts.tolist(), self.longest, len(doc)):
-            found.extend((key, start + s, start + e) for key, s, e in self.matcher(doc[start:end]))
+        found = [match for index in self.everywhere for match in self.patterns[index][0](doc)]
+        for index, starts in self._starts(doc).items():
+            matcher, length = self.patterns[index]
+            for start, end in _windows(starts, length, len(doc)):
+                found.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return found
+
+    def _starts(self, doc: Doc) -> dict[int, list[int]]:
+        """Where each pattern may start: the tokens whose lemma is one of its opening words."""
+        starts: dict[int, list[int]] = {}
+        for i, lemma in enumerate(doc.to_array(LEMMA).tolist()):
+            for index in self.by_opener.get(lemma, ()):
+                starts.setdefault(index, []).append(i)
+        return starts
 
 
 def _windows(starts: list[int], length: int, limit: int) -> list[tuple[int, int]]:

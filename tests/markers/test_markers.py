@@ -5,9 +5,10 @@ import sys
 import textwrap
 
 import pytest
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from analyzer.markers.matcher import pipeline_lemmas
+from analyzer.markers.matcher import AnchoredMatcher, pipeline_lemmas
 
 
 def markers(nlp, text):
@@ -297,6 +298,22 @@ def test_a_phrase_word_takes_the_lemmas_the_pipelines_own_lemmatizer_gives(nlp, 
                 for lemma in lemmatizer.rule_lemmatize(Doc(nlp.vocab, words=[word], pos=[pos])[0])]
     assert pipeline_lemmas(nlp)(word) == tuple(dict.fromkeys(expected))
     assert dict(lemmatizer.lookups.get_table("lemma_index").items()) == index_before
+
+
+def test_entries_matched_only_where_they_may_start_find_what_matching_everywhere_finds(nlp):
+    doc = nlp("We are worried, we were worried before, and being at capacity worries us at times.")
+    patterns = {  # key: (pattern, the words a match of it may open with; None for any word)
+        "optional opener": ([{"LEMMA": "be", "OP": "?"}, {"LEMMA": "worry"}], ["be", "worry"]),
+        "three words": ([{"LEMMA": "be"}, {"LEMMA": "at"}, {"LEMMA": "capacity"}], ["be"]),
+        "wildcard": ([{"IS_SPACE": False}, {"LEMMA": "worry", "POS": "VERB"}], None),
+    }
+    anchored, everywhere = AnchoredMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for key, (pattern, openers) in patterns.items():
+        anchored.add(key, pattern, openers)
+        everywhere.add(key, [pattern])
+    found = sorted(anchored(doc))
+    assert found == sorted(everywhere(doc))
+    assert {nlp.vocab.strings[key] for key, _, _ in found} == set(patterns)
 
 
 @pytest.mark.parametrize(
