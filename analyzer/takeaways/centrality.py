@@ -49,9 +49,16 @@ def _cosine_to_rest(vector: Vector, centroid: Counter[str], centroid_norm: float
     return (dot - own) / math.sqrt(own * rest_norm)
 
 
-def cosine(a: Vector, b: Vector) -> float:
+def squared_norms(vectors: Sequence[Vector]) -> list[float]:
+    """Each vector's squared length, for ``cosine`` to reuse when it compares one vector with many."""
+    return [_squared_norm(v) for v in vectors]
+
+
+def cosine(a: Vector, b: Vector, squared: tuple[float, float] | None = None) -> float:
+    """The cosine of two vectors; ``squared`` are their squared lengths when the caller keeps them."""
+    a_squared, b_squared = squared or (_squared_norm(a), _squared_norm(b))
     if len(b) < len(a):
         a, b = b, a
     dot = sum(weight * b.get(w, 0.0) for w, weight in a.items())
-    norm = math.sqrt(_squared_norm(a) * _squared_norm(b))
+    norm = math.sqrt(a_squared * b_squared)
     return dot / norm if norm else 0.0

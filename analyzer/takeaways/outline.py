@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from ..claims.modality import FUTURE_AUXES
 from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
-from .centrality import Vector, centrality, cosine, tfidf
+from .centrality import Vector, centrality, cosine, squared_norms, tfidf
 from .sentences import MIN_CLAUSE, Candidate, amounts, in_line_chat, main_clause
 from .view import DocView
 
@@ -159,11 +159,16 @@ class Scored:
     candidates: tuple[Candidate, ...]
     vectors: tuple[Vector, ...]
     overall: tuple[float, ...]
+    squared: tuple[float, ...]  # each vector's squared length, kept for the many comparisons
 
     @classmethod
     def of(cls, candidates: Sequence[Candidate]) -> Scored:
         vectors = tfidf([c.lemmas for c in candidates])
-        return cls(tuple(candidates), tuple(vectors), tuple(centrality(vectors)))
+        return cls(tuple(candidates), tuple(vectors), tuple(centrality(vectors)), tuple(squared_norms(vectors)))
+
+    def similarity(self, i: int, j: int) -> float:
+        """The cosine of candidates ``i`` and ``j``."""
+        return cosine(self.vectors[i], self.vectors[j], (self.squared[i], self.squared[j]))
 
 
 def parts(view: DocView, candidates: Sequence[Candidate]) -> list[Part]:
@@ -352,6 +357,7 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
     statements = {i for i, c in enumerate(cands)
                   if not c.question and not c.points_ahead and not c.aside and not c.unfinished and not c.quotes_on
                   and c.cue > NOT_THE_POINT and worth[i] > LEAST_WORTH}
+    quotable = _quotable(cands, statements)
     room = words
 
     def cost(i: int) -> int:
@@ -365,7 +371,7 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
         picks before it. Each pick drops at once what no longer fits or repeats it, so the cost
         stays the number of candidates times the number of gists, whatever the text's length."""
         nonlocal room
-        similar = [max((cosine(scored.vectors[i], scored.vectors[j]) for j in anchors), default=0.0)
+        similar = [max((scored.similarity(i, j) for j in anchors), default=0.0)
                    for i in range(len(cands))]
 
         def value(i: int) -> float:
@@ -380,19 +386,19 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
             per_part[part_of[id(cands[best])]] += 1
             open_ = {i for i in open_ if i != best and cost(i) <= room and not _redundant(cands[i], cands[best])}
             for i in open_:
-                similar[i] = max(similar[i], cosine(scored.vectors[i], scored.vectors[best]))
+                similar[i] = max(similar[i], scored.similarity(i, best))
 
     anchors = [*chosen, *covered]
-    uncovered = {i for i in _choosable(cands, statements, anchors) if cost(i) <= room}
+    uncovered = {i for i in _choosable(cands, quotable, anchors) if cost(i) <= room}
     if uncovered:
         fill(uncovered, anchors)
         # Words left (a digest given more than a quarter of the text): the lines quoted from.
-        fill({i for i in _choosable(cands, statements, chosen) if i in covered and cost(i) <= room}, list(chosen))
+        fill({i for i in _choosable(cands, quotable, chosen) if i in covered and cost(i) <= room}, list(chosen))
     else:  # a note of one paragraph: its other sentences are all it has
-        fill({i for i in _choosable(cands, statements, chosen) if cost(i) <= room}, list(chosen))
+        fill({i for i in _choosable(cands, quotable, chosen) if cost(i) <= room}, list(chosen))
     quoted = [(i, cands[i]) for i in picked]
     titled = {i: cost(i) - cands[i].words for i in range(len(cands))}
-    return [*quoted, *_cut_to_fit(cands, _choosable(cands, statements, chosen), worth, room, titled)]
+    return [*quoted, *_cut_to_fit(cands, _choosable(cands, quotable, chosen), worth, room, titled)]
 
 
 def _cut_to_fit(cands: Sequence[Candidate], left: set[int], worth: Sequence[float], room: int,
@@ -412,12 +418,16 @@ def _cut_to_fit(cands: Sequence[Candidate], left: set[int], worth: Sequence[floa
     return [(i, replace(cands[i], text=short))]
 
 
-def _choosable(cands: Sequence[Candidate], statements: set[int], anchors: Sequence[int]) -> set[int]:
+def _quotable(cands: Sequence[Candidate], statements: set[int]) -> set[int]:
     """Sentences long enough to quote and to say something alone, statements (unless the text
-    has none), neither one of ``anchors`` nor a repeat of one."""
-    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and not _leans_back(c) and i not in anchors
-            and not _only_a_time(c) and (i in statements or not statements)
-            and not any(_redundant(c, cands[j]) for j in anchors)}
+    has none)."""
+    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and not _leans_back(c)
+            and not _only_a_time(c) and (i in statements or not statements)}
+
+
+def _choosable(cands: Sequence[Candidate], quotable: set[int], anchors: Sequence[int]) -> set[int]:
+    """The ``quotable`` sentences that are neither one of ``anchors`` nor a repeat of one."""
+    return {i for i in quotable if i not in anchors and not any(_redundant(cands[i], cands[j]) for j in anchors)}
 
 
 def _only_a_time(c: Candidate) -> bool:
