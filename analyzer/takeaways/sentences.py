@@ -256,11 +256,16 @@ class MainPointCues:
             places = tuple(i for i, spec in enumerate(specs) if spec.wildcard)
             if places:
                 self.wildcards.setdefault(len(specs), set()).add(places)
+        # The words some phrase opens with (never a wildcard): elsewhere no phrase starts.
+        self.openers = frozenset(phrase[0] for phrase in self.weights)
 
     def found(self, lemmas: list[str]) -> list[float]:
         """The weight of each phrase in a run of lemmas, longest phrase first where they overlap."""
         weights, i = [], 0
         while i < len(lemmas):
+            if lemmas[i] not in self.openers:
+                i += 1
+                continue
             for n in range(min(LONGEST_CUE, len(lemmas) - i), 0, -1):
                 weight = self._weight(tuple(lemmas[i:i + n]))
                 if weight is not None:
@@ -510,9 +515,10 @@ def main_clause(c: Candidate) -> str | None:
     last = max((t.i for t in sent if not t.is_space and not t.is_punct), default=None)
     if last is None:
         return None
+    root = sent.root.i  # a span finds its root anew each time it is asked
     for t in sent:
         comma = _comma_before(t)
-        if comma is None or comma.i <= sent.root.i or t.right_edge.i < last or not _loses(t):
+        if comma is None or comma.i <= root or t.right_edge.i < last or not _loses(t):
             continue
         head = as_read(sent.doc.text[sent.start_char:comma.idx]).split()
         kept = c.text.split()[: len(head)]

@@ -1181,6 +1181,23 @@ def test_a_sentence_struck_through_whole_is_never_quoted(nlp):
     assert quote(nlp("~~The office will close in May.~~\n")[:]) is None
 
 
+@pytest.mark.parametrize(
+    "table, lemmas, weights",
+    [
+        # the longest phrase wins where two start on one word; a phrase may start anywhere
+        ("step down\t2\nstep\t0.5\n", "so i will step down in may", [2.0]),
+        ("step down\t2\nstep\t0.5\n", "we step in and then step down", [0.5, 2.0]),
+        # a wildcard stands for any one word inside a phrase
+        ("eliminate * role\t2\n", "we eliminate twelve role", [2.0]),
+        ("eliminate * role\t2\n", "we eliminate role", []),
+        ("", "nothing here", []),
+    ],
+)
+def test_main_point_cues_are_found_wherever_they_start(table, lemmas, weights):
+    cues = MainPointCues(DataText("cues.tsv", "# phrase\tweight\tnote\n" + table))
+    assert cues.found(lemmas.split()) == weights
+
+
 def quotable(nlp, text: str, cues: str = "") -> list:
     """The candidates a digest may quote from ``text``, with the main-point cue words of the
     table ``cues`` (none by default)."""
