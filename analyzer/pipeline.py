@@ -21,6 +21,7 @@ from .sections import component as _sections, line_breaks as _line_breaks  # noq
 from .takeaways import component as _takeaways  # noqa: F401
 from .attribute_rules import index_attribute_rules
 from .errors import ModelNotFoundError, model_not_found
+from .known_words import index_known_words
 from .markers.lexicon import load_lexicon
 from .markers.matcher import EntryMatcher, pipeline_lemmas
 from .options import Options
@@ -111,6 +112,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
     split_glued_words(nlp)
     read_typographic_apostrophes(nlp)
     index_attribute_rules(nlp)
+    index_known_words(nlp)
     # One matcher of the lexicon, for the markers and the claims' stance rule alike.
     matcher = EntryMatcher(nlp.vocab, lexicon.entries, pipeline_lemmas(nlp))
     data["analyzer_markers"]["matcher"] = data["analyzer_claims"]["matcher"] = matcher

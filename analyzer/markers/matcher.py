@@ -16,9 +16,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
-from spacy.lookups import Lookups
 from spacy.matcher import Matcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -325,9 +323,9 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
     adverb ("granted" -> "grant", "hours" -> "hour", "better" -> "good", "well"), or just
     the word when the pipeline has no rule lemmatizer."""
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if getattr(lemmatizer, "rule_lemmatize", None) is None:
+    rule = getattr(lemmatizer, "rule_lemmatize", None)
+    if rule is None:
         return lambda word: (word,)
-    rule = _indexed_copy(lemmatizer).rule_lemmatize
     cache: dict[str, tuple[str, ...]] = {}
 
     def lemmas(word: str) -> tuple[str, ...]:
@@ -338,24 +336,3 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
         return cache[word]
 
     return lemmas
-
-
-def _indexed_copy(lemmatizer: Pipe) -> Pipe:
-    """The pipeline's lemmatizer with its tables of known words held as sets.
-
-    spaCy keeps each part of speech's known words as a list and asks whether a candidate
-    lemma is in it, one scan of up to 57,000 words per candidate. Lemmatizing the words of
-    every lexicon (some 6,000 words, four parts of speech each) that way took four seconds of
-    every pipeline build. The copy gives the same lemmas from the same rules and exceptions;
-    the pipeline's own lemmatizer and its tables are left as they are.
-    """
-    copy = type(lemmatizer)(lemmatizer.vocab, None, name=lemmatizer.name, mode=lemmatizer.mode)
-    lookups = Lookups()
-    for name in lemmatizer.lookups.tables:
-        table = lemmatizer.lookups.get_table(name)
-        data = dict(table.items())
-        if name == "lemma_index":
-            data = {pos: frozenset(words) for pos, words in data.items()}
-        lookups.add_table(name, data)
-    copy.lookups = lookups
-    return copy

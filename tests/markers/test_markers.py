@@ -8,7 +8,7 @@ import pytest
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from analyzer.markers.matcher import AnchoredMatcher, pipeline_lemmas
+from analyzer.markers.matcher import AnchoredMatcher
 
 
 def markers(nlp, text):
@@ -286,18 +286,6 @@ def the_marker(nlp, text, marker_text):
 )
 def test_phrases_match_their_inflections(nlp, text, marker, category):
     assert (marker, category) in [(t, c) for t, c, _, _ in markers(nlp, text)]
-
-
-@pytest.mark.parametrize("word", ["hoping", "hours", "granted", "better", "geese", "studies", "lying", "ran"])
-def test_a_phrase_word_takes_the_lemmas_the_pipelines_own_lemmatizer_gives(nlp, word):
-    # Built from a copy of the lemmatizer's tables (kept as sets, for speed): the same rules
-    # must give the same lemmas, and the pipeline's own tables must be left as they were.
-    lemmatizer = nlp.get_pipe("lemmatizer")
-    index_before = {pos: list(words) for pos, words in lemmatizer.lookups.get_table("lemma_index").items()}
-    expected = [lemma for pos in ("NOUN", "VERB", "ADJ", "ADV")
-                for lemma in lemmatizer.rule_lemmatize(Doc(nlp.vocab, words=[word], pos=[pos])[0])]
-    assert pipeline_lemmas(nlp)(word) == tuple(dict.fromkeys(expected))
-    assert dict(lemmatizer.lookups.get_table("lemma_index").items()) == index_before
 
 
 def test_entries_matched_only_where_they_may_start_find_what_matching_everywhere_finds(nlp):

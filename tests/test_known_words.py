@@ -1,0 +1,32 @@
+"""The lemmatizer's known words are looked up in a set, and lemmas stay what the model gives."""
+
+import pickle
+
+import pytest
+import srsly
+from spacy.tokens import Doc
+
+from analyzer.known_words import TABLE, KnownWords
+from analyzer.pipeline import load_model
+
+
+def test_known_words_answer_membership_and_save_as_the_list_they_are():
+    words = KnownWords(["hour", "hope", "grant"])
+    assert "hope" in words and "hop" not in words
+    assert words == ["hour", "hope", "grant"]
+    assert srsly.msgpack_loads(srsly.msgpack_dumps({"noun": words})) == {"noun": ["hour", "hope", "grant"]}
+    assert "grant" in pickle.loads(pickle.dumps(words))
+
+
+@pytest.fixture(scope="module")
+def bare():
+    return load_model()
+
+
+@pytest.mark.parametrize("word", ["hoping", "hours", "granted", "better", "geese", "studies", "lying", "ran"])
+def test_the_analyzers_lemmatizer_gives_the_lemmas_of_the_bare_model(nlp, bare, word):
+    ours, theirs = nlp.get_pipe("lemmatizer"), bare.get_pipe("lemmatizer")
+    assert all(isinstance(words, KnownWords) for words in ours.lookups.get_table(TABLE).values())
+    for pos in ("NOUN", "VERB", "ADJ", "ADV"):
+        assert (ours.rule_lemmatize(Doc(nlp.vocab, words=[word], pos=[pos])[0])
+                == theirs.rule_lemmatize(Doc(bare.vocab, words=[word], pos=[pos])[0]))
