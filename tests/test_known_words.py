@@ -7,6 +7,7 @@ import srsly
 from spacy.tokens import Doc
 
 from analyzer.known_words import TABLE, KnownWords
+from analyzer.markers.matcher import pipeline_lemmas
 from analyzer.pipeline import load_model
 
 
@@ -30,3 +31,13 @@ def test_the_analyzers_lemmatizer_gives_the_lemmas_of_the_bare_model(nlp, bare, 
     for pos in ("NOUN", "VERB", "ADJ", "ADV"):
         assert (ours.rule_lemmatize(Doc(nlp.vocab, words=[word], pos=[pos])[0])
                 == theirs.rule_lemmatize(Doc(bare.vocab, words=[word], pos=[pos])[0]))
+
+
+@pytest.mark.parametrize("word, lemmas", [("hoping", {"hoping", "hope", "hop"}), ("better", {"better", "well", "good"}),
+                                            ("hours", {"hour", "hours"})])
+def test_a_lexicon_word_takes_its_lemmas_as_every_part_of_speech_in_turn(nlp, bare, word, lemmas):
+    theirs = bare.get_pipe("lemmatizer")
+    each = [lemma for pos in ("NOUN", "VERB", "ADJ", "ADV")
+            for lemma in theirs.rule_lemmatize(Doc(bare.vocab, words=[word], pos=[pos])[0])]
+    assert pipeline_lemmas(nlp)(word) == tuple(dict.fromkeys(each))
+    assert set(pipeline_lemmas(nlp)(word)) == lemmas

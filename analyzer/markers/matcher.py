@@ -327,11 +327,11 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
     if rule is None:
         return lambda word: (word,)
     cache: dict[str, tuple[str, ...]] = {}
+    parts = ["NOUN", "VERB", "ADJ", "ADV"]
 
     def lemmas(word: str) -> tuple[str, ...]:
-        if word not in cache:
-            found = [lemma for pos in ("NOUN", "VERB", "ADJ", "ADV")
-                     for lemma in rule(Doc(nlp.vocab, words=[word], pos=[pos])[0])]
+        if word not in cache:  # the word once per part of speech, in one doc
+            found = [lemma for token in Doc(nlp.vocab, words=[word] * len(parts), pos=parts) for lemma in rule(token)]
             cache[word] = tuple(dict.fromkeys(found))
         return cache[word]
 
