@@ -19,6 +19,20 @@ def nlp(analyzer: Analyzer):
     return analyzer.nlp
 
 
+@pytest.fixture(scope="session")
+def budgeted():
+    """An Analyzer whose digest has the given number of words. The budget is fixed when the
+    pipeline is built, so each one is built once and shared by the tests that ask for it."""
+    built: dict[int, Analyzer] = {}
+
+    def analyzer_for(words: int) -> Analyzer:
+        if words not in built:
+            built[words] = Analyzer(digest_words=words)
+        return built[words]
+
+    return analyzer_for
+
+
 @pytest.fixture
 def run_cli():
     """Run the CLI in-process; stdout and stderr are kept apart."""

@@ -2,7 +2,6 @@
 
 import pytest
 
-from analyzer import Analyzer
 from analyzer.render import html, markdown
 from analyzer.sections.focus import THREAD_LABEL
 from analyzer.takeaways.sentences import quote
@@ -191,8 +190,8 @@ def test_a_long_chats_decision_typed_in_lower_case_mid_message_is_its_main_point
     assert main["evidence"][0]["text"].startswith("ok decision: move on Sunday night")
 
 
-def test_a_chats_gists_name_the_turn_they_quote():
-    report = Analyzer(digest_words=120).analyze(LINE_CHAT)
+def test_a_chats_gists_name_the_turn_they_quote(budgeted):
+    report = budgeted(120).analyze(LINE_CHAT)
     gists = markdown.render_markdown(report).split("### What it says")[1].split("###")[0]
     assert "(*Marcus Bell, 2024-05-07 09:" in gists or "(*Hannah Kowalski, 2024-05-07 09:" in gists
     assert "Kowalski, 2024-05-07" in html.render_html(report) or "Bell, 2024-05-07" in html.render_html(report)

@@ -655,12 +655,12 @@ def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_tw
     assert feeling["summary"] == "“happy to”, in the sentence quoted above (line 4)"
 
 
-def test_a_feeling_named_by_its_words_cites_every_line_that_holds_them():
+def test_a_feeling_named_by_its_words_cites_every_line_that_holds_them(budgeted):
     text = ("Rota review\n\nWe will move to a new rota on 1 May. I am anxious that it leaves nights short.\n\n"
             + "The rota covers seven days and three shifts a day, with two people a shift. " * 6 + "\n\n"
             "The leads are nervous about the handover at six.\n")
     # A budget with no room left for a quote of the feeling once the gists are in.
-    worry = next(t for t in Analyzer(digest_words=50).analyze(text)["takeaways"]["emotional"]
+    worry = next(t for t in budgeted(50).analyze(text)["takeaways"]["emotional"]
                  if t["label"] == "Worry and concern")
     assert worry["evidence"] == [] and worry["summary"] == "“anxious”, “nervous” (lines 3, 7)"
 
@@ -1082,8 +1082,8 @@ def test_each_quote_of_a_gist_says_how_it_is_put_after_its_own_line():
         "“We should add a second reviewer.” (line 6) *(proposal)*"]
 
 
-def test_a_gist_item_keeps_each_quotes_modality():
-    report = Analyzer(digest_words=200).analyze(
+def test_a_gist_item_keeps_each_quotes_modality(budgeted):
+    report = budgeted(200).analyze(
         "# Mirror move\n\nThe mirror moved to the new data centre on 3 May.\n\n## Next steps\n\nThe review "
         "queue grew by a third in May, to 412 open changes. We should add a second reviewer to every release "
         "branch before June.\n")
@@ -1148,10 +1148,10 @@ def test_a_main_point_is_not_joined_by_a_sentence_without_amounts_or_in_another_
     assert [e["text"] for e in main["evidence"]] == ["The support desk has changed shape this spring."]
 
 
-def test_the_amounts_are_not_joined_to_a_main_point_when_the_two_would_not_fit_the_digest():
+def test_the_amounts_are_not_joined_to_a_main_point_when_the_two_would_not_fit_the_digest(budgeted):
     longer = DESK_CHANGES.replace("from May it will have four.", "from May it will have four, since two people move to "
                                   "the payments group and three contracts end.")
-    takeaways = Analyzer(digest_words=30).analyze(longer)["takeaways"]
+    takeaways = budgeted(30).analyze(longer)["takeaways"]
     main = items_of(takeaways)[0]
     assert [e["text"] for e in main["evidence"]] == ["The support desk has changed shape this spring."]
     assert takeaways["words"] <= takeaways["budget"] == 30
@@ -1262,8 +1262,8 @@ def test_a_lone_footnote_is_not_quotable(nlp):
     assert [c.text for c in found] == ["The vendor lock-in with CI is limited, so most projects move in an afternoon."]
 
 
-def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow():
-    takeaways = Analyzer(digest_words=80).analyze(ROTA_TABLE)["takeaways"]
+def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow(budgeted):
+    takeaways = budgeted(80).analyze(ROTA_TABLE)["takeaways"]
     assert any(q.startswith("Team | Old weekends") for q in digest_quotes(takeaways))
 
 
@@ -1385,13 +1385,13 @@ def test_option_labels_that_end_with_a_stop_are_options_too(analyzer, dash):
     assert "The writer favours “Move to Opsgenie”" in options["summary"]
 
 
-def test_the_favoured_option_is_shown_by_the_sentence_that_favours_it_when_words_allow(analyzer):
+def test_the_favoured_option_is_shown_by_the_sentence_that_favours_it_when_words_allow(budgeted, analyzer):
     def evidence(takeaways):
         options = next(t for t in takeaways["factual"] if t["role"] == "options")
         return [(e["text"], e["line"]) for e in options["evidence"]], options
 
     said = "I recommend Option B, and I'd like a decision by August 1 so we can migrate in time."
-    report = Analyzer(digest_words=200).analyze(LABELLED_OPTIONS)
+    report = budgeted(200).analyze(LABELLED_OPTIONS)
     roomy, options = evidence(report["takeaways"])
     assert roomy == [(said, 12)]
     # The summary names the option: its line is all the citation adds.
@@ -1609,8 +1609,8 @@ def _support_changes(hearing: str) -> str:
     ("Customers wait too long for answers when an incident crosses the boundary between two teams. I mean Acme "
      "and Globex, whose tickets waited for the platform team for days.", 50, "I mean"),
 ], ids=["a detail", "what the writer meant"])
-def test_a_gist_states_its_point_rather_than_the_detail_that_follows_it(hearing, words, opening):
-    gists = gists_of(Analyzer(digest_words=words).analyze(_support_changes(hearing))["takeaways"])
+def test_a_gist_states_its_point_rather_than_the_detail_that_follows_it(budgeted, hearing, words, opening):
+    gists = gists_of(budgeted(words).analyze(_support_changes(hearing))["takeaways"])
     assert any(g.startswith("Customers wait too long") for g in gists)
     assert not any(g.startswith(opening) for g in gists)
 
@@ -1631,28 +1631,28 @@ ASK_PRIYA = "Who to ask\nPriya answers questions about the move in the platform 
      "and are kept for ninety days. Restores take minutes instead of hours.\n\n" + ASK_PRIYA,
      50, "Backups now run every night and are kept for ninety days.", "Previously"),
 ], ids=["a condition", "how things were"])
-def test_a_gist_states_what_holds_now_rather_than_a_caveat_or_the_past(text, words, gist, not_a_gist):
-    gists = gists_of(Analyzer(digest_words=words).analyze(text)["takeaways"])
+def test_a_gist_states_what_holds_now_rather_than_a_caveat_or_the_past(budgeted, text, words, gist, not_a_gist):
+    gists = gists_of(budgeted(words).analyze(text)["takeaways"])
     assert gist in gists
     assert not any(g.startswith(not_a_gist) for g in gists)
 
 
-def test_a_gist_states_a_point_made_alone_rather_than_one_also_made(analyzer):
+def test_a_gist_states_a_point_made_alone_rather_than_one_also_made(budgeted, analyzer):
     # "also" sets a point beside another: less often a key fact than a point made alone.
     decided = ("The board also approved the hiring plan for the support team. "
                "The board approved a budget of two million for the new office in Leeds.")
     text = _support_changes(decided).replace("What we are hearing", "What the board decided")
-    gists = gists_of(Analyzer(digest_words=50).analyze(text)["takeaways"])
+    gists = gists_of(budgeted(50).analyze(text)["takeaways"])
     assert "The board approved a budget of two million for the new office in Leeds." in gists
     assert not any("also" in g for g in gists)
 
 
-def test_a_gist_states_what_will_happen_rather_than_how_things_run_now():
+def test_a_gist_states_what_will_happen_rather_than_how_things_run_now(budgeted):
     # A plan or a decision ("will hire") carries a key fact more often than a routine told.
     decided = ("The support team answers most tickets from the shared queue within a day. "
                "The support team will hire two engineers for the night shift in Leeds.")
     text = _support_changes(decided).replace("What we are hearing", "What the board decided")
-    gists = gists_of(Analyzer(digest_words=50).analyze(text)["takeaways"])
+    gists = gists_of(budgeted(50).analyze(text)["takeaways"])
     assert gists == ["The support team will hire two engineers for the night shift in Leeds."]
 
 
@@ -1770,16 +1770,16 @@ GRIEVANCE = ("Subject: Weekend on-call shifts\n\nOver the last twelve weeks I ha
              "written answer within ten working days.\n")
 
 
-def test_the_user_may_give_the_digest_more_words_than_a_quarter_of_the_memo():
-    short, long = (Analyzer(digest_words=n).analyze(GRIEVANCE)["takeaways"] if n else
-                   Analyzer().analyze(GRIEVANCE)["takeaways"] for n in (None, 150))
+def test_the_user_may_give_the_digest_more_words_than_a_quarter_of_the_memo(analyzer, budgeted):
+    short, long = (budgeted(n).analyze(GRIEVANCE)["takeaways"] if n else
+                   analyzer.analyze(GRIEVANCE)["takeaways"] for n in (None, 150))
     assert short["budget"] == 60 and long["budget"] == 150
     assert short["words"] <= 60 < long["words"] <= 150
     assert len(gists_of(long)) > len(gists_of(short))
 
 
-def test_two_feelings_that_peak_in_one_sentence_quote_it_once():
-    takeaways = Analyzer(digest_words=150).analyze(GRIEVANCE)["takeaways"]
+def test_two_feelings_that_peak_in_one_sentence_quote_it_once(budgeted):
+    takeaways = budgeted(150).analyze(GRIEVANCE)["takeaways"]
     quoted = [e["text"] for t in takeaways["emotional"] for e in t["evidence"]]
     assert quoted.count("I am frustrated and, honestly, exhausted.") == 1
     frustration = next(t for t in takeaways["emotional"] if t["label"] == "Frustration")
@@ -1888,14 +1888,14 @@ def test_a_sign_off_is_a_formula_that_only_thanks(analyzer, signoff, thanks):
     assert any(signoff.lower().startswith(w) for w in words) == thanks, words
 
 
-def test_a_sentence_that_repeats_anothers_words_with_a_new_figure_is_a_new_point():
+def test_a_sentence_that_repeats_anothers_words_with_a_new_figure_is_a_new_point(budgeted):
     text = ("Maintainer pay\n\nIn January we started paying the two maintainers a rate of 2,000 dollars a month.\n\n"
             "What changes\nFrom July the two maintainers will be paid a rate of 6,000 dollars a month. "
             "The sponsors' donations cover this until the end of the year. "
             "We will publish the accounts every quarter on the project's website.\n\n"
             "Why\nTwo of our largest sponsors left last spring, and the donations that remain barely cover "
             "the servers.\n")
-    gists = gists_of(Analyzer(digest_words=70).analyze(text)["takeaways"])
+    gists = gists_of(budgeted(70).analyze(text)["takeaways"])
     assert "From July the two maintainers will be paid a rate of 6,000 dollars a month." in gists
 
 
@@ -1915,17 +1915,17 @@ def test_a_sentence_that_repeats_anothers_words_with_a_new_figure_is_a_new_point
      "Nobody is asked to come in more than two days a week.\n",
      60, "Anchor days keep the first and fix the second."),
 ])
-def test_a_sentence_that_leans_on_what_came_before_is_never_a_gist(text, words, leaning):
-    quotes = digest_quotes(Analyzer(digest_words=words).analyze(text)["takeaways"])
+def test_a_sentence_that_leans_on_what_came_before_is_never_a_gist(budgeted, text, words, leaning):
+    quotes = digest_quotes(budgeted(words).analyze(text)["takeaways"])
     assert quotes and leaning not in quotes
 
 
-def test_a_short_sentence_that_gives_a_count_is_a_gist_though_it_opens_with_this():
+def test_a_short_sentence_that_gives_a_count_is_a_gist_though_it_opens_with_this(budgeted):
     # "third" is one of spaCy's stop words; a count is still what the sentence is about.
     text = ("Hosting escalation\n\nI am asking you to take our hosting contract to the review board, with a "
             "recommendation that we do not renew it in June. This is the third outage this quarter. Both times "
             "the status page stayed green until we called the vendor ourselves.\n")
-    assert "This is the third outage this quarter." in gists_of(Analyzer(digest_words=60).analyze(text)["takeaways"])
+    assert "This is the third outage this quarter." in gists_of(budgeted(60).analyze(text)["takeaways"])
 
 
 def test_a_farewell_names_who_leads_next_rather_than_its_closing_wave(analyzer):
