@@ -2,11 +2,10 @@
 
 spaCy's rule lemmatizer keeps, for each part of speech, the words it knows as a list (up
 to 57,000 of them) and asks whether each lemma a suffix rule proposes is in it: a scan of
-the list for every new word of every document, and for each of the 6,000 words of the
-lexicons when the pipeline is built. That took four seconds of every build and about a
-tenth of every run. ``index_known_words`` puts each list in a ``KnownWords``: the same list,
-saved and loaded as one, that answers ``in`` from a set, so the lemmatizer gives the same
-lemmas sooner.
+the list for each word a run has not met before, and for each of the 6,000 words of the
+lexicons when the pipeline is built, which took four seconds of every build.
+``index_known_words`` puts each list in a ``KnownWords``: the same list, saved and loaded as
+one, that answers ``in`` from a set, so the lemmatizer gives the same lemmas sooner.
 """
 
 from __future__ import annotations
