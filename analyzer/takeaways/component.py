@@ -80,8 +80,8 @@ class TakeawayBuilder(DataComponent):
         main = main_point(view, scored)
         joined = None
         if main is not None:
-            joined = self._joined(view, found, main)
-            items.append(main_item(view, found[main], found[joined] if joined is not None else None))
+            item, joined = self._main(view, found, main)
+            items.append(item)
         quoted = {found[i].sent.start for i in (main, joined) if i is not None}
         room = view.budget - sum(i.words for i in items)
         reading = feelings(view, self.themes)
@@ -111,16 +111,20 @@ class TakeawayBuilder(DataComponent):
         return items
 
     @staticmethod
-    def _joined(view: DocView, found: list[Candidate], main: int) -> int | None:
-        """The sentence quoted with the main point: the one that says it was untrue, or the
-        amounts a general opening goes on to give when the two fit the budget (the main point
-        is kept whatever its length, so a second sentence must not push it over)."""
+    def _main(view: DocView, found: list[Candidate], main: int) -> tuple[Item, int | None]:
+        """The main point's item, and the index of the sentence quoted with it, if any: the one
+        that says it was untrue, or the amounts a general opening goes on to give when the two
+        fit the budget (the main point is kept whatever its length, so a second sentence must
+        not push it over)."""
         corrected = correction(found, main)
         if corrected is not None:
-            return corrected
+            return main_item(view, found[main], found[corrected]), corrected
         amounts = specifics(view, found, main)
-        fits = amounts is not None and main_item(view, found[main], found[amounts]).words <= view.budget
-        return amounts if fits else None
+        if amounts is not None:
+            item = main_item(view, found[main], found[amounts])
+            if item.words <= view.budget:
+                return item, amounts
+        return main_item(view, found[main]), None
 
     def _listed(self, view: DocView, room: int) -> list[Item]:
         """The options (only the favoured one when words are short) and a chat's other turns,

@@ -1637,7 +1637,7 @@ def test_a_gist_states_what_holds_now_rather_than_a_caveat_or_the_past(budgeted,
     assert not any(g.startswith(not_a_gist) for g in gists)
 
 
-def test_a_gist_states_a_point_made_alone_rather_than_one_also_made(budgeted, analyzer):
+def test_a_gist_states_a_point_made_alone_rather_than_one_also_made(budgeted):
     # "also" sets a point beside another: less often a key fact than a point made alone.
     decided = ("The board also approved the hiring plan for the support team. "
                "The board approved a budget of two million for the new office in Leeds.")
@@ -1771,8 +1771,7 @@ GRIEVANCE = ("Subject: Weekend on-call shifts\n\nOver the last twelve weeks I ha
 
 
 def test_the_user_may_give_the_digest_more_words_than_a_quarter_of_the_memo(analyzer, budgeted):
-    short, long = (budgeted(n).analyze(GRIEVANCE)["takeaways"] if n else
-                   analyzer.analyze(GRIEVANCE)["takeaways"] for n in (None, 150))
+    short, long = analyzer.analyze(GRIEVANCE)["takeaways"], budgeted(150).analyze(GRIEVANCE)["takeaways"]
     assert short["budget"] == 60 and long["budget"] == 150
     assert short["words"] <= 60 < long["words"] <= 150
     assert len(gists_of(long)) > len(gists_of(short))
