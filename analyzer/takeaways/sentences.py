@@ -30,7 +30,7 @@ from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
 from ..text.markup import QUOTE_MARKS, as_read
-from ..text.months import MONTHS
+from ..text.months import MONTHS, WEEKDAYS
 
 # A quote of more words than this is cut at a clause boundary (";", ":", a dash) when one
 # leaves a whole clause; a sentence longer than LONGEST_QUOTE with no such boundary is not quoted.
@@ -260,16 +260,22 @@ class MainPointCues:
         self.openers = frozenset(phrase[0] for phrase in self.weights)
 
     def found(self, lemmas: list[str]) -> list[float]:
-        """The weight of each phrase in a run of lemmas, longest phrase first where they overlap."""
-        weights, i = [], 0
+        """The weight of each phrase in a run of lemmas, longest phrase first where they overlap.
+        A phrase said twice counts once: a sentence that names its topic twice ("the release
+        team … for the release", "policies for cancelling … cancelled travel") announces no
+        more than one that names it once."""
+        weights, seen, i = [], set(), 0
         while i < len(lemmas):
             if lemmas[i] not in self.openers:
                 i += 1
                 continue
             for n in range(min(LONGEST_CUE, len(lemmas) - i), 0, -1):
-                weight = self._weight(tuple(lemmas[i:i + n]))
+                window = tuple(lemmas[i:i + n])
+                weight = self._weight(window)
                 if weight is not None:
-                    weights.append(weight)
+                    if window not in seen:
+                        weights.append(weight)
+                        seen.add(window)
                     i += n
                     break
             else:
@@ -851,7 +857,12 @@ def _opens_with_date(sent: Span) -> bool:
     The entities are read from the tokens' tags: ``Span.ents`` walks every entity of the
     document for each sentence, which grew with the square of a long text's length."""
     doc = sent.doc
-    for token in sent[: OPENING_DATE + 1]:
+    # A weekday before the date ("On Monday, Oct 15, …") only names its day: the date after
+    # it opens the sentence as much as one without it.
+    weekday = 0
+    for k, token in enumerate(sent):
+        if k - weekday > OPENING_DATE:
+            break
         if token.lower_ == "since":
             return False
         if token.ent_iob_ == "B" and token.ent_type_ == "DATE":
@@ -861,6 +872,8 @@ def _opens_with_date(sent: Span) -> bool:
             if end <= sent.end and (any(c.isdigit() for c in doc[token.i:end].text)
                                     or any(t.lower_ in MONTHS for t in doc[token.i:end])):
                 return True
+        if token.lower_ in WEEKDAYS or (weekday and token.is_punct and sent[k - 1].lower_ in WEEKDAYS):
+            weekday += 1
     return False
 
 

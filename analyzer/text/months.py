@@ -1,4 +1,5 @@
-"""The names of the months as memos write them, in full or cut short ("Sept.", "Aug")."""
+"""The names of the months as memos write them, in full or cut short ("Sept.", "Aug"), and
+of the days of the week."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from spacy.tokens import Token
 
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _SHORT = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
 
 

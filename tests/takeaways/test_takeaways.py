@@ -836,6 +836,17 @@ MAIN_POINTS = {
         "found that nine of twelve people had worked more than four. We are raising this together because "
         "separate requests last year did not lead to any change.\n\nThe survey ran in February.\n",
         "We are writing to ask you"),
+    "an event dated after its weekday, over a measure decided later": (
+        "Update from the infrastructure team\n\nOn Tuesday, Oct 14, starting at about 14:00 UTC, the package "
+        "registry stopped accepting uploads. A script had sent thousands of empty packages.\n\nWe decided "
+        "to act because:\n\n- the packages posed as ours\n- uploads failed for everyone\n\nWhat we will change"
+        "\n\nWe will be introducing rate limits on the upload endpoint for every account.\n",
+        "On Tuesday, Oct 14"),
+    "a change from the next release, over a background that names the release twice": (
+        "Tracking changes for 2.6\n\nContext\n\nSince the first release team, we have used a shared sheet to "
+        "track features for the release. The sheet has grown hard to keep current.\n\nStarting with the 2.6 "
+        "release, we are replacing the sheet with a project board.\n",
+        "Starting with the 2.6 release"),
 }
 
 
@@ -1191,6 +1202,8 @@ def test_a_sentence_struck_through_whole_is_never_quoted(nlp):
         ("eliminate * role\t2\n", "we eliminate twelve role", [2.0]),
         ("eliminate * role\t2\n", "we eliminate role", []),
         ("", "nothing here", []),
+        # a phrase said twice counts once; another phrase still counts
+        ("cancel\t1.5\npolicy\t0.8\n", "policy for cancel travel under the policy for cancel trip", [0.8, 1.5]),
     ],
 )
 def test_main_point_cues_are_found_wherever_they_start(table, lemmas, weights):
