@@ -27,6 +27,10 @@ _WORD = re.compile(r"[^\W_]")
 # How the digest lists the parts it leaves out: label and role of the item.
 CHAT_LABEL, CHAT_ROLE = "Other turns in the chat", "turns"
 THREAD_LABEL, THREAD_ROLE = "Other messages in the thread", "messages"
+# A covering note's words for the message it passes on: "the following e-mail", "the message
+# below", "forwarding the letter".
+_PASSES_ON = re.compile(r"\b(?:(?:the )?following|forward(?:ed|ing)?)(?: \w+){0,2}? (?:e-?mail|message|letter|memo)s?\b"
+                        r"|\b(?:e-?mail|message|letter|memo)s? below\b", re.IGNORECASE)
 # Words above a message's headers that may be only a title ("MEMORANDUM", "Hiring update").
 MAX_TITLE_WORDS = 8
 
@@ -112,8 +116,8 @@ def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
     full = next((m for m in _full_messages(metadata) if _has_text(lines, 1, m[0] - 1, metadata.headers)), None)
     if full is not None:
         line, kind, block = full
-        if kind == FORWARD:
-            first = line + 1
+        if kind == FORWARD or _introduces(lines, line - 1):
+            first = block.line if block is not None else line + 1
             others.append(f"the covering note (lines 1–{line - 1})")
         else:
             last = line - 1
@@ -126,6 +130,21 @@ def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
     marks = [n for m in metadata.threads for n in range(m.line, m.last_line + 1) if first <= n <= last]
     skipped = frozenset(quoted + marks)
     return Focus(first, last, skipped, THREAD_LABEL, THREAD_ROLE, tuple(others))
+
+
+def _introduces(lines: Sequence[str], last: int) -> bool:
+    """Whether the last paragraph above a message set out in full says it passes that message
+    on ("Last week, the following e-mail was sent to the team", "The message below went to
+    all staff"): a covering note, as a forward's is, however the message is marked."""
+    paragraph: list[str] = []
+    for n in range(last, 0, -1):
+        text = lines[n - 1].strip()
+        if not _WORD.search(text):
+            if paragraph:
+                break
+            continue
+        paragraph.insert(0, text)
+    return bool(_PASSES_ON.search(" ".join(paragraph)))
 
 
 def _full_messages(metadata: Metadata) -> list[tuple[int, str, HeaderBlock | None]]:

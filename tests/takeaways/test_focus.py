@@ -287,6 +287,26 @@ Subject: Moving the release to Friday
     assert listed["summary"] == "Not summarised here: the covering note (lines 1–6)."
 
 
+@pytest.mark.parametrize("note", ["Last week the following e-mail went to the whole platform team.",
+                                  "The message below went to everyone on the platform team on Monday."])
+def test_a_post_that_passes_on_an_e_mail_is_about_the_e_mail(analyzer, note):
+    """A blog post or note that sets out a message it passes on is a forward, whatever marks
+    it: the message is what the digest and the scores read, not the covering note."""
+    post = f"""Moving the release
+
+{note}
+
+From: Sam Ortega
+To: Platform team
+Date: Mon, 3 Mar 2025
+
+{EARLIER}
+"""
+    report = analyzer.analyze(post)
+    assert report["document"]["scope"]["lines"] == [[line_of(post, "From:"), len(post.splitlines())]]
+    assert "Worry and concern" in labels(report["takeaways"])
+
+
 def test_outside_e_mail_a_quotation_is_the_writers_own_emphasis(analyzer):
     post = ("# Incident report\n\nOn Tuesday an attacker published three packages under our name.\n\n"
             "> We, the maintainers, are sorry that we let this happen, and we apologise to\n"
