@@ -144,8 +144,12 @@ def the_marker(nlp, text, marker_text):
         # what almost happened, as a warning
         ("This was a near miss.", "near miss", "alarm"),
         ("Next time we may not be so lucky.", "not be so lucky", "alarm"),
-        # an offer of help, not joy
+        # an offer of help, not joy; news told gladly, not an offer
         ("I am happy to answer questions after I leave.", "happy to answer", "reassurance"),
+        ("We are happy to share that the fund reached half its goal.", "happy to share that", "joy"),
+        # a security notice's all-clear
+        ("We have no evidence of a compromise of the build servers.", "no evidence of a compromise", "reassurance"),
+        ("No indicators of malicious activity were found.", "No indicators of malicious", "reassurance"),
         # a merger's promises to staff and customers; a wrong owned
         ("There will be no redundancies as a result of the merger.", "no redundancies", "reassurance"),
         ("Nothing changes in the short term.", "Nothing changes", "reassurance"),
