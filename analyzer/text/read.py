@@ -48,6 +48,9 @@ _UTF16_STRAY_ZEROS = 0.05
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 TAB_SIZE = 4
+# Markdown's hard line break: a backslash that ends a line ("Jo Bloggs \"), which a reader of
+# the page never sees; left in, a sign-off reads "Thanks, \" and is no longer one.
+_HARD_BREAK = re.compile(r"(?<=[^\\])\\$")
 EMAIL_SUFFIXES = (".eml",)
 # The header lines an e-mail's text starts with, in this order; the segmenter reads them
 # as the document's metadata (title from Subject, date from Date, or from Sent as Outlook writes it).
@@ -318,15 +321,16 @@ def looks_binary(data: bytes) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Unify line breaks, expand tabs, drop control characters, compose Unicode (NFC) and
-    make whole the words a hard-wrapped text broke with a hyphen at a line end.
+    """Unify line breaks, expand tabs, drop control characters and Markdown's hard line
+    breaks, compose Unicode (NFC) and make whole the words a hard-wrapped text broke with a
+    hyphen at a line end.
 
     Accepts text from any caller (the API takes ``str``), so it is safe to apply twice.
     """
     text = text.removeprefix("\ufeff")
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL_CHARS.sub("", text)
-    text = "\n".join(line.expandtabs(TAB_SIZE).rstrip() for line in text.split("\n"))
+    text = "\n".join(_HARD_BREAK.sub("", line.expandtabs(TAB_SIZE).rstrip()).rstrip() for line in text.split("\n"))
     text = unicodedata.normalize("NFC", text)
     if has_broken_words(text):
         text = "\n".join(mend_broken_words(text.split("\n"), first_pronunciations()))

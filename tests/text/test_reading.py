@@ -27,6 +27,8 @@ from word_files import open_document, para, word_document
         ("trailing   \nspaces", "trailing\nspaces"),
         ("line\u2028separator", "line\nseparator"),
         ("cafe\u0301", "café"),
+        # Markdown's hard line break, never seen on the page; a path's doubled backslash stays
+        ("Thanks, \\\nDana Whitfield\\\nC:\\\\", "Thanks,\nDana Whitfield\nC:\\\\"),
     ],
 )
 def test_normalise_cleans_text_without_moving_lines(raw, expected):
