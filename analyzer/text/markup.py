@@ -18,12 +18,15 @@ _HALF_ITALIC = re.compile(r"^[*_](?=\w)|(?<=[\w.!?])[*_]$")
 # so a quote leaves them out.
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"]*\")?\)")
 _STRUCK = re.compile(r"~~.+?~~")
+# A footnote's mark as Markdown writes it ("the core team[^core]"), which the page shows as a
+# small number: the label is the writer's handle for the note, not words of the sentence.
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 _CUT_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*$")
 
 
 def as_read(text: str) -> str:
     """The text on one line as a reader of the page sees it: no quote mark or emphasis, a
-    link's text without its address, no words struck through."""
-    linked = _CUT_LINK.sub(r"\1", _LINK.sub(r"\1", _STRUCK.sub("", QUOTE_MARKS.sub("", text))))
+    link's text without its address, no words struck through, no footnote mark's label."""
+    linked = _CUT_LINK.sub(r"\1", _LINK.sub(r"\1", _STRUCK.sub("", _FOOTNOTE_MARK.sub("", QUOTE_MARKS.sub("", text)))))
     flat = " ".join(_EMPHASIS.sub("", linked).split())
     return _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))

@@ -1181,10 +1181,12 @@ def test_a_sentence_the_memo_quotes_whole_is_quoted_once(nlp):
      "The rota is not optional, and the cache_dir setting stays as it is today."),
     ("*Teams must agree on the handover before the\nrota changes.*\n",
      "Teams must agree on the handover before the rota changes."),
+    ("On behalf of the leads[^leads] and the board[^2], I apologise for the delay.\n",
+     "On behalf of the leads and the board, I apologise for the delay."),
 ])
 def test_a_markdown_quote_reads_as_the_page_shows_it(nlp, written, quoted):
     # A link shows its text, not its address; words struck through are withdrawn; italics
-    # show no asterisks or underscores.
+    # show no asterisks or underscores; a footnote's mark shows no label.
     assert quote(nlp(written)[:]) == quoted
 
 
