@@ -61,6 +61,8 @@ def the_marker(nlp, text, marker_text):
         ("This decision was not made lightly.", "not made lightly", "firmness"),
         ("I stand by this decision.", "stand by this decision", "firmness"),
         ("We are not backing down on accessibility.", "not backing down", "firmness"),
+        ("Flooding the registry to make a point is not acceptable.", "is not acceptable", "firmness"),
+        ("It will be considered a malicious attack.", "be considered a malicious", "firmness"),
         # reassurance, alarm, and what others read as a negated threat
         ("I want to reassure you that nothing is lost.", "reassure", "reassurance"),
         ("Your jobs are not at risk because of this.", "not at risk", "reassurance"),
