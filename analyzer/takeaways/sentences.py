@@ -273,7 +273,7 @@ class MainPointCues:
                 window = tuple(lemmas[i:i + n])
                 weight = self._weight(window)
                 if weight is not None:
-                    if window not in seen:
+                    if window not in seen and not _in_compound(lemmas, i, i + n):
                         weights.append(weight)
                         seen.add(window)
                     i += n
@@ -291,6 +291,13 @@ class MainPointCues:
             if weight is not None:
                 return weight
         return None
+
+
+def _in_compound(lemmas: list[str], start: int, end: int) -> bool:
+    """Whether the words ``start``..``end`` are only part of a hyphenated word ("end" in
+    "end-to-end", "term" in "long-term"): a phrase that means to match one is written with
+    its hyphens, and matches all of it."""
+    return (start > 0 and lemmas[start - 1] == "-") or (end < len(lemmas) and lemmas[end] == "-")
 
 
 def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: MainPointCues,

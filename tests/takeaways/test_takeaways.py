@@ -1206,6 +1206,9 @@ def test_a_sentence_struck_through_whole_is_never_quoted(nlp):
         ("", "nothing here", []),
         # a phrase said twice counts once; another phrase still counts
         ("cancel\t1.5\npolicy\t0.8\n", "policy for cancel travel under the policy for cancel trip", [0.8, 1.5]),
+        # a word inside a hyphenated one is not the word: "end" in "end-to-end"; the whole is
+        ("end\t0.8\n", "we own it end - to - end", []),
+        ("end\t0.8\nfollow-up\t1.0\n", "we end the trial and follow - up", [0.8, 1.0]),
     ],
 )
 def test_main_point_cues_are_found_wherever_they_start(table, lemmas, weights):
