@@ -105,6 +105,12 @@ def test_a_footnote_mark_after_a_stop_ends_the_sentence_it_belongs_to(nlp):
     assert [t.text for t in nlp("It doubled in March.[1] Then it fell.")][3:6] == ["March", ".", "["]
 
 
+def test_a_short_line_that_ends_on_an_auxiliary_runs_on_into_the_next_line(nlp):
+    text = "Old uploads\n\nThe proposal to retire the old upload format\nhas been\naccepted.\nWe start today.\n"
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert "The proposal to retire the old upload format\nhas been\naccepted." in sentences
+
+
 def test_a_capital_letter_and_a_stop_ends_a_sentence_before_a_word_that_opens_one(nlp):
     text = "I prefer Option B. I understand the cost. Reply with A, B or C. A majority decides.\n"
     assert [s.text.strip() for s in nlp(text).sents] == [

@@ -50,6 +50,11 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 MAX_QUOTATION_WORDS = 40
 # The narrowest margin at which hard-wrapped prose is told from short lines alike.
 MIN_PROSE_WIDTH = 40
+# A short line over one in lower case may be a title over a text typed in lower case; one
+# that ends on an auxiliary or a preposition ("uploads to PyPI has been" / "accepted.") is a
+# sentence the writer broke short.
+_LEANS_ON = re.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were|has|have|had|will|would|shall|should|can|could"
+                       r"|may|might|must|to|with|for|from|by|than|that|which)$", re.IGNORECASE)
 # SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1
 
@@ -79,7 +84,7 @@ def continues(line: str, following: str, width: int | None) -> bool:
         return hangs_under(line, following) or (_wrapped_prose(width) and is_wrapped_line(line, width, following))
     head = following.lstrip()[0]
     if head.islower():
-        return len(line.strip()) > 30 or width is not None
+        return len(line.strip()) > 30 or width is not None or bool(_LEANS_ON.search(line.rstrip()))
     return width is not None and is_wrapped_line(line, width, following)
 
 
