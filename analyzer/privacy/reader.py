@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .. import extensions
 from ..text.lines import LineIndex
 from .mention import PERSON
-from .names import fold, is_caps, is_name_word
+from .names import fold, is_caps, is_name_word, is_plain_word
 from .patterns import PiiPatterns
 
 # Entity labels that make a word something other than a person when the model is sure.
@@ -114,7 +114,8 @@ class NameReader:
 
     def name_like(self, token: Token, judge_position: bool = True) -> bool:
         """Shaped like a word of a name, and not a cue, organisation, date or function word."""
-        if not is_name_word(token.text, self.prefixes) or self.blocked(token.idx) or self.allowed(token.idx):
+        if not (is_name_word(token.text, self.prefixes) or self._run_together_in_a_name(token)) \
+                or self.blocked(token.idx) or self.allowed(token.idx):
             return False
         folded = fold(token.text)
         if folded in self.cue_words or folded in self.words["org"] or token.tag_ in FUNCTION_TAGS:
@@ -125,6 +126,21 @@ class NameReader:
             # "HAS", "TOLD": in ALL-CAPS text the tagger still knows verbs and function words.
             return not token.is_stop and token.tag_ not in COMMON_TAGS - {"NN", "NNS"}
         return token.ent_type_ == PERSON or not judge_position or not self.common_word(token)
+
+    def _run_together_in_a_name(self, token: Token) -> bool:
+        """A given name run together in camel case ("JeanHeyd") where the parser reads it as
+        part of a person's name with another name word ("JeanHeyd Meneide"). Alone, an inner
+        capital marks a product ("JetBrains"), and ``is_name_word`` refuses it."""
+        if token.ent_type_ != PERSON or not is_plain_word(token.text) or not token.text[0].isupper() \
+                or is_caps(token.text):
+            return False
+        start = token.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        end = start + 1
+        while end < len(self.doc) and self.doc[end].ent_iob_ == "I":
+            end += 1
+        return any(is_name_word(t.text, self.prefixes) for t in self.doc[start:end] if t.i != token.i)
 
     def common_word(self, token: Token) -> bool:
         """A capital that only the position explains, on a word the tagger reads as common.

@@ -91,6 +91,10 @@ def people(doc) -> list[str]:
          "(Founder, Brackenridge).\n", ["Dana Okafor", "Sam Hale", "Rui Costa"]),
         ("Zach McCoy and Jasna Rodulfa-Blemberg have completed their terms on the Committee; we thank them "
          "for their service!\n", ["Zach McCoy", "Jasna Rodulfa-Blemberg"]),
+        # A given name run together in camel case, read as part of a full name, is a name
+        # wherever it stands, alone too.
+        ("On March 3rd, JoAnn Whitfield said she would not speak at the summit. We failed you, JoAnn.\n",
+         ["JoAnn Whitfield", "JoAnn"]),
         # An image's credit on a line of its own names its maker.
         ("Subject: Remembering the founder\n\nArtwork by Hugo Martel\n\nThe service launched in 2015 and "
          "now serves most of the web.\n", ["Hugo Martel"]),
