@@ -240,9 +240,15 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     writer_decides = any(c.writer for c in decisions)
     requested = REQUESTED * (AFTER_A_DECISION if decided else 1.0)
     best, best_score = None, float("-inf")
+    # The last line of each part's first paragraph: a part titled "Summary" states it there;
+    # the paragraphs after elaborate, or point to more.
+    opening: dict[int, int] = {}
+    for c in cands:
+        if id(c.section) not in opening:
+            opening[id(c.section)] = _paragraph_end(view, c.line)
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
-        summarised = _summarises(c, cands[i - 1] if i else None)
+        summarised = _summarises(c, cands[i - 1] if i else None, c.line <= opening[id(c.section)])
         if not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised) \
                 and not _labelled(c, _DECISION_LABEL):
             continue
@@ -302,25 +308,35 @@ def _denies(root: Token) -> bool:
                for c in complements)
 
 
-def _summarises(c: Candidate, before: Candidate | None) -> bool:
+def _paragraph_end(view: DocView, line: int) -> int:
+    """The last line of the paragraph that holds ``line``: the line before the next blank one."""
+    count = len(view.lines.lines())
+    while line < count and view.lines.line(line + 1).strip():
+        line += 1
+    return line
+
+
+def _summarises(c: Candidate, before: Candidate | None, opens_its_part: bool) -> bool:
     """Whether the writer marks the sentence as the text's summary or decision: it opens with
     such a label ("TL;DR: we move to…", "Decision: the release moves to Tuesday"), stands in
-    a part so titled ("Summary", "1. Abstract", "Decision"), or follows a lead-in that sums
-    up what comes ("…, so here it is plainly:") or hands it over ("You asked for feedback, so
+    the first paragraph of a part so titled ("Summary", "1. Abstract", "Decision"), or follows a lead-in that sums up
+    what comes ("…, so here it is plainly:") or hands it over ("You asked for feedback, so
     here it is.", "I'll start with the headline.")."""
     handed_over = before is not None and before.section is c.section and bool(
         _SUMMARY_LEAD.search(before.text) or before.hands_over)
-    return _labelled(c, _SUMMARY_LABEL) or handed_over
+    return _labelled(c, _SUMMARY_LABEL, in_its_part=opens_its_part) or handed_over
 
 
-def _labelled(c: Candidate, labels: re.Pattern[str]) -> bool:
-    """Whether the sentence opens with one of ``labels`` or stands in a part so titled. A
-    part titled "Resolution" tells how an incident was fixed: minutes label their
-    resolutions one by one ("Resolution: the board…") or title them in the plural."""
+def _labelled(c: Candidate, labels: re.Pattern[str], in_its_part: bool = True) -> bool:
+    """Whether the sentence opens with one of ``labels`` or (where ``in_its_part``) stands in
+    a part so titled. A part titled "Resolution" tells how an incident was fixed: minutes
+    label their resolutions one by one ("Resolution: the board…") or title them in the plural."""
     label = c.text.split(":", 1)[0] if ":" in c.text[:30] else ""
-    title = _NUMBERED.sub("", c.section.title) if c.section is not None and c.section.title else ""
+    if _summary_label(label, labels):
+        return True
+    title = _NUMBERED.sub("", c.section.title) if in_its_part and c.section is not None and c.section.title else ""
     title = title.strip().rstrip(":")
-    return _summary_label(label, labels) or (bool(labels.fullmatch(title)) and title.lower() != "resolution")
+    return bool(labels.fullmatch(title)) and title.lower() != "resolution"
 
 
 def _summary_label(label: str, labels: re.Pattern[str]) -> bool:

@@ -481,6 +481,11 @@ def _words_to_verb(c: Candidate) -> int:
     return len(LIST_MARKER.sub("", " ".join(before.split())).split())
 
 
+# A label that opens a line in lower case ("tl;dr: we are retiring…", "update: the fix is
+# out"): the writer's own start, not the tail of a sentence cut by the splitter.
+_OPENING_LABEL = re.compile(r"^[a-z][\w;.'-]{0,11}:\s")
+
+
 def quote(sent: Span) -> str | None:
     """The sentence as the digest quotes it, as a reader of the page sees it: one line, no
     list marker, "Q:"/"A:" label, quote mark or emphasis, a link's text without its address,
@@ -496,8 +501,8 @@ def quote(sent: Span) -> str | None:
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None
     if text[0].islower() and text == flat and not chat and not QUOTE_MARKS.match(sent.text) \
-            and not typed_in_lower_case(sent.doc):
-        return None  # not a list item or a quoted line: the tail of a sentence the splitter cut
+            and not typed_in_lower_case(sent.doc) and not _OPENING_LABEL.match(text):
+        return None  # not a list item, a quoted line or a label: the tail of a sentence the splitter cut
     if len(words) <= MAX_QUOTE:
         return text
     clauses = _CLAUSE_BREAK.split(text)

@@ -847,6 +847,18 @@ MAIN_POINTS = {
         "track features for the release. The sheet has grown hard to keep current.\n\nStarting with the 2.6 "
         "release, we are replacing the sheet with a project board.\n",
         "Starting with the 2.6 release"),
+    "a summary written as a label in lower case, over the reasons after it": (
+        "Retiring the reading group\n\n**tl;dr:** we are retiring the reading group and moving its sessions "
+        "into the monthly all-hands.\n\nFrom our side, attendance has fallen for a year. Fewer people can give "
+        "it the time it needs, and the separate slot has become more of a barrier than a help.\n",
+        "tl;dr: we are retiring the reading group"),
+    "a summary part's first paragraph, over an aside in its second": (
+        "Phishing attack: incident report\n\n# Incident report\n\nLast week a phishing attack on our users "
+        "by e-mail was uncovered.\n\n## Summary\n\n* 3 accounts were phished and have been disabled\n"
+        "* 1 token was created by the attackers and has been revoked\n\nThis appears similar to a recent "
+        "incident at another registry, where attackers compromised popular packages to spread malware.\n\n"
+        "## Timeline\n\nThe first report arrived on Monday morning.\n",
+        "3 accounts were phished"),
 }
 
 
