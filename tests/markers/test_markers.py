@@ -58,6 +58,7 @@ def the_marker(nlp, text, marker_text):
         ("We made a careless mistake in the migration script.", "We made a careless mistake", "accountability"),
         ("The blame for this lies with me.", "blame for this lies with me", "accountability"),
         ("I skipped the check, and that is on me.", "that is on me", "accountability"),
+        ("We recognise the harm that the delay has done.", "recognise the harm", "accountability"),
         ("This decision was not made lightly.", "not made lightly", "firmness"),
         ("I stand by this decision.", "stand by this decision", "firmness"),
         ("We are not backing down on accessibility.", "not backing down", "firmness"),
