@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import email
 import email.policy
+import html
 import os
 import re
 import stat
@@ -51,6 +52,12 @@ TAB_SIZE = 4
 # Markdown's hard line break: a backslash that ends a line ("Jo Bloggs \"), which a reader of
 # the page never sees; left in, a sign-off reads "Thanks, \" and is no longer one.
 _HARD_BREAK = re.compile(r"(?<=[^\\])\\$")
+# A character reference that Markdown and web pages carry into text ("&nbsp;", "&amp;",
+# "&#8217;"): the page shows the character, and a name after "&nbsp;" is a name. "&amp;"
+# before what would read as a reference again ("&amp;nbsp;") is the reference written out,
+# kept, so that reading the text twice reads it as once.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_REFERENCE_WRITTEN_OUT = re.compile(r"&amp;(?=#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 EMAIL_SUFFIXES = (".eml",)
 # The header lines an e-mail's text starts with, in this order; the segmenter reads them
 # as the document's metadata (title from Subject, date from Date, or from Sent as Outlook writes it).
@@ -322,7 +329,7 @@ def looks_binary(data: bytes) -> bool:
 
 def normalise(text: str) -> str:
     """Unify line breaks, expand tabs, drop control characters and Markdown's hard line
-    breaks, compose Unicode (NFC) and make whole the words a hard-wrapped text broke with a
+    breaks, read character references ("&nbsp;", "&amp;"), compose Unicode (NFC) and make whole the words a hard-wrapped text broke with a
     hyphen at a line end.
 
     Accepts text from any caller (the API takes ``str``), so it is safe to apply twice.
@@ -330,11 +337,21 @@ def normalise(text: str) -> str:
     text = text.removeprefix("\ufeff")
     text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL_CHARS.sub("", text)
+    text = _CHARACTER_REFERENCE.sub(_character, text)
     text = "\n".join(_HARD_BREAK.sub("", line.expandtabs(TAB_SIZE).rstrip()).rstrip() for line in text.split("\n"))
     text = unicodedata.normalize("NFC", text)
     if has_broken_words(text):
         text = "\n".join(mend_broken_words(text.split("\n"), first_pronunciations()))
     return text
+
+
+def _character(reference: re.Match[str]) -> str:
+    """The character a reference stands for: a space for a non-breaking one, as a reader
+    sees it; the reference itself where it is written out or names no character."""
+    if _REFERENCE_WRITTEN_OUT.match(reference.string, reference.start()):
+        return reference.group()
+    character = html.unescape(reference.group())
+    return " " if character == "\u00a0" else character
 
 
 def decode_email(data: bytes, name: str) -> str:

@@ -77,9 +77,16 @@ def test_a_word_broken_at_a_line_end_is_quoted_whole(analyzer):
     assert any("thirty-one technicians" in q for q in quoted) and not any("- " in q for q in quoted)
 
 
+def test_character_references_read_as_the_page_shows_them():
+    assert normalise("&nbsp; Ana Lima (R&amp;D) &lt;lead&gt;") == "  Ana Lima (R&D) <lead>"
+    # Written out ("&amp;nbsp;"), or naming no character, a reference stays as typed.
+    assert normalise("Type &amp;nbsp; for a space; &soon; is no reference.") == \
+        "Type &amp;nbsp; for a space; &soon; is no reference."
+
+
 def test_normalise_is_idempotent():
-    text = "\ufeffA\r\n\tB\x00\r\n"
-    assert normalise(normalise(text)) == normalise(text)
+    for text in ("\ufeffA\r\n\tB\x00\r\n", "R&amp;D &amp;amp; &amp;nbsp;"):
+        assert normalise(normalise(text)) == normalise(text)
 
 
 def test_utf8_bom_and_utf16_are_decoded():
