@@ -87,10 +87,12 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
         salutation=_starting(phrases["salutation"], r"\b"),
         address=_starting(phrases["address"], r"\s*,\s*$"),
         # A sign-off stands alone ("Thanks!"), joined to a word or two more ("With gratitude and
-        # hope,"), before a name of a few words ("Thanks, Dana"), or before a dash and a signature
-        # ("Signed, -- The Executive Council and Director").
+        # hope,"), before a name of a few words ("Thanks, Dana"), before a dash and a signature
+        # ("Signed, -- The Executive Council and Director"), or with a few words on how the
+        # names below are set out ("Signed, in alphabetical order,").
         signoff=_starting(phrases["signoff"], _JOINED
                           + rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"
+                          + rf"|\s*,(?:\s+[a-z][\w'-]*){{1,{MAX_SIGNATURE_WORDS}}}\s*[,:]"
                           + r"|\s*,?\s*(?:--?|[–—])\s*[A-Z][^.!?]{0,80})\s*$"),
         field=_starting(phrases["field"], r"\s*:\s*\S"),
         footer=_starting(phrases["footer"], r"\b"),

@@ -636,8 +636,11 @@ def test_a_name_that_closes_the_text_is_a_signature_without_a_sign_off(ending, s
     ("With thanks and best wishes,", True),
     # Without a sign-off's comma, words joined by "and" are a line of the text.
     ("Best and worst cases", False),
+    # A few words on how the names below are set out still sign off.
+    ("Signed, in alphabetical order,", True),
+    ("Thanks, we need to move on this,", False),
 ])
-def test_a_sign_off_may_join_a_word_or_two_with_and(signoff, closes):
+def test_a_sign_off_may_carry_a_few_words_more(signoff, closes):
     lines = [*TOKEN_LEAK, signoff, "", "Dr. Marta Kowal, Head of Developer Platform"]
     outline = find_sections(lines)
     assert {5, 7} <= outline.courtesies if closes else not {5, 7} & outline.courtesies
