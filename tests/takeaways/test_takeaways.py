@@ -869,6 +869,12 @@ def test_the_digest_opens_with_the_sentence_that_states_the_point(analyzer, text
 
 # Sentences that say nothing of their own, and the words each opens with: never a gist.
 NEVER_GISTS = {
+    "a pointer to what follows": (
+        "Changes to the release schedule\n\nThe project will move its release dates to give the team "
+        "more time while many of us work reduced hours. The changes to each release line are detailed below.\n\n"
+        "Version 3\nThe next release of version 3 moves from 2 June to 16 June.\n\n"
+        "Version 4\nVersion 4 keeps its date, and its support period is unchanged.\n",
+        "The changes to each"),
     "a thought left unfinished": (
         "Moving the build farm\n\nThe farm moves to the new region in June.\n\n"
         "What we heard\n"
