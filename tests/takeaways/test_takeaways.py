@@ -837,27 +837,27 @@ MAIN_POINTS = {
         "separate requests last year did not lead to any change.\n\nThe survey ran in February.\n",
         "We are writing to ask you"),
     "an event dated after its weekday, over a measure decided later": (
-        "Update from the infrastructure team\n\nOn Tuesday, Oct 14, starting at about 14:00 UTC, the package "
-        "registry stopped accepting uploads. A script had sent thousands of empty packages.\n\nWe decided "
-        "to act because:\n\n- the packages posed as ours\n- uploads failed for everyone\n\nWhat we will change"
-        "\n\nWe will be introducing rate limits on the upload endpoint for every account.\n",
+        ("Update from the infrastructure team\n\nOn Tuesday, Oct 14, starting at about 14:00 UTC, the package "
+         "registry stopped accepting uploads. A script had sent thousands of empty packages.\n\nWe decided "
+         "to act because:\n\n- the packages posed as ours\n- uploads failed for everyone\n\nWhat we will change"
+         "\n\nWe will be introducing rate limits on the upload endpoint for every account.\n"),
         "On Tuesday, Oct 14"),
     "a change from the next release, over a background that names the release twice": (
-        "Tracking changes for 2.6\n\nContext\n\nSince the first release team, we have used a shared sheet to "
-        "track features for the release. The sheet has grown hard to keep current.\n\nStarting with the 2.6 "
-        "release, we are replacing the sheet with a project board.\n",
+        ("Tracking changes for 2.6\n\nContext\n\nSince the first release team, we have used a shared sheet to "
+         "track features for the release. The sheet has grown hard to keep current.\n\nStarting with the 2.6 "
+         "release, we are replacing the sheet with a project board.\n"),
         "Starting with the 2.6 release"),
     "a summary written as a label in lower case, over the reasons after it": (
-        "Retiring the reading group\n\n**tl;dr:** we are retiring the reading group and moving its sessions "
-        "into the monthly all-hands.\n\nFrom our side, attendance has fallen for a year. Fewer people can give "
-        "it the time it needs, and the separate slot has become more of a barrier than a help.\n",
+        ("Retiring the reading group\n\n**tl;dr:** we are retiring the reading group and moving its sessions "
+         "into the monthly all-hands.\n\nFrom our side, attendance has fallen for a year. Fewer people can give "
+         "it the time it needs, and the separate slot has become more of a barrier than a help.\n"),
         "tl;dr: we are retiring the reading group"),
     "a summary part's first paragraph, over an aside in its second": (
-        "Phishing attack: incident report\n\n# Incident report\n\nLast week a phishing attack on our users "
-        "by e-mail was uncovered.\n\n## Summary\n\n* 3 accounts were phished and have been disabled\n"
-        "* 1 token was created by the attackers and has been revoked\n\nThis appears similar to a recent "
-        "incident at another registry, where attackers compromised popular packages to spread malware.\n\n"
-        "## Timeline\n\nThe first report arrived on Monday morning.\n",
+        ("Phishing attack: incident report\n\n# Incident report\n\nLast week a phishing attack on our users "
+         "by e-mail was uncovered.\n\n## Summary\n\n* 3 accounts were phished and have been disabled\n"
+         "* 1 token was created by the attackers and has been revoked\n\nThis appears similar to a recent "
+         "incident at another registry, where attackers compromised popular packages to spread malware.\n\n"
+         "## Timeline\n\nThe first report arrived on Monday morning.\n"),
         "3 accounts were phished"),
 }
 
@@ -870,10 +870,10 @@ def test_the_digest_opens_with_the_sentence_that_states_the_point(analyzer, text
 # Sentences that say nothing of their own, and the words each opens with: never a gist.
 NEVER_GISTS = {
     "a pointer to what follows": (
-        "Changes to the release schedule\n\nThe project will move its release dates to give the team "
-        "more time while many of us work reduced hours. The changes to each release line are detailed below.\n\n"
-        "Version 3\nThe next release of version 3 moves from 2 June to 16 June.\n\n"
-        "Version 4\nVersion 4 keeps its date, and its support period is unchanged.\n",
+        ("Changes to the release schedule\n\nThe project will move its release dates to give the team "
+         "more time while many of us work reduced hours. The changes to each release line are detailed below.\n\n"
+         "Version 3\nThe next release of version 3 moves from 2 June to 16 June.\n\n"
+         "Version 4\nVersion 4 keeps its date, and its support period is unchanged.\n"),
         "The changes to each"),
     "a thought left unfinished": (
         "Moving the build farm\n\nThe farm moves to the new region in June.\n\n"
