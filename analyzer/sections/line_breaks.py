@@ -51,7 +51,7 @@ MAX_QUOTATION_WORDS = 40
 # The narrowest margin at which hard-wrapped prose is told from short lines alike.
 MIN_PROSE_WIDTH = 40
 # A short line over one in lower case may be a title over a text typed in lower case; one
-# that ends on an auxiliary or a preposition ("uploads to PyPI has been" / "accepted.") is a
+# that ends on an auxiliary or a preposition ("the old format has been" / "approved.") is a
 # sentence the writer broke short.
 _LEANS_ON = re.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were|has|have|had|will|would|shall|should|can|could"
                        r"|may|might|must|to|with|for|from|by|than|that|which)$", re.IGNORECASE)

@@ -89,7 +89,7 @@ def parse_lookalikes(table: DataText) -> LookAlikes:
         # A sign-off stands alone ("Thanks!"), joined to a word or two more ("With gratitude and
         # hope,"), before a name of a few words ("Thanks, Dana"), before a dash and a signature
         # ("Signed, -- The Executive Council and Director"), or with a few words on how the
-        # names below are set out ("Signed, in alphabetical order,").
+        # names below are set out ("Signed, by surname,").
         signoff=_starting(phrases["signoff"], _JOINED
                           + rf"(?:\s*[,.!]?|\s*,(?:\s+[A-Z][\w.'-]*){{1,{MAX_SIGNATURE_WORDS}}}"
                           + rf"|\s*,(?:\s+[a-z][\w'-]*){{1,{MAX_SIGNATURE_WORDS}}}\s*[,:]"

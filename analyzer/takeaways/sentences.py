@@ -869,7 +869,7 @@ def _opens_with_date(sent: Span) -> bool:
     The entities are read from the tokens' tags: ``Span.ents`` walks every entity of the
     document for each sentence, which grew with the square of a long text's length."""
     doc = sent.doc
-    # A weekday before the date ("On Monday, Oct 15, …") only names its day: the date after
+    # A weekday before the date ("On Tuesday, 4 March, …") only names its day: the date after
     # it opens the sentence as much as one without it.
     weekday = 0
     for k, token in enumerate(sent):

@@ -637,7 +637,7 @@ def test_a_name_that_closes_the_text_is_a_signature_without_a_sign_off(ending, s
     # Without a sign-off's comma, words joined by "and" are a line of the text.
     ("Best and worst cases", False),
     # A few words on how the names below are set out still sign off.
-    ("Signed, in alphabetical order,", True),
+    ("Signed, by surname,", True),
     ("Thanks, we need to move on this,", False),
 ])
 def test_a_sign_off_may_carry_a_few_words_more(signoff, closes):
