@@ -128,8 +128,8 @@ class NameReader:
         return token.ent_type_ == PERSON or not judge_position or not self.common_word(token)
 
     def _run_together_in_a_name(self, token: Token) -> bool:
-        """A given name run together in camel case ("JeanHeyd") where the parser reads it as
-        part of a person's name with another name word ("JeanHeyd Meneide"). Alone, an inner
+        """A given name run together in camel case ("JoAnn") where the parser reads it as
+        part of a person's name with another name word ("JoAnn Whitfield"). Alone, an inner
         capital marks a product ("JetBrains"), and ``is_name_word`` refuses it."""
         if token.ent_type_ != PERSON or not is_plain_word(token.text) or not token.text[0].isupper() \
                 or is_caps(token.text):

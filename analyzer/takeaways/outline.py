@@ -319,9 +319,9 @@ def _paragraph_end(view: DocView, line: int) -> int:
 def _summarises(c: Candidate, before: Candidate | None, opens_its_part: bool) -> bool:
     """Whether the writer marks the sentence as the text's summary or decision: it opens with
     such a label ("TL;DR: we move to…", "Decision: the release moves to Tuesday"), stands in
-    the first paragraph of a part so titled ("Summary", "1. Abstract", "Decision"), or follows a lead-in that sums up
-    what comes ("…, so here it is plainly:") or hands it over ("You asked for feedback, so
-    here it is.", "I'll start with the headline.")."""
+    the first paragraph of a part so titled ("Summary", "1. Abstract", "Decision"), or
+    follows a lead-in that sums up what comes ("…, so here it is plainly:") or hands it over
+    ("You asked for feedback, so here it is.", "I'll start with the headline.")."""
     handed_over = before is not None and before.section is c.section and bool(
         _SUMMARY_LEAD.search(before.text) or before.hands_over)
     return _labelled(c, _SUMMARY_LABEL, in_its_part=opens_its_part) or handed_over

@@ -328,16 +328,16 @@ def looks_binary(data: bytes) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Unify line breaks, expand tabs, drop control characters and Markdown's hard line
-    breaks, read character references ("&nbsp;", "&amp;"), compose Unicode (NFC) and make whole the words a hard-wrapped text broke with a
-    hyphen at a line end.
+    """Unify line breaks, read character references ("&nbsp;", "&amp;"), expand tabs, drop
+    control characters and Markdown's hard line breaks, compose Unicode (NFC) and make whole
+    the words a hard-wrapped text broke with a hyphen at a line end.
 
     Accepts text from any caller (the API takes ``str``), so it is safe to apply twice.
     """
     text = text.removeprefix("\ufeff")
     text = _LINE_BREAKS.sub("\n", text)
-    text = _CONTROL_CHARS.sub("", text)
     text = _CHARACTER_REFERENCE.sub(_character, text)
+    text = _CONTROL_CHARS.sub("", text)
     text = "\n".join(_HARD_BREAK.sub("", line.expandtabs(TAB_SIZE).rstrip()).rstrip() for line in text.split("\n"))
     text = unicodedata.normalize("NFC", text)
     if has_broken_words(text):
@@ -347,11 +347,14 @@ def normalise(text: str) -> str:
 
 def _character(reference: re.Match[str]) -> str:
     """The character a reference stands for: a space for a non-breaking one, as a reader
-    sees it; the reference itself where it is written out or names no character."""
+    sees it; the reference itself where it is written out, names no character, or names one
+    that is not printed (a line break read from "&#10;" would move every line after it)."""
     if _REFERENCE_WRITTEN_OUT.match(reference.string, reference.start()):
         return reference.group()
     character = html.unescape(reference.group())
-    return " " if character == "\u00a0" else character
+    if character == "\u00a0":
+        return " "
+    return character if character.isprintable() else reference.group()
 
 
 def decode_email(data: bytes, name: str) -> str:

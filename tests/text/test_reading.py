@@ -82,6 +82,8 @@ def test_character_references_read_as_the_page_shows_them():
     # Written out ("&amp;nbsp;"), or naming no character, a reference stays as typed.
     assert normalise("Type &amp;nbsp; for a space; &soon; is no reference.") == \
         "Type &amp;nbsp; for a space; &soon; is no reference."
+    # A line break written as a reference stays one: read, it would move every line after it.
+    assert normalise("one&#10;two") == "one&#10;two"
 
 
 def test_normalise_is_idempotent():
