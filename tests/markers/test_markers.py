@@ -182,6 +182,9 @@ def the_marker(nlp, text, marker_text):
         ("We can no longer afford to pay our maintainers.", "can no longer afford", "pressure"),
         ("Our funding has dried up.", "funding has dried up", "pressure"),
         ("We have been operating at a loss for two years.", "operating at a loss", "technical"),
+        # a proposal turned down and the draft that says so are decisions, not a loss
+        ("The council rejected the proposal on Tuesday.", "rejected the proposal", "technical"),
+        ("Sam will write the rejection draft.", "rejection draft", "technical"),
         # satisfaction, commitment, thanks for a warm response, a harm and a trust owned
         ("The pilot went really well.", "went really well", "pride"),
         ("We are committed to an inclusive community.", "are committed to", "hope"),
