@@ -95,6 +95,8 @@ def people(doc) -> list[str]:
         # wherever it stands, alone too.
         ("On March 3rd, JoAnn Whitfield said she would not speak at the summit. We failed you, JoAnn.\n",
          ["JoAnn Whitfield", "JoAnn"]),
+        # Appointed or elected to a role, the one named is a person, whatever the model reads.
+        ("The council appointed Tomas Vrba as BD for the proposal.\n", ["Tomas Vrba"]),
         # An image's credit on a line of its own names its maker.
         ("Subject: Remembering the founder\n\nArtwork by Hugo Martel\n\nThe service launched in 2015 and "
          "now serves most of the web.\n", ["Hugo Martel"]),
