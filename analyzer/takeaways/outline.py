@@ -310,7 +310,7 @@ def _denies(root: Token) -> bool:
 
 def _paragraph_end(view: DocView, line: int) -> int:
     """The last line of the paragraph that holds ``line``: the line before the next blank one."""
-    count = len(view.lines.lines())
+    count = len(view.lines)
     while line < count and view.lines.line(line + 1).strip():
         line += 1
     return line
