@@ -111,6 +111,20 @@ def test_a_short_line_that_ends_on_an_auxiliary_runs_on_into_the_next_line(nlp):
     assert "The proposal to retire the old upload format\nhas been\naccepted." in sentences
 
 
+def test_hard_wrapped_prose_broken_by_sense_before_a_name_keeps_its_sentence_whole(nlp):
+    text = ("Team changes\n\n"
+            "We are very glad to announce today that Ana\n"
+            "Ruiz and Li Wei\n"
+            "have joined the billing team!\n\n"
+            "Both of them have worked with us on the ledger for more than two years and\n"
+            "know the code well. They start on Monday and will take part in the next\n"
+            "planning meeting, where we will also set out the plan for the year ahead.\n")
+    sentences = [" ".join(s.text.split()) for s in nlp(text).sents]
+    assert "We are very glad to announce today that Ana Ruiz and Li Wei have joined the billing team!" in sentences
+    # A short title over its text still stands alone.
+    assert sentences[0] == "Team changes"
+
+
 def test_a_capital_letter_and_a_stop_ends_a_sentence_before_a_word_that_opens_one(nlp):
     text = "I prefer Option B. I understand the cost. Reply with A, B or C. A majority decides.\n"
     assert [s.text.strip() for s in nlp(text).sents] == [
