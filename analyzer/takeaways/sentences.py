@@ -146,6 +146,7 @@ _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
 # A break after a whole clause, as "…" may stand for what follows: a semicolon. (A colon
 # more often ends a lead-in, and a dash opens an aside as often as it closes a clause.)
 _AFTER_A_CLAUSE = re.compile(r"(?<=;)\s+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -363,7 +364,7 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
     for c in found:
         previous = runs[-1][-1] if runs else None
         if c.item and previous is not None and previous.item and previous.section is c.section \
-                and line_of(previous.end_char - 1) + 1 >= c.line - 1:
+                and (line_of(previous.end_char - 1) + 1 >= c.line - 1 or _next_item_after_body(previous, c)):
             runs[-1].append(c)
         elif c.item:
             runs.append([c])
@@ -382,6 +383,15 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
         if c.order in lists and lists[c.order] is not None:
             merged.append(lists[c.order])
     return merged
+
+
+def _next_item_after_body(item: Candidate, following: Candidate) -> bool:
+    """Whether ``following`` is the next item of ``item``'s list after the item's own body:
+    the lines that run straight on under an item ("* Ana is leaving the team." / "She joined
+    in 2019.") belong to it, and one blank line after them leads to the next item."""
+    between = item.sent.doc.text[item.end_char:following.sent.start_char]
+    breaks = list(_PARAGRAPH_BREAK.finditer(between))
+    return len(breaks) == 1 and not between[breaks[0].end():].strip()
 
 
 def _with_tables(found: list[Candidate], rows_of: list[tuple[int, Span, Section | None]], line_of) -> list[Candidate]:
@@ -438,7 +448,8 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
         question=False, cue=max(c.cue for c in [*([lead] if lead else []), *items]), end_char=items[shown - 1].end_char,
         aside=lead is not None and lead.aside, request=lead is not None and lead.request,
-        outlines=lead is not None and lead.outlines)
+        outlines=lead is not None and lead.outlines, agent=lead is not None and lead.agent,
+        writer=lead is not None and lead.writer, dated=lead is not None and lead.dated)
 
 
 def _quoted_whole(lead: str, heads: list[str]) -> tuple[str, int]:

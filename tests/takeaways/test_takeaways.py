@@ -1262,6 +1262,31 @@ def test_a_list_item_a_few_words_over_the_cut_is_quoted_whole(nlp):
                            "New alerts need a named owner and a written runbook …")
 
 
+def test_a_list_whose_items_carry_their_own_lines_is_still_one_list(nlp):
+    text = ("Team changes\n\n"
+            "We thank two people who have decided to leave the review team:\n\n"
+            "* Ana Ruiz is leaving the review team and the release group.\n"
+            "She joined in 2018 and wrote most of the style guide.\n\n"
+            "* Li Wei is stepping back from all of his review duties.\n"
+            "He will keep working on the build tools.\n")
+    listed = max((c for c in quotable(nlp, text) if not c.item), key=lambda c: c.words)
+    assert listed.text == ("We thank two people who have decided to leave the review team: Ana Ruiz is leaving "
+                           "the review team and the release group; Li Wei is stepping back from all of his "
+                           "review duties.")
+
+
+def test_a_list_quoted_with_the_writers_lead_in_is_the_writers_announcement(analyzer):
+    note = ("Team changes\n\n"
+            "We thank two people who have decided to step back from the review team:\n\n"
+            "* Ana Ruiz is leaving the review team and the release group.\n"
+            "She joined in 2018 and wrote most of the style guide.\n\n"
+            "* Li Wei is stepping back from all of his review duties.\n"
+            "He will keep working on the build tools.\n\n"
+            "We are grateful for all they did and hope to see them at the next meeting.\n")
+    assert main_quote(analyzer, note).startswith("We thank two people who have decided to step back "
+                                                 "from the review team: Ana Ruiz is leaving")
+
+
 ROTA_TABLE = ("# Weekend rota from March\n\n"
               "We are changing the weekend rota from 1 March so that nobody works more than two weekends.\n\n"
               "## New cover\n\n"
