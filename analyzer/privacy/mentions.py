@@ -86,7 +86,22 @@ def ordinary_words(reader: NameReader, verdict: Verdict, names: Iterable[Mention
     name. The words a mention was widened to count too ("Public" of "Public Geodata"), or
     "the public forum" would lose its word wherever the name is redacted."""
     words = {w for key in verdict.people for w in key} | {fold(w) for m in names for w in m.words}
-    return frozenset(t.lower_ for t in reader.doc if t.lower_ in words and ordinary(t))
+    return frozenset(t.lower_ for t in reader.doc if t.lower_ in words and ordinary(t) and not _in_a_slug(t, words))
+
+
+def _in_a_slug(token: Token, words: set[str]) -> bool:
+    """Whether the token is glued by a hyphen or an underscore to another name word: a name
+    written as a label or a file name ("dana-whitfield-photo", "dana_whitfield.txt") is the
+    name in lower case, not a word the text uses for itself."""
+    doc = token.doc
+    for joint, other in ((token.i + 1, token.i + 2), (token.i - 1, token.i - 2)):
+        if not 0 <= other < len(doc) or doc[joint].text not in ("-", "_"):
+            continue
+        left, right = sorted((token.i, other))
+        glued = not doc[left].whitespace_ and not doc[joint].whitespace_
+        if glued and doc[other].lower_ in words:
+            return True
+    return False
 
 
 def ordinary(token: Token) -> bool:
