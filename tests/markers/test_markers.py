@@ -70,6 +70,8 @@ def the_marker(nlp, text, marker_text):
         ("Nobody is being blamed for the outage.", "Nobody is being blamed", "reassurance"),
         ("Nobody is losing their job as part of this change.", "Nobody is losing their job", "reassurance"),
         ("No jobs will be lost.", "No jobs will be lost", "reassurance"),
+        ("The switch should be a non-event for most teams.", "non-event", "reassurance"),
+        ("Most users will not notice the change.", "will not notice", "reassurance"),
         ("I know change on this scale is unsettling.", "unsettling", "anxiety"),
         # the small model takes a sentence's first noun for a proper noun, which keeps its capital
         ("Morale is low.", "Morale is low", "sadness"),
