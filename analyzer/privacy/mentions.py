@@ -97,7 +97,7 @@ def _in_a_slug(token: Token, words: set[str]) -> bool:
     for joint, other in ((token.i + 1, token.i + 2), (token.i - 1, token.i - 2)):
         if not 0 <= other < len(doc) or doc[joint].text not in ("-", "_"):
             continue
-        left, right = sorted((token.i, other))
+        left = min(token.i, other)
         glued = not doc[left].whitespace_ and not doc[joint].whitespace_
         if glued and doc[other].lower_ in words:
             return True
