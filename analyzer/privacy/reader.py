@@ -48,6 +48,10 @@ class Masks:
     allowed: bytes
 
 
+# Words (tokens) a line holds at least where prose wrapped it: more than a name and its marks.
+WRAPPED_LINE_WORDS = 6
+
+
 class NameReader:
     """Read-only facts about one document and the runs of name words in it."""
 
@@ -177,6 +181,8 @@ class NameReader:
             start -= 1
         while end + 1 < hi and self._joins(doc[end + 1], line, 1):
             end += 1
+        start = self._wrapped_on(start, -1, lo)
+        end = self._wrapped_on(end, 1, hi - 1)
         # A job title written before a name is not part of it: "Managing Director Ilse Brandt".
         titles = [k for k in range(start, i) if self.role_word(doc[k])]
         start = titles[-1] + 1 if titles else start
@@ -204,6 +210,23 @@ class NameReader:
             return beyond is not None and (self.name_like(beyond) or hyphen_tail(beyond))
         return self.name_like(token) or hyphen_tail(token)
 
+    def _wrapped_on(self, edge: int, step: int, bound: int) -> int:
+        """The run's edge moved past a line break to the name word beyond it, where a wrapped
+        line broke a name in two ("Thanks to [Ana" / "Berg] for…") and the parse joins the
+        halves (one word is a compound of the other); else ``edge`` as it is. Both lines must
+        run on past the name: the lines of a roster, one name each, are names of their own
+        even where the parse joins them."""
+        gap = self._token(edge + step)
+        beyond = self._token(edge + 2 * step)
+        if gap is None or beyond is None or not gap.is_space or gap.text.count("\n") != 1 \
+                or (beyond.i - bound) * step > 0 or not self.name_like(beyond) \
+                or not all(len(self.lines[self.line_of(t)]) >= WRAPPED_LINE_WORDS for t in (self.doc[edge], beyond)):
+            return edge
+        near = self.doc[edge]
+        linked = (near.dep_ == "compound" and near.head.i == beyond.i) or \
+            (beyond.dep_ == "compound" and beyond.head.i == near.i)
+        return beyond.i if linked else edge
+
     def _token(self, i: int) -> Token | None:
         return self.doc[i] if 0 <= i < len(self.doc) else None
 
@@ -218,7 +241,7 @@ class NameReader:
     def name_words(self, start: int, end: int) -> tuple[str, ...]:
         """A name's own words, without particles and initials: ("María", "Cruz")."""
         return tuple(t.text for t in self.doc[start:end]
-                     if len(t.text) > 1 and t.lower_ not in self.words["particle"] and not initial(t))
+                     if len(t.text) > 1 and not t.is_space and t.lower_ not in self.words["particle"] and not initial(t))
 
     def key(self, start: int, end: int) -> tuple[str, ...]:
         """The name's identity: its own words, folded ("maria", "cruz")."""

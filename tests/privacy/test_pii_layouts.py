@@ -155,6 +155,24 @@ def test_a_name_written_as_a_label_or_a_file_name_is_redacted_there_too(nlp, slu
     text = redacted(doc)
     assert "odile" not in text.lower() and "marchetti" not in text.lower()
 
+def test_a_name_that_a_wrapped_line_breaks_in_two_is_one_name(nlp):
+    doc = nlp("Release notes\n\n"
+              "We fixed the cache bug in the new release and published the patched packages today. Thanks to [Odile\n"
+              "Marchetti] from the storage team for helping us find the cause of the failing uploads so fast, and\n"
+              "to the reviewers who stayed late to check every change before the release went out this morning.\n")
+    assert "Odile" not in redacted(doc) and len(assign(doc._.analyzer_pii)) == 1
+    # Under a list item's hanging indent, the indent is no word of the name.
+    doc = nlp("Meeting notes\n\n"
+              "- The council met with the release managers and thanked Odile\n"
+              "  Marchetti for the work on the new release process and the checklist.\n"
+              "- The council discussed the budget for the next year and agreed to fund\n"
+              "  two more mentors for the summer programme, starting in June this year.\n")
+    detection = doc._.analyzer_pii
+    assert all(term.text.strip() for term in build_terms(detection, assign(detection)))
+    assert "Odile" not in redacted(doc)
+    # The lines of a roster are names of their own.
+    assert people(nlp(ROSTER))[:2] == ["Oluwaseun Adebayo", "Marisol Quispe"]
+
 def test_names_on_the_fold_of_a_long_header_are_people(nlp):
     # A long To line folds onto lines that start with a space (RFC 5322): still the header.
     text = ("From: Ops desk <ops@example.com>\nTo: Platform team <team@example.com>,\n"
