@@ -20,6 +20,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
 from ..markers.lexicon import parse_pattern
@@ -389,7 +390,7 @@ def _next_item_after_body(item: Candidate, following: Candidate) -> bool:
     """Whether ``following`` is the next item of ``item``'s list after the item's own body:
     the lines that run straight on under an item ("* Ana is leaving the team." / "She joined
     in 2019.") belong to it, and one blank line after them leads to the next item."""
-    between = item.sent.doc.text[item.end_char:following.sent.start_char]
+    between = extensions.line_index(item.sent.doc).text[item.end_char:following.sent.start_char]
     breaks = list(_PARAGRAPH_BREAK.finditer(between))
     return len(breaks) == 1 and not between[breaks[0].end():].strip()
 
