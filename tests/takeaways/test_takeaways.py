@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from analyzer import Analyzer, OptionError
-from analyzer.data.files import DataText
+from analyzer.data.files import DataText, shipped
 from analyzer.errors import LexiconError
 from analyzer.markers.lexicon import load_categories
 from analyzer.render import render
@@ -1484,6 +1484,14 @@ def test_a_note_about_the_writing_itself_is_not_a_gist(analyzer):
             "two engineers to the growth team in September.\n")
     takeaways = analyzer.analyze(text)["takeaways"]
     assert "I have tried to keep it short." not in quotes_of(takeaways["factual"])
+
+
+@pytest.mark.parametrize("note", ["All times are in UTC.", "Times are given in both local time and UTC.",
+                                  "This section lists the steps in the order we took them."])
+def test_a_note_on_how_a_part_is_written_is_an_aside_and_no_gist(nlp, note):
+    text = f"Outage on 4 March\n\nTimeline\n\n{note} At 09:10 the change went out.\n"
+    found = {c.text: c for c in quotable(nlp, text, shipped("takeaways/main-point.tsv").text)}
+    assert found[note].aside and not found["At 09:10 the change went out."].aside
 
 
 def test_a_short_note_gets_a_main_point_within_sixty_words(analyzer):
