@@ -101,9 +101,11 @@ MAX_LIST_QUOTE = 60
 _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 # A lead-in of this many words or fewer, or one with words that point at what follows, or
 # one that ends by counting the things that follow ("The decision comes down to three reasons:");
-# "We had downtime over three distinct periods:" says what happened before it counts.
+# "We had downtime over three distinct periods:" says what happened before it counts. One
+# that ends on "are:" or "include:" ("The main goals of this proposal are:") leaves all it
+# says to what follows.
 SHORT_LEAD_IN = 5
-_POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b"
+_POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b|\b(?:is|are|include|includes):$"
                            r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a few|a couple of"
                            r"|a number of|various|many)"
                            r"\s+(?:[\w-]+\s+){0,2}(?:reasons|options|steps|phases|stages|parts|points|things|ways"
