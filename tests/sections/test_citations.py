@@ -36,3 +36,11 @@ def test_the_main_point_is_the_writers_not_the_epigraphs(analyzer):
     quoted = digest_quotes(report["takeaways"])
     assert "ship small things" not in main["evidence"][0]["text"]
     assert not any("ship small things" in q for q in quoted)
+
+
+def test_a_block_quote_signed_on_a_line_of_its_own_cites_its_source():
+    lines = ["We asked a sponsor why they use the tool.", "",
+             "> We use it to keep the codebase easy to maintain.", ">",
+             "> -- Dana Reyes, Web Developer at Pebblecrest (Acme)", "",
+             "We are grateful to every sponsor.", "", "- Ana Lima (Hooli)", "", "-- Sam", "", "[1] A footnote."]
+    assert cited_lines(lines) == frozenset({3, 4, 5})
