@@ -121,8 +121,14 @@ def test_hard_wrapped_prose_broken_by_sense_before_a_name_keeps_its_sentence_who
             "planning meeting, where we will also set out the plan for the year ahead.\n")
     sentences = [" ".join(s.text.split()) for s in nlp(text).sents]
     assert "We are very glad to announce today that Ana Ruiz and Li Wei have joined the billing team!" in sentences
-    # A short title over its text still stands alone.
+    # A short title over its text still stands alone, and so does a long one in sentence case.
     assert sentences[0] == "Team changes"
+    text = ("Four-day week\n\n"
+            "What changes for customers in the first three months\n"
+            "Customers will see the same opening hours, because the rota covers Fridays,\n"
+            "and the support inbox will be answered within one working day as it is now.\n"
+            "Everyone keeps their salary, and support is covered by a rota of two people.\n")
+    assert "What changes for customers in the first three months" in [s.text.strip() for s in nlp(text).sents]
 
 
 def test_a_capital_letter_and_a_stop_ends_a_sentence_before_a_word_that_opens_one(nlp):

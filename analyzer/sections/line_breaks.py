@@ -55,9 +55,11 @@ MIN_PROSE_WIDTH = 40
 # sentence the writer broke short.
 _LEANS_ON = re.compile(r"(?<![\w-])(?:be|been|being|is|are|was|were|has|have|had|will|would|shall|should|can|could"
                        r"|may|might|must|to|with|for|from|by|than|that|which)$", re.IGNORECASE)
-# A line of running words this long, most of them in lower case, is a sentence, not a title;
-# where it stops short of the margin with no stop, its writer broke it by sense ("We are
-# glad to announce that Ana" / "Ruiz and Li Wei have joined"), and it goes on below.
+# A line of running words this long, most of them in lower case, is a sentence or a title in
+# sentence case. Where it stops short of the margin with no stop, its writer broke it by sense
+# when it ends on a comma, or inside a name ("We are glad to announce that Ana" / "Ruiz and Li
+# Wei have joined"): a title over its text ends on a word in lower case, or its text opens with
+# a word that opens sentences ("The").
 MIN_SENTENCE_LINE_WORDS = 6
 # SENT_START values, as spaCy stores them.
 START, NOT_START = 1, -1
@@ -90,14 +92,18 @@ def continues(line: str, following: str, width: int | None) -> bool:
     if head.islower():
         return len(line.strip()) > 30 or width is not None or bool(_LEANS_ON.search(line.rstrip()))
     return width is not None and (is_wrapped_line(line, width, following)
-                                  or (_wrapped_prose(width) and _broken_by_sense(line)))
+                                  or (_wrapped_prose(width) and _broken_by_sense(line, following)))
 
 
-def _broken_by_sense(line: str) -> bool:
+def _broken_by_sense(line: str, following: str) -> bool:
     """Whether the line is running words broken short of the margin: MIN_SENTENCE_LINE_WORDS
-    or more, most of them in lower case as a sentence's are and a title's are not."""
+    or more, most of them in lower case, that end on a comma or on the first part of a name
+    the next line goes on with."""
     words = line.split()
-    return len(words) >= MIN_SENTENCE_LINE_WORDS and 2 * sum(w[0].islower() for w in words) > len(words)
+    if len(words) < MIN_SENTENCE_LINE_WORDS or 2 * sum(w[0].islower() for w in words) <= len(words):
+        return False
+    head = following.split()[0]
+    return words[-1].endswith(",") or (words[-1][0].isupper() and head[0].isupper() and head not in _SENTENCE_OPENERS)
 
 
 def _wrapped_prose(width: int | None) -> bool:
