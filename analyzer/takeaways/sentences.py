@@ -392,7 +392,9 @@ def _next_item_after_body(item: Candidate, following: Candidate) -> bool:
     """Whether ``following`` is the next item of ``item``'s list after the item's own body:
     the lines that run straight on under an item ("* Ana is leaving the team." / "She joined
     in 2019.") belong to it, and one blank line after them leads to the next item."""
-    between = extensions.line_index(item.sent.doc).text[item.end_char:following.sent.start_char]
+    # A sentence's span takes in the line breaks after it: read from its last word.
+    end = item.sent.start_char + len(item.sent.text.rstrip())
+    between = extensions.line_index(item.sent.doc).text[end:following.sent.start_char]
     breaks = list(_PARAGRAPH_BREAK.finditer(between))
     return len(breaks) == 1 and not between[breaks[0].end():].strip()
 

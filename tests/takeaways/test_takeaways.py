@@ -1273,6 +1273,12 @@ def test_a_list_whose_items_carry_their_own_lines_is_still_one_list(nlp):
     assert listed.text == ("We thank two people who have decided to leave the review team: Ana Ruiz is leaving "
                            "the review team and the release group; Li Wei is stepping back from all of his "
                            "review duties.")
+    # A paragraph of its own between two lists ends the first: it is no item's text.
+    text = ("Results\n\nThe new members are:\n\n- Ana Ruiz, Acme\n- Li Wei, Globex\n\n"
+            "They join the continuing members:\n\n- Omar Haddad, Initech\n- Sara Berg, Hooli\n")
+    lists = [c.text for c in quotable(nlp, text) if ";" in c.text]
+    assert lists == ["The new members are: Ana Ruiz, Acme; Li Wei, Globex",
+                     "They join the continuing members: Omar Haddad, Initech; Sara Berg, Hooli"]
 
 
 def test_a_list_quoted_with_the_writers_lead_in_is_the_writers_announcement(analyzer):
