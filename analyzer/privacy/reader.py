@@ -48,7 +48,7 @@ class Masks:
     allowed: bytes
 
 
-# Words (tokens) a line holds at least where prose wrapped it: more than a name and its marks.
+# Words (tokens) a line of prose holds at least: more than a name and its marks.
 WRAPPED_LINE_WORDS = 6
 
 
@@ -214,13 +214,16 @@ class NameReader:
         """The run's edge moved past a line break to the name word beyond it, where a wrapped
         line broke a name in two ("Thanks to [Ana" / "Berg] for…") and the parse joins the
         halves (one word is a compound of the other); else ``edge`` as it is. Both lines must
-        run on past the name: the lines of a roster, one name each, are names of their own
-        even where the parse joins them."""
+        hold more than names, in words in lower case, and one of them be a line of prose: the
+        lines of a roster, one name each, are names of their own even where the parse joins them."""
         gap = self._token(edge + step)
         beyond = self._token(edge + 2 * step)
         if gap is None or beyond is None or not gap.is_space or gap.text.count("\n") != 1 \
-                or (beyond.i - bound) * step > 0 or not self.name_like(beyond) \
-                or not all(len(self.lines[self.line_of(t)]) >= WRAPPED_LINE_WORDS for t in (self.doc[edge], beyond)):
+                or (beyond.i - bound) * step > 0 or not self.name_like(beyond):
+            return edge
+        lines = [self.lines[self.line_of(t)] for t in (self.doc[edge], beyond)]
+        if not all(any(t.is_lower and t.is_alpha for t in line) for line in lines) \
+                or max(len(line) for line in lines) < WRAPPED_LINE_WORDS:
             return edge
         near = self.doc[edge]
         linked = (near.dep_ == "compound" and near.head.i == beyond.i) or \

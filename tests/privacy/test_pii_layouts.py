@@ -170,6 +170,14 @@ def test_a_name_that_a_wrapped_line_breaks_in_two_is_one_name(nlp):
     detection = doc._.analyzer_pii
     assert all(term.text.strip() for term in build_terms(detection, assign(detection)))
     assert "Odile" not in redacted(doc)
+    # The line the name goes on in may be short, when it holds more than names.
+    doc = nlp("Team changes\n\n"
+              "We are very glad to announce today that Odile\n"
+              "Marchetti and Li Wei\n"
+              "have joined the billing team, and both of them start on Monday next week.\n"
+              "They have worked with us on the ledger for more than two years and know it well.\n"
+              "The team will meet them at the planning meeting on Tuesday afternoon as usual.\n")
+    assert "Odile" not in redacted(doc) and len(assign(doc._.analyzer_pii)) == 2
     # The lines of a roster are names of their own.
     assert people(nlp(ROSTER))[:2] == ["Oluwaseun Adebayo", "Marisol Quispe"]
 
