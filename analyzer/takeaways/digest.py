@@ -25,6 +25,8 @@ from .view import DocView
 
 MAIN_LABEL = "Main point"
 OPTIONS_LABEL = "Options and proposals"
+# What a feeling named by its words adds when its words are in a sentence the digest quotes.
+QUOTED_ABOVE = ", in the sentence quoted above"
 # Reading order: the main point, the parts in document order, the feelings, the parts left out.
 MAIN, PARTS, FEELINGS, OTHERS = range(4)
 
@@ -51,8 +53,8 @@ def digest_words(takeaway: dict[str, Any]) -> int:
 
 
 def fit(items: Sequence[Item], budget: int) -> dict[str, Any]:
-    """The items that fit the budget, best first, each tried without its extra quotes when it
-    does not fit whole; the first always stays, so even a note shorter than its budget has a
+    """The items that fit the budget, best first, each tried in its shorter versions when it
+    does not fit whole (``_shorter_versions``); the first always stays, so even a note shorter than its budget has a
     main point. Then laid out in reading order."""
     kept: list[Item] = []
     used = 0
@@ -70,10 +72,17 @@ def fit(items: Sequence[Item], budget: int) -> dict[str, Any]:
 
 
 def _shorter_versions(item: Item) -> list[Item]:
+    """The item, then without its extra quotes, then, for a feeling named by its words in the
+    sentence quoted above, without saying so: its line still points there, and a note whose
+    main point takes nearly all its words keeps the feeling it shows."""
     evidence = item.content["evidence"]
     versions = [item]
     if len(evidence) > 1:
         versions.append(Item(item.priority, item.position, item.side, {**item.content, "evidence": evidence[:1]}))
+    summary = item.content["summary"]
+    if QUOTED_ABOVE in summary:
+        versions.append(Item(item.priority, item.position, item.side,
+                             {**item.content, "summary": summary.replace(QUOTED_ABOVE, "")}))
     return versions
 
 
@@ -158,7 +167,7 @@ def _pointer(view: DocView, feeling: Feeling, quoted: set[int]) -> str:
         sent = next((s for s, _ in feeling.evidence if word.lower() in s.text.lower()), densest)
         if (line := view.line_of(sent.start_char)) not in lines:
             lines.append(line)
-    above = ", in the sentence quoted above" if densest.start in quoted else ""
+    above = QUOTED_ABOVE if densest.start in quoted else ""
     return f"{shown}{above} ({_where(lines)})"
 
 

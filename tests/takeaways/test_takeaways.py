@@ -655,6 +655,18 @@ def test_a_feeling_found_in_the_main_point_points_to_it_instead_of_quoting_it_tw
     assert feeling["summary"] == "“happy to”, in the sentence quoted above (line 4)"
 
 
+def test_a_main_point_that_takes_nearly_every_word_still_leaves_room_for_the_feeling_in_it(analyzer, budgeted):
+    text = ("Team news\n\nWe are so grateful and proud to announce that Ana Ruiz, who has run the invoicing desk in "
+            "Lisbon for six years, has joined the billing team as its new lead from Monday.\n\n"
+            + "The billing team runs the ledger, the invoices and the monthly close for every region. " * 5 + "\n")
+    main_words = digest_words(items_of(analyzer.analyze(text)["takeaways"])[0])
+    tight = budgeted(main_words + 6).analyze(text)["takeaways"]
+    assert [(t["label"], t["summary"]) for t in tight["emotional"]] == [("Gratitude and thanks", "“grateful” (line 3)")]
+    # With a few words more, it says where the word stands.
+    roomy = budgeted(main_words + 11).analyze(text)["takeaways"]
+    assert [t["summary"] for t in roomy["emotional"]] == ["“grateful”, in the sentence quoted above (line 3)"]
+
+
 def test_a_feeling_named_by_its_words_cites_every_line_that_holds_them(budgeted):
     text = ("Rota review\n\nWe will move to a new rota on 1 May. I am anxious that it leaves nights short.\n\n"
             + "The rota covers seven days and three shifts a day, with two people a shift. " * 6 + "\n\n"
