@@ -54,8 +54,8 @@ def digest_words(takeaway: dict[str, Any]) -> int:
 
 def fit(items: Sequence[Item], budget: int) -> dict[str, Any]:
     """The items that fit the budget, best first, each tried in its shorter versions when it
-    does not fit whole (``_shorter_versions``); the first always stays, so even a note shorter than its budget has a
-    main point. Then laid out in reading order."""
+    does not fit whole (``_shorter_versions``); the first always stays, so even a note
+    shorter than its budget has a main point. Then laid out in reading order."""
     kept: list[Item] = []
     used = 0
     for item in sorted(items):
