@@ -90,12 +90,12 @@ def ordinary_words(reader: NameReader, verdict: Verdict, names: Iterable[Mention
 
 
 def _in_a_slug(token: Token, words: set[str]) -> bool:
-    """Whether the token is glued by a hyphen or an underscore to another name word: a name
-    written as a label or a file name ("dana-whitfield-photo", "dana_whitfield.txt") is the
-    name in lower case, not a word the text uses for itself."""
+    """Whether the token is glued by a hyphen to another name word: a name written as a label
+    ("dana-whitfield-photo") is the name in lower case, not a word the text uses for itself.
+    (The tokenizer keeps "dana_whitfield.pdf" whole, and the redaction reads "_" as a break.)"""
     doc = token.doc
     for joint, other in ((token.i + 1, token.i + 2), (token.i - 1, token.i - 2)):
-        if not 0 <= other < len(doc) or doc[joint].text not in ("-", "_"):
+        if not 0 <= other < len(doc) or doc[joint].text != "-":
             continue
         left = min(token.i, other)
         glued = not doc[left].whitespace_ and not doc[joint].whitespace_
