@@ -408,6 +408,16 @@ def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
     assert word not in [t for t, *_ in markers(nlp, text)]
 
 
+@pytest.mark.parametrize("text, word", [
+    ("On 1 May all requests that still use the old signing key will fail.", "fail"),
+    ("The origin server for the download site was being overloaded all morning.", "overloaded"),
+])
+def test_a_machine_doing_what_a_technical_row_says_is_no_feeling_however_far_its_verb(nlp, text, word):
+    assert word not in [t for t, *_ in markers(nlp, text)]
+    # Said of people, the same words still count.
+    assert "overloaded" in [t for t, *_ in markers(nlp, "The two people on the desk were overloaded all morning.")]
+
+
 @pytest.mark.parametrize(
     "text, marker, negator",
     [
