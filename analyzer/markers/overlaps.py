@@ -74,7 +74,7 @@ def _done_by_a_thing(match: Match, things: Mapping[str, frozenset[str]]) -> bool
 
 
 def _resolve(matches: Iterable[Match], categories: Mapping[str, Category],
-             things: Mapping[str, frozenset[str]] = {}) -> tuple[list[Match], list[Match]]:
+             things: Mapping[str, frozenset[str]]) -> tuple[list[Match], list[Match]]:
     found = [m for m in matches if not any(t.is_sent_start for t in m.span[1:])]
     markers = _longest_first(m for m in found if categories[m.entry.category].role == "marker")
     markers = [m for m in markers if m.entry.category == TECHNICAL or not _done_by_a_thing(m, things)]

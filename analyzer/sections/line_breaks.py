@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .. import extensions
 from ..text import footnotes
+from ..text.lines import PARAGRAPH_BREAK
 from ..text.markup import QUOTE_MARKS
 from .layout import (
     LIST_MARKER, WRAP_SLACK, ends_open, ends_sentence, indent, is_wrapped_line, starts_block,
@@ -46,7 +47,6 @@ _SENTENCE_OPENERS = frozenset({"I", "We", "You", "It", "They", "This", "That", "
 # sentence that quotes it ("One user wrote: “It is boring in the best way. I never touch
 # it.”"), which the stops inside it would otherwise cut in two, each half with one quote mark.
 _QUOTATION = re.compile(r"“[^“”]*?”|(?<![\w\"])\"[^\"]*?\"(?![\w\"])")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 MAX_QUOTATION_WORDS = 40
 # The narrowest margin at which hard-wrapped prose is told from short lines alike.
 MIN_PROSE_WIDTH = 40
@@ -190,7 +190,7 @@ def _quotations(text: str) -> list[tuple[int, int]]:
     found = []
     for m in _QUOTATION.finditer(text):
         inner = m.group()[1:-1]
-        if not _PARAGRAPH_BREAK.search(inner) and len(inner.split()) <= MAX_QUOTATION_WORDS:
+        if not PARAGRAPH_BREAK.search(inner) and len(inner.split()) <= MAX_QUOTATION_WORDS:
             found.append((m.start() + 1, m.end() - 1))
     return found
 

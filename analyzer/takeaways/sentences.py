@@ -30,6 +30,7 @@ from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, ends_s
 from ..sections.lookalikes import key_value
 from ..sections.metadata import turn_prefix
 from ..sections.outline import Section
+from ..text.lines import PARAGRAPH_BREAK
 from ..text.markup import QUOTE_MARKS, as_read
 from ..text.months import MONTHS, WEEKDAYS
 
@@ -149,7 +150,6 @@ _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
 # A break after a whole clause, as "…" may stand for what follows: a semicolon. (A colon
 # more often ends a lead-in, and a dash opens an aside as often as it closes a clause.)
 _AFTER_A_CLAUSE = re.compile(r"(?<=;)\s+")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -395,7 +395,7 @@ def _next_item_after_body(item: Candidate, following: Candidate) -> bool:
     # A sentence's span takes in the line breaks after it: read from its last word.
     end = item.sent.start_char + len(item.sent.text.rstrip())
     between = extensions.line_index(item.sent.doc).text[end:following.sent.start_char]
-    breaks = list(_PARAGRAPH_BREAK.finditer(between))
+    breaks = list(PARAGRAPH_BREAK.finditer(between))
     return len(breaks) == 1 and not between[breaks[0].end():].strip()
 
 

@@ -3,8 +3,12 @@ runs of those lines the way a reader does ("lines 4–6, 9")."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+
+# A blank line, perhaps holding spaces or tabs: the end of a paragraph.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 class LineIndex:
