@@ -59,6 +59,8 @@ _NEWS = frozenset({"headline", "news", "decision", "summary", "version", "conclu
 # Bodies that decide for an organisation, named by a common noun ("the board", "the committee").
 DECIDING_BODIES = frozenset({"board", "committee", "council", "company", "management", "leadership", "trustee",
                              "director", "foundation", "organisation", "organization", "panel", "assembly"})
+# Groups that act for an organisation when its name introduces them ("the Acme team").
+NAMED_BODIES = frozenset({"team", "group", "project", "maintainer", "steward"})
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
 # A decision told as past news ("Last month I announced that…") is background to what the
@@ -716,10 +718,19 @@ def _unwrap(text: str) -> str:
 def _agent(sent: Span, subjects: list[Token]) -> bool:
     """Whether a subject of the main verb (``subjects``) is the writer ("we", "I"), a named
     organisation, or a body that decides for one ("The board agreed to freeze spending", as
-    minutes tell it), or the sentence is a record in minutes, opening on a past verb with no
-    subject ("Agreed to cut retention to 30 days"): the meeting decided."""
+    minutes tell it, "The Acme team will retire…", a body named by its organisation), or the
+    sentence is a record in minutes, opening on a past verb with no subject ("Agreed to cut
+    retention to 30 days"): the meeting decided."""
     return any(s.lemma_.lower() in FIRST_PERSON or s.pos_ == "PROPN" or s.ent_type_ in ("ORG", "PERSON")
-               or s.lemma_.lower() in DECIDING_BODIES for s in subjects) or _recorded(sent)
+               or s.lemma_.lower() in DECIDING_BODIES or _named_body(s) for s in subjects) or _recorded(sent)
+
+
+def _named_body(subject: Token) -> bool:
+    """Whether the subject is a group that its organisation's name introduces ("the Acme
+    team", "the Acme security team"): a team acting for the organisation."""
+    return subject.lemma_.lower() in NAMED_BODIES and any(
+        t.dep_ == "compound" and (t.pos_ == "PROPN" or t.ent_type_ == "ORG")
+        for left in subject.lefts for t in left.subtree)
 
 
 def _by_writer(subjects: list[Token]) -> bool:

@@ -2059,3 +2059,15 @@ def test_a_long_letter_without_headings_gets_a_gist_from_each_stretch_of_it(anal
     gists = [t for t in items_of(analyzer.analyze(letter)["takeaways"]) if t["role"] == "gist"]
     assert len(gists) == 2
     assert {e["line"] for e in gists[-1]["evidence"]} == {7}
+
+
+@pytest.mark.parametrize("sentence, acts", [
+    ("The Acme team will discontinue support for 32-bit Windows in May.", True),
+    ("The Acme security team will rotate every key this week.", True),
+    ("The team will discontinue support for 32-bit Windows in May.", False),
+    ("The Acme logo will change in May.", False),
+])
+def test_a_team_its_organisation_names_acts_for_it(nlp, sentence, acts):
+    """Its decision words state the organisation's own decision, as a board's would."""
+    found = [c for c in quotable(nlp, f"Support\n\n{sentence}\n") if c.text == sentence]
+    assert [c.agent for c in found] == [acts]
