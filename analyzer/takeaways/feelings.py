@@ -37,7 +37,7 @@ from ..data.tables import rows
 from ..markers.component import quoted
 from ..sections.lookalikes import key_value
 from ..text.markup import as_read
-from .sentences import FIRST_PERSON, negated, quote, said_by_writer, the_writers
+from .sentences import FIRST_PERSON, negated, quote, said_by_writer, the_writers, under_an_open_lead_in
 from .view import DocView
 
 # A theme counts with markers in two sentences, or this much weight in one, and at least this
@@ -297,7 +297,7 @@ def _feeling(theme: Theme, tally: Tally, strength: float, sentences: dict[int, t
     ranked = sorted(tally.by_sentence, key=lambda start: (-tally.by_sentence[start], start))
     evidence = []
     for start in ranked:
-        text = quote(sentences[start][0])
+        text = None if under_an_open_lead_in(sentences[start][0]) else quote(sentences[start][0])
         if text is not None:
             evidence.append((sentences[start][0], text))
         if len(evidence) == MAX_EVIDENCE:

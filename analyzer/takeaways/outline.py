@@ -249,8 +249,8 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     for i, c in enumerate(cands):
         early = i < LEAD_SENTENCES
         summarised = _summarises(c, cands[i - 1] if i else None, c.line <= opening[id(c.section)])
-        if not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised) \
-                and not _labelled(c, _DECISION_LABEL):
+        if c.finishes_lead_in or (not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised)
+                                  and not _labelled(c, _DECISION_LABEL)):
             continue
         own = c.writer if writer_decides else c.agent
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if own or c.cue < 0 else OTHER_VOICE)
@@ -436,9 +436,9 @@ def _cut_to_fit(cands: Sequence[Candidate], left: set[int], worth: Sequence[floa
 
 def _quotable(cands: Sequence[Candidate], statements: set[int]) -> set[int]:
     """Sentences long enough to quote and to say something alone, statements (unless the text
-    has none)."""
+    has none); never a list item that only finishes its lead-in's sentence."""
     return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and not _leans_back(c)
-            and not _only_a_time(c) and (i in statements or not statements)}
+            and not _only_a_time(c) and not c.finishes_lead_in and (i in statements or not statements)}
 
 
 def _choosable(cands: Sequence[Candidate], quotable: set[int], anchors: Sequence[int]) -> set[int]:

@@ -61,6 +61,10 @@ DECIDING_BODIES = frozenset({"board", "committee", "council", "company", "manage
                              "director", "foundation", "organisation", "organization", "panel", "assembly"})
 # Groups that act for an organisation when its name introduces them ("the Acme team").
 NAMED_BODIES = frozenset({"team", "group", "project", "maintainer", "steward"})
+# The last words of a lead-in where a negation reaches its items ("does not:", "will not
+# include:"), and the words a lead-in cannot end on and be whole ("accounts which:").
+LEAD_IN_TAIL = 3
+_OPEN_ENDS = frozenset({"which", "that", "who", "whom", "whose", "where", "to"})
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
 # A decision told as past news ("Last month I announced that…") is background to what the
@@ -212,6 +216,9 @@ class Candidate:
     # It stands wholly in brackets ("(This was first sent as an e-mail to the list.)"): a
     # remark beside the text, about how it came to be.
     bracketed: bool = False
+    # It is a list item that finishes the sentence its lead-in leaves open ("This notice
+    # does not:" / "- name anyone"): alone it says nothing, or the opposite.
+    finishes_lead_in: bool = False
 
     @cached_property
     def words(self) -> int:
@@ -223,12 +230,14 @@ class Candidate:
         statement that ends in a colon before its elaboration ("Bounties are a poor fit:");
         or a sentence that only points at what follows, whatever its last mark ("Here's what
         went to plan."), or a sentence that announces what the text will explain ("This post
-        explains what changed"), or one that promises it ("I want to be direct about why.")."""
+        explains what changed"), or one that promises it ("I want to be direct about why."), or
+        a lead-in that leaves its sentence for the items to finish ("This notice does not:")."""
         if (_HERE_IS.match(self.text) and ":" not in self.text) or self.outlines:
             return True
         if self.words <= SHORT_PROMISE and _ENDS_ON_WHY.search(self.text):
             return True
-        return self.lead_in and (self.words <= SHORT_LEAD_IN or bool(_POINTS_AHEAD.search(self.text)))
+        return self.lead_in and (self.words <= SHORT_LEAD_IN or bool(_POINTS_AHEAD.search(self.text))
+                                 or _leaves_open(self.sent))
 
 
 class MainPointCues:
@@ -359,6 +368,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             outlines=outlines,
             writer=_by_writer(subjects) and not elses,
             bracketed=_bracketed(text),
+            finishes_lead_in=under_an_open_lead_in(sent),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 
@@ -443,6 +453,38 @@ def _lead_in(found: list[Candidate], first: Candidate) -> Candidate | None:
     return before[0] if before and before[0].lead_in and before[0].section is first.section else None
 
 
+def under_an_open_lead_in(sent: Span) -> bool:
+    """Whether the sentence is a list item under a lead-in that leaves its sentence open
+    (``_leaves_open``): a feeling's quote, like a gist, must not be such an item alone."""
+    if not LIST_MARKER.match(sent.text):
+        return False
+    before = _sentence_before_items(sent)
+    return before is not None and _leaves_open(before)
+
+
+def _sentence_before_items(sent: Span) -> Span | None:
+    """The first sentence before ``sent`` that is not a list item: a list's lead-in, if it
+    has one."""
+    doc, at = sent.doc, sent.start
+    while at > 0:
+        before = doc[at - 1].sent
+        if not LIST_MARKER.match(before.text):
+            return before
+        at = before.start
+    return None
+
+
+def _leaves_open(lead: Span) -> bool:
+    """Whether a lead-in leaves its sentence for each item to finish: it negates what the
+    items will say ("This notice does not:", "We will never:"), or it ends on a word that
+    needs a clause after it ("The bug affects accounts which:", "We aim to:")."""
+    text = lead.text.rstrip()
+    if not text.endswith(":"):
+        return False
+    words = [t for t in lead if not t.is_space and not t.is_punct][-LEAD_IN_TAIL:]
+    return bool(words) and (words[-1].lower_ in _OPEN_ENDS or any(t.dep_ == "neg" for t in words))
+
+
 def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate | None:
     """A list as one quote: its lead-in, then each item's opening words, while they fit."""
     text, shown = _quoted_whole(lead.text if lead else "", [_head(c.text, _words_to_verb(c)) for c in items])
@@ -456,7 +498,10 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         question=False, cue=max(c.cue for c in [*([lead] if lead else []), *items]), end_char=items[shown - 1].end_char,
         aside=lead is not None and lead.aside, request=lead is not None and lead.request,
         outlines=lead is not None and lead.outlines, agent=lead is not None and lead.agent,
-        writer=lead is not None and lead.writer, dated=lead is not None and lead.dated)
+        writer=lead is not None and lead.writer, dated=lead is not None and lead.dated,
+        # Items that finish a lead-in not found before them (an item too short to quote
+        # stands between): without it, they say nothing, or the opposite.
+        finishes_lead_in=lead is None and items[0].finishes_lead_in)
 
 
 def _quoted_whole(lead: str, heads: list[str]) -> tuple[str, int]:

@@ -2061,6 +2061,7 @@ def test_a_long_letter_without_headings_gets_a_gist_from_each_stretch_of_it(anal
     assert {e["line"] for e in gists[-1]["evidence"]} == {7}
 
 
+
 @pytest.mark.parametrize("sentence, acts", [
     ("The Acme team will discontinue support for 32-bit Windows in May.", True),
     ("The Acme security team will rotate every key this week.", True),
@@ -2071,3 +2072,32 @@ def test_a_team_its_organisation_names_acts_for_it(nlp, sentence, acts):
     """Its decision words state the organisation's own decision, as a board's would."""
     found = [c for c in quotable(nlp, f"Support\n\n{sentence}\n") if c.text == sentence]
     assert [c.agent for c in found] == [acts]
+
+OPEN_LEAD_INS = """Statement on the conference complaint
+
+The board has received a complaint about behaviour at the spring conference. We take every report seriously,
+and an independent reviewer will look at this one by the end of May.
+
+We have decided to suspend the conference's volunteer programme until the review ends. The reviewer will
+report to the whole board, and we will publish what the board decides.
+
+For legal reasons, this statement does not:
+
+- name anyone
+- describe the alleged abusive behaviour in detail
+- pass judgment on the people involved in the case
+
+The problem in the registration system affects accounts which:
+
+- were created before the March migration and never signed in again
+- were moved over from the old billing system by hand last year
+"""
+
+
+def test_an_item_that_only_finishes_its_lead_in_is_never_quoted_alone(analyzer):
+    quotes = digest_quotes(analyzer.analyze(OPEN_LEAD_INS)["takeaways"])
+    assert quotes
+    for item in ("describe the alleged", "pass judgment", "were created before", "were moved over"):
+        assert not any(q.startswith(item) for q in quotes), (item, quotes)
+    for lead in ("this statement does not:", "affects accounts which:"):
+        assert not any(q.endswith(lead) for q in quotes), (lead, quotes)
