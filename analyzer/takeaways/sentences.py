@@ -520,11 +520,13 @@ def _quoted_whole(lead: str, heads: list[str]) -> tuple[str, int]:
 
 def _head(text: str, verb_at: int = 0) -> str:
     """A list item's opening words: up to its first clause break after its main verb (a
-    break before it ends an opening phrase, "To simplify billing,"), or ITEM_WORDS words."""
+    break before it ends an opening phrase, "To simplify billing,") that does not leave a
+    clause open ("in which,"), or ITEM_WORDS words."""
     words = text.split()
     for match in _ITEM_BREAK.finditer(text):
         head = text[: match.start()].split()
-        if len(head) >= max(MIN_ITEM_WORDS, verb_at):
+        # "were sent in rooms in which, at the time, …" is no clause until it goes on.
+        if len(head) >= max(MIN_ITEM_WORDS, verb_at) and head[-1].lower() not in _OPEN_ENDS:
             return _cut(head)
     return _cut(words)
 

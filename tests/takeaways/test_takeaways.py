@@ -2101,3 +2101,12 @@ def test_an_item_that_only_finishes_its_lead_in_is_never_quoted_alone(analyzer):
         assert not any(q.startswith(item) for q in quotes), (item, quotes)
     for lead in ("this statement does not:", "affects accounts which:"):
         assert not any(q.endswith(lead) for q in quotes), (lead, quotes)
+
+
+def test_a_list_item_is_not_cut_where_it_leaves_a_clause_open(nlp):
+    text = ("Scope\n\nThe fault hit only messages that:\n\n"
+            "- were posted in channels in which, at the time of posting, guests could read history\n"
+            "- were copied in from another server after the sender had left the channel\n")
+    listed = max((c for c in quotable(nlp, text) if not c.item), key=lambda c: c.words)
+    assert "in which;" not in listed.text
+    assert listed.text.startswith("The fault hit only messages that: were posted in channels in which, at the time")
