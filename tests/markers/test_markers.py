@@ -259,6 +259,10 @@ def the_marker(nlp, text, marker_text):
         # a guess at a date
         ("The proposal is due (hopefully Wednesday, possibly Thursday).", "hopefully Wednesday", "technical"),
         ("The fix ships hopefully by Friday.", "hopefully by", "technical"),
+        # a thing asked for, or served when asked for
+        ("By popular demand, the dark theme is back.", "popular demand", "technical"),
+        ("Recorded sessions are available on demand.", "on demand", "technical"),
+        ("Send us any objections by the deadline.", "by the deadline", "technical"),
         # an outage told as survived, data kept, a death told as the news
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
