@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
@@ -110,6 +111,7 @@ def build_pipeline(model: str | None = None, options: Options | None = None) -> 
     }
     nlp = load_model(model)
     split_glued_words(nlp)
+    split_capital_contractions(nlp)
     read_typographic_apostrophes(nlp)
     index_attribute_rules(nlp)
     index_known_words(nlp)
@@ -133,6 +135,18 @@ def split_glued_words(nlp: Language) -> None:
     infixes = nlp.tokenizer.infix_finditer
     pattern = infixes.__self__.pattern if infixes is not None else None
     nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED}" if pattern else _GLUED).finditer
+
+
+def split_capital_contractions(nlp: Language) -> None:
+    """Split "DON'T" as "don't" is split. The tokenizer's exceptions name each contraction
+    in lower case and capitalised, not in capitals, so "DON'T PANIC" was one word the model
+    read as a verb, and its negation was lost: a memo that shouts its reassurance was read as
+    panic. Each capital form gets its lower-case form's pieces, in capitals, with their norms."""
+    rules = nlp.tokenizer.rules
+    for text, pieces in list(rules.items()):
+        capital = text.upper()
+        if text == text.lower() and ("'" in text or TYPOGRAPHIC in text) and capital != text and capital not in rules:
+            nlp.tokenizer.add_special_case(capital, [{**piece, ORTH: piece[ORTH].upper()} for piece in pieces])
 
 
 def read_typographic_apostrophes(nlp: Language) -> None:

@@ -112,3 +112,16 @@ def test_a_typographic_apostrophe_reads_as_a_straight_one(nlp):
     assert [(t.pos_, t.lemma_.replace("’", "'"), t.dep_) for t in curly] == \
         [(t.pos_, t.lemma_, t.dep_) for t in straight]
     assert [t.lemma_ for t in curly if "’" in t.text] == ["be", "be", "have", "be", "will", "not", "be"]
+
+
+@pytest.mark.parametrize("shouted", ["DON'T PANIC, the service keeps working.", "DON’T PANIC, the service keeps working.",
+                                     "WE CAN'T SHIP THIS."])
+def test_a_contraction_in_capitals_keeps_its_negation(nlp, shouted):
+    words = nlp(shouted)
+    assert [t.lemma_ for t in words if t.dep_ == "neg"] == ["not"]
+    assert not any(len(t) > 3 and t.text.replace("’", "'").endswith("N'T") for t in words)
+
+
+def test_shouted_reassurance_is_not_read_as_panic(analyzer):
+    memo = "Release plan\n\nDON'T PANIC: the service keeps working while we move it. We will publish the details soon.\n"
+    assert [t["label"] for t in analyzer.analyze(memo)["takeaways"]["emotional"]] == ["Calm, matter-of-fact tone"]
