@@ -2110,3 +2110,16 @@ def test_a_list_item_is_not_cut_where_it_leaves_a_clause_open(nlp):
     listed = max((c for c in quotable(nlp, text) if not c.item), key=lambda c: c.words)
     assert "in which;" not in listed.text
     assert listed.text.startswith("The fault hit only messages that: were posted in channels in which, at the time")
+
+
+def test_the_books_a_writer_recommends_are_never_quoted_as_a_gist(analyzer):
+    text = ("Why we are moving off the old scheduler\n\n"
+            "The old scheduler cannot run jobs across regions, and its last release was three years ago. "
+            "From June, every team schedules its jobs with the new service. Teams that need help with the "
+            "move can book an hour with the platform group each week.\n\n"
+            "If you want to know more about scheduling, I recommend the following three books:\n\n"
+            "- Scheduling at Scale: Queues, Workers and the Limits of Cron by Ana Ruiz (2019).\n"
+            "- Distributed Job Systems: A Practical Guide for Operators by Li Wei (2021).\n"
+            "- The Patient Queue: Designing Work That Waits Its Turn by Omar Haddad (2018).\n")
+    quotes = " ".join(digest_quotes(analyzer.analyze(text)["takeaways"]))
+    assert "(2019)" not in quotes and "(2021)" not in quotes and "(2018)" not in quotes
