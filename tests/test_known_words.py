@@ -41,3 +41,16 @@ def test_a_lexicon_word_takes_its_lemmas_as_every_part_of_speech_in_turn(nlp, ba
             for lemma in theirs.rule_lemmatize(Doc(bare.vocab, words=[word], pos=[pos])[0])]
     assert pipeline_lemmas(nlp)(word) == tuple(dict.fromkeys(each))
     assert set(pipeline_lemmas(nlp)(word)) == lemmas
+
+
+@pytest.mark.parametrize("word, not_a_lemma", [("rest", "re"), ("career", "care"), ("need", "ne"), ("manager", "manage")])
+def test_a_lexicon_word_takes_no_lemma_the_suffix_rules_only_guess(nlp, word, not_a_lemma):
+    """"rest" read as an adjective's superlative gives "re"; a text tags "rest" as what it is,
+    so an entry for "need to rest" must not match "the need to re-implement"."""
+    assert word in pipeline_lemmas(nlp)(word) and not_a_lemma not in pipeline_lemmas(nlp)(word)
+
+
+def test_an_entry_does_not_match_a_prefix_its_words_were_guessed_into(analyzer):
+    memo = "Licences\n\nThe change went through without the need to re-implement any code. It shipped on Monday.\n"
+    markers = [m["text"] for s in analyzer.analyze(memo)["sections"] for m in s["markers"]]
+    assert not any(text.startswith("need to") for text in markers)

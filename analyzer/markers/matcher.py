@@ -328,10 +328,25 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
         return lambda word: (word,)
     cache: dict[str, tuple[str, ...]] = {}
     parts = ["NOUN", "VERB", "ADJ", "ADV"]
+    known = lemmatizer.lookups.get_table("lemma_index", {})
+    irregular = lemmatizer.lookups.get_table("lemma_exc", {})
+
+    def guessed(token: Token, found: list[str]) -> bool:
+        """Whether the lemmas are only what the suffix rules make of a word that cannot have
+        them: an adjective's or adverb's "-er"/"-est" cut from a word that is neither ("rest"
+        -> "re", "career" -> "care"), or a cut from a word that is its own lemma ("need" ->
+        "ne"). Read in a text, the word is tagged as what it is, and an entry for "rest" must
+        not match the "re" of "re-run"."""
+        pos, word = token.pos_.lower(), token.lower_
+        words = known.get(pos, ())
+        if found == [word] or word in irregular.get(pos, {}) or any(lemma in words for lemma in found):
+            return False
+        return pos in ("adj", "adv") or word in words
 
     def lemmas(word: str) -> tuple[str, ...]:
         if word not in cache:  # the word once per part of speech, in one doc
-            found = [lemma for token in Doc(nlp.vocab, words=[word] * len(parts), pos=parts) for lemma in rule(token)]
+            found = [lemma for token in Doc(nlp.vocab, words=[word] * len(parts), pos=parts)
+                     if not guessed(token, forms := rule(token)) for lemma in forms]
             cache[word] = tuple(dict.fromkeys(found))
         return cache[word]
 
