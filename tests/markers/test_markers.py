@@ -263,6 +263,14 @@ def the_marker(nlp, text, marker_text):
         ("By popular demand, the dark theme is back.", "popular demand", "technical"),
         ("Recorded sessions are available on demand.", "on demand", "technical"),
         ("Send us any objections by the deadline.", "by the deadline", "technical"),
+        # a security incident told as what happened to systems
+        ("The attacker exploited a vulnerability in the build server.", "exploited a vulnerability", "technical"),
+        ("The flaw was actively exploited for two days.", "flaw was actively exploited", "technical"),
+        ("Weak passwords could be cracked from the hashes.", "cracked from the hashes", "technical"),
+        ("A phishing attack gave them a key.", "phishing attack", "technical"),
+        ("The attack on our servers ended on Friday.", "attack on our servers", "technical"),
+        ("Once things are back up and running we will write a report.", "Once things are back up and running",
+         "technical"),
         # an outage told as survived, data kept, a death told as the news
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
