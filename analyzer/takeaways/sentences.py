@@ -150,6 +150,9 @@ _OPENERS = {
 # asked for effect ("Why do we keep doing this?"), it is the writer's request, a key point.
 _REQUEST = re.compile(r"^(?:please,?\s+)?(?:could|can|would|will|may)\s+(?:you|we|i)\b(?!\s+(?:believe|imagine)\b)",
                       re.IGNORECASE)
+# What joins an item to the next in a list written as one sentence ("- Ana designed the logo,",
+# "- moved by hand; and"): quoted alone, the item ends without it.
+_ITEM_JOINT = re.compile(r"\s*[,;]\s*(?:and|or)?$|\s+(?:and|or)$")
 # An item's closing stop, which reads as ".;" before the next item's "; " ("by Friday.; Omar…").
 _FULL_STOP = re.compile(r"(?<=[\w)\]”’\"'])\.$")
 _CLAUSE_BREAK = re.compile(r"(?<=[;:])\s+|\s+[—–-]{1,2}\s+")
@@ -561,7 +564,10 @@ def quote(sent: Span) -> str | None:
     # sentences may start in lower case, as talk is typed.
     chat = in_line_chat(sent.doc)
     flat = flat[turn_prefix(flat) if chat else 0:]
+    item = LIST_MARKER.match(flat)
     text = _unwrap(_without_label(LIST_MARKER.sub("", flat)).strip())
+    if item:  # "- Ana designed the logo," and "- … by hand; and": the list's joints, not the item's
+        text = _ITEM_JOINT.sub("", text)
     words = text.split()
     if len(words) < 3 or not any(c.isalpha() for c in text):
         return None

@@ -2123,3 +2123,17 @@ def test_the_books_a_writer_recommends_are_never_quoted_as_a_gist(analyzer):
             "- The Patient Queue: Designing Work That Waits Its Turn by Omar Haddad (2018).\n")
     quotes = " ".join(digest_quotes(analyzer.analyze(text)["takeaways"]))
     assert "(2019)" not in quotes and "(2021)" not in quotes and "(2018)" not in quotes
+
+
+def test_a_list_written_as_one_sentence_is_quoted_without_its_joints(nlp):
+    text = ("Contributions\n\nThis year the project received valuable contributions:\n\n"
+            "- Ana Ruiz gained commit rights and now leads the documentation team,\n"
+            "- Li Wei designed the new logo and the colours of the website,\n"
+            "- Omar Haddad translated the user survey into three languages, and\n"
+            "- Sara Berg ran the first mentoring programme for new contributors.\n")
+    found = quotable(nlp, text)
+    items = [c.text for c in found if c.item]
+    assert items[0] == "Ana Ruiz gained commit rights and now leads the documentation team"
+    assert items[2] == "Omar Haddad translated the user survey into three languages"
+    listed = max((c for c in found if not c.item), key=lambda c: c.words)
+    assert ",;" not in listed.text and "and;" not in listed.text
