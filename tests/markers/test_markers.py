@@ -263,6 +263,11 @@ def the_marker(nlp, text, marker_text):
         ("By popular demand, the dark theme is back.", "popular demand", "technical"),
         ("Recorded sessions are available on demand.", "on demand", "technical"),
         ("Send us any objections by the deadline.", "by the deadline", "technical"),
+        # a line drawn in public; a change that keeps a commitment
+        ("The board strongly condemns the invasion.", "condemns", "firmness"),
+        ("We are not aware of any way the change would affect you.", "not aware of any", "reassurance"),
+        ("Removing it does not signal a retreat from our goal.", "not signal a retreat from", "reassurance"),
+        ("It does not mean we are abandoning the other bridges.", "not mean we are abandoning", "reassurance"),
         # a security incident told as what happened to systems
         ("The attacker exploited a vulnerability in the build server.", "exploited a vulnerability", "technical"),
         ("The flaw was actively exploited for two days.", "flaw was actively exploited", "technical"),
