@@ -139,7 +139,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     # Listed with a person, a name shares the list's role: "worked with Ana and Bo" is no tool.
     if not listed and any(_used_as_thing(reader, t) for t in tokens):
         objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
-    if any(_thing_like(reader, c) for t in tokens for c in t.conjuncts if _same_cell(reader, t, c)):
+    if any(_thing_like(reader, c, trust_tags=not listed) for t in tokens for c in t.conjuncts
+           if _same_cell(reader, t, c)):
         objections.append("listed with an organisation or product")
     if all(_title_case_line(reader, reader.line_of(t)) and not opens_item(reader, t) for t in tokens):
         objections.append("only in title-case lines, where every word has a capital")
@@ -265,16 +266,19 @@ def _product_shaped(token: Token) -> bool:
     return token.text[:1].isupper() and bool(_PRODUCT_SHAPE.search(token.text))
 
 
-def _thing_like(reader: NameReader, token: Token) -> bool:
+def _thing_like(reader: NameReader, token: Token, trust_tags: bool = True) -> bool:
     """A word that makes a list one of things: "Next.js", an acronym ("AMP"), an organisation;
     not a group of people written as a common noun ("Ana and the finance team"), nor a job
     title ("Jason Warner (CTO, GitHub), Solomon Hykes"), nor a surname with an inner capital
-    after a name's prefix ("Zach McCoy and Jasna Rodulfa-Blemberg")."""
+    after a name's prefix ("Zach McCoy and Jasna Rodulfa-Blemberg"). Without ``trust_tags``,
+    in a list that people vouch for, the model's organisation tags do not count: it tags one
+    surname of a long list of signers as an organisation."""
     if (token.is_lower and token.lower_ in reader.words["people_noun"]) or reader.role_word(token):
         return False
     acronym = token.is_alpha and token.is_upper and 2 <= len(token) <= ACRONYM_LENGTH + 1
     product = _product_shaped(token) and not is_name_word(token.text, reader.prefixes)
-    return product or acronym or reader.org_word(token) or _non_person(reader, token)
+    return product or acronym or reader.org_word(token) or _plain_word_shaped(reader, token) or (
+        trust_tags and _tagged_non_person(reader, token))
 
 
 def _occurrences(reader: NameReader, key: Key) -> list[Run]:
@@ -344,8 +348,16 @@ def _title_case_line(reader: NameReader, line: int) -> bool:
 
 def _non_person(reader: NameReader, token: Token) -> bool:
     """A product-shaped word ("JetBrains"), or one the model tags as an organisation twice."""
-    if token.text[:1].isupper() and is_plain_word(token.text) and not is_name_word(token.text, reader.prefixes):
-        return True
+    return _plain_word_shaped(reader, token) or _tagged_non_person(reader, token)
+
+
+def _plain_word_shaped(reader: NameReader, token: Token) -> bool:
+    """A capitalised word shaped as a product's, not a name's."""
+    return token.text[:1].isupper() and is_plain_word(token.text) and not is_name_word(token.text, reader.prefixes)
+
+
+def _tagged_non_person(reader: NameReader, token: Token) -> bool:
+    """A word the model tags as an organisation or product at least twice, and never as a person."""
     labels = reader.ent_labels.get(fold(token.text))
     if not labels or labels[PERSON]:
         return False
