@@ -31,6 +31,8 @@ _FIGURE_VALUE = re.compile(r":\s*[$€£]?\s?\d[\d,.]*\s*(?:%|[kKmM]|bn|/\s*\d+)
 # Lower ranks sit higher in the hierarchy. Markup fixes a rank; plain cues rank CAPS above
 # bold lines above labels and title lines above bracketed option labels.
 RANK_CAPS = 1.0
+# Other lines in capitals standing alone that let one ended with a stop be a heading.
+CAPS_SIBLINGS = 3
 RANK_BOLD = 2.5
 RANK_TITLE = 3.0
 RANK_BRACKET = 4.0
@@ -208,11 +210,29 @@ def caps(i: int, ctx: Context) -> Heading | None:
     if not line.caps or line.indent > 3 or line.bullet or i in ctx.layout.tables:
         return None
     # Shaped like a title: "PSF," is the tail of a sentence a hard wrap left on its own line.
-    if not title_shaped(line.text, max_words=MAX_SHORT_TITLE_WORDS) or ctx.page.runs_on(i):
+    if not _caps_title(i, ctx) or ctx.page.runs_on(i):
         return None
     if ctx.page.next_content(i) is None and not ctx.follows_heading(i, "caps"):
         return None
     return Heading(i + 1, i + 1, clean(line.text), "caps", RANK_CAPS)
+
+
+def _caps_title(i: int, ctx: Context) -> bool:
+    """Shaped like a title, or like one ended with a mark: a question ("HOW DOES THIS AFFECT
+    ME?"), or, where lines in capitals standing alone recur as siblings, a stop ("THE BREACH
+    IS NOT A PRODUCT ISSUE."). One shouted sentence alone in a memo stays a sentence."""
+    text = ctx.page.text(i)
+    if title_shaped(text, max_words=MAX_SHORT_TITLE_WORDS):
+        return True
+    if text[-1:] not in "?." or not title_shaped(text[:-1], max_words=MAX_SHORT_TITLE_WORDS):
+        return False
+    return text.endswith("?") or _standing_caps(ctx.page, exclude=i) >= CAPS_SIBLINGS
+
+
+def _standing_caps(page: Page, exclude: int) -> int:
+    """Lines in capitals that stand alone between blank lines, besides ``exclude``."""
+    return sum(1 for k in range(len(page)) if k != exclude and page[k].caps and not page[k].bullet
+               and page.blank_before(k) and page.blank_after(k))
 
 
 def label(i: int, ctx: Context) -> Heading | None:

@@ -227,3 +227,35 @@ def test_gold_set_sections_cover_every_line_exactly_once(gold_reports):
     for name, _, report in gold_reports:
         covered = [n for s in report["sections"] for n in range(s["line"], s["end_line"] + 1)]
         assert covered == list(range(1, report["document"]["lines"] + 1)), name
+
+
+FAQ_IN_CAPITALS = """WE HAVE FOUND AND FIXED A SECURITY BREACH
+
+HERE IS WHAT YOU NEED TO KNOW.
+
+An attacker reached the build servers on Tuesday. We rebuilt them overnight.
+
+HOW DOES THIS AFFECT ME?
+
+Everyone has been logged out. Please sign in again and change your password.
+
+WHAT HAPPENED?
+
+The build server ran an old version with a known flaw.
+
+TIMELINE
+
+The attack started on Monday and ended on Wednesday.
+"""
+
+
+def test_headings_in_capitals_may_end_with_a_question_mark_or_among_siblings_a_stop(analyzer):
+    found = [(line, cue) for line, cue, _ in titled(analyzer.analyze(FAQ_IN_CAPITALS))]
+    assert (7, "caps") in found and (11, "caps") in found
+    assert (3, "caps") in found
+
+
+def test_one_shouted_sentence_alone_stays_a_sentence(analyzer):
+    memo = ("# Rota\n\nThe weekend rota changes again next month.\n\nTHIS IS THE THIRD CHANGE THIS YEAR.\n\n"
+            "I would like us to agree on a rota that holds for a full quarter.\n")
+    assert 5 not in [line for line, _, _ in titled(analyzer.analyze(memo))]
