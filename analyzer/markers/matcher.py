@@ -328,8 +328,6 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
         return lambda word: (word,)
     cache: dict[str, tuple[str, ...]] = {}
     parts = ["NOUN", "VERB", "ADJ", "ADV"]
-    known = lemmatizer.lookups.get_table("lemma_index", {})
-    irregular = lemmatizer.lookups.get_table("lemma_exc", {})
 
     def guessed(token: Token, found: list[str]) -> bool:
         """Whether the lemmas are only what the suffix rules make of a word that cannot have
@@ -338,8 +336,10 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
         "ne"). Read in a text, the word is tagged as what it is, and an entry for "rest" must
         not match the "re" of "re-run"."""
         pos, word = token.pos_.lower(), token.lower_
-        words = known.get(pos, ())
-        if found == [word] or word in irregular.get(pos, {}) or any(lemma in words for lemma in found):
+        # Read when asked: a pipeline loaded from disk fills the tables after this is made.
+        words = lemmatizer.lookups.get_table("lemma_index", {}).get(pos, ())
+        irregular = lemmatizer.lookups.get_table("lemma_exc", {}).get(pos, {})
+        if found == [word] or word in irregular or any(lemma in words for lemma in found):
             return False
         return pos in ("adj", "adv") or word in words
 
