@@ -65,6 +65,7 @@ NAMED_BODIES = frozenset({"team", "group", "project", "maintainer", "steward"})
 # include:"), and the words a lead-in cannot end on and be whole ("accounts which:").
 LEAD_IN_TAIL = 3
 _OPEN_ENDS = frozenset({"which", "that", "who", "whom", "whose", "where", "to"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
 # A decision told as past news ("Last month I announced that…") is background to what the
@@ -457,9 +458,11 @@ def _lead_in(found: list[Candidate], first: Candidate) -> Candidate | None:
 
 
 def under_an_open_lead_in(sent: Span) -> bool:
-    """Whether the sentence is a list item under a lead-in that leaves its sentence open
-    (``_leaves_open``): a feeling's quote, like a gist, must not be such an item alone."""
-    if not LIST_MARKER.match(sent.text):
+    """Whether the sentence is a list item with no subject of its own under a lead-in that
+    leaves its sentence open (``_leaves_open``): a feeling's quote, like a gist, must not be
+    such an item alone. An item that is a sentence of its own ("What did not go well:" /
+    "- The deploy took four hours.") says what it says."""
+    if not LIST_MARKER.match(sent.text) or any(c.dep_ in _SUBJECT_DEPS for c in sent.root.children):
         return False
     before = _sentence_before_items(sent)
     return before is not None and _leaves_open(before)

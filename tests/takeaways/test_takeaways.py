@@ -2137,3 +2137,11 @@ def test_a_list_written_as_one_sentence_is_quoted_without_its_joints(nlp):
     assert items[2] == "Omar Haddad translated the user survey into three languages"
     listed = max((c for c in found if not c.item), key=lambda c: c.words)
     assert ",;" not in listed.text and "and;" not in listed.text
+
+
+def test_an_item_that_is_a_sentence_of_its_own_may_be_quoted_under_a_negated_lead_in(nlp):
+    text = ("Retrospective\n\nThe launch slipped by two weeks.\n\nWhat did not go well:\n\n"
+            "- The deploy took four hours because the database migration locked every table.\n"
+            "- Two people were on call for the whole weekend without a break.\n")
+    items = [c for c in quotable(nlp, text) if c.item]
+    assert items and not any(c.finishes_lead_in for c in items)
