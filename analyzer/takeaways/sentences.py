@@ -215,6 +215,12 @@ class Candidate:
     def words(self) -> int:
         return len(self.text.split())
 
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        """The lemmas as a set, made once: choosing gists compares each candidate with every
+        pick and anchor for repeats."""
+        return frozenset(self.lemmas)
+
     @property
     def points_ahead(self) -> bool:
         """A lead-in that says nothing itself ("We agreed on the following:"), unlike a
