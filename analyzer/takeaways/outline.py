@@ -437,8 +437,8 @@ def _cut_to_fit(cands: Sequence[Candidate], left: set[int], worth: Sequence[floa
 def _quotable(cands: Sequence[Candidate], statements: set[int]) -> set[int]:
     """Sentences long enough to quote and to say something alone, statements (unless the text
     has none)."""
-    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and not _leans_back(c)
-            and not _only_a_time(c) and (i in statements or not statements)}
+    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and (i in statements or not statements)
+            and not _leans_back(c) and not _only_a_time(c)}
 
 
 def _choosable(cands: Sequence[Candidate], quotable: set[int], anchors: Sequence[int]) -> set[int]:
