@@ -3,16 +3,19 @@
 The English model's attribute ruler sets each token's part of speech and morphology from
 179 Matcher patterns; spaCy's Matcher tries every pattern at every token, which made the ruler
 a tenth of a run, more than our stages' own matching. Nearly all of those patterns are one
-token tested for equality or membership (``{"TAG": "NN"}``, ``{"LOWER": {"IN": [...]}}``):
-``RuleIndex`` answers those with a few array comparisons per pattern over the whole doc, and
-hands the rest (patterns of several tokens, regular expressions, other attributes) to a
-Matcher of their own. It returns the same matches, so the ruler sets the same attributes;
+token tested for equality or membership (``{"TAG": "NN"}``, ``{"LOWER": {"IN": [...]}}``), and
+the others a few tokens tested so or by a regular expression (``{"LOWER": "gon"}, {"LOWER":
+"na"}``, ``{"LOWER": {"REGEX": "^y'?$"}}``): ``RuleIndex`` answers those with a few array
+comparisons per pattern over the whole doc (a regular expression is tried once per distinct
+word), and hands the rest (operators, other attributes) to a Matcher of their own. It returns
+the same matches, so the ruler sets the same attributes;
 ``tests/test_attribute_rules.py`` compares both matchers on documents of every kind. The
 ruler keeps its own Matcher for everything else it does with its patterns (listing, saving).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,14 +27,15 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-# Token attributes a one-token pattern may test and still be looked up: those the Matcher
-# and Doc.to_array read the same way (strings as hashes, IS_SPACE as 0 or 1).
+# Token attributes a pattern may test and still be looked up: those the Matcher and
+# Doc.to_array read the same way (strings as hashes, IS_SPACE as 0 or 1).
 _ARRAY_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP, "LEMMA": LEMMA,
                 "IS_SPACE": IS_SPACE}
 _SETS = ("IN", "NOT_IN")
 
-# One test of a looked-up pattern: (column, predicate, values); predicate is "==", "IN" or "NOT_IN".
-Test = tuple[int, str, Any]
+# One test of a looked-up pattern: (token, column, predicate, values), the token counted from
+# the pattern's first; predicate is "==", "IN", "NOT_IN" or "REGEX".
+Test = tuple[int, int, str, Any]
 
 
 def index_attribute_rules(nlp: Language) -> None:
@@ -50,7 +54,8 @@ class RuleIndex:
         self.matcher: Matcher = ruler.matcher
         self.rest = Matcher(self.vocab)
         self.columns: dict[int, int] = {}
-        self.looked_up: list[tuple[int, list[Test]]] = []
+        # (match id, the pattern's length in tokens, its tests)
+        self.looked_up: list[tuple[int, int, list[Test]]] = []
         # The ruler keys its patterns by their number, as a string.
         for number in range(len(ruler.attrs)):
             _, patterns = self.matcher.get(str(number))
@@ -66,31 +71,37 @@ class RuleIndex:
             if tests is None:
                 self.rest.add(match_id, [pattern])
             else:
-                self.looked_up.append((match_id, tests))
+                self.looked_up.append((match_id, len(pattern), tests))
 
     def _tests(self, pattern: list[dict]) -> list[Test] | None:
         """The pattern as array tests, or None when only a Matcher can read it."""
-        if len(pattern) != 1:
-            return None
         tests = []
-        for name, value in pattern[0].items():
-            attr = _ARRAY_ATTRS.get(name)
-            if attr is None:
-                return None
-            column = self.columns.setdefault(attr, len(self.columns))
-            if isinstance(value, dict) and len(value) == 1 and next(iter(value)) in _SETS:
-                (predicate, values), = value.items()
-                if not all(isinstance(v, str) for v in values):
+        for token, spec in enumerate(pattern):
+            for name, value in spec.items():
+                test = self._test(name, value)
+                if test is None:
                     return None
-                tests.append((column, predicate, numpy.array([self.vocab.strings.add(v) for v in values],
-                                                             dtype="uint64")))
-            elif isinstance(value, str) and attr != IS_SPACE:
-                tests.append((column, "==", numpy.uint64(self.vocab.strings.add(value))))
-            elif isinstance(value, bool) and attr == IS_SPACE:
-                tests.append((column, "==", numpy.uint64(value)))
-            else:
-                return None
-        return tests
+                tests.append((token, *test))
+        return tests or None
+
+    def _test(self, name: str, value: Any) -> tuple[int, str, Any] | None:
+        """One token's test of one attribute as (column, predicate, values), or None."""
+        attr = _ARRAY_ATTRS.get(name)
+        if attr is None:
+            return None
+        column = self.columns.setdefault(attr, len(self.columns))
+        if isinstance(value, dict) and len(value) == 1:
+            (predicate, values), = value.items()
+            if predicate in _SETS and all(isinstance(v, str) for v in values):
+                return column, predicate, numpy.array([self.vocab.strings.add(v) for v in values], dtype="uint64")
+            if predicate == "REGEX" and isinstance(values, str) and attr != IS_SPACE:
+                return column, predicate, re.compile(values)
+            return None
+        if isinstance(value, str) and attr != IS_SPACE:
+            return column, "==", numpy.uint64(self.vocab.strings.add(value))
+        if isinstance(value, bool) and attr == IS_SPACE:
+            return column, "==", numpy.uint64(value)
+        return None
 
     def __call__(self, doc: Doc, *, allow_missing: bool = False, as_spans: bool = False,
                  with_alignments: bool = False) -> list:
@@ -98,9 +109,10 @@ class RuleIndex:
             return self.matcher(doc, allow_missing=allow_missing, as_spans=as_spans, with_alignments=with_alignments)
         found = self.rest(doc, allow_missing=allow_missing) if len(self.rest) else []
         if self.looked_up and len(doc):
-            values = doc.to_array(list(self.columns))
-            for match_id, tests in self.looked_up:
-                found.extend((match_id, i, i + 1) for i in numpy.flatnonzero(_passes(values, tests)).tolist())
+            columns = _Columns(doc.to_array(list(self.columns)), doc.vocab)
+            for match_id, length, tests in self.looked_up:
+                starts = numpy.flatnonzero(_passes(columns, length, tests)).tolist()
+                found.extend((match_id, i, i + length) for i in starts)
         return found
 
     def get(self, key: int | str, default: Any = None) -> Any:
@@ -113,13 +125,36 @@ class RuleIndex:
         return key in self.matcher
 
 
-def _passes(values: numpy.ndarray, tests: list[Test]) -> numpy.ndarray:
-    """Which rows of ``values`` pass every test."""
-    passed = numpy.ones(len(values), dtype=bool)
-    for column, predicate, wanted in tests:
+class _Columns:
+    """A doc's looked-up attributes, one column each, and for a regular expression the
+    column's distinct strings, read once per doc however many patterns test them."""
+
+    def __init__(self, values: numpy.ndarray, vocab: Vocab) -> None:
+        self.values = values
+        self.vocab = vocab
+        self._distinct: dict[int, tuple[list[str], numpy.ndarray]] = {}
+
+    def searched(self, column: int, pattern: re.Pattern[str]) -> numpy.ndarray:
+        """Whether ``pattern`` is found in each row's string, as the Matcher's REGEX reads it."""
+        if column not in self._distinct:
+            hashes, rows = numpy.unique(self.values[:, column], return_inverse=True)
+            self._distinct[column] = ([self.vocab.strings[h] for h in hashes.tolist()], rows.reshape(-1))
+        strings, rows = self._distinct[column]
+        return numpy.array([pattern.search(text) is not None for text in strings], dtype=bool)[rows]
+
+
+def _passes(columns: _Columns, length: int, tests: list[Test]) -> numpy.ndarray:
+    """Which rows of the doc start a run of ``length`` tokens that passes every test."""
+    starts = max(len(columns.values) - length + 1, 0)
+    passed = numpy.ones(starts, dtype=bool)
+    for token, column, predicate, wanted in tests:
+        if predicate == "REGEX":
+            passed &= columns.searched(column, wanted)[token : token + starts]
+            continue
+        values = columns.values[token : token + starts, column]
         if predicate == "==":
-            passed &= values[:, column] == wanted
+            passed &= values == wanted
         else:
-            inside = numpy.isin(values[:, column], wanted)
+            inside = numpy.isin(values, wanted)
             passed &= inside if predicate == "IN" else ~inside
     return passed

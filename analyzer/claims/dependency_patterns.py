@@ -17,9 +17,10 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-# Attributes a pattern's first node is indexed by; a first node with none of them is
-# tried at every token.
-_INDEXED = ("LOWER", "LEMMA", "TAG")
+# Attributes a pattern's first node is indexed by, in this order of preference; a first node
+# with none of them is tried at every token. A part of speech is a last resort: a node that
+# names only one ("POS": ["AUX", "VERB"]) is otherwise tried at every word of every sentence.
+_INDEXED = ("LOWER", "LEMMA", "TAG", "POS")
 _READERS: dict[str, Callable[[Token], str]] = {
     "LOWER": lambda t: t.lower_,
     "LEMMA": lambda t: t.lemma_,
@@ -56,14 +57,20 @@ class _Node:
         self.name = spec["RIGHT_ID"]
 
     def accepts(self, token: Token) -> bool:
-        return all((read(token) in values) == wanted for read, values, wanted in self.tests)
+        # A loop, not all() over a generator: this runs some 75,000 times on 40 memos.
+        for read, values, wanted in self.tests:
+            if (read(token) in values) != wanted:
+                return False
+        return True
 
     def words(self) -> tuple[str, frozenset[str]] | None:
-        """The attribute and values that every match's token must have, to index by."""
-        for read, values, wanted in self.tests:
-            for attr in _INDEXED:
-                if wanted and read is _READERS[attr]:
-                    return attr, values
+        """The attribute and values that every match's token must have, to index by: the first
+        test of a word or a tag, else the first of a part of speech."""
+        for attrs in (_INDEXED[:-1], _INDEXED[-1:]):
+            for read, values, wanted in self.tests:
+                for attr in attrs:
+                    if wanted and read is _READERS[attr]:
+                        return attr, values
         return None
 
 
@@ -91,10 +98,12 @@ class DependencyPatterns:
 
     def __call__(self, doc: Doc) -> list[tuple[str, list[int]]]:
         matches = []
-        lower, lemma, tag = (self._by_word[attr] for attr in _INDEXED)
+        lower, lemma, tag, pos = (self._by_word[attr] for attr in _INDEXED)
         for token in doc:
+            # Those indexed by a part of speech are tried where the unindexed ones were, in
+            # the order they were added, so the matches come in the same order as before.
             candidates = [*lower.get(token.lower_, ()), *lemma.get(token.lemma_, ()), *tag.get(token.tag_, ()),
-                          *self._anywhere]
+                          *sorted([*pos.get(token.pos_, ()), *self._anywhere])]
             for number in candidates:
                 key, nodes = self._patterns[number]
                 if nodes[0].accepts(token):

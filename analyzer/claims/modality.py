@@ -165,11 +165,17 @@ class EvaluativeWords:
         self.lexicon = lexicon
         self.threshold = threshold
         self.attributive_threshold = attributive_threshold
+        # The words rated strongly enough for either threshold: no other word can judge, so
+        # most words are turned away before their part of speech and children are read.
+        least = min(threshold, attributive_threshold)
+        self.strong = frozenset(word for word, valence in lexicon.items() if abs(valence) >= least)
 
     def find(self, tokens: Iterable[Token]) -> list[Token]:
         return [t for t in tokens if self.judges(t)]
 
     def judges(self, token: Token) -> bool:
+        if token.lower_ not in self.strong:
+            return False
         if (token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE_DEPS) or grades_a_span(token):
             threshold = self.threshold
         elif token.pos_ == "ADJ" and token.dep_ == "amod":

@@ -271,8 +271,9 @@ def _raised_negation(span: Span, negators: Mapping[int, Match]) -> list[Match]:
 def quoted(span: Span) -> bool:
     """Whether the marker stands between quotation marks in its sentence: someone else's
     words, which show no feeling of the writer's and add nothing to the writer's stress."""
-    sent = span.sent
-    before = span.doc[sent.start: span.start].text
+    # Sliced from the doc's text, kept with its line index: a span's text is joined anew
+    # from its tokens each time, and this runs for every marker of every section.
+    before = extensions.line_index(span.doc).text[span.sent.start_char : span.start_char]
     for opening, closing in _QUOTES.items():
         if opening == closing:
             if before.count(opening) % 2 == 1:

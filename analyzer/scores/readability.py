@@ -8,7 +8,7 @@ the pronunciations ``syllables`` reads when the pipeline is built.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import textstat
@@ -41,11 +41,14 @@ class Readability:
         return {**self.grades, "words": self.words, "sentences": self.sentences}
 
 
-def measure(sentences: Sequence[Span]) -> Readability:
+def measure(sentences: Sequence[Span], closed: Mapping[int, str]) -> Readability:
+    """The grades of the sentences' text; ``closed`` holds each sentence's text as textstat
+    reads it, by its first token, made once per doc: a sentence is measured with its section
+    and again with the document, and spaCy joins a span's text anew each time it is asked."""
     words = sum(word_count(s) for s in sentences)
     if not words:
         return Readability(0, 0, dict.fromkeys(METRICS))
-    text = " ".join(_closed(s.text) for s in sentences)
+    text = " ".join(closed[s.start] for s in sentences)
     grades = {name: round(float(getattr(textstat, name)(text)), 1) for name in METRICS}
     return Readability(words, len(sentences), grades)
 
@@ -57,10 +60,11 @@ def _closed(sentence: str) -> str:
 
 def score(doc: Doc) -> Doc:
     groups = body_sentences(doc)
+    closed = {s.start: _closed(s.text) for _, sents in groups for s in sents}
     for section, sents in groups:
         if section is not None:
-            section._.analyzer_readability = measure(sents)
-    doc._.analyzer_readability = measure([s for _, sents in groups for s in sents])
+            section._.analyzer_readability = measure(sents, closed)
+    doc._.analyzer_readability = measure([s for _, sents in groups for s in sents], closed)
     return doc
 
 

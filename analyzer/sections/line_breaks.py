@@ -160,6 +160,7 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
     # opens[i] tells whether 1-based line i+1 leaves its sentence open for the next line.
     opens = [continues(lines[i], lines[i + 1], width) for i in range(len(lines) - 1)]
     quotations = _quotations(index.text)
+    items = _item_markers(lines)
     prev = None
     for token in doc:
         if token.is_space:
@@ -175,7 +176,7 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
                 yield token.i, START if line - prev_line > 1 or not opens[prev_line - 1] else NOT_START
             elif _after_footnote(index.text, prev):
                 yield token.i, START if token.text[:1].isupper() else NOT_START
-            elif _FOOTNOTE_OPENS.match(index.text, token.idx) or _marks_an_item(index, prev):
+            elif _FOOTNOTE_OPENS.match(index.text, token.idx) or _marks_an_item(index, items, prev):
                 yield token.i, NOT_START
             elif _LETTER_STOP.fullmatch(prev.text) and token.text in _SENTENCE_OPENERS:
                 yield token.i, START
@@ -208,13 +209,20 @@ def _after_footnote(text: str, token) -> bool:
     return bool(_FOOTNOTE_END.search(text[max(end - _FOOTNOTE_REACH, 0):end]))
 
 
-def _marks_an_item(index, token) -> bool:
+def _item_markers(lines: list[str]) -> list[int | None]:
+    """Where each line's list marker ends, or None for a line that opens with none: read once
+    per line, not once for each of its words."""
+    return [marker.end() if (marker := LIST_MARKER.match(line)) else None for line in lines]
+
+
+def _marks_an_item(index, items: list[int | None], token) -> bool:
     """Whether the token is (or ends) the marker that opens a list item's line ("1.", "b)",
     "(c)"): its stop ends no sentence, though the parser, seeing an imperative after it
-    ("1. Approve two hires"), may start one there and leave the number on its own."""
+    ("1. Approve two hires"), may start one there and leave the number on its own.
+    ``items`` are ``_item_markers`` of the doc's lines."""
     line = index.line_of(token.idx)
-    marker = LIST_MARKER.match(index.line(line))
-    return marker is not None and token.idx + len(token.text) <= index.start_of(line) + marker.end()
+    end = items[line - 1]
+    return end is not None and token.idx + len(token.text) <= index.start_of(line) + end
 
 
 def _ends_sentence(token) -> bool:

@@ -387,8 +387,8 @@ def gists(doc_parts: Sequence[Part], scored: Scored, taken: Sequence[int], words
         picks before it. Each pick drops at once what no longer fits or repeats it, so the cost
         stays the number of candidates times the number of gists, whatever the text's length."""
         nonlocal room
-        similar = [max((scored.similarity(i, j) for j in anchors), default=0.0)
-                   for i in range(len(cands))]
+        # Only the open candidates are ever valued: a closed one is never asked about.
+        similar = {i: max((scored.similarity(i, j) for j in anchors), default=0.0) for i in open_}
 
         def value(i: int) -> float:
             repeated = REDUNDANCY * similar[i] + SPREAD * per_part[part_of[id(cands[i])]]
@@ -437,8 +437,8 @@ def _cut_to_fit(cands: Sequence[Candidate], left: set[int], worth: Sequence[floa
 def _quotable(cands: Sequence[Candidate], statements: set[int]) -> set[int]:
     """Sentences long enough to quote and to say something alone, statements (unless the text
     has none); never a list item that only finishes its lead-in's sentence."""
-    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and not _leans_back(c)
-            and not _only_a_time(c) and not c.finishes_lead_in and (i in statements or not statements)}
+    return {i for i, c in enumerate(cands) if c.words >= MIN_GIST_WORDS and (i in statements or not statements)
+            and not c.finishes_lead_in and not _leans_back(c) and not _only_a_time(c)}
 
 
 def _choosable(cands: Sequence[Candidate], quotable: set[int], anchors: Sequence[int]) -> set[int]:
@@ -461,7 +461,7 @@ def _leans_back(c: Candidate) -> bool:
     names both who acted and on what only by pointing back ("They reported this to our
     security inbox."), or names what it speaks of only by its place in what came before
     ("Anchor days keep the first and fix the second", "the latter is cheaper")."""
-    return (len(set(c.lemmas)) < MIN_GIST_CONTENT and any(
+    return (len(c.lemma_set) < MIN_GIST_CONTENT and any(
         t.lower_ in _POINTS_BACK and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "advmod") for t in c.sent)
         or {"nsubj", "dobj"} <= {t.dep_ for t in c.sent.root.children if t.lower_ in _POINTS_BACK}
         or any(_by_place(t) for t in c.sent))
@@ -494,7 +494,7 @@ def _overlap(title: frozenset[str], c: Candidate) -> float:
     """The share of the title's words the sentence uses (as written or by lemma)."""
     if not title:
         return 0.0
-    words = {t.lower_ for t in c.sent} | set(c.lemmas)
+    words = {t.lower_ for t in c.sent} | c.lemma_set
     return len(title & words) / len(title)
 
 
@@ -502,7 +502,7 @@ def _redundant(a: Candidate, b: Candidate) -> bool:
     """Most of the shorter sentence's content words are in the other, and it gives no figure
     the other lacks: the same point twice. ("We will pay them $6,000 a month" after "we began
     paying them $2,000 a month" shares its words but tells what changed.)"""
-    x, y = set(a.lemmas), set(b.lemmas)
+    x, y = a.lemma_set, b.lemma_set
     if not (x and y) or len(x & y) / min(len(x), len(y)) < 0.6:
         return False
     shorter = x if len(x) <= len(y) else y

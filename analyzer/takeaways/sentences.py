@@ -228,6 +228,12 @@ class Candidate:
     def words(self) -> int:
         return len(self.text.split())
 
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        """The lemmas as a set, made once: choosing gists compares each candidate with every
+        pick and anchor for repeats."""
+        return frozenset(self.lemmas)
+
     @property
     def points_ahead(self) -> bool:
         """A lead-in that says nothing itself ("We agreed on the following:"), unlike a
@@ -326,8 +332,9 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
     reader: none of them is then a request."""
     found, rows_of = [], []
     for order, (sent, section) in enumerate(sentences):
-        row = table_cells(sent.text) >= 2 and "\n" not in sent.text.strip() \
-            and any(c.isalnum() for cell in _row_cells(sent.text) for c in cell)
+        written = sent.text  # joined from the tokens on each call, so read once here
+        row = table_cells(written) >= 2 and "\n" not in written.strip() \
+            and any(c.isalnum() for cell in _row_cells(written) for c in cell)
         if row:
             rows_of.append((order, sent, section))
         text = quote(sent)
@@ -336,7 +343,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if text is None or (row and heads_a_table(sent)) or text.count(" | ") >= 2:
             continue
         if row:
-            text = " | ".join(_row_cells(sent.text))  # "14:05 | Deploy completes", as a reader sees it
+            text = " | ".join(_row_cells(written))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
         subjects, elses = _subjects(sent), _someone_elses(sent)
         aside = _not_the_news(sent)
@@ -356,7 +363,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0) * (
                 WOULD_HAPPEN if _would_happen(sent) else 1.0),
             end_char=sent.end_char,
-            item=bool(LIST_MARKER.match(sent.text)),
+            item=bool(LIST_MARKER.match(written)),
             lead_in=text.endswith(":") or hands_over,
             hands_over=hands_over,
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,

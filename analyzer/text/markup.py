@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The marks that quote a line, as e-mail and Markdown write them: "> ", "> > ". Multi-line,
 # so that one pattern also finds them at the start of every line of a sentence.
@@ -24,9 +25,13 @@ _FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 _CUT_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*$")
 
 
+@lru_cache(maxsize=1024)
 def as_read(text: str) -> str:
     """The text on one line as a reader of the page sees it: no quote mark or emphasis, a
-    link's text without its address, no words struck through, no footnote mark's label."""
+    link's text without its address, no words struck through, no footnote mark's label.
+
+    Kept for the last texts asked about: the digest reads each sentence so twice over (to
+    quote it, and to see whether it quotes someone else), eight substitutions each time."""
     linked = _CUT_LINK.sub(r"\1", _LINK.sub(r"\1", _STRUCK.sub("", _FOOTNOTE_MARK.sub("", QUOTE_MARKS.sub("", text)))))
     flat = " ".join(_EMPHASIS.sub("", linked).split())
     return _HALF_ITALIC.sub("", _ITALIC.sub(r"\2", flat))
