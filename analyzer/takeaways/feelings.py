@@ -37,7 +37,14 @@ from ..data.tables import rows
 from ..markers.component import quoted
 from ..sections.lookalikes import key_value
 from ..text.markup import as_read
-from .sentences import FIRST_PERSON, negated, quote, said_by_writer, the_writers, under_an_open_lead_in
+from .sentences import (
+    FIRST_PERSON,
+    negated,
+    quote,
+    said_by_writer,
+    the_writers,
+    under_an_open_lead_in,
+)
 from .view import DocView
 
 # A theme counts with markers in two sentences, or this much weight in one, and at least this
