@@ -2061,7 +2061,6 @@ def test_a_long_letter_without_headings_gets_a_gist_from_each_stretch_of_it(anal
     assert {e["line"] for e in gists[-1]["evidence"]} == {7}
 
 
-
 @pytest.mark.parametrize("sentence, acts", [
     ("The Acme team will discontinue support for 32-bit Windows in May.", True),
     ("The Acme security team will rotate every key this week.", True),
