@@ -66,6 +66,8 @@ NAMED_BODIES = frozenset({"team", "group", "project", "maintainer", "steward"})
 LEAD_IN_TAIL = 3
 _OPEN_ENDS = frozenset({"which", "that", "who", "whom", "whose", "where", "to"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# Where the doc keeps, for each list item's sentence start, the sentence before its list.
+_BEFORE_ITEMS = "analyzer_takeaways.before_items"
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
 # A decision told as past news ("Last month I announced that…") is background to what the
@@ -477,14 +479,20 @@ def under_an_open_lead_in(sent: Span) -> bool:
 
 def _sentence_before_items(sent: Span) -> Span | None:
     """The first sentence before ``sent`` that is not a list item: a list's lead-in, if it
-    has one."""
-    doc, at = sent.doc, sent.start
-    while at > 0:
-        before = doc[at - 1].sent
-        if not LIST_MARKER.match(before.text):
-            return before
-        at = before.start
-    return None
+    has one. Kept per item in the doc, so each item of a long list reads back one sentence,
+    not the whole list again."""
+    found = sent.doc.user_data.setdefault(_BEFORE_ITEMS, {})
+    items, at = [], sent
+    while at.start not in found:
+        items.append(at.start)
+        before = sent.doc[at.start - 1].sent if at.start > 0 else None
+        if before is None or not LIST_MARKER.match(before.text):
+            found[at.start] = before
+            break
+        at = before
+    for start in items:
+        found[start] = found[at.start]
+    return found[sent.start]
 
 
 def _leaves_open(lead: Span) -> bool:
