@@ -24,7 +24,7 @@ from .. import extensions
 from ..data.files import DataText
 from ..data.tables import rows
 from ..markers.lexicon import parse_pattern
-from ..sections.component import heads_a_table
+from ..sections.component import SUBJECTS, heads_a_table
 from ..sections.layout import (ANSWER_LABEL, LIST_MARKER, QUESTION_LABEL, ends_sentence, row_cells,
                                table_cells)
 from ..sections.lookalikes import key_value
@@ -65,7 +65,6 @@ NAMED_BODIES = frozenset({"team", "group", "project", "maintainer", "steward"})
 # include:"), and the words a lead-in cannot end on and be whole ("accounts which:").
 LEAD_IN_TAIL = 3
 _OPEN_ENDS = frozenset({"which", "that", "who", "whom", "whose", "where", "to"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 # Where the doc keeps, for each list item's sentence start, the sentence before its list.
 _BEFORE_ITEMS = "analyzer_takeaways.before_items"
 # A date that starts at most this many tokens into a sentence opens it.
@@ -471,7 +470,7 @@ def under_an_open_lead_in(sent: Span) -> bool:
     leaves its sentence open (``_leaves_open``): a feeling's quote, like a gist, must not be
     such an item alone. An item that is a sentence of its own ("What did not go well:" /
     "- The deploy took four hours.") says what it says."""
-    if not LIST_MARKER.match(sent.text) or any(c.dep_ in _SUBJECT_DEPS for c in sent.root.children):
+    if not LIST_MARKER.match(sent.text) or any(c.dep_ in SUBJECTS for c in sent.root.children):
         return False
     before = _sentence_before_items(sent)
     return before is not None and _leaves_open(before)
