@@ -346,6 +346,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if row:
             text = " | ".join(_row_cells(written))  # "14:05 | Deploy completes", as a reader sees it
         tokens = _message_tokens(sent)
+        item = bool(LIST_MARKER.match(written))
         subjects, elses = _subjects(sent), _someone_elses(sent)
         aside = _not_the_news(sent)
         outlines = _outlines(sent)
@@ -364,7 +365,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             cue=sum(cue_weights) * (LOOKING_BACK if _looks_back(sent) else 1.0) * (
                 WOULD_HAPPEN if _would_happen(sent) else 1.0),
             end_char=sent.end_char,
-            item=bool(LIST_MARKER.match(written)),
+            item=item,
             lead_in=text.endswith(":") or hands_over,
             hands_over=hands_over,
             field=key_value(text) and len(text.split()) <= FIELD_WORDS,
@@ -380,7 +381,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             outlines=outlines,
             writer=_by_writer(subjects) and not elses,
             bracketed=_bracketed(text),
-            finishes_lead_in=under_an_open_lead_in(sent),
+            finishes_lead_in=item and _finishes_lead_in(sent),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
 
@@ -468,11 +469,17 @@ def _lead_in(found: list[Candidate], first: Candidate) -> Candidate | None:
 def under_an_open_lead_in(sent: Span) -> bool:
     """Whether the sentence is a list item with no subject of its own under a lead-in that
     leaves its sentence open (``_leaves_open``): a feeling's quote, like a gist, must not be
-    such an item alone. An item that is a sentence of its own ("What did not go well:" /
-    "- The deploy took four hours.") says what it says."""
-    if not LIST_MARKER.match(sent.text) or any(c.dep_ in SUBJECTS for c in sent.root.children):
+    such an item alone."""
+    return bool(LIST_MARKER.match(sent.text)) and _finishes_lead_in(sent)
+
+
+def _finishes_lead_in(item: Span) -> bool:
+    """``under_an_open_lead_in`` for a sentence known to be a list item. An item that is a
+    sentence of its own ("What did not go well:" / "- The deploy took four hours.") says
+    what it says."""
+    if any(c.dep_ in SUBJECTS for c in item.root.children):
         return False
-    before = _sentence_before_items(sent)
+    before = _sentence_before_items(item)
     return before is not None and _leaves_open(before)
 
 
