@@ -131,6 +131,8 @@ class Layout:
     signatures: frozenset[int]
     title_siblings: frozenset[int]
     bold_siblings: frozenset[int]
+    # Lines in capitals that stand alone between blank lines, however many.
+    standing_caps: frozenset[int]
     option_labels: frozenset[int]
 
 
@@ -151,6 +153,7 @@ def document_layout(page: Page) -> Layout:
         signatures=frozenset(_signatures(page)),
         title_siblings=frozenset() if _marked_up(page, numbered_heads) else _title_siblings(page),
         bold_siblings=_at_least(MIN_BOLD_SIBLINGS, (i for i in range(len(page)) if _standalone_bold(page, i))),
+        standing_caps=frozenset(i for i in range(len(page)) if _standalone_caps(page, i)),
         option_labels=_option_labels(page),
     )
 
@@ -354,6 +357,10 @@ def _option_labels(page: Page) -> frozenset[int]:
 
 def _standalone_bold(page: Page, i: int) -> bool:
     return bool(page[i].bold) and page.blank_before(i) and page.blank_after(i)
+
+
+def _standalone_caps(page: Page, i: int) -> bool:
+    return page[i].caps and not page[i].bullet and page.blank_before(i) and page.blank_after(i)
 
 
 def starts_like_title(text: str) -> bool:

@@ -226,13 +226,7 @@ def _caps_title(i: int, ctx: Context) -> bool:
         return True
     if text[-1:] not in "?." or not title_shaped(text[:-1], max_words=MAX_SHORT_TITLE_WORDS):
         return False
-    return text.endswith("?") or _standing_caps(ctx.page, exclude=i) >= CAPS_SIBLINGS
-
-
-def _standing_caps(page: Page, exclude: int) -> int:
-    """Lines in capitals that stand alone between blank lines, besides ``exclude``."""
-    return sum(1 for k in range(len(page)) if k != exclude and page[k].caps and not page[k].bullet
-               and page.blank_before(k) and page.blank_after(k))
+    return text.endswith("?") or len(ctx.layout.standing_caps - {i}) >= CAPS_SIBLINGS
 
 
 def label(i: int, ctx: Context) -> Heading | None:
