@@ -570,6 +570,9 @@ def test_refusing_the_blame_or_a_decision_is_defiance_not_a_word_negated(nlp, te
         ("Frankly, this is unacceptable.", "unacceptable", "Frankly", 1.3),
         # "couldn't be more" says it as strongly as can be; it negates nothing
         ("I couldn't be more thrilled with the launch.", "thrilled", "couldn't be more", 1.5),
+        # the adverbs of a formal statement: a condemnation said strongly, thanks said sincerely
+        ("The board strongly condemns the attack on our staff.", "condemns", "strongly", 1.3),
+        ("We are sincerely grateful to the volunteers.", "grateful", "sincerely", 1.3),
     ],
 )
 def test_intensifiers_raise_the_weight(nlp, text, marker, modifier, factor):
