@@ -10,7 +10,7 @@ one, that answers ``in`` from a set, so the lemmatizer gives the same lemmas soo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 
@@ -38,3 +38,20 @@ def index_known_words(nlp: Language) -> None:
     for pos, words in list(table.items()):
         if not isinstance(words, KnownWords):
             table[pos] = KnownWords(words)
+
+
+def dictionary(nlp: Language) -> Callable[[str], bool]:
+    """Whether the pipeline's rule lemmatizer knows a word (lower case) as a noun, verb,
+    adjective or adverb: "grace" and "leadership" are English words, "chiamaka" and "oyelaran" are
+    not. Without a rule lemmatizer every word counts as known, so nothing is read as a name
+    for want of a dictionary. The lists are read when asked: a pipeline loaded from disk
+    fills them after its components are made."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def known(word: str) -> bool:
+        lookups = getattr(lemmatizer, "lookups", None)  # loading from disk replaces them
+        if lookups is None or not lookups.has_table(TABLE):
+            return True
+        return any(word in words for words in lookups.get_table(TABLE).values())
+
+    return known

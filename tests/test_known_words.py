@@ -3,10 +3,11 @@
 import pickle
 
 import pytest
+import spacy
 import srsly
 from spacy.tokens import Doc
 
-from analyzer.known_words import TABLE, KnownWords
+from analyzer.known_words import TABLE, KnownWords, dictionary
 from analyzer.markers.matcher import pipeline_lemmas
 from analyzer.pipeline import load_model
 
@@ -54,3 +55,13 @@ def test_an_entry_does_not_match_a_prefix_its_words_were_guessed_into(analyzer):
     memo = "Licences\n\nThe change went through without the need to re-implement any code. It shipped on Monday.\n"
     markers = [m["text"] for s in analyzer.analyze(memo)["sections"] for m in s["markers"]]
     assert not any(text.startswith("need to") for text in markers)
+
+
+def test_the_dictionary_knows_english_words_and_not_given_names(nlp):
+    known = dictionary(nlp)
+    assert known("grace") and known("leadership") and known("write")
+    assert not known("chiamaka") and not known("oyelaran")
+
+
+def test_without_a_lemmatizer_every_word_is_known_so_none_is_read_as_a_name():
+    assert dictionary(spacy.blank("en"))("chiamaka")

@@ -7,7 +7,8 @@ name is accepted on evidence, weighed per distinct name over the whole document:
 - strong evidence: a greeting ("Hi Dana,"), a sign-off ("Thanks, Priya" or a name under
   "Best,"), a header ("From:", "Cc:"), a chat or transcript speaker, a title ("Dr."), being
   addressed ("Ravi, can you"), being the subject or object of a verb that takes a person
-  ("Quinn wants", "told Quinn"), being coordinated with a personal pronoun ("Björn and I"),
+  ("Quinn wants", "told Quinn"; "Chiamaka will write" opening a line, where the tagger reads the
+  name as a noun, when no dictionary holds the word), being coordinated with a personal pronoun ("Björn and I"),
   a following "who", a full name followed by its organisation ("Ana Lima of the Fennick
   Institute"), being cited as an author ("Okonkwo and Lindqvist (2013)", "(Abernethy,
   2004)", "Haugland et al."), the deny list;
@@ -37,12 +38,13 @@ Results: ``doc.spans["analyzer_pii"]`` (labels PERSON, HANDLE, EMAIL, PHONE, URL
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions
+from ..known_words import dictionary
 from .citations import PEN_NAME, pen_name_mentions
 from .context import term_regex
 from .evidence import gather
@@ -66,8 +68,13 @@ class PiiDetector(DataComponent):
 
     ``initialize(patterns=..., allow=..., deny=...)`` hands them over. The patterns are saved
     with a pipeline; the allow and deny lists are a run's own and never saved or put in
-    ``nlp.config``.
+    ``nlp.config``. ``known`` says whether a word is in the pipeline's dictionary, which tells
+    a given name opening a sentence ("Chiamaka will write…") from a common noun ("Legal will
+    write…"); by default every word is known, and that rule is off.
     """
+
+    def __init__(self, known: Callable[[str], bool] = lambda word: True) -> None:
+        self.known = known
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns: PiiPatterns | None = None,
                    allow: Iterable[str] = (), deny: Iterable[str] = ()) -> None:
@@ -96,7 +103,7 @@ class PiiDetector(DataComponent):
     def detect(self, doc: Doc) -> Detection:
         """Shaped data, then evidence, then verdicts, then every mention of the people found."""
         shaped = find_shaped(doc.text, self.patterns, self.allow)
-        reader = NameReader(doc, self.patterns, shaped.masks)
+        reader = NameReader(doc, self.patterns, shaped.masks, self.known)
         addresses = [m for m in shaped.mentions if m.label in (EMAIL, HANDLE)]
         evidence = gather(reader, self.phrases, spans_of(self.deny, doc.text), addresses)
         verdict = judge(reader, evidence)
@@ -121,4 +128,4 @@ class PiiDetector(DataComponent):
 def make_pii(nlp: Language, name: str) -> PiiDetector:
     """People, handles, e-mails, phones, person URLs and IDs in doc.spans["analyzer_pii"]."""
     extensions.register()
-    return PiiDetector()
+    return PiiDetector(dictionary(nlp))

@@ -513,8 +513,14 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
     tail = hyphen_tail(token)  # "hoon" of "Ji-hoon and I"
     if not (tail or reader.name_like(token)):
         # "Ravi, can you...": the tagger reads an unknown name opening a sentence as a noun.
-        if token.tag_ in ("NN", "NNP") and vocative(token) and reader.name_like(token, judge_position=False):
-            _add_run(reader, token, "addressed by name", evidence, trust_anchor=True)
+        if token.tag_ in ("NN", "NNP") and reader.name_like(token, judge_position=False):
+            # Minutes open their lines with who acts: "Chiamaka will write a reply." A word no
+            # dictionary holds is a name there; "Legal will write…" stays a department, and
+            # "Anyone will write…" a pronoun.
+            if vocative(token):
+                _add_run(reader, token, "addressed by name", evidence, trust_anchor=True)
+            elif not token.is_stop and not reader.known(token.lower_) and (verb := person_verb(reader, token)):
+                _add_run(reader, token, _role_of(token, verb), evidence, trust_anchor=True)
         return
 
     def add(reason: str, strong: bool = True) -> None:
@@ -530,7 +536,7 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
     if shouted(token.sent):
         return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
     if token.pos_ == "PROPN" and not reader.common_word(token) and (verb := person_verb(reader, token)):
-        add(f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'")
+        add(_role_of(token, verb))
     if token.pos_ == "PROPN" and takes_a_role(reader, token):
         add("takes a job ('steps in as acting Director')")
     if with_pronoun(token):
@@ -551,6 +557,11 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
     before = [t.lower_ for t in reader.doc[max(token.i - 4, 0):token.i] if t.text not in {",", "to"}]
     if starts_with(before[::-1], thanks_reversed):
         add("thanked")
+
+
+def _role_of(token: Token, verb: str) -> str:
+    """The reason a person verb gives: "subject of 'want'", "object of 'tell'"."""
+    return f"{'subject' if token.dep_ == 'nsubj' else 'object'} of '{verb}'"
 
 
 def _add_run(reader: NameReader, token: Token, reason: str, evidence: Evidence, trust_anchor: bool = False,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -55,8 +56,10 @@ WRAPPED_LINE_WORDS = 6
 class NameReader:
     """Read-only facts about one document and the runs of name words in it."""
 
-    def __init__(self, doc: Doc, patterns: PiiPatterns, masks: Masks) -> None:
+    def __init__(self, doc: Doc, patterns: PiiPatterns, masks: Masks,
+                 known: Callable[[str], bool] = lambda word: True) -> None:
         self.doc = doc
+        self.known = known
         self.text = doc.text
         self.patterns = patterns
         self.words = patterns.words

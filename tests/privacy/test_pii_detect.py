@@ -104,6 +104,9 @@ def people(doc) -> list[str]:
         ("Helpers were Mike Mineter of the University of Leeds and Nora Grey of the University of "
          "Glasgow. We also recruited a student from the University of Dundee who came in May.\n",
          ["Mike Mineter", "Nora Grey"]),
+        # Minutes open a line with who acts: a given name the tagger reads as a common noun
+        # is a name when no dictionary holds it.
+        ("- The council met on Monday.\n- Chiamaka will write a reply to the vendor.\n", ["Chiamaka"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
@@ -129,6 +132,9 @@ def test_people_are_found_by_context(nlp, text, expected):
         "We will approve the move to fully remote work from Cardiff. He starts in May.\n",
         # A job title that opens a clause of its own is no title of the word before it.
         "We stop selling Beacon Classic in October. If you're on Classic, your manager will call you.\n",
+        # A pronoun or a department that opens a line of minutes acts, but is no one.
+        "- The council met on Monday.\n- Anyone will write a reply to the vendor.\n",
+        "- The council met on Monday.\n- Staff will write a reply to the vendor.\n",
     ],
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):
