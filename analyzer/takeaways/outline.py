@@ -67,6 +67,9 @@ MIN_GIST_WORDS = 6
 MIN_GIST_CONTENT = 3
 _POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her", "there"})
 _PLACES = frozenset({"former", "latter", "first", "second", "third", "same"})
+# What picks out "one" of the things just named: "either one", "this one", "the other one".
+_PICKS = frozenset({"either", "neither", "each", "this", "that", "the", "other"})
+_SAYS_WHICH = frozenset({"prep", "acl", "relcl"})
 NOT_THE_POINT = -2.0
 # A text without headings is cut into this many words' worth of paragraphs per part. (At 250
 # words, cut greedily, the development documents lost key points; at 300, rounded, none.)
@@ -468,9 +471,11 @@ def _leans_back(c: Candidate) -> bool:
 
 
 def _by_place(token: Token) -> bool:
-    """"the first", "the latter", standing for a thing named before, with no "of…" to say which."""
-    return (token.lower_ in _PLACES and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-            and any(c.lower_ == "the" for c in token.children) and not any(c.dep_ == "prep" for c in token.children))
+    """"the first", "the latter", "either one", standing for a thing named before, with
+    nothing after it to say which ("the first of the two", "the one offered by the vendor")."""
+    words = _PICKS if token.lower_ == "one" else ("the",) if token.lower_ in _PLACES else ()
+    return (token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.lower_ in words for c in token.children)
+            and not any(c.dep_ in _SAYS_WHICH for c in token.children))
 
 
 def gist_score(c: Candidate, overall: float, title: float, position: int) -> float:
