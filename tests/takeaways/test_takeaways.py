@@ -1048,6 +1048,8 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "This schedule was last updated on 2 March at 9 a.m., when the security release was added.",
     "Please stay tuned for the announcement of the next release dates.",
     "Please continue to watch this blog for announcements as the release dates are decided.",
+    "Please read the full release policy before you plan a release date.",
+    "Please do read the release policy in full.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
