@@ -26,6 +26,11 @@ _CODE_MARK = re.compile(r"[=;{}|\\]|\w\(|@@|->|::|^\s*#!|\$[({A-Za-z_]|^\s*\$\s"
 CODE_SHARE = 0.5
 
 
+def opens_fence(line: str) -> bool:
+    """The line is a code fence (```` ``` ```` or ``~~~``), as the first line of a fenced block is."""
+    return bool(_FENCE.match(line))
+
+
 def code_lines(lines: Sequence[str]) -> frozenset[int]:
     """0-based lines of code: inside (and including) fences, or in an indented code block."""
     return frozenset(fenced_lines(lines) | _indented_code(lines))

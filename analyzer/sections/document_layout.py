@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .code import CODE_INDENT
+from .code import CODE_INDENT, opens_fence
 from .features import CLAUSE, HEADLINE, MAX_TITLE_CHARS, LineFeatures, Numbering, title_shaped, wh_start
 from .layout import ends_open, ends_sentence, is_wrapped_line, starts_block, wrap_width
 
@@ -166,19 +166,26 @@ def _at_least(count: int, lines: Iterator[int] | Sequence[int]) -> frozenset[int
 
 def _lead_in(page: Page, i: int) -> bool:
     """A line ending with a colon that announces what follows: a sentence ("The options
-    are:") but not a wh-clause ("What changes:"), a long line, or any line over an
-    indented code block ("Returning:")."""
+    are:") but not a wh-clause ("What changes:"), a long line, or any line over a block of
+    code, indented ("Returning:") or fenced ("Normal request flow:" over a diagram's source)."""
     line = page[i]
     if line.blank or line.skip or not line.text.endswith(":"):
         return False
     if line.numbering or line.bold or line.atx or line.caps:
         return False  # marked up as a heading, whatever follows it
     following = page.next_content(i)
-    if following is not None and page[following].indent >= CODE_INDENT:
+    if (following is not None and page[following].indent >= CODE_INDENT) or _over_a_fence(page, i):
         return True
     if line.grammar == HEADLINE and not _announces_items(page, following):
         return False  # "Telemetry wins:" over a paragraph names it; over a list it leads in
     return (line.grammar in (CLAUSE, HEADLINE) and not wh_start(line.text)) or len(line.text) >= PARAGRAPH_LINE
+
+
+def _over_a_fence(page: Page, i: int) -> bool:
+    """The first line written after line ``i`` opens a fenced code block. A bare fence
+    ("```") has no words and reads as blank, so the raw lines are asked."""
+    written = next((j for j in range(i + 1, len(page)) if page[j].raw.strip()), None)
+    return written is not None and opens_fence(page[written].raw)
 
 
 def _announces_items(page: Page, following: int | None) -> bool:
