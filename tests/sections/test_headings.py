@@ -409,10 +409,10 @@ We will not add features, and we will fix only serious bugs from now on.
         (DESK, [8, 9]),  # list items under a lead-in
         (CODE_LEAD_IN, [3, 5, 7, 12]),  # lead-ins, code, a one-line paragraph over nothing
         # A caption over a fenced block (a diagram's source) leads in to it, as over indented code.
-        ("# How a request flows\n\nEvery request passes through the gateway before it reaches the store.\n\n"
-         "Normal request flow:\n\n```\nbrowser -> gateway -> store\n```\n\n"
-         "Request flow during a failover:\n\n```\nbrowser -> gateway -> replica\n```\n\n"
-         "The replica answers reads only, so writes wait until the store is back.\n", [5, 11]),
+        (("# How a request flows\n\nEvery request passes through the gateway before it reaches the store.\n\n"
+          "Normal request flow:\n\n```\nbrowser -> gateway -> store\n```\n\n"
+          "Request flow during a failover:\n\n```\nbrowser -> gateway -> replica\n```\n\n"
+          "The replica answers reads only, so writes wait until the store is back.\n"), [5, 11]),
         (DATELINE, [4]),  # a dateline under the title
         (TWO_SHORT_LINES, [5, 9]),
         (MARKED_UP, [7, 11, 15]),

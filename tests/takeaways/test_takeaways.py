@@ -2005,12 +2005,12 @@ def test_a_sentence_that_repeats_anothers_words_with_a_new_figure_is_a_new_point
      "Nobody is asked to come in more than two days a week.\n",
      60, "Anchor days keep the first and fix the second."),
     # A subject that picks one of the things just named.
-    ("Ending support for 2.x\n\nFrom 1 March the 2.x releases get no more security fixes.\n\n"
-     "How to check\nIf you are not sure which release you run, you are most likely on 3.x already. To make "
-     "sure, you can run the version command or open the About box of the app. Either one will print your "
-     "current release.\n\n"
-     "What to do\nIf you still run 2.x on an old machine, you will find fewer and fewer tools for it. We "
-     "recommend that you upgrade to 3.1 soon.\n",
+    (("Ending support for 2.x\n\nFrom 1 March the 2.x releases get no more security fixes.\n\n"
+      "How to check\nIf you are not sure which release you run, you are most likely on 3.x already. To make "
+      "sure, you can run the version command or open the About box of the app. Either one will print your "
+      "current release.\n\n"
+      "What to do\nIf you still run 2.x on an old machine, you will find fewer and fewer tools for it. We "
+      "recommend that you upgrade to 3.1 soon.\n"),
      50, "Either one will print your current release."),
 ])
 def test_a_sentence_that_leans_on_what_came_before_is_never_a_gist(budgeted, text, words, leaning):
