@@ -279,6 +279,9 @@ def the_marker(nlp, text, marker_text):
         ("The attack on our servers ended on Friday.", "attack on our servers", "technical"),
         ("Once things are back up and running we will write a report.", "Once things are back up and running",
          "technical"),
+        # a promise of what comes next; "we need it as soon as possible" stays pressure
+        ("The other services will follow as soon as possible.", "will follow as soon as possible", "technical"),
+        ("We need the figures as soon as possible.", "as soon as possible", "pressure"),
         # an outage told as survived, data kept, a death told as the news
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
