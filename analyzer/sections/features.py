@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .layout import UNDERLINE, ends_sentence, indent, is_blank, is_bullet, table_cells, words_of
-from .lookalikes import LookAlikes
+from .lookalikes import LookAlikes, key_value
 from .metadata import dateline
 
 # What the parse says about a 1-based line. A "headline" has a finite verb whose subject
@@ -94,8 +94,12 @@ class LineFeatures:
 
     @cached_property
     def dated(self) -> bool:
-        """A dateline; asked only of title candidates, as trying every date format is slow."""
-        return dateline(self.text)
+        """A dateline, or a field that gives a date ("Incident date: 18 October 2024"); asked
+        only of title candidates, as trying every date format is slow."""
+        if dateline(self.text):
+            return True
+        _, colon, value = self.text.partition(":")
+        return bool(colon) and key_value(self.text) and dateline(value.strip())
 
     @property
     def ends_sentence(self) -> bool:

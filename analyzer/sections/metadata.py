@@ -79,6 +79,8 @@ _TRAILING_TIME = re.compile(
     r",?(?:\s+at)?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[+-]\d{4}|\s+\(?[A-Z]{2,5}\)?)?$"
 )
 _YEAR = re.compile(r"\d{4}")
+# A day written as an ordinal ("18th", "1st", "22nd", "3rd"), which no format reads.
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 # "Monday, July 8, 2024" is the longest date written in words.
 MAX_DATE_TOKENS = 4
 # How many values ``parse_date`` remembers: more than a long document asks about.
@@ -382,7 +384,7 @@ def parse_date(value: str) -> str | None:
     ask about the same lines and their first words, and a value with a four-digit number
     ("Since 2018, Babel") fails every format before it is refused, about 0.3 ms each time.
     """
-    value = value.strip()
+    value = _ORDINAL.sub(r"\1", value.strip())  # "October 18th, 2024" as "October 18, 2024"
     day = _parse_day(value)
     if day is None and (untimed := _TRAILING_TIME.sub("", value)) != value:
         day = _parse_day(untimed)

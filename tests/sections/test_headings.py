@@ -408,6 +408,10 @@ We will not add features, and we will fix only serious bugs from now on.
         (PRICES, [3, 4, 5]),  # a table's header row and rows
         (DESK, [8, 9]),  # list items under a lead-in
         (CODE_LEAD_IN, [3, 5, 7, 12]),  # lead-ins, code, a one-line paragraph over nothing
+        # A field that gives a date, right above the text it dates, is no title.
+        (("Laptop left on a train\n\nIncident date: 4 March 2025\nNature of the incident: a laptop with "
+          "customer data was left on a train\n\nOn Tuesday a laptop was left on a train. It was found the next "
+          "day.\n"), [3]),
         # A caption over a fenced block (a diagram's source) leads in to it, as over indented code.
         (("# How a request flows\n\nEvery request passes through the gateway before it reaches the store.\n\n"
           "Normal request flow:\n\n```\nbrowser -> gateway -> store\n```\n\n"
@@ -687,6 +691,10 @@ def test_a_memo_header_in_markdown_may_set_its_keys_in_bold(key):
         ("Tue, 9 Jul 2024 16:42:10 +0100", "2024-07-09"),
         ("21-Oct-2009", "2009-10-21"),
         ("next week", None),
+        # a day written as an ordinal
+        ("October 18th, 2024", "2024-10-18"),
+        ("1st March 2025", "2025-03-01"),
+        ("the 4th release", None),
     ],
 )
 def test_dates_with_a_time_after_them(written, iso):
