@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..sections.component import SUBJECTS
 from .evidence import LINK_OPENER, Candidate, Evidence, aliases, name_lists
 from .grammar import person_verb, shouted, where_a_person_works
 from .mention import PERSON
@@ -36,6 +37,8 @@ _PRODUCT_SHAPE = re.compile(r"[a-z][A-Z]|\w\.\w|\d")
 ORDINARY_REPEATS = 2
 # A line of at least this many longer words, all capitalised, is a title ("Saying Farewell To...").
 TITLE_WORDS = 3
+# The tags of a verb that needs a subject: "is", "joined", "lead", "will".
+FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 
 Key = tuple[str, ...]
 Run = tuple[int, int]
@@ -137,9 +140,12 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     if any(any(c.dep_ == "dobj" for c in t.children) for t in tokens):
         objections.append("used as a verb")
     # Listed with a person, a name shares the list's role: "worked with Ana and Bo" is no tool.
-    if not listed and any(_used_as_thing(reader, t) for t in tokens):
+    # "…on the advisory council and Maren Holloway is a board member": the parse joins the
+    # name to the words before it and leaves the verb after it with no subject.
+    placed = [t for t in tokens if not _subject_of_what_follows(reader, t)]
+    if not listed and any(_used_as_thing(reader, t) for t in placed):
         objections.append("used as a thing (object of a verb such as 'use', or 'in'/'on' it)")
-    if any(_thing_like(reader, c, trust_tags=not listed) for t in tokens for c in t.conjuncts
+    if any(_thing_like(reader, c, trust_tags=not listed) for t in placed for c in t.conjuncts
            if _same_cell(reader, t, c)):
         objections.append("listed with an organisation or product")
     if all(_title_case_line(reader, reader.line_of(t)) and not opens_item(reader, t) for t in tokens):
@@ -240,6 +246,23 @@ def _in_link_address(token: Token, head: Token) -> bool:
     """Whether ``head`` stands in the address of the Markdown link that ``token`` is the text
     of: the parser hangs "[Ana Lima](https://example.org/alima)" on the address's last word."""
     return head.i > token.i and any(t.text == LINK_OPENER for t in token.doc[token.i + 1: head.i])
+
+
+def _subject_of_what_follows(reader: NameReader, token: Token) -> bool:
+    """The word, not a subject itself, is followed by a finite verb that the parse left
+    without a subject: a verb that takes a person ("joined", "said"), or "is" with a job or a
+    member ("is a board member"). The verb's subject is the name, whatever the parse joined
+    it to; "…and Quarry Analytics is the only engine" stays a thing."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is None or after.tag_ not in FINITE_TAGS or token.dep_ in SUBJECTS:
+        return False
+    verb = after.head if after.dep_ in ("aux", "auxpass") else after
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "attr" and (reader.role_word(c) or c.lower_ in reader.words["people_noun"])
+                   for c in verb.children)
+    return verb.lemma_.lower() in reader.words["person_verb"]
 
 
 def _used_as_thing(reader: NameReader, token: Token) -> bool:

@@ -107,6 +107,9 @@ def people(doc) -> list[str]:
         # Minutes open a line with who acts: a given name the tagger reads as a common noun
         # is a name when no dictionary holds it.
         ("- The council met on Monday.\n- Chiamaka will write a reply to the vendor.\n", ["Chiamaka"]),
+        # The parse joins a name to the council before it, leaving the verb after it with no subject.
+        (("I am a former board member and still on the advisory council and Maren Holloway is a current "
+          "board member.\n"), ["Maren Holloway"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
@@ -135,6 +138,8 @@ def test_people_are_found_by_context(nlp, text, expected):
         # A pronoun or a department that opens a line of minutes acts, but is no one.
         "- The council met on Monday.\n- Anyone will write a reply to the vendor.\n",
         "- The council met on Monday.\n- Staff will write a reply to the vendor.\n",
+        # A thing the parse joins to another, before a verb that has no subject of its own.
+        "The report runs on Postgres and Quarry Analytics is the only engine we use.\n",
     ],
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):
