@@ -68,7 +68,7 @@ MIN_GIST_CONTENT = 3
 _POINTS_BACK = frozenset({"it", "they", "them", "that", "this", "these", "those", "he", "she", "him", "her", "there"})
 _PLACES = frozenset({"former", "latter", "first", "second", "third", "same"})
 # What picks out "one" of the things just named: "either one", "this one", "the other one".
-_PICKS = frozenset({"either", "neither", "each", "this", "that", "the", "other"})
+_PICKS = frozenset({"either", "neither", "each", "this", "that", "other"})
 _SAYS_WHICH = frozenset({"prep", "acl", "relcl"})
 NOT_THE_POINT = -2.0
 # A text without headings is cut into this many words' worth of paragraphs per part. (At 250
@@ -471,10 +471,15 @@ def _leans_back(c: Candidate) -> bool:
 
 
 def _by_place(token: Token) -> bool:
-    """"the first", "the latter", "either one", standing for a thing named before, with
-    nothing after it to say which ("the first of the two", "the one offered by the vendor")."""
-    words = _PICKS if token.lower_ == "one" else ("the",) if token.lower_ in _PLACES else ()
-    return (token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(c.lower_ in words for c in token.children)
+    """"the first", "the latter", standing for a thing named before, or "either one" as what
+    the sentence is about, with nothing after it to say which ("the first of the two", "this
+    one we bought in May"). Deeper in a sentence, "one" is a word of what it tells: "while
+    the board looks for the next one"."""
+    if token.lower_ == "one":
+        words, deps = _PICKS, ("nsubj", "nsubjpass", "dobj") if token.head.dep_ == "ROOT" else ()
+    else:
+        words, deps = ("the",) if token.lower_ in _PLACES else (), ("nsubj", "nsubjpass", "dobj", "pobj")
+    return (token.dep_ in deps and any(c.lower_ in words for c in token.children)
             and not any(c.dep_ in _SAYS_WHICH for c in token.children))
 
 
