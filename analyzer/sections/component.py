@@ -140,7 +140,9 @@ def heads_a_table(sent: Span) -> bool:
     """A table's header row ("| Outcome | Reports |"): the line under it is the table's rule.
     It names columns and states nothing, so it is neither quoted nor a claim."""
     text = extensions.line_index(sent.doc).text
-    return table_cells(sent.text) >= 2 and header_row(text, sent.start_char + len(sent.text.rstrip()))
+    # The sentence's words, cut from the doc's text once: ``Span.text`` joins its tokens anew.
+    written = text[sent.start_char : sent.end_char]
+    return table_cells(written) >= 2 and header_row(text, sent.start_char + len(written.rstrip()))
 
 
 def _group_sentences(doc: Doc, sections: SpanGroup | None) -> list[tuple[Span | None, list[Span]]]:
