@@ -54,10 +54,10 @@ WRAPPED_LINE_WORDS = 6
 
 
 class NameReader:
-    """Read-only facts about one document and the runs of name words in it."""
+    """Read-only facts about one document and the runs of name words in it; ``known`` says
+    whether a word (lower case) is in the pipeline's dictionary."""
 
-    def __init__(self, doc: Doc, patterns: PiiPatterns, masks: Masks,
-                 known: Callable[[str], bool] = lambda word: True) -> None:
+    def __init__(self, doc: Doc, patterns: PiiPatterns, masks: Masks, known: Callable[[str], bool]) -> None:
         self.doc = doc
         self.known = known
         self.text = doc.text

@@ -476,9 +476,11 @@ def _by_place(token: Token) -> bool:
     one we bought in May"). Deeper in a sentence, "one" is a word of what it tells: "while
     the board looks for the next one"."""
     if token.lower_ == "one":
-        words, deps = _PICKS, ("nsubj", "nsubjpass", "dobj") if token.head.dep_ == "ROOT" else ()
+        words = _PICKS
+        deps = ("nsubj", "nsubjpass", "dobj") if token.head.dep_ == "ROOT" else ()
     else:
-        words, deps = ("the",) if token.lower_ in _PLACES else (), ("nsubj", "nsubjpass", "dobj", "pobj")
+        words = ("the",) if token.lower_ in _PLACES else ()
+        deps = ("nsubj", "nsubjpass", "dobj", "pobj")
     return (token.dep_ in deps and any(c.lower_ in words for c in token.children)
             and not any(c.dep_ in _SAYS_WHICH for c in token.children))
 
