@@ -26,8 +26,8 @@ _CODE_MARK = re.compile(r"[=;{}|\\]|\w\(|@@|->|::|^\s*#!|\$[({A-Za-z_]|^\s*\$\s"
 CODE_SHARE = 0.5
 
 
-def opens_fence(line: str) -> bool:
-    """The line is a code fence (```` ``` ```` or ``~~~``), as the first line of a fenced block is."""
+def is_fence(line: str) -> bool:
+    """The line is a code fence (```` ``` ```` or ``~~~``), which opens or closes a fenced block."""
     return bool(_FENCE.match(line))
 
 
@@ -40,7 +40,7 @@ def fenced_lines(lines: Sequence[str]) -> set[int]:
     """0-based lines inside (and including) markdown code fences."""
     inside, fenced = False, set()
     for i, line in enumerate(lines):
-        if _FENCE.match(line):
+        if is_fence(line):
             fenced.add(i)
             inside = not inside
         elif inside:

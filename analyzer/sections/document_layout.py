@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from .code import CODE_INDENT, opens_fence
+from .code import CODE_INDENT, is_fence
 from .features import CLAUSE, HEADLINE, MAX_TITLE_CHARS, LineFeatures, Numbering, title_shaped, wh_start
 from .layout import ends_open, ends_sentence, is_wrapped_line, starts_block, wrap_width
 
@@ -185,7 +185,7 @@ def _over_a_fence(page: Page, i: int) -> bool:
     """The first line written after line ``i`` opens a fenced code block. A bare fence
     ("```") has no words and reads as blank, so the raw lines are asked."""
     written = next((j for j in range(i + 1, len(page)) if page[j].raw.strip()), None)
-    return written is not None and opens_fence(page[written].raw)
+    return written is not None and is_fence(page[written].raw)
 
 
 def _announces_items(page: Page, following: int | None) -> bool:
