@@ -519,7 +519,7 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
             # "Anyone will write…" a pronoun.
             if vocative(token):
                 _add_run(reader, token, "addressed by name", evidence, trust_anchor=True)
-            elif not token.is_stop and not reader.known(token.lower_) and (verb := person_verb(reader, token)):
+            elif not token.is_stop and (verb := person_verb(reader, token)) and not reader.known(token.lower_):
                 _add_run(reader, token, _role_of(token, verb), evidence, trust_anchor=True)
         return
 
