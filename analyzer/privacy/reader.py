@@ -169,6 +169,11 @@ class NameReader:
         """A job title's word: "Director", "CFO", "Lead"."""
         return fold(token.text) in self.words["role"]
 
+    def people_word(self, token: Token) -> bool:
+        """A word for people written as a common noun ("members", "the finance team") or a
+        job title's word: what a person is, never a name or a thing."""
+        return (token.is_lower and token.lower_ in self.words["people_noun"]) or self.role_word(token)
+
     # -- runs of name words --------------------------------------------------------------
 
     def run_at(self, i: int, limit: tuple[int, int] | None = None,

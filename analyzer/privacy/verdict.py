@@ -260,8 +260,7 @@ def _subject_of_what_follows(reader: NameReader, token: Token) -> bool:
     if any(c.dep_ in SUBJECTS for c in verb.children):
         return False
     if verb.lemma_ == "be":
-        return any(c.dep_ == "attr" and (reader.role_word(c) or c.lower_ in reader.words["people_noun"])
-                   for c in verb.children)
+        return any(c.dep_ == "attr" and reader.people_word(c) for c in verb.children)
     return verb.lemma_.lower() in reader.words["person_verb"]
 
 
@@ -296,7 +295,7 @@ def _thing_like(reader: NameReader, token: Token, trust_tags: bool = True) -> bo
     after a name's prefix ("Zach McCoy and Jasna Rodulfa-Blemberg"). Without ``trust_tags``,
     in a list that people vouch for, the model's organisation tags do not count: it tags one
     surname of a long list of signers as an organisation."""
-    if (token.is_lower and token.lower_ in reader.words["people_noun"]) or reader.role_word(token):
+    if reader.people_word(token):
         return False
     acronym = token.is_alpha and token.is_upper and 2 <= len(token) <= ACRONYM_LENGTH + 1
     product = _product_shaped(token) and not is_name_word(token.text, reader.prefixes)
