@@ -265,6 +265,8 @@ def the_marker(nlp, text, marker_text):
         ("Send us any objections by the deadline.", "by the deadline", "technical"),
         # a line drawn in public; a change that keeps a commitment
         ("The board strongly condemns the invasion.", "condemns", "firmness"),
+        ("We take the wellbeing of our staff and their families very seriously.",
+         "take the wellbeing of our staff and their families very seriously", "firmness"),
         ("We are not aware of any way the change would affect you.", "not aware of any", "reassurance"),
         ("Removing it does not signal a retreat from our goal.", "not signal a retreat from", "reassurance"),
         ("It does not mean we are abandoning the other bridges.", "not mean we are abandoning", "reassurance"),
