@@ -278,6 +278,11 @@ def the_marker(nlp, text, marker_text):
         ("Exploiting either issue would be impractical.", "Exploiting either issue", "technical"),
         ("Members help the foundation in other capacities.", "in other capacities", "technical"),
         ("The build is discouraged from being used.", "discouraged from", "technical"),
+        # urging is advice, not hope; being encouraged by news still hopes
+        ("We encourage all members to vote.", "encourage all members to", "technical"),
+        ("Staff are encouraged to work from home.", "are encouraged to", "technical"),
+        ("We were encouraged to see the numbers rise.", "were encouraged to see", "hope"),
+        ("We are encouraged by the early results.", "encouraged", "hope"),
         ("The attack on our servers ended on Friday.", "attack on our servers", "technical"),
         ("Once things are back up and running we will write a report.", "Once things are back up and running",
          "technical"),
