@@ -262,19 +262,19 @@ def test_a_calm_memo_lists_the_few_feeling_words_it_shows_and_their_lines(analyz
     text = calm_memo_with("The old runners were painful to maintain, and the upgrade was frustrating.")
     calm = analyzer.analyze(text)["takeaways"]["emotional"][0]
     assert calm["label"] == CALM_LABEL
-    assert calm["summary"] == (f"Few feeling words for its length: “frustrating”, “painful” "
+    assert calm["summary"] == (f"Few feeling words: “frustrating”, “painful” "
                                f"(line {line_of(text, 'painful')}).")
 
 
 def test_a_calm_memo_with_no_feeling_words_says_only_that(announcement):
-    assert announcement["takeaways"]["emotional"][0]["summary"] == "Few feeling words for its length."
+    assert announcement["takeaways"]["emotional"][0]["summary"] == "Few feeling words."
 
 
 def test_a_calm_memo_does_not_list_the_words_of_a_feeling_it_names(analyzer):
     text = calm_memo_with("The old runners were painful to maintain, and the team was delighted to retire them.")
     calm, named = analyzer.analyze(text)["takeaways"]["emotional"]
     assert named["label"] == "Enthusiasm"
-    assert calm["summary"] == f"Few feeling words for its length: “painful” (line {line_of(text, 'painful')})."
+    assert calm["summary"] == f"Few feeling words: “painful” (line {line_of(text, 'painful')})."
 
 
 def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
