@@ -113,6 +113,10 @@ FEELING_VERBS = frozenset({"worry", "concern", "frustrate", "annoy", "anger", "u
 READER = frozenset({"you", "your", "yours"})
 # A hope of this many words or fewer ("this helps", "all is well") is a courtesy.
 COURTESY_WORDS = 3
+# What a courtesy hopes the reader does: is well, enjoys, finds it useful, has a good week.
+# A hope that the reader acts ("we hope you will continue to report issues") is an appeal.
+WISHED_STATES = frozenset({"be", "enjoy", "have", "find", "like", "love", "feel", "stay", "get", "agree",
+                           "understand", "see", "do"})
 # Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
 EXPERIENCER_PREPS = frozenset({"for", "on", "to"})
 # Verbs by which the writer grants a feeling that is not theirs: "I know this is hard".
@@ -417,11 +421,21 @@ def _hoped_now(word: Token) -> bool:
     """A verb of hope the writer says in the present as the sentence's own statement: "We
     hope that the new group can serve the project" states the hope as "we are hopeful"
     would; "we hoped…" does not. A hope for the reader ("I hope you are well", "we hope
-    you enjoy it") or that "this helps" is a courtesy, not a feeling the text shows."""
+    you enjoy it") or that "this helps" is a courtesy, not a feeling the text shows; one that
+    the reader will act ("we hope you will keep reporting issues") is an appeal it shows."""
     if not (word.lower_ == HOPE_NOW and word.pos_ == "VERB" and _says_now(word)):
         return False
-    hoped = [t for c in word.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree]
-    return len(hoped) > COURTESY_WORDS and not any(t.lower_ in READER for t in hoped)
+    clauses = [c for c in word.children if c.dep_ in ("ccomp", "xcomp")]
+    hoped = [t for c in clauses for t in c.subtree]
+    return len(hoped) > COURTESY_WORDS and (
+        not any(t.lower_ in READER for t in hoped) or any(_reader_acts(c) for c in clauses))
+
+
+def _reader_acts(clause: Token) -> bool:
+    """Whether a hoped clause has the reader do something ("you will continue to report
+    issues", "you join us in May") rather than be well or enjoy (WISHED_STATES)."""
+    return clause.lemma_.lower() not in WISHED_STATES and any(
+        c.dep_ == "nsubj" and c.lower_ in READER for c in clause.children)
 
 
 def _felt_now(span: Span) -> bool:

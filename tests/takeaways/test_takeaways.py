@@ -382,6 +382,9 @@ def test_a_feeling_remarked_by_the_adverb_that_opens_a_sentence_is_named_however
     ("We hoped that the old runners could be reused for the new queues.", False),
     ("We hope this helps.", False),
     ("We hope you find the new usage page easier to read than the old one.", False),
+    ("We hope you all have a restful break over the holidays.", False),
+    # a hope that the reader acts is an appeal the text shows, not a courtesy
+    ("We hope you will keep reporting the faults you find on the runners.", True),
 ])
 def test_a_hope_the_writer_states_now_is_named_however_long_the_text(analyzer, remark, named):
     assert ("Hope and resolve" in feelings_named_in_a_long_memo(analyzer, remark)) is named
