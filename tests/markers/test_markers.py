@@ -278,6 +278,9 @@ def the_marker(nlp, text, marker_text):
         ("Exploiting either issue would be impractical.", "Exploiting either issue", "technical"),
         ("Members help the foundation in other capacities.", "in other capacities", "technical"),
         ("The build is discouraged from being used.", "discouraged from", "technical"),
+        # not knowing is no strain; a hard month still is
+        ("It is pretty hard to know how the two groups relate.", "is pretty hard to know", "technical"),
+        ("The last month was hard.", "hard", "pressure"),
         # a closing formula offers nothing and pleads for nothing; "please do not" still pleads
         ("If you have questions, please don't hesitate to reach out.", "please don't hesitate to", "technical"),
         ("Please do not merge the branch before Friday.", "Please do not", "plea"),
