@@ -65,6 +65,7 @@ NAMED_BODIES = frozenset({"team", "group", "project", "maintainer", "steward"})
 # include:"), and the words a lead-in cannot end on and be whole ("accounts which:").
 LEAD_IN_TAIL = 3
 _OPEN_ENDS = frozenset({"which", "that", "who", "whom", "whose", "where", "to"})
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prep", "advmod"})
 # Where the doc keeps, for each list item's sentence start, the sentence before its list.
 _BEFORE_ITEMS = "analyzer_takeaways.before_items"
 # A date that starts at most this many tokens into a sentence opens it.
@@ -509,7 +510,17 @@ def _leaves_open(lead: Span) -> bool:
     if not text.endswith(":"):
         return False
     words = [t for t in lead if not t.is_space and not t.is_punct][-LEAD_IN_TAIL:]
-    return bool(words) and (words[-1].lower_ in _OPEN_ENDS or any(t.dep_ == "neg" for t in words))
+    return bool(words) and (words[-1].lower_ in _OPEN_ENDS or any(t.dep_ == "neg" for t in words)
+                            or _wants_its_object(words[-1]))
+
+
+def _wants_its_object(word: Token) -> bool:
+    """Whether the lead-in ends on its own verb, said now, with nothing after it ("Core members
+    demonstrate:", "Our goals include:", "Candidates must have:", "We will:"): each item is
+    that verb's object or the rest of its clause, and alone says something else ("a grasp of
+    the project's aims")."""
+    return word.dep_ == "ROOT" and word.tag_ in ("VB", "VBP", "VBZ", "MD") and not any(
+        c.dep_ in _OBJECTS for c in word.rights)
 
 
 def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate | None:

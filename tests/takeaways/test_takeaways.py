@@ -2115,6 +2115,19 @@ def test_an_item_that_only_finishes_its_lead_in_is_never_quoted_alone(analyzer):
         assert not any(q.endswith(lead) for q in quotes), (lead, quotes)
 
 
+@pytest.mark.parametrize("lead, finished", [
+    ("Our core reviewers demonstrate:", True),
+    ("Our goals for the year include:", True),
+    ("By the end of June we will:", True),
+    # a lead-in whose verb has its object already hands over to items that stand alone
+    ("The council agreed on the following points:", False),
+])
+def test_an_item_that_is_the_object_its_lead_in_lacks_only_finishes_it(nlp, lead, finished):
+    text = f"Reviews\n\n{lead}\n\n- a good grasp of the billing code\n- a record of careful, kind reviews\n"
+    items = [c for c in quotable(nlp, text) if c.item and c.text.startswith("a good grasp")]
+    assert [c.finishes_lead_in for c in items] == [finished]
+
+
 def test_a_list_item_is_not_cut_where_it_leaves_a_clause_open(nlp):
     text = ("Scope\n\nThe fault hit only messages that:\n\n"
             "- were posted in channels in which, at the time of posting, guests could read history\n"
