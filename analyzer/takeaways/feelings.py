@@ -403,14 +403,15 @@ def _moves_writer(word: Token) -> bool:
 
 
 def _performed(word: Token) -> bool:
-    """A verb of thanks or apology the writer says now as the sentence's own statement,
+    """A verb of thanks or apology the writer says now as the sentence's own statement, or as
+    a second one joined to it with its own subject ("…, and we thank everyone who helped"),
     directly or as what they would like or want to do: the saying is the thanks. Told of
     inside another clause ("the message on how we appreciate their efforts") it is reported."""
     if word.lemma_.lower() not in PERFORMATIVE or word.tag_ not in ("VB", "VBP"):
         return False
     if negated(word):
         return False
-    if word.dep_ == "ROOT":
+    if word.dep_ == "ROOT" or (word.dep_ == "conj" and word.head.dep_ == "ROOT"):
         return said_by_writer(word)
     head = word.head
     return (word.dep_ == "xcomp" and head.dep_ == "ROOT" and head.lemma_ in ("like", "want", "wish")

@@ -360,7 +360,8 @@ def feelings_named_in_a_long_memo(analyzer, sentence: str) -> list[str]:
 
 
 @pytest.mark.parametrize("thanks", ["I would like to thank the two volunteers who ran the mirror.",
-                                    "We thank the two volunteers who ran the mirror."])
+                                    "We thank the two volunteers who ran the mirror.",
+                                    "The mirror is back, and we thank the two volunteers who ran it."])
 def test_thanks_the_writer_gives_in_so_many_words_is_named_however_long_the_text(analyzer, thanks):
     assert "Gratitude and thanks" in feelings_named_in_a_long_memo(analyzer, thanks)
 
