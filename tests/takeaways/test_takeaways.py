@@ -1054,6 +1054,8 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "Please continue to watch this blog for announcements as the release dates are decided.",
     "Please read the full release policy before you plan a release date.",
     "Please do read the release policy in full.",
+    "For the full story of the release schedule, please see the planning notes.",
+    "For more details on the release dates, see the release calendar.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
