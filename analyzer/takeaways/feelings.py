@@ -114,7 +114,7 @@ READER = frozenset({"you", "your", "yours"})
 # A hope of this many words or fewer ("this helps", "all is well") is a courtesy.
 COURTESY_WORDS = 3
 # What a courtesy hopes the reader does: is well, enjoys, finds it useful, has a good week.
-# A hope that the reader acts ("we hope you will continue to report issues") is an appeal.
+# A hope that the reader acts ("we hope you will keep filing bug reports") is an appeal.
 WISHED_STATES = frozenset({"be", "enjoy", "have", "find", "like", "love", "feel", "stay", "get", "agree",
                            "understand", "see", "do"})
 # Prepositions that name who a feeling is for: "hard on all of you", "frustrating for you".
@@ -433,8 +433,8 @@ def _hoped_now(word: Token) -> bool:
 
 
 def _reader_acts(clause: Token) -> bool:
-    """Whether a hoped clause has the reader do something ("you will continue to report
-    issues", "you join us in May") rather than be well or enjoy (WISHED_STATES)."""
+    """Whether a hoped clause has the reader do something ("you will keep filing bug reports",
+    "you join us in May") rather than be well or enjoy (WISHED_STATES)."""
     return clause.lemma_.lower() not in WISHED_STATES and any(
         c.dep_ == "nsubj" and c.lower_ in READER for c in clause.children)
 
