@@ -70,19 +70,19 @@ def test_hard_wrapped_list_items_and_a_dash_at_the_margin_keep_their_sentences_w
         "has no written policy for handling escalations at weekends. This\n"
         "must be fixed with a documented rota that is fair to everyone\n"
         "involved.\n\n"
-        "2. Larkspur sells support plans that bundle Pebblecrest with its tools\n"
-        "for large companies and it charges money for those plans as the licence\n"
-        "- permits, but it cannot ever make Pebblecrest closed source or take\n"
-        "away what the volunteers built over the last twelve years.\n"
+        "2. Larkspur resells hosting plans that include Pebblecrest for schools\n"
+        "and universities and bills them once a year under the terms the licence\n"
+        "- allows, while the project itself stays free for every school that\n"
+        "hosts it on its own servers.\n"
     )
     sentences = [" ".join(s.text.split()) for s in nlp(text).sents]
     assert sentences[1:] == [
         "1. The outage last month is one of several signs that the support team has no written policy for "
         "handling escalations at weekends.",
         "This must be fixed with a documented rota that is fair to everyone involved.",
-        "2. Larkspur sells support plans that bundle Pebblecrest with its tools for large companies and it "
-        "charges money for those plans as the licence - permits, but it cannot ever make Pebblecrest closed "
-        "source or take away what the volunteers built over the last twelve years."]
+        "2. Larkspur resells hosting plans that include Pebblecrest for schools and universities and bills them "
+        "once a year under the terms the licence - allows, while the project itself stays free for every school "
+        "that hosts it on its own servers."]
 
 
 def test_a_colon_at_the_margin_of_hard_wrapped_prose_does_not_end_its_sentence(nlp):

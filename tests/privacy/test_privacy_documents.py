@@ -92,9 +92,8 @@ CASES = {
         "- 21:37 UTC: Sean and Dana find the symptoms of the incident\n"
         "- 22:20 UTC: Sean addresses Dana's concerns in the PR\n", ["Sean", "Dana"]),
     "a first name that takes a job 'as' its title": (
-        "After two years as the first Managing Director of the Pebblecrest Foundation, it is time to open a new "
-        "chapter. Ingrid already touched on this in her post. Ingrid will step in as acting Managing Director "
-        "while the board searches.\n", ["Ingrid"]),
+        "Our treasurer leaves the board in March after four years. Ingrid will step in as acting treasurer "
+        "until the members vote.\n", ["Ingrid"]),
     "a camel-case user name in a header": (
         "Title: Security incident disclosure\nAuthor: DanaWhitfield\n\nThe deploy key leaked and we revoked it.\n",
         ["DanaWhitfield"]),
@@ -225,8 +224,8 @@ KEPT = {
         "Many companies use the language in production, from Larkspur's Firecracker, to Quillon's Lucet, and "
         "the operating system kernels built on them.\n", ["Lucet"]),
     "a job title written before a name": (
-        "Subject: A fond farewell from Managing Director Ilse Brandt\n\nAfter two years serving as the first "
-        "Managing Director of the Pebblecrest Foundation, it is time to open a new chapter.\n",
+        "Subject: Goodbye from Managing Director Ilse Brandt\n\nI leave the Pebblecrest Foundation at the end "
+        "of June, after six years as its Managing Director.\n",
         ["Managing Director"]),
     "organisations the text says are one, doing what people do": (
         "Larkspur is a company founded by two maintainers. Pebblecrest is an open source project.\n\n"
