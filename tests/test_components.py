@@ -65,7 +65,7 @@ def test_hard_wrapped_prose_keeps_its_sentences_whole(nlp):
 
 def test_hard_wrapped_list_items_and_a_dash_at_the_margin_keep_their_sentences_whole(nlp):
     text = (
-        "With all of this in mind, we are committed to the following two goals:\n\n"
+        "After the review, we set ourselves two goals for the year:\n\n"
         "1. The outage last month is one of several signs that the support team\n"
         "has no written policy for handling escalations at weekends. This\n"
         "must be fixed with a documented rota that is fair to everyone\n"

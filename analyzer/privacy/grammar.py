@@ -64,7 +64,7 @@ def takes_a_role(reader: NameReader, token: Token) -> bool:
 
 
 def preceded_by_role(reader: NameReader, token: Token) -> bool:
-    """"Executive Director, Tracy Teal": a job title, a comma, then the name, on one line."""
+    """"Executive Director, Ines Halvorsen": a job title, a comma, then the name, on one line."""
     return _after_a_title(reader, token) and not _title_of_a_name(reader, token.i - 1)
 
 
@@ -134,7 +134,7 @@ def of_an_organisation(reader: NameReader, token: Token) -> bool:
 
 
 def possessive_full_name(reader: NameReader, token: Token) -> bool:
-    """"Caleb Troughton's deck": two or more name words, then "'s". One word ("Google's") is not enough."""
+    """"Bram Ostrander's deck": two or more name words, then "'s". One word ("Google's") is not enough."""
     if not any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in token.children):
         return False
     run = reader.run_at(token.i)

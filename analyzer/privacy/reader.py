@@ -263,7 +263,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}")
 
 
 def initial(token: Token) -> bool:
-    """"W." in "Dana W.", "C.A.M." in "C.A.M. Gerlach": part of a name, too short to identify
+    """"W." in "Dana W.", "C.J.T." in "C.J.T. Okonkwo": part of a name, too short to identify
     anyone alone."""
     return bool(_INITIALS.fullmatch(token.text))
 

@@ -6,7 +6,7 @@ Watanabe", not "Thandiwe Nkosi"). The layout is the evidence: items of one list 
 role, so when several of them are people, the other full names of the same shape are too.
 Each item is a full name at the start of its line, perhaps followed by an affiliation, a
 handle or the name in another script: "- Liang Wei (梁伟)", "* Tavita Faleolo, @tfaleolo";
-in a list of mostly full names, one name alone is an item too ("- Mariatta").
+in a list of mostly full names, one name alone is an item too ("- Ximena").
 ``verdict`` asks for ``ROSTER_VOUCHES`` accepted members before it trusts a roster (one, after
 a lead-in about people): one person in a list of products ("- Safari", "- Chrome") must not
 make the others people.
@@ -106,7 +106,7 @@ def _line_rosters(reader: NameReader) -> list[tuple[int, list[Member]]]:
 
 def _with_single_names(items: list[tuple[Member, bool]]) -> list[Member]:
     """The full names of a list, and its one-word names too when full names make most of it:
-    someone known by one name ("- Mariatta") among ``SINGLE_NAME_COMPANY`` full names or more."""
+    someone known by one name ("- Ximena") among ``SINGLE_NAME_COMPANY`` full names or more."""
     full = [member for member, is_full in items if is_full]
     if len(full) >= SINGLE_NAME_COMPANY and len(full) * 3 >= len(items) * 2:
         return [member for member, _ in items]
@@ -166,7 +166,7 @@ def _opening_name(reader: NameReader, tokens: list[Token], start: int) -> tuple[
         start += 1  # "- Dr. Amara Obi", "- **Amara Obi**"
     initials = 0
     while start + initials < len(tokens) and initial(tokens[start + initials]):
-        initials += 1  # "- C.A.M. Gerlach", "- J. R. Obi": the initials stand for name words
+        initials += 1  # "- C.J.T. Okonkwo", "- J. R. Obi": the initials stand for name words
     start += initials
     if start >= len(tokens):
         return None
@@ -185,9 +185,9 @@ def _opening_name(reader: NameReader, tokens: list[Token], start: int) -> tuple[
         return None
     rest = [t for t in tokens if t.i >= run[1]]
     while rest and (fold(rest[0].text.rstrip(".")) in reader.words["name_suffix"] or rest[0].text == "."):
-        rest = rest[1:]  # "- Carlos Panato Jr. (@cpanato)"
+        rest = rest[1:]  # "- Tomas Reyna Jr. (@treyna)"
     if rest and rest[0].text[0] not in TAIL_OPENERS and not _NON_LATIN.fullmatch(rest[0].text):
-        return None  # the tail is "(Acme)", "@handle", or the name in another script: "Paco Xu 徐俊杰"
+        return None  # the tail is "(Acme)", "@handle", or the name in another script: "Lin Wei 林伟"
     return (reader.key(*run), run), len(reader.name_words(*run)) + min(initials, 1)
 
 

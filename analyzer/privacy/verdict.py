@@ -105,8 +105,8 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
     # "Trustees agreed"): alone, such a word is the office, whoever holds it.
     if len(key) == 1 and (key[0] in reader.words["role"] or key[0] in reader.words["people_noun"]):
         return "a job title or a word for people ('Treasurer', 'Trustees')"
-    # A "who" or a coordination after it belongs to the person before: "Nancy Giang of the
-    # University of Dundee who we recruited".
+    # A "who" or a coordination after it belongs to the person before: "Rosa Quint of the
+    # University of Aberdeen who we recruited".
     if all(_in_an_organisations_name(reader, start) for start, _ in candidate.runs):
         return "ends an organisation's name ('University of Edinburgh')"
     if len(key) == 1 and is_caps(candidate.text) and not candidate.strong:
@@ -433,8 +433,8 @@ def _same_cell(reader: NameReader, a: Token, b: Token) -> bool:
 
 def _vouched(key: Key, known: set[str]) -> bool:
     """A member already known as a person: every word of its name, or all but one of a name of
-    three words or more, whose model entity may leave out a given name ("Omid Ghaffari Tabrizi"
-    tagged from "Ghaffari")."""
+    three words or more, whose model entity may leave out a given name ("Leila Moradi Farahani"
+    tagged from "Moradi")."""
     missing = len(set(key) - known)
     return missing == 0 or (len(key) >= 3 and missing == 1)
 

@@ -134,7 +134,7 @@ def _thread_focus(metadata: Metadata, lines: Sequence[str]) -> Focus:
 
 def _introduces(lines: Sequence[str], last: int) -> bool:
     """Whether the last paragraph above a message set out in full says it passes that message
-    on ("Last week, the following e-mail was sent to the team", "The message below went to
+    on ("On Monday we sent the message below to every member", "The message below went to
     all staff"): a covering note, as a forward's is, however the message is marked."""
     paragraph: list[str] = []
     for n in range(last, 0, -1):

@@ -49,8 +49,8 @@ MAX_BRACKET_TAIL_WORDS = 12
 MAX_QUESTION_WORDS = 10
 MAX_LABELLED_QUESTION_WORDS = 30
 MAX_SETEXT_WORDS = 20
-# A numbered line standing over its own section may be a long phrase ("4. Records of
-# session times and durations, ...;") or a short sentence ("2. No more late rotas.").
+# A numbered line standing over its own section may be a long phrase ("4. Copies of
+# every invoice, receipt and refund note, ...;") or a short sentence ("2. No more late rotas.").
 MAX_HEAD_WORDS = 25
 MAX_HEAD_SENTENCE_WORDS = 10
 # A document's first line, above its header fields, is its title up to this length.

@@ -113,7 +113,7 @@ _ITEM_BREAK = re.compile(r"[,;:](?=\s)|\s[—–]\s")
 # A lead-in of this many words or fewer, or one with words that point at what follows, or
 # one that ends by counting the things that follow ("The decision comes down to three reasons:");
 # "We had downtime over three distinct periods:" says what happened before it counts. One
-# that ends on "are:" or "include:" ("The main goals of this proposal are:") leaves all it
+# that ends on "are:" or "include:" ("Our aims for the year are:") leaves all it
 # says to what follows.
 SHORT_LEAD_IN = 5
 _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b|\b(?:is|are|include|includes):$"
@@ -565,7 +565,7 @@ def _head(text: str, verb_at: int = 0) -> str:
     words = text.split()
     for match in _ITEM_BREAK.finditer(text):
         head = text[: match.start()].split()
-        # "were sent in rooms in which, at the time, …" is no clause until it goes on.
+        # "were posted in channels in which, for a week, …" is no clause until it goes on.
         if len(head) >= max(MIN_ITEM_WORDS, verb_at) and head[-1].lower() not in _OPEN_ENDS:
             return _cut(head)
     return _cut(words)

@@ -70,7 +70,7 @@ def the_marker(nlp, text, marker_text):
         ("Nobody is being blamed for the outage.", "Nobody is being blamed", "reassurance"),
         ("Nobody is losing their job as part of this change.", "Nobody is losing their job", "reassurance"),
         ("No jobs will be lost.", "No jobs will be lost", "reassurance"),
-        ("The switch should be a non-event for most teams.", "non-event", "reassurance"),
+        ("For most teams the switch will be a non-event.", "non-event", "reassurance"),
         ("Most users will not notice the change.", "will not notice", "reassurance"),
         ("I know change on this scale is unsettling.", "unsettling", "anxiety"),
         # the small model takes a sentence's first noun for a proper noun, which keeps its capital
@@ -110,7 +110,7 @@ def the_marker(nlp, text, marker_text):
         ("We have to assume the worst and rotate every key.", "assume the worst", "alarm"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
         ("I hope it makes a difference.", "hope", "hope"),
-        ("Sorry for the delay in getting back to you.", "Sorry for the delay", "apology"),
+        ("Sorry for the delay with my reply.", "Sorry for the delay", "apology"),
         ("We have an urgent request from the client.", "urgent", "pressure"),
         ("I am overwhelmed by the workload.", "overwhelmed", "workload"),
         ("The eviction notice came on Monday.", "eviction", "hardship"),
@@ -156,8 +156,8 @@ def the_marker(nlp, text, marker_text):
         ("I am happy to answer questions after I leave.", "happy to answer", "reassurance"),
         ("We are happy to share that the fund reached half its goal.", "happy to share that", "joy"),
         # a security notice's all-clear
-        ("We have no evidence of a compromise of the build servers.", "no evidence of a compromise", "reassurance"),
-        ("No indicators of malicious activity were found.", "No indicators of malicious", "reassurance"),
+        ("There is no sign of a compromise of the build servers.", "no sign of a compromise", "reassurance"),
+        ("No indicators of malicious logins turned up.", "No indicators of malicious", "reassurance"),
         # a merger's promises to staff and customers; a wrong owned
         ("There will be no redundancies as a result of the merger.", "no redundancies", "reassurance"),
         ("Nothing changes in the short term.", "Nothing changes", "reassurance"),
@@ -216,7 +216,7 @@ def the_marker(nlp, text, marker_text):
          "technical"),
         ("There will be more redundancies in the spring.", "redundancies", "failure"),
         # a budget's limit is pressure on the organisation; a person short of money is hardship
-        ("It needs work that the foundation cannot afford right now.", "cannot afford", "pressure"),
+        ("The fix needs hours the team cannot afford this quarter.", "cannot afford", "pressure"),
         ("I honestly can't afford the rent this month.", "I honestly can't afford", "hardship"),
         ("I would be lying if I said the week went well.", "would be lying if", "technical"),
         ("I would be grateful if this could be reviewed by Friday.", "would be grateful if", "technical"),
@@ -237,7 +237,7 @@ def the_marker(nlp, text, marker_text):
         # a polite request with a word between; longing for something to be over
         ("I would also appreciate more regular feedback.", "would also appreciate", "plea"),
         ("And we need your help!", "need your help", "plea"),
-        ("I need to rest and recharge after leading the team for so long.", "need to rest", "exhaustion"),
+        ("After two years of leading the team, I need to rest and recharge.", "need to rest", "exhaustion"),
         ("We wish them well!", "wish them well", "care"),
         ("We all wish them the best of luck.", "wish them the best", "care"),
         ("I can't wait until this quarter is over.", "can't wait until this quarter is over", "exhaustion"),
@@ -251,8 +251,8 @@ def the_marker(nlp, text, marker_text):
         ("We kept finding new failure modes.", "failure modes", "technical"),
         ("We have asked the vendor to abandon its “Cloud Desk” filing.", "asked the vendor to abandon", "technical"),
         ("We can be reasonably confident that the change is real.", "can be reasonably confident", "technical"),
-        ("The homeserver suffered from an outage on Monday.", "suffered from an outage", "technical"),
-        ("The deployment is difficult and costly to replicate.", "difficult and costly to replicate", "technical"),
+        ("The mail server suffered from an outage on Monday.", "suffered from an outage", "technical"),
+        ("The test rig is difficult and costly to replicate.", "difficult and costly to replicate", "technical"),
         ("The database is a single point of failure.", "point of failure", "technical"),
         ("GitHub should let us disable forced ref updates.", "forced ref updates", "technical"),
         ("We kept the open commit policy despite the incident.", "despite the incident", "technical"),
@@ -267,7 +267,7 @@ def the_marker(nlp, text, marker_text):
         ("The board strongly condemns the invasion.", "condemns", "firmness"),
         ("We take the wellbeing of our staff and their families very seriously.",
          "take the wellbeing of our staff and their families very seriously", "firmness"),
-        ("We are not aware of any way the change would affect you.", "not aware of any", "reassurance"),
+        ("We are not aware of any customer who lost data.", "not aware of any", "reassurance"),
         ("Removing it does not signal a retreat from our goal.", "not signal a retreat from", "reassurance"),
         ("It does not mean we are abandoning the other bridges.", "not mean we are abandoning", "reassurance"),
         # a security incident told as what happened to systems
@@ -282,7 +282,7 @@ def the_marker(nlp, text, marker_text):
         ("It is pretty hard to know how the two groups relate.", "is pretty hard to know", "technical"),
         ("The last month was hard.", "hard", "pressure"),
         # a closing formula offers nothing and pleads for nothing; "please do not" still pleads
-        ("If you have questions, please don't hesitate to reach out.", "please don't hesitate to", "technical"),
+        ("If anything is unclear, please don't hesitate to write to the desk.", "please don't hesitate to", "technical"),
         ("Please do not merge the branch before Friday.", "Please do not", "plea"),
         # urging is advice, not hope; being encouraged by news still hopes
         ("We encourage all members to vote.", "encourage all members to", "technical"),
@@ -290,15 +290,15 @@ def the_marker(nlp, text, marker_text):
         ("We were encouraged to see the numbers rise.", "were encouraged to see", "hope"),
         ("We are encouraged by the early results.", "encouraged", "hope"),
         ("The attack on our servers ended on Friday.", "attack on our servers", "technical"),
-        ("Once things are back up and running we will write a report.", "Once things are back up and running",
+        ("Once the site is back up and running we will write a report.", "Once the site is back up and running",
          "technical"),
         # a promise of what comes next; "we need it as soon as possible" stays pressure
-        ("The other services will follow as soon as possible.", "will follow as soon as possible", "technical"),
+        ("The other offices will reopen as soon as possible.", "will reopen as soon as possible", "technical"),
         ("We need the figures as soon as possible.", "as soon as possible", "pressure"),
         # an outage told as survived, data kept, a death told as the news
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
-        ("To be explicit: no packages were compromised.", "no packages were compromised", "reassurance"),
+        ("To be clear: no accounts were compromised.", "no accounts were compromised", "reassurance"),
         ("Our response is limited by our lack of resources.", "lack of resources", "workload"),
         ("Security reporting remains unchanged.", "remains unchanged", "reassurance"),
         ("We remain totally committed to being open source.", "remain totally committed to", "reassurance"),

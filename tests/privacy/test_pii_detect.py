@@ -101,15 +101,15 @@ def people(doc) -> list[str]:
         ("Subject: Remembering the founder\n\nArtwork by Hugo Martel\n\nThe service launched in 2015 and "
          "now serves most of the web.\n", ["Hugo Martel"]),
         # The place that ends an organisation's name is no one, whatever is listed beside it.
-        ("Helpers were Mike Mineter of the University of Leeds and Nora Grey of the University of "
-         "Glasgow. We also recruited a student from the University of Dundee who came in May.\n",
-         ["Mike Mineter", "Nora Grey"]),
+        ("Helpers were Owen Tadley of the University of Leeds and Nora Grey of the University of "
+         "Glasgow. We also recruited a student from the University of Aberdeen who came in May.\n",
+         ["Owen Tadley", "Nora Grey"]),
         # Minutes open a line with who acts: a given name the tagger reads as a common noun
         # is a name when no dictionary holds it.
         ("- The council met on Monday.\n- Chiamaka will write a reply to the vendor.\n", ["Chiamaka"]),
         # The parse joins a name to the council before it, leaving the verb after it with no subject.
-        (("I am a former board member and still on the advisory council and Maren Holloway is a current "
-          "board member.\n"), ["Maren Holloway"]),
+        (("I left the board in spring but stay on the advisory council and Maren Holloway is a board "
+          "member.\n"), ["Maren Holloway"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):

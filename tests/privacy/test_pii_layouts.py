@@ -113,9 +113,9 @@ def redacted(doc) -> str:
         ("The new members are:\n\n- Thandiwe Nkosi (Acme)\n- Liang Wei 梁伟 (Globex)\n- Kenji Watanabe (Initech)\n",
          ["Thandiwe Nkosi", "Liang Wei", "梁伟", "Kenji Watanabe"]),
         # Someone known by one name, in a list that is mostly full names; "None" stays a word.
-        ("The nominees are:\n\n- Oluwaseun Adebayo\n- Marisol Quispe\n- Mariatta\n- Kenji Watanabe\n\n"
+        ("The nominees are:\n\n- Oluwaseun Adebayo\n- Marisol Quispe\n- Ximena\n- Kenji Watanabe\n\n"
          "Withdrawn:\n\n- None\n",
-         ["Oluwaseun Adebayo", "Marisol Quispe", "Mariatta", "Kenji Watanabe"]),
+         ["Oluwaseun Adebayo", "Marisol Quispe", "Ximena", "Kenji Watanabe"]),
         # The people noun may sit a sentence before the lead-in's colon.
         ("Thanks to our retired members. Your help over the years meant a great deal:\n\n- Oluwaseun Adebayo (@oade)\n"
          "- Radek Dvořák Jr. (@rdv)\n- Tavita Faleolo (@tfa)\n",
@@ -198,14 +198,14 @@ def test_a_quoted_value_over_several_lines_keeps_the_front_matter_whole(nlp):
 
 
 def test_names_written_as_markdown_links_are_people(nlp):
-    text = ("We now pay three maintainers: [Jùnliàng](https://example.org/jlh), [Nicolò](https://example.org/nr) "
-            "and [Kai](https://example.org/kai).\n\nOur steward is [Cassandra Salisbury](https://example.org/cs).\n")
-    assert people(nlp(text)) == ["Jùnliàng", "Nicolò", "Kai", "Cassandra Salisbury"]
+    text = ("We now pay three maintainers: [Yìfān](https://example.org/yf), [Gaëtan](https://example.org/gt) "
+            "and [Kai](https://example.org/kai).\n\nOur steward is [Philippa Ormsby](https://example.org/po).\n")
+    assert people(nlp(text)) == ["Yìfān", "Gaëtan", "Kai", "Philippa Ormsby"]
 
 
 def test_a_personal_site_that_runs_a_name_together_is_personal_data(nlp):
-    doc = nlp("We thank Devon Zuegel, who helped us move to https://devonzuegel.example.com/ last year.\n")
-    assert ("URL", "https://devonzuegel.example.com/") in [(m.label, m.text) for m in doc._.analyzer_pii.mentions]
+    doc = nlp("We thank Marta Ilves, who helped us move to https://martailves.example.com/ last year.\n")
+    assert ("URL", "https://martailves.example.com/") in [(m.label, m.text) for m in doc._.analyzer_pii.mentions]
 
 
 @pytest.mark.parametrize("key", ["authors", "by"])

@@ -267,9 +267,9 @@ These were checked against the live database
 """
 
 DATELINE = """Introducing the new rota
-Date: 2025/10/07
+Date: 2025/11/18
 
-October 7, 2025 by the people team
+November 18, 2025 by the people team
 
 Today we publish the rota for the winter, four weeks ahead as promised.
 """

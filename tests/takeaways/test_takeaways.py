@@ -622,7 +622,7 @@ def test_a_feeling_the_writer_states_of_themselves_is_named_in_a_long_calm_text(
     "The vendor said it was frustrating to watch the release slip again.",
     "The vendor sent its apologies for the short notice.",
     # a clause the parser hangs under "find" is no verdict: only what is found so
-    "Many have worked over time, stretching themselves, I find this phrasing odd.",
+    "Several of us worked late for weeks, and I find this phrasing odd.",
 ])
 def test_the_same_word_not_said_of_the_writer_stays_below_its_threshold(analyzer, said):
     report = analyzer.analyze(long_calm_note(said))
@@ -1044,14 +1044,14 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
 
 @pytest.mark.parametrize("aside", [
     "Further details on the new release schedule can be found here.",
-    "This document has been placed in the public domain.",
+    "This text is placed in the public domain.",
     "Parts of this text were copied from another project and are used under their license.",
     "You can see every release date of the schedule on the release calendar.",
     "We have also got a big announcement about the release schedule, so read on!",
     "Continue reading for the history of the release schedule and what it replaces.",
     "This schedule was last updated on 2 March at 9 a.m., when the security release was added.",
     "Please stay tuned for the announcement of the next release dates.",
-    "Please continue to watch this blog for announcements as the release dates are decided.",
+    "Follow this blog for news as the release dates are decided.",
     "Please read the full release policy before you plan a release date.",
     "Please do read the release policy in full.",
     "For the full story of the release schedule, please see the planning notes.",
@@ -1287,12 +1287,12 @@ def test_a_list_whose_items_carry_their_own_lines_is_still_one_list(nlp):
             "We thank two people who have decided to leave the review team:\n\n"
             "* Ana Ruiz is leaving the review team and the release group.\n"
             "She joined in 2018 and wrote most of the style guide.\n\n"
-            "* Li Wei is stepping back from all of his review duties.\n"
+            "* Li Wei hands over his review duties to the new leads.\n"
             "He will keep working on the build tools.\n")
     listed = max((c for c in quotable(nlp, text) if not c.item), key=lambda c: c.words)
     assert listed.text == ("We thank two people who have decided to leave the review team: Ana Ruiz is leaving "
-                           "the review team and the release group; Li Wei is stepping back from all of his "
-                           "review duties.")
+                           "the review team and the release group; Li Wei hands over his review duties to the "
+                           "new leads.")
     # A paragraph of its own between two lists ends the first: it is no item's text.
     text = ("Results\n\nThe new members are:\n\n- Ana Ruiz, Acme\n- Li Wei, Globex\n\n"
             "They join the continuing members:\n\n- Omar Haddad, Initech\n- Sara Berg, Hooli\n")
@@ -1303,13 +1303,13 @@ def test_a_list_whose_items_carry_their_own_lines_is_still_one_list(nlp):
 
 def test_a_list_quoted_with_the_writers_lead_in_is_the_writers_announcement(analyzer):
     note = ("Team changes\n\n"
-            "We thank two people who have decided to step back from the review team:\n\n"
+            "We thank two people who chose to step down from the review team:\n\n"
             "* Ana Ruiz is leaving the review team and the release group.\n"
             "She joined in 2018 and wrote most of the style guide.\n\n"
-            "* Li Wei is stepping back from all of his review duties.\n"
+            "* Li Wei hands over his review duties to the new leads.\n"
             "He will keep working on the build tools.\n\n"
             "We are grateful for all they did and hope to see them at the next meeting.\n")
-    assert main_quote(analyzer, note).startswith("We thank two people who have decided to step back "
+    assert main_quote(analyzer, note).startswith("We thank two people who chose to step down "
                                                  "from the review team: Ana Ruiz is leaving")
 
 
@@ -1343,10 +1343,10 @@ def test_a_header_row_of_two_cells_is_quoted_only_with_its_table(nlp):
 
 
 def test_a_lone_footnote_is_not_quotable(nlp):
-    text = ("Migrating\n\nThe vendor lock-in with CI is limited, so most projects move in an afternoon.\n\n"
+    text = ("Migrating\n\nMoving off the old build service is easy: most projects move in an afternoon.\n\n"
             "[1] Or automatically with the setup helper by running:\n")
     found = quotable(nlp, text)
-    assert [c.text for c in found] == ["The vendor lock-in with CI is limited, so most projects move in an afternoon."]
+    assert [c.text for c in found] == ["Moving off the old build service is easy: most projects move in an afternoon."]
 
 
 def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow(budgeted):
@@ -1624,12 +1624,12 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "announced the free certificate service that we still run. He later led the work on its first client.\n",
         "Sam Ortiz, a co-founder of the service, passed away", id="a death told as the news"),
     pytest.param(
-        "Ending renewal reminders\n\nFor ten years, the project has sent renewal reminders to every subscriber "
-        "who gave it an address. We will be ending this service on June 4, 2025. The decision to end this service "
-        "is the result of the following factors:\n\n- Most subscribers now renew automatically.\n"
-        "- Keeping millions of addresses is a privacy risk.\n- The reminders cost tens of thousands of "
-        "dollars a year.\n",
-        "We will be ending this service on June 4, 2025.", id="the end of a service, not the reasons for it"),
+        "Ending renewal reminders\n\nFor ten years, the project has mailed a reminder to each subscriber whose "
+        "certificate was about to lapse. We will stop sending the reminders on 1 September 2026. Our decision "
+        "to stop them comes down to three things:\n\n- Most subscribers now renew automatically.\n"
+        "- Keeping millions of addresses is a privacy risk.\n- The mail costs more each year than the "
+        "servers that send it.\n",
+        "We will stop sending the reminders on 1 September 2026.", id="the end of a service, not the reasons for it"),
     pytest.param(
         "The vote on the new name\n\n(This was first sent as an e-mail to the users list after the vote closed, "
         "but it belongs here too.)\n\nThe vote is closed, and the results are in. The final count is 214 votes "
@@ -2012,8 +2012,8 @@ def test_a_sentence_that_repeats_anothers_words_with_a_new_figure_is_a_new_point
      60, "Anchor days keep the first and fix the second."),
     # A subject that picks one of the things just named.
     (("Ending support for 2.x\n\nFrom 1 March the 2.x releases get no more security fixes.\n\n"
-      "How to check\nIf you are not sure which release you run, you are most likely on 3.x already. To make "
-      "sure, you can run the version command or open the About box of the app. Either one will print your "
+      "How to check\nIf you are not sure which release you run, you are most likely on 3.x already. To check, "
+      "you can type the version command or open the About box of the app. Either one will print your "
       "current release.\n\n"
       "What to do\nIf you still run 2.x on an old machine, you will find fewer and fewer tools for it. We "
       "recommend that you upgrade to 3.1 soon.\n"),
@@ -2078,9 +2078,9 @@ def test_a_long_letter_without_headings_gets_a_gist_from_each_stretch_of_it(anal
 
 
 @pytest.mark.parametrize("sentence, acts", [
-    ("The Acme team will discontinue support for 32-bit Windows in May.", True),
+    ("The Acme team will discontinue the old Windows installer in May.", True),
     ("The Acme security team will rotate every key this week.", True),
-    ("The team will discontinue support for 32-bit Windows in May.", False),
+    ("The team will discontinue the old Windows installer in May.", False),
     ("The Acme logo will change in May.", False),
 ])
 def test_a_team_its_organisation_names_acts_for_it(nlp, sentence, acts):
@@ -2096,11 +2096,11 @@ and an independent reviewer will look at this one by the end of May.
 We have decided to suspend the conference's volunteer programme until the review ends. The reviewer will
 report to the whole board, and we will publish what the board decides.
 
-For legal reasons, this statement does not:
+To protect the people involved, this note does not:
 
-- name anyone
-- describe the alleged abusive behaviour in detail
-- pass judgment on the people involved in the case
+- name the members who complained
+- repeat what was said at the dinner
+- judge anyone before the review ends
 
 The problem in the registration system affects accounts which:
 
@@ -2112,9 +2112,9 @@ The problem in the registration system affects accounts which:
 def test_an_item_that_only_finishes_its_lead_in_is_never_quoted_alone(analyzer):
     quotes = digest_quotes(analyzer.analyze(OPEN_LEAD_INS)["takeaways"])
     assert quotes
-    for item in ("describe the alleged", "pass judgment", "were created before", "were moved over"):
+    for item in ("repeat what was said", "judge anyone", "were created before", "were moved over"):
         assert not any(q.startswith(item) for q in quotes), (item, quotes)
-    for lead in ("this statement does not:", "affects accounts which:"):
+    for lead in ("this note does not:", "affects accounts which:"):
         assert not any(q.endswith(lead) for q in quotes), (lead, quotes)
 
 
