@@ -52,7 +52,7 @@ def test_a_lexicon_word_takes_no_lemma_the_suffix_rules_only_guess(nlp, word, no
 
 
 def test_an_entry_does_not_match_a_prefix_its_words_were_guessed_into(analyzer):
-    memo = "Licences\n\nThe change went through without the need to re-implement any code. It shipped on Monday.\n"
+    memo = "Licences\n\nThe change went through without anyone having to re-implement the parser. It shipped on Monday.\n"
     markers = [m["text"] for s in analyzer.analyze(memo)["sections"] for m in s["markers"]]
     assert not any(text.startswith("need to") for text in markers)
 

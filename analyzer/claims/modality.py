@@ -259,7 +259,7 @@ def reporting_evidence(tokens: Iterable[Token], figures: Iterable[str], heads: I
 def states_plan(head: Token) -> bool:
     """Whether the writer's side states its plan or decision ("we do not plan further cuts",
     "I have decided to stay", "we will close the office", "we are going to…") or makes its
-    announcement ("Today we are announcing…", "we announce a series of layoffs"): news of
+    announcement ("Today we are announcing…", "we announce twelve job cuts"): news of
     what will happen, which a "we" and a "not" do not turn into a view."""
     if not any(c.dep_ == "nsubj" and c.lower_ in _WRITER_SUBJECTS for c in head.children):
         return False

@@ -937,7 +937,7 @@ def _looks_back(sent: Span) -> bool:
         if child.dep_ not in ("npadvmod", "advmod", "prep", "advcl"):
             continue
         # The time is the phrase's own ("last week", "in my last update"), not a comparison
-        # ("like last year") or a date ("until the last quarter of 2019").
+        # ("like last year") or a date ("until the spring of 2021").
         words = [t.lower_ for t in child.subtree]
         first = child.left_edge
         if first.i > 0 and first.nbor(-1).lower_ in _COMPARING:
@@ -952,7 +952,7 @@ def _looks_back(sent: Span) -> bool:
 
 def _would_happen(sent: Span) -> bool:
     """Whether the main verb is put with "would", "could" or "might" by anyone but the writer:
-    a mechanism ("the approval would then trigger the merge") or a supposition ("the vendor
+    a mechanism ("the bot's approval would start the merge") or a supposition ("the vendor
     could revoke the name"), where "we would like to…" is the writer's own polite decision."""
     root = sent.root
     return any(c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in root.children) and not said_by_writer(root)

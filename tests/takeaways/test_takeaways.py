@@ -859,14 +859,14 @@ MAIN_POINTS = {
          "\n\nWe will be introducing rate limits on the upload endpoint for every account.\n"),
         "On Tuesday, Oct 14"),
     "a change from the next release, over a background that names the release twice": (
-        ("Tracking changes for 2.6\n\nContext\n\nSince the first release team, we have used a shared sheet to "
+        ("Tracking changes for 2.6\n\nContext\n\nFor six years the release crew kept a shared sheet to "
          "track features for the release. The sheet has grown hard to keep current.\n\nStarting with the 2.6 "
          "release, we are replacing the sheet with a project board.\n"),
         "Starting with the 2.6 release"),
     "a summary written as a label in lower case, over the reasons after it": (
         ("Retiring the reading group\n\n**tl;dr:** we are retiring the reading group and moving its sessions "
          "into the monthly all-hands.\n\nFrom our side, attendance has fallen for a year. Fewer people can give "
-         "it the time it needs, and the separate slot has become more of a barrier than a help.\n"),
+         "it the time it needs, and the separate slot now gets in the way more than it helps.\n"),
         "tl;dr: we are retiring the reading group"),
     "a summary part's first paragraph, over an aside in its second": (
         ("Phishing attack: incident report\n\n# Incident report\n\nLast week a phishing attack on our users "
@@ -1606,7 +1606,7 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
     pytest.param(
         "Security incident disclosure\n\nOn 2 May, a researcher found a flaw in the bot that reviews our pull "
         "requests.\n\nWhenever a pull request changed only a version number, the Gatekeeper Action would "
-        "approve the change without a review. The approval would then trigger the release job, which "
+        "approve the change without a review. Each approval would start the release job, which "
         "would publish the package."
         "\n\nWe removed the bot's rights the same day.\n",
         "On 2 May, a researcher found a flaw", id="the event, not how the flaw would work"),
@@ -1641,13 +1641,13 @@ def test_the_main_point_is_the_sentence_that_decides(analyzer, text, opening):
 
 
 def test_a_closing_bottom_line_draws_a_moral_and_leaves_the_news_first(analyzer):
-    post = ("Document previews\n\nToday the inspector general published a report on a mistake we made with "
+    post = ("Document previews\n\nThis morning the auditor released a report about an error we made with "
             "our chat tool in 2015. An administrator turned on a setting that let the tool index shared documents. "
             "About a hundred documents were indexed. We found the setting in March and turned it off. "
             "We then reviewed every indexed file. None held personal data. We told the affected teams. "
             "Two people now review each new integration before it goes live.\n\n"
             "Bottom line: it is not ok to let an outside company index our documents.\n")
-    assert main_quote(analyzer, post).startswith("Today the inspector general published a report")
+    assert main_quote(analyzer, post).startswith("This morning the auditor released a report")
 
 
 @pytest.mark.parametrize("back", ["Last month I announced", "Two weeks ago we announced",
