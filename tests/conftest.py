@@ -33,9 +33,10 @@ def budgeted():
     return analyzer_for
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def run_cli():
-    """Run the CLI in-process; stdout and stderr are kept apart."""
+    """Run the CLI in-process; stdout and stderr are kept apart. Each call is a run of its own,
+    so one runner serves the session, module fixtures included."""
     runner = CliRunner()
 
     def run(*args: str, input: bytes | str | None = None):

@@ -54,11 +54,11 @@ def test_no_name_a_user_gives_for_one_run_goes_into_the_config(tmp_path):
     assert "Marisol" not in saved and "Nimbus" not in saved
 
 
-def test_a_user_lexicon_reaches_the_claims_stance_rule(tmp_path):
+def test_a_user_lexicon_reaches_the_claims_stance_rule(analyzer, tmp_path):
     sentence = "The new rota is a zorblat for the whole support team this quarter and the next.\n"
     lexicon = tmp_path / "team.tsv"
     lexicon.write_text("zorblat\tanger\t2\n")
-    plain = Analyzer().analyze(sentence)["claims"]
+    plain = analyzer.analyze(sentence)["claims"]
     with_word = Analyzer(lexicons=[lexicon]).analyze(sentence)["claims"]
     stance = [c["text"] for claim in with_word for c in claim["cues"]]
     assert "zorblat" not in [c["text"] for claim in plain for c in claim["cues"]]

@@ -281,6 +281,17 @@ work._result = logged
 run.chunked = lambda items, docs, size: _chunked(items, int(os.environ["BATCH_TEST_CHUNK"]), size)
 """
 WORKERS, CHUNK = 2, 4
+MEMOS = {f"memo-{n:02d}.md": f"# Memo {n}\n\nItem {n} shipped late. The team is tired but proud.\n" for n in range(40)}
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(run_cli, tmp_path_factory) -> tuple[Path, Path]:
+    """The archive the interrupted runs read, and what a run of it that never stopped wrote:
+    every way of stopping must end with the same folder, so the reference run is made once."""
+    folder = tmp_path_factory.mktemp("uninterrupted")
+    archive = write(folder / "archive", {**MEMOS, "empty.txt": ""})
+    run_cli("batch", str(archive), "--out", str(folder / "clean"), "--workers", str(WORKERS))
+    return archive, folder / "clean"
 
 
 def start_logged_batch(archive: Path, out: Path, log: Path) -> subprocess.Popen:
@@ -302,15 +313,12 @@ def finished(log: Path) -> list[str]:
 
 @pytest.mark.timeout(240)
 @pytest.mark.parametrize("how", ["kill -9", "Ctrl-C"])
-def test_an_interrupted_run_resumes_redoing_only_what_was_in_flight(batch, tmp_path, how):
+def test_an_interrupted_run_resumes_redoing_only_what_was_in_flight(uninterrupted, tmp_path, how):
     """Stopped at a random point, a rerun analyses again at most the documents that were in
     the workers' hands (workers x chunk size), and ends exactly as a run that never stopped."""
     seed = random.randrange(1_000_000)
-    files = {f"memo-{n:02d}.md": f"# Memo {n}\n\nItem {n} shipped late. The team is tired but proud.\n"
-             for n in range(40)}
-    archive = write(tmp_path / "archive", {**files, "empty.txt": ""})
-    _, clean = batch(archive, out=tmp_path / "clean", workers=2)
-    stop_at = random.Random(seed).randint(1, len(files) - 2 * WORKERS * CHUNK)
+    archive, clean = uninterrupted
+    stop_at = random.Random(seed).randint(1, len(MEMOS) - 2 * WORKERS * CHUNK)
     out = tmp_path / "interrupted"
     process = start_logged_batch(archive, out, tmp_path / "first")
     deadline = time.monotonic() + 120
@@ -322,7 +330,7 @@ def test_an_interrupted_run_resumes_redoing_only_what_was_in_flight(batch, tmp_p
         os.killpg(process.pid, signal.SIGINT)  # a terminal sends Ctrl-C to the whole group
     stderr = process.communicate(timeout=60)[1]
     done_before = len(list((out / "reports").glob("*.json")))
-    assert 0 < done_before < len(files), f"the run was not stopped midway (seed {seed})"
+    assert 0 < done_before < len(MEMOS), f"the run was not stopped midway (seed {seed})"
     if how == "kill -9":
         assert process.returncode == -signal.SIGKILL
         _assert_workers_exit(tmp_path / "first")
@@ -335,7 +343,7 @@ def test_an_interrupted_run_resumes_redoing_only_what_was_in_flight(batch, tmp_p
     stderr = rerun.communicate(timeout=120)[1]
     assert rerun.returncode == 3, stderr  # empty.txt
     first, second = finished(tmp_path / "first"), finished(tmp_path / "second")
-    assert sorted(set(first) | set(second)) == sorted(files) and len(set(second)) == len(second)
+    assert sorted(set(first) | set(second)) == sorted(MEMOS) and len(set(second)) == len(second)
     redone = set(first) & set(second)
     assert len(redone) <= WORKERS * CHUNK, (
         f"{how}, seed {seed}: stopped with {done_before} reports on disk, {len(set(first))} documents finished; "

@@ -77,10 +77,10 @@ def test_the_page_loads_without_console_messages_and_draws_digest_and_chart(page
     assert "<mark " in dom
 
 
-def test_the_console_check_sees_what_the_policy_refuses(tmp_path):
+def test_the_console_check_sees_what_the_policy_refuses(analyzer, tmp_path):
     # The check above must be able to fail: a script on our page is refused and reported.
     path = tmp_path / "bad.html"
-    path.write_text(render(Analyzer().analyze("Fine."), "html").replace("</main>", "<script>1</script></main>"))
+    path.write_text(render(analyzer.analyze("Fine."), "html").replace("</main>", "<script>1</script></main>"))
     assert console(browse(path, tmp_path / "profile", "--dump-dom"))
 
 
