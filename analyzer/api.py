@@ -26,12 +26,13 @@ class Analyzer:
 
     def __init__(self, model: str | None = None, **options: Any) -> None:
         self.options = Options.from_kwargs(options)
+        # A bad pseudonym key is refused before the seconds a pipeline takes to build.
+        mode = self.options.privacy_mode
+        self.privacy = PrivacySettings.load(mode, self.options.pseudonym_key) if mode else None
         # As given, so another process can build the same Analyzer (batch workers do).
         self.model_name = model
         self.nlp = build_pipeline(model, self.options)
         self.model = model_label(self.nlp)
-        mode = self.options.privacy_mode
-        self.privacy = PrivacySettings.load(mode, self.options.pseudonym_key) if mode else None
 
     def analyze(self, text: str, source: str | None = None) -> Report:
         """Analyse one document and return its JSON report as a dict.
