@@ -134,6 +134,8 @@ def the_marker(nlp, text, marker_text):
         # relief said as a feeling, the denial of a threat to jobs, a refusal to reverse
         ("So today mostly feels like relief.", "feels like relief", "relief"),
         ("We can finally breathe again.", "finally breathe", "relief"),
+        ("Luckily, the backups were intact.", "Luckily", "relief"),
+        ("Fortunately, nobody was on the platform.", "Fortunately", "relief"),
         ("No one's role is at risk because of this round.", "No one's role is at risk", "reassurance"),
         ("Nobody's job is at risk.", "Nobody's job is at risk", "reassurance"),
         ("I have read the letter, and I will not reverse it.", "I will not reverse", "firmness"),
