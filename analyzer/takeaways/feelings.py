@@ -578,9 +578,13 @@ def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
 
 def _hoped_once(span: Span) -> bool:
     """Whether the marker is a verb of hope in the past tense ("We hoped that we could
-    automate it", "we were hoping to see more", "as we had hoped"): a hope the writer held
-    then, which the text goes on to say did not come true, is no hope now."""
+    automate it", "we were hoping to see more", "as we had hoped"), or a hopeful word said of
+    a past state ("by midnight we were confident the errors had stopped", "I was optimistic
+    at first"): a hope or trust the writer held then, in a story of what happened, is no
+    hope now."""
     word = span.root
+    if word.pos_ == "ADJ" and word.dep_ == "acomp" and word.head.lemma_ == "be":
+        return word.head.tag_ == "VBD"
     if word.lower_ not in HOPING or word.pos_ != "VERB":
         return False
     return word.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in word.children)

@@ -224,6 +224,7 @@ def the_marker(nlp, text, marker_text):
         ("I would be grateful if this could be reviewed by Friday.", "would be grateful if", "technical"),
         ("A failed run pages the on-call engineer.", "failed run", "technical"),
         ("The export failed again on Tuesday.", "export failed", "technical"),
+        ("Packages that failed to upload were queued again.", "Packages that failed", "technical"),
         ("When it concerns project work, the committee decides.", "it concerns", "technical"),
         ("Reports are handled in confidence by two members.", "in confidence", "technical"),
         ("The court ordered us to hand over the logs.", "court", "technical"),

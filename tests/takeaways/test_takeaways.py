@@ -331,6 +331,10 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "Our estimates were optimistic again, so the optimistic timelines in the plan move out by a month.",
     # A hope held once, which the text goes on to say did not come true, is no hope now.
     "We were hoping the migration would end in March, and we hoped the new runners would speed it up.",
+    # Trust said of a past state, in the story of an outage, is what was known then, not hope.
+    "By noon we were confident the queue had drained, and the team was optimistic that the fix had held.",
+    # Packages and deployments that fail are a system's events.
+    "Packages that failed to upload were queued again, and two deployments failed on Friday.",
     # An office's rent is what premises cost, not a household's hardship.
     "The landlord has raised the rent for the office, and the new lease starts in April.",
     # Laboratory equipment, and an incident of safety rather than of conflict.
