@@ -879,6 +879,11 @@ MAIN_POINTS = {
          "incident at another registry, where attackers compromised popular packages to spread malware.\n\n"
          "## Timeline\n\nThe first report arrived on Monday morning.\n"),
         "3 accounts were phished"),
+    "an outage told as a site that went down, over the sentence that says when it ended": (
+        ("Mirror outage\n\nOn 3 May at 02:10 UTC the download site went down because its database ran out of "
+         "connections. Older copies kept serving cached files.\n\nThe mirror outage ended at 04:10, after we "
+         "restarted the database.\n"),
+        "On 3 May at 02:10 UTC"),
 }
 
 
