@@ -96,6 +96,10 @@ SPOKEN_ACTS = frozenset({"apology", "gratitude"})
 HOPES = frozenset({"hope"})
 HOPING = frozenset({"hoped", "hoping", "wished", "wishing"})
 HOPE_NOW = "hope"
+# Categories whose nouns name a person's quality when that person owns them ("his optimism",
+# "her enthusiasm"), and the owners that are someone other than the writer or the reader.
+QUALITIES = frozenset({"hope", "joy"})
+THIRD_PERSON_OWNERS = frozenset({"his", "her", "their"})
 # Marks that end the clause before a question's own ("Thanks, and can you send it?").
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 # A sign-off is a formula: "Cheers," shows no joy, "Take care," no care and "Thanks," over a
@@ -564,7 +568,7 @@ def _acknowledged(sent: Span, clause: Token) -> bool:
 def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
     """The theme a marker counts for (``theme_of`` maps categories to themes), or None: a
     tone modifier, a marker a negation cancelled, words between quotation marks, a finding
-    about a share of other people, or a hope held once."""
+    about a share of other people, a hope held once, or a quality someone else owns."""
     marker = span._.analyzer_marker
     theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
     if theme is None or marker.weight <= 0 or quoted(span) or _of_a_share(span):
@@ -573,7 +577,20 @@ def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
         return None
     if marker.category in HOPES and _hoped_once(span):
         return None
+    if marker.category in QUALITIES and _anothers(span):
+        return None
     return theme
+
+
+def _anothers(span: Span) -> bool:
+    """Whether the feeling is a noun someone else owns ("his optimism", "Dana's enthusiasm",
+    "her energy, optimism and patience"): a quality the writer praises in that person, as a
+    farewell or a memorial lists them, not a feeling the writer shows."""
+    noun = span.root
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "poss" and (c.lower_ in THIRD_PERSON_OWNERS or c.pos_ == "PROPN") for c in noun.children)
 
 
 def _hoped_once(span: Span) -> bool:

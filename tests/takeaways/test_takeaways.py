@@ -333,6 +333,8 @@ def test_a_feeling_word_said_once_in_a_calm_memo_is_not_named(analyzer):
     "We were hoping the migration would end in March, and we hoped the new runners would speed it up.",
     # Trust said of a past state, in the story of an outage, is what was known then, not hope.
     "By noon we were confident the queue had drained, and the team was optimistic that the fix had held.",
+    # Qualities praised in someone else are theirs, not the writer's hope or joy.
+    "We admired her energy, optimism and patience, and Dana's enthusiasm carried the lab through two moves.",
     # Packages and deployments that fail are a system's events.
     "Packages that failed to upload were queued again, and two deployments failed on Friday.",
     # An office's rent is what premises cost, not a household's hardship.
