@@ -20,8 +20,12 @@ from .layout import indent
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 # Indented this far, a block is code or a quotation, not the text of a section.
 CODE_INDENT = 4
-# A shell's variable or prompt ("${name}", "$(cat f)", "$ make"), not a price ("$2,000").
-_CODE_MARK = re.compile(r"[=;{}|\\]|\w\(|@@|->|::|^\s*#!|\$[({A-Za-z_]|^\s*\$\s")
+# A shell's variable or prompt ("${name}", "$(cat f)", "$ make"), not a price ("$2,000"); what
+# a shell prints of a file ("-rwxr-xr-x", "drwx------") and a path two folders deep
+# ("/var/lib/app", "build/out/app.tar.gz"; not a date, "12/03/2024").
+_CODE_MARK = re.compile(r"[=;{}|\\]|\w\(|@@|->|::|^\s*#!|\$[({A-Za-z_]|^\s*\$\s"
+                        r"|(?<![\w-])[-dlcbps][r-][w-][xsS-][r-][w-][xsS-][r-][w-][xtT-](?![\w-])"
+                        r"|(?<!\S)(?=\S*[A-Za-z])/?[\w.-]+/[\w.-]+/[\w.-]+")
 # Of an indented block's lines, at least this share must look like code.
 CODE_SHARE = 0.5
 

@@ -36,10 +36,17 @@ def test_an_indented_quotation_or_list_of_prose_stays_text():
 
 
 def test_an_indented_list_of_prices_stays_text_and_a_shell_session_is_code():
-    prices = ["Costs this quarter:", "", "    Hardware: $12,000", "    Travel: $4,500"]
+    prices = ["Costs this quarter:", "", "    Hardware: $12,000 (paid 12/03/2024)", "    Travel: $4,500"]
     shell = ["To rebuild:", "", "    $ make clean", "    export TAG=${VERSION}"]
     assert code_lines(prices) == frozenset()
     assert code_lines(shell) == frozenset({2, 3})
+
+
+def test_a_shells_file_listing_with_its_captions_is_code():
+    lines = ["Check the mode of the file:", "", "    Safe:", "    -rwxr-xr-x 1 build staff 407 Mar 3 09:12 tool-2.1/bin",
+             "", "    Unsafe:", "    -rwxr-xrwx 1 build staff 407 Mar 3 09:12 tool-2.1/bin", "",
+             "    ls -l /opt/tool/current/bin"]
+    assert code_lines(lines) == frozenset({2, 3, 5, 6, 8})
 
 
 def test_lines_indented_right_under_text_continue_it():
