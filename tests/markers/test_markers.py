@@ -225,6 +225,8 @@ def the_marker(nlp, text, marker_text):
         ("A failed run pages the on-call engineer.", "failed run", "technical"),
         ("The export failed again on Tuesday.", "export failed", "technical"),
         ("Packages that failed to upload were queued again.", "Packages that failed", "technical"),
+        ("There is not enough engineering bandwidth behind the old compiler.", "not enough engineering bandwidth",
+         "workload"),
         ("We need to stress that the attacker must already have access.", "to stress that", "technical"),
         ("I cannot stress this enough.", "cannot stress this enough", "technical"),
         ("These reports fall outside the browser's threat model.", "threat model", "technical"),
