@@ -886,6 +886,12 @@ MAIN_POINTS = {
          "connections. Older copies kept serving cached files.\n\nThe mirror outage ended at 04:10, after we "
          "restarted the database.\n"),
         "On 3 May at 02:10 UTC"),
+    "staff who depart, over the strategy that prompted it": (
+        ("Upcoming changes to the volunteer programme\n\nThe trust is adopting a new strategy for 2026. As part "
+         "of that strategy, Mara Lind, Tom Osei and I will have departed the trust by the end of March. From "
+         "April the two remaining staff will look after the shop and the garden.\n\nProgramme\n\nThe volunteer "
+         "programme stays central to our work, and the weekly call carries on as before.\n"),
+        "As part of that strategy, Mara Lind"),
 }
 
 
