@@ -188,7 +188,7 @@ def _line_rules(reader: NameReader, line: int, tokens: list[Token], phrases: dic
             _name_line_below(reader, line, "sign-off", evidence)
     if lowered and lowered[0] in ("—", "–", "--") and len(tokens) <= 1 + MAX_NAME_WORDS:
         names_after(reader, tokens, 1, "signature", evidence)
-    # "Artwork by Hugh D'Andrade": the maker an image's credit names, on a line of its own.
+    # "Artwork by Lena Okafor": the maker an image's credit names, on a line of its own.
     if credits_an_image(reader.index.line(line)) and "by" in lowered:
         names_after(reader, tokens, lowered.index("by") + 1, "credited for an image", evidence)
 
@@ -419,8 +419,8 @@ def name_lists(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int
 
 
 def aliases(reader: NameReader) -> list[list[tuple[tuple[str, ...], tuple[int, int]]]]:
-    """A name and another it is known by, as pairs: "Mark Waks (known in the community as
-    Justin du Coeur)". The second names whoever the first does, a person or not ("Facebook,
+    """A name and another it is known by, as pairs: "Paul Renner (known in the community as
+    Léon du Marais)". The second names whoever the first does, a person or not ("Facebook,
     now known as Meta"), so the pair is judged as a list of two is: by what the text shows of
     either."""
     pairs = []

@@ -101,7 +101,7 @@ def _title_of_a_name(reader: NameReader, comma: int) -> bool:
     if i < 0 or reader.line_of(doc[i]) != line:
         above = [t for t in reader.lines.get(line - 1, []) if not t.is_punct]
         return 0 < len(above) <= MAX_NAME_WORDS and all(reader.name_like(t, judge_position=False) for t in above)
-    # "Solomon Hykes (Founder, Quillon)": the title in brackets after a name is that person's.
+    # "Tomas Reyne (Founder, Quillon)": the title in brackets after a name is that person's.
     return i > 0 and doc[i].text in (",", "(") and reader.name_like(doc[i - 1], judge_position=False)
 
 
@@ -244,8 +244,8 @@ def with_people(reader: NameReader, token: Token) -> bool:
 
 
 def named_by_alias(token: Token) -> Token | None:
-    """The name that ``token`` is another name for: "Justin du Coeur" in "Mark Waks (known in
-    the community as Justin du Coeur)" or "Tom Brown, better known as Tombo", and "Lima Bean"
+    """The name that ``token`` is another name for: "Léon du Marais" in "Paul Renner (known in
+    the community as Léon du Marais)" or "Tom Brown, better known as Tombo", and "Lima Bean"
     in "Ana Lima (aka Lima Bean)"; None for any other word."""
     head = token.head
     known = head.head

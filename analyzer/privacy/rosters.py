@@ -117,7 +117,7 @@ def affiliation(reader: NameReader, token: Token) -> bool:
     """A word in parentheses right after the full name opening a list line: "- Ana Lima (Hooli)".
 
     It names the person's company or team, and the model tags such words as people too; but
-    not when it is the person's other name: "- Mark Waks (known as Justin du Coeur)".
+    not when it is the person's other name: "- Paul Renner (known as Léon du Marais)".
     """
     run = _item_name(reader, token)
     if run is None or named_by_alias(token) is not None:

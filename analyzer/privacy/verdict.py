@@ -179,7 +179,7 @@ def _in_an_organisations_name(reader: NameReader, start: int) -> bool:
 
 def _opens_a_legal_name(reader: NameReader, token: Token) -> bool:
     """The word opens, on its line, a company's registered name that ends in its legal form
-    ("Comodo Group, Inc.", "Atlas Data Ltd"): that is written of a company, never of a
+    ("Corvane Group, Inc.", "Atlas Data Ltd"): that is written of a company, never of a
     person. A comma may stand only right before the legal form: "Ana Lima, Acme Inc." is a
     person and her employer."""
     doc, line = reader.doc, reader.line_of(token)
@@ -291,8 +291,8 @@ def _product_shaped(token: Token) -> bool:
 def _thing_like(reader: NameReader, token: Token, trust_tags: bool = True) -> bool:
     """A word that makes a list one of things: "Next.js", an acronym ("AMP"), an organisation;
     not a group of people written as a common noun ("Ana and the finance team"), nor a job
-    title ("Jason Warner (CTO, GitHub), Solomon Hykes"), nor a surname with an inner capital
-    after a name's prefix ("Zach McCoy and Jasna Rodulfa-Blemberg"). Without ``trust_tags``,
+    title ("Ivo Marsh (CTO, Larkspur), Tomas Reyne"), nor a surname with an inner capital
+    after a name's prefix ("Liam McAvoy and Petra Lindqvist-Baro"). Without ``trust_tags``,
     in a list that people vouch for, the model's organisation tags do not count: it tags one
     surname of a long list of signers as an organisation."""
     if reader.people_word(token):
@@ -340,7 +340,7 @@ def _first_conjunct(token: Token) -> Token:
 
 
 def _owned_by_organisation(token: Token) -> bool:
-    """"from Larkspur's Firecracker to Quillon's Lucet": a single word an organisation's
+    """"from Larkspur's Beacon to Quillon's Varro": a single word an organisation's
     possessive owns names its product ("Quillon's Dana Kim" would give a full name)."""
     return any(c.dep_ == "poss" and c.ent_type_ in NON_PERSON_ENTS for c in token.children)
 

@@ -320,7 +320,7 @@ def _title_siblings(page: Page) -> frozenset[int]:
     """Short lines standing alone over prose, when enough of them carry no final mark to
     make them the document's heading style; a question or an exclamation of that shape
     then joins them ("Who did we hear from?"). Questions alone can be the style too: two
-    standing alone over prose ("What's going on?", "What are we going to do?")."""
+    standing alone over prose ("What went wrong?", "What happens next?")."""
     alone = [i for i in range(len(page)) if _isolated_title(page, i)]
     plain = [i for i in alone if page[i].text[-1] not in "?!"]
     if len(plain) >= MIN_TITLE_SIBLINGS:

@@ -6,7 +6,7 @@ does not quote it as a gist. A paragraph is taken for a note when the body above
 mark inside a line ("…reported in 2024[2]"), or, since a copied page often loses the marks
 in its body, when it is one of numbered marks that run [1], [2], … from one paragraph to
 the next, the one paragraph marked [1], or one of the paragraphs that end the text each
-opened by a name in brackets ("[core] Unlike…"). A bracketed number on lines one under another
+opened by a name in brackets ("[rota] Unlike…"). A bracketed number on lines one under another
 ("[1] Check the backups") numbers the items of a list instead.
 """
 
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from ..text.footnotes import NOTE_START
 
 MIN_NOTES = 2
-# A note named by a word rather than a number ("[core] Unlike in many other projects…",
-# "[^project-size]: For reference…"), as a page keeps it once its marks are gone.
+# A note named by a word rather than a number ("[rota] Unlike most teams we know…",
+# "[^headcount]: Counted in May…"), as a page keeps it once its marks are gone.
 _NAMED_NOTE = re.compile(r"^\s*\[\^?[\w-]{1,40}\]:?\s+\S")
 
 

@@ -269,7 +269,7 @@ def option(i: int, ctx: Context) -> Heading | None:
 
 def bracket(i: int, ctx: Context) -> Heading | None:
     """"(horizontal team)" names an option; "(a)" enumerates, "(...)" elides,
-    "[10:32]" stamps a time, and "[core] Unlike…" opens a note under the text."""
+    "[10:32]" stamps a time, and "[rota] Unlike…" opens a note under the text."""
     line = ctx.page[i]
     if not line.bracket or line.indent > 3:
         return None
@@ -278,8 +278,8 @@ def bracket(i: int, ctx: Context) -> Heading | None:
         return None
     if tail and (ends_sentence(tail) or len(words_of(tail)) > MAX_BRACKET_TAIL_WORDS):
         return None
-    # A note's text ("[core] Unlike in many other projects, the…") runs on to the next line;
-    # a reference gives an address ("[resignation] https://…").
+    # A note's text ("[rota] Unlike most teams we know, we share…") runs on to the next line;
+    # a reference gives an address ("[vote] https://…").
     if ctx.page.runs_on(i) or "://" in tail:
         return None
     if not ctx.marked_block_start(i) or not ctx.body_follows(i):

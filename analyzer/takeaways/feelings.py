@@ -445,7 +445,7 @@ def _reader_acts(clause: Token) -> bool:
 
 def _felt_now(span: Span) -> bool:
     """A marker of full weight built on the sentence's own verb, in the present, with the
-    writer as its subject: "I need to rest and recharge", "We risk losing two more engineers",
+    writer as its subject: "I need some time to rest", "We risk losing two more engineers",
     "We strongly believe that…". The lexicon reads the phrase as a feeling and the writer says
     it of themselves now, as "I am tired" would. A weaker phrase ("we encourage you to…") is
     as often a courtesy."""

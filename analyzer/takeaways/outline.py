@@ -239,7 +239,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     decisions = [c for c in cands[:LEAD_SENTENCES] if c.cue >= DECIDES and not (c.question or c.request)]
     decided = any(c.agent for c in decisions)
     # Where the writer decides or announces in the opening sentences, what another party
-    # decided ("HashiCorp announced they are changing the licence") is what the writer answers.
+    # decided ("the vendor announced they are ending the free tier") is what the writer answers.
     writer_decides = any(c.writer for c in decisions)
     requested = REQUESTED * (AFTER_A_DECISION if decided else 1.0)
     best, best_score = None, float("-inf")
@@ -461,8 +461,8 @@ def _only_a_time(c: Candidate) -> bool:
 
 def _leans_back(c: Candidate) -> bool:
     """Whether the sentence names too little to stand alone and points back for the rest,
-    names both who acted and on what only by pointing back ("They reported this to our
-    security inbox."), or names what it speaks of only by its place in what came before
+    names both who acted and on what only by pointing back ("She sent this to our IT help
+    desk."), or names what it speaks of only by its place in what came before
     ("Anchor days keep the first and fix the second", "the latter is cheaper")."""
     return (len(c.lemma_set) < MIN_GIST_CONTENT and any(
         t.lower_ in _POINTS_BACK and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "advmod") for t in c.sent)

@@ -91,7 +91,7 @@ _CASES = frozenset({"when", "whenever"})
 _REASONS = frozenset({"because"})
 # Verbs by which a text announces what it goes on to tell, and the words that open what it tells.
 _OUTLINING = frozenset({"explain", "describe", "outline", "cover", "summarise", "summarize", "detail"})
-# What a text sets out to do, said of "this post": "Our goal in this post is to address…".
+# What a text sets out to do, said of "this post": "My aim in this letter is to answer…".
 _AIMS = frozenset({"goal", "aim", "purpose", "intent", "intention", "objective", "point"})
 _TEXTS = _KINDS_OF_TEXT | {"post", "article", "letter", "email", "e-mail", "document", "piece", "page", "blog"}
 _WH_WORDS = frozenset({"what", "how", "why", "where", "when", "who", "which"})
@@ -218,7 +218,7 @@ class Candidate:
     # beside another, which may be a key fact but is not the one the text exists for.
     added: bool = False
     # The writer is the subject of its main verb ("We are proud to announce…"), where
-    # ``agent`` also holds for an organisation named as one ("HashiCorp announced…").
+    # ``agent`` also holds for an organisation named as one ("Vantor announced…").
     writer: bool = False
     # It stands wholly in brackets ("(This was first sent as an e-mail to the list.)"): a
     # remark beside the text, about how it came to be.
@@ -754,7 +754,7 @@ def _outlines(sent: Span) -> bool:
     what happened", "Below we describe how the rota works"), or it says what kind of text this
     is ("This is my end-of-day summary as incident commander"), or it leads in to a list of
     what the text goes on to tell ("In this post I will explain:"), or it says what the text
-    sets out to do ("Our goal in this post is to address those concerns")."""
+    sets out to do ("My aim in this letter is to answer the questions you sent")."""
     root = sent.root
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "this" for c in root.children):
         return any(c.dep_ == "attr" and c.lemma_.lower() in _KINDS_OF_TEXT for c in root.children)

@@ -59,7 +59,7 @@ def the_marker(nlp, text, marker_text):
         ("The blame for this lies with me.", "blame for this lies with me", "accountability"),
         ("I skipped the check, and that is on me.", "that is on me", "accountability"),
         ("We recognise the harm that the delay has done.", "recognise the harm", "accountability"),
-        ("This decision was not made lightly.", "not made lightly", "firmness"),
+        ("The choice to close the office was not made lightly.", "not made lightly", "firmness"),
         ("I stand by this decision.", "stand by this decision", "firmness"),
         ("We are not backing down on accessibility.", "not backing down", "firmness"),
         ("Flooding the registry to make a point is not acceptable.", "is not acceptable", "firmness"),
@@ -247,7 +247,7 @@ def the_marker(nlp, text, marker_text):
         # a polite request with a word between; longing for something to be over
         ("I would also appreciate more regular feedback.", "would also appreciate", "plea"),
         ("And we need your help!", "need your help", "plea"),
-        ("After two years of leading the team, I need to rest and recharge.", "need to rest", "exhaustion"),
+        ("After two years of leading the team, I need to rest.", "need to rest", "exhaustion"),
         ("We wish them well!", "wish them well", "care"),
         ("We all wish them the best of luck.", "wish them the best", "care"),
         ("I can't wait until this quarter is over.", "can't wait until this quarter is over", "exhaustion"),
@@ -309,10 +309,10 @@ def the_marker(nlp, text, marker_text):
         ("It was a long outage, but it could have been much worse.", "could have been much worse", "relief"),
         ("We lost none of the data.", "lost none", "reassurance"),
         ("To be clear: no accounts were compromised.", "no accounts were compromised", "reassurance"),
-        ("Our response is limited by our lack of resources.", "lack of resources", "workload"),
+        ("Progress on the backlog is slow because of a lack of resources.", "lack of resources", "workload"),
         ("Security reporting remains unchanged.", "remains unchanged", "reassurance"),
         ("We remain totally committed to being open source.", "remain totally committed to", "reassurance"),
-        ("His loss is felt deeply by many of us.", "His loss is felt", "sadness"),
+        ("Her loss is felt across the whole office.", "Her loss is felt", "sadness"),
         # gladness at news (an offer of help stays an offer), empathy, a dilemma
         ("We were very happy to see that people care.", "happy to see", "joy"),
         ("We are glad to announce the new leads.", "glad to announce", "joy"),
@@ -326,8 +326,8 @@ def the_marker(nlp, text, marker_text):
         # conviction, a value held
         ("We had the conviction to focus on what we control.", "conviction", "firmness"),
         ("We believe in open source.", "We believe in", "firmness"),
-        ("If necessary, we will vigorously defend the name.", "vigorously defend", "firmness"),
-        ("It is a brand we have worked so hard to build.", "worked so hard to build", "pride"),
+        ("The union will vigorously defend the agreement.", "vigorously defend", "firmness"),
+        ("This is a reputation we worked so hard to build.", "worked so hard to build", "pride"),
         ("We've always believed that developers should own their data.", "We've always believed", "firmness"),
         # warmth between colleagues, and the resolve it leaves
         ("Over the weekend we built lasting bonds.", "built lasting bonds", "care"),
@@ -341,7 +341,7 @@ def the_marker(nlp, text, marker_text):
         ("We had built a product no one cared about.", "no one cared about", "sadness"),
         ("We had built a product no-one cared about.", "no-one cared about", "sadness"),
         # worn down enough to need rest
-        ("After two years of this, I need to rest and recharge.", "recharge", "exhaustion"),
+        ("After two years of this, I will take a month off to recharge.", "recharge", "exhaustion"),
         ("I need some time to rest before the next role.", "need some time to rest", "exhaustion"),
     ],
 )

@@ -89,8 +89,8 @@ def people(doc) -> list[str]:
         # surname with an inner capital after a name's prefix is still a name.
         ("Our angels include Dana Okafor (CTO, Quillon), Sam Hale (Founder, Larchway), and Rui Costa "
          "(Founder, Brackenridge).\n", ["Dana Okafor", "Sam Hale", "Rui Costa"]),
-        ("Zach McCoy and Jasna Rodulfa-Blemberg have completed their terms on the Committee; we thank them "
-         "for their service!\n", ["Zach McCoy", "Jasna Rodulfa-Blemberg"]),
+        ("Liam McAvoy and Petra Lindqvist-Baro have completed their terms on the Committee; we thank them "
+         "for their service!\n", ["Liam McAvoy", "Petra Lindqvist-Baro"]),
         # A given name run together in camel case, read as part of a full name, is a name
         # wherever it stands, alone too.
         ("On March 3rd, JoAnn Whitfield said she would not speak at the summit. We failed you, JoAnn.\n",
@@ -98,8 +98,8 @@ def people(doc) -> list[str]:
         # Appointed or elected to a role, the one named is a person, whatever the model reads.
         ("The council appointed Tomas Vrba as BD for the proposal.\n", ["Tomas Vrba"]),
         # An image's credit on a line of its own names its maker.
-        ("Subject: Remembering the founder\n\nArtwork by Hugo Martel\n\nThe service launched in 2015 and "
-         "now serves most of the web.\n", ["Hugo Martel"]),
+        ("Subject: Remembering the founder\n\nArtwork by Hugo Martel\n\nThe choir first sang in 2015 and "
+         "now has ninety members.\n", ["Hugo Martel"]),
         # The place that ends an organisation's name is no one, whatever is listed beside it.
         ("Helpers were Owen Tadley of the University of Leeds and Nora Grey of the University of "
          "Glasgow. We also recruited a student from the University of Aberdeen who came in May.\n",

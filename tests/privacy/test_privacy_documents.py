@@ -221,8 +221,8 @@ KEPT = {
                                         ["Jenkins"]),
     "a list with an acronym": ("Sponsors include Nimbus, Corelink, IDP, and Quarry.\n", ["Nimbus", "Corelink"]),
     "products that organisations' possessives own": (
-        "Many companies use the language in production, from Larkspur's Firecracker, to Quillon's Lucet, and "
-        "the operating system kernels built on them.\n", ["Lucet"]),
+        "Many teams use the engine in production, from Larkspur's Beacon, to Quillon's Varro, and the phone "
+        "apps built on them.\n", ["Varro"]),
     "a job title written before a name": (
         "Subject: Goodbye from Managing Director Ilse Brandt\n\nI leave the Pebblecrest Foundation at the end "
         "of June, after six years as its Managing Director.\n",

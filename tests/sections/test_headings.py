@@ -172,12 +172,12 @@ QUESTION_HEADS = """Follow-up on the rota change
 Last week we changed the on-call rota without much warning. This note explains
 what happened and what comes next.
 
-What's going on?
+What went wrong?
 
 Two teams disagreed about who owns the pager at weekends. The disagreement
 went on for a month before anyone wrote it down.
 
-What are we going to do?
+What happens next?
 
 We will write the rota policy down and publish it by the end of the month.
 Every team lead will review it before it takes effect.
@@ -421,11 +421,11 @@ We will not add features, and we will fix only serious bugs from now on.
         (TWO_SHORT_LINES, [5, 9]),
         (MARKED_UP, [7, 11, 15]),
         # Notes under a letter, each opened by its name in brackets, and a reference's address.
-        ("Moderation follow-up\n\nWe are committed to fixing the moderation process this year, with the\n"
-         "whole community involved in every step of the work.\n\nThanks,\nthe team leads\n\n"
-         "[leads] These are the people who lead the top-level teams of the\nproject and speak for them.\n\n"
-         "[core] Unlike in many other projects, the project is made up of many\nteams, and the core team is "
-         "one of them.\n\n[vote] https://example.org/votes/2021/12\n", [9, 12, 15]),
+        ("Rota follow-up\n\nWe will settle the weekend rota before the summer, and every support\n"
+         "desk will have a say in how it is shared.\n\nThanks,\nthe desk leads\n\n"
+         "[leads] The people who run a support desk in each of the four\noffices and answer for its rota.\n\n"
+         "[rota] Unlike most teams we know, we share one pager between the\noffices, and each office keeps "
+         "its own list.\n\n[vote] https://example.org/votes/2021/12\n", [9, 12, 15]),
         # One question standing alone is the writer asking it, not a section's head.
         ("Status update\n\nThe migration slipped again this week.\n\nWhy does this keep happening?\n\n"
          "Nobody owns the plan, and every team assumes another one does.\n", [5]),
@@ -813,9 +813,9 @@ def test_a_line_of_only_the_people_addressed_is_a_greeting(line, greets):
 
 
 def test_an_image_credit_on_a_line_of_its_own_is_no_heading():
-    lines = ["Subject: Remembering Sam Ortiz", "", "Artwork by Dana Lee", "",
-             "Sam Ortiz, one of our founders, died on 2 September. We miss him every day.", "",
-             "He wrote the first version of the client and ran the project for six years."]
+    lines = ["Subject: Remembering Nadia Petrov", "", "Artwork by Dana Lee", "",
+             "Nadia Petrov, who started our translation team, died on 14 March. We miss her every day.", "",
+             "She wrote the first glossary and ran the team for six years."]
     assert [h.title for h in find_sections(lines).sections if h.title] == []
 
 

@@ -24,8 +24,8 @@ def test_a_mark_the_body_uses_makes_a_single_paragraph_a_note():
 
 def test_paragraphs_that_end_the_text_each_opened_by_a_name_in_brackets_are_notes():
     lines = ["We will keep shipping releases on schedule.", "", "Thanks,", "The leads", "",
-             "[directors] The members who represent the project on the board.", "",
-             "[core] Unlike in many other projects, the project is made up of", "many teams.", "",
+             "[stewards] The volunteers who look after the shared budget.", "",
+             "[rota] Unlike most teams we know, we share one pager between", "four offices.", "",
              "[vote] https://example.org/votes/2021/12"]
     assert footnote_lines(lines) == frozenset({6, 8, 9, 11})
     # Followed by the text's own paragraphs, such lines are the text's.

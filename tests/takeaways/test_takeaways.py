@@ -398,10 +398,10 @@ def test_a_hope_the_writer_states_now_is_named_however_long_the_text(analyzer, r
 
 
 @pytest.mark.parametrize("remark, named", [
-    ("After three years of running the mirror, I need to rest and recharge.", True),
-    ("After three years of running the mirror, I needed to rest and recharge.", False),
-    ("After three years of running the mirror, I don't need to rest and recharge.", False),
-    ("After three years of running the mirror, the volunteers need to rest and recharge.", False),
+    ("After three years of running the mirror, I need some time to rest.", True),
+    ("After three years of running the mirror, I needed some time to rest.", False),
+    ("After three years of running the mirror, I don't need any time to rest.", False),
+    ("After three years of running the mirror, the volunteers need some time to rest.", False),
 ])
 def test_a_feeling_the_writer_says_of_themselves_now_in_the_sentence_verb_is_named_however_long_the_text(
         analyzer, remark, named):
@@ -943,11 +943,12 @@ NEVER_GISTS = {
         "shared services it runs.\n",
         "And they never"),
     "a sentence that names who acted and on what only by pointing back": (
-        "Token leak\n\nOn 3 May a researcher found that a deploy token had leaked from our build server. They "
-        "reported this to our security inbox. Within two hours the token was revoked and replaced on every runner, "
-        "and the build server no longer prints tokens in its logs or in the output of failed jobs.\n\n"
-        "What changes\nEvery token now expires after thirty days, and only two maintainers can create one.\n",
-        "They reported"),
+        "Exposed password\n\nOn 3 May a contractor noticed that the password for the staging database was "
+        "visible on a public wiki page. She sent this to our IT help desk. Within two hours the password was "
+        "changed on every server, and the wiki no longer shows its pages or their history to anyone outside the "
+        "company.\n\n"
+        "What changes\nEvery password now expires after ninety days, and only two administrators can set one.\n",
+        "She sent"),
     "a salutation that names everyone it greets": (
         "A letter from our director\n\nTo the volunteers, staff, funders and families of the Riverside "
         "Reading Project,\n\nAfter six years as director, I will be leaving the project on 31 August.\n\n"
@@ -1064,7 +1065,7 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "This text is placed in the public domain.",
     "Parts of this text were copied from another project and are used under their license.",
     "You can see every release date of the schedule on the release calendar.",
-    "We have also got a big announcement about the release schedule, so read on!",
+    "There is an announcement about the release schedule below, so read on!",
     "Continue reading for the history of the release schedule and what it replaces.",
     "This schedule was last updated on 2 March at 9 a.m., when the security release was added.",
     "Please stay tuned for the announcement of the next release dates.",
@@ -1390,7 +1391,7 @@ def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, p
 
 
 @pytest.mark.parametrize("said, points_ahead", [
-    ("Our goal in this post is to address those questions.", True),
+    ("My aim in this letter is to answer the questions you sent.", True),
     ("The purpose of this note is to explain the new rota.", True),
     # the aim of the work, not of the text: a key point
     ("The goal of this project is to replace the billing system.", False),
@@ -1628,18 +1629,18 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "\n\nWe removed the bot's rights the same day.\n",
         "On 2 May, a researcher found a flaw", id="the event, not how the flaw would work"),
     pytest.param(
-        "Larchway announces a fork of the runner\n\nTwo weeks ago, Quillon announced they are changing the "
-        "licence of all their products, including the runner. In response we published the Larchway letter, and "
-        "the response was huge.\n\nThe letter set out two steps. The second was to fork the runner as "
-        "Larchway.\n\nSince no reversal has been done, we are proud to announce that we have created a fork of "
-        "the runner called Larchway. Many engineers have worked together over the last week to make this "
-        "possible.\n",
-        "Since no reversal has been done, we are proud to announce", id="the writer's announcement, not another's"),
+        "Fernmap announces a tile service of its own\n\nLast month, Vantor announced they are ending the free "
+        "tier of every map service they run, including the tile API. In reply we wrote an open letter, and four "
+        "hundred map makers signed it.\n\nThe letter asked for one of two things. The second was a tile service "
+        "run by its users.\n\nSince Vantor has not changed course, we are proud to announce the Fernmap tile "
+        "service, open to every map maker. Twelve volunteers spent their evenings setting up the servers for "
+        "it.\n",
+        "Since Vantor has not changed course, we are proud to announce", id="the writer's announcement, not another's"),
     pytest.param(
-        "Subject: Remembering Sam Ortiz\n\nSam Ortiz, a co-founder of the service, passed away unexpectedly on "
-        "September 2nd. As a kind and bright person, he was a beloved member of the community.\n\nIn 2014 Sam "
-        "announced the free certificate service that we still run. He later led the work on its first client.\n",
-        "Sam Ortiz, a co-founder of the service, passed away", id="a death told as the news"),
+        "Subject: Remembering Nadia Petrov\n\nNadia Petrov, who started our translation team, passed away "
+        "suddenly on 14 March. Translators in every time zone looked to her for advice.\n\nIn 2016 Nadia "
+        "announced the shared glossary that we still use. She later ran the first course for new translators.\n",
+        "Nadia Petrov, who started our translation team, passed away", id="a death told as the news"),
     pytest.param(
         "Ending renewal reminders\n\nFor ten years, the project has mailed a reminder to each subscriber whose "
         "certificate was about to lapse. We will stop sending the reminders on 1 September 2026. Our decision "
@@ -2069,11 +2070,11 @@ def test_a_pointer_to_another_post_is_not_the_main_point(analyzer):
 
 
 def test_a_notice_of_a_death_reads_as_sadness_however_long_its_history(analyzer):
-    history = " ".join(f"In {2010 + i} the project shipped release {i} of the client to {10 * i} more users."
+    history = " ".join(f"In {2010 + i} the team translated edition {i} of the handbook for {10 * i} more readers."
                        for i in range(1, 30))
-    notice = ("Subject: Remembering Sam Ortiz\n\nSam Ortiz, one of our co-founders, passed away on 2 September. "
-              f"He was a kind and patient colleague.\n\n{history}\n\nWe are grateful to have worked with him, "
-              "and his loss is felt by many of us.\n")
+    notice = ("Subject: Remembering Nadia Petrov\n\nNadia Petrov, who started our translation team, passed away "
+              f"on 14 March. She was a warm and patient colleague.\n\n{history}\n\nWe are grateful to have "
+              "worked with her, and her loss is felt by many of us.\n")
     labels = [t["label"] for t in analyzer.analyze(notice)["takeaways"]["emotional"]]
     assert labels[0] == "Sadness" and CALM_LABEL not in labels
 
