@@ -100,7 +100,7 @@ def _hard_objection(reader: NameReader, key: Key, candidate: Candidate) -> str |
     # The name's head wherever it is written: what the text shows of it anywhere.
     heads = _everywhere(reader, key, _last_words(reader, candidate))
     if len(key) == 1 and any(_opens_a_legal_name(reader, t) for t in heads):
-        return "opens a company's registered name ('Comodo Group, Inc.')"
+        return "opens a company's registered name ('Harrowgate Group, Inc.')"
     # Minutes write a role like a name ("the Treasurer", "Operations Director, Chair",
     # "Trustees agreed"): alone, such a word is the office, whoever holds it.
     if len(key) == 1 and (key[0] in reader.words["role"] or key[0] in reader.words["people_noun"]):
@@ -155,7 +155,7 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     if all(affiliation(reader, t) for t in tokens):
         objections.append("in parentheses after a name in a list (an affiliation: '- Ana Lima (Hooli)')")
     if len(key) == 1 and all(_owned_by_organisation(t) for t in tokens):
-        objections.append("owned by an organisation ('Quillon's Lucet'), as a product is")
+        objections.append("owned by an organisation ('Larkspur's Beacon'), as a product is")
     if any(_described_as_thing(reader, t) for t in tokens):
         objections.append("named as a kind of thing ('services such as Quarry')")
     if len(key) > 1 and key[-1] in reader.words["role"]:
