@@ -285,6 +285,8 @@ def the_marker(nlp, text, marker_text):
         ("The flaw was actively exploited for two days.", "flaw was actively exploited", "technical"),
         ("Weak passwords could be cracked from the hashes.", "cracked from the hashes", "technical"),
         ("A phishing attack gave them a key.", "phishing attack", "technical"),
+        ("The login page saw brute force attacks all night.", "force attacks", "technical"),
+        ("The attacker must already run code on the victim's machine.", "victim's machine", "technical"),
         ("Exploiting either issue would be impractical.", "Exploiting either issue", "technical"),
         ("Members help the foundation in other capacities.", "in other capacities", "technical"),
         ("The build is discouraged from being used.", "discouraged from", "technical"),
