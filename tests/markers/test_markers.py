@@ -229,6 +229,8 @@ def the_marker(nlp, text, marker_text):
          "workload"),
         ("We want to stress that no records left the building.", "to stress that", "technical"),
         ("I cannot stress this enough.", "cannot stress this enough", "technical"),
+        ("We have been unable to reach the vendor since May.", "We have been unable", "technical"),
+        ("Some days I am unable to focus at all.", "unable", "self_doubt"),
         ("These reports fall outside the browser's threat model.", "threat model", "technical"),
         ("The patch closes a privilege-escalation hole.", "privilege-escalation", "technical"),
         ("Anyone with a low-privilege account could replace the file.", "low-privilege", "technical"),
