@@ -18,9 +18,22 @@ from spacy.tokens import Span, Token
 from ..sections.lookalikes import SIGNATURE_GAP
 from ..sections.pages import credits_an_image
 from .citations import CITED, cited_authors, pen_names_by_claim
-from .grammar import (before_gendered_pronoun, followed_by_role, named_by_alias, of_an_organisation, person_verb,
-                      possessive_full_name, preceded_by_role, relative_who, shouted, takes_a_role, vocative,
-                      with_people, with_pronoun)
+from .grammar import (
+    before_gendered_pronoun,
+    described_as_a_person,
+    followed_by_role,
+    named_by_alias,
+    of_an_organisation,
+    person_verb,
+    possessive_full_name,
+    preceded_by_role,
+    relative_who,
+    shouted,
+    takes_a_role,
+    vocative,
+    with_people,
+    with_pronoun,
+)
 from .mention import HANDLE, PERSON, Mention
 from .names import fold
 from .reader import MAX_NAME_WORDS, NameReader, hyphen_tail, initial
@@ -103,6 +116,7 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: 
     _cited(reader, evidence)
     for token in reader.doc:
         _token_rules(reader, token, phrases["thanks_reversed"], evidence)
+    evidence.handles.extend(_bracketed_handles(reader))
     for start, end in deny:
         span = reader.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
@@ -322,6 +336,24 @@ def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention
     return found
 
 
+def _bracketed_handles(reader: NameReader) -> list[Mention]:
+    """"[dkowal] proposed to add disk space", "[RivenStar] joins the call": a user name kept as
+    a link's text, in square brackets, that does what people do (``person_verb``). A project
+    in brackets ("[cli_tools] sets the mode") does not propose, join or ask."""
+    doc = reader.doc
+    return [Mention(HANDLE, t.text, t.idx, t.idx + len(t.text), (t.text,)) for t in doc[1:-1]
+            if doc[t.i - 1].text == "[" and doc[t.i + 1].text == "]" and _USER_NAME.fullmatch(t.text)
+            and not _ordinary_word(reader, t.text) and _acts(reader, t)]
+
+
+def _acts(reader: NameReader, token: Token) -> bool:
+    """Whether the word is the subject of a verb of what people do; the parser often leaves a
+    bracketed word before its verb as a bare dependant ("dep") rather than its subject."""
+    head = token.head
+    return (token.dep_ in ("nsubj", "dep") and token.i < head.i and head.pos_ == "VERB"
+            and head.lemma_.lower() in reader.words["person_verb"])
+
+
 def _surname_first(reader: NameReader, tokens: list[Token]) -> list[Mention]:
     """A header's value that is one surname, a comma and one given name: "Whitfield, Dana <d@x.org>"."""
     value = tokens[:next((i for i, t in enumerate(tokens) if t.text in ("<", "(")), len(tokens))]
@@ -537,6 +569,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
         return  # the parse of ALL-CAPS text is noise: no grammatical evidence from it
     if token.pos_ == "PROPN" and not reader.common_word(token) and (verb := person_verb(reader, token)):
         add(_role_of(token, verb))
+    if token.pos_ == "PROPN" and described_as_a_person(reader, token):
+        add("described as a person ('my colleague')")
     if token.pos_ == "PROPN" and takes_a_role(reader, token):
         add("takes a job ('steps in as acting Director')")
     if with_pronoun(token):

@@ -54,6 +54,14 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
     return any(reader.role_word(t) and t.dep_ not in ("nsubj", "nsubjpass") for t in after)
 
 
+def described_as_a_person(reader: NameReader, token: Token) -> bool:
+    """"Marina Hart, my colleague who runs the registry", "Teo Sands (a longtime mentor of
+    mine)": the name's own description is a word for one person. Both words of such a name
+    may be ordinary words ("marina", "hart"), which keeps it from the model and the rules
+    that read a capital alone."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in reader.words["person_noun"] for c in token.children)
+
+
 def takes_a_role(reader: NameReader, token: Token) -> bool:
     """"Ingrid will step in as acting Director", "the board appointed Dana as interim CFO":
     the subject or object of a verb whose "as" names a job."""

@@ -24,7 +24,7 @@ DEFAULT_FILE = "privacy/pii-patterns.tsv"
 REGEX_LABELS = ("EMAIL", "URL", "HANDLE", "PHONE", "ID", "PROFILE_URL", "CHAT_STAMP")
 WORD_ROLES = ("greeting", "signoff", "thanks", "header", "title", "name_suffix", "role", "group", "org", "legal_form",
               "particle", "name_prefix", "person_verb", "thing_verb", "thing_preposition", "people_noun",
-              "thing_noun", "citation_cue")
+              "person_noun", "thing_noun", "citation_cue")
 
 
 @dataclass

@@ -110,6 +110,11 @@ def people(doc) -> list[str]:
         # The parse joins a name to the council before it, leaving the verb after it with no subject.
         (("I left the board in spring but stay on the advisory council and Maren Holloway is a board "
           "member.\n"), ["Maren Holloway"]),
+        # A name of two ordinary words ("marina", "hart") that its description makes a person.
+        ("Marina Hart, my colleague who runs the registry, advised me to report the site.\n", ["Marina Hart"]),
+        # User names kept as a link's text, doing what people do.
+        ("Timeline\n\n- 01:39: [rivenstar] joins the call\n- 01:52: [dkowal] proposed to add disk space\n",
+         ["rivenstar", "dkowal"]),
     ],
 )
 def test_people_are_found_by_context(nlp, text, expected):
@@ -140,6 +145,8 @@ def test_people_are_found_by_context(nlp, text, expected):
         "- The council met on Monday.\n- Staff will write a reply to the vendor.\n",
         # A thing the parse joins to another, before a verb that has no subject of its own.
         "The report runs on Postgres and Quarry Analytics is the only engine we use.\n",
+        # A project kept as a link's text does not propose, ask or join.
+        "The release tool [cli_tools] sets the file mode, and [pkgbuild] builds the archives.\n",
     ],
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):
