@@ -56,10 +56,14 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
 
 def described_as_a_person(reader: NameReader, token: Token) -> bool:
     """"Marina Hart, my colleague who runs the registry", "Teo Sands (a longtime mentor of
-    mine)": the name's own description is a word for one person. Both words of such a name
-    may be ordinary words ("marina", "hart"), which keeps it from the model and the rules
-    that read a capital alone."""
-    return any(c.dep_ == "appos" and c.lemma_.lower() in reader.words["person_noun"] for c in token.children)
+    mine)": the name's own description, after a comma or a bracket and with "my", "our" or
+    "a", is a word for one person. Both words of such a name may be ordinary words ("marina",
+    "hart"), which keeps it from the model and the rules that read a capital alone."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is None or after.text not in (",", "("):
+        return False  # "Vocabulary (maintainer: Zack Krida)" describes the product by its maintainer
+    return any(c.dep_ == "appos" and c.lemma_.lower() in reader.words["person_noun"]
+               and any(d.dep_ in ("poss", "det") for d in c.children) for c in token.children)
 
 
 def takes_a_role(reader: NameReader, token: Token) -> bool:

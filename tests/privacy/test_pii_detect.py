@@ -153,6 +153,11 @@ def test_products_teams_headings_and_words_are_not_people(nlp, text):
     assert [p for p in people(nlp(text)) if p != "Dana"] == []
 
 
+def test_a_product_described_by_its_maintainer_is_no_person(nlp):
+    found_people = people(nlp("Projects\n\n- Vocabulary (maintainer: Zack Krida)\n- Chooser (maintainer: Ana Lima)\n"))
+    assert "Vocabulary" not in found_people and "Chooser" not in found_people
+
+
 def test_a_word_a_name_was_widened_to_stays_a_word_where_it_is_one(nlp):
     doc = nlp("The Trust for Public Geodata merges with Wren Geodata next year, said Ana Lima.\n"
               "Members can comment through the public forum until April.\n")
