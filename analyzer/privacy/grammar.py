@@ -55,7 +55,7 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
 
 
 def described_as_a_person(reader: NameReader, token: Token) -> bool:
-    """"Marina Hart, my colleague who runs the registry", "Teo Sands (a longtime mentor of
+    """"Coral Hart, my colleague who runs the registry", "Teo Sands (a longtime mentor of
     mine)": the name's own description, after a comma or a bracket and with "my", "our" or
     "a", is a word for one person. Both words of such a name may be ordinary words ("marina",
     "hart"), which keeps it from the model and the rules that read a capital alone."""

@@ -110,8 +110,8 @@ def people(doc) -> list[str]:
         # The parse joins a name to the council before it, leaving the verb after it with no subject.
         (("I left the board in spring but stay on the advisory council and Maren Holloway is a board "
           "member.\n"), ["Maren Holloway"]),
-        # A name of two ordinary words ("marina", "hart") that its description makes a person.
-        ("Marina Hart, my colleague who runs the registry, advised me to report the site.\n", ["Marina Hart"]),
+        # A name of two ordinary words ("coral", "hart") that its description makes a person.
+        ("Coral Hart, my colleague who runs the registry, advised me to report the site.\n", ["Coral Hart"]),
         # User names kept as a link's text, doing what people do.
         ("Timeline\n\n- 01:39: [rivenstar] joins the call\n- 01:52: [dkowal] proposed to add disk space\n",
          ["rivenstar", "dkowal"]),
