@@ -57,7 +57,7 @@ def followed_by_role(reader: NameReader, token: Token) -> bool:
 def described_as_a_person(reader: NameReader, token: Token) -> bool:
     """"Coral Hart, my colleague who runs the registry", "Teo Sands (a longtime mentor of
     mine)": the name's own description, after a comma or a bracket and with "my", "our" or
-    "a", is a word for one person. Both words of such a name may be ordinary words ("marina",
+    "a", is a word for one person. Both words of such a name may be ordinary words ("coral",
     "hart"), which keeps it from the model and the rules that read a capital alone."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if after is None or after.text not in (",", "("):
