@@ -829,11 +829,30 @@ def _by_writer(subjects: list[Token]) -> bool:
     return bool(subjects) and all(s.lemma_.lower() in FIRST_PERSON for s in subjects)
 
 
+# Days that may be a sentence's subject without a date entity: the model tags "Today" as one
+# only in some sentences.
+DAYS = frozenset({"today", "tomorrow", "yesterday", "tonight"})
+
+
 def _subjects(sent: Span) -> list[Token]:
-    """The subjects of the sentence's main verbs, and whoever "it is time for" to act."""
+    """The subjects of the sentence's main verbs, and whoever "it is time for" to act. A main
+    verb whose subject is only a day ("Today is our tenth anniversary, and I am stepping
+    down") sets the scene; the subjects are those of the clauses joined to it."""
     roots = [root for root in sent if root.dep_ == "ROOT"]
-    return [c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")] + [
+    return [s for root in roots for s in _scene_set(root, _own_subjects(root))] + [
         c for root in roots for c in _whose_time(root)]
+
+
+def _own_subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _scene_set(root: Token, subjects: list[Token]) -> list[Token]:
+    """The subjects of a main verb, or, when they are only days, of the clauses joined to it."""
+    if not subjects or not all(s.ent_type_ == "DATE" or s.lower_ in DAYS for s in subjects):
+        return subjects
+    joined = [s for verb in root.conjuncts for s in _own_subjects(verb)]
+    return joined or subjects
 
 
 def _bracketed(text: str) -> bool:

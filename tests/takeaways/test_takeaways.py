@@ -892,6 +892,11 @@ MAIN_POINTS = {
          "April the two remaining staff will look after the shop and the garden.\n\nProgramme\n\nThe volunteer "
          "programme stays central to our work, and the weekly call carries on as before.\n"),
         "As part of that strategy, Mara Lind"),
+    "the writer's announcement after a day that sets the scene, over the successor named later": (
+        ("A note from me\n\nToday is the first day of spring, and with a heavy heart I would like to announce "
+         "that I am stepping down as lead of the choir. Some of you may have seen this coming.\n\nI have "
+         "decided that Teo Sands will take over as lead from May.\n"),
+        "Today is the first day of spring"),
 }
 
 
