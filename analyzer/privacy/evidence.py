@@ -336,6 +336,13 @@ def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention
     return found
 
 
+def _named_after_i(token: Token) -> bool:
+    """"Three colleagues and I (Priya Raman) will have left by December": the writer names
+    themselves in brackets after "I" or "me"."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "(" and doc[token.i - 2].text in ("I", "me")
+
+
 def _bracketed_handles(reader: NameReader) -> list[Mention]:
     """"[dkowal] proposed to add disk space", "[RivenStar] joins the call": a user name kept as
     a link's text, in square brackets, that does what people do (``person_verb``). A project
@@ -563,6 +570,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
         add("title")
     if followed_by_role(reader, token):
         add("followed by a job title")
+    if _named_after_i(token):
+        add("the writer's own name, in brackets after 'I'")
     if preceded_by_role(reader, token):
         add("after a job title and a comma")
     if shouted(token.sent):

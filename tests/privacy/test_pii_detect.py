@@ -112,6 +112,10 @@ def people(doc) -> list[str]:
           "member.\n"), ["Maren Holloway"]),
         # A name of two ordinary words ("coral", "hart") that its description makes a person.
         ("Coral Hart, my colleague who runs the registry, advised me to report the site.\n", ["Coral Hart"]),
+        # The writer's own name, in brackets after "I".
+        (("As part of the trust's evolution in line with the new strategy, Dana Whitfield, Omar Castell, and I "
+          "(Tamsin Greaves) will have departed the trust by the end of December.\n"),
+         ["Dana Whitfield", "Omar Castell", "Tamsin Greaves"]),
         # User names kept as a link's text, doing what people do.
         ("Timeline\n\n- 01:39: [rivenstar] joins the call\n- 01:52: [dkowal] proposed to add disk space\n",
          ["rivenstar", "dkowal"]),
