@@ -336,6 +336,19 @@ def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention
     return found
 
 
+def _named_again_as_subject(reader: NameReader, token: Token) -> bool:
+    """"- Aiko Tanabe: Aiko worked on the parser": a full name, a colon, then its first word as
+    the subject of the sentence after it, as a list of a team's members tells what each did. A
+    product is not named twice so ("- Vite: Vite bundles…" has one word, and is left alone)."""
+    run = reader.run_at(token.i)
+    if run is None or run[0] != token.i or len(reader.name_words(*run)) < 2:
+        return False
+    doc = token.doc
+    after = [t for t in doc[run[1]:run[1] + 3] if not t.is_space]
+    return len(after) >= 2 and after[0].text == ":" and after[1].text == token.text and after[1].dep_ in (
+        "nsubj", "nsubjpass")
+
+
 def _named_after_i(token: Token) -> bool:
     """"Three colleagues and I (Priya Raman) will have left by December": the writer names
     themselves in brackets after "I" or "me"."""
@@ -572,6 +585,8 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
         add("followed by a job title")
     if _named_after_i(token):
         add("the writer's own name, in brackets after 'I'")
+    if _named_again_as_subject(reader, token):
+        add("a full name, then its given name as the subject of what follows ('Ana Lima: Ana wrote…')")
     if preceded_by_role(reader, token):
         add("after a job title and a comma")
     if shouted(token.sent):

@@ -116,6 +116,9 @@ def people(doc) -> list[str]:
         (("As part of the trust's evolution in line with the new strategy, Dana Whitfield, Omar Castell, and I "
           "(Tamsin Greaves) will have departed the trust by the end of December.\n"),
          ["Dana Whitfield", "Omar Castell", "Tamsin Greaves"]),
+        # A team's member, named in full, then by the given name as the one who did the work.
+        (("**The core team**\n\n- Renzo Makita: Renzo worked on linter and parser, by adding new\n  rules, "
+          "fixing the existing ones, and adding new grammar to the parser;\n"), ["Renzo Makita", "Renzo"]),
         # User names kept as a link's text, doing what people do.
         ("Timeline\n\n- 01:39: [rivenstar] joins the call\n- 01:52: [dkowal] proposed to add disk space\n",
          ["rivenstar", "dkowal"]),
@@ -149,6 +152,8 @@ def test_people_are_found_by_context(nlp, text, expected):
         "- The council met on Monday.\n- Staff will write a reply to the vendor.\n",
         # A thing the parse joins to another, before a verb that has no subject of its own.
         "The report runs on Postgres and Quarry Analytics is the only engine we use.\n",
+        # A product named again as the subject of its description is still a product.
+        "Tools\n\n- Vite: Vite bundles the site.\n- Biscuit: Biscuit signs the releases.\n",
         # A project kept as a link's text does not propose, ask or join.
         "The release tool [cli_tools] sets the file mode, and [pkgbuild] builds the archives.\n",
     ],
