@@ -44,6 +44,7 @@ from .sentences import (
     said_by_writer,
     the_writers,
     under_an_open_lead_in,
+    verb_subjects,
 )
 from .view import DocView
 
@@ -507,7 +508,7 @@ def of_the_readers(span: Span) -> bool:
     # Who feels it in "…, and then guilt about feeling relief": the subject of the clause above.
     while felt and clause.dep_ in _UNDER_A_CLAUSE and not any(c.dep_ == "nsubj" for c in clause.children):
         clause = clause.head
-    subjects = [c for t in {word, clause} for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for t in {word, clause} for c in verb_subjects(t)]
     if any(s.lower_ in FIRST_PERSON for s in subjects):
         return False
     if _granted(clause, subjects):
@@ -625,7 +626,7 @@ def _of_a_share(span: Span) -> bool:
     while verb.dep_ not in ("ROOT", "ccomp", "advcl") and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for clause in (verb, verb.head):
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = verb_subjects(clause)
         if subjects:
             words = [t for s in subjects for t in s.subtree]
             share = any(t.ent_type_ == "PERCENT" or t.lower_ in SHARE_WORDS for t in words)

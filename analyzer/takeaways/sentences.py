@@ -71,6 +71,9 @@ _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative
 _BEFORE_ITEMS = "analyzer_takeaways.before_items"
 # A date that starts at most this many tokens into a sentence opens it.
 OPENING_DATE = 2
+# Days that may be a main verb's subject without a date entity ("Today is our anniversary, and
+# I…"): the model tags "Today" as one only in some sentences.
+DAYS = frozenset({"today", "tomorrow", "yesterday", "tonight"})
 # A decision told as past news ("Last month I announced that…") is background to what the
 # text now says: its decision words count for this share.
 LOOKING_BACK = 0.5
@@ -829,30 +832,25 @@ def _by_writer(subjects: list[Token]) -> bool:
     return bool(subjects) and all(s.lemma_.lower() in FIRST_PERSON for s in subjects)
 
 
-# Days that may be a sentence's subject without a date entity: the model tags "Today" as one
-# only in some sentences.
-DAYS = frozenset({"today", "tomorrow", "yesterday", "tonight"})
-
-
 def _subjects(sent: Span) -> list[Token]:
     """The subjects of the sentence's main verbs, and whoever "it is time for" to act. A main
     verb whose subject is only a day ("Today is our tenth anniversary, and I am stepping
     down") sets the scene; the subjects are those of the clauses joined to it."""
     roots = [root for root in sent if root.dep_ == "ROOT"]
-    return [s for root in roots for s in _scene_set(root, _own_subjects(root))] + [
-        c for root in roots for c in _whose_time(root)]
+    return [s for root in roots for s in _main_subjects(root)] + [c for root in roots for c in _whose_time(root)]
 
 
-def _own_subjects(verb: Token) -> list[Token]:
+def verb_subjects(verb: Token) -> list[Token]:
+    """The verb's own subjects, active or passive."""
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
-def _scene_set(root: Token, subjects: list[Token]) -> list[Token]:
+def _main_subjects(root: Token) -> list[Token]:
     """The subjects of a main verb, or, when they are only days, of the clauses joined to it."""
+    subjects = verb_subjects(root)
     if not subjects or not all(s.ent_type_ == "DATE" or s.lower_ in DAYS for s in subjects):
         return subjects
-    joined = [s for verb in root.conjuncts for s in _own_subjects(verb)]
-    return joined or subjects
+    return [s for verb in root.conjuncts for s in verb_subjects(verb)] or subjects
 
 
 def _bracketed(text: str) -> bool:
