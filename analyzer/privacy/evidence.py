@@ -22,6 +22,8 @@ from .grammar import (
     before_gendered_pronoun,
     described_as_a_person,
     followed_by_role,
+    named_after_i,
+    named_again_as_subject,
     named_by_alias,
     of_an_organisation,
     person_verb,
@@ -336,26 +338,6 @@ def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention
     return found
 
 
-def _named_again_as_subject(reader: NameReader, token: Token) -> bool:
-    """"- Aiko Tanabe: Aiko worked on the parser": a full name, a colon, then its first word as
-    the subject of the sentence after it, as a list of a team's members tells what each did. A
-    product is not named twice so ("- Vite: Vite bundles…" has one word, and is left alone)."""
-    run = reader.run_at(token.i)
-    if run is None or run[0] != token.i or len(reader.name_words(*run)) < 2:
-        return False
-    doc = token.doc
-    after = [t for t in doc[run[1]:run[1] + 3] if not t.is_space]
-    return len(after) >= 2 and after[0].text == ":" and after[1].text == token.text and after[1].dep_ in (
-        "nsubj", "nsubjpass")
-
-
-def _named_after_i(token: Token) -> bool:
-    """"Three colleagues and I (Priya Raman) will have left by December": the writer names
-    themselves in brackets after "I" or "me"."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "(" and doc[token.i - 2].text in ("I", "me")
-
-
 def _bracketed_handles(reader: NameReader) -> list[Mention]:
     """"[dkowal] proposed to add disk space", "[RivenStar] joins the call": a user name kept as
     a link's text, in square brackets, that does what people do (``person_verb``). A project
@@ -583,9 +565,9 @@ def _token_rules(reader: NameReader, token: Token, thanks_reversed: list[tuple[s
         add("title")
     if followed_by_role(reader, token):
         add("followed by a job title")
-    if _named_after_i(token):
+    if named_after_i(token):
         add("the writer's own name, in brackets after 'I'")
-    if _named_again_as_subject(reader, token):
+    if named_again_as_subject(reader, token):
         add("a full name, then its given name as the subject of what follows ('Ana Lima: Ana wrote…')")
     if preceded_by_role(reader, token):
         add("after a job title and a comma")

@@ -66,6 +66,26 @@ def described_as_a_person(reader: NameReader, token: Token) -> bool:
                and any(d.dep_ in ("poss", "det") for d in c.children) for c in token.children)
 
 
+def named_again_as_subject(reader: NameReader, token: Token) -> bool:
+    """"- Aiko Tanabe: Aiko worked on the parser": a full name, a colon, then its first word as
+    the subject of the sentence after it, as a list of a team's members tells what each did. A
+    product is not named twice so ("- Vite: Vite bundles…" has one word, and is left alone)."""
+    run = reader.run_at(token.i)
+    if run is None or run[0] != token.i or len(reader.name_words(*run)) < 2:
+        return False
+    doc = token.doc
+    after = [t for t in doc[run[1]:run[1] + 3] if not t.is_space]
+    return len(after) >= 2 and after[0].text == ":" and after[1].text == token.text and after[1].dep_ in (
+        "nsubj", "nsubjpass")
+
+
+def named_after_i(token: Token) -> bool:
+    """"Three colleagues and I (Priya Raman) will have left by December": the writer names
+    themselves in brackets after "I" or "me"."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "(" and doc[token.i - 2].text in ("I", "me")
+
+
 def takes_a_role(reader: NameReader, token: Token) -> bool:
     """"Ingrid will step in as acting Director", "the board appointed Dana as interim CFO":
     the subject or object of a verb whose "as" names a job."""
