@@ -94,6 +94,9 @@ _CASES = frozenset({"when", "whenever"})
 _REASONS = frozenset({"because"})
 # Verbs by which a text announces what it goes on to tell, and the words that open what it tells.
 _OUTLINING = frozenset({"explain", "describe", "outline", "cover", "summarise", "summarize", "detail"})
+# Where a reader is sent to look: "the full report can be found here", "the recording is
+# available here".
+_LOOKING = frozenset({"find", "see", "read", "view", "watch", "download", "access", "available"})
 # What a text sets out to do, said of "this post": "My aim in this letter is to answer…".
 _AIMS = frozenset({"goal", "aim", "purpose", "intent", "intention", "objective", "point"})
 _TEXTS = _KINDS_OF_TEXT | {"post", "article", "letter", "email", "e-mail", "document", "piece", "page", "blog"}
@@ -377,7 +380,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             agent=_agent(sent, subjects) and not elses,
             # A pointer elsewhere outweighs the decision words around it ("further details
             # can be found here").
-            aside=any(w <= ASIDE_WEIGHT for w in cue_weights),
+            aside=any(w <= ASIDE_WEIGHT for w in cue_weights) or _points_here(sent),
             dated=_opens_with_date(sent),
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
@@ -749,6 +752,19 @@ def _not_the_news(sent: Span) -> set[int]:
              or (t.dep_ == "ccomp" and (_unsure(t.head) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                                                                 for c in t.children)))]
     return {w.i for head in heads for w in head.subtree}
+
+
+def _points_here(sent: Span) -> bool:
+    """It ends by sending the reader to look "here", at a link the plain text has lost ("You
+    will find the full audit report here.", "The recording is available here."): where to
+    read, not what it says."""
+    words = [t for t in sent if not t.is_punct]
+    if not words or words[-1].lower_ != "here":
+        return False
+    looks = words[-1].head
+    if looks.lemma_ == "be":
+        looks = next((c for c in looks.children if c.dep_ == "acomp"), looks)
+    return looks.lemma_.lower() in _LOOKING
 
 
 def _outlines(sent: Span) -> bool:

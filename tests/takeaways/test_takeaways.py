@@ -1080,6 +1080,9 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "For the full story of the release schedule, please see the planning notes.",
     "For more details on the release dates, see the release calendar.",
     "Please see the release team's documentation for information on how to change the release date.",
+    "You will find the full release calendar here.",
+    "The recording of the planning call is available here.",
+    "Let's walk through the release dates one at a time.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
