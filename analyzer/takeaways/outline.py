@@ -235,6 +235,8 @@ def main_point(view: DocView, scored: Scored) -> int | None:
     # A decision the writer marks counts wherever it stands: minutes end with their
     # decisions, a proposal with its recommendation. A chat comes to its decision, or its
     # summary, after the talk; elsewhere a closing "Bottom line:" draws a moral from the news.
+    # The writer's own announcement in the strongest words ("I am announcing that I will step
+    # down") is the point of a long letter even where it comes after the life that led to it.
     chat = in_line_chat(view.doc)
     decisions = [c for c in cands[:LEAD_SENTENCES] if c.cue >= DECIDES and not (c.question or c.request)]
     decided = any(c.agent for c in decisions)
@@ -253,7 +255,7 @@ def main_point(view: DocView, scored: Scored) -> int | None:
         early = i < LEAD_SENTENCES
         summarised = _summarises(c, cands[i - 1] if i else None, c.line <= opening[id(c.section)])
         if c.finishes_lead_in or (not early and not (c.cue >= 2 and c.order <= half) and not (chat and summarised)
-                                  and not _labelled(c, _DECISION_LABEL)):
+                                  and not _labelled(c, _DECISION_LABEL) and not (c.writer and c.cue >= MAX_MAIN_CUE)):
             continue
         own = c.writer if writer_decides else c.agent
         cue = min(c.cue, MAX_MAIN_CUE) * (1.0 if own or c.cue < 0 else OTHER_VOICE)

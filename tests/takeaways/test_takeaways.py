@@ -1711,6 +1711,27 @@ def test_a_layoff_told_without_the_word_is_the_main_point(analyzer, cut):
     assert main["role"] == "main" and main["evidence"][0]["text"].startswith(cut)
 
 
+def test_the_writers_own_announcement_late_in_a_long_letter_is_its_main_point(analyzer):
+    letter = ("A new chapter\n\n"
+              "Short version: these have been six wonderful years on the scheduler, and this year brings a lot of "
+              "change for me. I start a new job in March, at a studio that builds tools for teachers. "
+              "My partner and I are also moving to a farm two hours north of the city. "
+              "The farm needs a new roof before winter, and we plan to do most of the work ourselves. "
+              "We are expecting our first child in the autumn. "
+              "Each of these would fill a year on its own. "
+              "For the last two years I have written less code and done more review and release work. "
+              "Review takes about two hours of every day, and releases take a weekend each month. "
+              "I have tried to fit this around everything else, and it no longer fits. "
+              "The project deserves someone who can give it that time. "
+              "I thought about this for most of the winter.\n\n"
+              "So I am announcing, with a heavy heart, that I will step down as lead maintainer at the end "
+              "of April.\n\n"
+              "Rosa will take over the release work. Ahmed will lead code review. "
+              "I will still answer questions on the forum when I can. "
+              "The roadmap for the next release stays as it is.\n")
+    assert main_quote(analyzer, letter).startswith("So I am announcing, with a heavy heart, that I will step down")
+
+
 PRICE_NOTE = ("Price changes\n\n"
               "From 1 October the hosting plan costs 1,550 dollars a month instead of 1,250. "
               "We are sorry that the new prices arrive with so little notice, and we know that many of you "
