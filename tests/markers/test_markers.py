@@ -342,6 +342,8 @@ def the_marker(nlp, text, marker_text):
         ("Things are changing, but old views die hard.", "old views die hard", "anger"),
         # work nobody wanted: discouragement, however the "no one" is typed
         ("We had built a product nobody cared about.", "nobody cared about", "sadness"),
+        ("I leave the project with a slight pain in my heart.", "pain in my heart", "sadness"),
+        ("The maintainers are 100% committed to open governance.", "are 100% committed to", "hope"),
         ("We had built a product no one cared about.", "no one cared about", "sadness"),
         ("We had built a product no-one cared about.", "no-one cared about", "sadness"),
         # worn down enough to need rest
