@@ -291,6 +291,11 @@ def the_marker(nlp, text, marker_text):
         ("The attacker must already run code on the victim's machine.", "victim's machine", "technical"),
         ("Exploiting either issue would be impractical.", "Exploiting either issue", "technical"),
         ("Members help the foundation in other capacities.", "in other capacities", "technical"),
+        # a task handled is no care for people; caring for them still is
+        ("The bug you reported has been taken care of.", "has been taken care of", "technical"),
+        ("Tell us the issues you want to have taken care of.", "have taken care of", "technical"),
+        ("Our team will take care of it.", "take care of it", "technical"),
+        ("Please take care of yourselves this winter.", "take care", "care"),
         ("The build is discouraged from being used.", "discouraged from", "technical"),
         # not knowing is no strain; a hard month still is
         ("It is pretty hard to know how the two groups relate.", "is pretty hard to know", "technical"),
