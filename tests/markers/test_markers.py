@@ -280,6 +280,10 @@ def the_marker(nlp, text, marker_text):
         ("We take the wellbeing of our staff and their families very seriously.",
          "take the wellbeing of our staff and their families very seriously", "firmness"),
         ("We are not aware of any customer who lost data.", "not aware of any", "reassurance"),
+        ("We are unaware of any exploits in the wild.", "are unaware of any", "reassurance"),
+        ("We have no reason to believe any data was taken.", "have no reason to believe", "reassurance"),
+        ("The results of the audit were reassuring.", "reassuring", "reassurance"),
+        ("A crafted file sends the controller into an endless loop.", "endless loop", "technical"),
         ("Removing it does not signal a retreat from our goal.", "not signal a retreat from", "reassurance"),
         ("It does not mean we are abandoning the other bridges.", "not mean we are abandoning", "reassurance"),
         # a security incident told as what happened to systems
