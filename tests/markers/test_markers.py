@@ -284,6 +284,8 @@ def the_marker(nlp, text, marker_text):
         ("We have no reason to believe any data was taken.", "have no reason to believe", "reassurance"),
         ("The results of the audit were reassuring.", "reassuring", "reassurance"),
         ("A crafted file sends the controller into an endless loop.", "endless loop", "technical"),
+        ("It is dangerous to grow the framework too quickly.", "It is dangerous to", "technical"),
+        ("The move is dangerous for the team.", "dangerous", "anxiety"),
         ("Removing it does not signal a retreat from our goal.", "not signal a retreat from", "reassurance"),
         ("It does not mean we are abandoning the other bridges.", "not mean we are abandoning", "reassurance"),
         # a security incident told as what happened to systems
