@@ -299,6 +299,8 @@ def title_line(i: int, ctx: Context) -> Heading | None:
         return None
     if ctx.under_heading(i) and (line.text.endswith(":") or not ctx.prose_after(i)):
         return None  # a subtitle, or a label introducing the section's own content
+    if _over_a_numbered_part(i, ctx):
+        return None
     if i in ctx.layout.title_siblings:
         return heading
     if line.text.endswith("?"):
@@ -314,6 +316,17 @@ def title_line(i: int, ctx: Context) -> Heading | None:
     if ctx.body_follows(i) or (first_line and ctx.page.next_content(i) is not None):
         return heading
     return None
+
+
+def _over_a_numbered_part(i: int, ctx: Context) -> bool:
+    """A line right above one of the document's numbered parts ("Liaison: Dana Reyes" over
+    "4.1 Members:") belongs to the section the part divides; as a heading it would stand over
+    nothing. The document's own title over "1. Summary" stays a title."""
+    below = ctx.page.next_content(i)
+    if below is None or below not in ctx.layout.numbered_heads or ctx.page.prev_content(i) is None:
+        return False
+    number = ctx.page[below].numbering
+    return number is not None and number.depth > 1
 
 
 def _names_document(i: int, ctx: Context) -> bool:

@@ -847,3 +847,14 @@ def test_a_numbered_heading_as_long_as_the_wrap_margin_is_still_a_heading(analyz
             "\n1.2 Who to listen to\n\n" + body)
     titles = [s["title"] for s in analyzer.analyze(text)["sections"] if s["title"]]
     assert titles[1].startswith("1.1 We were disciplined")
+
+
+def test_a_label_line_over_a_numbered_part_belongs_to_the_section_above():
+    lines = ["Introducing working groups", "",
+             "We are splitting the maintainers into working groups so that decisions move faster.", "",
+             "1. Docs", "", "The docs group owns the guides and the API reference.", "",
+             "Lead Maintainer: Dana Reyes", "", "1.1 Members:", "", "- Ola Brandt", "- Tomas Ferreira", "",
+             "2. Releases", "", "The release group cuts a release every six weeks.", "",
+             "Lead Maintainer: Ahmed Nasser", "", "2.1 Members:", "", "- Priya Raman", "- Lin Zhou"]
+    titles = [s.title for s in find_sections(lines).sections if s.title]
+    assert titles == ["Introducing working groups", "1. Docs", "1.1 Members", "2. Releases", "2.1 Members"]
