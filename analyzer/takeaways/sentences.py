@@ -94,6 +94,9 @@ _CASES = frozenset({"when", "whenever"})
 _REASONS = frozenset({"because"})
 # Verbs by which a text announces what it goes on to tell, and the words that open what it tells.
 _OUTLINING = frozenset({"explain", "describe", "outline", "cover", "summarise", "summarize", "detail"})
+# A part that only lists texts elsewhere ("Additional reading", "See also"): link titles.
+_READING_LIST = re.compile(r"^(?:(?:additional|further|related|recommended|suggested|more) )?(?:reading|readings"
+                           r"|references|links|resources|posts|articles)$|^see also$", re.IGNORECASE)
 # Where a reader is sent to look: "the full report can be found here", "the recording is
 # available here".
 _LOOKING = frozenset({"find", "see", "read", "view", "watch", "download", "access", "available"})
@@ -380,7 +383,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             agent=_agent(sent, subjects) and not elses,
             # A pointer elsewhere outweighs the decision words around it ("further details
             # can be found here").
-            aside=any(w <= ASIDE_WEIGHT for w in cue_weights) or _points_here(sent),
+            aside=any(w <= ASIDE_WEIGHT for w in cue_weights) or _points_here(sent) or _lists_reading(section),
             dated=_opens_with_date(sent),
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
@@ -542,7 +545,9 @@ def _list_candidate(items: list[Candidate], lead: Candidate | None) -> Candidate
         lemmas=tuple(w for c in ([lead] if lead else []) + items[:shown] for w in c.lemmas),
         figures=sum(c.figures for c in items[:shown]), names=sum(c.names for c in items[:shown]),
         question=False, cue=max(c.cue for c in [*([lead] if lead else []), *items]), end_char=items[shown - 1].end_char,
-        aside=lead is not None and lead.aside, request=lead is not None and lead.request,
+        # A list of asides (the titles under "See also") is one too.
+        aside=(lead is not None and lead.aside) or all(c.aside for c in items[:shown]),
+        request=lead is not None and lead.request,
         outlines=lead is not None and lead.outlines, agent=lead is not None and lead.agent,
         writer=lead is not None and lead.writer, dated=lead is not None and lead.dated,
         # Items that finish a lead-in not found before them (an item too short to quote
@@ -752,6 +757,12 @@ def _not_the_news(sent: Span) -> set[int]:
              or (t.dep_ == "ccomp" and (_unsure(t.head) or any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
                                                                 for c in t.children)))]
     return {w.i for head in heads for w in head.subtree}
+
+
+def _lists_reading(section: Section | None) -> bool:
+    """The sentence stands in a part titled as a reading list ("Additional reading", "See
+    also"): the titles of texts elsewhere, none of them a point of this one."""
+    return section is not None and bool(section.title) and bool(_READING_LIST.match(section.title.strip(" :")))
 
 
 def _points_here(sent: Span) -> bool:

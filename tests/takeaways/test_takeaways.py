@@ -1093,6 +1093,19 @@ def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(a
     assert any(q.startswith("The release team reviews") for q in quotes)
 
 
+@pytest.mark.parametrize("title", ["Additional reading", "Further Reading", "See also", "References"])
+def test_the_titles_under_a_reading_list_are_never_quoted(analyzer, title):
+    text = ("# Key exposed in a release\n\n## What happened\n\n"
+            "On 3 May a release of the web client shipped with a storage key inside it. "
+            "A reader told us the same evening, and we revoked the key within an hour.\n\n"
+            "## What we changed\n\nRelease builds now run a scanner that fails on any key. "
+            "Only the release robot can reach the storage buckets.\n\n"
+            f"## {title}\n\n- Release security policy\n- Storage access guide for maintainers\n"
+            "- Security mailing list archive\n")
+    quotes = " ".join(quotes_of(items_of(analyzer.analyze(text)["takeaways"])))
+    assert "Release security policy" not in quotes and "Storage access guide" not in quotes
+
+
 @pytest.mark.parametrize("courtesy", [
     "Thank you for your patience and support this spring.",
     "Thanks for your understanding while the teams move over.",
