@@ -351,6 +351,11 @@ def the_marker(nlp, text, marker_text):
         ("We owe the early sponsors a huge debt of thanks.", "debt of thanks", "gratitude"),
         ("Then, perversely, the campaign is used against us.", "perversely", "anger"),
         ("Things are changing, but old views die hard.", "old views die hard", "anger"),
+        # disapproval of what others do, and warnings to act or take care
+        ("It is irresponsible to ignore what happened last month.", "irresponsible", "anger"),
+        ("There have been attempts to mislead people about the update.", "mislead", "anger"),
+        ("We strongly advise you to upgrade your servers.", "strongly advise", "alarm"),
+        ("Be wary of claims that everyone has moved.", "Be wary of", "alarm"),
         # work nobody wanted: discouragement, however the "no one" is typed
         ("We had built a product nobody cared about.", "nobody cared about", "sadness"),
         ("I leave the project with a slight pain in my heart.", "pain in my heart", "sadness"),
