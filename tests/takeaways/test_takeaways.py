@@ -1675,6 +1675,16 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "but it belongs here too.)\n\nThe vote is closed, and the results are in. The final count is 214 votes "
         "to rename and 14 against.\n",
         "The vote is closed", id="not a bracketed note on how the text came to be"),
+    pytest.param(
+        "Tidying the bug tracker\n\nIf you have been watching, the tracker has grown to over 300 open reports. "
+        "That is too many for the core team to follow. Some of them are two years old.\n\n"
+        "Closing them all at once would throw away useful notes. Many of the old reports need a large "
+        "rewrite of the scheduler that nobody has had time for.\n\n"
+        "To keep things manageable, we will be consolidating these reports into one tracking issue per "
+        "part of the code. The original reports will be closed. Please keep commenting there so that "
+        "nothing is lost.\n\n"
+        "Small reports with an easy workaround may be closed without a tracking issue.\n",
+        "To keep things manageable, we will be consolidating", id="a consolidation, not the state before it"),
 ])
 def test_the_main_point_is_the_sentence_that_decides(analyzer, text, opening):
     assert main_quote(analyzer, text).startswith(opening)
