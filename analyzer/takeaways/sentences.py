@@ -96,10 +96,12 @@ _REASONS = frozenset({"because"})
 _OUTLINING = frozenset({"explain", "describe", "outline", "cover", "summarise", "summarize", "detail"})
 # A part that only lists texts elsewhere ("Additional reading", "See also"): link titles.
 _READING_LIST = re.compile(r"^(?:(?:additional|further|related|recommended|suggested|more) )?(?:reading|readings"
-                           r"|references|links|resources|posts|articles)$|^see also$", re.IGNORECASE)
-# Where a reader is sent to look: "the full report can be found here", "the recording is
-# available here".
-_LOOKING = frozenset({"find", "see", "read", "view", "watch", "download", "access", "available"})
+                           r"|references|links|resources|posts|articles)$|^see also$"
+                           r"|^(?:for )?(?:more|further) (?:information|info|details)$", re.IGNORECASE)
+# Where a reader is sent to look, or what was told elsewhere: "the full report can be found
+# here", "the recording is available here", "the story of the fix we wrote down here".
+_LOOKING = frozenset({"find", "see", "read", "view", "watch", "download", "access", "available", "write",
+                      "explain", "describe", "document", "detail", "publish", "post", "announce", "discuss"})
 # What a text sets out to do, said of "this post": "My aim in this letter is to answer…".
 _AIMS = frozenset({"goal", "aim", "purpose", "intent", "intention", "objective", "point"})
 _TEXTS = _KINDS_OF_TEXT | {"post", "article", "letter", "email", "e-mail", "document", "piece", "page", "blog"}
@@ -363,7 +365,9 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         outlines = _outlines(sent)
         if outlines:  # "explains what changed": what it goes on to tell is no news yet
             aside |= {t.i for t in sent if t.i > sent.root.i}
-        cue_weights = cues.found([t.lemma_.lower() for t in outside_brackets(tokens) if t.i not in aside])
+        # A remark wholly in brackets ("(Photo by Dana Lee.)") is read for what it is itself.
+        read = tokens if _bracketed(text) else outside_brackets(tokens)
+        cue_weights = cues.found([t.lemma_.lower() for t in read if t.i not in aside])
         hands_over = bool(HANDS_OVER.search(text)) or _starts_with_the_news(sent)
         asked = text.rstrip("”\"')").endswith("?")
         request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
@@ -769,10 +773,12 @@ def _points_here(sent: Span) -> bool:
     """It ends by sending the reader to look "here", at a link the plain text has lost ("You
     will find the full audit report here.", "The recording is available here."): where to
     read, not what it says."""
-    words = [t for t in sent if not t.is_punct]
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
     if not words or words[-1].lower_ != "here":
         return False
     looks = words[-1].head
+    while looks.pos_ in ("NOUN", "PROPN") and looks.head is not looks:  # "find [the report here]"
+        looks = looks.head
     if looks.lemma_ == "be":
         looks = next((c for c in looks.children if c.dep_ == "acomp"), looks)
     return looks.lemma_.lower() in _LOOKING

@@ -1083,6 +1083,8 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "You will find the full release calendar here.",
     "The recording of the planning call is available here.",
     "Let's walk through the release dates one at a time.",
+    "(Photo by Dana Lee on Unsplash.)",
+    "The story of how we chose the six weeks we wrote down here.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
     text = ("Release schedule\n\nFrom March, we will ship a release every six weeks instead of every month. "
@@ -1093,7 +1095,17 @@ def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(a
     assert any(q.startswith("The release team reviews") for q in quotes)
 
 
-@pytest.mark.parametrize("title", ["Additional reading", "Further Reading", "See also", "References"])
+def test_a_pointer_that_closes_its_paragraph_is_an_aside(nlp):
+    text = ("Second audit of the scheduler\n\n"
+            "The audit found ten issues, all of low severity, and eight are fixed already. "
+            "You will find the full audit report here.\n\n"
+            "We will fuzz the parser next, and the last two fixes ship in June.\n")
+    pointer = next(c for c in quotable(nlp, text) if c.text.startswith("You will find"))
+    assert pointer.aside
+
+
+@pytest.mark.parametrize("title", ["Additional reading", "Further Reading", "See also", "References",
+                                   "For more information"])
 def test_the_titles_under_a_reading_list_are_never_quoted(analyzer, title):
     text = ("# Key exposed in a release\n\n## What happened\n\n"
             "On 3 May a release of the web client shipped with a storage key inside it. "
