@@ -790,12 +790,15 @@ def _outlines(sent: Span) -> bool:
     what happened", "Below we describe how the rota works"), or it says what kind of text this
     is ("This is my end-of-day summary as incident commander"), or it leads in to a list of
     what the text goes on to tell ("In this post I will explain:"), or it says what the text
-    sets out to do ("My aim in this letter is to answer the questions you sent")."""
+    sets out to do ("My aim in this letter is to answer the questions you sent"), wanting to
+    or not."""
     root = sent.root
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "this" for c in root.children):
         return any(c.dep_ == "attr" and c.lemma_.lower() in _KINDS_OF_TEXT for c in root.children)
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AIMS for c in root.children):
         return any(t.lemma_.lower() in _TEXTS and any(d.lower_ == "this" for d in t.children) for t in sent)
+    if root.lemma_.lower() in _FRAMING:  # "We would like to explain how…"
+        root = next((c for c in root.children if c.dep_ == "xcomp" and c.lemma_.lower() in _OUTLINING), root)
     if root.lemma_.lower() not in _OUTLINING:
         return False
     if sent.text.rstrip().endswith(":") and not any(c.dep_ in ("dobj", "ccomp") for c in root.children):

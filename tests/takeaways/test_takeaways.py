@@ -724,6 +724,12 @@ MAIN_POINTS = {
         "happened with last year's reports. The revised code of conduct was adopted by the core team on 9 "
         "September and took effect on 1 October.\n\nIt now covers in-person meetups as well as online spaces.\n",
         "The revised code"),
+    "not a wish to explain": (
+        "The hosting terms and our channel\n\n"
+        "Several people have raised questions with us in private. We would like to explain how the channel "
+        "is hosted, how the new hosting terms affect it, and what we plan to do. The new terms do not apply "
+        "to the channel or to any package in it.\n\nWe have no money for hosting of our own yet.\n",
+        "The new terms do not apply"),
     "not decision words in an aside": (
         "The pilot that missed its date\n\n"
         "Last month the vendor we hired for the reporting pilot missed its delivery date by three weeks. "
