@@ -95,8 +95,9 @@ _REASONS = frozenset({"because"})
 # Verbs by which a text announces what it goes on to tell, and the words that open what it tells.
 _OUTLINING = frozenset({"explain", "describe", "outline", "cover", "summarise", "summarize", "detail"})
 # A part that only lists texts elsewhere ("Additional reading", "See also"): link titles.
-_READING_LIST = re.compile(r"^(?:(?:additional|further|related|recommended|suggested|more) )?(?:reading|readings"
-                           r"|references|links|resources|posts|articles)$|^see also$"
+_READING_LIST = re.compile(r"^(?:(?:additional|further|related|recommended|suggested|more|previous|past|earlier|other)"
+                           r" ){0,2}(?:reading|readings|references|links|resources|posts|articles|announcements)$"
+                           r"|^see also$"
                            r"|^(?:for )?(?:more|further) (?:information|info|details)$", re.IGNORECASE)
 # Where a reader is sent to look, or what was told elsewhere: "the full report can be found
 # here", "the recording is available here", "the story of the fix we wrote down here".

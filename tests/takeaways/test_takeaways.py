@@ -1111,7 +1111,7 @@ def test_a_pointer_that_closes_its_paragraph_is_an_aside(nlp):
 
 
 @pytest.mark.parametrize("title", ["Additional reading", "Further Reading", "See also", "References",
-                                   "For more information"])
+                                   "For more information", "Previous related announcements"])
 def test_the_titles_under_a_reading_list_are_never_quoted(analyzer, title):
     text = ("# Key exposed in a release\n\n## What happened\n\n"
             "On 3 May a release of the web client shipped with a storage key inside it. "
