@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..claims.modality import FUTURE_AUXES
 from ..sections.layout import LIST_MARKER
@@ -120,6 +120,11 @@ LABEL_WORDS = 3
 _NUMBERED = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+)[.)]?\s+")
 # A sentence that says the main point was untrue ("That was not true.") is short.
 MAX_CORRECTION_WORDS = 8
+# Words that name news without telling it, and the dependents that would tell it ("a change
+# that ends…", "the decision to close…", "an announcement: …"); "a change to the project" tells
+# only what it touches.
+_GENERAL_NEWS = frozenset({"change", "decision", "announcement", "news", "update", "development", "step"})
+_SAYS_WHAT = frozenset({"acl", "relcl", "appos", "ccomp"})
 _DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
 _TRUTH = frozenset({"true", "right", "correct", "accurate", "case"})
 _FALSITY = frozenset({"untrue", "false", "wrong", "incorrect", "inaccurate", "error", "mistake"})
@@ -289,11 +294,24 @@ def specifics(view: DocView, cands: Sequence[Candidate], main: int) -> int | Non
     changed. One that names someone or something, or gives an amount, is concrete already;
     a time ("for months") makes nothing concrete."""
     after = _next_sentence(cands, main)
-    if after is None or cands[main].names or amounts(cands[main].sent):
+    if after is None:
+        return None
+    unnamed = _unnamed_news(cands[main].sent)
+    if not unnamed and (cands[main].names or amounts(cands[main].sent)):
         return None
     if after.line > last_line(view, cands[main]) + 1 or after.question or after.aside or after.item or after.lead_in:
         return None
-    return main + 1 if amounts(after.sent) else None
+    return main + 1 if unnamed or amounts(after.sent) else None
+
+
+def _unnamed_news(sent: Span) -> bool:
+    """The sentence announces news it does not say ("In February we announced a significant
+    change to the project."): its object is a general word for news with nothing that tells
+    what it is, and the next sentence does."""
+    root = sent.root
+    return not sent.text.rstrip().endswith(":") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _GENERAL_NEWS
+        and not any(k.dep_ in _SAYS_WHAT for k in c.children) for c in root.children)
 
 
 def _next_sentence(cands: Sequence[Candidate], main: int) -> Candidate | None:

@@ -1247,6 +1247,18 @@ def test_a_main_point_in_general_terms_is_quoted_with_the_amounts_the_next_sente
         "The support desk has changed shape this spring.", "It had nine staff, and from May it will have four."]
 
 
+def test_a_main_point_that_announces_news_without_telling_it_is_quoted_with_the_sentence_that_does(analyzer):
+    memo = ("A sustainable scheduler\n\nLast spring, two other schedulers changed their licences, and their users "
+            "were left unsure what they could still run. To this end, in February we announced a significant "
+            "change to the Arbor scheduler. We would no longer publish stable releases as part of the open source "
+            "project.\n\nSince then the team has grown from three maintainers to seven, and the next release "
+            "is due in June.\n")
+    main = items_of(analyzer.analyze(memo)["takeaways"])[0]
+    assert [e["text"] for e in main["evidence"]] == [
+        "To this end, in February we announced a significant change to the Arbor scheduler.",
+        "We would no longer publish stable releases as part of the open source project."]
+
+
 @pytest.mark.parametrize("memo", [
     DESK_CHANGES.replace("It had nine staff, and from May it will have four.", "It has not been easy for anyone."),
     DESK_CHANGES.replace("spring. It had", "spring.\n\nIt had")])
