@@ -778,7 +778,7 @@ def _points_here(sent: Span) -> bool:
     if not words or words[-1].lower_ != "here":
         return False
     looks = words[-1].head
-    while looks.pos_ in ("NOUN", "PROPN") and looks.head is not looks:  # "find [the report here]"
+    while looks.pos_ in ("NOUN", "PROPN") and looks.head.i != looks.i:  # "find [the report here]"
         looks = looks.head
     if looks.lemma_ == "be":
         looks = next((c for c in looks.children if c.dep_ == "acomp"), looks)

@@ -1110,6 +1110,12 @@ def test_a_pointer_that_closes_its_paragraph_is_an_aside(nlp):
     assert pointer.aside
 
 
+def test_a_line_of_nouns_that_ends_with_here_is_read_and_kept(nlp):
+    text = "Release notes\n\nThe full report here.\n\nThe release moves to Tuesday.\n"
+    listed = next(c for c in quotable(nlp, text) if c.text.startswith("The full report"))
+    assert not listed.aside  # no verb sends the reader anywhere
+
+
 @pytest.mark.parametrize("title", ["Additional reading", "Further Reading", "See also", "References",
                                    "For more information", "Previous related announcements"])
 def test_the_titles_under_a_reading_list_are_never_quoted(analyzer, title):
