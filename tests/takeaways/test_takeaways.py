@@ -1090,6 +1090,7 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "The recording of the planning call is available here.",
     "Let's walk through the release dates one at a time.",
     "(Photo by Dana Lee on Unsplash.)",
+    "See this list for every release date we have set.",
     "The story of how we chose the six weeks we wrote down here.",
 ])
 def test_a_note_about_the_text_itself_is_never_quoted_even_with_decision_words(analyzer, aside):
