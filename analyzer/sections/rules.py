@@ -319,9 +319,9 @@ def title_line(i: int, ctx: Context) -> Heading | None:
 
 
 def _over_a_numbered_part(i: int, ctx: Context) -> bool:
-    """A line right above one of the document's numbered parts ("Liaison: Dana Reyes" over
-    "4.1 Members:") belongs to the section the part divides; as a heading it would stand over
-    nothing. The document's own title over "1. Summary" stays a title."""
+    """A line right above one of the document's numbered sub-parts ("Liaison: Dana Reyes" over
+    "4.1 Members:") belongs to the section the sub-part divides; as a heading it would stand
+    over nothing. The document's own title over "1. Summary" stays a title."""
     below = ctx.page.next_content(i)
     if below is None or below not in ctx.layout.numbered_heads or ctx.page.prev_content(i) is None:
         return False

@@ -791,8 +791,8 @@ def _outlines(sent: Span) -> bool:
     what happened", "Below we describe how the rota works"), or it says what kind of text this
     is ("This is my end-of-day summary as incident commander"), or it leads in to a list of
     what the text goes on to tell ("In this post I will explain:"), or it says what the text
-    sets out to do ("My aim in this letter is to answer the questions you sent"), wanting to
-    or not."""
+    sets out to do ("My aim in this letter is to answer the questions you sent"), or the
+    writer would like to do one of these ("We would like to explain how the channel works")."""
     root = sent.root
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "this" for c in root.children):
         return any(c.dep_ == "attr" and c.lemma_.lower() in _KINDS_OF_TEXT for c in root.children)
