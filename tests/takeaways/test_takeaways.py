@@ -724,6 +724,12 @@ MAIN_POINTS = {
         "happened with last year's reports. The revised code of conduct was adopted by the core team on 9 "
         "September and took effect on 1 October.\n\nIt now covers in-person meetups as well as online spaces.\n",
         "The revised code"),
+    "not a note that the text will be amended": (
+        "Upload token exposed\n\n"
+        "During an audit, a contractor found a misconfigured runner that exposed the upload token to every "
+        "maintainer from 10 February to 1 April. We have requested a CVE and will amend this announcement once "
+        "it is issued. No package was changed in that time.\n\nWe rotated the token on 1 April.\n",
+        "During an audit"),
     "not a wish to explain": (
         "The hosting terms and our channel\n\n"
         "Several people have raised questions with us in private. We would like to explain how the channel "
