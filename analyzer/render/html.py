@@ -37,6 +37,7 @@ from .text import (
     stress_headline,
     tone,
     top_markers,
+    quoted,
 )
 
 # Marker groups highlighted in the text: what raises stress, emotions, and pleas (a tone
@@ -168,7 +169,7 @@ def takeaway(item: dict[str, Any], titles: dict[int, str], anchors: dict[int, in
     # A gist's quotes each say how they are put; another card has one way, by its label.
     each = role == "gist"
     quotes = "".join(
-        f'<blockquote><p>“{escape(e["text"])}”</p>'
+        f'<blockquote><p>{escape(quoted(e["text"]))}</p>'
         f'<footer>{where(e["line"], e["section"], anchors, evidence_label(e, titles))}'
         f'{_badge(e.get("modality")) if each else ""}</footer></blockquote>'
         for e in item["evidence"] if e["text"])
@@ -437,7 +438,7 @@ def claim_item(claim: dict[str, Any], titles: dict[int, str], anchors: dict[int,
         f'<div class="tags">{modality_badge(claim["modality"])} '
         f'<span class="kind">{escape(CLAIM_KINDS.get(claim["kind"], claim["kind"]))}</span> '
         f'<span class="where">{link}{in_section}</span></div>'
-        f'<p>“{escape(claim["text"])}”</p>'
+        f'<p>{escape(quoted(claim["text"]))}</p>'
         + (f'<p class="notes">{escape(" · ".join(notes))}</p>' if notes else "")
         + "</li>"
     )

@@ -29,6 +29,7 @@ from .text import (
     stress_headline,
     tone,
     top_markers,
+    quoted,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -102,8 +103,8 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
     # A part's quotes stand under its own title: their line is all a reader needs. Quotes
     # with no title over them (a chat's messages) name their turn, unless it is the document.
     cited = {} if role == "gist" and item["label"] else titles
-    quoted = [e for e in item["evidence"] if e["text"]]
-    quotes = [quote_line(e, cited) for e in quoted]
+    with_text = [e for e in item["evidence"] if e["text"]]
+    quotes = [quote_line(e, cited) for e in with_text]
     tag = _tag(stated_as(item.get("modality")))
     if role == "main":  # its sentence, and the one that corrects it when one follows
         lead = f"**{label}**" + (f" — {summary}" if summary else "")
@@ -112,13 +113,13 @@ def digest_lines(item: dict[str, Any], titles: dict[int, str]) -> list[str]:
         head = f"- **{label}** (strength {item['strength']:.2f}): {summary}"
         return [head, *(f"  - {q}" for q in quotes)]
     if role == "options":  # the words that say which one the writer favours; its line is where
-        said = [quote_line(e, {}) for e in quoted]
+        said = [quote_line(e, {}) for e in with_text]
         return [f"- **{label}**: {summary}" + (f" {said[0]}" if said else "")]
     if role in ("tone", "turns", "messages"):
         where = f" ({lines_phrase([e['line'] for e in item['evidence']])})" if item["evidence"] else ""
         return [f"- **{label}**: {summary}{where}"]
     if role == "gist":  # each quote says how it is put, after its own line
-        body = "; ".join(q + _tag(stated_as(e.get("modality"))) for q, e in zip(quotes, quoted))
+        body = "; ".join(q + _tag(stated_as(e.get("modality"))) for q, e in zip(quotes, with_text))
     else:
         body = "; ".join(quotes) + tag
     return [f"- **{label}**: {body}" if label else f"- {body}"]
@@ -133,7 +134,7 @@ def quote_line(evidence: dict[str, Any], titles: dict[int, str]) -> str:
     if section and section.startswith("(") and section.endswith(")"):
         section = section[1:-1]  # "(e-mail message)" inside the citation's own brackets
     where = f"*{escape(section)}*, line {evidence['line']}" if section else f"line {evidence['line']}"
-    return f"“{escape(evidence['text'])}” ({where})"
+    return f"{quoted(escape(evidence['text']))} ({where})"
 
 
 def structure_rows(doc: dict[str, Any]) -> list[tuple[str, str]]:
@@ -222,10 +223,10 @@ def stress_lines(section: dict[str, Any]) -> list[str]:
     labels = {d["feature"]: d["label"] for d in stress["drivers"]}
     for m in top_markers(markers):
         adjusted = f"; {adjustment_phrase(m)}" if m["adjusted_by"] else ""
-        lines.append(f"  - line {m['line']}: “{escape(m['text'])}” "
+        lines.append(f"  - line {m['line']}: {quoted(escape(m['text']))} "
                      f"({escape(labels.get(m['category'], m['category']))}, weight {m['weight']:g}{escape(adjusted)})")
     for m in cancelled_markers(markers):
-        lines.append(f"  - line {m['line']}: “{escape(m['text'])}” counts for nothing "
+        lines.append(f"  - line {m['line']}: {quoted(escape(m['text']))} counts for nothing "
                      f"({escape(labels.get(m['category'], m['category']))}; {escape(adjustment_phrase(m))})")
     return lines
 
@@ -233,7 +234,7 @@ def stress_lines(section: dict[str, Any]) -> list[str]:
 def evidence_line(evidence: dict[str, Any]) -> str:
     words = ", ".join(f"*{escape(w['word'])}* {signed(w['valence'], 1)}" for w in evidence["words"])
     rated = f" (rated words: {words})" if words else ""
-    return f"line {evidence['line']}, {signed(evidence['compound'])}: “{escape(evidence['text'])}”{rated}"
+    return f"line {evidence['line']}, {signed(evidence['compound'])}: {quoted(escape(evidence['text']))}{rated}"
 
 
 def claims_part(claims: list[dict[str, Any]]) -> str:
@@ -307,5 +308,5 @@ def claim_line(claim: dict[str, Any]) -> str:
     figures = "; ".join(
         escape(q["text"]) + (f" ({escape(q['measures'])})" if q["measures"] else "") for q in claim["quantities"]
     )
-    return (f"- line {claim['line']} · *{how}* ·{speaker} “{escape(claim['text'])}”"
+    return (f"- line {claim['line']} · *{how}* ·{speaker} {quoted(escape(claim['text']))}"
             + (f" — {figures}" if figures else ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..text.lines import lines_text
@@ -203,6 +204,9 @@ def stress_explanation(stress: dict[str, Any] | None) -> str:
     return ". ".join(p[0].upper() + p[1:] for p in parts) + ("." if parts else "")
 
 
+# A phrase in double quotes, straight or curly, inside a quotation.
+_INNER_QUOTE = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+
 def top_markers(markers: list[dict[str, Any]], limit: int = TOP_MARKERS) -> list[dict[str, Any]]:
     """The heaviest stress and emotion markers, and pleas: what a reader should look at first."""
     shown = [m for m in markers if m["weight"] > 0 and (m["group"] != "tone" or m["category"] == "plea")]
@@ -219,7 +223,9 @@ def adjustment_phrase(marker: dict[str, Any]) -> str:
 
 
 def quoted(text: str) -> str:
-    return f"“{text}”"
+    """The writer's words in curly double quotes. A phrase they quote themselves takes single
+    ones ("“‘Segwit2x’, a proposal…”"), so that no two double marks stand together."""
+    return f"“{_INNER_QUOTE.sub(lambda m: f'‘{m.group(1) or m.group(2)}’', text)}”"
 
 
 # -- the digest ------------------------------------------------------------------------------

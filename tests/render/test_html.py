@@ -277,3 +277,12 @@ def test_each_quote_of_a_gist_carries_its_own_modality_badge():
     first, second = card.split("</blockquote>")[:2]
     assert "badge" not in first and "mod-proposal" in second
     assert "badge" not in card[: card.index("<blockquote>")]  # not on the card's title
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_name_the_writer_puts_in_quotes_takes_single_marks_inside_a_quote(analyzer, fmt):
+    memo = ('Renaming the scheduler\n\n"Arbor", the scheduler we started in 2019, will be renamed "Grove" on '
+            '1 June. Every team that runs it keeps its settings.\n')
+    shown = render(analyzer.analyze(memo), fmt)
+    assert "‘Arbor’, the scheduler we started in 2019, will be renamed ‘Grove’ on 1 June." in shown
+    assert '“"' not in shown and "“&quot;" not in shown
