@@ -142,6 +142,8 @@ def plural(count: int, noun: str) -> str:
 # Drivers smaller than this (in score points) are not worth a reader's attention.
 NOTABLE_CONTRIBUTION = 0.05
 TOP_MARKERS = 5
+# A phrase in double quotes, straight or curly, inside a quotation.
+_INNER_QUOTE = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
 
 
 def stress_headline(stress: dict[str, Any] | None) -> str:
@@ -203,9 +205,6 @@ def stress_explanation(stress: dict[str, Any] | None) -> str:
         parts.append("lowered by " + "; ".join(driver_phrase(d) for d in down))
     return ". ".join(p[0].upper() + p[1:] for p in parts) + ("." if parts else "")
 
-
-# A phrase in double quotes, straight or curly, inside a quotation.
-_INNER_QUOTE = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
 
 def top_markers(markers: list[dict[str, Any]], limit: int = TOP_MARKERS) -> list[dict[str, Any]]:
     """The heaviest stress and emotion markers, and pleas: what a reader should look at first."""

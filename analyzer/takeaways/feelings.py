@@ -501,7 +501,7 @@ def of_the_readers(span: Span) -> bool:
     word = span.root
     # "angry and frustrated" share a subject; "…, and some of you will be frustrated" has its own.
     while word.dep_ == "conj" and word.head.i != word.i \
-            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children):
+            and not verb_subjects(word):
         word = word.head
     felt = word.dep_ == "dobj" and word.head.lemma_ == "feel"  # "you may feel relief"
     clause = word.head if word.dep_ in ("acomp", "oprd", "attr") or felt else word

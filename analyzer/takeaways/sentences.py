@@ -367,7 +367,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         if outlines:  # "explains what changed": what it goes on to tell is no news yet
             aside |= {t.i for t in sent if t.i > sent.root.i}
         # A remark wholly in brackets ("(Photo by Dana Lee.)") is read for what it is itself.
-        read = tokens if _bracketed(text) else outside_brackets(tokens)
+        bracketed = _bracketed(text)
+        read = tokens if bracketed else outside_brackets(tokens)
         cue_weights = cues.found([t.lemma_.lower() for t in read if t.i not in aside])
         hands_over = bool(HANDS_OVER.search(text)) or _starts_with_the_news(sent)
         asked = text.rstrip("”\"')").endswith("?")
@@ -396,7 +397,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             added=any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children),
             outlines=outlines,
             writer=_by_writer(subjects) and not elses,
-            bracketed=_bracketed(text),
+            bracketed=bracketed,
             finishes_lead_in=item and _finishes_lead_in(sent),
         ))
     return _with_tables(_with_lists(found, line_of), rows_of, line_of)
