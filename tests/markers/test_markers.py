@@ -434,6 +434,7 @@ def test_entries_matched_only_where_they_may_start_find_what_matching_everywhere
         ("Memory pressure on the nodes triggered evictions.", "pressure"),
         ("Memory pressure on the nodes triggered evictions.", "evictions"),
         ("We escalated the ticket to the vendor.", "escalated"),
+        ("This page sets out how to escalate questions about pricing.", "escalate"),
         ("The cache was overwhelmed by the spike.", "overwhelmed"),
         ("The deploy tool treated the change as low risk.", "risk"),
         # a hospital as a customer, not a person's ordeal
