@@ -106,6 +106,10 @@ _LOOKING = frozenset({"find", "see", "read", "view", "watch", "download", "acces
 # What a text sets out to do, said of "this post": "My aim in this letter is to answer…".
 _AIMS = frozenset({"goal", "aim", "purpose", "intent", "intention", "objective", "point"})
 _TEXTS = _KINDS_OF_TEXT | {"post", "article", "letter", "email", "e-mail", "document", "piece", "page", "blog"}
+# A part of questions readers ask, each with its answer ("FAQ", "Questions and answers"):
+# "Can I still take the day later?" there is the reader's question, not the writer's request.
+_READERS_QUESTIONS = re.compile(r"^(?:faqs?|frequently asked questions|(?:common |your )?questions(?: and answers)?"
+                                r"|q ?(?:&|and) ?a)$", re.IGNORECASE)
 _WH_WORDS = frozenset({"what", "how", "why", "where", "when", "who", "which"})
 _DOUBTING = frozenset({"unsure", "uncertain", "doubt", "wonder"})
 _CERTAIN = frozenset({"certain", "sure", "clear"})
@@ -372,7 +376,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
         cue_weights = cues.found([t.lemma_.lower() for t in read if t.i not in aside])
         hands_over = bool(HANDS_OVER.search(text)) or _starts_with_the_news(sent)
         asked = text.rstrip("”\"')").endswith("?")
-        request = to_reader and (bool(_REQUEST.match(text)) if asked else _asks(sent))
+        request = to_reader and not (asked and _titled(section, _READERS_QUESTIONS)) and (
+            bool(_REQUEST.match(text)) if asked else _asks(sent))
         found.append(Candidate(
             sent=sent, section=section, order=order, line=line_of(sent.start_char), text=text,
             lemmas=tuple(t.lemma_.lower() for t in tokens if _content(t)),
@@ -389,7 +394,7 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             agent=_agent(sent, subjects) and not elses,
             # A pointer elsewhere outweighs the decision words around it ("further details
             # can be found here").
-            aside=any(w <= ASIDE_WEIGHT for w in cue_weights) or _points_here(sent) or _lists_reading(section),
+            aside=any(w <= ASIDE_WEIGHT for w in cue_weights) or _points_here(sent) or _titled(section, _READING_LIST),
             dated=_opens_with_date(sent),
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
@@ -765,10 +770,12 @@ def _not_the_news(sent: Span) -> set[int]:
     return {w.i for head in heads for w in head.subtree}
 
 
-def _lists_reading(section: Section | None) -> bool:
-    """The sentence stands in a part titled as a reading list ("Additional reading", "See
-    also"): the titles of texts elsewhere, none of them a point of this one."""
-    return section is not None and bool(section.title) and bool(_READING_LIST.match(section.title.strip(" :")))
+def _titled(section: Section | None, kind: re.Pattern[str]) -> bool:
+    """Whether the sentence stands in a part whose title names it as ``kind`` of part: a
+    reading list ("Additional reading", "See also"), whose lines are the titles of texts
+    elsewhere and none of them a point of this one; or the questions readers ask ("FAQ"),
+    each of them theirs, followed by the writer's answer."""
+    return section is not None and bool(section.title) and bool(kind.match(section.title.strip(" :")))
 
 
 def _points_here(sent: Span) -> bool:

@@ -166,6 +166,19 @@ def test_a_question_asked_for_effect_is_no_request(analyzer):
     assert not any(q.startswith("Why can nobody") for q in digest_quotes(report["takeaways"]))
 
 
+@pytest.mark.parametrize("title", ["FAQ", "Frequently asked questions", "Questions and answers", "Q&A"])
+def test_a_question_readers_ask_is_answered_not_quoted(analyzer, title):
+    text = ("# Quiet week in August\n\n## What we are doing\n\n"
+            "The whole company will take the week of 11 August off, on top of everyone's own leave. "
+            "Support keeps two people on call that week, and they take another week later in the year.\n\n"
+            f"## {title}\n\nCan I still take my own days off in August?\n\n"
+            "Yes, and we hope you do: the quiet week comes on top of your own allowance.\n\n"
+            "Do I need to book the quiet week in the leave planner?\n\n"
+            "No, the planner marks the quiet week for everyone already.\n")
+    quotes = digest_quotes(analyzer.analyze(text)["takeaways"])
+    assert not any(q.endswith("?") for q in quotes)
+
+
 def test_each_part_with_prose_has_its_gist_under_its_title(announcement):
     gists = [t for t in items_of(announcement["takeaways"]) if t["role"] == "gist"]
     titles = {t["label"] for t in gists}
