@@ -290,7 +290,7 @@ def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known
         if start in in_headers:
             return None
         j, fields = start, {}
-        while j < len(lines) and key_value(lines[j].strip()) and not ends_sentence(lines[j]):
+        while j < len(lines) and key_value(lines[j].strip()) and (not ends_sentence(lines[j]) or _names_text(lines[j])):
             key, value = lines[j].split(":", 1)
             fields.setdefault(key.strip().lower(), value.strip())
             j += 1
@@ -299,6 +299,12 @@ def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known
         if (j - start >= 2 and (start != content[0] or first_known)) or (j - start == 1 and first_known):
             return HeaderBlock(start + 1, j, fields)
     return None
+
+
+def _names_text(line: str) -> bool:
+    """The field names the text itself ("Subject: Goodbye, dear friend."): a title may end
+    with a full stop, where another field's value that does ("Update: we shipped it.") is prose."""
+    return line.split(":", 1)[0].strip().lower() in (*_SUBJECT_KEYS, "title")
 
 
 def find_thread_marks(lines: Sequence[str]) -> list[ThreadMark]:

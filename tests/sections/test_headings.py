@@ -585,6 +585,19 @@ def test_a_memo_header_block_gives_the_subject():
     assert (outline.title, outline.date) == ("Travel policy", "2024-06-03")
 
 
+def test_a_subject_that_ends_with_a_full_stop_is_still_the_title():
+    lines = ["Subject: Goodbye, dear friend.", "Author: the board", "Date: 2024-03-02", "",
+             "We learned this weekend that our treasurer has died."]
+    outline = find_sections(lines)
+    assert (outline.title, outline.date) == ("Goodbye, dear friend.", "2024-03-02")
+
+
+def test_a_field_whose_value_is_a_sentence_is_prose():
+    lines = ["Status report", "", "Update: we shipped it.", "Owner: Dana", "", "The release went out on Monday."]
+    front = find_sections(lines).metadata.front
+    assert front is not None and "update" not in front.fields and front.fields["owner"] == "Dana"
+
+
 @pytest.mark.parametrize("lines, date, byline", [
     (["Health and Safety Committee — Minutes", "Meeting of 9 October 2024, Room 3B and Teams", "",
       "1. Attendance"], "2024-10-09", 2),
