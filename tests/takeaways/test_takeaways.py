@@ -1720,6 +1720,12 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "announced the shared glossary that we still use. She later ran the first course for new translators.\n",
         "Nadia Petrov, who started our translation team, passed away", id="a death told as the news"),
     pytest.param(
+        "Subject: Goodbye, dear friend.\n\nIt is not always easy to welcome newcomers to a project like ours. "
+        "Over the weekend the board learned of the passing of one of our own, Tomas Berg, who had kept our "
+        "forum running since 2015.\n\nHe answered questions from new users every day and reviewed their first "
+        "sites.\n",
+        "Over the weekend the board learned of the passing of one of our own", id="a death told as 'the passing of'"),
+    pytest.param(
         "Ending renewal reminders\n\nFor ten years, the project has mailed a reminder to each subscriber whose "
         "certificate was about to lapse. We will stop sending the reminders on 1 September 2026. Our decision "
         "to stop them comes down to three things:\n\n- Most subscribers now renew automatically.\n"
