@@ -138,7 +138,9 @@ _POINTS_AHEAD = re.compile(r"\b(?:following|follows|below|these|here)\b|\b(?:is|
                            r"\s+(?:[\w-]+\s+){0,2}(?:reasons|options|steps|phases|stages|parts|points|things|ways"
                            r"|factors|questions|goals|lessons|changes|areas|ideas|principles|priorities|takeaways):$",
                            re.IGNORECASE)
-_HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who)\b",
+_HERE_IS = re.compile(r"(?:here(?:['’]s|\s+is|\s+are)|below\s+(?:is|are))\s+(?:what|how|why|where|when|who"
+                      r"|(?:the|some|a|our)\s+(?:\w+\s+)?(?:highlights|details|key\s+points|main\s+points|summary"
+                      r"|rundown|breakdown|basics)\b)",
                       re.IGNORECASE)
 # A short sentence that ends on "why" or "how" ("I want to be direct about why.", "Let me
 # explain how.") promises what the next ones tell and tells nothing itself.
