@@ -1475,6 +1475,10 @@ def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, p
     ("The goal of this project is to replace the billing system.", False),
     # a promise of what the next sentences tell
     ("I want to be direct about why.", True),
+    # a sentence that only points at a summary to follow, whatever its last mark
+    ("Here are the highlights of what has changed.", True),
+    ("Here's a quick rundown of the new rota.", True),
+    ("Here are the details we could confirm: the key was revoked at 14:02.", False),
     ("Let me explain how.", True),
     ("The nightly backups stopped in March, and for weeks nobody on the team noticed or asked why.", False),
 ])
@@ -1725,6 +1729,13 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "forum running since 2015.\n\nHe answered questions from new users every day and reviewed their first "
         "sites.\n",
         "Over the weekend the board learned of the passing of one of our own", id="a death told as 'the passing of'"),
+    pytest.param(
+        "First, my apologies for the lack of news from the working group over the last month. The talks with the "
+        "vendor over the name have ended.\n\nThe vendor holds the trademark and will not transfer it to the "
+        "association.\n\nAs we see it, the only viable option now is to rename the library, so that no company "
+        "can decide what it is called.\n",
+        "As we see it, the only viable option now is to rename the library",
+        id="a forced course, not the courtesy for a silence"),
     pytest.param(
         "Ending renewal reminders\n\nFor ten years, the project has mailed a reminder to each subscriber whose "
         "certificate was about to lapse. We will stop sending the reminders on 1 September 2026. Our decision "
