@@ -437,8 +437,11 @@ def test_an_unfairness_read_from_a_negated_verb_of_thinking_shows_both(analyzer)
     ("How many more times do we have to apologise to customers for the same outage?", "Apology"),
     ("Should we apologise to the customers who lost their data?", "Apology"),
     ("Did anyone thank the volunteers who ran the mirror?", "Gratitude and thanks"),
+    # a hope put as a question is a doubt
+    ("Can our users be confident the mirror will still be there next year? And can we be optimistic that the "
+     "funding lasts?", "Hope and resolve"),
 ])
-def test_a_question_about_an_apology_or_thanks_gives_neither(analyzer, question, label):
+def test_a_question_about_an_apology_thanks_or_a_hope_gives_none_of_them(analyzer, question, label):
     text = f"Outage review\nThe mirror was down for six hours on Monday. {question}\n"
     assert label not in [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
 
