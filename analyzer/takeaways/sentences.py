@@ -64,7 +64,7 @@ NAMED_BODIES = frozenset({"team", "group", "project", "maintainer", "steward"})
 # The last words of a lead-in where a negation reaches its items ("does not:", "will not
 # include:"), and the words a lead-in cannot end on and be whole ("accounts which:").
 LEAD_IN_TAIL = 3
-_OPEN_ENDS = frozenset({"which", "that", "who", "whom", "whose", "where", "to"})
+_OPEN_ENDS = frozenset({"which", "that", "who", "whom", "whose", "where", "to", "as", "like", "including", "namely"})
 # What completes a lead-in's verb after it ("include the following:", "work on these areas:").
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prep", "advmod"})
 # Where the doc keeps, for each list item's sentence start, the sentence before its list.
@@ -528,7 +528,8 @@ def _sentence_before_items(sent: Span) -> Span | None:
 def _leaves_open(lead: Span) -> bool:
     """Whether a lead-in leaves its sentence for each item to finish: it negates what the
     items will say ("This notice does not:", "We will never:"), it ends on a word that needs
-    a clause after it ("The bug affects accounts which:", "We aim to:"), or on its own verb
+    a clause after it ("The bug affects accounts which:", "We aim to:") or the examples that
+    name what it speaks of ("will include parts of the project, such as:"), or on its own verb
     with nothing after it (``_wants_its_object``)."""
     text = lead.text.rstrip()
     if not text.endswith(":"):
