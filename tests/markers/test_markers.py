@@ -441,6 +441,9 @@ def test_entries_matched_only_where_they_may_start_find_what_matching_everywhere
         ("We escalated the ticket to the vendor.", "escalated"),
         ("A public exploit exists for the flaw.", "exploit"),
         ("The wiring of the build is very confusing.", "confusing"),
+        # one side of an option weighed against the other
+        ("On the upside, it would be easy to write.", "upside"),
+        ("The upside is free-form positioning; the downside is the editing.", "upside"),
         ("This page sets out how to escalate questions about pricing.", "escalate"),
         ("The cache was overwhelmed by the spike.", "overwhelmed"),
         ("The deploy tool treated the change as low risk.", "risk"),
