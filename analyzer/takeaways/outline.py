@@ -507,12 +507,22 @@ def _by_place(token: Token) -> bool:
 
 def gist_score(c: Candidate, overall: float, title: float, position: int) -> float:
     """How likely a sentence states one of its part's key facts (weights in GIST_WEIGHTS)."""
-    w = GIST_WEIGHTS
-    return (w["overall"] * overall + w["names"] * min(c.names, 3) + w["figures"] * min(c.figures, 3)
-            + w["cue"] * min(max(c.cue, 0.0), 3.0) + w["item"] * c.item + w["title"] * title
-            + w["first"] * (position == 0) + w["lead_in"] * (c.lead_in or c.field) + w["question"] * c.question
-            + (w[c.opening] if c.opening else 0.0) + (w["short"] if c.words < 6 else 0.0) + w["added"] * c.added
-            + w["future"] * any(t.tag_ == "MD" and t.lower_ in FUTURE_AUXES for t in c.sent))
+    return sum(GIST_WEIGHTS[name] * value for name, value in gist_features(c, overall, title, position).items())
+
+
+def gist_features(c: Candidate, overall: float, title: float, position: int) -> dict[str, float]:
+    """The sentence's value of each feature GIST_WEIGHTS weighs: its centrality in the whole
+    text (``overall``), the share of its part's title it uses (``title``), its place in its
+    part (``position``), and what it holds. ``bench/gist_fit.py`` fits the weights to these."""
+    features = {"overall": overall, "names": min(c.names, 3), "figures": min(c.figures, 3),
+                "cue": min(max(c.cue, 0.0), 3.0), "item": float(c.item), "title": title,
+                "first": float(position == 0), "lead_in": float(bool(c.lead_in or c.field)),
+                "question": float(c.question)}
+    if c.opening:
+        features[c.opening] = 1.0
+    features |= {"short": float(c.words < 6), "added": float(c.added),
+                 "future": float(any(t.tag_ == "MD" and t.lower_ in FUTURE_AUXES for t in c.sent))}
+    return features
 
 
 def title_words(title: str | None) -> frozenset[str]:
