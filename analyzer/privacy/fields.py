@@ -22,6 +22,8 @@ VOCABULARY = frozenset({
     "analyzer", "schema_version", "sha256", "cue", "level", "category", "group", "entry", "kind",
     "modality", "marks", "polarity", "dimension", "unit", "feature", "label", "privacy",
 })
+# What a redacted report calls its source file: our words, whatever names the text holds.
+SOURCE_LABEL = "[source]"
 # Digest items whose ``label`` is not ours but the title of the part they sum up, quoted.
 _TITLED_ROLES = frozenset({"gist"})
 # Field names (by key) that read better than the path in a message: "claims.subject" is a
@@ -72,11 +74,12 @@ def is_vocabulary(key: Any, owner: dict[Any, Any]) -> bool:
     """Whether the field ``key`` of ``owner`` holds our own words rather than the memo's.
 
     A digest gist's label is the title of the section it sums up, so it is the memo's text
-    even though theme and item labels elsewhere are ours.
+    even though theme and item labels elsewhere are ours. A redacted report's source is our
+    label for it: a person called "Source" is not found in "[source]".
     """
     if key == "label" and owner.get("role") in _TITLED_ROLES:
         return False
-    return key in VOCABULARY
+    return key in VOCABULARY or (key == "source" and owner.get(key) == SOURCE_LABEL)
 
 
 def field_kind(path: Path) -> str:

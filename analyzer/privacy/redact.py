@@ -16,7 +16,7 @@ from typing import Any
 from ..text.codes import DIGIT_RUN
 from .context import STRICT, PrivacyContext, Term, is_known_phone, phone_tails, term_regex
 from .detect import HANDLE, PERSON, Detection
-from .fields import rewrite
+from .fields import SOURCE_LABEL, rewrite
 from .names import fold
 from .pseudonyms import Person
 
@@ -26,8 +26,6 @@ PLACEHOLDERS = {"EMAIL": "[email]", "PHONE": "[phone]", "URL": "[url]", "ID": "[
 SNIPPET_WORDS = 6
 # Pieces of a handle this short ("a" of "kwame.a") are initials, and left alone.
 HANDLE_PIECE_MIN = 2
-# What a redacted report calls its source file.
-SOURCE_LABEL = "[source]"
 ELLIPSIS = "…"
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]*")
 

@@ -176,6 +176,12 @@ def test_a_name_that_is_one_of_our_own_words_is_never_refused(redacting, name):
     assert "<mark" in outputs["html"]
 
 
+def test_a_name_that_is_a_word_of_the_source_label_is_never_refused(redacting):
+    memo = "Budget note\n\nThanks to Dana Source for the review. She found two errors in the March figures.\n"
+    for fmt, out in written(redacting.analyze(memo, source="budget.txt")).items():
+        assert not named("Dana", readable(fmt, out)), fmt
+
+
 def test_a_file_path_is_replaced_by_a_neutral_label(redacting, run_cli, tmp_path):
     report = redacting.analyze("Dana Whitfield sent the plan.\n", source="reviews/dana-whitfield.txt")
     assert report["document"]["source"] == "[source]"
