@@ -131,6 +131,8 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
         objections.append(f"the text also writes '{candidate.text.lower()}' in lower case")
     if len(key) == 1 and sum(reader.common_word(t) for t in tokens) * 2 > len(tokens):
         objections.append("the tagger reads it as a common word")
+    if len(key) == 1 and all(_plural_of_a_word(reader, t) for t in tokens):
+        objections.append("the plural of a common noun ('Frameworks', 'Libraries')")
     if all(_is_label(reader, t) for t in tokens):
         objections.append("only used as a heading or a 'Label:'")
     if any(_modifies_common_noun(t) for t in heads):
@@ -165,6 +167,18 @@ def _soft_objections(reader: NameReader, key: Key, candidate: Candidate, listed:
     if not listed and any(_non_person(reader, t) for t in tokens):
         objections.append("the model tags it as an organisation or product")
     return objections
+
+
+def _plural_of_a_word(reader: NameReader, token: Token) -> bool:
+    """The word is tagged a plural proper noun and, less its plural ending, is a noun the
+    dictionary knows: "Frameworks", "Libraries" and "Tools" in a capitalised list of things.
+    A surname that ends in "s" ("Roberts", "Williams") is no dictionary word without it."""
+    if token.tag_ != "NNPS":
+        return False
+    word = token.lower_
+    singular = [word[:-3] + "y"] if word.endswith("ies") else [word[:-2], word[:-1]] if word.endswith("es") \
+        else [word[:-1]] if word.endswith("s") else []
+    return any(len(w) > 2 and reader.known(w) for w in singular)
 
 
 def _in_an_organisations_name(reader: NameReader, start: int) -> bool:

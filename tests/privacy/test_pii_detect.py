@@ -156,6 +156,8 @@ def test_people_are_found_by_context(nlp, text, expected):
         "Tools\n\n- Vite: Vite bundles the site.\n- Biscuit: Biscuit signs the releases.\n",
         # A project kept as a link's text does not propose, ask or join.
         "The release tool [cli_tools] sets the file mode, and [pkgbuild] builds the archives.\n",
+        # Plural common nouns in a capitalised list of things, wrapped onto a line of their own.
+        "We applied to the call for Support for Open\nSource Tools, Frameworks, and Libraries last year.\n",
     ],
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):
