@@ -14,6 +14,7 @@ make the others people.
 
 from __future__ import annotations
 
+import math
 import re
 
 from spacy.tokens import Token
@@ -38,6 +39,11 @@ MIN_NAME_WORDS = 2
 SINGLE_NAME_COMPANY = 3
 # Accepted members a roster needs before its other members are taken as people.
 ROSTER_VOUCHES = 2
+# A list of given names joined by commas ("Eloy, Fabio, Danielle, Dimitris and Igor") needs
+# this many accepted members, and this share of its members at least: a list of products may
+# hold a word or two the model took for a name, never most of them.
+GIVEN_NAME_VOUCHES = 3
+GIVEN_NAME_SHARE = 1 / 3
 # A name in another script right after a name, in parentheses: "Liang Wei (梁伟)". Its words
 # are letters outside the Latin ranges (CJK, Cyrillic, Greek, Arabic...).
 _NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00C0-\u024F]+"
@@ -55,6 +61,8 @@ def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
     """
     lists = [(members, _vouches(reader, first)) for first, members in _line_rosters(reader)]
     lists += [(members, ROSTER_VOUCHES) for members in _comma_rosters(reader)]
+    lists += [(members, max(GIVEN_NAME_VOUCHES, math.ceil(GIVEN_NAME_SHARE * len(members))))
+              for members in _comma_rosters(reader, min_words=1)]
     lists += [(members, ROSTER_VOUCHES) for members in _column_rosters(reader)]
     return [(members, vouches) for members, vouches in lists if len(members) > vouches]
 
@@ -233,12 +241,13 @@ def _cells(tokens: list[Token]) -> list[list[Token]]:
     return cells
 
 
-def _comma_rosters(reader: NameReader) -> list[list[Member]]:
-    """"Ana Lima, Kenji Watanabe, Thandiwe Nkosi": full names joined by commas alone, the list
-    going on past a line break after a comma.
+def _comma_rosters(reader: NameReader, min_words: int = MIN_NAME_WORDS) -> list[list[Member]]:
+    """"Ana Lima, Kenji Watanabe, Thandiwe Nkosi": names of at least ``min_words`` words
+    joined by commas (", and" before the last), the list going on past a line break after a
+    comma.
 
     ``evidence.name_lists`` leaves such lists out ("Will Grant, Senior Analyst" is a name and a
-    role); here every item must be a full name, and the list needs two people to vouch for it.
+    role); here every item must be a name, and the list needs people to vouch for it.
     """
     found: list[list[Member]] = [[]]
     for line in sorted(reader.lines):
@@ -246,17 +255,28 @@ def _comma_rosters(reader: NameReader) -> list[list[Member]]:
         limit = (tokens[0].i, tokens[-1].i + 1)
         i = limit[0]
         while i < limit[1]:
-            run = reader.run_at(i, limit=limit)
-            full = run is not None and len(reader.name_words(*run)) >= MIN_NAME_WORDS
-            if full:
+            if found[-1] and reader.doc[i].lower_ == "and" and reader.doc[i - 1].text == ",":
+                i += 1  # "…, Ben, and Marius"
+            run = reader.run_at(i, limit=limit) if i < limit[1] else None
+            named = run is not None and len(reader.name_words(*run)) >= min_words
+            if named:
                 found[-1].append((reader.key(*run), run))
                 i = run[1]
-            if not full or (i < limit[1] and reader.doc[i].text != ","):
+            elif found[-1] and _another_item(reader, i, limit):
+                i += 2  # "Olivier, Hugo, Keith": a word the model took for a product is no member, nor the list's end
+                continue
+            if not named or (i < limit[1] and reader.doc[i].text != ","):
                 found.append([])
             i += 1  # past the comma, or the word that was no name
         if tokens[-1].text != ",":
             found.append([])
     return found
+
+
+def _another_item(reader: NameReader, i: int, limit: tuple[int, int]) -> bool:
+    """Token ``i`` is one capitalised word between commas, inside a list already begun."""
+    doc = reader.doc
+    return i + 1 < limit[1] and doc[i + 1].text == "," and doc[i].text[:1].isupper() and doc[i].is_alpha
 
 
 def other_script_names(reader: NameReader, mentions: list[Mention]) -> list[Mention]:

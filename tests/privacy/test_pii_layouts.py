@@ -127,6 +127,12 @@ def redacted(doc) -> str:
         ("The new board members are:\n\n- Thandiwe Nkosi\n- Kenji Watanabe (known in the community as Radek Mraz)\n"
          "- Marisol Quispe\n\nAcme, now known as Globex, hosts the meetings.\n",
          ["Thandiwe Nkosi", "Kenji Watanabe", "Radek Mraz", "Marisol Quispe"]),
+        # Given names joined by commas, most of them people the model knows: the others are
+        # people too, past a word the model took for a product ("Hugo"), which is no member.
+        ("Help desk winter review\n\nThe queue is back under a day. Thanks go to the people who answered the "
+         "help desk this winter: Danielle, Emma, Igor, Boris, Florian, Marin, Olivier, Hugo, Keith, Karla, Nate, "
+         "and Kyle.\n",
+         ["Danielle", "Emma", "Igor", "Boris", "Florian", "Marin", "Olivier", "Keith", "Karla", "Nate", "Kyle"]),
         # Name particles may come two in a row.
         ("Reviewers this year were Ludwig van der Berg and Marisol de la Cruz.\n",
          ["Ludwig van der Berg", "Marisol de la Cruz"]),
