@@ -44,8 +44,9 @@ LIST_JOINERS = frozenset({",", "and", "or", "&"})
 NAME_STOPS = frozenset({":", "|", "<", "(", "[", "—", "–", "-", "--", "/", "!", "?", ";"})
 # A user name as a chat speaker: "<jsmith>" or "jsmith:" right after the time stamp.
 _CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
-# One item of a header's list ("Authors: pia, tomasz"), and a user name as such an item.
-_LIST_ITEM = re.compile(r"\s*([^,;]*?)\s*(?:[,;]|$)")
+# One item of a header's list ("Authors: pia, tomasz", "Author: pia & tomasz"), and a user
+# name as such an item.
+_LIST_ITEM = re.compile(r"\s*([^,;&]*?)\s*(?:[,;&]|\band\b|$)")
 # Lower case ("mkrall", "jo-anne") or a name run together in camel case ("DanaWhitfield").
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)+[0-9]*")
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.

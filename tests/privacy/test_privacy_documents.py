@@ -94,6 +94,9 @@ CASES = {
     "a first name that takes a job 'as' its title": (
         "Our treasurer leaves the board in March after four years. Ingrid will step in as acting treasurer "
         "until the members vote.\n", ["Ingrid"]),
+    "lower-case author slugs joined by '&' and 'and' in a header": (
+        "# Security advisory\nAuthor: mfeldman & jo-anne and tkrol\n\nThe deploy key leaked and we revoked it.\n",
+        ["mfeldman", "jo-anne", "tkrol"]),
     "a camel-case user name in a header": (
         "Title: Security incident disclosure\nAuthor: DanaWhitfield\n\nThe deploy key leaked and we revoked it.\n",
         ["DanaWhitfield"]),
