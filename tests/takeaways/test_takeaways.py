@@ -1740,6 +1740,11 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "As we see it, the only viable option now is to rename the library",
         id="a forced course, not the courtesy for a silence"),
     pytest.param(
+        "Hello, Tessera!\n\nTessera has reached version 0.1! It is the first release of our map tile server.\n\n"
+        "1. What is Tessera?\n\nTessera is a tile server for small teams that keep their own maps. It reads "
+        "vector tiles from a folder and serves them over plain HTTP, with a cache that fits on one disk.\n",
+        "Tessera has reached version 0.1!", id="a milestone reached, not what the project is"),
+    pytest.param(
         "Ending renewal reminders\n\nFor ten years, the project has mailed a reminder to each subscriber whose "
         "certificate was about to lapse. We will stop sending the reminders on 1 September 2026. Our decision "
         "to stop them comes down to three things:\n\n- Most subscribers now renew automatically.\n"
