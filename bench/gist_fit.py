@@ -18,9 +18,9 @@ import json
 from pathlib import Path
 
 import numpy as np
+from digest_inspect import hits
 
 from analyzer.takeaways import component, outline
-from digest_inspect import hits
 
 # The L2 penalty on every weight but the intercept: enough to keep a rare feature's weight
 # finite when all of its few sentences fall one way.
