@@ -302,7 +302,7 @@ def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known
 
 
 def _names_text(line: str) -> bool:
-    """The field names the text itself ("Subject: Goodbye, dear friend."): a title may end
+    """The field names the text itself ("Subject: Farewell to our treasurer."): a title may end
     with a full stop, where another field's value that does ("Update: we shipped it.") is prose."""
     return line.split(":", 1)[0].strip().lower() in (*_SUBJECT_KEYS, "title")
 

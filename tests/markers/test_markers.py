@@ -110,7 +110,7 @@ def the_marker(nlp, text, marker_text):
         ("We have to assume the worst and rotate every key.", "assume the worst", "alarm"),
         ("We received reports of a zero-day flaw in the login service.", "zero-day", "alarm"),
         # a death mourned
-        ("Last week we learned of the passing of one of our founders.", "passing of one", "sadness"),
+        ("Last week we learned of the passing of our first treasurer.", "passing of our", "sadness"),
         ("She will be dearly missed.", "will be dearly missed", "sadness"),
         ("Rest in peace, friend.", "Rest in peace", "sadness"),
         ("I can't wait to see what you build.", "can't wait", "joy"),
@@ -442,8 +442,8 @@ def test_entries_matched_only_where_they_may_start_find_what_matching_everywhere
         ("A public exploit exists for the flaw.", "exploit"),
         ("The wiring of the build is very confusing.", "confusing"),
         # one side of an option weighed against the other
-        ("On the upside, it would be easy to write.", "upside"),
-        ("The upside is free-form positioning; the downside is the editing.", "upside"),
+        ("On the upside, the rota is simple to run.", "upside"),
+        ("The upside is speed; the downside is the cost of the licences.", "upside"),
         ("This page sets out how to escalate questions about pricing.", "escalate"),
         ("The cache was overwhelmed by the spike.", "overwhelmed"),
         ("The deploy tool treated the change as low risk.", "risk"),

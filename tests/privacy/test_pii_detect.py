@@ -157,7 +157,7 @@ def test_people_are_found_by_context(nlp, text, expected):
         # A project kept as a link's text does not propose, ask or join.
         "The release tool [cli_tools] sets the file mode, and [pkgbuild] builds the archives.\n",
         # Plural common nouns in a capitalised list of things, wrapped onto a line of their own.
-        "We applied to the call for Support for Open\nSource Tools, Frameworks, and Libraries last year.\n",
+        "We applied to the fund for Better\nBuild Tools, Frameworks, and Libraries last year.\n",
     ],
 )
 def test_products_teams_headings_and_words_are_not_people(nlp, text):

@@ -586,10 +586,10 @@ def test_a_memo_header_block_gives_the_subject():
 
 
 def test_a_subject_that_ends_with_a_full_stop_is_still_the_title():
-    lines = ["Subject: Goodbye, dear friend.", "Author: the board", "Date: 2024-03-02", "",
+    lines = ["Subject: Farewell to our treasurer.", "Author: the board", "Date: 2024-03-02", "",
              "We learned this weekend that our treasurer has died."]
     outline = find_sections(lines)
-    assert (outline.title, outline.date) == ("Goodbye, dear friend.", "2024-03-02")
+    assert (outline.title, outline.date) == ("Farewell to our treasurer.", "2024-03-02")
 
 
 def test_a_field_whose_value_is_a_sentence_is_prose():

@@ -1479,7 +1479,7 @@ def test_a_lead_in_points_ahead_only_when_it_says_nothing_itself(nlp, lead_in, p
     # a promise of what the next sentences tell
     ("I want to be direct about why.", True),
     # a sentence that only points at a summary to follow, whatever its last mark
-    ("Here are the highlights of what has changed.", True),
+    ("Here are the highlights of the new rota.", True),
     ("Here's a quick rundown of the new rota.", True),
     ("Here are the details we could confirm: the key was revoked at 14:02.", False),
     ("Let me explain how.", True),
@@ -1727,23 +1727,23 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "announced the shared glossary that we still use. She later ran the first course for new translators.\n",
         "Nadia Petrov, who started our translation team, passed away", id="a death told as the news"),
     pytest.param(
-        "Subject: Goodbye, dear friend.\n\nIt is not always easy to welcome newcomers to a project like ours. "
-        "Over the weekend the board learned of the passing of one of our own, Tomas Berg, who had kept our "
+        "Subject: Farewell to our treasurer.\n\nIt is not always easy to welcome newcomers to a project like ours. "
+        "On Sunday the board learned of the sudden passing of our treasurer, Tomas Berg, who had kept our "
         "forum running since 2015.\n\nHe answered questions from new users every day and reviewed their first "
         "sites.\n",
-        "Over the weekend the board learned of the passing of one of our own", id="a death told as 'the passing of'"),
+        "On Sunday the board learned of the sudden passing of our treasurer", id="a death told as 'the passing of'"),
     pytest.param(
-        "First, my apologies for the lack of news from the working group over the last month. The talks with the "
+        "Sorry for the silence from the working group over the last month. The talks with the "
         "vendor over the name have ended.\n\nThe vendor holds the trademark and will not transfer it to the "
         "association.\n\nAs we see it, the only viable option now is to rename the library, so that no company "
         "can decide what it is called.\n",
         "As we see it, the only viable option now is to rename the library",
         id="a forced course, not the courtesy for a silence"),
     pytest.param(
-        "Hello, Tessera!\n\nTessera has reached version 0.1! It is the first release of our map tile server.\n\n"
+        "Hello, Tessera!\n\nTessera has reached version 1.0! It is the first stable release of our map tile server.\n\n"
         "1. What is Tessera?\n\nTessera is a tile server for small teams that keep their own maps. It reads "
         "vector tiles from a folder and serves them over plain HTTP, with a cache that fits on one disk.\n",
-        "Tessera has reached version 0.1!", id="a milestone reached, not what the project is"),
+        "Tessera has reached version 1.0!", id="a milestone reached, not what the project is"),
     pytest.param(
         "Ending renewal reminders\n\nFor ten years, the project has mailed a reminder to each subscriber whose "
         "certificate was about to lapse. We will stop sending the reminders on 1 September 2026. Our decision "
