@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 from digest_inspect import hits
 
+from analyzer import Analyzer
 from analyzer.takeaways import component, outline
 
 # The L2 penalty on every weight but the intercept: enough to keep a rare feature's weight
@@ -39,8 +40,8 @@ def sentence_rows(analyzer, text: str, points: list[dict]) -> list[tuple[list[fl
             title = outline.title_words(part.title)
             for position, c in enumerate(part.candidates):
                 i = next(k for k, found in enumerate(scored.candidates) if found is c)
-                found = outline.gist_features(c, scored.overall[i], outline._overlap(title, c), position)
-                rows.append(([found.get(name, 0.0) for name in outline.GIST_WEIGHTS],
+                features = outline.gist_features(c, scored.overall[i], outline._overlap(title, c), position)
+                rows.append(([features.get(name, 0.0) for name in outline.GIST_WEIGHTS],
                              any(hits(c.text, p) for p in points)))
         return chosen(doc_parts, scored, *args, **kwargs)
 
@@ -85,8 +86,6 @@ def main() -> None:
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--split", choices=("dev", "blind"))
     args = parser.parse_args()
-    from analyzer import Analyzer
-
     analyzer = Analyzer()
     rows = []
     for folder in args.folders:

@@ -39,7 +39,7 @@ MIN_NAME_WORDS = 2
 SINGLE_NAME_COMPANY = 3
 # Accepted members a roster needs before its other members are taken as people.
 ROSTER_VOUCHES = 2
-# A list of given names joined by commas ("Eloy, Fabio, Danielle, Dimitris and Igor") needs
+# A list of given names joined by commas ("Ana, Bo, Cyra, Dov and Efe") needs
 # this many accepted members, and this share of its members at least: a list of products may
 # hold a word or two the model took for a name, never most of them.
 GIVEN_NAME_VOUCHES = 3
@@ -256,14 +256,14 @@ def _comma_rosters(reader: NameReader, min_words: int = MIN_NAME_WORDS) -> list[
         i = limit[0]
         while i < limit[1]:
             if found[-1] and reader.doc[i].lower_ == "and" and reader.doc[i - 1].text == ",":
-                i += 1  # "…, Ben, and Marius"
+                i += 1  # "…, Bo, and Cyra"
             run = reader.run_at(i, limit=limit) if i < limit[1] else None
             named = run is not None and len(reader.name_words(*run)) >= min_words
             if named:
                 found[-1].append((reader.key(*run), run))
                 i = run[1]
             elif found[-1] and _another_item(reader, i, limit):
-                i += 2  # "Olivier, Hugo, Keith": a word the model took for a product is no member, nor the list's end
+                i += 2  # "Ana, Hugo, Bo": a word read as a product is no member, nor the list's end
                 continue
             if not named or (i < limit[1] and reader.doc[i].text != ","):
                 found.append([])

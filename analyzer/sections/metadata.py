@@ -290,7 +290,8 @@ def find_field_block(lines: Sequence[str], headers: Sequence[HeaderBlock], known
         if start in in_headers:
             return None
         j, fields = start, {}
-        while j < len(lines) and key_value(lines[j].strip()) and (not ends_sentence(lines[j]) or _names_text(lines[j])):
+        while j < len(lines) and key_value(lines[j].strip()) and (
+                not ends_sentence(lines[j]) or _names_text(lines[j])):
             key, value = lines[j].split(":", 1)
             fields.setdefault(key.strip().lower(), value.strip())
             j += 1

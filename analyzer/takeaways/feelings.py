@@ -570,8 +570,8 @@ def counted_theme(span: Span, theme_of: Mapping[str, str]) -> str | None:
     """The theme a marker counts for (``theme_of`` maps categories to themes), or None: a
     tone modifier, a marker a negation cancelled, words between quotation marks, a finding
     about a share of other people, an apology or thanks only asked about, a hope put as a
-    question ("Can users be sure the mirror will still be there next year?" doubts), a hope held once,
-    or a quality someone else owns."""
+    question ("Can users be sure the mirror will still be there next year?" doubts), a hope
+    held once, or a quality someone else owns."""
     marker = span._.analyzer_marker
     theme = theme_of.get(marker.category) if marker and marker.role == "marker" else None
     if theme is None or marker.weight <= 0 or quoted(span) or _of_a_share(span):

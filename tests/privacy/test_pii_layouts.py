@@ -130,9 +130,9 @@ def redacted(doc) -> str:
         # Given names joined by commas, most of them people the model knows: the others are
         # people too, past a word the model took for a product ("Hugo"), which is no member.
         ("Help desk winter review\n\nThe queue is back under a day. Thanks go to the people who answered the "
-         "help desk this winter: Danielle, Emma, Igor, Boris, Florian, Marin, Olivier, Hugo, Keith, Karla, Nate, "
-         "and Kyle.\n",
-         ["Danielle", "Emma", "Igor", "Boris", "Florian", "Marin", "Olivier", "Keith", "Karla", "Nate", "Kyle"]),
+         "help desk this winter: Mireille, Sven, Ilya, Bogdan, Fabrice, Marek, Octave, Hugo, Kirsten, Katrin, "
+         "Ned, and Kurt.\n",
+         ["Mireille", "Sven", "Ilya", "Bogdan", "Fabrice", "Marek", "Octave", "Kirsten", "Katrin", "Ned", "Kurt"]),
         # Name particles may come two in a row.
         ("Reviewers this year were Ludwig van der Berg and Marisol de la Cruz.\n",
          ["Ludwig van der Berg", "Marisol de la Cruz"]),

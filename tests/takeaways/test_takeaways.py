@@ -1735,12 +1735,12 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
     pytest.param(
         "Sorry for the silence from the working group over the last month. The talks with the "
         "vendor over the name have ended.\n\nThe vendor holds the trademark and will not transfer it to the "
-        "association.\n\nAs we see it, the only viable option now is to rename the library, so that no company "
+        "association.\n\nAs we see it, the only realistic option left is to rename the library, so that no company "
         "can decide what it is called.\n",
-        "As we see it, the only viable option now is to rename the library",
+        "As we see it, the only realistic option left is to rename the library",
         id="a forced course, not the courtesy for a silence"),
     pytest.param(
-        "Hello, Tessera!\n\nTessera has reached version 1.0! It is the first stable release of our map tile server.\n\n"
+        "Hello, Tessera!\n\nTessera has reached version 1.0! Our map tile server now keeps its interface stable.\n\n"
         "1. What is Tessera?\n\nTessera is a tile server for small teams that keep their own maps. It reads "
         "vector tiles from a folder and serves them over plain HTTP, with a cache that fits on one disk.\n",
         "Tessera has reached version 1.0!", id="a milestone reached, not what the project is"),
