@@ -422,7 +422,7 @@ def claim_item(claim: dict[str, Any], titles: dict[int, str], anchors: dict[int,
     cues = [c["text"] for c in claim["cues"] if c["marks"] == claim["modality"]]
     notes = []
     if cues:
-        notes.append("marked by " + ", ".join(f"“{c}”" for c in cues))
+        notes.append("marked by " + ", ".join(quoted(c) for c in cues))
     if claim["polarity"] == "negated":
         notes.append("negated")
     if claim["speaker"] and claim["kind"] == "attribution":

@@ -301,7 +301,7 @@ def claim_line(claim: dict[str, Any]) -> str:
     how = claim["modality"]
     cues = [c["text"] for c in claim["cues"] if c["marks"] == how]
     if cues:
-        how += " (" + ", ".join(f"“{escape(c)}”" for c in cues) + ")"
+        how += " (" + ", ".join(quoted(escape(c)) for c in cues) + ")"
     if claim["polarity"] == "negated":
         how += ", negated"
     speaker = f" {escape(claim['speaker'])}:" if claim["speaker"] and claim["kind"] == "attribution" else ""
