@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from ..claims.modality import FUTURE_AUXES
+from ..claims.modality import tells_future
 from ..sections.layout import LIST_MARKER
 from ..sections.outline import Section
 from .centrality import Vector, centrality, cosine, squared_norms, tfidf
@@ -521,7 +521,7 @@ def gist_features(c: Candidate, overall: float, title: float, position: int) -> 
     if c.opening:
         features[c.opening] = 1.0
     features |= {"short": float(c.words < 6), "added": float(c.added),
-                 "future": float(any(t.tag_ == "MD" and t.lower_ in FUTURE_AUXES for t in c.sent))}
+                 "future": float(tells_future(c.sent))}
     return features
 
 
