@@ -8,6 +8,9 @@ lines) or an indented block, at least CODE_INDENT spaces deep after a blank line
 lines mostly carry the marks of code (``=``, ``;``, braces, a call ``name(``, a table's
 ``|``, a shell's ``$name`` or prompt). An indented block of prose, a quotation or a list
 set in from the margin (prices and all: ``Travel: $4,500``), has few such lines and stays text.
+A script pasted into a paragraph of its own, its indentation lost to a converter or a mail
+client, is a line made mostly of statements (``def p = x.all(); p.each { … }``); prose that
+names code (``HTTP::Server``, ``a \\r\\n``) has too few such marks for its words.
 """
 
 from __future__ import annotations
@@ -28,6 +31,14 @@ _CODE_MARK = re.compile(r"[=;{}|\\]|\w\(|@@|->|::|^\s*#!|\$[({A-Za-z_]|^\s*\$\s"
                         r"|(?<!\S)(?=\S*[A-Za-z])/?[\w.-]+/[\w.-]+/[\w.-]+")
 # Of an indented block's lines, at least this share must look like code.
 CODE_SHARE = 0.5
+# The marks of a statement: an assignment or comparison, a statement's end, a block's brace,
+# a call, an arrow, or a line comment; a line of prose has almost none.
+_STATEMENT_MARK = re.compile(r"[=;{}]|\w\(|->|=>|^\s*//")
+# A line with at least this many, and one for every STATEMENT_WORDS words, is code.
+STATEMENT_MARKS = 3
+STATEMENT_WORDS = 6
+# An underline of "=" or "-" under a setext heading, not a statement.
+_RULE = re.compile(r"^\s*[=-]+\s*$")
 
 
 def is_fence(line: str) -> bool:
@@ -37,7 +48,7 @@ def is_fence(line: str) -> bool:
 
 def code_lines(lines: Sequence[str]) -> frozenset[int]:
     """0-based lines of code: inside (and including) fences, or in an indented code block."""
-    return frozenset(fenced_lines(lines) | _indented_code(lines))
+    return frozenset(fenced_lines(lines) | _indented_code(lines) | _pasted_code(lines))
 
 
 def fenced_lines(lines: Sequence[str]) -> set[int]:
@@ -61,6 +72,13 @@ def _indented_code(lines: Sequence[str]) -> set[int]:
         if marked >= CODE_SHARE * len(block):
             found.update(block)
     return found
+
+
+def _pasted_code(lines: Sequence[str]) -> set[int]:
+    """Lines set flush in the text that are statements, not prose (see the module docstring)."""
+    return {i for i, line in enumerate(lines) if not _RULE.match(line)
+            and (marks := len(_STATEMENT_MARK.findall(line))) >= STATEMENT_MARKS
+            and marks * STATEMENT_WORDS >= len(line.split())}
 
 
 def _indented_blocks(lines: Sequence[str]) -> list[list[int]]:

@@ -49,6 +49,14 @@ def test_a_shells_file_listing_with_its_captions_is_code():
     assert code_lines(lines) == frozenset({2, 3, 5, 6, 8})
 
 
+def test_a_script_pasted_flush_into_the_text_is_code_and_prose_naming_code_stays_text():
+    lines = ["To turn the export off until the fix ships, run this in the admin console:", "",
+             'def q = Queue.all(); q.each { job -> if (job.name.contains("export")) q.remove(job) }', "",
+             "The parser reads HTTP::Request and stops at the first \\r\\n, as the old one did.",
+             "We set retries = 3 for the nightly run; the weekly run keeps its own setting."]
+    assert code_lines(lines) == frozenset({2})
+
+
 def test_lines_indented_right_under_text_continue_it():
     lines = ["Our settings file sets", "    retries = 3 and timeout = 10", "for every job."]
     assert code_lines(lines) == frozenset()
