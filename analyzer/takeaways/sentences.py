@@ -159,7 +159,9 @@ _OPENERS = {
     "follows_on": re.compile(r"^(?:specifically|in particular|for example|for instance|e\.g\.|also|and|but|so"
                              r"|similarly|likewise|that is|in other words|i mean|again|besides|moreover|furthermore"
                              r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence"
-                             r"|or|nor)\b",
+                             r"|or|nor|consequently|accordingly|in addition|on top of that"
+                             r"|as a (?:result|consequence)(?=,)|(?:as a (?:result|consequence)|because) of (?:this|that|these|those)"
+                             r")\b",
                              re.IGNORECASE),
     "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that"
                               r"|for (?:those|anyone|anybody|people|users|teams|customers) (?:who|that))\b",

@@ -1492,6 +1492,12 @@ def test_a_sentence_that_says_what_the_text_sets_out_to_do_points_ahead(nlp, sai
 
 @pytest.mark.parametrize("second, opening", [
     ("Or, worse, it may ask for changes to the code.", "follows_on"),
+    # a consequence or an addition told of what came before
+    ("As a result of these changes, releases will take longer.", "follows_on"),
+    ("As a result, releases will take longer.", "follows_on"),
+    ("Consequently, releases will take longer.", "follows_on"),
+    ("In addition, the vendor may rename the product.", "follows_on"),
+    ("As a result of the audit, releases will take longer.", None),
     ("For those who want reminders, we suggest a monitoring service.", "conditional"),
     ("For anyone who runs old phones, the change breaks the app.", "conditional"),
     ("For three years the name has been ours.", None),
