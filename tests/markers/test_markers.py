@@ -488,6 +488,8 @@ def test_entries_matched_only_where_they_may_start_find_what_matching_everywhere
         ("This will push back two roadmap items.", "push back"),
         ("We are pausing non-urgent schema migrations.", "urgent"),
         ("The spring catalogue was delivered four days late.", "delivered"),
+        # a cause credited to a thing, not thanks given
+        ("Thanks to its small core, the tool starts in under a second.", "Thanks"),
         # a word of a name of two words or more
         ("We restored sync for Penhallow Health at 18:40.", "Health"),
         ("The lease on Hope Street ends in June.", "Hope"),
