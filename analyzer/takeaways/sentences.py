@@ -167,7 +167,9 @@ _OPENERS = {
                               r"|for (?:those|anyone|anybody|people|users|teams|customers) (?:who|that))\b",
                               re.IGNORECASE),
     "background": re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now"
-                             r"|until recently|in the early days|back then)\b", re.IGNORECASE),
+                             r"|until recently|back then|(?:in|from) (?:the|its|our|their) (?:very )?(?:earliest|early|first) days"
+                             r"|since (?:the|its|our|their) (?:beginning|start|inception|founding|creation))\b",
+                             re.IGNORECASE),
 }
 # A question that asks the reader for something: a modal, then who is asked or who would act
 # ("Could we fund the first phase this quarter?", "Can you review it by Friday?"). Unlike one

@@ -1498,6 +1498,9 @@ def test_a_sentence_that_says_what_the_text_sets_out_to_do_points_ahead(nlp, sai
     ("Consequently, releases will take longer.", "follows_on"),
     ("In addition, the vendor may rename the product.", "follows_on"),
     ("As a result of the audit, releases will take longer.", None),
+    # how things have stood from the start, the background to the news
+    ("From its earliest days, the project has taken outside patches.", "background"),
+    ("Since its founding, the project has taken outside patches.", "background"),
     ("For those who want reminders, we suggest a monitoring service.", "conditional"),
     ("For anyone who runs old phones, the change breaks the app.", "conditional"),
     ("For three years the name has been ours.", None),
