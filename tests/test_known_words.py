@@ -65,3 +65,12 @@ def test_the_dictionary_knows_english_words_and_not_given_names(nlp):
 
 def test_without_a_lemmatizer_every_word_is_known_so_none_is_read_as_a_name():
     assert dictionary(spacy.blank("en"))("chiamaka")
+
+
+def test_a_pipeline_loaded_from_disk_looks_its_known_words_up_in_a_set_too(nlp, tmp_path):
+    # Loading replaces the lemmatizer's tables with plain lists after our components are
+    # made; building their matchers must not scan those lists for every lexicon word.
+    nlp.to_disk(tmp_path / "saved")
+    loaded = spacy.load(tmp_path / "saved")
+    tables = loaded.get_pipe("lemmatizer").lookups.get_table(TABLE)
+    assert all(isinstance(words, KnownWords) for words in tables.values())

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import LexiconError
+from ..known_words import index_known_words
 from ..text.names import in_a_name
 from .lexicon import VERB_FORMS, Entry, TokenSpec
 from .phrases import PhraseIndex
@@ -345,6 +346,9 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
 
     def lemmas(word: str) -> tuple[str, ...]:
         if word not in cache:  # the word once per part of speech, in one doc
+            # A pipeline loaded from disk has its tables replaced after this is made, as
+            # lists the lemmatizer would scan for every word: index them when first asked.
+            index_known_words(nlp)
             found = [lemma for token in Doc(nlp.vocab, words=[word] * len(parts), pos=parts)
                      if not guessed(token, forms := rule(token)) for lemma in forms]
             cache[word] = tuple(dict.fromkeys(found))
