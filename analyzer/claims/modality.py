@@ -277,8 +277,8 @@ def states_plan(head: Token) -> bool:
 
 
 def going_to(token: Token) -> bool:
-    """Whether the word is the "going" of "going to" + a verb ("we are going to redirect
-    users"), the future told without "will"; "going to the office" is a trip."""
+    """Whether the word is the "going" of "going to" + a verb ("we are going to move the
+    archive"), the future told without "will"; "going to the office" is a trip."""
     return token.lemma_ == "go" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children)
 
 

@@ -597,8 +597,8 @@ def _anothers(span: Span) -> bool:
 
 
 def _hoped_once(span: Span) -> bool:
-    """Whether the marker is a verb of hope in the past tense ("We hoped that we could
-    automate it", "we were hoping to see more", "as we had hoped"), or a hopeful word said of
+    """Whether the marker is a verb of hope in the past tense ("We hoped the old runners
+    could be reused", "we were hoping to see more", "as we had hoped"), or a hopeful word said of
     a past state ("at noon we were confident the queue had drained", "I was optimistic
     at first"): a hope or trust the writer held then, in a story of what happened, is no
     hope now."""

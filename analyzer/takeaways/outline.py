@@ -305,8 +305,8 @@ def specifics(view: DocView, cands: Sequence[Candidate], main: int) -> int | Non
 
 
 def _unnamed_news(sent: Span) -> bool:
-    """The sentence announces news it does not say ("In February we announced a significant
-    change to the project."): its object is a general word for news with nothing that tells
+    """The sentence announces news it does not say ("In March we announced an important
+    change to the depot rota."): its object is a general word for news with nothing that tells
     what it is, and the next sentence does."""
     root = sent.root
     return not sent.text.rstrip().endswith(":") and any(
@@ -471,7 +471,7 @@ def _choosable(cands: Sequence[Candidate], quotable: set[int], anchors: Sequence
 
 def _only_a_time(c: Candidate) -> bool:
     """Whether a list item, or a list quoted from its first item on, is nothing but dates or
-    time spans ("November 13th -- 15:00 to 19:30 UTC"): the list's lead-in says what the
+    time spans ("August 2nd -- 09:10 to 11:45 UTC"): the list's lead-in says what the
     times are, and the items alone do not."""
     marker = LIST_MARKER.match(c.sent.text)
     return marker is not None and all(

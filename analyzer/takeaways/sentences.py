@@ -425,8 +425,8 @@ def _with_lists(found: list[Candidate], line_of) -> list[Candidate]:
         elif c.item:
             runs.append([c])
     leads = {id(run[0]): _lead_in(found, run[0]) for run in runs}
-    # The items under a pointer elsewhere ("You may also want to read:") name the texts it
-    # points to: asides like their lead-in. Those under a lead-in to the text's own contents
+    # The items under a pointer elsewhere ("If you liked this, you might want to read:") name
+    # the texts it points to: asides like their lead-in. Those under a lead-in to the text's own contents
     # ("In this post I will explain:") name what the text goes on to tell, as their lead-in does.
     led_by = {id(c): lead for run in runs
               if (lead := leads[id(run[0])]) is not None and (lead.aside or lead.outlines) for c in run}

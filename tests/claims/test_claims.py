@@ -73,7 +73,7 @@ def only_claim(analyzer, text: str) -> dict:
         # the writer's side announcing is news, however many "we" and "our" it says
         ("Today, we're announcing our plans to open a second office.", "attribution", "asserted"),
         ("As a first step, we are publishing our new travel policy.", "event", "asserted"),
-        ("With a heavy heart, we announce twelve job cuts in the support group.", "attribution", "asserted"),
+        ("With heavy hearts, we announce twelve job cuts in the support group.", "attribution", "asserted"),
         ("We are writing to let you know about an incident that may have affected your account.", "event",
          "asserted"),
         # a feeling that frames news puts the news forward; said of a thing, it judges

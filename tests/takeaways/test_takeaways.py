@@ -585,7 +585,8 @@ def test_a_request_put_politely_is_no_thanks(analyzer):
     ("Privacy\nYour privacy is important to us, and it is important to me that we say so plainly.\n",
      "Firmness and conviction"),
     ("Launch\nThe response was huge, and the turnout was amazing at every meetup.\n", "Enthusiasm"),
-    ("The fork\nWe don't have all the answers yet, and I don't have all the answers either.\n", "Self-doubt"),
+    ("The fork\nThe panel does not have all the answers on pricing, and I do not have all the answers on timing.\n",
+     "Self-doubt"),
 ])
 def test_the_register_of_workplace_writing_has_its_feelings(analyzer, text, label):
     labels = [t["label"] for t in analyzer.analyze(text)["takeaways"]["emotional"]]
@@ -743,8 +744,8 @@ MAIN_POINTS = {
     "not a note that the text will be amended": (
         "Upload token exposed\n\n"
         "During an audit, a contractor found a misconfigured runner that exposed the upload token to every "
-        "maintainer from 10 February to 1 April. We have requested a CVE and will amend this announcement once "
-        "it is issued. No package was changed in that time.\n\nWe rotated the token on 1 April.\n",
+        "maintainer from 10 February to 1 April. A CVE has been requested, and we will amend this announcement "
+        "when it is assigned. No package was changed in that time.\n\nWe rotated the token on 1 April.\n",
         "During an audit"),
     "not a wish to explain": (
         "The hosting terms and our channel\n\n"
@@ -1002,14 +1003,14 @@ NEVER_GISTS = {
     "a closing cheer": (
         "Leaving the foundation\n\nAfter four years as director, I am leaving the foundation at the end of "
         "June. The board will name an acting director next week.\n\nThe community grew from two hundred to "
-        "four thousand members while I was here. Keep up the good work, folks.\n",
-        "Keep up the good work"),
+        "four thousand members while I was here. Keep up the great work, all of you.\n",
+        "Keep up the great work"),
     "a list item that only gives a time": (
         "Registry outage report\n\nWe are moving the registry to a new host on 1 April, after three outages "
         "this month. The cause was a database that had run out of disk.\n\nTimeline\n\nBetween 4 March and "
-        "15 March the registry was down for several hours over three separate periods, while the database kept "
+        "15 March the registry went down for hours at a time on three separate days, while the database kept "
         "filling its disk faster than the nightly clean-up could free it again:\n\n"
-        "1. 4 March -- 16:30 to 18:00 UTC\n2. 13 March -- 15:00 to 19:30 UTC\n3. 15 March -- 15:30 to 18:00 UTC"
+        "1. 4 March -- 06:10 to 07:40 UTC\n2. 13 March -- 14:20 to 17:05 UTC\n3. 15 March -- 21:15 to 23:50 UTC"
         "\n\nFollow-up\n\nWe added an alert on free disk space. The team also wrote a runbook for the next "
         "time.\n",
         "13 March --"),
@@ -1059,7 +1060,8 @@ def test_the_texts_a_reading_list_points_to_are_never_quoted(analyzer):
     text = ("Why we are moving off the old scheduler\n\n"
             "The old scheduler cannot run jobs across regions, and its last release was three years ago. "
             "From June, every team schedules its jobs with the new service.\n\n"
-            "You may also want to read:\n\n- Scheduling at scale, part one\n- Ten reasons schedulers fail\n"
+            "If you liked this, you might want to read:\n\n- Scheduling at scale, part one\n"
+            "- Ten reasons schedulers fail\n"
             "- Our scheduler journey\n\n"
             "Teams that need help with the move can book an hour with the platform group each week.\n")
     quotes = " ".join(quotes_of(items_of(analyzer.analyze(text)["takeaways"])))
@@ -1277,15 +1279,15 @@ def test_a_main_point_in_general_terms_is_quoted_with_the_amounts_the_next_sente
 
 
 def test_a_main_point_that_announces_news_without_telling_it_is_quoted_with_the_sentence_that_does(analyzer):
-    memo = ("A sustainable scheduler\n\nLast spring, two other schedulers changed their licences, and their users "
-            "were left unsure what they could still run. To this end, in February we announced a significant "
-            "change to the Arbor scheduler. We would no longer publish stable releases as part of the open source "
-            "project.\n\nSince then the team has grown from three maintainers to seven, and the next release "
+    memo = ("Keeping Arbor funded\n\nLast spring, two other schedulers changed their licences, and their users "
+            "were left unsure what they could still run. With that in mind, in March we announced an important "
+            "change to the Arbor scheduler. We would stop shipping long-term support builds from the community "
+            "repository.\n\nSince then the team has grown from three maintainers to seven, and the next release "
             "is due in June.\n")
     main = items_of(analyzer.analyze(memo)["takeaways"])[0]
     assert [e["text"] for e in main["evidence"]] == [
-        "To this end, in February we announced a significant change to the Arbor scheduler.",
-        "We would no longer publish stable releases as part of the open source project."]
+        "With that in mind, in March we announced an important change to the Arbor scheduler.",
+        "We would stop shipping long-term support builds from the community repository."]
 
 
 @pytest.mark.parametrize("memo", [
@@ -1461,7 +1463,7 @@ def test_a_table_that_is_all_a_section_says_is_its_gist_when_words_allow(budgete
     ("The decision to close the office comes down to three reasons:", True),
     ("We weighed two very different options:", True),
     ("The team keeps in touch in a number of ways:", True),
-    ("The site had several hours of downtime over three separate periods:", False),
+    ("The portal was offline for most of the night on two separate weekends:", False),
     ("The three aims of this plan for the new council are:", True),
     ("The changes to the release process in the coming year include:", True),
 ])
@@ -1493,7 +1495,7 @@ def test_a_sentence_that_says_what_the_text_sets_out_to_do_points_ahead(nlp, sai
 @pytest.mark.parametrize("second, opening", [
     ("Or, worse, it may ask for changes to the code.", "follows_on"),
     # a consequence or an addition told of what came before
-    ("As a result of these changes, releases will take longer.", "follows_on"),
+    ("As a result of these cuts, releases will take longer.", "follows_on"),
     ("As a result, releases will take longer.", "follows_on"),
     ("Consequently, releases will take longer.", "follows_on"),
     ("In addition, the vendor may rename the product.", "follows_on"),
@@ -1762,9 +1764,9 @@ def test_a_greeting_is_not_the_main_point(analyzer, greeting):
         "We will stop sending the reminders on 1 September 2026.", id="the end of a service, not the reasons for it"),
     pytest.param(
         "The vote on the new name\n\n(This was first sent as an e-mail to the users list after the vote closed, "
-        "but it belongs here too.)\n\nThe vote is closed, and the results are in. The final count is 214 votes "
-        "to rename and 14 against.\n",
-        "The final count is 214 votes to rename", id="not a bracketed note on how the text came to be"),
+        "but it belongs here too.)\n\nVoting has ended, and we have a tally. The final count is 187 votes "
+        "to rename and 23 against.\n",
+        "The final count is 187 votes to rename", id="not a bracketed note on how the text came to be"),
     pytest.param(
         "Tidying the bug tracker\n\nIf you have been watching, the tracker has grown to over 300 open reports. "
         "That is too many for the core team to follow. Some of them are two years old.\n\n"
