@@ -1908,7 +1908,7 @@ def test_a_gist_states_a_point_made_alone_rather_than_one_also_made(budgeted):
 
 
 @pytest.mark.parametrize("plan", ["The support team will hire two engineers for the night shift in Leeds.",
-                                  "The support team is going to hire two engineers for the night shift in Leeds."],
+                                  "The support team is going to hire two engineers for the Leeds office."],
                          ids=["will", "going to"])
 def test_a_gist_states_what_will_happen_rather_than_how_things_run_now(budgeted, plan):
     # A plan or a decision ("will hire", "is going to hire") carries a key fact more often
