@@ -1104,6 +1104,8 @@ def test_a_lead_in_is_never_quoted_without_what_it_leads_in_to(analyzer):
     "Continue reading for the history of the release schedule and what it replaces.",
     "This schedule was last updated on 2 March at 9 a.m., when the security release was added.",
     "Please stay tuned for the announcement of the next release dates.",
+    "We will share the dates of every release in a future post.",
+    "More details to follow on the release dates.",
     "Follow this blog for news as the release dates are decided.",
     "Please read the full release policy before you plan a release date.",
     "Please do read the release policy in full.",
