@@ -1631,7 +1631,8 @@ def test_a_note_about_the_writing_itself_is_not_a_gist(analyzer):
 
 
 @pytest.mark.parametrize("note", ["All times are in UTC.", "Times are given in both local time and UTC.",
-                                  "This section lists the steps in the order we took them."])
+                                  "This section lists the steps in the order we took them.",
+                                  "This section is going to be less concrete than the last one."])
 def test_a_note_on_how_a_part_is_written_is_an_aside_and_no_gist(nlp, note):
     text = f"Outage on 4 March\n\nTimeline\n\n{note} At 09:10 the change went out.\n"
     found = {c.text: c for c in quotable(nlp, text, shipped("takeaways/main-point.tsv").text)}
