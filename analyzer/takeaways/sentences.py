@@ -160,14 +160,15 @@ _OPENERS = {
                              r"|similarly|likewise|that is|in other words|i mean|again|besides|moreover|furthermore"
                              r"|additionally|otherwise|then|still|yet|plus|instead|however|therefore|thus|hence"
                              r"|or|nor|consequently|accordingly|in addition|on top of that"
-                             r"|as a (?:result|consequence)(?=,)|(?:as a (?:result|consequence)|because) of (?:this|that|these|those)"
-                             r")\b",
+                             r"|as a (?:result|consequence)(?=,)"
+                             r"|(?:as a (?:result|consequence)|because) of (?:this|that|these|those))\b",
                              re.IGNORECASE),
     "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that"
                               r"|for (?:those|anyone|anybody|people|users|teams|customers) (?:who|that))\b",
                               re.IGNORECASE),
     "background": re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now"
-                             r"|until recently|back then|(?:in|from) (?:the|its|our|their) (?:very )?(?:earliest|early|first) days"
+                             r"|until recently|back then"
+                             r"|(?:in|from) (?:the|its|our|their) (?:very )?(?:earliest|early|first) days"
                              r"|since (?:the|its|our|their) (?:beginning|start|inception|founding|creation))\b",
                              re.IGNORECASE),
 }
