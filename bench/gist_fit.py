@@ -8,7 +8,7 @@ the document's factual key points (score.py's matching, as ``digest_inspect.py``
 then fits a logistic regression to those labels and prints each fitted weight beside the
 shipped one, with how many sentences show the feature. Nothing of the documents is kept: the
 folders are read where they are. ``--split`` keeps real-memos' development or blind documents
-(01-30, 31-40) of a folder that has both.
+(01-30, 31-40) of a folder that has both, as ``real_memos.py`` does.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 from digest_inspect import hits
+from real_memos import SPLITS, documents
 
 from analyzer import Analyzer
 from analyzer.takeaways import component, outline
@@ -68,28 +69,16 @@ def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.r_[w[0] - (scaled * mean).sum(), scaled]
 
 
-def documents(folder: Path, split: str | None) -> list[tuple[Path, dict]]:
-    """The (text, gold) pairs of ``folder``, of the split asked for."""
-    found = []
-    for gold_path in sorted(folder.glob("*.json")):
-        number = gold_path.name[:2]
-        if split and number.isdigit() and (int(number) <= 30) != (split == "dev"):
-            continue
-        text = gold_path.with_suffix(".txt")
-        if text.exists():
-            found.append((text, json.loads(gold_path.read_text())))
-    return found
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folders", nargs="+", type=Path)
-    parser.add_argument("--split", choices=("dev", "blind"))
+    parser.add_argument("--split", choices=tuple(SPLITS), default="all")
     args = parser.parse_args()
     analyzer = Analyzer()
     rows = []
     for folder in args.folders:
-        for text, gold in documents(folder, args.split):
+        for text in documents(folder, args.split):
+            gold = json.loads(text.with_suffix(".json").read_text())
             rows += sentence_rows(analyzer, text.read_text(encoding="utf-8"), gold["keypoints"]["factual"])
     x = np.array([r[0] for r in rows], dtype=float)
     y = np.array([r[1] for r in rows], dtype=float)
