@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .layout import indent
+from .layout import UNDERLINE, indent
 
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 # Indented this far, a block is code or a quotation, not the text of a section.
@@ -37,8 +37,6 @@ _STATEMENT_MARK = re.compile(r"[=;{}]|\w\(|->|=>|^\s*//")
 # A line with at least this many, and one for every STATEMENT_WORDS words, is code.
 STATEMENT_MARKS = 3
 STATEMENT_WORDS = 6
-# An underline of "=" or "-" under a setext heading, not a statement.
-_RULE = re.compile(r"^\s*[=-]+\s*$")
 
 
 def is_fence(line: str) -> bool:
@@ -75,8 +73,9 @@ def _indented_code(lines: Sequence[str]) -> set[int]:
 
 
 def _pasted_code(lines: Sequence[str]) -> set[int]:
-    """Lines set flush in the text that are statements, not prose (see the module docstring)."""
-    return {i for i, line in enumerate(lines) if not _RULE.match(line)
+    """Lines set flush in the text that are statements, not prose (see the module docstring);
+    a setext heading's underline of "=" is none."""
+    return {i for i, line in enumerate(lines) if not UNDERLINE.match(line)
             and (marks := len(_STATEMENT_MARK.findall(line))) >= STATEMENT_MARKS
             and marks * STATEMENT_WORDS >= len(line.split())}
 
