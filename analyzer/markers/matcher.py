@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..errors import LexiconError
-from ..known_words import index_known_words
+from ..known_words import TABLE, index_known_words
 from ..text.names import in_a_name
 from .lexicon import VERB_FORMS, Entry, TokenSpec
 from .phrases import PhraseIndex
@@ -338,17 +338,23 @@ def pipeline_lemmas(nlp: Language) -> Lemmatize:
         not match the "re" of "re-run"."""
         pos, word = token.pos_.lower(), token.lower_
         # Read when asked: a pipeline loaded from disk fills the tables after this is made.
-        words = lemmatizer.lookups.get_table("lemma_index", {}).get(pos, ())
+        words = lemmatizer.lookups.get_table(TABLE, {}).get(pos, ())
         irregular = lemmatizer.lookups.get_table("lemma_exc", {}).get(pos, {})
         if found == [word] or word in irregular or any(lemma in words for lemma in found):
             return False
         return pos in ("adj", "adv") or word in words
 
+    indexed = None  # the known-words table last indexed
+
     def lemmas(word: str) -> tuple[str, ...]:
+        nonlocal indexed
         if word not in cache:  # the word once per part of speech, in one doc
             # A pipeline loaded from disk has its tables replaced after this is made, as
-            # lists the lemmatizer would scan for every word: index them when first asked.
-            index_known_words(nlp)
+            # lists the lemmatizer would scan for every word: index each new table once.
+            table = lemmatizer.lookups.get_table(TABLE, None)
+            if table is not indexed:
+                index_known_words(nlp)
+                indexed = table
             found = [lemma for token in Doc(nlp.vocab, words=[word] * len(parts), pos=parts)
                      if not guessed(token, forms := rule(token)) for lemma in forms]
             cache[word] = tuple(dict.fromkeys(found))
