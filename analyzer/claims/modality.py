@@ -273,10 +273,10 @@ def states_plan(head: Token) -> bool:
         return True  # "We are sad to announce that…": the feeling frames the news
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXES for c in head.children):
         return True
-    return going_to(head)
+    return _going_to(head)
 
 
-def going_to(token: Token) -> bool:
+def _going_to(token: Token) -> bool:
     """Whether the word is the "going" of "going to" + a verb ("we are going to move the
     archive"), the future told without "will"; "going to the office" is a trip."""
     return token.lemma_ == "go" and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children)
@@ -284,7 +284,7 @@ def going_to(token: Token) -> bool:
 
 def tells_future(tokens: Iterable[Token]) -> bool:
     """Whether the words put something in the future: with "will", "shall" or "going to"."""
-    return any((t.tag_ == "MD" and t.lower_ in FUTURE_AUXES) or going_to(t) for t in tokens)
+    return any((t.tag_ == "MD" and t.lower_ in FUTURE_AUXES) or _going_to(t) for t in tokens)
 
 
 def _dated(start: Token) -> bool:
