@@ -139,6 +139,12 @@ def test_a_capital_letter_and_a_stop_ends_a_sentence_before_a_word_that_opens_on
     assert len(list(nlp("The memo was signed by John F. Kennedy on Monday.\n").sents)) == 1
 
 
+def test_a_stop_inside_a_dotted_name_ends_no_sentence(nlp):
+    text = "We will retire the Acme.Widgets package next year. Move to Acme.Net.Client before then.\n"
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "We will retire the Acme.Widgets package next year.", "Move to Acme.Net.Client before then."]
+
+
 @pytest.mark.parametrize("marker", ["1.", "b)", "(c)"])
 def test_a_list_items_marker_stays_with_the_words_it_numbers(nlp, marker):
     text = f"What I am asking for is simple:\n\n{marker} Approve two temporary hires for the night desk.\n"

@@ -180,7 +180,7 @@ def layout_boundaries(doc: Doc) -> Iterator[tuple[int, int]]:
                 yield token.i, NOT_START
             elif _LETTER_STOP.fullmatch(prev.text) and token.text in _SENTENCE_OPENERS:
                 yield token.i, START
-            elif not _ends_sentence(prev):
+            elif not _ends_sentence(prev) or _inside_a_name(prev):
                 yield token.i, NOT_START
         prev = token
 
@@ -223,6 +223,15 @@ def _marks_an_item(index, items: list[int | None], token) -> bool:
     line = index.line_of(token.idx)
     end = items[line - 1]
     return end is not None and token.idx + len(token.text) <= index.start_of(line) + end
+
+
+def _inside_a_name(stop) -> bool:
+    """Whether the stop joins the parts of a dotted name ("Acme.Net.Client", "System.IO"),
+    with no space on either side of it: the tokenizer splits a stop between a small letter
+    and a capital, as it would a missing space after a sentence, and the parser then ends
+    the sentence inside the name."""
+    return stop.text == "." and not stop.whitespace_ and stop.i > 0 and not stop.doc[stop.i - 1].whitespace_ \
+        and stop.i + 1 < len(stop.doc) and stop.doc[stop.i + 1].is_alpha
 
 
 def _ends_sentence(token) -> bool:
