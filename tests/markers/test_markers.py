@@ -493,10 +493,20 @@ def test_entries_matched_only_where_they_may_start_find_what_matching_everywhere
         # a word of a name of two words or more
         ("We restored sync for Penhallow Health at 18:40.", "Health"),
         ("The lease on Hope Street ends in June.", "Hope"),
+        # a product's name the model tags as proper nouns without naming an entity
+        ("The operator runs beside the Drain Keeper on every node.", "Drain"),
     ],
 )
 def test_look_alikes_are_not_markers_of_their_own(nlp, text, word):
     assert word not in [t for t, *_ in markers(nlp, text)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("- **Workload and Capacity Concerns:** the desk is short of two people.", "Capacity"),
+    ("Subject: Night Desk Burnout And Overtime Review", "Burnout"),
+])
+def test_words_of_a_title_or_label_in_capitals_still_count(nlp, text, word):
+    assert word in [t for t, *_ in markers(nlp, text)]
 
 
 @pytest.mark.parametrize("text, word", [
