@@ -48,12 +48,12 @@ def standing(doc: Doc, matcher: EntryMatcher, categories: Mapping[str, Category]
 
 @lru_cache(maxsize=8)
 def technical_things(matcher: EntryMatcher) -> dict[str, frozenset[str]]:
-    """For each verb of a technical row written as a thing and what it does (nouns, then one
-    or more words of any kind or linking verbs, then the verb), the nouns: read once per
-    matcher."""
+    """For each verb of a technical row written as a thing and what it does (nouns, then
+    words of any kind or linking verbs, if any, then the verb: "checkout fail", "server *?
+    be overload"), the nouns: read once per matcher."""
     things: dict[str, set[str]] = defaultdict(set)
     for entry in matcher.entries.values():
-        if entry.category != TECHNICAL or len(entry.tokens) < 3:
+        if entry.category != TECHNICAL or len(entry.tokens) < 2:
             continue
         first, *between, last = entry.tokens
         if not first.wildcard and not last.wildcard \
@@ -65,12 +65,18 @@ def technical_things(matcher: EntryMatcher) -> dict[str, frozenset[str]]:
 
 def _done_by_a_thing(match: Match, things: Mapping[str, frozenset[str]]) -> bool:
     """Whether a one-word marker is a verb whose subject the lexicon's technical rows name
-    as a thing that does it ("requests … fail", "the server … was overloaded")."""
+    as a thing that does it ("requests … fail", "the server … was overloaded"), by its own
+    word or by the first word of a compound ("the upgrade process … fail")."""
     if len(match.span) != 1:
         return False
     word: Token = match.span[0]
     nouns = things.get(word.lemma_.lower())
-    return bool(nouns) and any(c.dep_ in _SUBJECTS and c.lemma_.lower() in nouns for c in word.children)
+    return bool(nouns) and any(c.dep_ in _SUBJECTS and _named_by(c, nouns) for c in word.children)
+
+
+def _named_by(subject: Token, nouns: frozenset[str]) -> bool:
+    return subject.lemma_.lower() in nouns or any(
+        c.dep_ == "compound" and c.lemma_.lower() in nouns for c in subject.children)
 
 
 def _resolve(matches: Iterable[Match], categories: Mapping[str, Category],
