@@ -808,8 +808,12 @@ def _outlines(sent: Span) -> bool:
     is ("This is my end-of-day summary as incident commander"), or it leads in to a list of
     what the text goes on to tell ("In this post I will explain:"), or it says what the text
     sets out to do ("My aim in this letter is to answer the questions you sent"), or the
-    writer would like to do one of these ("We would like to explain how the channel works")."""
+    writer would like to do one of these ("We would like to explain how the channel works"),
+    or says what they will do in this text ("In this note I will look closely at which
+    services are exposed")."""
     root = sent.root
+    if _ahead_in_this_text(root):
+        return True
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lower_ == "this" for c in root.children):
         return any(c.dep_ == "attr" and c.lemma_.lower() in _KINDS_OF_TEXT for c in root.children)
     if root.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in _AIMS for c in root.children):
@@ -821,6 +825,17 @@ def _outlines(sent: Span) -> bool:
     if sent.text.rstrip().endswith(":") and not any(c.dep_ in ("dobj", "ccomp") for c in root.children):
         return True
     return any(c.dep_ == "ccomp" and any(t.lower_ in _WH_WORDS for t in c.subtree if t.i <= c.i) for c in root.children)
+
+
+def _ahead_in_this_text(root: Token) -> bool:
+    """"In this note I will look closely at…": the main verb is set in the text itself and said of
+    what is to come in it, so it tells what the text goes on to tell, whatever the verb."""
+    future = any(c.dep_ == "aux" and c.lemma_ in ("will", "shall") for c in root.children)
+    return future and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _TEXTS and any(d.lower_ == "this" for d in o.children)
+            for o in c.children)
+        for c in root.children)
 
 
 def _supposes(word: Token, clause: Token) -> bool:

@@ -741,6 +741,12 @@ MAIN_POINTS = {
         "happened with last year's reports. The revised code of conduct was adopted by the core team on 9 "
         "September and took effect on 1 October.\n\nIt now covers in-person meetups as well as online spaces.\n",
         "The revised code"),
+    "not a look ahead at the text itself": (
+        "The parser flaw and your clusters\n\n"
+        "A flaw in the config parser lets a crafted file run commands on the host. In this post, we will look "
+        "closely at which services are exposed to the flaw and how to close the gap.\n\nRelease 4.2 fixes the "
+        "parser, and every supported branch gets the fix this week.\n",
+        "A flaw in the config parser"),
     "not a note that the text will be amended": (
         "Upload token exposed\n\n"
         "During an audit, a contractor found a misconfigured runner that exposed the upload token to every "
