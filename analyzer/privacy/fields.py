@@ -20,7 +20,7 @@ from typing import Any
 # never text of the memo. Matched on the field's own name, wherever it sits.
 VOCABULARY = frozenset({
     "analyzer", "schema_version", "sha256", "cue", "level", "category", "group", "entry", "kind",
-    "modality", "marks", "polarity", "dimension", "unit", "feature", "label", "privacy",
+    "modality", "marks", "polarity", "dimension", "unit", "feature", "label", "privacy", "role",
 })
 # What a redacted report calls its source file: our words, whatever names the text holds.
 SOURCE_LABEL = "[source]"

@@ -10,6 +10,7 @@ from analyzer import Analyzer
 from analyzer.errors import LeakError, OptionError, PrivacyError
 from analyzer.privacy import PrivacySettings, check_leaks, protect
 from analyzer.privacy.context import NO_PRIVACY
+from analyzer.privacy.leaks import blanked
 from analyzer.privacy.redact import SNIPPET_WORDS, Redactor, redact_report
 from analyzer.render import render
 from analyzer.report.build import build_report
@@ -229,6 +230,16 @@ def test_leak_check_sees_names_however_a_renderer_writes_them(redacted, rendered
     with pytest.raises(LeakError, match="nothing was written") as caught:
         check_leaks(rendered, redacted)
     assert_no_names(str(caught.value))
+
+
+def test_the_renderers_own_words_are_read_off_a_page_laid_out_as_the_real_one(redacted):
+    # The leak check forgives what the renderer writes for a report with its text blanked;
+    # each takeaway keeps its role there, so that page takes the same branches (a gist's
+    # "(proposal)" tag after each quote) and has the same words of its own.
+    roles = [item["role"] for side in ("emotional", "factual") for item in redacted["takeaways"][side]]
+    blank = blanked(redacted)
+    assert [item["role"] for side in ("emotional", "factual") for item in blank["takeaways"][side]] == roles
+    assert "gist" in roles
 
 
 def test_leak_check_finds_the_pseudonym_key(tmp_path):
