@@ -260,18 +260,25 @@ def _transcript_speakers(reader: NameReader, evidence: Evidence) -> None:
     ("AUDIENCE MEMBER (Renata Sørensen):").
 
     Only full names (two words or more): one-word labels ("Note:", "Background:") are the
-    memo's own headings far more often than a speaker.
+    memo's own headings far more often than a speaker. And only a label with its turn after
+    it on the line: one alone on its line ("Key Improvements:") heads what follows.
     """
     labels = []
     for tokens in reader.lines.values():
         bracket = _after_a_role(reader, tokens)
         run = reader.run_at(bracket + 1 if bracket is not None else tokens[0].i)
         if run and _labels_a_turn(reader, bracket if bracket is not None else run[1]) \
-                and len(reader.name_words(*run)) > 1:
+                and len(reader.name_words(*run)) > 1 and _says_something(tokens):
             labels.append(run)
     if len(labels) >= TRANSCRIPT_LINES:
         for run in labels:
             evidence.add(reader, run, "transcript speaker", strong=True)
+
+
+def _says_something(tokens: list[Token]) -> bool:
+    """Whether words follow the line's first colon on the line: a speaker's turn."""
+    colon = next((k for k, t in enumerate(tokens) if t.text in (":", "):")), None)
+    return colon is not None and any(t.is_alpha for t in tokens[colon + 1:])
 
 
 def _after_a_role(reader: NameReader, tokens: list[Token]) -> int | None:
