@@ -337,13 +337,25 @@ def _header_user_names(reader: NameReader, start: int, end: int) -> list[Mention
 
     Only items that are one word of letters, digits, dots, dashes or underscores, and not an
     ordinary word ("all", "tbd" is kept: better a redacted placeholder than a leaked name).
+    An item of a few words, some in lower case and some capitalised ("corin Maddox"), is a
+    person who writes part of their name in lower case; "all Staff" holds an ordinary word.
     """
     found = []
     for item in _LIST_ITEM.finditer(reader.text, start, end):
         word = item.group(1)
         if word and _USER_NAME.fullmatch(word) and not _ordinary_word(reader, word):
             found.append(Mention(HANDLE, word, item.start(1), item.end(1), (word,)))
+        elif _partly_lower_case_name(reader, word.split()):
+            found.append(Mention(PERSON, word, item.start(1), item.end(1), tuple(fold(w) for w in word.split())))
     return found
+
+
+def _partly_lower_case_name(reader: NameReader, words: list[str]) -> bool:
+    """Two or three words of letters, one or more in lower case and one or more capitalised,
+    none an ordinary word."""
+    return 1 < len(words) <= 3 and all(w.isalpha() for w in words) \
+        and any(w.islower() for w in words) and any(w[0].isupper() and w[1:].islower() for w in words) \
+        and not any(_ordinary_word(reader, w) or _ordinary_word(reader, w.lower()) for w in words)
 
 
 def _bracketed_handles(reader: NameReader) -> list[Mention]:

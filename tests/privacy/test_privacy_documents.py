@@ -100,6 +100,9 @@ CASES = {
     "a camel-case user name in a header": (
         "Title: Security incident disclosure\nAuthor: DanaWhitfield\n\nThe deploy key leaked and we revoked it.\n",
         ["DanaWhitfield"]),
+    "a name written with its given name in lower case, in a header": (
+        "Title: Changes to the release rota\nAuthor: corin Maddox\n\nThe rota moves to two-week turns.\n",
+        ["corin", "Maddox"]),
     "a list of first names under 'Signed,'": (
         "We ask the board to approve the charter.\n\nSigned,\n\nFarida, Goran, Hyejin, Ilse, Jomo\n",
         ["Farida", "Goran", "Hyejin", "Ilse", "Jomo"]),
