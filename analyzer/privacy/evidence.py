@@ -49,6 +49,18 @@ _CHAT_NICK = re.compile(r"<([\w.-]+)>|([\w.-]+):")
 _LIST_ITEM = re.compile(r"\s*([^,;&]*?)\s*(?:[,;&]|\band\b|$)")
 # Lower case ("mkrall", "jo-anne") or a name run together in camel case ("DanaWhitfield").
 _USER_NAME = re.compile(r"[a-z][a-z0-9]*(?:[._-][a-z0-9]+)*|[A-Z][a-z]+(?:[A-Z][a-z]+)+[0-9]*")
+# A word shaped as a user name, and the marks that no ordinary word has: a digit, "_", ".", "-"
+# or a capital after a small letter ("kv9931", "Fern-Gully", "OttoBlank").
+_USER_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*")
+_USER_NAME_MARK = re.compile(r"\d|[._-]|[a-z][A-Z]")
+# The most words before a name in brackets that it may abbreviate ("Centre of Excellence (CoE)").
+ABBREVIATED_WORDS = 6
+# A list of three or more user names after a colon, joined by commas and perhaps a final "and"
+# ("Fern-Gully, kv9931 and lumenrid"), read within this many characters of the colon.
+_ITEM = r"[\w-]+(?:\.[\w-]+)*"
+_USER_NAME_LIST = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})+,?\s+(?:and|&)\s+{_ITEM}|{_ITEM}(?:\s*,\s*{_ITEM}){{2,}}")
+MIN_CREDITED = 3
+MAX_CREDITS_CHARS = 600
 # A document with this many lines opened by "Full Name:" is a transcript: those are speakers.
 TRANSCRIPT_LINES = 2
 # Tokens the brackets of a speaker's label may run to: "(Renata Sørensen, Classic Support)".
@@ -120,6 +132,8 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: 
     for token in reader.doc:
         _token_rules(reader, token, phrases["thanks_reversed"], evidence)
     evidence.handles.extend(_bracketed_handles(reader))
+    evidence.handles.extend(_handles_in_brackets(reader))
+    evidence.handles.extend(_credited_handles(reader))
     for start, end in deny:
         span = reader.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
@@ -366,6 +380,70 @@ def _bracketed_handles(reader: NameReader) -> list[Mention]:
     return [Mention(HANDLE, t.text, t.idx, t.idx + len(t.text), (t.text,)) for t in doc[1:-1]
             if doc[t.i - 1].text == "[" and doc[t.i + 1].text == "]" and _USER_NAME.fullmatch(t.text)
             and not _ordinary_word(reader, t.text) and _acts(reader, t)]
+
+
+def _handles_in_brackets(reader: NameReader) -> list[Mention]:
+    """"Marit Solberg (mSolberg42)", "contact me (quill_ops)": a user name in round brackets
+    right after a person's name or after "I" or "me" is theirs. After a name it must carry a
+    user name's marks (a digit, "_", ".", "-" or a capital inside it), as a project's name in
+    lower case after its title ("Quarry (quarry)") does not; after "I" or "me" a word that no
+    dictionary holds will do."""
+    doc, found = reader.doc, []
+    for t in doc[2:-1]:
+        if doc[t.i - 1].text != "(" or doc[t.i + 1].text != ")":
+            continue
+        words = [w for w in doc[max(t.i - 1 - ABBREVIATED_WORDS, 0):t.i - 1] if not w.is_space]
+        if not words:
+            continue
+        writer = words[-1].text in ("I", "me", "I'm", "I’m")
+        if (writer and _user_name_shaped(reader, t.text)) or (
+                not writer and _marked_user_name(t.text) and reader.name_like(words[-1])
+                and not _abbreviates(t.text, words)):
+            found.append(Mention(HANDLE, t.text, t.idx, t.idx + len(t.text), (t.text,)))
+    return found
+
+
+def _abbreviates(word: str, before: list[Token]) -> bool:
+    """Whether the capitals of ``word`` are the initials of the capitalised words before it:
+    "Python Package Index (PyPI)", "Centre of Excellence (CoE)" spell out their short name."""
+    capitals = [c for c in word if c.isupper()]
+    initials = [w.text[0] for w in before if w.text[:1].isupper()]
+    return word[0].isupper() and len(capitals) > 1 and initials[-len(capitals):] == capitals
+
+
+def _credited_handles(reader: NameReader) -> list[Mention]:
+    """"Thanks to the people who reported these flaws: Fern-Gully, skrypto, kv9931 and
+    lumenrid": a list after a colon, in a sentence with a word for people before it, of three
+    or more user names, at least half of them with a user name's marks. Projects listed so
+    ("numpy, scipy and pandas") carry none."""
+    found = []
+    for colon in (t for t in reader.doc if t.text == ":"):
+        lead = colon.doc[colon.sent.start : colon.i]
+        if not any(t.lower_ in reader.words["people_noun"] for t in lead):
+            continue
+        # The list may start on the next line, which the layout reads as a sentence of its own.
+        rest = reader.text[colon.idx + 1 : colon.idx + 1 + MAX_CREDITS_CHARS]
+        match = _USER_NAME_LIST.match(rest.lstrip())
+        if match is None:
+            continue
+        offset = colon.idx + 1 + len(rest) - len(rest.lstrip())
+        items = [(m.group(), offset + m.start()) for m in re.finditer(_ITEM, match.group())
+                 if m.group() != "and"]
+        if len(items) >= MIN_CREDITED and all(_user_name_shaped(reader, w) for w, _ in items) \
+                and 2 * sum(_marked_user_name(w) for w, _ in items) >= len(items):
+            found.extend(Mention(HANDLE, w, start, start + len(w), (w,)) for w, start in items)
+    return found
+
+
+def _marked_user_name(word: str) -> bool:
+    """A word shaped as a user name, with a mark no ordinary word has."""
+    return bool(_USER_NAME_WORD.fullmatch(word) and _USER_NAME_MARK.search(word))
+
+
+def _user_name_shaped(reader: NameReader, word: str) -> bool:
+    """A marked user name, or a word in lower case that no dictionary holds ("skrypto")."""
+    return _marked_user_name(word) or (word.isalpha() and word.islower() and not reader.known(word)
+                                       and not _ordinary_word(reader, word))
 
 
 def _acts(reader: NameReader, token: Token) -> bool:

@@ -103,6 +103,13 @@ CASES = {
     "a name written with its given name in lower case, in a header": (
         "Title: Changes to the release rota\nAuthor: corin Maddox\n\nThe rota moves to two-week turns.\n",
         ["corin", "Maddox"]),
+    "a user name in brackets after a person's name or after 'me'": (
+        "We have hired Marit Solberg (mSolberg42) as release engineer. For sponsorship, contact me "
+        "(quill_ops) or the board.\n", ["Marit", "Solberg", "mSolberg42", "quill_ops"]),
+    "a list of user names credited for a report": (
+        "Release notes\n\nMany thanks to the people who reported these flaws privately: Fern-Gully, "
+        "skrypto, OttoBlank, kv9931 and lumenrid.\n",
+        ["Fern-Gully", "skrypto", "OttoBlank", "kv9931", "lumenrid"]),
     "a list of first names under 'Signed,'": (
         "We ask the board to approve the charter.\n\nSigned,\n\nFarida, Goran, Hyejin, Ilse, Jomo\n",
         ["Farida", "Goran", "Hyejin", "Ilse", "Jomo"]),
