@@ -134,6 +134,7 @@ def gather(reader: NameReader, phrases: dict[str, list[tuple[str, ...]]], deny: 
     evidence.handles.extend(_bracketed_handles(reader))
     evidence.handles.extend(_handles_in_brackets(reader))
     evidence.handles.extend(_credited_handles(reader))
+    evidence.handles.extend(_acting_user_names(reader))
     for start, end in deny:
         span = reader.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
@@ -401,6 +402,15 @@ def _handles_in_brackets(reader: NameReader) -> list[Mention]:
                 and not _abbreviates(t.text, words)):
             found.append(Mention(HANDLE, t.text, t.idx, t.idx + len(t.text), (t.text,)))
     return found
+
+
+def _acting_user_names(reader: NameReader) -> list[Mention]:
+    """"…and then qx7Runner decided to hand it over": a word with a user name's marks, in no
+    dictionary, that does what people do or is described as a person, is someone's user name.
+    A product's name with such marks ("gRPC") does not decide or write."""
+    return [Mention(HANDLE, t.text, t.idx, t.idx + len(t.text), (t.text,)) for t in reader.doc
+            if _marked_user_name(t.text) and not reader.known(t.lower_)
+            and (person_verb(reader, t) or described_as_a_person(reader, t))]
 
 
 def _abbreviates(word: str, before: list[Token]) -> bool:

@@ -106,6 +106,9 @@ CASES = {
     "a user name in brackets after a person's name or after 'me'": (
         "We have hired Marit Solberg (mSolberg42) as release engineer. For sponsorship, contact me "
         "(quill_ops) or the board.\n", ["Marit", "Solberg", "mSolberg42", "quill_ops"]),
+    "a user name that acts as people do": (
+        "The port is finished. Last spring qx7Runner decided to hand the driver over to the team.\n",
+        ["qx7Runner"]),
     "a list of user names credited for a report": (
         "Release notes\n\nMany thanks to the people who reported these flaws privately: Fern-Gully, "
         "skrypto, OttoBlank, kv9931 and lumenrid.\n",
