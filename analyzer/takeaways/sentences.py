@@ -106,6 +106,12 @@ _LOOKING = frozenset({"find", "see", "read", "view", "watch", "download", "acces
 # What a text sets out to do, said of "this post": "My aim in this letter is to answer…".
 _AIMS = frozenset({"goal", "aim", "purpose", "intent", "intention", "objective", "point"})
 _TEXTS = _KINDS_OF_TEXT | {"post", "article", "letter", "email", "e-mail", "document", "piece", "page", "blog"}
+# A part that tells how things came to be, or what something is, before the news: its
+# sentences are background, as one that opens "Previously, …" is ("Background", "History",
+# "About the scheduler").
+BACKGROUND = "background"
+_BACKGROUND_PART = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:about|background|history|context|(?:a bit of|some|the) history"
+                              r"|how we got here)\b", re.IGNORECASE)
 # A part of questions readers ask, each with its answer ("FAQ", "Questions and answers"):
 # "Can I still take the day later?" there is the reader's question, not the writer's request.
 _READERS_QUESTIONS = re.compile(r"^(?:faqs?|frequently asked questions|(?:common |your )?questions(?: and answers)?"
@@ -166,7 +172,7 @@ _OPENERS = {
     "conditional": re.compile(r"^(?:if|unless|in case|as long as|provided that"
                               r"|for (?:those|anyone|anybody|people|users|teams|customers) (?:who|that))\b",
                               re.IGNORECASE),
-    "background": re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now"
+    BACKGROUND: re.compile(r"^(?:previously|historically|in the past|originally|traditionally|until now"
                              r"|until recently|back then"
                              r"|(?:in|from) (?:the|its|our|their) (?:very )?(?:earliest|early|first) days"
                              r"|since (?:the|its|our|their) (?:beginning|start|inception|founding|creation))\b",
@@ -405,7 +411,8 @@ def candidates(sentences: Iterable[tuple[Span, Section | None]], line_of, cues: 
             dated=_opens_with_date(sent),
             unfinished=_trails_off(sent, text, line_of),
             quotes_on=_closes_a_quotation(text),
-            opening=next((kind for kind, words in _OPENERS.items() if words.match(text)), None),
+            opening=next((kind for kind, words in _OPENERS.items() if words.match(text)),
+                         BACKGROUND if _titled(section, _BACKGROUND_PART) else None),
             added=any(c.dep_ == "advmod" and c.lower_ == "also" for c in sent.root.children),
             outlines=outlines,
             writer=_by_writer(subjects) and not elses,

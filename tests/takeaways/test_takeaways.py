@@ -1899,7 +1899,14 @@ ASK_PRIYA = "Who to ask\nPriya answers questions about the move in the platform 
      "What changes for you\nPreviously, backups ran once a week on the old array. Backups now run every night "
      "and are kept for ninety days. Restores take minutes instead of hours.\n\n" + ASK_PRIYA,
      50, "Backups now run every night and are kept for ninety days.", "Previously"),
-], ids=["a condition", "how things were"])
+    # A part titled as background tells what a thing is or how it came to be.
+    ("Scheduler retirement\n\nThe old job scheduler will be switched off on 30 June, and every team moves its "
+     "jobs to the shared queue.\n\nAbout the scheduler\nThe scheduler was written in 2014 by the data team and "
+     "runs 340 nightly exports for twelve teams in Leeds, Porto and Austin.\n\nWhat changes for you\nEach team "
+     "tests its exports on the shared queue for a week before the switch.\n\n"
+     "Who to ask\nPriya answers questions in the platform channel.\n", 60,
+     "Each team tests its exports on the shared queue for a week before the switch.", "The scheduler was written"),
+], ids=["a condition", "how things were", "what a thing is"])
 def test_a_gist_states_what_holds_now_rather_than_a_caveat_or_the_past(budgeted, text, words, gist, not_a_gist):
     gists = gists_of(budgeted(words).analyze(text)["takeaways"])
     assert gist in gists
