@@ -276,7 +276,7 @@ def _transcript_speakers(reader: NameReader, evidence: Evidence) -> None:
 
     Only full names (two words or more): one-word labels ("Note:", "Background:") are the
     memo's own headings far more often than a speaker. And only a label with its turn after
-    it on the line: one alone on its line ("Key Improvements:") heads what follows.
+    it on the line: one alone on its line ("Clear Handover Duties:") heads what follows.
     """
     labels = []
     for tokens in reader.lines.values():

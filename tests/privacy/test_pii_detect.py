@@ -159,7 +159,7 @@ def test_people_are_found_by_context(nlp, text, expected):
         # A short name in brackets that spells out the words before it.
         "Our packages moved to the Centre for Open Tooling (CfOT) in May.\n",
         # Labels alone on their lines are the memo's headings, not a transcript's speakers.
-        "Our rota is changing.\n\nKey Improvements:\n\nThe desk closes at six from May.\n\nClear Handover "
+        "Our rota is changing.\n\nRota Improvements:\n\nThe desk closes at six from May.\n\nClear Handover "
         "Duties:\n\nEach lead signs off the week.\n",
         # Plural common nouns in a capitalised list of things, wrapped onto a line of their own.
         "We applied to the fund for Better\nBuild Tools, Frameworks, and Libraries last year.\n",
