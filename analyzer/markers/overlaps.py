@@ -75,6 +75,7 @@ def _done_by_a_thing(match: Match, things: Mapping[str, frozenset[str]]) -> bool
 
 
 def _named_by(subject: Token, nouns: frozenset[str]) -> bool:
+    """Whether the subject, or the first word of its compound, is one of ``nouns``."""
     return subject.lemma_.lower() in nouns or any(
         c.dep_ == "compound" and c.lemma_.lower() in nouns for c in subject.children)
 

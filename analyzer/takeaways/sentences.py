@@ -110,8 +110,8 @@ _TEXTS = _KINDS_OF_TEXT | {"post", "article", "letter", "email", "e-mail", "docu
 # sentences are background, as one that opens "Previously, …" is ("Background", "History",
 # "About the scheduler").
 BACKGROUND = "background"
-_BACKGROUND_PART = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:about|background|history|context|(?:a bit of|some|the) history"
-                              r"|how we got here)\b", re.IGNORECASE)
+_BACKGROUND_PART = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:about|background|history|context"
+                              r"|(?:a bit of|some|the) history|how we got here)\b", re.IGNORECASE)
 # A part of questions readers ask, each with its answer ("FAQ", "Questions and answers"):
 # "Can I still take the day later?" there is the reader's question, not the writer's request.
 _READERS_QUESTIONS = re.compile(r"^(?:faqs?|frequently asked questions|(?:common |your )?questions(?: and answers)?"
