@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -44,6 +45,9 @@ ROSTER_VOUCHES = 2
 # hold a word or two the model took for a name, never most of them.
 GIVEN_NAME_VOUCHES = 3
 GIVEN_NAME_SHARE = 1 / 3
+# Members that share one word of their names make a list of things, not people.
+PRODUCT_LINE = 3
+PRODUCT_LINE_SHARE = 1 / 3
 # A name in another script right after a name, in parentheses: "Liang Wei (梁伟)". Its words
 # are letters outside the Latin ranges (CJK, Cyrillic, Greek, Arabic...).
 _NON_LATIN_WORD = r"[^\W\d_A-Za-z\u00C0-\u024F]+"
@@ -64,7 +68,16 @@ def rosters(reader: NameReader) -> list[tuple[list[Member], int]]:
     lists += [(members, max(GIVEN_NAME_VOUCHES, math.ceil(GIVEN_NAME_SHARE * len(members))))
               for members in _comma_rosters(reader, min_words=1)]
     lists += [(members, ROSTER_VOUCHES) for members in _column_rosters(reader)]
-    return [(members, vouches) for members, vouches in lists if len(members) > vouches]
+    return [(members, vouches) for members, vouches in lists if len(members) > vouches and not _a_product_line(members)]
+
+
+def _a_product_line(members: list[Member]) -> bool:
+    """Whether one word is in the names of PRODUCT_LINE members or more, and of a third of
+    them at least ("Quillon Canary", "Quillon Otto Bridge", "Quillon Drake Keeper"): parts of
+    one product or teams of one company share a word; people in one list rarely do, and a
+    long list of people shares a given name among a few of them only."""
+    counts = Counter(word for key, _ in members for word in set(key))
+    return any(n >= max(PRODUCT_LINE, PRODUCT_LINE_SHARE * len(members)) for n in counts.values())
 
 
 def _vouches(reader: NameReader, first: int) -> int:

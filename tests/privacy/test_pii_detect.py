@@ -312,3 +312,10 @@ def test_a_company_whose_registered_name_is_written_is_no_person_whatever_verb_i
 def test_the_organisation_after_a_persons_job_title_is_no_person(nlp, byline):
     doc = nlp(byline + "The move finished on time and the pickers learned the new scanners in a week.\n")
     assert people(doc) == ["Daniel Fairweather"]
+
+
+def test_a_list_of_parts_that_share_a_word_is_no_roster_of_people(nlp):
+    # Two of its items the model reads as people; the rest of a product line stays readable.
+    doc = nlp("The flaw reaches these parts of a deployment:\n\n- Topic Operator\n- Quillon Otto Bridge\n"
+              "- Quillon Drake Keeper\n- Quillon Canary\n- Cruise Planner\n- Lumen Exporter\n\nUpgrade all of them.\n")
+    assert not {"Quillon Canary", "Cruise Planner", "Lumen Exporter", "Topic Operator"} & set(people(doc))
