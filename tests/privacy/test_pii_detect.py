@@ -156,6 +156,8 @@ def test_people_are_found_by_context(nlp, text, expected):
         "Tools\n\n- Vite: Vite bundles the site.\n- Biscuit: Biscuit signs the releases.\n",
         # A project kept as a link's text does not propose, ask or join.
         "The release tool [cli_tools] sets the file mode, and [pkgbuild] builds the archives.\n",
+        # A heading in title case that tells readers to tell their own users.
+        "Plan for the end of support\n\nNotify Your Users Before You Upgrade\n\nSay when you will move.\n",
         # A short name in brackets that spells out the words before it.
         "Our packages moved to the Centre for Open Tooling (CfOT) in May.\n",
         # Labels alone on their lines are the memo's headings, not a transcript's speakers.
